@@ -1,0 +1,1 @@
+//! The page: state, controls, event wiring, render scheduling.

@@ -1,0 +1,1 @@
+//! One drawing function per figure, generic over plotters' `DrawingBackend`.

@@ -1,0 +1,1 @@
+//! The page's strings in English and Chinese.

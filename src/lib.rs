@@ -1,0 +1,19 @@
+//! losslab: an interactive explainer of classification losses.
+//!
+//! The layers, from the bottom up (see `ARCHITECTURE.md`):
+//! - [`core`]: the numerics, generic over `f32` and `f64`; knows nothing of the page.
+//! - [`eval`]: the JSON evaluator behind `losslab eval` and the page's calculators.
+//! - [`state`]: everything a reader can set, its URL form, and its defaults.
+//! - [`scene`]: the numbers every figure shows, derived from a [`state::State`].
+//! - [`charts`]: one drawing function per figure, for any plotters backend.
+//! - `app` (wasm only): the page itself.
+
+pub mod charts;
+pub mod core;
+pub mod eval;
+pub mod i18n;
+pub mod scene;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod app;

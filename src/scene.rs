@@ -1,0 +1,1 @@
+//! The numbers each figure shows, derived from the state.

@@ -1,0 +1,1 @@
+//! Everything a reader can set, and its URL form.
