@@ -1,1 +1,0 @@
-//! The page's strings in English and Chinese.
