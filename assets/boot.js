@@ -1,0 +1,12 @@
+// Starts the page. An external module, not an inline script, so the page
+// runs under `script-src 'self' 'wasm-unsafe-eval'`.
+import init from "./losslab.js";
+
+init({ module_or_path: new URL("./losslab_bg.wasm", import.meta.url) }).catch((error) => {
+  const status = document.getElementById("boot-status");
+  if (status) {
+    status.hidden = false;
+    status.textContent = "losslab could not start: " + error;
+  }
+  console.error(error);
+});
