@@ -16,15 +16,26 @@ const TABLES: [&[Entry]; 2] = [page::STRINGS, figures::STRINGS];
 /// a missing string shows up on the page instead of vanishing (and the
 /// completeness test names it).
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    for table in TABLES {
-        if let Some(&(_, en, zh)) = table.iter().find(|e| e.0 == key) {
-            return match lang {
-                Lang::En => en,
-                Lang::Zh => zh,
-            };
-        }
+    lookup(lang, key).unwrap_or(key)
+}
+
+/// The string for a key known only at run time (the page's `data-i18n`
+/// attributes), or `None` when no table has it.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let &(_, en, zh) = entries().find(|e| e.0 == key)?;
+    Some(match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    })
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
     }
-    key
+    out
 }
 
 /// Every entry of every table (for the completeness test and the page's
@@ -46,5 +57,26 @@ mod tests {
             assert!(!en.trim().is_empty(), "{key} has no English");
             assert!(!zh.trim().is_empty(), "{key} has no Chinese");
         }
+    }
+
+    /// Every key the page's HTML names must be in a table, in both languages.
+    #[test]
+    fn every_key_in_the_page_exists() {
+        let html = include_str!("../../index.html");
+        let mut missing = Vec::new();
+        for attr in ["data-i18n=\"", "data-i18n-label=\"", "data-i18n-placeholder=\""] {
+            for piece in html.split(attr).skip(1) {
+                let key = &piece[..piece.find('"').unwrap_or(0)];
+                if lookup(Lang::En, key).is_none() {
+                    missing.push(key.to_owned());
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys missing from the string tables: {missing:?}");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(fill("Row {row}: {a} → {b}.", &[("row", "2"), ("a", "x"), ("b", "y")]), "Row 2: x → y.");
     }
 }
