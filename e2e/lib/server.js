@@ -1,0 +1,45 @@
+// Serves dist/ from a sub-folder (/course/losslab/) with the strict
+// Content-Security-Policy an embedding course page would use, on 127.0.0.1.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+export const BASE = "/course/losslab/";
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+
+export async function serve(dist) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!path.startsWith(BASE)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const rel = normalize(path.slice(BASE.length) || "index.html");
+    if (rel.startsWith("..")) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(join(dist, rel));
+      res.writeHead(200, {
+        "content-type": TYPES[extname(rel)] ?? "application/octet-stream",
+        "content-security-policy": CSP,
+        "cache-control": "no-store",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${BASE}` };
+}
