@@ -368,6 +368,14 @@ fn csv_lists_twenty_errors_and_counts_the_rest() {
 }
 
 #[test]
+fn csv_with_many_bad_lines_and_too_many_points_still_lists_at_most_twenty_one() {
+    let text = "1,1\n".to_owned() + &"bad\n".repeat(25) + &"1,1\n".repeat(1000);
+    let errors = parse_points_csv(&text).unwrap_err();
+    assert_eq!(errors.len(), 21);
+    assert_eq!(errors[20], CsvError::Omitted { count: 6 });
+}
+
+#[test]
 fn the_article_points_as_csv() {
     let csv = points_csv(&State::default().points);
     assert!(csv.starts_with("x,label\n-2.2,0\n-1.4,0\n-0.8,1\n"), "{csv}");

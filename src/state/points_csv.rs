@@ -43,6 +43,13 @@ pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
     let mut points = Vec::new();
     let mut errors = Vec::new();
     let mut omitted = 0;
+    let mut report = |error| {
+        if errors.len() < MAX_ERRORS {
+            errors.push(error);
+        } else {
+            omitted += 1;
+        }
+    };
     let mut first_line = true;
     for (index, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -55,12 +62,11 @@ pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
         }
         match read_line(line_number, &fields) {
             Ok(_) if points.len() == MAX_POINTS => {
-                errors.push(CsvError::TooManyPoints { line: line_number });
+                report(CsvError::TooManyPoints { line: line_number });
                 break;
             }
             Ok(point) => points.push(point),
-            Err(_) if errors.len() >= MAX_ERRORS => omitted += 1,
-            Err(error) => errors.push(error),
+            Err(error) => report(error),
         }
     }
     if points.is_empty() && errors.is_empty() {
