@@ -164,6 +164,38 @@ mod tests {
         assert_eq!(excerpt(&"交".repeat(41)), format!("{}…", "交".repeat(39)));
     }
 
+    fn one_of_each() -> Vec<Notice> {
+        let text = || "x".to_owned();
+        vec![
+            Notice::OutOfRange { key: "C", text: text(), used: text() },
+            Notice::Malformed { key: "C", text: text(), expected: Expected::Number },
+            Notice::Malformed { key: "K", text: text(), expected: Expected::WholeNumber },
+            Notice::Malformed { key: "bl", text: text(), expected: Expected::Flag },
+            Notice::Malformed { key: "lang", text: text(), expected: Expected::OneOf(vec!["en", "zh"]) },
+            Notice::Malformed { key: "pts", text: text(), expected: Expected::Points },
+            Notice::Empty { key: "C" },
+            Notice::UnknownKey { key: text() },
+            Notice::Repeated { key: "C", ignored: text() },
+            Notice::TooManyPoints { given: 1001 },
+            Notice::BadPoints { count: 1, first: text() },
+            Notice::BadPoints { count: 2, first: text() },
+            Notice::PointsOutOfRange { count: 1, first: text() },
+            Notice::PointsOutOfRange { count: 2, first: text() },
+            Notice::UnknownFigure { name: text() },
+            Notice::Omitted { count: 3 },
+        ]
+    }
+
+    #[test]
+    fn every_notice_reads_in_english_and_in_chinese() {
+        let is_chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for notice in one_of_each() {
+            let (en, zh) = (notice.message(Lang::En), notice.message(Lang::Zh));
+            assert!(!en.contains(is_chinese), "{en}");
+            assert!(zh.contains(is_chinese), "{zh}");
+        }
+    }
+
     #[test]
     fn the_out_of_range_message_reads_in_both_languages() {
         let notice = Notice::OutOfRange { key: "C", text: "5000".into(), used: "1000".into() };

@@ -169,3 +169,37 @@ impl CsvError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_reads_in_english_and_in_chinese() {
+        let text = || "x".to_owned();
+        let errors = [
+            CsvError::FieldCount { line: 1, found: 1 },
+            CsvError::FieldCount { line: 1, found: 3 },
+            CsvError::BadX { line: 1, text: text() },
+            CsvError::XOutOfRange { line: 1, text: text() },
+            CsvError::BadLabel { line: 1, text: text() },
+            CsvError::TooManyPoints { line: 1001 },
+            CsvError::NoPoints,
+            CsvError::Omitted { count: 2 },
+        ];
+        let is_chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for error in errors {
+            let (en, zh) = (error.message(Lang::En), error.message(Lang::Zh));
+            assert!(!en.contains(is_chinese), "{en}");
+            assert!(zh.contains(is_chinese), "{zh}");
+        }
+    }
+
+    #[test]
+    fn a_label_may_be_a_word_or_a_number() {
+        assert_eq!(read_label("GREEN"), Some(true));
+        assert_eq!(read_label("1.0"), Some(true));
+        assert_eq!(read_label("-0"), Some(false));
+        assert_eq!(read_label("0.5"), None);
+    }
+}

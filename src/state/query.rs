@@ -78,6 +78,13 @@ impl UrlWord for Lang {
 impl State {
     /// The query (without `?`) that reproduces this state on the whole
     /// page; empty for the default state.
+    ///
+    /// ```
+    /// use losslab::state::{Regularization, State};
+    /// let state = State { regularization: Regularization::Off, gamma: 0.5, ..State::default() };
+    /// assert_eq!(state.to_query(), "reg=off&gamma=0.5");
+    /// assert_eq!(State::default().to_query(), "");
+    /// ```
     pub fn to_query(&self) -> String {
         self.to_query_with(&View::default())
     }
@@ -130,6 +137,14 @@ impl State {
     /// of range is clamped, an unknown key, an empty or malformed value is
     /// ignored, and of a repeated key the last value wins — each with a
     /// [`Notice`]. A calculator's text may be empty (`bw=` is no weights).
+    ///
+    /// ```
+    /// use losslab::state::{Notice, State};
+    /// let parsed = State::from_query("?C=5000&lang=zh&embed=fit");
+    /// assert_eq!(parsed.state.c, 1000.0);
+    /// assert_eq!(parsed.view.embed, Some(vec!["fit".to_owned()]));
+    /// assert_eq!(parsed.notices[0].message(parsed.state.lang), "C = 5000 超出范围，已使用 1000。");
+    /// ```
     pub fn from_query(query: &str) -> Parsed {
         let query = query.strip_prefix('?').unwrap_or(query);
         let query = query.split_once('#').map_or(query, |(before, _)| before);
