@@ -42,8 +42,17 @@ mod tests {
 
     #[test]
     fn the_text_parses_back_exactly() {
-        for x in [0.1 + 0.2, 1.0 / 3.0, -123456.789, 2.2250738585072014e-308, 999999.9999999999] {
-            assert_eq!(shortest_decimal(x).parse::<f64>().unwrap().to_bits(), x.to_bits());
+        for x in [
+            0.1 + 0.2,
+            1.0 / 3.0,
+            -123456.789,
+            2.2250738585072014e-308,
+            999999.9999999999,
+        ] {
+            assert_eq!(
+                shortest_decimal(x).parse::<f64>().unwrap().to_bits(),
+                x.to_bits()
+            );
         }
     }
 }

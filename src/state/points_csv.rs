@@ -87,7 +87,11 @@ pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
 pub fn points_csv(points: &[Point]) -> String {
     let mut csv = String::from("x,label\n");
     for point in points {
-        csv.push_str(&format!("{},{}\n", shortest_decimal(point.x), u8::from(point.green)));
+        csv.push_str(&format!(
+            "{},{}\n",
+            shortest_decimal(point.x),
+            u8::from(point.green)
+        ));
     }
     csv
 }
@@ -95,20 +99,44 @@ pub fn points_csv(points: &[Point]) -> String {
 /// A header is a first line whose `x` is no number and whose label is no
 /// label, such as `x,label` or `x,y`.
 fn is_header(fields: &[&str]) -> bool {
-    fields[0].parse::<f64>().is_err() && fields.get(1).is_none_or(|label| read_label(label).is_none())
+    fields[0].parse::<f64>().is_err()
+        && fields
+            .get(1)
+            .is_none_or(|label| read_label(label).is_none())
 }
 
 fn read_line(line: usize, fields: &[&str]) -> Result<Point, CsvError> {
     let &[x_text, label_text] = fields else {
-        return Err(CsvError::FieldCount { line, found: fields.len() });
+        return Err(CsvError::FieldCount {
+            line,
+            found: fields.len(),
+        });
     };
     let x = match x_text.parse::<f64>() {
-        Ok(x) if x.is_nan() => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
-        Ok(x) if !X_RANGE.contains(&x) => return Err(CsvError::XOutOfRange { line, text: excerpt(x_text) }),
+        Ok(x) if x.is_nan() => {
+            return Err(CsvError::BadX {
+                line,
+                text: excerpt(x_text),
+            })
+        }
+        Ok(x) if !X_RANGE.contains(&x) => {
+            return Err(CsvError::XOutOfRange {
+                line,
+                text: excerpt(x_text),
+            })
+        }
         Ok(x) => x + 0.0,
-        Err(_) => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
+        Err(_) => {
+            return Err(CsvError::BadX {
+                line,
+                text: excerpt(x_text),
+            })
+        }
     };
-    let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel { line, text: excerpt(label_text) })?;
+    let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel {
+        line,
+        text: excerpt(label_text),
+    })?;
     Ok(Point { x, green })
 }
 
@@ -158,11 +186,16 @@ impl CsvError {
                 format!("第 {line} 行：点数超过 {MAX_POINTS}，最多只能使用 {MAX_POINTS} 个点。")
             }
             CsvError::TooManyPoints { line } => {
-                format!("Line {line}: more than {MAX_POINTS} points; at most {MAX_POINTS} can be used.")
+                format!(
+                    "Line {line}: more than {MAX_POINTS} points; at most {MAX_POINTS} can be used."
+                )
             }
-            CsvError::NoPoints if zh => "没有找到点：每行粘贴一个点，格式为 x,标签，例如 -2.2,0。".to_owned(),
+            CsvError::NoPoints if zh => {
+                "没有找到点：每行粘贴一个点，格式为 x,标签，例如 -2.2,0。".to_owned()
+            }
             CsvError::NoPoints => {
-                "No points found: paste one point per line as x,label, for example -2.2,0.".to_owned()
+                "No points found: paste one point per line as x,label, for example -2.2,0."
+                    .to_owned()
             }
             CsvError::Omitted { count } if zh => format!("……另有 {count} 行有错误。"),
             CsvError::Omitted { count } => format!("… and {count} more lines with errors."),
@@ -180,9 +213,18 @@ mod tests {
         let errors = [
             CsvError::FieldCount { line: 1, found: 1 },
             CsvError::FieldCount { line: 1, found: 3 },
-            CsvError::BadX { line: 1, text: text() },
-            CsvError::XOutOfRange { line: 1, text: text() },
-            CsvError::BadLabel { line: 1, text: text() },
+            CsvError::BadX {
+                line: 1,
+                text: text(),
+            },
+            CsvError::XOutOfRange {
+                line: 1,
+                text: text(),
+            },
+            CsvError::BadLabel {
+                line: 1,
+                text: text(),
+            },
             CsvError::TooManyPoints { line: 1001 },
             CsvError::NoPoints,
             CsvError::Omitted { count: 2 },

@@ -26,8 +26,9 @@ pub struct Parsed {
 
 /// Every key, in the order they are written.
 const KEYS: &[&str] = &[
-    EMBED, CONTROLS, "reg", "C", "smooth", "gamma", "alpha", "balance", "ls", "K", "palette", "theme", "lang",
-    "pts", "bt", "bp", "bl", "bls", "br", "bw", "ct", "cp", "cl", "cls", "cr", "cw",
+    EMBED, CONTROLS, "reg", "C", "smooth", "gamma", "alpha", "balance", "ls", "K", "palette",
+    "theme", "lang", "pts", "bt", "bp", "bl", "bls", "br", "bw", "ct", "cp", "cl", "cls", "cr",
+    "cw",
 ];
 
 /// The keys of one calculator's inputs.
@@ -59,16 +60,21 @@ const CCE_KEYS: CalculatorKeys = CalculatorKeys {
 };
 
 impl UrlWord for Regularization {
-    const CHOICES: &'static [(&'static str, Self)] = &[("off", Regularization::Off), ("l2", Regularization::L2)];
+    const CHOICES: &'static [(&'static str, Self)] =
+        &[("off", Regularization::Off), ("l2", Regularization::L2)];
 }
 
 impl UrlWord for Palette {
-    const CHOICES: &'static [(&'static str, Self)] = &[("article", Palette::Article), ("cb", Palette::ColorBlind)];
+    const CHOICES: &'static [(&'static str, Self)] =
+        &[("article", Palette::Article), ("cb", Palette::ColorBlind)];
 }
 
 impl UrlWord for Theme {
-    const CHOICES: &'static [(&'static str, Self)] =
-        &[("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)];
+    const CHOICES: &'static [(&'static str, Self)] = &[
+        ("auto", Theme::Auto),
+        ("light", Theme::Light),
+        ("dark", Theme::Dark),
+    ];
 }
 
 impl UrlWord for Lang {
@@ -100,35 +106,101 @@ impl State {
                 pairs.push((key, value));
             }
         };
-        put("reg", self.regularization != default.regularization, self.regularization.url_word().into());
+        put(
+            "reg",
+            self.regularization != default.regularization,
+            self.regularization.url_word().into(),
+        );
         put("C", self.c != default.c, shortest_decimal(self.c));
-        put("smooth", self.smoothing != default.smoothing, shortest_decimal(self.smoothing));
-        put("gamma", self.gamma != default.gamma, shortest_decimal(self.gamma));
-        put("alpha", self.focal_alpha != default.focal_alpha, shortest_decimal(self.focal_alpha));
-        put("balance", self.class_balancing != default.class_balancing, flag(self.class_balancing));
-        put("ls", self.label_smoothing != default.label_smoothing, shortest_decimal(self.label_smoothing));
-        put("K", self.classes != default.classes, self.classes.to_string());
-        put("palette", self.palette != default.palette, self.palette.url_word().into());
-        put("theme", self.theme != default.theme, self.theme.url_word().into());
-        put("lang", self.lang != default.lang, self.lang.url_word().into());
-        put("pts", self.points != default.points, points_value(&self.points));
+        put(
+            "smooth",
+            self.smoothing != default.smoothing,
+            shortest_decimal(self.smoothing),
+        );
+        put(
+            "gamma",
+            self.gamma != default.gamma,
+            shortest_decimal(self.gamma),
+        );
+        put(
+            "alpha",
+            self.focal_alpha != default.focal_alpha,
+            shortest_decimal(self.focal_alpha),
+        );
+        put(
+            "balance",
+            self.class_balancing != default.class_balancing,
+            flag(self.class_balancing),
+        );
+        put(
+            "ls",
+            self.label_smoothing != default.label_smoothing,
+            shortest_decimal(self.label_smoothing),
+        );
+        put(
+            "K",
+            self.classes != default.classes,
+            self.classes.to_string(),
+        );
+        put(
+            "palette",
+            self.palette != default.palette,
+            self.palette.url_word().into(),
+        );
+        put(
+            "theme",
+            self.theme != default.theme,
+            self.theme.url_word().into(),
+        );
+        put(
+            "lang",
+            self.lang != default.lang,
+            self.lang.url_word().into(),
+        );
+        put(
+            "pts",
+            self.points != default.points,
+            points_value(&self.points),
+        );
         for (keys, calc, default) in [
             (&BCE_KEYS, &self.bce_calc, &default.bce_calc),
             (&CCE_KEYS, &self.cce_calc, &default.cce_calc),
         ] {
-            put(keys.y_true, calc.y_true != default.y_true, calc.y_true.clone());
-            put(keys.y_pred, calc.y_pred != default.y_pred, calc.y_pred.clone());
-            put(keys.from_logits, calc.from_logits != default.from_logits, flag(calc.from_logits));
+            put(
+                keys.y_true,
+                calc.y_true != default.y_true,
+                calc.y_true.clone(),
+            );
+            put(
+                keys.y_pred,
+                calc.y_pred != default.y_pred,
+                calc.y_pred.clone(),
+            );
+            put(
+                keys.from_logits,
+                calc.from_logits != default.from_logits,
+                flag(calc.from_logits),
+            );
             put(
                 keys.label_smoothing,
                 calc.label_smoothing != default.label_smoothing,
                 shortest_decimal(calc.label_smoothing),
             );
-            put(keys.reduction, calc.reduction != default.reduction, calc.reduction.clone());
-            put(keys.sample_weight, calc.sample_weight != default.sample_weight, calc.sample_weight.clone());
+            put(
+                keys.reduction,
+                calc.reduction != default.reduction,
+                calc.reduction.clone(),
+            );
+            put(
+                keys.sample_weight,
+                calc.sample_weight != default.sample_weight,
+                calc.sample_weight.clone(),
+            );
         }
-        let pairs: Vec<String> =
-            pairs.iter().map(|(key, value)| format!("{key}={}", percent_encode(value))).collect();
+        let pairs: Vec<String> = pairs
+            .iter()
+            .map(|(key, value)| format!("{key}={}", percent_encode(value)))
+            .collect();
         pairs.join("&")
     }
 
@@ -163,11 +235,21 @@ impl State {
         reader.word("theme", &mut state.theme);
         reader.word("lang", &mut state.lang);
         reader.points("pts", &mut state.points);
-        for (keys, calc) in [(&BCE_KEYS, &mut state.bce_calc), (&CCE_KEYS, &mut state.cce_calc)] {
+        for (keys, calc) in [
+            (&BCE_KEYS, &mut state.bce_calc),
+            (&CCE_KEYS, &mut state.cce_calc),
+        ] {
             read_calculator(&mut reader, keys, calc);
         }
-        debug_assert!(state.is_within_ranges(), "from_query let an out-of-range state through: {state:?}");
-        Parsed { state, view, notices: reader.notices.into_vec() }
+        debug_assert!(
+            state.is_within_ranges(),
+            "from_query let an out-of-range state through: {state:?}"
+        );
+        Parsed {
+            state,
+            view,
+            notices: reader.notices.into_vec(),
+        }
     }
 }
 
@@ -195,7 +277,9 @@ fn points_value(points: &[Point]) -> String {
     if points.is_empty() {
         return POINTS_NONE.to_owned();
     }
-    let pairs: Vec<String> =
-        points.iter().map(|p| format!("{}:{}", shortest_decimal(p.x), u8::from(p.green))).collect();
+    let pairs: Vec<String> = points
+        .iter()
+        .map(|p| format!("{}:{}", shortest_decimal(p.x), u8::from(p.green)))
+        .collect();
     pairs.join(",")
 }

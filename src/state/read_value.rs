@@ -14,7 +14,10 @@ pub(crate) trait UrlWord: Copy + PartialEq + 'static {
     const CHOICES: &'static [(&'static str, Self)];
 
     fn url_word(self) -> &'static str {
-        Self::CHOICES.iter().find(|(_, value)| *value == self).map_or("", |(word, _)| word)
+        Self::CHOICES
+            .iter()
+            .find(|(_, value)| *value == self)
+            .map_or("", |(word, _)| word)
     }
 }
 
@@ -29,15 +32,24 @@ impl Reader {
     /// Splits `query` (no `?`, no `#`) into pairs for the known `keys`;
     /// unknown and repeated keys are noticed here.
     pub(crate) fn new(query: &str, keys: &'static [&'static str]) -> Reader {
-        let mut reader = Reader { keys, values: vec![None; keys.len()], notices: NoticeList::default() };
+        let mut reader = Reader {
+            keys,
+            values: vec![None; keys.len()],
+            notices: NoticeList::default(),
+        };
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = percent_decode(key);
             match keys.iter().position(|known| *known == key) {
-                None => reader.notices.push(Notice::UnknownKey { key: excerpt(&key) }),
+                None => reader
+                    .notices
+                    .push(Notice::UnknownKey { key: excerpt(&key) }),
                 Some(i) => {
                     if let Some(earlier) = reader.values[i].replace(percent_decode(value)) {
-                        reader.notices.push(Notice::Repeated { key: keys[i], ignored: excerpt(&earlier) });
+                        reader.notices.push(Notice::Repeated {
+                            key: keys[i],
+                            ignored: excerpt(&earlier),
+                        });
                     }
                 }
             }
@@ -63,11 +75,20 @@ impl Reader {
     }
 
     fn malformed(&mut self, key: &'static str, text: &str, expected: Expected) {
-        self.notices.push(Notice::Malformed { key, text: excerpt(text), expected });
+        self.notices.push(Notice::Malformed {
+            key,
+            text: excerpt(text),
+            expected,
+        });
     }
 
     /// A number, clamped into `range`; infinities clamp, NaN is malformed.
-    pub(crate) fn number(&mut self, key: &'static str, range: &RangeInclusive<f64>, field: &mut f64) {
+    pub(crate) fn number(
+        &mut self,
+        key: &'static str,
+        range: &RangeInclusive<f64>,
+        field: &mut f64,
+    ) {
         let Some(text) = self.value(key) else { return };
         match text.parse::<f64>() {
             Ok(x) if !x.is_nan() => *field = self.clamp(key, &text, x, range),
@@ -76,7 +97,12 @@ impl Reader {
     }
 
     /// A whole number, clamped into `range`.
-    pub(crate) fn whole(&mut self, key: &'static str, range: &RangeInclusive<u32>, field: &mut u32) {
+    pub(crate) fn whole(
+        &mut self,
+        key: &'static str,
+        range: &RangeInclusive<u32>,
+        field: &mut u32,
+    ) {
         let Some(text) = self.value(key) else { return };
         match text.parse::<f64>() {
             Ok(x) if !x.is_nan() && x.fract() == 0.0 || x.is_infinite() => {
@@ -91,7 +117,11 @@ impl Reader {
     fn clamp(&mut self, key: &'static str, text: &str, x: f64, range: &RangeInclusive<f64>) -> f64 {
         let clamped = x.clamp(*range.start(), *range.end());
         if clamped != x {
-            self.notices.push(Notice::OutOfRange { key, text: excerpt(text), used: shortest_decimal(clamped) });
+            self.notices.push(Notice::OutOfRange {
+                key,
+                text: excerpt(text),
+                used: shortest_decimal(clamped),
+            });
         }
         // `+ 0.0` turns −0 into 0, so `-0` and `0` read alike.
         clamped + 0.0
@@ -110,7 +140,10 @@ impl Reader {
     /// One of `T`'s words.
     pub(crate) fn word<T: UrlWord>(&mut self, key: &'static str, field: &mut T) {
         let Some(text) = self.value(key) else { return };
-        match T::CHOICES.iter().find(|(word, _)| word.eq_ignore_ascii_case(&text)) {
+        match T::CHOICES
+            .iter()
+            .find(|(word, _)| word.eq_ignore_ascii_case(&text))
+        {
             Some(&(_, value)) => *field = value,
             None => {
                 let words = T::CHOICES.iter().map(|(word, _)| *word).collect();
@@ -138,7 +171,10 @@ impl Reader {
             field.clear();
             return;
         }
-        let mut items = text.split(',').map(str::trim).filter(|item| !item.is_empty());
+        let mut items = text
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty());
         let mut points = Vec::new();
         let (mut bad, mut first_bad) = (0, None);
         let (mut far, mut first_far) = (0, None);
@@ -153,7 +189,10 @@ impl Reader {
                 far += 1;
                 first_far.get_or_insert_with(|| excerpt(item));
             }
-            points.push(Point { x: x + 0.0, green: point.green });
+            points.push(Point {
+                x: x + 0.0,
+                green: point.green,
+            });
             if points.len() == MAX_POINTS {
                 break;
             }
@@ -166,10 +205,13 @@ impl Reader {
             self.notices.push(Notice::BadPoints { count: bad, first });
         }
         if let Some(first) = first_far {
-            self.notices.push(Notice::PointsOutOfRange { count: far, first });
+            self.notices
+                .push(Notice::PointsOutOfRange { count: far, first });
         }
         if rest > 0 {
-            self.notices.push(Notice::TooManyPoints { given: bad + MAX_POINTS + rest });
+            self.notices.push(Notice::TooManyPoints {
+                given: bad + MAX_POINTS + rest,
+            });
         }
         *field = points;
     }

@@ -17,7 +17,10 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { embed: None, controls: true }
+        View {
+            embed: None,
+            controls: true,
+        }
     }
 }
 
@@ -52,10 +55,15 @@ pub(crate) const CONTROLS: &str = "controls";
 fn read_figures(reader: &mut Reader, text: &str) -> Option<Vec<String>> {
     let mut figures: Vec<String> = Vec::new();
     let mut any_unknown = false;
-    let names = text.split(',').map(str::trim).filter(|name| !name.is_empty());
+    let names = text
+        .split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty());
     for name in names {
         if !FIGURE_NAMES.contains(&name) {
-            reader.notices.push(Notice::UnknownFigure { name: excerpt(name) });
+            reader.notices.push(Notice::UnknownFigure {
+                name: excerpt(name),
+            });
             any_unknown = true;
         } else if !figures.iter().any(|known| known == name) {
             figures.push(name.to_owned());
