@@ -85,6 +85,26 @@ impl State {
     /// The query (without `?`) that reproduces this state on the whole
     /// page; empty for the default state.
     ///
+    /// | key | field | values |
+    /// | --- | --- | --- |
+    /// | `embed` | [`View::embed`] | figure names from [`FIGURE_NAMES`], comma-separated |
+    /// | `controls` | [`View::controls`] | `0` or `1` |
+    /// | `reg` | [`State::regularization`] | `off`, `l2` |
+    /// | `C` | [`State::c`] | number in [`C_RANGE`] |
+    /// | `smooth` | [`State::smoothing`] | number in 0 … 1 |
+    /// | `gamma` | [`State::gamma`] | number in [`GAMMA_RANGE`] |
+    /// | `alpha` | [`State::focal_alpha`] | number in 0 … 1 |
+    /// | `balance` | [`State::class_balancing`] | `0` or `1` |
+    /// | `ls` | [`State::label_smoothing`] | number in 0 … 1 |
+    /// | `K` | [`State::classes`] | whole number in [`CLASSES_RANGE`] |
+    /// | `palette` | [`State::palette`] | `article`, `cb` |
+    /// | `theme` | [`State::theme`] | `auto`, `light`, `dark` |
+    /// | `lang` | [`State::lang`] | `en`, `zh` |
+    /// | `pts` | [`State::points`] | `x:label,…` (label 1 = green), or `none` |
+    /// | `bt` `bp` `bw` | BCE calculator's `y_true`, `y_pred`, `sample_weight` | text |
+    /// | `bl` `bls` `br` | its `from_logits`, `label_smoothing`, `reduction` | `0`/`1`, 0 … 1, one of [`REDUCTIONS`] |
+    /// | `ct` `cp` `cw` `cl` `cls` `cr` | the same for the CCE calculator | |
+    ///
     /// ```
     /// use losslab::state::{Regularization, State};
     /// let state = State { regularization: Regularization::Off, gamma: 0.5, ..State::default() };
@@ -248,7 +268,7 @@ impl State {
         Parsed {
             state,
             view,
-            notices: reader.notices.into_vec(),
+            notices: reader.finish(),
         }
     }
 }

@@ -57,6 +57,12 @@ impl Reader {
         reader
     }
 
+    /// The notices; every known key must have been read by now.
+    pub(crate) fn finish(self) -> Vec<Notice> {
+        debug_assert!(self.values.iter().all(Option::is_none), "a key in KEYS is never read");
+        self.notices.into_vec()
+    }
+
     /// The value of `key`, as typed: an empty value is the empty text.
     pub(crate) fn text(&mut self, key: &'static str) -> Option<String> {
         let i = self.keys.iter().position(|known| *known == key)?;
