@@ -1,16 +1,11 @@
 //! Fuzzing the readers of outside text with generated inputs: the URL
-//! parser, the CSV reader (and, once it is in the tree, the JSON evaluator)
-//! must answer everything with a valid result and readable messages, never
-//! a panic.
+//! parser, the CSV reader and the JSON evaluator must answer everything
+//! with a valid result and readable messages, never a panic.
 //!
 //! `LOSSLAB_FUZZ_CASES` inputs per reader (default 2 000; `scripts/fuzz`
 //! runs 100 000 in release mode), from the seed `LOSSLAB_FUZZ_SEED`
 //! (default fixed, so a failure reproduces).
 
-// FIXME: `losslab::eval::eval_json` is being written on the core branch;
-// drop this `cfg` once it is in this tree (and check its signature, here
-// taken to be `fn(&str) -> String`).
-#[cfg(any())]
 mod eval_json;
 mod generate;
 
