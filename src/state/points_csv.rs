@@ -1,0 +1,247 @@
+//! Points as CSV text, `x,label` per line: what a reader pastes to replace
+//! the points, and what the page offers to copy.
+
+use super::decimal::shortest_decimal;
+use super::notice::excerpt;
+use super::{Lang, Point, MAX_POINTS, X_RANGE};
+
+/// A line of pasted CSV that could not be read, by 1-based line number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvError {
+    /// The line did not hold exactly two values.
+    FieldCount { line: usize, found: usize },
+    /// `x` is not a number.
+    BadX { line: usize, text: String },
+    /// `x` lies beyond [`X_RANGE`] (or is infinite).
+    XOutOfRange { line: usize, text: String },
+    /// The label is none of `0`, `1`, `red`, `green`.
+    BadLabel { line: usize, text: String },
+    /// This line holds point number [`MAX_POINTS`] + 1; reading stopped.
+    TooManyPoints { line: usize },
+    /// Nothing but blank lines (and perhaps a header).
+    NoPoints,
+    /// So many bad lines that the rest are only counted.
+    Omitted { count: usize },
+}
+
+/// At most this many errors are listed; the rest are counted.
+const MAX_ERRORS: usize = 20;
+
+/// Reads pasted text, one point per line as `x,label` (a tab or `;` may
+/// stand for the comma). The label is `0` or `red`, `1` or `green`. Blank
+/// lines are skipped, and so is a first line that is a header (`x,label`).
+/// Every bad line is reported, and no points are returned unless all lines
+/// are good.
+///
+/// ```
+/// use losslab::state::{parse_points_csv, Point};
+/// let points = parse_points_csv("x,label\n-2.2,red\n0.4,1\n").unwrap();
+/// assert_eq!(points, [Point { x: -2.2, green: false }, Point { x: 0.4, green: true }]);
+/// ```
+pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut points = Vec::new();
+    let mut errors = Vec::new();
+    let mut omitted = 0;
+    let mut report = |error| {
+        if errors.len() < MAX_ERRORS {
+            errors.push(error);
+        } else {
+            omitted += 1;
+        }
+    };
+    let mut first_line = true;
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line_number = index + 1;
+        let fields: Vec<&str> = line.split([',', '\t', ';']).map(str::trim).collect();
+        if std::mem::take(&mut first_line) && is_header(&fields) {
+            continue;
+        }
+        match read_line(line_number, &fields) {
+            Ok(_) if points.len() == MAX_POINTS => {
+                report(CsvError::TooManyPoints { line: line_number });
+                break;
+            }
+            Ok(point) => points.push(point),
+            Err(error) => report(error),
+        }
+    }
+    if points.is_empty() && errors.is_empty() {
+        errors.push(CsvError::NoPoints);
+    }
+    if omitted > 0 {
+        errors.push(CsvError::Omitted { count: omitted });
+    }
+    if errors.is_empty() {
+        Ok(points)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The points as CSV text with a header, which [`parse_points_csv`] reads
+/// back to the same points.
+pub fn points_csv(points: &[Point]) -> String {
+    let mut csv = String::from("x,label\n");
+    for point in points {
+        csv.push_str(&format!(
+            "{},{}\n",
+            shortest_decimal(point.x),
+            u8::from(point.green)
+        ));
+    }
+    csv
+}
+
+/// A header is a first line whose `x` is no number and whose label is no
+/// label, such as `x,label` or `x,y`.
+fn is_header(fields: &[&str]) -> bool {
+    fields[0].parse::<f64>().is_err()
+        && fields
+            .get(1)
+            .is_none_or(|label| read_label(label).is_none())
+}
+
+fn read_line(line: usize, fields: &[&str]) -> Result<Point, CsvError> {
+    let &[x_text, label_text] = fields else {
+        return Err(CsvError::FieldCount {
+            line,
+            found: fields.len(),
+        });
+    };
+    let x = match x_text.parse::<f64>() {
+        Ok(x) if x.is_nan() => {
+            return Err(CsvError::BadX {
+                line,
+                text: excerpt(x_text),
+            })
+        }
+        Ok(x) if !X_RANGE.contains(&x) => {
+            return Err(CsvError::XOutOfRange {
+                line,
+                text: excerpt(x_text),
+            })
+        }
+        Ok(x) => x + 0.0,
+        Err(_) => {
+            return Err(CsvError::BadX {
+                line,
+                text: excerpt(x_text),
+            })
+        }
+    };
+    let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel {
+        line,
+        text: excerpt(label_text),
+    })?;
+    Ok(Point { x, green })
+}
+
+/// `0` or `red` → false, `1` or `green` → true (case ignored; `1.0` too).
+fn read_label(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "red" => Some(false),
+        "green" => Some(true),
+        number => match number.parse::<f64>() {
+            Ok(0.0) => Some(false),
+            Ok(1.0) => Some(true),
+            _ => None,
+        },
+    }
+}
+
+impl CsvError {
+    /// The error as a sentence for the reader.
+    pub fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let (low, high) = (X_RANGE.start(), X_RANGE.end());
+        match self {
+            CsvError::FieldCount { line, found } if zh => {
+                format!("第 {line} 行：应为以逗号分隔的 x 和标签两个值，但有 {found} 个。")
+            }
+            CsvError::FieldCount { line, found: 1 } => {
+                format!("Line {line}: expected two values, x and a label, separated by a comma; found one.")
+            }
+            CsvError::FieldCount { line, found } => {
+                format!("Line {line}: expected two values, x and a label, separated by a comma; found {found}.")
+            }
+            CsvError::BadX { line, text } if zh => format!("第 {line} 行：x = {text} 不是数字。"),
+            CsvError::BadX { line, text } => format!("Line {line}: x = {text} is not a number."),
+            CsvError::XOutOfRange { line, text } if zh => {
+                format!("第 {line} 行：x = {text} 超出了 {low} … {high} 的范围。")
+            }
+            CsvError::XOutOfRange { line, text } => {
+                format!("Line {line}: x = {text} is outside {low} … {high}.")
+            }
+            CsvError::BadLabel { line, text } if zh => {
+                format!("第 {line} 行：标签“{text}”应为 0、1、red 或 green。")
+            }
+            CsvError::BadLabel { line, text } => {
+                format!("Line {line}: the label \"{text}\" should be 0, 1, red or green.")
+            }
+            CsvError::TooManyPoints { line } if zh => {
+                format!("第 {line} 行：点数超过 {MAX_POINTS}，最多只能使用 {MAX_POINTS} 个点。")
+            }
+            CsvError::TooManyPoints { line } => {
+                format!(
+                    "Line {line}: more than {MAX_POINTS} points; at most {MAX_POINTS} can be used."
+                )
+            }
+            CsvError::NoPoints if zh => {
+                "没有找到点：每行粘贴一个点，格式为 x,标签，例如 -2.2,0。".to_owned()
+            }
+            CsvError::NoPoints => {
+                "No points found: paste one point per line as x,label, for example -2.2,0."
+                    .to_owned()
+            }
+            CsvError::Omitted { count } if zh => format!("……另有 {count} 行有错误。"),
+            CsvError::Omitted { count } => format!("… and {count} more lines with errors."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_reads_in_english_and_in_chinese() {
+        let text = || "x".to_owned();
+        let errors = [
+            CsvError::FieldCount { line: 1, found: 1 },
+            CsvError::FieldCount { line: 1, found: 3 },
+            CsvError::BadX {
+                line: 1,
+                text: text(),
+            },
+            CsvError::XOutOfRange {
+                line: 1,
+                text: text(),
+            },
+            CsvError::BadLabel {
+                line: 1,
+                text: text(),
+            },
+            CsvError::TooManyPoints { line: 1001 },
+            CsvError::NoPoints,
+            CsvError::Omitted { count: 2 },
+        ];
+        let is_chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for error in errors {
+            let (en, zh) = (error.message(Lang::En), error.message(Lang::Zh));
+            assert!(!en.contains(is_chinese), "{en}");
+            assert!(zh.contains(is_chinese), "{zh}");
+        }
+    }
+
+    #[test]
+    fn a_label_may_be_a_word_or_a_number() {
+        assert_eq!(read_label("GREEN"), Some(true));
+        assert_eq!(read_label("1.0"), Some(true));
+        assert_eq!(read_label("-0"), Some(false));
+        assert_eq!(read_label("0.5"), None);
+    }
+}
