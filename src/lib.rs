@@ -15,5 +15,7 @@ pub mod i18n;
 pub mod scene;
 pub mod state;
 
+pub mod calculator;
+
 #[cfg(target_arch = "wasm32")]
 mod app;

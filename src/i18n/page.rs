@@ -34,6 +34,7 @@ pub const STRINGS: &[Entry] = &[
     ("readout.coef", "w", "w"),
     ("readout.intercept", "b", "b"),
     ("readout.bce", "BCE", "BCE"),
+    ("readout.targets", "targets red / green", "目标值 红 / 绿"),
     ("bce.regularization.why", "Why 0.3329 and not lower? scikit-learn's LogisticRegression adds an L2 penalty ½·w²/C by default (C = 1), which keeps w small: the article's probabilities and its log loss of 0.3329 come from that fit. Without the penalty the sigmoid gets steeper and the loss drops to 0.3052 — the lowest cross-entropy any sigmoid can reach on these points.", "为什么是 0.3329 而不是更低？scikit-learn 的 LogisticRegression 默认带 L2 惩罚 ½·w²/C（C = 1），让 w 保持较小：原文的概率和 0.3329 的 log loss 都来自这个拟合。去掉惩罚后 sigmoid 更陡，损失降到 0.3052——这是任何 sigmoid 在这些点上能达到的最低交叉熵。"),
     ("bce.green", "For each green point, the model's probability that it is green. Tall bars are good: the model is confident and right.", "对每个绿点，模型给出的“是绿色”的概率。柱子越高越好：模型既自信又正确。"),
     ("bce.red", "For each red point, the probability that it is red: 1 − p(green).", "对每个红点，“是红色”的概率：1 − p(绿)。"),
