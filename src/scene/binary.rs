@@ -23,6 +23,9 @@ pub struct BinaryPoint {
     /// Cross-entropy against the smoothed target, computed from the logit
     /// (stable form), so it is finite even where `p` rounds to 0 or 1.
     pub loss: f64,
+    /// −log p_true, from the logit (stable form): the point's place on the
+    /// −log curve. Equal to `loss` without smoothing.
+    pub neg_log_p: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +69,8 @@ impl BinaryScene {
                 let p_true = if pt.green { p } else { 1.0 - p };
                 let logit = model.coef * pt.x + model.intercept;
                 let loss = stable_logistic_loss(logit, target);
-                BinaryPoint { index, x: pt.x, green: pt.green, target, p, p_true, loss }
+                let neg_log_p = stable_logistic_loss(logit, y);
+                BinaryPoint { index, x: pt.x, green: pt.green, target, p, p_true, loss, neg_log_p }
             })
             .collect();
         let bce = (!points.is_empty()).then(|| points.iter().map(|p| p.loss).sum::<f64>() / points.len() as f64);

@@ -58,6 +58,9 @@ pub struct FocalScene {
     pub curves: Vec<FocalCurve>,
     /// The curve of the reader's γ.
     pub current: FocalCurve,
+    /// FL at p_t = 0.1, 0.5, 0.9 for the reader's γ: the numbers the text
+    /// alternative reads out.
+    pub current_at: [(f64, f64); 3],
     /// The cross-entropy fit, or why there is none.
     pub ce_fit: Result<FitCurve, String>,
     /// The focal-loss fit (current γ, α), or why there is none.
@@ -119,6 +122,7 @@ impl FocalScene {
             points,
             curves: PAPER_GAMMAS.iter().map(|&g| focal_curve(g)).collect(),
             current: focal_curve(gamma),
+            current_at: [0.1, 0.5, 0.9].map(|p| (p, focal_term(p, gamma))),
             ce_fit: to_curve(fit_logistic(&x, &y, &opts)),
             focal_fit: to_curve(fit_focal(&x, &y, gamma, alpha, &opts)),
             x_range,

@@ -25,7 +25,7 @@ pub use binary::{BinaryPoint, BinaryScene};
 pub use cce::{CceSample, CceScene};
 pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene};
 pub use smoothing::SmoothingScene;
-pub use stability::{Breakdown, StabilityCurve, StabilityScene};
+pub use stability::{Breakdown, StabilityCurve, StabilityScene, X_MAX as STABILITY_X_MAX};
 
 /// The numerics the scene calls. One line to switch when the core lands.
 use core_shim as numerics;
