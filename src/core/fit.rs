@@ -1,0 +1,379 @@
+//! The logistic fit of the article: a sigmoid `p(y = 1 | x) = σ(coef·x + intercept)`
+//! fitted to points, by Newton's method (IRLS) for the converged answer and by
+//! plain gradient steps for the page's animation.
+
+use super::activation::sigmoid;
+use super::losses::stable_logistic_loss;
+use super::real::Dual;
+use std::fmt;
+
+/// A fitted sigmoid.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sigmoid {
+    pub coef: f64,
+    pub intercept: f64,
+}
+
+impl Sigmoid {
+    /// `p(y = 1 | x)`, stable for any `x`.
+    ///
+    /// ```
+    /// use losslab::core::fit::Sigmoid;
+    /// assert_eq!(Sigmoid { coef: 1.0, intercept: 0.0 }.proba(0.0), 0.5);
+    /// ```
+    pub fn proba(&self, x: f64) -> f64 {
+        sigmoid(self.logit(x))
+    }
+    /// The logit `coef·x + intercept`.
+    pub fn logit(&self, x: f64) -> f64 {
+        self.coef * x + self.intercept
+    }
+}
+
+/// Options of the fit, as scikit-learn's `LogisticRegression`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FitOptions {
+    /// Inverse strength of the L2 penalty `½·coef²/C` (the intercept is not
+    /// penalised). `None` = no penalty. Default `Some(1.0)`, as scikit-learn.
+    pub c: Option<f64>,
+}
+
+impl Default for FitOptions {
+    fn default() -> Self {
+        FitOptions { c: Some(1.0) }
+    }
+}
+
+/// A converged fit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LogisticFit {
+    pub model: Sigmoid,
+    /// Newton iterations taken.
+    pub iterations: usize,
+    /// The mean cross-entropy of the points under `model` (scikit-learn's
+    /// `log_loss`), without the penalty.
+    pub log_loss: f64,
+}
+
+/// Why a fit has no answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FitError {
+    /// No points.
+    Empty,
+    /// `x` and `y` differ in length.
+    LengthMismatch { x: usize, y: usize },
+    /// NaN or ±∞ in the input.
+    NonFinite { what: &'static str },
+    /// A target outside [0, 1].
+    TargetOutOfRange(f64),
+    /// `C ≤ 0` (or not a number).
+    NonPositiveC(f64),
+    /// γ < 0 or α outside [0, 1].
+    BadFocalParameter { what: &'static str, value: f64 },
+    /// The classes can be separated by a threshold (or there is only one), so
+    /// the loss keeps falling as the sigmoid steepens: no finite optimum
+    /// without regularisation.
+    Separable,
+    /// The intercept runs off to ±∞: every (weighted) target is on one side.
+    OneClass,
+    /// Every `x` is the same, so the slope is not determined without a penalty.
+    NoSpread,
+    /// The iteration did not settle (should not happen; reported rather than looping).
+    NoConvergence { iterations: usize },
+}
+
+impl fmt::Display for FitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FitError::Empty => write!(f, "there are no points to fit"),
+            FitError::LengthMismatch { x, y } => write!(f, "x has {x} values but y_true has {y}"),
+            FitError::NonFinite { what } => write!(f, "{what} must contain only finite numbers"),
+            FitError::TargetOutOfRange(v) => write!(f, "targets must be between 0 and 1, got {v}"),
+            FitError::NonPositiveC(c) => write!(f, "C must be a positive number (or null for no penalty), got {c}"),
+            FitError::BadFocalParameter { what, value } => write!(f, "{what} is out of range: {value}"),
+            FitError::Separable => write!(
+                f,
+                "the classes are separable, so without regularisation the loss keeps decreasing as the sigmoid gets steeper: there is no finite optimum (set C for an L2 penalty)"
+            ),
+            FitError::OneClass => write!(
+                f,
+                "all points have the same class, so the intercept runs off to infinity: there is no finite optimum"
+            ),
+            FitError::NoSpread => write!(f, "all x are equal, so the slope is not determined without a penalty (set C)"),
+            FitError::NoConvergence { iterations } => write!(f, "the fit did not converge in {iterations} iterations"),
+        }
+    }
+}
+
+impl std::error::Error for FitError {}
+
+fn validate(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<(), FitError> {
+    if x.len() != y.len() {
+        return Err(FitError::LengthMismatch { x: x.len(), y: y.len() });
+    }
+    if x.is_empty() {
+        return Err(FitError::Empty);
+    }
+    if x.iter().any(|v| !v.is_finite()) {
+        return Err(FitError::NonFinite { what: "x" });
+    }
+    if let Some(&bad) = y.iter().find(|v| !(0.0..=1.0).contains(*v)) {
+        return Err(if bad.is_finite() { FitError::TargetOutOfRange(bad) } else { FitError::NonFinite { what: "y_true" } });
+    }
+    if let Some(c) = opts.c {
+        if !(c > 0.0) {
+            return Err(FitError::NonPositiveC(c));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the loss has no finite minimiser: some direction of (coef,
+/// intercept) makes every point with a nonzero weight at least as well
+/// classified. Along a direction whose logits `dᵢ` satisfy `dᵢ > 0 ⇒ yᵢ = 1`
+/// and `dᵢ < 0 ⇒ yᵢ = 0` the loss falls forever.
+fn check_existence(x: &[f64], y: &[f64], active: &[bool], penalised: bool) -> Result<(), FitError> {
+    let pts: Vec<(f64, f64)> = x.iter().zip(y).zip(active).filter(|(_, &a)| a).map(|((&x, &y), _)| (x, y)).collect();
+    if pts.is_empty() || pts.iter().all(|p| p.1 >= 1.0) || pts.iter().all(|p| p.1 <= 0.0) {
+        return Err(FitError::OneClass);
+    }
+    if penalised {
+        return Ok(());
+    }
+    let (lo, hi) = pts.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| (l.min(p.0), h.max(p.0)));
+    if lo == hi {
+        return Err(FitError::NoSpread);
+    }
+    let max_where = |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+    let min_where = |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::INFINITY, f64::min);
+    // Rising sigmoid: every not-surely-1 point left of every maybe-1 point.
+    let rising = max_where(&|y| y < 1.0) <= min_where(&|y| y > 0.0);
+    // Falling sigmoid: the mirror image.
+    let falling = max_where(&|y| y > 0.0) <= min_where(&|y| y < 1.0);
+    if rising || falling {
+        Err(FitError::Separable)
+    } else {
+        Ok(())
+    }
+}
+
+/// Newton's method with Levenberg damping and a backtracking line search on
+/// `½·w²/C + Σ fᵢ(w·xᵢ + b)`, where `point(i, z)` gives `fᵢ`, `fᵢ'`, `fᵢ''`.
+/// Stops when the Newton step is below 1e-13 relative, which is past f64's
+/// resolution of the optimum for these objectives.
+fn newton(
+    x: &[f64],
+    c: Option<f64>,
+    start: Sigmoid,
+    point: impl Fn(usize, f64) -> (f64, f64, f64),
+) -> Result<(Sigmoid, usize), FitError> {
+    const MAX_ITER: usize = 500;
+    let inv_c = c.map_or(0.0, |c| 1.0 / c);
+    let eval = |w: f64, b: f64| -> (f64, [f64; 2], [f64; 3]) {
+        let (mut f, mut gw, mut gb, mut hww, mut hwb, mut hbb) = (0.5 * w * w * inv_c, w * inv_c, 0.0, inv_c, 0.0, 0.0);
+        for (i, &xi) in x.iter().enumerate() {
+            let (fi, d1, d2) = point(i, w * xi + b);
+            f += fi;
+            gw += d1 * xi;
+            gb += d1;
+            hww += d2 * xi * xi;
+            hwb += d2 * xi;
+            hbb += d2;
+        }
+        (f, [gw, gb], [hww, hwb, hbb])
+    };
+    let value = |w: f64, b: f64| -> f64 {
+        0.5 * w * w * inv_c + x.iter().enumerate().map(|(i, &xi)| point(i, w * xi + b).0).sum::<f64>()
+    };
+    let (mut w, mut b) = (start.coef, start.intercept);
+    let mut lambda = 0.0_f64;
+    for iter in 1..=MAX_ITER {
+        let (f, g, h) = eval(w, b);
+        let scale = h[0].abs().max(h[2].abs()).max(1e-300);
+        let mut accepted = None;
+        for _ in 0..80 {
+            let (a, off, d) = (h[0] + lambda, h[1], h[2] + lambda);
+            let det = a * d - off * off;
+            let step = if det > 1e-14 * a.abs().max(d.abs()).powi(2) && a > 0.0 {
+                Some([-(d * g[0] - off * g[1]) / det, -(a * g[1] - off * g[0]) / det])
+            } else {
+                None
+            };
+            match step {
+                Some(s) if g[0] * s[0] + g[1] * s[1] < 0.0 => {
+                    let slope = g[0] * s[0] + g[1] * s[1];
+                    let mut t = 1.0;
+                    while t > 1e-12 {
+                        let fnew = value(w + t * s[0], b + t * s[1]);
+                        if fnew <= f + 1e-4 * t * slope {
+                            accepted = Some((t * s[0], t * s[1]));
+                            break;
+                        }
+                        t *= 0.5;
+                    }
+                    if accepted.is_some() {
+                        break;
+                    }
+                }
+                Some(s) if g[0] * s[0] + g[1] * s[1] == 0.0 => {
+                    // A zero gradient: at the optimum.
+                    accepted = Some((0.0, 0.0));
+                    break;
+                }
+                _ => {}
+            }
+            // Not a descent direction (the Hessian is not positive definite
+            // here) or no decrease: lean towards gradient descent.
+            lambda = (lambda * 4.0).max(1e-10 * scale);
+        }
+        let Some((dw, db)) = accepted else {
+            // No step decreases the objective any more: we are at the
+            // optimum to working precision.
+            return Ok((Sigmoid { coef: w, intercept: b }, iter));
+        };
+        w += dw;
+        b += db;
+        lambda *= 0.1;
+        if lambda < 1e-12 * scale {
+            lambda = 0.0;
+        }
+        let size = dw.abs().max(db.abs());
+        if size <= 1e-13 * (1.0 + w.abs().max(b.abs())) {
+            return Ok((Sigmoid { coef: w, intercept: b }, iter));
+        }
+        if !w.is_finite() || !b.is_finite() {
+            return Err(FitError::NoConvergence { iterations: iter });
+        }
+    }
+    Err(FitError::NoConvergence { iterations: MAX_ITER })
+}
+
+/// The cross-entropy of one point with soft target `y` at logit `z`, stable.
+fn point_log_loss(y: f64, z: f64) -> f64 {
+    y * stable_logistic_loss(z, 1.0) + (1.0 - y) * stable_logistic_loss(z, 0.0)
+}
+
+/// A starting point: slope 0, the intercept of the mean target.
+fn start(y: &[f64]) -> Sigmoid {
+    let m = (y.iter().sum::<f64>() / y.len() as f64).clamp(1e-6, 1.0 - 1e-6);
+    Sigmoid { coef: 0.0, intercept: (m / (1.0 - m)).ln() }
+}
+
+/// The mean cross-entropy of the points under `model` (no penalty).
+pub fn log_loss(model: Sigmoid, x: &[f64], y: &[f64]) -> f64 {
+    x.iter().zip(y).map(|(&xi, &yi)| point_log_loss(yi, model.logit(xi))).sum::<f64>() / x.len().max(1) as f64
+}
+
+/// The converged optimum of scikit-learn's objective `½·coef²/C + Σ log-lossᵢ`
+/// (intercept not penalised; `C = None`: no penalty), by Newton/IRLS with step
+/// halving. `y` may be soft targets in [0, 1] (label smoothing).
+///
+/// ```
+/// use losslab::core::fit::{fit_logistic, FitOptions, FitError};
+/// let x = [-2.2, -1.4, -0.8, 0.2, 0.4, 0.8, 1.2, 2.2, 2.9, 4.6];
+/// let y = [0., 0., 1., 0., 1., 1., 1., 1., 1., 1.];
+/// let fit = fit_logistic(&x, &y, &FitOptions::default()).unwrap();
+/// assert_eq!(format!("{:.7} {:.7} {:.4}", fit.model.coef, fit.model.intercept, fit.log_loss), "0.9719345 0.6555359 0.3329");
+/// let free = fit_logistic(&x, &y, &FitOptions { c: None }).unwrap();
+/// assert_eq!(format!("{:.7} {:.7}", free.model.coef, free.model.intercept), "1.6424259 0.8028358");
+/// // Separable points have no finite unregularised optimum.
+/// assert_eq!(fit_logistic(&[0., 1.], &[0., 1.], &FitOptions { c: None }), Err(FitError::Separable));
+/// ```
+pub fn fit_logistic(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<LogisticFit, FitError> {
+    validate(x, y, opts)?;
+    check_existence(x, y, &vec![true; x.len()], opts.c.is_some())?;
+    let (model, iterations) = newton(x, opts.c, start(y), |i, z| {
+        let p = sigmoid(z);
+        (point_log_loss(y[i], z), p - y[i], p * (1.0 - p))
+    })?;
+    Ok(LogisticFit { model, iterations, log_loss: log_loss(model, x, y) })
+}
+
+/// The mean objective `(½·coef²/C + Σ log-lossᵢ) / n` that the animation descends.
+///
+/// ```
+/// use losslab::core::fit::{mean_objective, FitOptions, Sigmoid};
+/// let flat = Sigmoid { coef: 0.0, intercept: 0.0 };
+/// assert!((mean_objective(flat, &[1.0, 2.0], &[0.0, 1.0], &FitOptions::default()) - 2f64.ln()).abs() < 1e-15);
+/// ```
+pub fn mean_objective(model: Sigmoid, x: &[f64], y: &[f64], opts: &FitOptions) -> f64 {
+    let n = x.len().min(y.len()).max(1) as f64;
+    let penalty = opts.c.map_or(0.0, |c| 0.5 * model.coef * model.coef / c);
+    let data: f64 = x.iter().zip(y).map(|(&xi, &yi)| point_log_loss(yi, model.logit(xi))).sum();
+    (penalty + data) / n
+}
+
+/// One plain gradient step on [`mean_objective`]: `θ ← θ − learning_rate·∇`.
+///
+/// ```
+/// use losslab::core::fit::{gradient_step, mean_objective, FitOptions, Sigmoid};
+/// let (x, y) = ([-1.0, 0.5, 2.0], [0.0, 1.0, 1.0]);
+/// let o = FitOptions::default();
+/// let m0 = Sigmoid { coef: 0.0, intercept: 0.0 };
+/// let m1 = gradient_step(m0, &x, &y, &o, 0.5);
+/// assert!(mean_objective(m1, &x, &y, &o) < mean_objective(m0, &x, &y, &o));
+/// ```
+pub fn gradient_step(model: Sigmoid, x: &[f64], y: &[f64], opts: &FitOptions, learning_rate: f64) -> Sigmoid {
+    let n = x.len().min(y.len()).max(1) as f64;
+    let (mut gw, mut gb) = (opts.c.map_or(0.0, |c| model.coef / c), 0.0);
+    for (&xi, &yi) in x.iter().zip(y) {
+        let r = model.proba(xi) - yi;
+        gw += r * xi;
+        gb += r;
+    }
+    Sigmoid { coef: model.coef - learning_rate * gw / n, intercept: model.intercept - learning_rate * gb / n }
+}
+
+/// The binary focal loss of one point at logit `z` (soft target `y`, weight
+/// `w`), generic so that dual numbers give its derivatives. `1 − p_t` is
+/// written as `y·σ(−z) + (1−y)·σ(z)` so that it never cancels.
+fn focal_point<T: crate::core::real::Real>(y: f64, weight: f64, gamma: f64, z: T) -> T {
+    let yt = T::lit(y);
+    let one = T::one();
+    let ce = yt * stable_logistic_loss(z, one) + (one - yt) * stable_logistic_loss(z, T::zero());
+    let q = yt * sigmoid(-z) + (one - yt) * sigmoid(z);
+    let factor = if gamma == 0.0 { one } else { q.powf(T::lit(gamma)) };
+    T::lit(weight) * factor * ce
+}
+
+/// The converged fit under binary focal loss: minimises
+/// `½·coef²/C + Σ FLᵢ` (the same scaling as [`fit_logistic`], so γ = 0 without
+/// α gives the logistic fit), FL as Keras' `BinaryFocalCrossentropy` with
+/// `alpha = Some(α)` for class balancing. Converges for γ in 0..=5; fails with
+/// a [`FitError`] (never loops) when no finite optimum exists.
+///
+/// ```
+/// use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
+/// let x = [-2.2, -1.4, -0.8, 0.2, 0.4, 0.8, 1.2, 2.2, 2.9, 4.6];
+/// let y = [0., 0., 1., 0., 1., 1., 1., 1., 1., 1.];
+/// let o = FitOptions::default();
+/// let plain = fit_logistic(&x, &y, &o).unwrap();
+/// let same = fit_focal(&x, &y, 0.0, None, &o).unwrap();
+/// assert!((plain.model.coef - same.model.coef).abs() < 1e-9);
+/// let focal = fit_focal(&x, &y, 2.0, None, &o).unwrap();
+/// assert!(focal.model.coef.is_finite());
+/// ```
+pub fn fit_focal(x: &[f64], y: &[f64], gamma: f64, alpha: Option<f64>, opts: &FitOptions) -> Result<LogisticFit, FitError> {
+    validate(x, y, opts)?;
+    if !(gamma >= 0.0 && gamma.is_finite()) {
+        return Err(FitError::BadFocalParameter { what: "gamma", value: gamma });
+    }
+    if let Some(a) = alpha {
+        if !(0.0..=1.0).contains(&a) {
+            return Err(FitError::BadFocalParameter { what: "alpha", value: a });
+        }
+    }
+    let weights: Vec<f64> = y.iter().map(|&yi| alpha.map_or(1.0, |a| a * yi + (1.0 - a) * (1.0 - yi))).collect();
+    let active: Vec<bool> = weights.iter().map(|&w| w > 0.0).collect();
+    check_existence(x, y, &active, opts.c.is_some())?;
+    // Start from the logistic optimum of the same data (with a penalty, so it
+    // always exists): focal loss reshapes the fit, it does not move it far.
+    let warm = fit_logistic(x, y, &FitOptions { c: Some(opts.c.unwrap_or(1e4)) }).map(|f| f.model).unwrap_or(start(y));
+    let (model, iterations) = newton(x, opts.c, warm, |i, z| {
+        // Second-order dual: value, first and second derivative in one pass.
+        let zz = Dual { v: Dual::variable(z), d: Dual::constant(1.0) };
+        let f = focal_point(y[i], weights[i], gamma, zz);
+        (f.v.v, f.v.d, f.d.d)
+    })?;
+    Ok(LogisticFit { model, iterations, log_loss: log_loss(model, x, y) })
+}

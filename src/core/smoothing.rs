@@ -1,0 +1,70 @@
+//! Label smoothing: softer targets, and the finite logit gap they ask for.
+
+/// Binary label smoothing `y(1 − ls) + 0.5·ls` (ls = 0.2 → targets 0.1 / 0.9).
+///
+/// ```
+/// use losslab::core::smoothing::smooth_binary;
+/// assert!((smooth_binary(1.0, 0.2) - 0.9).abs() < 1e-15);
+/// assert!((smooth_binary(0.0, 0.2) - 0.1).abs() < 1e-15);
+/// ```
+pub fn smooth_binary(y: f64, ls: f64) -> f64 {
+    y * (1.0 - ls) + 0.5 * ls
+}
+
+/// Categorical label smoothing `(1 − α)·y + α/K`.
+///
+/// ```
+/// use losslab::core::smoothing::smooth_categorical;
+/// let t = smooth_categorical(&[1.0, 0.0, 0.0], 0.1);
+/// assert_eq!(format!("{:.4} {:.4} {:.4}", t[0], t[1], t[2]), "0.9333 0.0333 0.0333");
+/// ```
+pub fn smooth_categorical(one_hot: &[f64], alpha: f64) -> Vec<f64> {
+    let k = one_hot.len() as f64;
+    one_hot.iter().map(|&y| y * (1.0 - alpha) + alpha / k).collect()
+}
+
+/// The logit gap `a` such that `softmax([a, 0, …, 0])` (K entries) equals the
+/// smoothed one-hot target: `a = ln(1 + K(1 − α)/α)`. `None` when α = 0 (a
+/// one-hot target asks for an infinite gap) or α is outside (0, 1] or K = 0;
+/// 0 at α = 1.
+///
+/// ```
+/// use losslab::core::smoothing::logit_gap;
+/// let a = logit_gap(0.1, 3).unwrap();
+/// assert_eq!(format!("{a:.4}"), "3.3322");
+/// assert!((a - 28f64.ln()).abs() < 1e-15);
+/// assert_eq!(logit_gap(0.0, 3), None);
+/// assert_eq!(logit_gap(1.0, 3), Some(0.0));
+/// ```
+pub fn logit_gap(alpha: f64, k: u32) -> Option<f64> {
+    if !(alpha > 0.0 && alpha <= 1.0) || k == 0 {
+        return None;
+    }
+    Some((k as f64 * (1.0 - alpha) / alpha).ln_1p())
+}
+
+/// Shannon entropy `−Σ p·ln p` in nats, with `0·ln 0 = 0`: the smallest
+/// cross-entropy any prediction can reach against target `p`.
+///
+/// ```
+/// use losslab::core::smoothing::{entropy, smooth_categorical};
+/// let h = entropy(&smooth_categorical(&[1.0, 0.0, 0.0], 0.1));
+/// assert!((h - 0.29113983883196504).abs() < 1e-15);
+/// assert_eq!(entropy(&[1.0, 0.0]), 0.0);
+/// ```
+pub fn entropy(p: &[f64]) -> f64 {
+    -p.iter().map(|&q| if q == 0.0 { 0.0 } else { q * q.ln() }).sum::<f64>()
+}
+
+/// The gradient of cross-entropy with respect to the logits,
+/// `softmax(z) − y`: each entry stays in [−1, 1], so smoothing bounds how far
+/// training pushes the logits.
+///
+/// ```
+/// use losslab::core::smoothing::ce_logit_gradient;
+/// let g = ce_logit_gradient(&[0.0, 0.0], &[1.0, 0.0]);
+/// assert_eq!(g, vec![-0.5, 0.5]);
+/// ```
+pub fn ce_logit_gradient(logits: &[f64], target: &[f64]) -> Vec<f64> {
+    crate::core::activation::softmax(logits).iter().zip(target).map(|(p, y)| p - y).collect()
+}

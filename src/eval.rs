@@ -1,1 +1,0 @@
-//! The evaluator behind `losslab eval`.

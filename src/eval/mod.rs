@@ -1,0 +1,72 @@
+//! The evaluator behind `losslab eval` and the page's calculators: a JSON
+//! array of calls in, a JSON array of answers out, one per call, in order.
+//!
+//! ```
+//! let out = losslab::eval::eval_json(
+//!     r#"[{"fn": "binary_crossentropy", "args": {"y_true": [0,0,1,1], "y_pred": [1,1,1,0]}},
+//!         {"fn": "no_such_loss"}]"#,
+//! ).unwrap();
+//! assert!(out.starts_with(r#"[{"result":11.522856712341309},{"error":"unknown fn"#));
+//! ```
+
+mod call;
+pub mod json;
+
+pub use call::{compare_semantics, evaluate_call, parse_call, Alias, Answer, Args, Call, CallError, Dtype, Function};
+
+use serde_json::{json, Value};
+use std::fmt;
+
+/// Input the evaluator cannot read at all (as opposed to one bad call).
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvalError {
+    /// Not JSON.
+    NotJson(String),
+    /// JSON, but not an array of calls.
+    NotAnArray(String),
+}
+
+impl fmt::Display for EvalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EvalError::NotJson(e) => write!(f, "the input is not JSON: {e}"),
+            EvalError::NotAnArray(got) => write!(f, "the input must be a JSON array of calls, got {got}"),
+        }
+    }
+}
+
+impl std::error::Error for EvalError {}
+
+/// One call as JSON in, `{"result": …}` or `{"error": "…"}` out. Never panics.
+///
+/// ```
+/// use serde_json::json;
+/// let a = losslab::eval::evaluate(&json!({"fn": "sparse_categorical_crossentropy",
+///     "args": {"y_true": [3], "y_pred": [[0.2, 0.8]]}}));
+/// assert!(a["error"].as_str().unwrap().contains("out of range"));
+/// ```
+pub fn evaluate(call: &Value) -> Value {
+    let run = || parse_call(call).and_then(|c| evaluate_call(&c));
+    // A panic would be a bug; report it in the call's slot rather than
+    // losing every other answer.
+    let outcome = std::panic::catch_unwind(run).unwrap_or(Err(CallError::Internal));
+    match outcome {
+        Ok(answer) => json!({ "result": answer.to_json() }),
+        Err(e) => json!({ "error": e.to_string() }),
+    }
+}
+
+/// A parsed JSON array of calls in, the array of answers out.
+pub fn eval_value(calls: &Value) -> Result<Value, EvalError> {
+    match calls {
+        Value::Array(items) => Ok(Value::Array(items.iter().map(evaluate).collect())),
+        other => Err(EvalError::NotAnArray(json::describe(other))),
+    }
+}
+
+/// Text in, text out: what `losslab eval` prints.
+pub fn eval_json(input: &str) -> Result<String, EvalError> {
+    let v: Value = serde_json::from_str(input).map_err(|e| EvalError::NotJson(e.to_string()))?;
+    let out = eval_value(&v)?;
+    Ok(out.to_string())
+}
