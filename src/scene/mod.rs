@@ -16,7 +16,6 @@
 
 mod binary;
 mod cce;
-mod core_shim;
 mod focal;
 mod smoothing;
 mod stability;
@@ -27,8 +26,8 @@ pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene};
 pub use smoothing::SmoothingScene;
 pub use stability::{Breakdown, StabilityCurve, StabilityScene, X_MAX as STABILITY_X_MAX};
 
-/// The numerics the scene calls. One line to switch when the core lands.
-use core_shim as numerics;
+/// The numerics every scene number comes from.
+use crate::core as numerics;
 
 use crate::state::{Regularization, State};
 use numerics::fit::{fit_logistic, FitOptions, Sigmoid};
