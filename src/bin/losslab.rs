@@ -1,1 +1,77 @@
-fn main() {}
+//! `losslab`: the native command line.
+//!
+//! - `losslab eval [FILE|-]`: evaluate a JSON array of loss calls.
+//! - `losslab --help`: the subcommands.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+losslab: classification losses as Keras, Keras 3, PyTorch and exact math compute them
+
+USAGE:
+    losslab <SUBCOMMAND> [ARGS]
+
+SUBCOMMANDS:
+    eval [FILE|-]    Read a JSON array of calls (standard input when FILE is absent
+                     or -) and print a JSON array of answers, one per call:
+                     [{\"fn\": \"binary_crossentropy\",
+                       \"args\": {\"y_true\": [0,0,1,1], \"y_pred\": [1,1,1,0]},
+                       \"semantics\": \"keras\", \"dtype\": \"float32\"}]
+                     -> [{\"result\": 11.522856712341309}]
+                     A bad call gets {\"error\": \"...\"} in its slot. Exit 0; exit 2
+                     when the input is not a JSON array.
+    help, --help     Print this help.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or(&[]);
+    match args.first().map(String::as_str) {
+        None | Some("help" | "-h" | "--help") => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("eval") => eval(rest),
+        // Other subcommands go here, one line each, e.g.
+        // Some("figures") => figures(rest),
+        // (`losslab::charts::export::write_svgs(dir, &State::default())`).
+        Some(other) => {
+            eprintln!("losslab: unknown subcommand '{other}'\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `losslab eval [FILE|-]`.
+fn eval(args: &[String]) -> ExitCode {
+    let input = match args {
+        [] => read_stdin(),
+        [path] if path == "-" => read_stdin(),
+        [path] => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+        _ => Err("usage: losslab eval [FILE|-]".to_string()),
+    };
+    let input = match input {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("losslab eval: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match losslab::eval::eval_json(&input) {
+        Ok(answers) => {
+            println!("{answers}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("losslab eval: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_stdin() -> Result<String, String> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(text)
+}

@@ -538,7 +538,16 @@ impl<'a> Problem<'a> {
         let elementwise = sem == Semantics::Torch && kind.is_binary();
         let loss_shape: Vec<usize> = if elementwise { y_pred.shape.clone() } else { lead.to_vec() };
         let units = loss_shape.iter().product();
-        let plan = plan(sem, &loss_shape, &y_pred.shape, opts.sample_weight.as_ref(), opts.reduction)?;
+        let mut plan = plan(sem, &loss_shape, &y_pred.shape, opts.sample_weight.as_ref(), opts.reduction)?;
+        if sem == Semantics::Torch
+            && kind == LossKind::BinaryFocalCrossentropy
+            && plan.out_shape.len() > 1
+            && plan.out_shape.last() == Some(&1)
+        {
+            // The torchvision reference values for (N, 1) inputs are reported
+            // as N numbers, like Keras' per-sample losses; drop that axis.
+            plan.out_shape.pop();
+        }
         Ok(Problem { kind, opts, y_true, classes, elementwise, units, plan })
     }
 

@@ -1,0 +1,135 @@
+//! `cce`: the categorical example per sample. Left, each row of `y_pred`
+//! as Keras sees it (renormalised, raw value marked where it differs), the
+//! true class's bar in the accent colour; right, −log of that probability
+//! with one-hot labels (categorical) and integer labels (sparse) side by side.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::RGBColor;
+
+use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
+use super::style::Colors;
+use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::t;
+use crate::scene::CceScene;
+use crate::state::Lang;
+
+fn label_text(one_hot: &[f64], label: usize) -> String {
+    let row: Vec<String> = one_hot.iter().map(|v| num(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
+    format!("[{}] · {label}", row.join(", "))
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &CceScene,
+    style: &Style,
+) -> Result<PlotMap, DrawError> {
+    clear(area, style)?;
+    let lang = style.lang;
+    let c = &style.colors;
+    let n = scene.samples.len().max(1) as f64;
+    let few = scene.samples.len() <= 6;
+
+    // Left: the rows.
+    let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, 1.0));
+    spec.columns = (0.0, 0.55);
+    spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
+    spec.x_ticks = Ticks::At(
+        scene.samples.iter().enumerate().map(|(i, s)| (i as f64 + 0.5, label_text(&s.one_hot, s.label))).collect(),
+    );
+    spec.x_title = t(lang, "fig.cce.rows-x").into();
+    spec.y_title = t(lang, "fig.cce.rows-y").into();
+    spec.right = 16.0;
+    let mut left = Frame::draw(area, style, &spec)?;
+    for (i, s) in scene.samples.iter().enumerate() {
+        let k = s.renormalised.len() as f64;
+        let slot = 0.8 / k;
+        for (j, (&p, &raw)) in s.renormalised.iter().zip(&s.raw).enumerate() {
+            let x0 = i as f64 + 0.1 + j as f64 * slot;
+            let x1 = x0 + slot * 0.8;
+            let truth = j == s.label;
+            let color: RGBColor = if truth { c.accent } else { c.axis };
+            left.bar(area, (x0, 0.0), (x1, p), if truth { Colors::tint(color, 1.0) } else { Colors::tint(color, 0.45) })?;
+            if (raw - p).abs() > 5e-4 {
+                // The row before renormalising: a dark tick at the raw height.
+                let y = left.py_clamped(raw);
+                left.pixel_rect(area, (left.px(x0) - 2.0, y - 1.0), (left.px(x1) + 2.0, y + 1.0), c.text)?;
+            }
+            if truth && few {
+                let at = left.p((x0 + x1) / 2.0, p);
+                let text = format!("p = {}", num(p, 2));
+                left.label(area, &text, &[(at.0, at.1 - style.pxf(4.0)), (at.0, at.1 + style.pxf(4.0))], LABEL, c.text, true, (HPos::Center, VPos::Bottom))?;
+            }
+        }
+    }
+    if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
+        left.note(area, t(lang, "fig.cce.raw-note"))?;
+    }
+
+    // Right: the losses, one-hot and sparse side by side.
+    let tallest = scene.samples.iter().flat_map(|s| [s.loss, s.sparse_loss]).filter(|v| v.is_finite()).fold(0.0, f64::max);
+    let y_max = (tallest * 1.2).clamp(1.0, 20.0);
+    let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, y_max));
+    spec.columns = (0.55, 1.0);
+    spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
+    spec.x_ticks = Ticks::At(
+        (0..scene.samples.len()).map(|i| (i as f64 + 0.5, fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())]))).collect(),
+    );
+    spec.x_title = " ".into();
+    spec.y_title = t(lang, "fig.cce.loss-y").into();
+    spec.right = 20.0;
+    let mut right = Frame::draw(area, style, &spec)?;
+    let (one_hot_color, sparse_color) = (Colors::tint(c.accent, 1.0), Colors::tint(c.muted, 0.7));
+    right.swatch_key(area, &[(one_hot_color, t(lang, "fig.cce.one-hot")), (sparse_color, t(lang, "fig.cce.sparse"))], false)?;
+    for (i, s) in scene.samples.iter().enumerate() {
+        let i = i as f64;
+        for (offset, loss, color) in [(0.12, s.loss, one_hot_color), (0.52, s.sparse_loss, sparse_color)] {
+            let (x0, x1) = (i + offset, i + offset + 0.36);
+            right.bar(area, (x0, 0.0), (x1, loss), color)?;
+            if few {
+                let at = right.p((x0 + x1) / 2.0, loss.min(y_max));
+                right.label(area, &num(loss, 4), &[(at.0, at.1 - style.pxf(4.0))], LABEL, c.text, false, (HPos::Center, VPos::Bottom))?;
+            }
+        }
+    }
+    if let Some(mean) = scene.mean {
+        right.dashed(area, &[(0.0, mean), (n, mean)], c.text, 1.5)?;
+        let (l_edge, _, r_edge, _) = right.rect();
+        let text = fill(t(lang, "fig.cce.mean"), &[("m", num(mean, 3))]);
+        let y = right.py_clamped(mean);
+        right.halo = true;
+        let gap = style.pxf(4.0);
+        right.label(
+            area,
+            &text,
+            &[(l_edge + gap, y - gap), (r_edge, y - gap), (l_edge + gap, y + gap + style.pxf(16.0))],
+            LABEL,
+            c.text,
+            true,
+            (HPos::Left, VPos::Bottom),
+        )?;
+        let _ = r_edge;
+    }
+    if !scene.skipped.is_empty() {
+        let rows = num_list(scene.skipped.iter().map(|&i| (i + 1) as f64), 0, lang);
+        right.note(area, &fill(t(lang, "fig.cce.skipped"), &[("rows", rows)]))?;
+    }
+    Ok(left.map)
+}
+
+pub fn alt_text(scene: &CceScene, lang: Lang) -> String {
+    match (scene.mean, scene.sparse_mean) {
+        (Some(mean), Some(sparse)) => fill(
+            t(lang, "fig.cce.alt"),
+            &[
+                ("p", num_list(scene.samples.iter().map(|s| s.p_true), 2, lang)),
+                ("l", num_list(scene.samples.iter().map(|s| s.loss), 4, lang)),
+                ("mean", num(mean, 3)),
+                ("sl", num_list(scene.samples.iter().map(|s| s.sparse_loss), 4, lang)),
+                ("smean", num(sparse, 3)),
+            ],
+        ),
+        _ => t(lang, "fig.cce.none").into(),
+    }
+}

@@ -1,0 +1,103 @@
+//! `fit`: the sigmoid p(y = 1 | x) over the points, each point at its (smoothed) target.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
+use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::t;
+use crate::scene::BinaryScene;
+use crate::state::Lang;
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &BinaryScene,
+    style: &Style,
+) -> Result<PlotMap, DrawError> {
+    clear(area, style)?;
+    let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
+    let c = &style.colors;
+    super::points::class_key(&mut frame, area, style)?;
+    let (x0, x1) = scene.x_range;
+    frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.axis, 1.0)?;
+    frame.line(area, &scene.curve, c.accent, 2.5)?;
+    draw_points_at_targets(&frame, area, scene, style)?;
+    let m = scene.model;
+    let formula = fill(
+        t(style.lang, "fig.fit.formula"),
+        &[("w", num(m.coef, 2)), ("b", num(m.intercept, 2))],
+    );
+    let (_, _, right, bottom) = frame.rect();
+    frame.label(
+        area,
+        &formula,
+        &[(right - style.pxf(8.0), bottom - style.pxf(10.0))],
+        LABEL,
+        c.accent,
+        true,
+        (HPos::Right, VPos::Bottom),
+    )?;
+    notes(&mut frame, area, scene, style)?;
+    Ok(frame.map)
+}
+
+/// The frame of the figures whose y axis is a probability: 0 … 1, ticks at 0, 0.5, 1.
+pub(super) fn probability_frame(scene: &BinaryScene, style: &Style, y_title: &str) -> FrameSpec {
+    let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(0.0, 1.0));
+    spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
+    spec.x_title = "x".into();
+    spec.y_title = y_title.to_string();
+    let _ = style;
+    spec
+}
+
+/// Each point at its target (0 or 1, or 0.1 / 0.9 under smoothing), the
+/// hovered one ringed.
+pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
+    frame: &Frame,
+    area: &DrawingArea<DB, Shift>,
+    scene: &BinaryScene,
+    style: &Style,
+) -> Result<(), DrawError> {
+    for pt in &scene.points {
+        frame.marker(area, frame.p(pt.x, pt.target), pt.green, style.colors.class(pt.green), 6.0)?;
+    }
+    if let Some(pt) = scene.highlighted() {
+        frame.ring(area, frame.p(pt.x, pt.target), 11.0)?;
+        frame.dot(area, frame.p(pt.x, pt.p), style.colors.highlight, 4.0)?;
+    }
+    Ok(())
+}
+
+/// Why there is no fit, and how many points were left out, in words.
+pub(super) fn notes<DB: DrawingBackend>(
+    frame: &mut Frame,
+    area: &DrawingArea<DB, Shift>,
+    scene: &BinaryScene,
+    style: &Style,
+) -> Result<(), DrawError> {
+    if let Some(e) = &scene.fit_error {
+        frame.note(area, &fill(t(style.lang, "fig.note.no-fit"), &[("why", e.clone())]))?;
+    }
+    if scene.skipped > 0 {
+        frame.note(area, &fill(t(style.lang, "fig.note.skipped"), &[("n", scene.skipped.to_string())]))?;
+    }
+    Ok(())
+}
+
+pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+    let mut s = fill(
+        t(lang, "fig.fit.alt"),
+        &[
+            ("w", num(scene.model.coef, 4)),
+            ("b", num(scene.model.intercept, 4)),
+            ("p", num_list(scene.points.iter().map(|p| p.p), 2, lang)),
+        ],
+    );
+    if let Some(e) = &scene.fit_error {
+        s.push(' ');
+        s.push_str(&fill(t(lang, "fig.note.no-fit"), &[("why", e.clone())]));
+    }
+    s
+}

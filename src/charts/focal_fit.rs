@@ -1,0 +1,79 @@
+//! `focal-fit`: the sigmoid refitted under focal loss against the
+//! cross-entropy fit, both converged, over the points.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::fit::{draw_points_at_targets, probability_frame};
+use super::frame::{clear, Frame, LABEL};
+use super::{fill, num, DrawError, PlotMap, Style};
+use crate::i18n::t;
+use crate::scene::{BinaryScene, FitCurve, FocalScene};
+use crate::state::Lang;
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &FocalScene,
+    binary: &BinaryScene,
+    style: &Style,
+) -> Result<PlotMap, DrawError> {
+    clear(area, style)?;
+    let lang = style.lang;
+    let c = &style.colors;
+    let mut spec = probability_frame(binary, style, t(lang, "fig.fit.y"));
+    spec.right = 24.0;
+    let mut frame = Frame::draw(area, style, &spec)?;
+    super::points::class_key(&mut frame, area, style)?;
+    let (x0, x1) = binary.x_range;
+    frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.grid, 1.0)?;
+    if let Ok(ce) = &scene.ce_fit {
+        frame.line(area, &ce.curve, c.muted, 2.0)?;
+    }
+    if let Ok(fl) = &scene.focal_fit {
+        frame.line(area, &fl.curve, c.accent, 3.0)?;
+    }
+    draw_points_at_targets(&frame, area, binary, style)?;
+    // Name each curve where it crosses p = 0.5 (or at the right if it never does).
+    let label_at = |frame: &Frame, fit: &FitCurve, above: bool| -> Vec<(f64, f64)> {
+        let m = fit.model;
+        let x_half = if m.coef.abs() > 1e-9 { -m.intercept / m.coef } else { f64::NAN };
+        let mut v = Vec::new();
+        for &(x, p) in &fit.curve {
+            if (x - x_half).abs() < (x1 - x0) / 200.0 || (!x_half.is_finite() && x == x1) {
+                let (px, py) = frame.p(x, p);
+                v.push(if above { (px - style.pxf(10.0), py - style.pxf(6.0)) } else { (px + style.pxf(10.0), py + style.pxf(6.0)) });
+            }
+        }
+        v
+    };
+    let (_, top, right, _) = frame.rect();
+    let fl_text = fill(t(lang, "fig.focal-fit.focal"), &[("g", num(scene.gamma, 1))]);
+    match &scene.focal_fit {
+        Ok(fl) => {
+            let c0 = label_at(&frame, fl, true);
+            frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?;
+        }
+        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-focal"), &[("why", e.clone())]))?,
+    }
+    match &scene.ce_fit {
+        Ok(ce) => {
+            let c0 = label_at(&frame, ce, false);
+            frame.label(area, t(lang, "fig.focal-fit.ce"), &c0, LABEL, c.muted, true, (HPos::Left, VPos::Top))?;
+        }
+        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-ce"), &[("why", e.clone())]))?,
+    }
+    let _ = (top, right);
+    Ok(frame.map)
+}
+
+pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+    let describe = |r: &Result<FitCurve, String>| match r {
+        Ok(f) => fill(t(lang, "fig.focal-fit.model"), &[("w", num(f.model.coef, 4)), ("b", num(f.model.intercept, 4))]),
+        Err(e) => e.clone(),
+    };
+    fill(
+        t(lang, "fig.focal-fit.alt"),
+        &[("g", num(scene.gamma, 1)), ("ce", describe(&scene.ce_fit)), ("fl", describe(&scene.focal_fit))],
+    )
+}

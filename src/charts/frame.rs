@@ -1,0 +1,585 @@
+//! The frame every figure draws in: margins, a few horizontal gridlines, the
+//! x axis, tick labels, axis titles (the y title sits horizontally above the
+//! plot, where it reads without turning the head), and the primitives the
+//! figures place in data coordinates: lines clipped to the plot, bars,
+//! markers, labels that avoid each other.
+
+use plotters::coord::Shift;
+use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle, Text};
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle};
+
+use super::style::{Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::{num, Axis, DrawError, PlotMap};
+
+/// Tick positions of one axis.
+pub enum Ticks {
+    /// About this many "nice" ticks (1, 2, 2.5, 5 × 10^k steps).
+    Auto(usize),
+    /// Exactly these, with their labels.
+    At(Vec<(f64, String)>),
+    None,
+}
+
+pub struct FrameSpec {
+    pub x: Axis,
+    pub y: Axis,
+    pub x_ticks: Ticks,
+    pub y_ticks: Ticks,
+    pub x_title: String,
+    pub y_title: String,
+    /// Extra room on the right, at scale 1, for direct labels.
+    pub right: f64,
+    /// Extra room at the bottom, at scale 1, below the x title.
+    pub bottom_extra: f64,
+    /// Draw the x axis at y = 0 rather than at the bottom of the plot.
+    pub x_axis_at_zero: bool,
+    /// The area this frame may use, as fractions of the drawing area's width
+    /// (left, right): lets a figure put two frames side by side.
+    pub columns: (f64, f64),
+}
+
+impl FrameSpec {
+    pub fn new(x: Axis, y: Axis) -> FrameSpec {
+        FrameSpec {
+            x,
+            y,
+            x_ticks: Ticks::Auto(8),
+            y_ticks: Ticks::Auto(5),
+            x_title: String::new(),
+            y_title: String::new(),
+            right: 24.0,
+            bottom_extra: 0.0,
+            x_axis_at_zero: false,
+            columns: (0.0, 1.0),
+        }
+    }
+}
+
+/// A drawn frame: maps data to the drawing area's own pixels and draws in it.
+pub struct Frame<'s> {
+    pub map: PlotMap,
+    base: (f64, f64),
+    pub style: &'s Style,
+    placed: Vec<[f64; 4]>,
+    notes: usize,
+    /// When set, labels get a box of background colour behind them, so they
+    /// read over the lines they name.
+    pub halo: bool,
+}
+
+/// Fills the area with the background. Every figure starts here.
+pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Result<(), DrawError> {
+    area.fill(&style.colors.background)?;
+    Ok(())
+}
+
+/// "Nice" ticks covering [lo, hi]: about `n` of them.
+pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
+    if !(hi > lo) || !lo.is_finite() || !hi.is_finite() {
+        return vec![];
+    }
+    let raw = (hi - lo) / n.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw * 0.999).unwrap_or(10.0 * mag);
+    let decimals = (-(step.log10().floor())).max(0.0) as usize + usize::from((step / mag - 2.5).abs() < 1e-9);
+    let first = (lo / step - 1e-9).ceil() as i64;
+    let last = (hi / step + 1e-9).floor() as i64;
+    (first..=last).map(|i| i as f64 * step).map(|v| (v, num(v, decimals))).collect()
+}
+
+impl<'s> Frame<'s> {
+    /// Lays out and draws the axes of `spec` on `area` (already cleared).
+    pub fn draw<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        style: &'s Style,
+        spec: &FrameSpec,
+    ) -> Result<Frame<'s>, DrawError> {
+        let (w, h) = area.dim_in_pixel();
+        let (w, h) = (f64::from(w), f64::from(h));
+        let s = |css: f64| style.pxf(css);
+        let y_ticks = match &spec.y_ticks {
+            Ticks::Auto(n) => nice_ticks(spec.y.min, spec.y.max, *n),
+            Ticks::At(t) => t.clone(),
+            Ticks::None => vec![],
+        };
+        let x_ticks = match &spec.x_ticks {
+            Ticks::Auto(n) => nice_ticks(spec.x.min, spec.x.max, *n),
+            Ticks::At(t) => t.clone(),
+            Ticks::None => vec![],
+        };
+        let widest = y_ticks.iter().map(|(_, l)| style.text_width(l, TICK_PX)).fold(0.0, f64::max);
+        let col_left = w * spec.columns.0;
+        let col_right = w * spec.columns.1;
+        let left = col_left + s(16.0) + widest + if widest > 0.0 { s(8.0) } else { 0.0 };
+        let right = col_right - s(spec.right);
+        let top = if spec.y_title.is_empty() { s(14.0) } else { s(38.0) };
+        let bottom = h
+            - s(if spec.x_title.is_empty() { 14.0 } else { 30.0 })
+            - if x_ticks.is_empty() { 0.0 } else { s(22.0) }
+            - s(spec.bottom_extra);
+        let (left, right) = if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
+        let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
+        let (bx, by) = area.get_base_pixel();
+        let frame = Frame {
+            map: PlotMap {
+                left: left + f64::from(bx),
+                top: top + f64::from(by),
+                right: right + f64::from(bx),
+                bottom: bottom + f64::from(by),
+                x: spec.x,
+                y: spec.y,
+            },
+            base: (f64::from(bx), f64::from(by)),
+            style,
+            placed: Vec::new(),
+            notes: 0,
+            halo: false,
+        };
+        let c = &style.colors;
+        let thin = ShapeStyle::from(c.grid).stroke_width(style.stroke(1.0));
+        let tick_text = style.text(TICK_PX, c.muted, HPos::Right, VPos::Center);
+        for (v, label) in &y_ticks {
+            if !(spec.y.min..=spec.y.max).contains(v) {
+                continue;
+            }
+            let y = frame.py(*v);
+            area.draw(&PathElement::new(vec![(r(left), r(y)), (r(right), r(y))], thin))?;
+            area.draw(&Text::new(label.clone(), (r(left - s(8.0)), r(y)), tick_text.clone()))?;
+        }
+        let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
+        let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
+        area.draw(&PathElement::new(vec![(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
+        let x_text = style.text(TICK_PX, c.muted, HPos::Center, VPos::Top);
+        let mut last_right = f64::NEG_INFINITY;
+        for (v, label) in &x_ticks {
+            if !(spec.x.min..=spec.x.max).contains(v) {
+                continue;
+            }
+            let x = frame.px(*v);
+            area.draw(&PathElement::new(vec![(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
+            let half = style.text_width(label, TICK_PX) / 2.0;
+            if x - half > last_right + s(4.0) {
+                area.draw(&Text::new(label.clone(), (r(x), r(axis_y + s(8.0))), x_text.clone()))?;
+                last_right = x + half;
+            }
+        }
+        if !spec.y_title.is_empty() {
+            let t = style.text(AXIS_TITLE_PX, c.text, HPos::Left, VPos::Top);
+            area.draw(&Text::new(spec.y_title.clone(), (r(col_left + s(16.0)), r(s(10.0))), t))?;
+        }
+        if !spec.x_title.is_empty() {
+            let t = style.text(AXIS_TITLE_PX, c.text, HPos::Center, VPos::Top);
+            let y = bottom + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
+            area.draw(&Text::new(spec.x_title.clone(), (r((left + right) / 2.0), r(y)), t))?;
+        }
+        Ok(frame)
+    }
+
+    /// The plot rectangle in the area's own pixels: left, top, right, bottom.
+    pub fn rect(&self) -> (f64, f64, f64, f64) {
+        (
+            self.map.left - self.base.0,
+            self.map.top - self.base.1,
+            self.map.right - self.base.0,
+            self.map.bottom - self.base.1,
+        )
+    }
+
+    /// The area-local pixel x of data x (unclamped).
+    pub fn px(&self, x: f64) -> f64 {
+        self.map.to_pixel(x, self.map.y.min).0 - self.base.0
+    }
+
+    /// The area-local pixel y of data y (unclamped).
+    pub fn py(&self, y: f64) -> f64 {
+        self.map.to_pixel(self.map.x.min, y).1 - self.base.1
+    }
+
+    /// The area-local pixel of a data point.
+    pub fn p(&self, x: f64, y: f64) -> (f64, f64) {
+        (self.px(x), self.py(y))
+    }
+
+    /// Pixel y of `y` clamped into the plot.
+    pub fn py_clamped(&self, y: f64) -> f64 {
+        let (_, top, _, bottom) = self.rect();
+        if y.is_nan() {
+            return bottom;
+        }
+        self.py(y.clamp(self.map.y.min, self.map.y.max)).clamp(top, bottom)
+    }
+
+    /// A polyline through data points, clipped to the plot; non-finite points
+    /// break it.
+    pub fn line<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        points: &[(f64, f64)],
+        color: impl Color,
+        width_css: f64,
+    ) -> Result<(), DrawError> {
+        let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
+        for run in self.clipped_runs(points) {
+            area.draw(&PathElement::new(run, style))?;
+        }
+        Ok(())
+    }
+
+    /// A dashed polyline through data points, clipped like [`Frame::line`].
+    pub fn dashed<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        points: &[(f64, f64)],
+        color: impl Color,
+        width_css: f64,
+    ) -> Result<(), DrawError> {
+        let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
+        for run in self.clipped_runs(points) {
+            area.draw(&DashedPathElement::new(run, self.style.px(5.0), self.style.px(4.0), style))?;
+        }
+        Ok(())
+    }
+
+    fn clipped_runs(&self, points: &[(f64, f64)]) -> Vec<Vec<(i32, i32)>> {
+        let (l, t, rr, b) = self.rect();
+        let mut runs: Vec<Vec<(i32, i32)>> = Vec::new();
+        let mut current: Vec<(i32, i32)> = Vec::new();
+        let px: Vec<Option<(f64, f64)>> = points
+            .iter()
+            .map(|&(x, y)| {
+                let (a, c) = self.p(x, y);
+                (x.is_finite() && y.is_finite() && a.is_finite() && c.is_finite()).then_some((a, c))
+            })
+            .collect();
+        let mut flush = |current: &mut Vec<(i32, i32)>| {
+            if current.len() >= 2 {
+                runs.push(std::mem::take(current));
+            } else {
+                current.clear();
+            }
+        };
+        for pair in px.windows(2) {
+            let (Some(p0), Some(p1)) = (pair[0], pair[1]) else {
+                flush(&mut current);
+                continue;
+            };
+            match clip_segment(p0, p1, (l, t, rr, b)) {
+                Some((q0, q1, cut_end)) => {
+                    let q0 = (r(q0.0), r(q0.1));
+                    if current.last() != Some(&q0) {
+                        flush(&mut current);
+                        current.push(q0);
+                    }
+                    current.push((r(q1.0), r(q1.1)));
+                    if cut_end {
+                        flush(&mut current);
+                    }
+                }
+                None => flush(&mut current),
+            }
+        }
+        flush(&mut current);
+        runs
+    }
+
+    /// A filled rectangle between data corners, clamped to the plot.
+    pub fn bar<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+        color: impl Color,
+    ) -> Result<(), DrawError> {
+        let (l, _, rr, _) = self.rect();
+        let (a, b) = (self.px(x0).clamp(l, rr), self.px(x1).clamp(l, rr));
+        let (c, d) = (self.py_clamped(y0), self.py_clamped(y1));
+        self.pixel_rect(area, (a.min(b), c.min(d)), (a.max(b), c.max(d)), color)
+    }
+
+    /// A filled rectangle in area pixels; at least one pixel wide and high.
+    pub fn pixel_rect<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+        color: impl Color,
+    ) -> Result<(), DrawError> {
+        if !(x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
+            return Ok(());
+        }
+        let (a, b) = (r(x0), r(x1).max(r(x0) + 1));
+        let (c, d) = (r(y0), r(y1).max(r(y0) + 1));
+        area.draw(&Rectangle::new([(a, c), (b, d)], color.to_rgba().filled()))?;
+        Ok(())
+    }
+
+    /// Shades the plot between two data x values (full height).
+    pub fn x_band<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        x0: f64,
+        x1: f64,
+        color: RGBAColor,
+    ) -> Result<(), DrawError> {
+        let (l, t, rr, b) = self.rect();
+        let (a, c) = (self.px(x0).clamp(l, rr), self.px(x1).clamp(l, rr));
+        self.pixel_rect(area, (a.min(c), t), (a.max(c), b), color)
+    }
+
+    /// A class marker at an area pixel: a filled circle for the positive
+    /// (green) class, a cross for the negative (red) one — in every figure.
+    pub fn marker<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (x, y): (f64, f64),
+        positive: bool,
+        color: RGBColor,
+        size_css: f64,
+    ) -> Result<(), DrawError> {
+        if !(x.is_finite() && y.is_finite()) {
+            return Ok(());
+        }
+        let s = self.style.pxf(size_css);
+        if positive {
+            area.draw(&Circle::new((r(x), r(y)), s.round().max(1.0) as u32, color.filled()))?;
+        } else {
+            // An × drawn as one polygon: crisp at any scale, one shape to count.
+            let a = s * 0.95;
+            let k = s * 0.32;
+            let pts = [
+                (0.0, -k),
+                (a - k, -a),
+                (a, -a + k),
+                (k, 0.0),
+                (a, a - k),
+                (a - k, a),
+                (0.0, k),
+                (-a + k, a),
+                (-a, a - k),
+                (-k, 0.0),
+                (-a, -a + k),
+                (-a + k, -a),
+            ];
+            let pts: Vec<(i32, i32)> = pts.iter().map(|(dx, dy)| (r(x + dx), r(y + dy))).collect();
+            area.draw(&Polygon::new(pts, color.filled()))?;
+        }
+        Ok(())
+    }
+
+    /// A ring around a pixel: the hover highlight.
+    pub fn ring<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (x, y): (f64, f64),
+        radius_css: f64,
+    ) -> Result<(), DrawError> {
+        if !(x.is_finite() && y.is_finite()) {
+            return Ok(());
+        }
+        let style = ShapeStyle::from(self.style.colors.highlight).stroke_width(self.style.stroke(2.5));
+        area.draw(&Circle::new((r(x), r(y)), self.style.px(radius_css) as u32, style))?;
+        Ok(())
+    }
+
+    /// A dot (not a class marker): annotations such as an optimum.
+    pub fn dot<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        (x, y): (f64, f64),
+        color: impl Color,
+        radius_css: f64,
+    ) -> Result<(), DrawError> {
+        if !(x.is_finite() && y.is_finite()) {
+            return Ok(());
+        }
+        area.draw(&Circle::new((r(x), r(y)), self.style.px(radius_css) as u32, color.to_rgba().filled()))?;
+        Ok(())
+    }
+
+    /// Text at an area pixel, unconditionally.
+    pub fn text<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        text: &str,
+        (x, y): (f64, f64),
+        size_css: f64,
+        color: RGBColor,
+        (h, v): (HPos, VPos),
+    ) -> Result<(), DrawError> {
+        let t = self.style.text(size_css, color, h, v);
+        area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
+        Ok(())
+    }
+
+    /// Bold text at an area pixel, unconditionally.
+    pub fn bold<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        text: &str,
+        (x, y): (f64, f64),
+        size_css: f64,
+        color: RGBColor,
+        (h, v): (HPos, VPos),
+    ) -> Result<(), DrawError> {
+        let t = self.style.bold(size_css, color, h, v);
+        area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
+        Ok(())
+    }
+
+    /// A label that is drawn only where it overlaps no label placed before
+    /// it; tries each candidate anchor in turn. Returns whether it was drawn.
+    #[allow(clippy::too_many_arguments)]
+    pub fn label<DB: DrawingBackend>(
+        &mut self,
+        area: &DrawingArea<DB, Shift>,
+        text: &str,
+        candidates: &[(f64, f64)],
+        size_css: f64,
+        color: RGBColor,
+        bold: bool,
+        (h, v): (HPos, VPos),
+    ) -> Result<bool, DrawError> {
+        let w = self.style.text_width(text, size_css);
+        let ht = self.style.pxf(size_css * 1.2);
+        for &(x, y) in candidates {
+            if !(x.is_finite() && y.is_finite()) {
+                continue;
+            }
+            let x0 = match h {
+                HPos::Left => x,
+                HPos::Center => x - w / 2.0,
+                HPos::Right => x - w,
+            };
+            let y0 = match v {
+                VPos::Top => y,
+                VPos::Center => y - ht / 2.0,
+                VPos::Bottom => y - ht,
+            };
+            let rect = [x0, y0, x0 + w, y0 + ht];
+            let pad = self.style.pxf(2.0);
+            let free = self.placed.iter().all(|p| {
+                rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]
+            });
+            if free {
+                self.placed.push(rect);
+                if self.halo {
+                    let bg = self.style.colors.background;
+                    self.pixel_rect(area, (rect[0] - pad, rect[1]), (rect[2] + pad, rect[3]), bg)?;
+                }
+                if bold {
+                    self.bold(area, text, (x, y), size_css, color, (h, v))?;
+                } else {
+                    self.text(area, text, (x, y), size_css, color, (h, v))?;
+                }
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// A key of coloured swatches and names on the x title's line, right
+    /// aligned: for bars that cannot be labelled one by one.
+    /// With `top`, on the y title's line instead.
+    pub fn swatch_key<DB: DrawingBackend>(
+        &mut self,
+        area: &DrawingArea<DB, Shift>,
+        items: &[(RGBAColor, &str)],
+        top: bool,
+    ) -> Result<(), DrawError> {
+        let (_, _, right, bottom) = self.rect();
+        let y = if top { self.style.pxf(18.0) } else { bottom + self.style.pxf(38.0) };
+        let mut x = right;
+        let sw = self.style.pxf(11.0);
+        for (color, name) in items.iter().rev() {
+            let w = self.style.text_width(name, LABEL_PX);
+            self.text(area, name, (x, y), LABEL_PX, self.style.colors.text, (HPos::Right, VPos::Center))?;
+            let x0 = x - w - self.style.pxf(6.0) - sw;
+            self.pixel_rect(area, (x0, y - sw / 2.0), (x0 + sw, y + sw / 2.0), *color)?;
+            x = x0 - self.style.pxf(18.0);
+        }
+        Ok(())
+    }
+
+    /// Marks a rectangle (area pixels) as taken, so labels avoid it.
+    pub fn reserve(&mut self, rect: [f64; 4]) {
+        self.placed.push(rect);
+    }
+
+    /// A note in words in the plot's top-left corner: what was left out or
+    /// could not be computed.
+    pub fn note<DB: DrawingBackend>(&mut self, area: &DrawingArea<DB, Shift>, text: &str) -> Result<(), DrawError> {
+        let (l, t, _, _) = self.rect();
+        let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
+        let x = l + self.style.pxf(6.0);
+        let w = self.style.text_width(text, NOTE_PX);
+        self.placed.push([x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)]);
+        self.notes += 1;
+        self.text(area, text, (x, y), NOTE_PX, self.style.colors.muted, (HPos::Left, VPos::Top))
+    }
+}
+
+/// Rounds an area pixel coordinate to the backend's integer grid.
+pub fn r(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round().clamp(-1e6, 1e6) as i32
+    } else {
+        0
+    }
+}
+
+/// Liang–Barsky: the part of a segment inside a rectangle (l, t, r, b), and
+/// whether its end was cut (so the polyline must break there).
+fn clip_segment(
+    p0: (f64, f64),
+    p1: (f64, f64),
+    (l, t, rr, b): (f64, f64, f64, f64),
+) -> Option<((f64, f64), (f64, f64), bool)> {
+    let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
+    let (mut u0, mut u1) = (0.0f64, 1.0f64);
+    for (p, q) in [(-dx, p0.0 - l), (dx, rr - p0.0), (-dy, p0.1 - t), (dy, b - p0.1)] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let u = q / p;
+            if p < 0.0 {
+                u0 = u0.max(u);
+            } else {
+                u1 = u1.min(u);
+            }
+        }
+    }
+    if u0 > u1 {
+        return None;
+    }
+    Some(((p0.0 + u0 * dx, p0.1 + u0 * dy), (p0.0 + u1 * dx, p0.1 + u1 * dy), u1 < 1.0))
+}
+
+/// The label size used for direct labels, re-exported for figures.
+pub const LABEL: f64 = LABEL_PX;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ticks_are_round() {
+        let t: Vec<String> = nice_ticks(0.0, 1.0, 5).into_iter().map(|t| t.1).collect();
+        assert_eq!(t, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+        let t: Vec<String> = nice_ticks(-2.9, 5.3, 8).into_iter().map(|t| t.1).collect();
+        assert_eq!(t, ["−2", "0", "2", "4"]);
+        assert!(nice_ticks(f64::NAN, 1.0, 5).is_empty());
+        assert!(nice_ticks(1.0, 1.0, 5).is_empty());
+    }
+
+    #[test]
+    fn clipping_cuts_at_the_edge() {
+        let rect = (0.0, 0.0, 10.0, 10.0);
+        let (a, b, cut) = clip_segment((5.0, 5.0), (5.0, -5.0), rect).unwrap();
+        assert_eq!((a, b, cut), ((5.0, 5.0), (5.0, 0.0), true));
+        assert!(clip_segment((20.0, 5.0), (30.0, 5.0), rect).is_none());
+    }
+}

@@ -1,0 +1,88 @@
+//! `point-losses`: each point's loss as a bar at its x; their mean, drawn as
+//! a line and written as a number, is binary cross-entropy.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::fit::notes;
+use super::frame::{clear, Frame, FrameSpec, LABEL};
+use super::prob_bars::bar_width;
+use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::t;
+use crate::scene::BinaryScene;
+use crate::state::Lang;
+
+/// The y axis never grows past this; taller bars are cut and say their value.
+const Y_CAP: f64 = 6.0;
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &BinaryScene,
+    style: &Style,
+) -> Result<PlotMap, DrawError> {
+    clear(area, style)?;
+    let lang = style.lang;
+    let c = &style.colors;
+    let tallest = scene.points.iter().map(|p| p.loss).filter(|l| l.is_finite()).fold(0.0, f64::max);
+    let y_max = (tallest * 1.15).max(scene.bce.unwrap_or(0.0) * 1.4).clamp(1.0, Y_CAP);
+    let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(0.0, y_max));
+    spec.x_title = "x".into();
+    spec.y_title = if scene.smoothing > 0.0 {
+        fill(t(lang, "fig.point-losses.y-smoothed"), &[("ls", num(scene.smoothing, 2))])
+    } else {
+        t(lang, "fig.point-losses.y").into()
+    };
+    spec.right = 110.0;
+    let mut frame = Frame::draw(area, style, &spec)?;
+    super::points::class_key(&mut frame, area, style)?;
+    let xs: Vec<f64> = scene.points.iter().map(|p| p.x).collect();
+    let w = bar_width(&frame, &xs, style);
+    let highlight = scene.highlighted().map(|p| p.index);
+    for pt in &scene.points {
+        let x = frame.px(pt.x);
+        let top = frame.py_clamped(pt.loss);
+        frame.pixel_rect(area, (x - w / 2.0, top), (x + w / 2.0, frame.py(0.0)), c.class(pt.green))?;
+        if highlight == Some(pt.index) {
+            frame.ring(area, (x, top), 10.0)?;
+        }
+    }
+    // The mean: a line across, its value at the right end, outside the bars.
+    if let Some(bce) = scene.bce {
+        let (x0, x1) = scene.x_range;
+        frame.line(area, &[(x0, bce), (x1, bce)], c.accent, 2.0)?;
+        let (_, _, right, _) = frame.rect();
+        let y = frame.py_clamped(bce);
+        let text = fill(t(lang, "fig.point-losses.mean"), &[("bce", num(bce, 4))]);
+        frame.bold(area, &text, (right + style.pxf(8.0), y), LABEL, c.accent, (HPos::Left, VPos::Center))?;
+    }
+    // Bars cut by the axis say how tall they are; small ones say it when there is room.
+    frame.halo = true;
+    for pt in &scene.points {
+        let x = frame.px(pt.x);
+        let top = frame.py_clamped(pt.loss);
+        let cut = pt.loss > y_max;
+        if cut || scene.points.len() <= 20 {
+            let text = if cut { format!("↑ {}", num(pt.loss, 2)) } else { num(pt.loss, 2) };
+            let at = if cut { (x, top + style.pxf(4.0)) } else { (x, top - style.pxf(4.0)) };
+            let v = if cut { VPos::Top } else { VPos::Bottom };
+            frame.label(area, &text, &[at], LABEL - 1.0, if cut { c.text } else { c.muted }, cut, (HPos::Center, v))?;
+        }
+    }
+    notes(&mut frame, area, scene, style)?;
+    Ok(frame.map)
+}
+
+pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+    match scene.bce {
+        Some(bce) => fill(
+            t(lang, "fig.point-losses.alt"),
+            &[
+                ("bce", num(bce, 4)),
+                ("n", scene.points.len().to_string()),
+                ("l", num_list(scene.points.iter().map(|p| p.loss), 2, lang)),
+            ],
+        ),
+        None => t(lang, "fig.note.no-points").into(),
+    }
+}

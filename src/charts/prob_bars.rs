@@ -1,0 +1,122 @@
+//! `green-bars`, `red-bars`, `true-class-bars`: each point's probability as a
+//! bar standing at its x (the article's figures 3 to 5).
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::fit::{notes, probability_frame};
+use super::frame::{clear, Frame, LABEL};
+use super::{fill, num, num_list, DrawError, PlotMap, Style};
+use crate::i18n::t;
+use crate::scene::{BinaryPoint, BinaryScene};
+use crate::state::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// p(y = 1) of the positive points.
+    Green,
+    /// p(y = 0) = 1 − p(y = 1) of the negative points.
+    Red,
+    /// The probability of the true class, every point.
+    TrueClass,
+}
+
+impl Which {
+    fn shows(self, pt: &BinaryPoint) -> bool {
+        match self {
+            Which::Green => pt.green,
+            Which::Red => !pt.green,
+            Which::TrueClass => true,
+        }
+    }
+
+    fn key(self, what: &str) -> &'static str {
+        match (self, what) {
+            (Which::Green, "y") => "fig.green-bars.y",
+            (Which::Red, "y") => "fig.red-bars.y",
+            (Which::TrueClass, "y") => "fig.true-class-bars.y",
+            (Which::Green, _) => "fig.green-bars.alt",
+            (Which::Red, _) => "fig.red-bars.alt",
+            (Which::TrueClass, _) => "fig.true-class-bars.alt",
+        }
+    }
+}
+
+/// Bar width in area pixels: 14 px at scale 1, narrower where points crowd.
+pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
+    let mut px: Vec<f64> = xs.iter().map(|&x| frame.px(x)).collect();
+    px.sort_by(f64::total_cmp);
+    let gap = px.windows(2).map(|w| w[1] - w[0]).filter(|d| *d > 0.5).fold(f64::INFINITY, f64::min);
+    style.pxf(14.0).min(gap * 0.8).max(1.0)
+}
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &BinaryScene,
+    style: &Style,
+    which: Which,
+) -> Result<PlotMap, DrawError> {
+    clear(area, style)?;
+    let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, which.key("y"))))?;
+    let c = &style.colors;
+    super::points::class_key(&mut frame, area, style)?;
+    // The curve the bars reach up to: p(y = 1 | x), or its mirror for red.
+    match which {
+        Which::Green => frame.dashed(area, &scene.curve, c.axis, 1.5)?,
+        Which::Red => {
+            let mirror: Vec<(f64, f64)> = scene.curve.iter().map(|&(x, p)| (x, 1.0 - p)).collect();
+            frame.dashed(area, &mirror, c.axis, 1.5)?
+        }
+        Which::TrueClass => {}
+    }
+    let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
+    let xs: Vec<f64> = shown.iter().map(|p| p.x).collect();
+    let w = bar_width(&frame, &xs, style);
+    let highlight = scene.highlighted().map(|p| p.index);
+    for pt in &shown {
+        let x = frame.px(pt.x);
+        let top = frame.py_clamped(pt.p_true);
+        let base = frame.py(0.0);
+        let color = c.class(pt.green);
+        frame.pixel_rect(area, (x - w / 2.0, top), (x + w / 2.0, base), color)?;
+        if highlight == Some(pt.index) {
+            frame.ring(area, (x, top), 10.0)?;
+        }
+    }
+    // Values on top, where they fit; the text alternative has them all.
+    let mut order: Vec<&&BinaryPoint> = shown.iter().collect();
+    order.sort_by(|a, b| b.p_true.total_cmp(&a.p_true));
+    if shown.len() <= 40 {
+        for pt in order {
+            let x = frame.px(pt.x);
+            let top = frame.py_clamped(pt.p_true);
+            let text = num(pt.p_true, 2);
+            let gap = style.pxf(4.0);
+            let line = style.pxf(LABEL * 1.25);
+            frame.label(
+                area,
+                &text,
+                &[(x, top - gap), (x, top - gap - line), (x, top - gap - 2.0 * line)],
+                LABEL,
+                c.text,
+                false,
+                (HPos::Center, VPos::Bottom),
+            )?;
+        }
+    }
+    notes(&mut frame, area, scene, style)?;
+    Ok(frame.map)
+}
+
+pub fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
+    let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
+    fill(
+        t(lang, which.key("alt")),
+        &[
+            ("n", shown.len().to_string()),
+            ("x", num_list(shown.iter().map(|p| p.x), 1, lang)),
+            ("p", num_list(shown.iter().map(|p| p.p_true), 2, lang)),
+        ],
+    )
+}

@@ -1,0 +1,65 @@
+//! `smoothing-targets`: the smoothed target `(1 − α)·y_hot + α/K` as K bars,
+//! the one-hot target behind it in outline.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
+use super::style::Colors;
+use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::t;
+use crate::scene::SmoothingScene;
+use crate::state::Lang;
+
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &SmoothingScene,
+    style: &Style,
+) -> Result<PlotMap, DrawError> {
+    clear(area, style)?;
+    let lang = style.lang;
+    let c = &style.colors;
+    let k = scene.target.len();
+    let mut spec = FrameSpec::new(Axis::linear(0.0, k as f64), Axis::linear(0.0, 1.0));
+    spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
+    spec.x_ticks = Ticks::At(
+        (0..k)
+            .map(|j| {
+                let name = if j == 0 { t(lang, "fig.smoothing-targets.true").to_string() } else { (j + 1).to_string() };
+                (j as f64 + 0.5, name)
+            })
+            .collect(),
+    );
+    spec.x_title = t(lang, "fig.smoothing-targets.x").into();
+    spec.y_title = fill(t(lang, "fig.smoothing-targets.y"), &[("a", num(scene.alpha, 2)), ("k", k.to_string())]);
+    let mut frame = Frame::draw(area, style, &spec)?;
+    let ghost = Colors::tint(c.axis, 0.18);
+    for (j, (&y, &hot)) in scene.target.iter().zip(&scene.one_hot).enumerate() {
+        let x = j as f64;
+        if hot > 0.0 {
+            frame.bar(area, (x + 0.2, 0.0), (x + 0.8, hot), ghost)?;
+        }
+        frame.bar(area, (x + 0.2, 0.0), (x + 0.8, y), if j == 0 { c.accent } else { c.muted })?;
+        let at = frame.p(x + 0.5, y);
+        let size = if k > 6 { LABEL - 2.0 } else { LABEL };
+        frame.label(area, &num(y, 4), &[(at.0, at.1 - style.pxf(4.0))], size, c.text, j == 0, (HPos::Center, VPos::Bottom))?;
+    }
+    if scene.alpha > 0.0 {
+        let (_, top, right, _) = frame.rect();
+        let text = fill(t(lang, "fig.smoothing-targets.one-hot"), &[]);
+        frame.label(area, &text, &[(right - style.pxf(6.0), top + style.pxf(4.0))], LABEL - 1.0, c.muted, false, (HPos::Right, VPos::Top))?;
+    }
+    Ok(frame.map)
+}
+
+pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
+    fill(
+        t(lang, "fig.smoothing-targets.alt"),
+        &[
+            ("a", num(scene.alpha, 2)),
+            ("k", scene.k.to_string()),
+            ("y", num_list(scene.target.iter().copied(), 4, lang)),
+        ],
+    )
+}

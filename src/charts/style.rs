@@ -1,0 +1,178 @@
+//! Colours, type sizes and stroke widths of every figure, in one place.
+//!
+//! The page's CSS uses the same colour values, so a figure sits on the page
+//! as if it were part of it. Every size is given at scale 1 (CSS pixels) and
+//! multiplied by [`Style::scale`]: the page draws at CSS size × devicePixelRatio,
+//! PNG export at 2×.
+
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, TextStyle};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::state::{Lang, Palette};
+
+/// The colours of one theme and palette.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Colors {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    /// Secondary text: tick labels, notes, the reference curves.
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub axis: RGBColor,
+    /// What the reader controls: the current γ, α, the live fit.
+    pub accent: RGBColor,
+    /// The hovered point.
+    pub highlight: RGBColor,
+    /// Green in the article: y = 1.
+    pub positive: RGBColor,
+    /// Red in the article: y = 0.
+    pub negative: RGBColor,
+}
+
+const fn hex(rgb: u32) -> RGBColor {
+    RGBColor((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8)
+}
+
+impl Colors {
+    /// The colours for a theme (`dark` or light) and a class palette.
+    /// (`for` is a keyword, hence the name.)
+    pub fn for_theme(dark: bool, palette: Palette) -> Colors {
+        let (positive, negative) = match (dark, palette) {
+            (false, Palette::Article) => (0x1a9850, 0xd73027),
+            (false, Palette::ColorBlind) => (0x0072b2, 0xe69f00),
+            (true, Palette::Article) => (0x4cc46f, 0xff6b5f),
+            (true, Palette::ColorBlind) => (0x56b4e9, 0xe69f00),
+        };
+        let [background, text, muted, grid, axis, accent, highlight] = if dark {
+            [0x15181c, 0xe6e9ee, 0x9aa4ae, 0x2a3038, 0x6b7580, 0x7c9cff, 0xffa94d]
+        } else {
+            [0xffffff, 0x1b1f24, 0x5b6570, 0xe7eaee, 0x8a949e, 0x3b5bdb, 0xf08c00]
+        };
+        Colors {
+            background: hex(background),
+            text: hex(text),
+            muted: hex(muted),
+            grid: hex(grid),
+            axis: hex(axis),
+            accent: hex(accent),
+            highlight: hex(highlight),
+            positive: hex(positive),
+            negative: hex(negative),
+        }
+    }
+
+    /// The colour of a class: positive (green, y = 1) or negative.
+    pub fn class(&self, positive: bool) -> RGBColor {
+        if positive {
+            self.positive
+        } else {
+            self.negative
+        }
+    }
+
+    /// `color` at `opacity` (0 … 1) over the background.
+    pub fn tint(color: RGBColor, opacity: f64) -> RGBAColor {
+        RGBAColor(color.0, color.1, color.2, opacity)
+    }
+}
+
+/// The font family of every figure; the page's CSS falls back the same way.
+pub const FONT_FAMILY: &str = "sans-serif";
+
+/// How a figure is drawn: colours, scale and language.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    pub colors: Colors,
+    /// Multiplies every font size, stroke width, marker size and margin.
+    /// Default 1 (CSS pixels).
+    pub scale: f64,
+    pub lang: Lang,
+}
+
+impl Default for Style {
+    /// Light theme, the article's palette, scale 1, English.
+    fn default() -> Self {
+        Style { colors: Colors::for_theme(false, Palette::Article), scale: 1.0, lang: Lang::En }
+    }
+}
+
+/// Type sizes at scale 1, in CSS pixels.
+pub const TICK_PX: f64 = 13.0;
+pub const AXIS_TITLE_PX: f64 = 14.0;
+pub const LABEL_PX: f64 = 13.0;
+pub const NOTE_PX: f64 = 12.5;
+
+impl Style {
+    /// A length given at scale 1, in backend pixels (at least 1).
+    pub fn px(&self, css: f64) -> i32 {
+        (css * self.scale).round().max(1.0) as i32
+    }
+
+    /// A length given at scale 1, in backend pixels, unrounded.
+    pub fn pxf(&self, css: f64) -> f64 {
+        css * self.scale
+    }
+
+    /// Stroke width in backend pixels.
+    pub fn stroke(&self, css: f64) -> u32 {
+        (css * self.scale).round().max(1.0) as u32
+    }
+
+    /// A text style of `size_css` pixels, coloured and anchored.
+    pub fn text(&self, size_css: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+        self.font(size_css, false).color(&color).pos(Pos::new(h, v))
+    }
+
+    /// Like [`Style::text`], bold.
+    pub fn bold(&self, size_css: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+        self.font(size_css, true).color(&color).pos(Pos::new(h, v))
+    }
+
+    fn font(&self, size_css: f64, bold: bool) -> FontDesc<'static> {
+        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        FontDesc::new(FontFamily::Name(FONT_FAMILY), size_css * self.scale, style)
+    }
+
+    /// An estimate of the width of `text` at `size_css`, in backend pixels.
+    ///
+    /// Natively plotters has no font metrics, and layout must not depend on
+    /// the backend, so every figure estimates with the same average advances
+    /// of a sans-serif face: CJK glyphs are square, Latin ones about half that.
+    pub fn text_width(&self, text: &str, size_css: f64) -> f64 {
+        let em: f64 = text
+            .chars()
+            .map(|c| match c {
+                '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | '(' | ')' | ' ' => 0.34,
+                'm' | 'w' | 'M' | 'W' | '−' | '—' | '≈' | '→' | '∞' => 0.85,
+                c if c.is_ascii_uppercase() => 0.68,
+                c if (c as u32) >= 0x2E80 => 1.0,
+                _ => 0.61,
+            })
+            .sum();
+        em * size_css * self.scale
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colors_are_the_pages() {
+        let light = Colors::for_theme(false, Palette::Article);
+        assert_eq!(light.positive, RGBColor(0x1a, 0x98, 0x50));
+        assert_eq!(light.negative, RGBColor(0xd7, 0x30, 0x27));
+        assert_eq!(light.background, RGBColor(255, 255, 255));
+        let dark = Colors::for_theme(true, Palette::ColorBlind);
+        assert_eq!(dark.positive, RGBColor(0x56, 0xb4, 0xe9));
+        assert_eq!(dark.accent, RGBColor(0x7c, 0x9c, 0xff));
+    }
+
+    #[test]
+    fn scale_multiplies_lengths() {
+        let s = Style { scale: 2.0, ..Style::default() };
+        assert_eq!(s.px(13.0), 26);
+        assert_eq!(s.stroke(0.2), 1, "a stroke never vanishes");
+        assert!(s.text_width("0.3329", 13.0) > Style::default().text_width("0.3329", 13.0));
+    }
+}

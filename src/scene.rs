@@ -1,1 +1,0 @@
-//! The numbers each figure shows, derived from the state.

@@ -1,0 +1,155 @@
+//! The ten points (or however many the reader made) under one sigmoid.
+
+use super::numerics::fit::Sigmoid;
+use super::numerics::losses::{focal_term, stable_logistic_loss};
+use super::numerics::smoothing::smooth_binary;
+use super::{padded_range, sample};
+use crate::state::State;
+
+/// One point as every binary figure sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BinaryPoint {
+    /// Index of the point in `State::points`, for hover and hit testing.
+    pub index: usize,
+    pub x: f64,
+    /// Green: positive, y = 1.
+    pub green: bool,
+    /// The label after binary smoothing, `y·(1−ls) + 0.5·ls`.
+    pub target: f64,
+    /// p(green | x) under the displayed sigmoid.
+    pub p: f64,
+    /// The probability of the point's own class: `p` if green, `1 − p` if red.
+    pub p_true: f64,
+    /// Cross-entropy against the smoothed target, computed from the logit
+    /// (stable form), so it is finite even where `p` rounds to 0 or 1.
+    pub loss: f64,
+    /// −log p_true, from the logit (stable form): the point's place on the
+    /// −log curve. Equal to `loss` without smoothing.
+    pub neg_log_p: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BinaryScene {
+    /// The points with a finite x, in the state's order.
+    pub points: Vec<BinaryPoint>,
+    /// How many of the state's points were left out (non-finite x).
+    pub skipped: usize,
+    /// The sigmoid displayed: the optimum, or a step of the animation.
+    pub model: Sigmoid,
+    /// Why `model` is the flat sigmoid rather than a fit, when it is.
+    pub fit_error: Option<String>,
+    /// Binary label smoothing `ls` (0 … 1).
+    pub smoothing: f64,
+    /// Binary cross-entropy: the mean of the points' losses. `None` without points.
+    pub bce: Option<f64>,
+    /// The x range of every binary figure's axis.
+    pub x_range: (f64, f64),
+    /// The hovered point (an index into `points`).
+    pub highlight: Option<usize>,
+    /// p(green | x) sampled over `x_range`.
+    pub curve: Vec<(f64, f64)>,
+    /// −log p sampled over p ∈ (0, 1], for the `neglog` figure.
+    pub neglog: Vec<(f64, f64)>,
+}
+
+impl BinaryScene {
+    /// The scene of `state`'s points under `model`; `highlight` indexes
+    /// `state.points`.
+    pub fn build(state: &State, model: Sigmoid, highlight: Option<usize>) -> BinaryScene {
+        let ls = if state.smoothing.is_finite() { state.smoothing.clamp(0.0, 1.0) } else { 0.0 };
+        let points: Vec<BinaryPoint> = state
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(_, pt)| pt.x.is_finite())
+            .map(|(index, pt)| {
+                let y = if pt.green { 1.0 } else { 0.0 };
+                let target = smooth_binary(y, ls);
+                let p = model.proba(pt.x);
+                let p_true = if pt.green { p } else { 1.0 - p };
+                let logit = model.coef * pt.x + model.intercept;
+                let loss = stable_logistic_loss(logit, target);
+                let neg_log_p = stable_logistic_loss(logit, y);
+                BinaryPoint { index, x: pt.x, green: pt.green, target, p, p_true, loss, neg_log_p }
+            })
+            .collect();
+        let bce = (!points.is_empty()).then(|| points.iter().map(|p| p.loss).sum::<f64>() / points.len() as f64);
+        let x_range = padded_range(points.iter().map(|p| p.x));
+        let highlight = highlight.and_then(|h| points.iter().position(|p| p.index == h));
+        BinaryScene {
+            skipped: state.points.len() - points.len(),
+            curve: sample(x_range.0, x_range.1, 240, |x| model.proba(x)),
+            // −log p is the focal term at γ = 0; sampled densely near 0, where it bends.
+            neglog: (1..=300)
+                .map(|i| {
+                    let p = (i as f64 / 300.0).powi(2);
+                    (p, focal_term(p, 0.0))
+                })
+                .collect(),
+            points,
+            model,
+            fit_error: None,
+            smoothing: ls,
+            bce,
+            x_range,
+            highlight,
+        }
+    }
+
+    /// The highlighted point, if any.
+    pub fn highlighted(&self) -> Option<&BinaryPoint> {
+        self.highlight.and_then(|h| self.points.get(h))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::converged_model;
+    use super::*;
+    use crate::state::Point;
+
+    #[test]
+    fn article_fit_gives_the_article_numbers() {
+        let state = State::default();
+        let scene = BinaryScene::build(&state, converged_model(&state).0, None);
+        let want = [0.19, 0.33, 0.47, 0.70, 0.74, 0.81, 0.86, 0.94, 0.97, 0.99];
+        for (pt, w) in scene.points.iter().zip(want) {
+            assert!((pt.p - w).abs() < 0.006, "p({}) = {} ≠ {w}", pt.x, pt.p);
+        }
+        assert!((scene.bce.unwrap() - 0.3329).abs() < 5e-5, "{:?}", scene.bce);
+    }
+
+    #[test]
+    fn unregularised_fit_gives_0_3052() {
+        let state = State { regularization: crate::state::Regularization::Off, ..State::default() };
+        let scene = BinaryScene::build(&state, converged_model(&state).0, None);
+        assert!((scene.bce.unwrap() - 0.3052).abs() < 5e-5, "{:?}", scene.bce);
+    }
+
+    #[test]
+    fn smoothing_moves_targets_to_0_1_and_0_9() {
+        let state = State { smoothing: 0.2, ..State::default() };
+        let scene = BinaryScene::build(&state, converged_model(&state).0, None);
+        assert!((scene.points[0].target - 0.1).abs() < 1e-12);
+        assert!((scene.points[9].target - 0.9).abs() < 1e-12);
+    }
+
+    #[test]
+    fn non_finite_points_are_left_out_and_counted() {
+        let mut state = State::default();
+        state.points.push(Point { x: f64::NAN, green: true });
+        state.points.push(Point { x: f64::INFINITY, green: false });
+        let scene = BinaryScene::build(&state, Sigmoid { coef: 1.0, intercept: 0.0 }, Some(3));
+        assert_eq!(scene.points.len(), 10);
+        assert_eq!(scene.skipped, 2);
+        assert_eq!(scene.highlighted().unwrap().x, 0.2);
+        assert!(scene.bce.unwrap().is_finite());
+    }
+
+    #[test]
+    fn a_steep_sigmoid_keeps_losses_finite() {
+        let state = State::default();
+        let scene = BinaryScene::build(&state, Sigmoid { coef: 1e6, intercept: 0.0 }, None);
+        assert!(scene.points.iter().all(|p| p.loss.is_finite()));
+    }
+}

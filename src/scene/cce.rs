@@ -1,0 +1,153 @@
+//! Categorical and sparse categorical cross-entropy, per sample, as Keras
+//! computes them (the article's second half).
+
+use super::numerics::activation::{log_softmax, softmax};
+use super::numerics::losses::{focal_term, renormalize};
+
+/// Keras' `epsilon()`: probabilities are clipped to [ε, 1 − ε] before the log.
+const KERAS_EPSILON: f64 = 1e-7;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CceSample {
+    /// The row of `y_pred` as given.
+    pub raw: Vec<f64>,
+    /// The row divided by its sum, as Keras' categorical cross-entropy does first.
+    pub renormalised: Vec<f64>,
+    /// The one-hot (or soft) label row.
+    pub one_hot: Vec<f64>,
+    /// The true class: the integer (sparse) label.
+    pub label: usize,
+    /// The renormalised, clipped probability of the true class.
+    pub p_true: f64,
+    /// Categorical cross-entropy of the sample, −Σ y·log p.
+    pub loss: f64,
+    /// The row as sparse categorical cross-entropy sees it: clipped *first*,
+    /// then renormalised (by a log-softmax of its log).
+    pub sparse_row: Vec<f64>,
+    pub sparse_p_true: f64,
+    /// Sparse categorical cross-entropy of the sample.
+    pub sparse_loss: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CceScene {
+    pub samples: Vec<CceSample>,
+    /// Indices (0-based) of rows left out: ragged, negative, non-finite,
+    /// summing to 0, or with a label outside the row.
+    pub skipped: Vec<usize>,
+    /// Mean categorical cross-entropy (Keras' `sum_over_batch_size`).
+    pub mean: Option<f64>,
+    pub sparse_mean: Option<f64>,
+}
+
+impl CceScene {
+    /// The article's example: `y_true = [[0,1,0],[0,0,1]]`,
+    /// `y_pred = [[0.05,0.95,0],[0.1,0.8,0.1]]`, sparse `[1, 2]`.
+    pub fn seed() -> CceScene {
+        CceScene::build(
+            &[vec![0.0, 1.0, 0.0], vec![0.0, 0.0, 1.0]],
+            &[vec![0.05, 0.95, 0.0], vec![0.1, 0.8, 0.1]],
+            &[1, 2],
+        )
+    }
+
+    /// The scene of the calculator's text (JSON lists); the seed when it
+    /// does not parse, so export always has something to draw.
+    pub fn from_text(y_true: &str, y_pred: &str) -> CceScene {
+        match (serde_json::from_str::<Vec<Vec<f64>>>(y_true), serde_json::from_str::<Vec<Vec<f64>>>(y_pred)) {
+            (Ok(t), Ok(p)) => CceScene::build(&t, &p, &[]),
+            _ => CceScene::seed(),
+        }
+    }
+
+    /// Per-sample losses of `y_pred` against one-hot `y_true` and integer
+    /// `sparse` labels. Either label list may be empty: the other then
+    /// gives the true class (the argmax of a `y_true` row).
+    pub fn build(y_true: &[Vec<f64>], y_pred: &[Vec<f64>], sparse: &[usize]) -> CceScene {
+        let mut samples = Vec::new();
+        let mut skipped = Vec::new();
+        for (i, raw) in y_pred.iter().enumerate() {
+            match sample(raw, y_true.get(i), sparse.get(i).copied()) {
+                Some(s) => samples.push(s),
+                None => skipped.push(i),
+            }
+        }
+        let mean = |f: fn(&CceSample) -> f64| {
+            (!samples.is_empty()).then(|| samples.iter().map(f).sum::<f64>() / samples.len() as f64)
+        };
+        CceScene { mean: mean(|s| s.loss), sparse_mean: mean(|s| s.sparse_loss), samples, skipped }
+    }
+}
+
+fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Option<CceSample> {
+    let k = raw.len();
+    let sum: f64 = raw.iter().sum();
+    if k == 0 || raw.iter().any(|v| !v.is_finite() || *v < 0.0) || !(sum > 0.0) || !sum.is_finite() {
+        return None;
+    }
+    let one_hot_given = y_true.filter(|row| row.len() == k && row.iter().all(|v| v.is_finite()));
+    let label = match (sparse, one_hot_given) {
+        (Some(l), _) => l,
+        (None, Some(row)) => row.iter().enumerate().fold(0, |best, (j, &v)| if v > row[best] { j } else { best }),
+        (None, None) => return None,
+    };
+    if label >= k {
+        return None;
+    }
+    let one_hot = one_hot_given
+        .cloned()
+        .unwrap_or_else(|| (0..k).map(|j| if j == label { 1.0 } else { 0.0 }).collect());
+    let clip = |p: f64| p.clamp(KERAS_EPSILON, 1.0 - KERAS_EPSILON);
+    let renormalised = renormalize(raw);
+    // −Σ y·log p: the focal term at γ = 0 is −log p.
+    let loss = one_hot.iter().zip(&renormalised).map(|(&y, &p)| y * focal_term(clip(p), 0.0)).sum();
+    let logs: Vec<f64> = raw.iter().map(|&p| clip(p).ln()).collect();
+    let sparse_row = softmax(&logs);
+    let sparse_loss = -log_softmax(&logs)[label];
+    Some(CceSample {
+        p_true: clip(renormalised[label]),
+        sparse_p_true: sparse_row[label],
+        raw: raw.to_vec(),
+        renormalised,
+        one_hot,
+        label,
+        loss,
+        sparse_row,
+        sparse_loss,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_gives_the_articles_numbers() {
+        let s = CceScene::seed();
+        assert!((s.samples[0].loss - 0.0513).abs() < 5e-5);
+        assert!((s.samples[1].loss - 2.3026).abs() < 5e-5);
+        assert!((s.mean.unwrap() - 1.177).abs() < 5e-4);
+        assert!((s.sparse_mean.unwrap() - 1.177).abs() < 5e-4);
+        assert_eq!(s.samples[1].label, 2);
+    }
+
+    #[test]
+    fn sparse_clips_before_renormalising() {
+        let s = CceScene::build(&[], &[vec![0.5, 1.5, 0.0]], &[1]);
+        assert!((s.samples[0].p_true - 0.75).abs() < 1e-6);
+        assert!((s.samples[0].sparse_p_true - 2.0 / 3.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn bad_rows_are_skipped_not_nan() {
+        let s = CceScene::build(&[], &[vec![f64::NAN, 1.0], vec![0.0, 0.0], vec![], vec![0.3, 0.7]], &[0, 0, 0, 5]);
+        assert_eq!(s.skipped, vec![0, 1, 2, 3]);
+        assert_eq!(s.mean, None);
+    }
+
+    #[test]
+    fn calculator_text_parses_or_falls_back() {
+        assert_eq!(CceScene::from_text("[[0, 1, 0], [0, 0, 1]]", "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]"), CceScene::seed());
+        assert_eq!(CceScene::from_text("[0,1", "x"), CceScene::seed());
+    }
+}

@@ -1,0 +1,187 @@
+//! Focal loss: the paper's curves, the points' focal loss against their
+//! cross-entropy, and the sigmoid refitted under focal loss.
+
+use super::numerics::breakdown::point_losses;
+use super::numerics::fit::{fit_focal, fit_logistic, FitError, LogisticFit, Sigmoid};
+use super::numerics::losses::focal_term;
+use super::{finite_xy, fit_options, padded_range, sample};
+use crate::state::State;
+
+/// The γ of the focal-loss paper's figure 1.
+pub const PAPER_GAMMAS: [f64; 5] = [0.0, 0.5, 1.0, 2.0, 5.0];
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FocalPoint {
+    pub x: f64,
+    pub green: bool,
+    /// Probability of the point's own class under the displayed sigmoid.
+    pub p_true: f64,
+    /// Cross-entropy (times α_t under class balancing, as Keras does).
+    pub ce: f64,
+    /// The modulating factor (1 − p_t)^γ.
+    pub factor: f64,
+    pub focal: f64,
+}
+
+/// FL(p_t) for one γ, sampled over p_t ∈ (0, 1].
+#[derive(Clone, Debug, PartialEq)]
+pub struct FocalCurve {
+    pub gamma: f64,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A converged fit and its sigmoid sampled over the points' x range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FitCurve {
+    pub model: Sigmoid,
+    pub iterations: usize,
+    /// Mean log loss of the fit (unpenalised cross-entropy).
+    pub log_loss: f64,
+    pub curve: Vec<(f64, f64)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FocalScene {
+    /// γ, clamped to 0 … 5.
+    pub gamma: f64,
+    /// α when class balancing is on.
+    pub alpha: Option<f64>,
+    /// The finite points, in the state's order.
+    pub points: Vec<FocalPoint>,
+    pub mean_ce: Option<f64>,
+    pub mean_focal: Option<f64>,
+    /// Share of the total cross-entropy carried by misclassified points (p_t < 0.5).
+    pub hard_share_ce: Option<f64>,
+    /// Share of the total focal loss carried by misclassified points.
+    pub hard_share_focal: Option<f64>,
+    /// One curve per γ of the paper.
+    pub curves: Vec<FocalCurve>,
+    /// The curve of the reader's γ.
+    pub current: FocalCurve,
+    /// FL at p_t = 0.1, 0.5, 0.9 for the reader's γ: the numbers the text
+    /// alternative reads out.
+    pub current_at: [(f64, f64); 3],
+    /// The cross-entropy fit, or why there is none.
+    pub ce_fit: Result<FitCurve, String>,
+    /// The focal-loss fit (current γ, α), or why there is none.
+    pub focal_fit: Result<FitCurve, String>,
+    pub x_range: (f64, f64),
+}
+
+impl FocalScene {
+    /// The focal scene of `state`, with per-point losses under `model` (the
+    /// sigmoid displayed) and both fits converged.
+    pub fn build(state: &State, model: Sigmoid) -> FocalScene {
+        let gamma = if state.gamma.is_finite() { state.gamma.clamp(0.0, 5.0) } else { 2.0 };
+        let alpha = state
+            .class_balancing
+            .then(|| if state.focal_alpha.is_finite() { state.focal_alpha.clamp(0.0, 1.0) } else { 0.25 });
+        let (x, y) = finite_xy(state);
+        let p: Vec<f64> = x.iter().map(|&x| model.proba(x)).collect();
+        let points: Vec<FocalPoint> = point_losses(&y, &p, gamma, alpha)
+            .into_iter()
+            .zip(x.iter().zip(&y))
+            .map(|(l, (&x, &y))| FocalPoint {
+                x,
+                green: y > 0.5,
+                p_true: l.p_true,
+                ce: l.cross_entropy,
+                factor: l.focal_factor,
+                focal: l.focal,
+            })
+            .collect();
+        let mean = |f: fn(&FocalPoint) -> f64| {
+            (!points.is_empty()).then(|| points.iter().map(f).sum::<f64>() / points.len() as f64)
+        };
+        let share = |f: fn(&FocalPoint) -> f64| {
+            let total: f64 = points.iter().map(f).sum();
+            let hard: f64 = points.iter().filter(|p| p.p_true < 0.5).map(f).sum();
+            (total > 0.0 && total.is_finite()).then(|| hard / total)
+        };
+        let x_range = padded_range(x.iter().copied());
+        let opts = fit_options(state);
+        let to_curve = |r: Result<LogisticFit, FitError>| -> Result<FitCurve, String> {
+            match r {
+                Ok(fit) if fit.model.coef.is_finite() && fit.model.intercept.is_finite() => Ok(FitCurve {
+                    model: fit.model,
+                    iterations: fit.iterations,
+                    log_loss: fit.log_loss,
+                    curve: sample(x_range.0, x_range.1, 240, |x| fit.model.proba(x)),
+                }),
+                Ok(_) => Err("The fit ran off to infinity.".to_string()),
+                Err(e) => Err(e.to_string()),
+            }
+        };
+        FocalScene {
+            gamma,
+            alpha,
+            mean_ce: mean(|p| p.ce),
+            mean_focal: mean(|p| p.focal),
+            hard_share_ce: share(|p| p.ce),
+            hard_share_focal: share(|p| p.focal),
+            points,
+            curves: PAPER_GAMMAS.iter().map(|&g| focal_curve(g)).collect(),
+            current: focal_curve(gamma),
+            current_at: [0.1, 0.5, 0.9].map(|p| (p, focal_term(p, gamma))),
+            ce_fit: to_curve(fit_logistic(&x, &y, &opts)),
+            focal_fit: to_curve(fit_focal(&x, &y, gamma, alpha, &opts)),
+            x_range,
+        }
+    }
+}
+
+/// FL(p_t) = −(1 − p_t)^γ·log p_t over p_t ∈ (0, 1], denser near 0 where it bends.
+fn focal_curve(gamma: f64) -> FocalCurve {
+    let points = (1..=400)
+        .map(|i| {
+            let p = (i as f64 / 400.0).powf(1.5);
+            (p, focal_term(p, gamma))
+        })
+        .collect();
+    FocalCurve { gamma, points }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::converged_model;
+    use super::*;
+
+    fn scene(gamma: f64) -> FocalScene {
+        let state = State { gamma, ..State::default() };
+        FocalScene::build(&state, converged_model(&state).0)
+    }
+
+    #[test]
+    fn gamma_zero_is_cross_entropy() {
+        let s = scene(0.0);
+        for p in &s.points {
+            assert!((p.ce - p.focal).abs() < 1e-12);
+        }
+        assert!((s.mean_focal.unwrap() - 0.3329).abs() < 5e-5);
+    }
+
+    #[test]
+    fn focal_loss_shifts_the_share_to_hard_points() {
+        let s = scene(2.0);
+        assert!(s.mean_focal.unwrap() < s.mean_ce.unwrap());
+        assert!(s.hard_share_focal.unwrap() > s.hard_share_ce.unwrap());
+    }
+
+    #[test]
+    fn both_fits_converge_on_the_article_points() {
+        let s = scene(2.0);
+        assert!(s.ce_fit.is_ok() && s.focal_fit.is_ok());
+        assert_eq!(s.curves.len(), 5);
+    }
+
+    #[test]
+    fn one_class_without_penalty_is_a_message_not_a_nan() {
+        let mut state = State { regularization: crate::state::Regularization::Off, ..State::default() };
+        for p in &mut state.points {
+            p.green = true;
+        }
+        let s = FocalScene::build(&state, super::super::FLAT);
+        assert!(s.ce_fit.is_err() && s.focal_fit.is_err());
+        assert!(!s.ce_fit.unwrap_err().is_empty());
+    }
+}

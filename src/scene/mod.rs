@@ -1,0 +1,142 @@
+//! The numbers every figure shows, derived from a [`State`] by calls into
+//! [`crate::core`]. Plain data, split by what it depends on, so the page
+//! recomputes only the part whose inputs changed:
+//!
+//! | part | reads | drawn by |
+//! | --- | --- | --- |
+//! | [`BinaryScene`] | points, labels, the displayed sigmoid, binary smoothing, hover | `points` … `point-losses` |
+//! | [`FocalScene`] | the above plus γ, α, class balancing, regularisation | `focal-*` |
+//! | [`CceScene`] | the categorical calculator's rows | `cce` |
+//! | [`SmoothingScene`] | categorical α and K | `smoothing-*` |
+//! | [`StabilityScene`] | nothing: computed once | `logits-stability` |
+//!
+//! A scene never holds a NaN where a reader would see a number: what cannot
+//! be computed is an `Option`, a `Result` with a sentence, or a count of
+//! points left out.
+
+mod binary;
+mod cce;
+mod focal;
+mod smoothing;
+mod stability;
+
+pub use binary::{BinaryPoint, BinaryScene};
+pub use cce::{CceSample, CceScene};
+pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene};
+pub use smoothing::SmoothingScene;
+pub use stability::{Breakdown, StabilityCurve, StabilityScene, X_MAX as STABILITY_X_MAX};
+
+/// The numerics every scene number comes from.
+use crate::core as numerics;
+
+use crate::state::{Regularization, State};
+use numerics::fit::{fit_logistic, FitOptions, Sigmoid};
+
+/// Every part of every figure's data.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    pub binary: BinaryScene,
+    pub focal: FocalScene,
+    pub cce: CceScene,
+    pub smoothing: SmoothingScene,
+    pub stability: StabilityScene,
+}
+
+impl Scene {
+    /// The scene of a state with the sigmoid at its converged optimum (what
+    /// native export draws). When the fit fails the binary figures show the
+    /// flat sigmoid p = 0.5 and say why, in words.
+    pub fn from_state(state: &State) -> Scene {
+        let (model, fit_error) = converged_model(state);
+        let mut binary = BinaryScene::build(state, model, None);
+        binary.fit_error = fit_error;
+        Scene {
+            focal: FocalScene::build(state, model),
+            binary,
+            cce: CceScene::from_text(&state.cce_calc.y_true, &state.cce_calc.y_pred),
+            smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
+            stability: StabilityScene::build(),
+        }
+    }
+}
+
+/// The fit options the state asks for: no penalty, or sklearn's L2 with `C`
+/// (kept inside the slider's range 0.001 … 1000).
+pub fn fit_options(state: &State) -> FitOptions {
+    match state.regularization {
+        Regularization::Off => FitOptions { c: None },
+        Regularization::L2 => {
+            let c = if state.c.is_finite() { state.c.clamp(1e-3, 1e3) } else { 1.0 };
+            FitOptions { c: Some(c) }
+        }
+    }
+}
+
+/// The finite points' x and 0/1 labels, in order.
+pub(crate) fn finite_xy(state: &State) -> (Vec<f64>, Vec<f64>) {
+    state
+        .points
+        .iter()
+        .filter(|p| p.x.is_finite())
+        .map(|p| (p.x, if p.green { 1.0 } else { 0.0 }))
+        .unzip()
+}
+
+/// The converged sigmoid of the state's points, or the flat one and the
+/// reason there is none.
+pub fn converged_model(state: &State) -> (Sigmoid, Option<String>) {
+    let (x, y) = finite_xy(state);
+    match fit_logistic(&x, &y, &fit_options(state)) {
+        Ok(fit) if fit.model.coef.is_finite() && fit.model.intercept.is_finite() => (fit.model, None),
+        Ok(_) => (FLAT, Some("The fit ran off to infinity.".into())),
+        Err(e) => (FLAT, Some(e.to_string())),
+    }
+}
+
+/// p = 0.5 everywhere: what the binary figures show when there is no fit.
+pub const FLAT: Sigmoid = Sigmoid { coef: 0.0, intercept: 0.0 };
+
+/// The x range of the binary figures: the finite data padded on both sides
+/// (by 8 % of the span, at least 0.5), so markers never sit on the frame.
+pub(crate) fn padded_range(xs: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = xs
+        .filter(|x| x.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    if lo > hi {
+        return (-1.0, 1.0);
+    }
+    let pad = ((hi - lo) * 0.08).max(0.5);
+    (lo - pad, hi + pad)
+}
+
+/// `n + 1` evenly spaced samples of `f` over `[lo, hi]`.
+pub(crate) fn sample(lo: f64, hi: f64, n: usize, f: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {
+    (0..=n)
+        .map(|i| {
+            let x = lo + (hi - lo) * i as f64 / n as f64;
+            (x, f(x))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_range_survives_degenerate_data() {
+        assert_eq!(padded_range([].into_iter()), (-1.0, 1.0));
+        assert_eq!(padded_range([f64::NAN, f64::INFINITY].into_iter()), (-1.0, 1.0));
+        assert_eq!(padded_range([2.0].into_iter()), (1.5, 2.5));
+        let (lo, hi) = padded_range([-2.2, 4.6].into_iter());
+        assert!(lo < -2.2 && hi > 4.6);
+    }
+
+    #[test]
+    fn article_state_converges_to_the_article_fit() {
+        let (model, err) = converged_model(&State::default());
+        assert!(err.is_none());
+        assert!((model.coef - 0.97194).abs() < 1e-3, "{model:?}");
+        assert!((model.intercept - 0.65554).abs() < 1e-3, "{model:?}");
+    }
+}

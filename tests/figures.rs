@@ -1,0 +1,262 @@
+//! The figures, exported as SVG and read back: titles, text, shapes, numbers;
+//! extreme scenes draw without error; plot maps round-trip; text alternatives
+//! state each figure's key number in both languages.
+
+use std::path::PathBuf;
+
+use losslab::charts::export::{style_for, svg_string, write_svgs, SIZE};
+use losslab::charts::{alt_text, draw, Colors, Figure, Style};
+use losslab::scene::{BinaryScene, CceScene, Scene, SmoothingScene};
+use losslab::state::{Lang, Palette, Point, Regularization, State, Theme};
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+
+fn out_dir(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join(name)
+}
+
+fn svg(figure: Figure, state: &State) -> String {
+    let scene = Scene::from_state(state);
+    svg_string(figure, &scene, &style_for(state), SIZE).unwrap()
+}
+
+/// `fill="#rrggbb"` of a colour, as the SVG backend writes it.
+fn fill_of(c: plotters::style::RGBColor) -> String {
+    format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)
+}
+
+/// The text content of every `<text>` element, trimmed and unescaped.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|e| {
+            let start = e.find('>')? + 1;
+            let end = e.find("</text>")?;
+            Some(e[start..end].trim().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+fn has_text(svg: &str, needle: &str) -> bool {
+    texts(svg).iter().any(|t| t.contains(needle))
+}
+
+fn has_exact_text(svg: &str, text: &str) -> bool {
+    texts(svg).iter().any(|t| t == text)
+}
+
+fn elements_with<'a>(svg: &'a str, tag: &str, attr: &str) -> usize {
+    svg.split('<').filter(|e| e.starts_with(tag) && e.contains(attr)).count()
+}
+
+#[test]
+fn export_writes_every_figure_with_its_title() {
+    let written = write_svgs(&out_dir("figures"), &State::default()).unwrap();
+    assert_eq!(written.len(), Figure::ALL.len());
+    for (path, figure) in written.iter().zip(Figure::ALL) {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.starts_with("<svg"), "{}", figure.name());
+        let title = losslab::i18n::t(Lang::En, figure.title_key());
+        assert!(text.contains(&format!(">{}</title>", title.replace('&', "&amp;"))), "{} lacks its title", figure.name());
+        assert!(text.contains("<desc"), "{} lacks its text alternative", figure.name());
+    }
+}
+
+#[test]
+fn dark_theme_and_chinese_export_too() {
+    let state = State { theme: Theme::Dark, lang: Lang::Zh, palette: Palette::ColorBlind, ..State::default() };
+    let dir = out_dir("figures-dark-zh");
+    write_svgs(&dir, &state).unwrap();
+    let points = std::fs::read_to_string(dir.join("points.svg")).unwrap();
+    assert!(points.contains("#15181C"), "dark background");
+    assert!(points.contains("正例"));
+}
+
+#[test]
+fn points_has_ten_markers_of_two_kinds() {
+    let s = svg(Figure::Points, &State::default());
+    let c = Colors::for_theme(false, Palette::Article);
+    assert_eq!(elements_with(&s, "circle", &fill_of(c.positive)), 7 + 1, "7 green circles + 1 in the key");
+    assert_eq!(elements_with(&s, "polygon", &fill_of(c.negative)), 3 + 1, "3 red crosses + 1 in the key");
+}
+
+#[test]
+fn bars_count_their_points() {
+    let c = Colors::for_theme(false, Palette::Article);
+    let green = svg(Figure::GreenBars, &State::default());
+    assert_eq!(elements_with(&green, "rect", &fill_of(c.positive)), 7);
+    assert_eq!(elements_with(&green, "rect", &fill_of(c.negative)), 0);
+    let red = svg(Figure::RedBars, &State::default());
+    assert_eq!(elements_with(&red, "rect", &fill_of(c.negative)), 3);
+    let both = svg(Figure::TrueClassBars, &State::default());
+    assert_eq!(elements_with(&both, "rect", &fill_of(c.positive)) + elements_with(&both, "rect", &fill_of(c.negative)), 10);
+    assert!(has_exact_text(&green, "0.99") && has_exact_text(&red, "0.81"));
+}
+
+#[test]
+fn figures_carry_their_numbers_and_axis_text() {
+    let st = State::default();
+    assert!(has_exact_text(&svg(Figure::PointLosses, &st), "BCE = 0.3329"));
+    assert!(has_exact_text(&svg(Figure::SmoothingTargets, &st), "0.9333"));
+    assert_eq!(texts(&svg(Figure::SmoothingTargets, &st)).iter().filter(|t| *t == "0.0333").count(), 2);
+    assert!(has_text(&svg(Figure::SmoothingLogits, &st), "a = 3.3322"));
+    assert!(has_text(&svg(Figure::SmoothingLogits, &st), "0.2911"));
+    assert!(has_text(&svg(Figure::SmoothingGradient, &st), "3.3322"));
+    assert!(has_exact_text(&svg(Figure::Cce, &st), "mean = 1.177"));
+    assert!(has_exact_text(&svg(Figure::Cce, &st), "2.3026"));
+    assert!(has_exact_text(&svg(Figure::Cce, &st), "0.0513"));
+    assert!(has_exact_text(&svg(Figure::Fit, &st), "p(y = 1 | x)"));
+    assert!(has_exact_text(&svg(Figure::Fit, &st), "x"));
+    assert!(has_exact_text(&svg(Figure::NegLog, &st), "−log(p)"));
+    assert!(has_exact_text(&svg(Figure::NegLog, &st), "loss = −log(p)"));
+    let stab = svg(Figure::LogitsStability, &st);
+    assert!(has_exact_text(&stab, "naive = NaN") && has_exact_text(&stab, "naive = inf"));
+    assert!(has_text(&stab, "from x = 16.6") && has_text(&stab, "from x = −88.7"));
+    assert!(has_text(&svg(Figure::FocalPoints, &st), "% of focal loss"));
+}
+
+#[test]
+fn focal_curves_has_five_curves_and_the_readers() {
+    let s = svg(Figure::FocalCurves, &State::default());
+    // Five paper curves (the reader's γ = 2 among them is drawn once, in the accent) + the reader's.
+    let c = Colors::for_theme(false, Palette::Article);
+    // Curves are the thick polylines (axes and gridlines are 1 px).
+    let curves = |s: &str, color: plotters::style::RGBColor| {
+        let stroke = format!("stroke=\"#{:02X}{:02X}{:02X}\"", color.0, color.1, color.2);
+        s.split('<').filter(|e| e.starts_with("polyline") && e.contains(&stroke) && !e.contains("stroke-width=\"1\"")).count()
+    };
+    assert_eq!(curves(&s, c.axis), 4);
+    assert_eq!(curves(&s, c.accent), 1);
+    let other = svg(Figure::FocalCurves, &State { gamma: 3.3, ..State::default() });
+    assert_eq!(curves(&other, c.axis), 5);
+    assert_eq!(curves(&other, c.accent), 1);
+    for g in ["γ = 0", "γ = 0.5", "γ = 1", "γ = 5", "γ = 2, yours"] {
+        assert!(has_exact_text(&s, g), "{g}");
+    }
+}
+
+fn draw_all(state: &State) {
+    let scene = Scene::from_state(state);
+    for dark in [false, true] {
+        for scale in [0.5, 1.0, 2.0] {
+            let style = Style { colors: Colors::for_theme(dark, state.palette), scale, lang: state.lang };
+            for figure in Figure::ALL {
+                let out = svg_string(figure, &scene, &style, (360, 220)).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
+                assert!(!out.contains("NaN<") || figure == Figure::LogitsStability, "{} prints NaN", figure.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn extreme_states_draw() {
+    let mut one_class = State { regularization: Regularization::Off, ..State::default() };
+    one_class.points.iter_mut().for_each(|p| p.green = true);
+    draw_all(&one_class);
+    let many = State {
+        points: (0..1000).map(|i| Point { x: (i as f64 * 0.37).sin() * 50.0, green: i % 3 != 0 }).collect(),
+        ..State::default()
+    };
+    draw_all(&many);
+    draw_all(&State { c: 0.001, ..State::default() });
+    draw_all(&State { gamma: 5.0, class_balancing: true, focal_alpha: 1.0, ..State::default() });
+    draw_all(&State { label_smoothing: 0.0, ..State::default() });
+    draw_all(&State { label_smoothing: 1.0, classes: 10, smoothing: 1.0, ..State::default() });
+    draw_all(&State { points: vec![], ..State::default() });
+    draw_all(&State {
+        points: vec![Point { x: f64::NAN, green: true }, Point { x: 1e308, green: false }, Point { x: -1e308, green: true }],
+        c: f64::NAN,
+        gamma: f64::INFINITY,
+        label_smoothing: f64::NAN,
+        lang: Lang::Zh,
+        ..State::default()
+    });
+}
+
+#[test]
+fn non_finite_scene_values_draw() {
+    let state = State::default();
+    let mut scene = Scene::from_state(&state);
+    scene.binary.points[0].p = f64::NAN;
+    scene.binary.points[0].p_true = f64::NAN;
+    scene.binary.points[1].loss = f64::INFINITY;
+    scene.binary.points[2].neg_log_p = f64::NEG_INFINITY;
+    scene.binary.bce = Some(f64::INFINITY);
+    scene.binary.curve.push((f64::NAN, f64::INFINITY));
+    scene.smoothing.ce_smoothed[3].1 = f64::NAN;
+    scene.cce = CceScene::build(&[], &[vec![f64::NAN, 1.0]], &[0]);
+    for figure in Figure::ALL {
+        svg_string(figure, &scene, &Style::default(), SIZE).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
+    }
+}
+
+#[test]
+fn plot_map_round_trips() {
+    let state = State::default();
+    let scene = Scene::from_state(&state);
+    for figure in Figure::ALL {
+        let mut buf = String::new();
+        let map = {
+            let area = SVGBackend::with_string(&mut buf, (720, 400)).into_drawing_area();
+            draw(figure, &area, &scene, &Style { scale: 2.0, ..Style::default() }).unwrap()
+        };
+        assert!(map.left < map.right && map.top < map.bottom, "{}", figure.name());
+        for (fx, fy) in [(0.1, 0.2), (0.5, 0.5), (0.93, 0.77)] {
+            let px = map.left + fx * (map.right - map.left);
+            let py = map.top + fy * (map.bottom - map.top);
+            let (x, y) = map.to_data(px, py);
+            let (qx, qy) = map.to_pixel(x, y);
+            assert!((qx - px).abs() < 1e-6 && (qy - py).abs() < 1e-6, "{}", figure.name());
+            assert!(map.contains(px, py));
+        }
+    }
+    // The fit's map puts x = 0 where the page will find it.
+    let mut buf = String::new();
+    let area = SVGBackend::with_string(&mut buf, (720, 400)).into_drawing_area();
+    let map = draw(Figure::Fit, &area, &scene, &Style::default()).unwrap();
+    let (px, _) = map.to_pixel(0.0, 0.5);
+    assert!((map.to_data(px, map.top).0).abs() < 1e-9);
+    assert!((map.to_data(px, map.top).1 - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn alt_text_states_the_key_number_in_both_languages() {
+    let scene = Scene::from_state(&State::default());
+    let key = |f: Figure| match f {
+        Figure::Points => "4.6",
+        Figure::Fit => "0.97",
+        Figure::GreenBars => "0.99",
+        Figure::RedBars => "0.81",
+        Figure::TrueClassBars => "0.47",
+        Figure::NegLog => "1.21",
+        Figure::PointLosses => "0.3329",
+        Figure::LogitsStability => "16.6",
+        Figure::Cce => "1.177",
+        Figure::FocalCurves => "γ = 2.0",
+        Figure::FocalPoints => "91%",
+        Figure::FocalFit => "γ = 2.0",
+        Figure::SmoothingTargets => "0.9333",
+        Figure::SmoothingLogits => "3.3322",
+        Figure::SmoothingGradient => "3.3322",
+    };
+    for figure in Figure::ALL {
+        for lang in [Lang::En, Lang::Zh] {
+            let text = alt_text(figure, &scene, lang);
+            assert!(text.contains(key(figure)), "{} ({lang:?}): {text}", figure.name());
+            assert!(!text.contains('{'), "unfilled placeholder in {}: {text}", figure.name());
+        }
+    }
+    assert!(alt_text(Figure::PointLosses, &scene, Lang::En).starts_with("BCE = 0.3329: the mean of 10 per-point losses 0.20, 0.40"));
+}
+
+#[test]
+fn extremes_are_said_in_words() {
+    let zero = Scene { smoothing: SmoothingScene::build(0.0, 3), ..Scene::from_state(&State::default()) };
+    assert!(svg_string(Figure::SmoothingLogits, &zero, &Style::default(), SIZE).unwrap().contains("gap → ∞"));
+    let one = Scene { smoothing: SmoothingScene::build(1.0, 3), ..Scene::from_state(&State::default()) };
+    assert!(svg_string(Figure::SmoothingLogits, &one, &Style::default(), SIZE).unwrap().contains("a = 0.0000"));
+    let mut state = State { regularization: Regularization::Off, ..State::default() };
+    state.points.iter_mut().for_each(|p| p.green = false);
+    let fit = svg(Figure::Fit, &state);
+    assert!(fit.contains("No fit"), "{fit}");
+    let _ = BinaryScene::build(&state, losslab::scene::FLAT, Some(99));
+}
