@@ -200,6 +200,12 @@ fn newton(
                 None
             };
             match step {
+                // A tiny undamped Newton step: quadratic convergence makes the
+                // point after it exact to working precision, and a line search
+                // would only measure rounding noise in the objective.
+                Some(s) if lambda == 0.0 && s[0].abs().max(s[1].abs()) <= 1e-10 * (1.0 + w.abs().max(b.abs())) => {
+                    return Ok((Sigmoid { coef: w + s[0], intercept: b + s[1] }, iter));
+                }
                 Some(s) if g[0] * s[0] + g[1] * s[1] < 0.0 => {
                     let slope = g[0] * s[0] + g[1] * s[1];
                     let mut t = 1.0;
