@@ -121,7 +121,8 @@ fn validate(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<(), FitError> {
         return Err(if bad.is_finite() { FitError::TargetOutOfRange(bad) } else { FitError::NonFinite { what: "y_true" } });
     }
     if let Some(c) = opts.c {
-        if !(c > 0.0) {
+        // NaN fails this test too.
+        if c.is_nan() || c <= 0.0 {
             return Err(FitError::NonPositiveC(c));
         }
     }
@@ -200,6 +201,12 @@ fn newton(
                 None
             };
             match step {
+                // A tiny undamped Newton step: quadratic convergence makes the
+                // point after it exact to working precision, and a line search
+                // would only measure rounding noise in the objective.
+                Some(s) if lambda == 0.0 && s[0].abs().max(s[1].abs()) <= 1e-10 * (1.0 + w.abs().max(b.abs())) => {
+                    return Ok((Sigmoid { coef: w + s[0], intercept: b + s[1] }, iter));
+                }
                 Some(s) if g[0] * s[0] + g[1] * s[1] < 0.0 => {
                     let slope = g[0] * s[0] + g[1] * s[1];
                     let mut t = 1.0;
@@ -281,6 +288,8 @@ pub fn log_loss(model: Sigmoid, x: &[f64], y: &[f64]) -> f64 {
 /// ```
 pub fn fit_logistic(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<LogisticFit, FitError> {
     validate(x, y, opts)?;
+    // C = ∞ is no penalty.
+    let opts = &FitOptions { c: opts.c.filter(|c| c.is_finite()) };
     check_existence(x, y, &vec![true; x.len()], opts.c.is_some())?;
     let (model, iterations) = newton(x, opts.c, start(y), |i, z| {
         let p = sigmoid(z);
@@ -355,6 +364,7 @@ fn focal_point<T: crate::core::real::Real>(y: f64, weight: f64, gamma: f64, z: T
 /// ```
 pub fn fit_focal(x: &[f64], y: &[f64], gamma: f64, alpha: Option<f64>, opts: &FitOptions) -> Result<LogisticFit, FitError> {
     validate(x, y, opts)?;
+    let opts = &FitOptions { c: opts.c.filter(|c| c.is_finite()) };
     if !(gamma >= 0.0 && gamma.is_finite()) {
         return Err(FitError::BadFocalParameter { what: "gamma", value: gamma });
     }
@@ -376,4 +386,36 @@ pub fn fit_focal(x: &[f64], y: &[f64], gamma: f64, alpha: Option<f64>, opts: &Fi
         (f.v.v, f.v.d, f.d.d)
     })?;
     Ok(LogisticFit { model, iterations, log_loss: log_loss(model, x, y) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn infinite_c_is_no_penalty() {
+        let x = [-2.2, -1.4, -0.8, 0.2, 0.4, 0.8, 1.2, 2.2, 2.9, 4.6];
+        let y = [0., 0., 1., 0., 1., 1., 1., 1., 1., 1.];
+        let a = fit_logistic(&x, &y, &FitOptions { c: Some(f64::INFINITY) }).unwrap();
+        let b = fit_logistic(&x, &y, &FitOptions { c: None }).unwrap();
+        assert_eq!(a.model, b.model);
+    }
+
+    #[test]
+    fn bad_inputs_are_errors() {
+        assert_eq!(fit_logistic(&[], &[], &FitOptions::default()), Err(FitError::Empty));
+        assert_eq!(fit_logistic(&[1.0], &[], &FitOptions::default()), Err(FitError::LengthMismatch { x: 1, y: 0 }));
+        assert_eq!(fit_logistic(&[f64::NAN], &[1.0], &FitOptions::default()), Err(FitError::NonFinite { what: "x" }));
+        assert_eq!(fit_logistic(&[1.0, 2.0], &[0.0, 1.0], &FitOptions { c: Some(0.0) }), Err(FitError::NonPositiveC(0.0)));
+        assert_eq!(fit_logistic(&[1.0, 1.0], &[0.0, 1.0], &FitOptions { c: None }), Err(FitError::NoSpread));
+    }
+
+    #[test]
+    fn soft_targets_of_separable_points_have_an_optimum() {
+        // Label smoothing makes separable data fittable without a penalty.
+        let x = [-2.0, -1.0, 1.0, 2.0];
+        let y = [0.1, 0.1, 0.9, 0.9];
+        let f = fit_logistic(&x, &y, &FitOptions { c: None }).unwrap();
+        assert!(f.model.coef.is_finite() && f.model.coef > 0.0);
+    }
 }

@@ -279,9 +279,7 @@ impl<R: Real> Float for Dual<R> {
     }
     fn powf(self, n: Self) -> Self {
         let v = self.v.powf(n.v);
-        let mut d = if self.d == R::zero() {
-            R::zero()
-        } else if n.v == R::zero() {
+        let mut d = if self.d == R::zero() || n.v == R::zero() {
             R::zero()
         } else {
             self.d * n.v * self.v.powf(n.v - R::one())

@@ -624,3 +624,100 @@ pub(crate) fn smooth_categorical_in<R: Real>(y: &[f64], ls: f64) -> Vec<R> {
     let per_class = l / R::lit(y.len() as f64);
     y.iter().map(|&v| R::lit(v) * (R::one() - l) + per_class).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(x: &[f64]) -> NdArray<f64> {
+        NdArray::from_vec(x.to_vec())
+    }
+    fn rows(r: &[&[f64]]) -> NdArray<f64> {
+        NdArray::from_rows(r.iter().map(|x| x.to_vec()).collect()).unwrap()
+    }
+    fn with(semantics: Semantics) -> LossOptions {
+        LossOptions { semantics, ..Default::default() }
+    }
+
+    #[test]
+    fn one_d_input_is_one_sample() {
+        let none = LossOptions { reduction: Reduction::None, ..Default::default() };
+        let l = binary_crossentropy::<f32>(&v(&[0.0, 1.0]), &v(&[0.5, 0.5]), &none).unwrap();
+        assert!(matches!(l, LossValue::Scalar(_)));
+    }
+
+    #[test]
+    fn keras_rejects_a_weight_vector_on_one_sample_keras3_broadcasts_it() {
+        let (t, p, w) = (v(&[0.0, 0.0, 1.0, 1.0]), v(&[1.0, 1.0, 1.0, 0.0]), Some(v(&[1.0, 2.0, 3.0, 4.0])));
+        let keras = LossOptions { sample_weight: w.clone(), ..Default::default() };
+        assert!(matches!(binary_crossentropy::<f32>(&t, &p, &keras), Err(LossError::SampleWeightShape { .. })));
+        let k3 = LossOptions { sample_weight: w, ..with(Semantics::Keras3) };
+        let plain = binary_crossentropy::<f32>(&t, &p, &with(Semantics::Keras3)).unwrap().scalar().unwrap();
+        let weighted = binary_crossentropy::<f32>(&t, &p, &k3).unwrap().scalar().unwrap();
+        assert!((weighted - plain * 10.0 / 4.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn zero_weights_still_count_in_the_mean() {
+        let t = rows(&[&[0.0, 1.0], &[0.0, 0.0]]);
+        let p = rows(&[&[0.6, 0.4], &[0.4, 0.6]]);
+        let o = |w: Option<NdArray<f64>>| LossOptions { sample_weight: w, semantics: Semantics::Exact, ..Default::default() };
+        let per = loss::<f64>(LossKind::BinaryCrossentropy, &t, &p, &LossOptions { reduction: Reduction::None, ..o(None) }).unwrap();
+        let weighted = loss::<f64>(LossKind::BinaryCrossentropy, &t, &p, &o(Some(v(&[1.0, 0.0])))).unwrap();
+        assert_eq!(weighted.scalar().unwrap(), per.values()[0] / 2.0);
+    }
+
+    #[test]
+    fn torch_floors_each_log_at_minus_100() {
+        let l = binary_crossentropy::<f32>(&v(&[1.0]), &v(&[0.0]), &with(Semantics::Torch)).unwrap();
+        assert_eq!(l.scalar(), Some(100.0));
+    }
+
+    #[test]
+    fn tensorflow_flushes_subnormals() {
+        let logits = LossOptions { from_logits: true, ..Default::default() };
+        let keras = binary_crossentropy::<f32>(&v(&[0.0]), &v(&[-100.0]), &logits).unwrap();
+        assert_eq!(keras.scalar(), Some(0.0));
+        let exact = LossOptions { from_logits: true, ..with(Semantics::Exact) };
+        let e = binary_crossentropy::<f64>(&v(&[0.0]), &v(&[-100.0]), &exact).unwrap();
+        assert!(e.scalar().unwrap() > 3.7e-44);
+    }
+
+    #[test]
+    fn keras_sparse_clips_before_renormalising() {
+        // A row with an entry above 1: CCE renormalises first, sparse clips first.
+        let p = rows(&[&[2.0, 1.0, 1.0]]);
+        let cce = categorical_crossentropy::<f32>(&rows(&[&[1.0, 0.0, 0.0]]), &p, &LossOptions::default()).unwrap();
+        let sparse = sparse_categorical_crossentropy::<f32>(&v(&[0.0]), &p, &LossOptions::default()).unwrap();
+        assert!((cce.scalar().unwrap() - 2f32.ln()).abs() < 1e-6);
+        assert!((sparse.scalar().unwrap() - 3f32.ln()).abs() < 1e-5);
+    }
+
+    #[test]
+    fn float32_rounds_inputs_first() {
+        // 1 − 1e-9 is exactly 1 in f32: exact-in-f32 gives ∞, in f64 a finite loss.
+        let (t, p) = (v(&[0.0]), v(&[1.0 - 1e-9]));
+        let exact = with(Semantics::Exact);
+        assert!(binary_crossentropy::<f32>(&t, &p, &exact).unwrap().scalar().unwrap().is_infinite());
+        assert!(binary_crossentropy::<f64>(&t, &p, &exact).unwrap().scalar().unwrap().is_finite());
+    }
+
+    #[test]
+    fn torch_label_smoothing_adds_the_uniform_term_only_when_positive() {
+        let p = rows(&[&[0.05, 0.95, 0.0]]);
+        let torch = |ls| LossOptions { label_smoothing: ls, ..with(Semantics::Torch) };
+        let plain = sparse_categorical_crossentropy::<f32>(&v(&[1.0]), &p, &torch(0.0)).unwrap();
+        assert!(plain.scalar().unwrap().is_finite());
+        let smoothed = sparse_categorical_crossentropy::<f32>(&v(&[1.0]), &p, &torch(0.1)).unwrap();
+        assert_eq!(smoothed.scalar(), Some(f32::INFINITY));
+    }
+
+    #[test]
+    fn torch_focal_weights_whenever_alpha_is_non_negative() {
+        let (t, x) = (v(&[1.0, 0.0]), v(&[0.3, -0.2]));
+        let o = |alpha| LossOptions { from_logits: true, alpha, apply_class_balancing: false, ..with(Semantics::Torch) };
+        let on = binary_focal_crossentropy::<f64>(&t, &x, &o(0.25)).unwrap().scalar().unwrap();
+        let off = binary_focal_crossentropy::<f64>(&t, &x, &o(-1.0)).unwrap().scalar().unwrap();
+        assert!(on < off);
+    }
+}
