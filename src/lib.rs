@@ -19,3 +19,5 @@ pub mod calculator;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+pub use app::{isolated, mount, redraw_all_now, refit_now, render_now};

@@ -1,12 +1,187 @@
-//! Browser tests: run in headless Chromium by wasm-bindgen-test
-//! (`cargo test --target wasm32-unknown-unknown --test browser`).
+//! Browser tests: the page mounted in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown --no-default-features --test browser`).
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Puts the real page's body into the test document and mounts the app on it.
+fn mount_page() -> Element {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    let html = include_str!("../index.html");
+    let body = &html[html.find("<body>").unwrap() + 6..html.find("</body>").unwrap()];
+    // The runner reports through elements of its own in the body: keep them.
+    if let Some(old) = document().get_element_by_id("page-under-test") {
+        old.remove();
+    }
+    let holder = document().create_element("div").unwrap();
+    holder.set_id("page-under-test");
+    holder.set_inner_html(body);
+    document().body().unwrap().append_child(&holder).unwrap();
+    losslab::mount().expect("the page mounts");
+    losslab::render_now();
+    document().get_element_by_id("losslab").unwrap()
+}
+
+fn readout(root: &Element, name: &str) -> String {
+    root.query_selector(&format!("[data-readout=\"{name}\"]")).unwrap().unwrap().text_content().unwrap()
+}
+
+fn control(root: &Element, name: &str) -> Element {
+    root.query_selector(&format!("[data-control=\"{name}\"]")).unwrap().unwrap()
+}
+
+/// Sets an input's value and fires the events a person's edit fires.
+fn set(root: &Element, name: &str, value: &str) {
+    let el = control(root, name);
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    }
+    for kind in ["input", "change"] {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        el.dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+    }
+    losslab::render_now();
+}
+
+fn press(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    losslab::render_now();
+}
+
+fn number(text: &str) -> f64 {
+    text.trim().trim_end_matches('%').trim().parse().unwrap_or_else(|_| panic!("not a number: {text:?}"))
+}
+
+/// The share of a canvas's pixels that differ from its top-left (background) pixel.
+fn ink(canvas: &HtmlCanvasElement) -> f64 {
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let (w, h) = (canvas.width(), canvas.height());
+    let data = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).unwrap().data().0;
+    let differ = data.chunks(4).filter(|p| p.iter().zip(&data[..4]).take(3).map(|(a, b)| a.abs_diff(*b) as u32).sum::<u32>() > 24).count();
+    differ as f64 / (w * h) as f64
+}
+
 #[wasm_bindgen_test]
-fn the_browser_runs_the_library() {
-    assert_eq!(losslab::i18n::t(losslab::state::Lang::En, "page.title"), "losslab — classification losses, seen");
+fn opens_on_the_articles_fit() {
+    let root = mount_page();
+    assert_eq!(readout(&root, "bce"), "0.3329");
+    assert_eq!(readout(&root, "coef"), "0.9719");
+    assert_eq!(readout(&root, "intercept"), "0.6555");
+}
+
+#[wasm_bindgen_test]
+fn every_figure_is_drawn() {
+    let root = mount_page();
+    let canvases = root.query_selector_all("canvas[data-figure]").unwrap();
+    assert_eq!(canvases.length(), 15);
+    for i in 0..canvases.length() {
+        let canvas: HtmlCanvasElement = canvases.item(i).unwrap().unchecked_into();
+        let name = canvas.get_attribute("data-figure").unwrap();
+        let share = ink(&canvas);
+        assert!(share > 0.005, "{name} has {share} ink");
+        assert!(!canvas.get_attribute("aria-label").unwrap_or_default().is_empty(), "{name} has a text alternative");
+    }
+}
+
+#[wasm_bindgen_test]
+fn regularisation_off_reaches_the_lowest_loss() {
+    let root = mount_page();
+    set(&root, "regularization", "off");
+    assert_eq!(readout(&root, "bce"), "0.3052");
+    set(&root, "regularization", "l2");
+    set(&root, "C", "2"); // log10 C: C = 100, almost no penalty
+    assert_eq!(readout(&root, "bce"), "0.3052");
+    set(&root, "C", "0");
+    assert_eq!(readout(&root, "bce"), "0.3329");
+}
+
+#[wasm_bindgen_test]
+fn flipping_a_point_changes_the_fit() {
+    let root = mount_page();
+    let before = readout(&root, "coef");
+    let points = root.query_selector("canvas[data-figure=\"points\"]").unwrap().unwrap();
+    press(&points, " "); // flips the first point, red → green
+    assert_ne!(readout(&root, "coef"), before);
+    assert!(number(&readout(&root, "coef")) < number(&before), "a green point on the far left flattens the sigmoid");
+}
+
+#[wasm_bindgen_test]
+fn smoothing_moves_the_targets_and_the_loss() {
+    let root = mount_page();
+    assert_eq!(readout(&root, "targets"), "0 / 1");
+    set(&root, "smoothing", "0.2");
+    assert_eq!(readout(&root, "targets"), "0.1 / 0.9");
+    assert_ne!(readout(&root, "bce"), "0.3329");
+}
+
+#[wasm_bindgen_test]
+fn the_calculator_keeps_its_last_result_on_bad_input() {
+    let root = mount_page();
+    let keras = || root.query_selector("[data-readout=\"bce-keras\"]").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(keras(), "11.522857");
+    set(&root, "bce-y-true", "[0,1");
+    let error = root.query_selector("[data-error=\"bce\"]").unwrap().unwrap();
+    assert!(!error.unchecked_ref::<web_sys::HtmlElement>().hidden());
+    assert!(error.text_content().unwrap().contains("never closed"), "{:?}", error.text_content());
+    assert_eq!(keras(), "11.522857");
+}
+
+#[wasm_bindgen_test]
+fn the_categorical_calculator_gives_the_articles_numbers() {
+    let root = mount_page();
+    let keras = || root.query_selector("[data-readout=\"cce-keras\"]").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(keras(), "1.1769392");
+    set(&root, "cce-sample-weight", "[0.3, 0.7]");
+    assert_eq!(keras(), "0.8135988");
+    set(&root, "cce-y-pred", "[[0.05, 0.95, 0], [0.1, 0.8");
+    assert_eq!(keras(), "0.8135988", "the last good answer stays");
+}
+
+#[wasm_bindgen_test]
+fn focal_gamma_zero_is_cross_entropy() {
+    let root = mount_page();
+    set(&root, "gamma", "0");
+    assert_eq!(readout(&root, "focal"), readout(&root, "ce-mean"));
+    let share_ce = number(&readout(&root, "hard-share"));
+    let focal_ce = number(&readout(&root, "focal"));
+    set(&root, "gamma", "2");
+    assert!(number(&readout(&root, "focal")) < focal_ce);
+    assert!(number(&readout(&root, "hard-share")) > share_ce);
+}
+
+#[wasm_bindgen_test]
+fn label_smoothing_gives_the_articles_logit_gap() {
+    let root = mount_page();
+    set(&root, "label-smoothing", "0.1");
+    set(&root, "classes", "3");
+    assert_eq!(readout(&root, "logit-gap"), "3.3322");
+    assert_eq!(readout(&root, "smoothed-target"), "0.9333");
+    set(&root, "label-smoothing", "0");
+    assert!(readout(&root, "logit-gap").starts_with('∞'));
+    set(&root, "label-smoothing", "1");
+    assert!(readout(&root, "logit-gap").starts_with('0'));
+}
+
+#[wasm_bindgen_test]
+fn a_panicking_figure_is_contained() {
+    let first = losslab::isolated(|| panic!("a drawing bug"));
+    assert!(first.is_err());
+    let second = losslab::isolated(|| Ok(()));
+    assert_eq!(second, Ok(()));
 }

@@ -129,3 +129,19 @@ fn gradients_and_fits_have_their_shapes() {
     assert_eq!(format!("{:.7}", fit["coef"].as_f64().unwrap()), "0.9719345");
     assert_eq!(fit["proba"].as_array().unwrap().len(), 10);
 }
+
+/// `losslab figures` writes every figure as SVG, in the state the query names.
+#[test]
+fn figures_writes_every_figure_in_the_given_state() {
+    let dir = std::env::temp_dir().join(format!("losslab-figures-{}", std::process::id()));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_losslab"))
+        .args(["figures", "--out", dir.to_str().unwrap(), "--state", "gamma=3&K=9999"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 15);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("K = 9999 is out of range; using 10."));
+    let curves = std::fs::read_to_string(dir.join("focal-curves.svg")).unwrap();
+    assert!(curves.contains("γ = 3"), "the reader's γ is labelled");
+    let _ = std::fs::remove_dir_all(&dir);
+}

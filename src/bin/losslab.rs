@@ -1,6 +1,7 @@
 //! `losslab`: the native command line.
 //!
 //! - `losslab eval [FILE|-]`: evaluate a JSON array of loss calls.
+//! - `losslab figures --out DIR [--state QUERY]`: every figure as SVG.
 //! - `losslab --help`: the subcommands.
 
 use std::io::Read;
@@ -21,6 +22,11 @@ SUBCOMMANDS:
                      -> [{\"result\": 11.522856712341309}]
                      A bad call gets {\"error\": \"...\"} in its slot. Exit 0; exit 2
                      when the input is not a JSON array.
+    figures --out DIR [--state QUERY]
+                     Write every figure as DIR/<name>.svg, drawn by the page's own
+                     chart code. QUERY is the page's URL state, e.g.
+                     \"gamma=3&ls=0.2&theme=dark\"; what it gets wrong is clamped
+                     or ignored, and said on standard error.
     help, --help     Print this help.
 ";
 
@@ -34,7 +40,7 @@ fn main() -> ExitCode {
         }
         Some("eval") => eval(rest),
         // Other subcommands go here, one line each, e.g.
-        // Some("figures") => figures(rest),
+        Some("figures") => figures(rest),
         // (`losslab::charts::export::write_svgs(dir, &State::default())`).
         Some(other) => {
             eprintln!("losslab: unknown subcommand '{other}'\n\n{HELP}");
@@ -66,6 +72,42 @@ fn eval(args: &[String]) -> ExitCode {
         Err(e) => {
             eprintln!("losslab eval: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn figures(args: &[String]) -> ExitCode {
+    let mut out = None;
+    let mut query = String::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match (arg.as_str(), args.next()) {
+            ("--out", Some(dir)) => out = Some(std::path::PathBuf::from(dir)),
+            ("--state", Some(q)) => query = q.clone(),
+            _ => {
+                eprintln!("usage: losslab figures --out DIR [--state QUERY]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(out) = out else {
+        eprintln!("usage: losslab figures --out DIR [--state QUERY]");
+        return ExitCode::from(2);
+    };
+    let parsed = losslab::state::State::from_query(&query);
+    for notice in &parsed.notices {
+        eprintln!("losslab figures: {}", notice.message(losslab::state::Lang::En));
+    }
+    match losslab::charts::export::write_svgs(&out, &parsed.state) {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("losslab figures: cannot write to {}: {e}", out.display());
+            ExitCode::FAILURE
         }
     }
 }

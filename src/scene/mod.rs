@@ -32,6 +32,54 @@ use crate::core as numerics;
 use crate::state::{Regularization, State};
 use numerics::fit::{fit_logistic, FitOptions, Sigmoid};
 
+/// Which parts of the scene a figure reads, so the page redraws only the
+/// figures whose inputs changed. A change of theme, palette, language or
+/// size redraws every figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Deps(u8);
+
+impl Deps {
+    pub const NONE: Deps = Deps(0);
+    /// Points, labels, the displayed sigmoid, regularisation, binary smoothing, hover.
+    pub const BINARY: Deps = Deps(1);
+    /// γ, focal α, class balancing.
+    pub const FOCAL: Deps = Deps(1 << 1);
+    /// The categorical calculator's rows.
+    pub const CCE: Deps = Deps(1 << 2);
+    /// Categorical label smoothing α and K.
+    pub const LABEL_SMOOTHING: Deps = Deps(1 << 3);
+    /// Nothing the reader sets: the f32 stability curves.
+    pub const STABILITY: Deps = Deps(1 << 4);
+    /// Every part.
+    pub const ALL: Deps = Deps(0b1_1111);
+
+    pub const fn union(self, other: Deps) -> Deps {
+        Deps(self.0 | other.0)
+    }
+
+    /// True when the two share any part.
+    pub const fn intersects(self, other: Deps) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub const fn contains(self, other: Deps) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+impl std::ops::BitOr for Deps {
+    type Output = Deps;
+    fn bitor(self, other: Deps) -> Deps {
+        self.union(other)
+    }
+}
+
+impl std::ops::BitOrAssign for Deps {
+    fn bitor_assign(&mut self, other: Deps) {
+        *self = self.union(other);
+    }
+}
+
 /// Every part of every figure's data.
 #[derive(Clone, Debug)]
 pub struct Scene {
@@ -60,6 +108,37 @@ impl Scene {
     }
 }
 
+impl Scene {
+    /// The scene the page shows: the sigmoid `model` as currently displayed
+    /// (the animation moves it), the converged `optimum` that the focal fit is
+    /// compared with, and the categorical calculator's last good rows.
+    pub fn build(state: &State, model: Sigmoid, optimum: Sigmoid, highlight: Option<usize>, cce: &CceScene) -> Scene {
+        Scene {
+            binary: BinaryScene::build(state, model, highlight),
+            focal: FocalScene::build(state, optimum),
+            cce: cce.clone(),
+            smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
+            stability: StabilityScene::build(),
+        }
+    }
+
+    /// Rebuilds only the `parts` that changed.
+    pub fn rebuild(&mut self, parts: Deps, state: &State, model: Sigmoid, optimum: Sigmoid, highlight: Option<usize>, cce: &CceScene) {
+        if parts.intersects(Deps::BINARY) {
+            self.binary = BinaryScene::build(state, model, highlight);
+        }
+        if parts.intersects(Deps::FOCAL) {
+            self.focal = FocalScene::build(state, optimum);
+        }
+        if parts.intersects(Deps::CCE) {
+            self.cce = cce.clone();
+        }
+        if parts.intersects(Deps::LABEL_SMOOTHING) {
+            self.smoothing = SmoothingScene::build(state.label_smoothing, state.classes);
+        }
+    }
+}
+
 /// The fit options the state asks for: no penalty, or sklearn's L2 with `C`
 /// (kept inside the slider's range 0.001 … 1000).
 pub fn fit_options(state: &State) -> FitOptions {
@@ -82,10 +161,18 @@ pub(crate) fn finite_xy(state: &State) -> (Vec<f64>, Vec<f64>) {
         .unzip()
 }
 
+/// What the cross-entropy fit is fitted to: the finite points' x and their
+/// targets after binary label smoothing, `y·(1−ls) + 0.5·ls`.
+pub fn fit_data(state: &State) -> (Vec<f64>, Vec<f64>) {
+    let (x, y) = finite_xy(state);
+    let y = y.into_iter().map(|y| numerics::smoothing::smooth_binary(y, state.smoothing)).collect();
+    (x, y)
+}
+
 /// The converged sigmoid of the state's points, or the flat one and the
 /// reason there is none.
 pub fn converged_model(state: &State) -> (Sigmoid, Option<String>) {
-    let (x, y) = finite_xy(state);
+    let (x, y) = fit_data(state);
     match fit_logistic(&x, &y, &fit_options(state)) {
         Ok(fit) if fit.model.coef.is_finite() && fit.model.intercept.is_finite() => (fit.model, None),
         Ok(_) => (FLAT, Some("The fit ran off to infinity.".into())),

@@ -1,0 +1,62 @@
+// The Chinese page: every string of the table shows in Chinese; no English
+// UI string is left on it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { serve } from "../lib/server.js";
+import { launch, open, canvasInk } from "../lib/browser.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+let server, browser, base;
+
+/// The (key, English, Chinese) entries of the Rust string tables.
+async function stringTable() {
+  const entries = [];
+  for (const file of ["page.rs", "figures.rs"]) {
+    const source = await readFile(`${root}src/i18n/${file}`, "utf8");
+    const re = /\(\s*"([^"]+)",\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)",?\s*\)/g;
+    for (const m of source.matchAll(re)) entries.push({ key: m[1], en: JSON.parse(`"${m[2]}"`), zh: JSON.parse(`"${m[3]}"`) });
+  }
+  return entries;
+}
+
+before(async () => {
+  ({ server, url: base } = await serve(`${root}dist`));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("the Chinese page has no English UI string", async () => {
+  const table = await stringTable();
+  assert.ok(table.length > 100, `read ${table.length} strings`);
+  const { context, page, log } = await open(browser, `${base}?lang=zh`);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+  const text = await page.evaluate(() => document.body.innerText + "\n" +
+    [...document.querySelectorAll("[aria-label],[placeholder]")].map((e) => (e.getAttribute("aria-label") ?? "") + " " + (e.getAttribute("placeholder") ?? "")).join("\n"));
+  const leftovers = table
+    .filter(({ en, zh }) => en !== zh && en.length >= 4 && /[a-z]{3}/i.test(en) && !en.includes("{"))
+    .filter(({ en }) => text.includes(en))
+    .map(({ key, en }) => `${key}: ${en}`);
+  assert.deepEqual(leftovers, []);
+  for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn in Chinese`);
+  await page.screenshot({ path: `${root}target/screenshots/page-zh.png`, fullPage: true });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the language switch changes every string and back", async () => {
+  const { context, page, log } = await open(browser, base);
+  const title = () => page.locator("#bce-title").textContent();
+  const english = await title();
+  await page.selectOption('[data-control="lang"]', "zh");
+  assert.notEqual(await title(), english);
+  assert.match(page.url(), /lang=zh/);
+  await page.selectOption('[data-control="lang"]', "en");
+  assert.equal(await title(), english);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -1,0 +1,126 @@
+// The monkey: 1 000 random interactions with a fixed seed — sliders to random
+// and extreme values, clicks, drags off the edge, flips, rapid play/pause,
+// resizes, DPR changes, calculator garbage, random URLs. Afterwards: no
+// console error, no panic, no readout showing NaN or nothing, every figure drawn.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { serve } from "../lib/server.js";
+import { launch, open, canvasInk, settle } from "../lib/browser.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const ACTIONS = Number(process.env.LOSSLAB_MONKEY_ACTIONS ?? 1000);
+const DEADLINE_MS = 8 * 60 * 1000;
+let server, browser, base;
+
+/// mulberry32: a small seeded generator, so every run makes the same moves.
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+before(async () => {
+  ({ server, url: base } = await serve(`${root}dist`));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const SLIDERS = ["C", "smoothing", "gamma", "focal-alpha", "label-smoothing", "classes"];
+const GARBAGE = ["[0,1", "nan", "[[1,2],[3]]", "1e308", "[1e308, -1e308]", "[]", "[[0.5, 0.5], [2, -1]]", "[0., 0., 1., 1.]", "[inf, 0]", "abc", "[[0,1,0],[0,0,1]]", ""];
+const URLS = ["?gamma=99", "?C=-5&C=abc", "?pts=1:1,1:1,1:1", "?pts=0:0,1:1", "?embed=nope", "?%ZZ=%%", "?ls=1&K=10", "?ls=0&K=2", "?theme=dark&palette=cb&lang=zh", "?reg=off&pts=-1:0,1:1", "?bt=%5B0%2C1&bp=zzz"];
+
+test(`${ACTIONS} random interactions leave the page whole`, async () => {
+  const random = rng(20261128);
+  const pick = (xs) => xs[Math.floor(random() * xs.length)];
+  let { context, page, log } = await open(browser, base);
+  const errors = [];
+  const started = Date.now();
+  let done = 0;
+  for (; done < ACTIONS && Date.now() - started < DEADLINE_MS; done++) {
+    const kind = random();
+    if (kind < 0.3) {
+      const name = pick(SLIDERS);
+      const value = pick([-1e9, -1, 0, 0.5, 1, 3, 5, 1e9, random() * 6 - 1, "NaN", ""]);
+      await page.evaluate(([name, value]) => {
+        const el = document.querySelector(`[data-control="${name}"]`);
+        if (!el || el.offsetParent === null) return;
+        el.value = String(value);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        if (Math.random() < 0.3) el.dispatchEvent(new Event("change", { bubbles: true }));
+      }, [name, value]);
+    } else if (kind < 0.5) {
+      const fig = pick(["points", "fit"]);
+      const box = await page.locator(`canvas[data-figure="${fig}"]`).boundingBox();
+      if (box) {
+        const x = box.x + random() * box.width;
+        const y = box.y + random() * box.height;
+        if (random() < 0.5) {
+          await page.mouse.click(x, y, { modifiers: random() < 0.15 ? ["Shift"] : random() < 0.1 ? ["Alt"] : [] });
+        } else {
+          await page.mouse.move(x, y);
+          await page.mouse.down();
+          await page.mouse.move(x + (random() - 0.5) * 3 * box.width, y + (random() - 0.5) * box.height, { steps: 3 });
+          await page.mouse.up();
+        }
+      }
+    } else if (kind < 0.6) {
+      const name = pick(["play", "step", "reset", "converge", "play", "play"]);
+      const el = page.locator(`[data-control="${name}"]`);
+      if (await el.isVisible()) await el.click();
+    } else if (kind < 0.7) {
+      const name = pick(["bce-y-true", "bce-y-pred", "bce-sample-weight", "cce-y-true", "cce-y-pred", "cce-sample-weight", "bce-label-smoothing"]);
+      const el = page.locator(`[data-control="${name}"]`);
+      if (await el.isVisible()) await el.fill(pick(GARBAGE));
+    } else if (kind < 0.78) {
+      const fig = page.locator(`canvas[data-figure="${pick(["points", "fit"])}"]`);
+      if (await fig.isVisible()) {
+        await fig.focus();
+        await page.keyboard.press(pick(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Space", "Enter", "Delete", "Escape", "Shift+ArrowRight"]));
+      }
+    } else if (kind < 0.84) {
+      await page.setViewportSize({ width: pick([320, 360, 800, 1400, 2000]), height: pick([400, 900]) });
+    } else if (kind < 0.88) {
+      const cdp = await context.newCDPSession(page);
+      const size = page.viewportSize();
+      await cdp.send("Emulation.setDeviceMetricsOverride", { width: size.width, height: size.height, deviceScaleFactor: pick([1, 1.5, 2, 3]), mobile: false });
+      await cdp.detach();
+    } else if (kind < 0.92) {
+      for (const sel of ['[data-control="lang"]', '[data-control="theme"]']) {
+        const el = page.locator(sel);
+        if (await el.isVisible()) await el.selectOption({ index: Math.floor(random() * (sel.includes("lang") ? 2 : 3)) });
+      }
+    } else if (kind < 0.94) {
+      const preset = page.locator("[data-preset]").nth(Math.floor(random() * 4));
+      if (await preset.isVisible()) await preset.click();
+    } else if (kind < 0.97) {
+      errors.push(...log.errors);
+      await context.close();
+      ({ context, page, log } = await open(browser, base + pick(URLS)));
+    } else {
+      await page.goBack().catch(() => {});
+    }
+    if (done % 50 === 0) await settle(page);
+  }
+  await page.goto(base + "?gamma=3");
+  await page.waitForFunction(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
+  await settle(page);
+  errors.push(...log.errors);
+  assert.ok(done >= Math.min(ACTIONS, 200), `ran ${done} interactions`);
+  assert.deepEqual(errors, [], "no console errors or panics");
+  const readouts = await page.evaluate(() => [...document.querySelectorAll("[data-readout]")].filter((e) => e.offsetParent !== null && !e.closest("table") ).map((e) => [e.dataset.readout, e.textContent]));
+  for (const [name, text] of readouts) {
+    if (name === "fit-status" || name === "cce-rows") continue;
+    assert.ok(text.trim() !== "", `${name} is not empty`);
+    assert.ok(!/nan/i.test(text), `${name} shows ${text}`);
+  }
+  for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn after the monkey`);
+  await context.close();
+});

@@ -1,0 +1,72 @@
+//! Small, typed conveniences over web-sys, so the rest of `app` reads as what
+//! it does rather than as casts.
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Window};
+
+pub fn window() -> Window {
+    web_sys::window().expect("a page always has a window")
+}
+
+pub fn document() -> Document {
+    window().document().expect("a page always has a document")
+}
+
+/// The first element matching `selector` below `root`, cast to `T`.
+pub fn find<T: JsCast>(root: &Element, selector: &str) -> Option<T> {
+    root.query_selector(selector).ok().flatten()?.dyn_into::<T>().ok()
+}
+
+/// Every element matching `selector` below `root`.
+pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+pub fn control<T: JsCast>(root: &Element, name: &str) -> Option<T> {
+    find(root, &format!("[data-control=\"{name}\"]"))
+}
+
+pub fn input(root: &Element, name: &str) -> Option<HtmlInputElement> {
+    control(root, name)
+}
+
+pub fn select(root: &Element, name: &str) -> Option<HtmlSelectElement> {
+    control(root, name)
+}
+
+/// Sets the text of every `[data-readout=name]` below `root`.
+pub fn set_readout(root: &Element, name: &str, text: &str) {
+    for el in find_all(root, &format!("[data-readout=\"{name}\"]")) {
+        if el.text_content().as_deref() != Some(text) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
+
+pub fn create(tag: &str) -> Element {
+    document().create_element(tag).expect("creating a standard element cannot fail")
+}
+
+pub fn set_hidden(el: &Element, hidden: bool) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        el.set_hidden(hidden);
+    }
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    let dpr = window().device_pixel_ratio();
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr.clamp(0.5, 4.0)
+    } else {
+        1.0
+    }
+}
+
+pub fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Logs to the console; failures of the page are reported, never swallowed.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}

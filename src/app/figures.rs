@@ -1,0 +1,288 @@
+//! The figures on the page: one canvas each, sized to its box × the device
+//! pixel ratio, drawn by `charts`, each in an isolated call so that one
+//! figure's failure leaves the others drawn. Also each figure's export and
+//! embed buttons.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement};
+
+use super::{dom, with_app};
+use crate::charts::{self, Colors, Figure, PlotMap, Style};
+use crate::i18n;
+use crate::scene::Scene;
+use crate::state::{Lang, Palette, View};
+
+/// What the page keeps of each drawn figure.
+pub struct Slot {
+    pub canvas: HtmlCanvasElement,
+    /// The last drawing's mapping between data and canvas pixels.
+    pub map: Option<PlotMap>,
+    alt: Element,
+    error: Element,
+}
+
+thread_local! {
+    /// One cell per figure (by index into `Figure::ALL`), apart from the
+    /// app's own, so a figure that fails mid-draw locks only itself.
+    static SLOTS: RefCell<Vec<Option<RefCell<Slot>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Canvas proportions: the strip of points is short and wide.
+fn shape(figure: Figure) -> &'static str {
+    match figure {
+        Figure::Points => "strip",
+        _ => "default",
+    }
+}
+
+/// Builds each figure's `<figure>` in its `[data-slot]` (only the embedded
+/// ones in an embed view).
+pub fn create_slots(root: &Element, view: &View) {
+    let mut slots = Vec::new();
+    for figure in Figure::ALL {
+        let name = figure.name();
+        let wanted = view.embed.as_ref().is_none_or(|list| list.iter().any(|n| n == name));
+        let holder = dom::find::<Element>(root, &format!("[data-slot=\"{name}\"]"));
+        let slot = match holder {
+            Some(holder) if wanted => Some(RefCell::new(build_slot(&holder, figure))),
+            Some(holder) => {
+                dom::set_hidden(&holder, true);
+                None
+            }
+            None => None,
+        };
+        slots.push(slot);
+    }
+    SLOTS.with(|cell| *cell.borrow_mut() = slots);
+}
+
+fn build_slot(holder: &Element, figure: Figure) -> Slot {
+    let name = figure.name();
+    let fig = dom::create("figure");
+    fig.set_class_name("fig");
+    let _ = fig.set_attribute("data-shape", shape(figure));
+    let box_ = dom::create("div");
+    box_.set_class_name("canvas-box");
+    let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
+    let _ = canvas.set_attribute("data-figure", name);
+    let _ = canvas.set_attribute("role", "img");
+    let _ = canvas.set_attribute("tabindex", "0");
+    let alt_id = format!("alt-{name}");
+    let _ = canvas.set_attribute("aria-describedby", &alt_id);
+    let _ = box_.append_child(&canvas);
+    let alt = dom::create("p");
+    alt.set_class_name("sr-only");
+    alt.set_id(&alt_id);
+    let caption = dom::create("figcaption");
+    let title = dom::create("span");
+    title.set_class_name("fig-title");
+    let _ = title.set_attribute("data-i18n", figure.title_key());
+    let tools = dom::create("span");
+    tools.set_class_name("fig-tools");
+    for (action, key) in [("svg", "fig.download-svg"), ("png", "fig.download-png"), ("embed", "fig.embed")] {
+        let button = dom::create("button");
+        let _ = button.set_attribute("type", "button");
+        let _ = button.set_attribute("data-export", action);
+        let _ = button.set_attribute("data-figure-name", name);
+        let _ = button.set_attribute("data-i18n", key);
+        if action == "embed" {
+            let _ = button.set_attribute("data-i18n-label", "fig.embed.label");
+        }
+        let _ = tools.append_child(&button);
+    }
+    let error = dom::create("span");
+    error.set_class_name("fig-error");
+    let _ = error.set_attribute("role", "alert");
+    let _ = caption.append_child(&title);
+    let _ = caption.append_child(&error);
+    let _ = caption.append_child(&tools);
+    let _ = fig.append_child(&box_);
+    let _ = fig.append_child(&alt);
+    let _ = fig.append_child(&caption);
+    let _ = holder.append_child(&fig);
+    Slot { canvas, map: None, alt, error }
+}
+
+/// The charts' style for the page's current theme, palette and language.
+pub fn style(palette: Palette, dark: bool, lang: Lang) -> Style {
+    Style { colors: Colors::for_theme(dark, palette), scale: 1.0, lang }
+}
+
+/// Draws the figures `todo` (indices into `Figure::ALL`), each isolated.
+pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[usize]) {
+    let dpr = dom::device_pixel_ratio();
+    let mut style = style.clone();
+    style.scale = dpr;
+    for &index in todo {
+        let figure = Figure::ALL[index];
+        let (scene, job_style) = (Rc::clone(scene), style.clone());
+        let outcome = isolated(move || draw_one(index, figure, &scene, &job_style));
+        if let Err(message) = outcome {
+            show_failure(index, figure, &message, style.lang);
+        }
+    }
+}
+
+/// Runs `f` in its own call into the module, through JavaScript, so that a
+/// panic inside it (which traps the call) is reported and contained: the
+/// caller goes on with the next figure. Returns the panic's message.
+pub fn isolated(f: impl FnOnce() -> Result<(), String> + 'static) -> Result<(), String> {
+    let result = Rc::new(RefCell::new(None));
+    let out = Rc::clone(&result);
+    let mut f = Some(f);
+    let call = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            let outcome = f();
+            *out.borrow_mut() = Some(outcome);
+        }
+    });
+    let function: &js_sys::Function = call.as_ref().unchecked_ref();
+    let thrown = function.call0(&JsValue::NULL).err();
+    drop(call);
+    let finished = result.borrow_mut().take();
+    match (finished, thrown) {
+        (Some(outcome), _) => outcome,
+        (None, Some(error)) => Err(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
+        (None, None) => Err("the drawing stopped without an answer".into()),
+    }
+}
+
+fn draw_one(index: usize, figure: Figure, scene: &Scene, style: &Style) -> Result<(), String> {
+    SLOTS.with(|cell| {
+        let slots = cell.borrow();
+        let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
+        let mut slot = slot.try_borrow_mut().map_err(|_| "this figure failed earlier".to_owned())?;
+        let canvas = slot.canvas.clone();
+        let (width, height) = (canvas.client_width(), canvas.client_height());
+        if width <= 0 || height <= 0 {
+            return Ok(()); // hidden: drawn when it becomes visible (resize observer)
+        }
+        let backing = |css: i32| ((css as f64) * style.scale).round().max(1.0) as u32;
+        if canvas.width() != backing(width) {
+            canvas.set_width(backing(width));
+        }
+        if canvas.height() != backing(height) {
+            canvas.set_height(backing(height));
+        }
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
+        let area = backend.into_drawing_area();
+        let drawn = charts::draw(figure, &area, scene, style);
+        let _ = area.present();
+        let alt = charts::alt_text(figure, scene, style.lang);
+        slot.alt.set_text_content(Some(&alt));
+        let _ = slot.canvas.set_attribute("aria-label", &alt);
+        match drawn {
+            Ok(map) => {
+                slot.map = Some(map);
+                slot.error.set_text_content(None);
+                Ok(())
+            }
+            Err(error) => {
+                slot.map = None;
+                Err(error.to_string())
+            }
+        }
+    })
+}
+
+fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
+    dom::console_error(&format!("figure {}: {message}", figure.name()));
+    SLOTS.with(|cell| {
+        let Ok(slots) = cell.try_borrow() else { return };
+        if let Some(Some(slot)) = slots.get(index) {
+            // The slot may be locked by the failed call; its elements are still reachable by selector.
+            let text = i18n::fill(i18n::t(lang, "fig.failed"), &[("error", message)]);
+            match slot.try_borrow() {
+                Ok(slot) => slot.error.set_text_content(Some(&text)),
+                Err(_) => {
+                    let selector = format!("[data-figure=\"{}\"]", figure.name());
+                    if let Some(canvas) = dom::find::<Element>(&dom::document().document_element().expect("root"), &selector) {
+                        if let Some(caption) = canvas.closest("figure").ok().flatten().and_then(|f| f.query_selector(".fig-error").ok().flatten()) {
+                            caption.set_text_content(Some(&text));
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// The mapping of a figure's last drawing, and its canvas.
+pub fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
+    let index = Figure::ALL.iter().position(|&f| f == figure)?;
+    SLOTS.with(|cell| {
+        let slots = cell.try_borrow().ok()?;
+        let slot = slots.get(index)?.as_ref()?.try_borrow().ok()?;
+        Some((slot.canvas.clone(), slot.map.clone()?))
+    })
+}
+
+/// Redraws everything when a figure's box changes size or the device pixel
+/// ratio changes (zoom, or a window moved to another screen).
+pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
+    let on_resize = Closure::<dyn FnMut()>::new(|| {
+        with_app(|app| app.redraw_all());
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    for canvas in dom::find_all(root, "canvas[data-figure]") {
+        observer.observe(&canvas);
+    }
+    dom::window().add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
+    on_resize.forget();
+    std::mem::forget(observer);
+    Ok(())
+}
+
+/// Exports a figure as SVG: the same chart function, drawn by plotters' SVG backend.
+pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
+    let (width, height) = css_size(figure).unwrap_or((720, 405));
+    let svg = charts::export::svg_string(figure, scene, style, (width, height)).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    download(&format!("losslab-{}.svg", figure.name()), &svg, "image/svg+xml")
+}
+
+/// Exports a figure as PNG at twice the screen's resolution.
+pub fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
+    let (width, height) = css_size(figure).unwrap_or((720, 405));
+    let scale = dom::device_pixel_ratio() * 2.0;
+    let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
+    canvas.set_width((width as f64 * scale).round() as u32);
+    canvas.set_height((height as f64 * scale).round() as u32);
+    let mut style = style.clone();
+    style.scale = scale;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let area = backend.into_drawing_area();
+    charts::draw(figure, &area, scene, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let _ = area.present();
+    let url = canvas.to_data_url_with_type("image/png")?;
+    click_download(&format!("losslab-{}.png", figure.name()), &url)
+}
+
+fn css_size(figure: Figure) -> Option<(u32, u32)> {
+    let (canvas, _) = plot_map(figure)?;
+    let (w, h) = (canvas.client_width(), canvas.client_height());
+    (w > 0 && h > 0).then_some((w as u32, h as u32))
+}
+
+fn download(filename: &str, contents: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    // The object URL is not revoked: the download may still be reading it, and it is a few kilobytes.
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    click_download(filename, &url)
+}
+
+fn click_download(filename: &str, href: &str) -> Result<(), JsValue> {
+    let anchor: web_sys::HtmlAnchorElement = dom::create("a").unchecked_into();
+    anchor.set_href(href);
+    anchor.set_download(filename);
+    anchor.click();
+    Ok(())
+}
