@@ -191,7 +191,7 @@ fn render_one(root: &Element, name: &str, shown: &Shown, lang: Lang) {
         match &row.answer {
             Ok(text) => {
                 value.set_text_content(Some(text));
-                why.set_text_content(Some(why_text(row.semantics, lang)));
+                why.set_text_content(Some(why_text(name, row.semantics, lang)));
             }
             Err(message) => {
                 value.set_text_content(Some("—"));
@@ -214,12 +214,17 @@ fn semantics_label(semantics: &str, lang: Lang) -> &'static str {
     }
 }
 
-fn why_text(semantics: &str, lang: Lang) -> &'static str {
-    match semantics {
-        "keras" => t(lang, "why.keras"),
-        "keras3" => t(lang, "why.keras3"),
-        "torch" => t(lang, "why.torch"),
-        _ => t(lang, "why.exact"),
+/// One sentence on why `semantics` prints what it prints, for calculator `name`.
+fn why_text(name: &str, semantics: &str, lang: Lang) -> &'static str {
+    match (name, semantics) {
+        ("bce", "keras") => t(lang, "why.keras"),
+        ("bce", "keras3") => t(lang, "why.keras3"),
+        ("bce", "torch") => t(lang, "why.torch"),
+        ("bce", _) => t(lang, "why.exact"),
+        (_, "keras") => t(lang, "why.cce.keras"),
+        (_, "keras3") => t(lang, "why.cce.keras3"),
+        (_, "torch") => t(lang, "why.cce.torch"),
+        _ => t(lang, "why.cce.exact"),
     }
 }
 

@@ -58,6 +58,10 @@ pub const STRINGS: &[Entry] = &[
     ("why.keras3", "Clips p to [1e-7, 1 − 1e-7] only, with no ε inside the log: a completely wrong prediction costs −log(1.19e-7) = 15.94.", "只截断 p 到 [1e-7, 1 − 1e-7]，log 中不加 ε：完全错误的预测代价为 −log(1.19e-7) = 15.94。"),
     ("why.torch", "No clipping; each log is clamped at −100, so a completely wrong prediction costs exactly 100. Reductions average over all elements.", "不截断；每个 log 下限为 −100，所以完全错误的预测代价正好是 100。归约对所有元素取平均。"),
     ("why.exact", "The plain formula in float64 with no ε and no clipping: log 0 is −∞, so one certain mistake makes the loss infinite.", "float64 下的原始公式，无 ε、无截断：log 0 = −∞，一个完全确定的错误就让损失变为无穷大。"),
+    ("why.cce.keras", "Divides each row of y_pred by its sum, clips to [1e-7, 1 − 1e-7], then −Σ y·log p. No ε inside the log.", "先把 y_pred 每行除以行和，截断到 [1e-7, 1 − 1e-7]，再算 −Σ y·log p；log 内不加 ε。"),
+    ("why.cce.keras3", "The same as tf.keras for this loss: renormalise, clip, −Σ y·log p.", "此损失与 tf.keras 相同：归一化、截断、−Σ y·log p。"),
+    ("why.cce.torch", "cross_entropy on log(y_pred) with class indices: log_softmax renormalises each row, nothing is clipped, so a zero probability on the true class costs ∞. Reductions average over samples.", "对 log(y_pred) 和类别索引调用 cross_entropy：log_softmax 会把每行归一化，但不截断，所以真实类别概率为 0 时代价为 ∞。归约对样本取平均。"),
+    ("why.cce.exact", "Rows renormalised, no clipping, float64: −log of the true class's share of its row.", "行归一化、不截断、float64：真实类别在该行中所占比例的负对数。"),
     ("keras.logits", "With from_logits=True Keras never forms σ(x): it uses an algebraically equal form that cannot overflow. The naive formula computes exp(−x) and log(1 − σ(x)) literally and breaks down in float32 long before |x| = 1000.", "from_logits=True 时 Keras 不计算 σ(x)，而是用代数上等价、却不会溢出的形式。朴素公式直接计算 exp(−x) 和 log(1 − σ(x))，在 float32 下远未到 |x| = 1000 就失效了。"),
     ("keras.smoothing", "label_smoothing squeezes the binary targets towards ½: y·(1 − ls) + 0.5·ls. With ls = 0.2 the targets become 0.1 and 0.9 — move the label-smoothing slider above and every figure of this section follows.", "label_smoothing 把二分类目标向 ½ 压缩：y·(1 − ls) + 0.5·ls。ls = 0.2 时目标变为 0.1 和 0.9——拖动上方的标签平滑滑块，本节每张图都会随之变化。"),
 
