@@ -6,8 +6,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use plotters_canvas::CanvasBackend;
+
+use super::backend::PageBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
@@ -171,7 +173,7 @@ fn draw_one(index: usize, figure: Figure, scene: &Scene, style: &Style) -> Resul
             canvas.set_height(backing(height));
         }
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
-        let area = backend.into_drawing_area();
+        let area = PageBackend::Canvas(backend).into_drawing_area();
         let drawn = charts::draw(figure, &area, scene, style);
         let _ = area.present();
         let alt = charts::alt_text(figure, scene, style.lang);
@@ -242,7 +244,13 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
 /// Exports a figure as SVG: the same chart function, drawn by plotters' SVG backend.
 pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
     let (width, height) = css_size(figure).unwrap_or((720, 405));
-    let svg = charts::export::svg_string(figure, scene, style, (width, height)).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let mut raw = String::new();
+    {
+        let area = PageBackend::Svg(SVGBackend::with_string(&mut raw, (width, height))).into_drawing_area();
+        charts::draw(figure, &area, scene, style).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        area.present().map_err(|e| JsValue::from_str(&e.to_string()))?;
+    }
+    let svg = charts::export::into_document(&raw, figure, scene, style);
     download(&format!("losslab-{}.svg", figure.name()), &svg, "image/svg+xml")
 }
 
@@ -256,7 +264,7 @@ pub fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), Js
     let mut style = style.clone();
     style.scale = scale;
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
-    let area = backend.into_drawing_area();
+    let area = PageBackend::Canvas(backend).into_drawing_area();
     charts::draw(figure, &area, scene, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let _ = area.present();
     let url = canvas.to_data_url_with_type("image/png")?;

@@ -4,6 +4,7 @@
 //!
 //! Data flows one way: event → `App::state` → URL → `scene` → figures.
 
+mod backend;
 mod calculators;
 mod controls;
 mod dom;

@@ -36,9 +36,15 @@ pub fn svg_string(figure: Figure, scene: &Scene, style: &Style, size: (u32, u32)
         draw(figure, &area, scene, style)?;
         area.present()?;
     }
+    Ok(into_document(&svg, figure, scene, style))
+}
+
+/// What plotters' SVG backend drew for `figure`, as the exported document:
+/// with its title and text alternative, and text at its on-screen size.
+pub fn into_document(raw: &str, figure: Figure, scene: &Scene, style: &Style) -> String {
     let title = t(style.lang, figure.title_key());
     let desc = alt_text(figure, scene, style.lang);
-    Ok(finish(&svg, figure.name(), title, &desc))
+    finish(raw, figure.name(), title, &desc)
 }
 
 /// Writes `<name>.svg` for every figure of `state` into `dir` (created if

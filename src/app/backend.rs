@@ -1,0 +1,110 @@
+//! One drawing backend for everything the page draws — the canvas on screen
+//! and the SVG it exports — so each chart is compiled once into the module
+//! rather than once per backend (the charts are most of its size).
+
+use plotters::prelude::SVGBackend;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+use plotters_canvas::CanvasBackend;
+
+pub enum PageBackend<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// What went wrong in either backend, in words.
+#[derive(Debug)]
+pub struct PageError(String);
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PageError {}
+
+fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E>) -> DrawingErrorKind<PageError> {
+    match error {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(PageError(e.to_string())),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+/// Calls the same method on whichever backend this is.
+macro_rules! both {
+    ($self:ident, $b:ident => $call:expr) => {
+        match $self {
+            PageBackend::Canvas($b) => $call.map_err(lift),
+            PageBackend::Svg($b) => $call.map_err(lift),
+        }
+    };
+}
+
+impl DrawingBackend for PageBackend<'_> {
+    type ErrorType = PageError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match self {
+            PageBackend::Canvas(b) => b.get_size(),
+            PageBackend::Svg(b) => b.get_size(),
+        }
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.ensure_prepared())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.present())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_line(from, to, style))
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_path(path, style))
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.fill_polygon(vert, style))
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_text(text, style, pos))
+    }
+
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<PageError>> {
+        both!(self, b => b.estimate_text_size(text, style))
+    }
+
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.blit_bitmap(pos, size, src))
+    }
+}
