@@ -1,14 +1,11 @@
 // The Chinese page: every string of the table shows in Chinese; no English
 // UI string is left on it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { serve } from "../lib/server.js";
-import { launch, open, canvasInk, settle } from "../lib/browser.js";
+import { servedSite, root } from "../lib/harness.js";
+import { open, canvasInk, settle } from "../lib/browser.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-let server, browser, base;
 
 /// The (key, English, Chinese) entries of the Rust string tables.
 async function stringTable() {
@@ -21,19 +18,12 @@ async function stringTable() {
   return entries;
 }
 
-before(async () => {
-  ({ server, url: base } = await serve(`${root}dist`));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = servedSite();
 
 test("the Chinese page has no English UI string", async () => {
   const table = await stringTable();
   assert.ok(table.length > 100, `read ${table.length} strings`);
-  const { context, page, log } = await open(browser, `${base}?lang=zh`);
+  const { context, page, log } = await open(site.browser, `${site.base}?lang=zh`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
   const text = await page.evaluate(() => document.body.innerText + "\n" +
     [...document.querySelectorAll("[aria-label],[placeholder]")].map((e) => (e.getAttribute("aria-label") ?? "") + " " + (e.getAttribute("placeholder") ?? "")).join("\n"));
@@ -52,7 +42,7 @@ test("the Chinese page has no English UI string", async () => {
 });
 
 test("the language switch changes every string and back", async () => {
-  const { context, page, log } = await open(browser, base);
+  const { context, page, log } = await open(site.browser, site.base);
   const title = () => page.locator("#bce-title").textContent();
   const english = await title();
   await page.selectOption('[data-control="lang"]', "zh");

@@ -2,16 +2,13 @@
 // and extreme values, clicks, drags off the edge, flips, rapid play/pause,
 // resizes, DPR changes, calculator garbage, random URLs. Afterwards: no
 // console error, no panic, no readout showing NaN or nothing, every figure drawn.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { serve } from "../lib/server.js";
-import { launch, open, canvasInk, settle } from "../lib/browser.js";
+import { servedSite, root } from "../lib/harness.js";
+import { open, canvasInk, settle } from "../lib/browser.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const ACTIONS = Number(process.env.LOSSLAB_MONKEY_ACTIONS ?? 1000);
 const DEADLINE_MS = 8 * 60 * 1000;
-let server, browser, base;
 
 /// mulberry32: a small seeded generator, so every run makes the same moves.
 function rng(seed) {
@@ -24,14 +21,7 @@ function rng(seed) {
   };
 }
 
-before(async () => {
-  ({ server, url: base } = await serve(`${root}dist`));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = servedSite();
 
 const SLIDERS = ["C", "smoothing", "gamma", "focal-alpha", "label-smoothing", "classes"];
 const GARBAGE = ["[0,1", "nan", "[[1,2],[3]]", "1e308", "[1e308, -1e308]", "[]", "[[0.5, 0.5], [2, -1]]", "[0., 0., 1., 1.]", "[inf, 0]", "abc", "[[0,1,0],[0,0,1]]", ""];
@@ -40,7 +30,7 @@ const URLS = ["?gamma=99", "?C=-5&C=abc", "?pts=1:1,1:1,1:1", "?pts=0:0,1:1", "?
 test(`${ACTIONS} random interactions leave the page whole`, async () => {
   const random = rng(20261128);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
-  let { context, page, log } = await open(browser, base);
+  let { context, page, log } = await open(site.browser, site.base);
   const errors = [];
   const started = Date.now();
   let done = 0;
@@ -108,13 +98,13 @@ test(`${ACTIONS} random interactions leave the page whole`, async () => {
     } else if (kind < 0.97) {
       errors.push(...log.errors);
       await context.close();
-      ({ context, page, log } = await open(browser, base + pick(URLS)));
+      ({ context, page, log } = await open(site.browser, site.base + pick(URLS)));
     } else {
       await page.goBack().catch(() => {});
     }
     if (done % 50 === 0) await settle(page);
   }
-  await page.goto(base + "?gamma=3");
+  await page.goto(site.base + "?gamma=3");
   await page.waitForFunction(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
   await settle(page);
   errors.push(...log.errors);

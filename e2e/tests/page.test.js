@@ -1,30 +1,20 @@
 // The built page (dist/), served from a sub-folder under the strict CSP, in
 // headless Chromium: it loads clean, draws every figure, and its numbers move.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { serve } from "../lib/server.js";
-import { launch, open, canvasInk, readout, setControl, settle } from "../lib/browser.js";
+import { servedSite, root } from "../lib/harness.js";
+import { open, canvasInk, readout, setControl, settle } from "../lib/browser.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const shots = `${root}target/screenshots`;
-let server, browser, base;
 
 const FIGURES = [
   "points", "fit", "green-bars", "red-bars", "true-class-bars", "neglog", "point-losses", "logits-stability",
   "cce", "focal-curves", "focal-points", "focal-fit", "smoothing-targets", "smoothing-logits", "smoothing-gradient",
 ];
 
-before(async () => {
-  await mkdir(shots, { recursive: true });
-  ({ server, url: base } = await serve(`${root}dist`));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = servedSite();
+before(() => mkdir(shots, { recursive: true }));
 
 function assertAllDrawn(ink, names = FIGURES) {
   for (const name of names) {
@@ -36,7 +26,7 @@ function assertAllDrawn(ink, names = FIGURES) {
 }
 
 test("loads clean, draws every figure, shows the article's numbers", async () => {
-  const { context, page, log } = await open(browser, base);
+  const { context, page, log } = await open(site.browser, site.base);
   assertAllDrawn(await canvasInk(page));
   assert.equal(await readout(page, "bce"), "0.3329");
   assert.equal(await readout(page, "logit-gap"), "3.3322");
@@ -49,7 +39,7 @@ test("loads clean, draws every figure, shows the article's numbers", async () =>
 });
 
 test("the smoothing slider and the regularisation control move the loss", async () => {
-  const { context, page, log } = await open(browser, base);
+  const { context, page, log } = await open(site.browser, site.base);
   await setControl(page, "smoothing", 0.2);
   assert.notEqual(await readout(page, "bce"), "0.3329");
   await setControl(page, "smoothing", 0);
@@ -68,7 +58,7 @@ test("crisp at DPR 2, dark and narrow", async () => {
     ["page-dark-dpr1", { colorScheme: "dark" }],
     ["page-narrow-dpr2", { width: 360, height: 800, dpr: 2 }],
   ]) {
-    const { context, page, log } = await open(browser, base, options);
+    const { context, page, log } = await open(site.browser, site.base, options);
     const ink = await canvasInk(page);
     assertAllDrawn(ink);
     for (const fig of ink) {
@@ -81,7 +71,7 @@ test("crisp at DPR 2, dark and narrow", async () => {
 });
 
 test("an embed link shows one drawn figure and nothing else", async () => {
-  const { context, page, log } = await open(browser, `${base}?embed=focal-curves&gamma=2`);
+  const { context, page, log } = await open(site.browser, `${site.base}?embed=focal-curves&gamma=2`);
   const ink = (await canvasInk(page)).filter((f) => f.visible);
   assert.deepEqual(ink.map((f) => f.name), ["focal-curves"]);
   assert.ok(ink[0].ink > 0.005);
@@ -92,7 +82,7 @@ test("an embed link shows one drawn figure and nothing else", async () => {
 });
 
 test("garbage in the URL is clamped and explained, never a blank page", async () => {
-  const { context, page, log } = await open(browser, `${base}?gamma=NaN&C=1e308&K=9999&pts=zzz&lang=xx&gamma=7`);
+  const { context, page, log } = await open(site.browser, `${site.base}?gamma=NaN&C=1e308&K=9999&pts=zzz&lang=xx&gamma=7`);
   assertAllDrawn(await canvasInk(page));
   assert.ok(await page.locator("#notices").isVisible());
   assert.equal(await readout(page, "gamma-value"), "5.0");

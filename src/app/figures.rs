@@ -89,6 +89,7 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     tools.set_class_name("fig-tools");
     for (action, key) in [("svg", "fig.download-svg"), ("png", "fig.download-png"), ("embed", "fig.embed")] {
         let button = dom::create("button");
+        button.set_class_name("ghost");
         let _ = button.set_attribute("type", "button");
         let _ = button.set_attribute("data-export", action);
         let _ = button.set_attribute("data-figure-name", name);

@@ -52,7 +52,10 @@ pub(super) fn class_key<DB: DrawingBackend>(
     let y = bottom + style.pxf(38.0);
     for positive in [false, true] {
         let label = t(style.lang, if positive { "fig.class.positive" } else { "fig.class.negative" });
-        let w = style.text_width(label, LABEL);
+        // An estimate, not the backend's measure: plotters measures web text
+        // with an inline-styled element, which the page's CSP forbids. The
+        // margin covers fonts wider than the estimate.
+        let w = style.text_width(label, LABEL) * 1.15;
         frame.text(area, label, (x, y), LABEL, c.text, (HPos::Right, VPos::Center))?;
         frame.marker(area, (x - w - style.pxf(10.0), y), positive, c.class(positive), 5.0)?;
         frame.reserve([x - w - style.pxf(18.0), y - style.pxf(9.0), x, y + style.pxf(9.0)]);
