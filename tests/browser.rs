@@ -185,3 +185,32 @@ fn a_panicking_figure_is_contained() {
     let second = losslab::isolated(|| Ok(()));
     assert_eq!(second, Ok(()));
 }
+
+#[wasm_bindgen_test]
+fn separable_points_without_a_penalty_stop_at_a_bound_and_say_so() {
+    let root = mount_page();
+    let csv: web_sys::HtmlTextAreaElement = control(&root, "points-csv").unchecked_into();
+    csv.set_value("x,label\n-2,0\n-1,0\n1,1\n2,1\n");
+    let apply: web_sys::HtmlElement = root.query_selector("[data-action=\"apply-csv\"]").unwrap().unwrap().unchecked_into();
+    apply.click();
+    losslab::render_now();
+    set(&root, "regularization", "off");
+    let status = readout(&root, "fit-status");
+    assert!(status.contains("separable"), "{status}");
+    let bce = number(&readout(&root, "bce"));
+    assert!(bce.is_finite() && bce < 0.01, "the bounded descent is near zero loss: {bce}");
+    assert_eq!(readout(&root, "iteration"), "5000");
+}
+
+#[wasm_bindgen_test]
+fn bad_csv_lines_are_answered_in_words_and_the_points_stay() {
+    let root = mount_page();
+    let csv: web_sys::HtmlTextAreaElement = control(&root, "points-csv").unchecked_into();
+    csv.set_value("x,label\n1,1\nabc,0\n");
+    let apply: web_sys::HtmlElement = root.query_selector("[data-action=\"apply-csv\"]").unwrap().unwrap().unchecked_into();
+    apply.click();
+    losslab::render_now();
+    let error = root.query_selector("[data-error=\"csv\"]").unwrap().unwrap();
+    assert!(error.text_content().unwrap().contains('3'), "names line 3: {:?}", error.text_content());
+    assert_eq!(readout(&root, "bce"), "0.3329");
+}

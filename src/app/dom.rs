@@ -1,5 +1,7 @@
 //! Small, typed conveniences over web-sys, so the rest of `app` reads as what
 //! it does rather than as casts.
+use std::cell::RefCell;
+
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Window};
 
@@ -35,12 +37,48 @@ pub fn select(root: &Element, name: &str) -> Option<HtmlSelectElement> {
 }
 
 /// Sets the text of every `[data-readout=name]` below `root`.
+///
+/// Readouts are written every frame, so their elements and last texts are
+/// remembered per root instead of queried and read back each time.
 pub fn set_readout(root: &Element, name: &str, text: &str) {
-    for el in find_all(root, &format!("[data-readout=\"{name}\"]")) {
-        if el.text_content().as_deref() != Some(text) {
-            el.set_text_content(Some(text));
+    READOUTS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if !cache.root.as_ref().is_some_and(|r| r == root) {
+            *cache = ReadoutCache { root: Some(root.clone()), entries: Vec::new() };
         }
-    }
+        let index = match cache.entries.iter().position(|e| e.name == name) {
+            Some(index) => index,
+            None => {
+                let elements = find_all(root, &format!("[data-readout=\"{name}\"]"));
+                cache.entries.push(Readout { name: name.to_owned(), elements, text: None });
+                cache.entries.len() - 1
+            }
+        };
+        let entry = &mut cache.entries[index];
+        if entry.text.as_deref() != Some(text) {
+            for el in &entry.elements {
+                el.set_text_content(Some(text));
+            }
+            entry.text = Some(text.to_owned());
+        }
+    });
+}
+
+/// The readout elements of one root, found once, with the text last written.
+#[derive(Default)]
+struct ReadoutCache {
+    root: Option<Element>,
+    entries: Vec<Readout>,
+}
+
+struct Readout {
+    name: String,
+    elements: Vec<Element>,
+    text: Option<String>,
+}
+
+thread_local! {
+    static READOUTS: RefCell<ReadoutCache> = RefCell::new(ReadoutCache::default());
 }
 
 pub fn create(tag: &str) -> Element {

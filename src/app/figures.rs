@@ -26,7 +26,10 @@ pub struct Slot {
     /// The last drawing's mapping between data and canvas pixels.
     pub map: Option<PlotMap>,
     alt: Element,
+    /// The text alternative last written, so an unchanged one costs no DOM write.
+    alt_text: String,
     error: Element,
+    has_error: bool,
 }
 
 thread_local! {
@@ -109,7 +112,7 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let _ = fig.append_child(&alt);
     let _ = fig.append_child(&caption);
     let _ = holder.append_child(&fig);
-    Slot { canvas, map: None, alt, error }
+    Slot { canvas, map: None, alt, alt_text: String::new(), error, has_error: false }
 }
 
 /// The charts' style for the page's current theme, palette and language.
@@ -122,10 +125,13 @@ pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[usize]) {
     let dpr = dom::device_pixel_ratio();
     let mut style = style.clone();
     style.scale = dpr;
-    for &index in todo {
+    // Every layout read first, then every drawing: reading a size after a
+    // DOM write would force a layout per figure.
+    let sized: Vec<(usize, (i32, i32))> = todo.iter().map(|&index| (index, css_size_of(index))).collect();
+    for (index, size) in sized {
         let figure = Figure::ALL[index];
         let (scene, job_style) = (Rc::clone(scene), style.clone());
-        let outcome = isolated(move || draw_one(index, figure, &scene, &job_style));
+        let outcome = isolated(move || draw_one(index, figure, size, &scene, &job_style));
         if let Err(message) = outcome {
             show_failure(index, figure, &message, style.lang);
         }
@@ -156,13 +162,26 @@ pub fn isolated(f: impl FnOnce() -> Result<(), String> + 'static) -> Result<(), 
     }
 }
 
-fn draw_one(index: usize, figure: Figure, scene: &Scene, style: &Style) -> Result<(), String> {
+/// The page's backend over a canvas.
+fn canvas_backend(canvas: &HtmlCanvasElement) -> Option<PageBackend<'static>> {
+    CanvasBackend::with_canvas_object(canvas.clone()).map(PageBackend::Canvas)
+}
+
+/// A figure's canvas size in CSS pixels (0 × 0 when hidden or failed).
+fn css_size_of(index: usize) -> (i32, i32) {
+    SLOTS.with(|cell| {
+        let slots = cell.borrow();
+        let Some(Some(slot)) = slots.get(index) else { return (0, 0) };
+        slot.try_borrow().map_or((0, 0), |slot| (slot.canvas.client_width(), slot.canvas.client_height()))
+    })
+}
+
+fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &Scene, style: &Style) -> Result<(), String> {
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
         let mut slot = slot.try_borrow_mut().map_err(|_| "this figure failed earlier".to_owned())?;
         let canvas = slot.canvas.clone();
-        let (width, height) = (canvas.client_width(), canvas.client_height());
         if width <= 0 || height <= 0 {
             return Ok(()); // hidden: drawn when it becomes visible (resize observer)
         }
@@ -173,17 +192,21 @@ fn draw_one(index: usize, figure: Figure, scene: &Scene, style: &Style) -> Resul
         if canvas.height() != backing(height) {
             canvas.set_height(backing(height));
         }
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
-        let area = PageBackend::Canvas(backend).into_drawing_area();
+        let area = canvas_backend(&canvas).ok_or("the canvas has no 2D context")?.into_drawing_area();
         let drawn = charts::draw(figure, &area, scene, style);
         let _ = area.present();
         let alt = charts::alt_text(figure, scene, style.lang);
-        slot.alt.set_text_content(Some(&alt));
-        let _ = slot.canvas.set_attribute("aria-label", &alt);
+        if alt != slot.alt_text {
+            slot.alt.set_text_content(Some(&alt));
+            let _ = slot.canvas.set_attribute("aria-label", &alt);
+            slot.alt_text = alt;
+        }
         match drawn {
             Ok(map) => {
                 slot.map = Some(map);
-                slot.error.set_text_content(None);
+                if std::mem::take(&mut slot.has_error) {
+                    slot.error.set_text_content(None);
+                }
                 Ok(())
             }
             Err(error) => {
@@ -201,8 +224,11 @@ fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
         if let Some(Some(slot)) = slots.get(index) {
             // The slot may be locked by the failed call; its elements are still reachable by selector.
             let text = i18n::fill(i18n::t(lang, "fig.failed"), &[("error", message)]);
-            match slot.try_borrow() {
-                Ok(slot) => slot.error.set_text_content(Some(&text)),
+            match slot.try_borrow_mut() {
+                Ok(mut slot) => {
+                    slot.error.set_text_content(Some(&text));
+                    slot.has_error = true;
+                }
                 Err(_) => {
                     let selector = format!("[data-figure=\"{}\"]", figure.name());
                     if let Some(canvas) = dom::find::<Element>(&dom::document().document_element().expect("root"), &selector) {
@@ -264,8 +290,7 @@ pub fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), Js
     canvas.set_height((height as f64 * scale).round() as u32);
     let mut style = style.clone();
     style.scale = scale;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
-    let area = PageBackend::Canvas(backend).into_drawing_area();
+    let area = canvas_backend(&canvas).ok_or("no 2D context")?.into_drawing_area();
     charts::draw(figure, &area, scene, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let _ = area.present();
     let url = canvas.to_data_url_with_type("image/png")?;

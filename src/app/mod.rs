@@ -105,13 +105,11 @@ pub fn render_now() {
     frame(dom::now_ms());
 }
 
-/// Redraws every figure now (the page benchmark times this).
+/// Redraws every figure now, from the current scene (the page benchmark
+/// times this; recomputing the scene is timed by `refit_now`).
 #[wasm_bindgen]
 pub fn redraw_all_now() {
-    with_app(|app| {
-        app.stale = Deps::ALL;
-        app.redraw_all();
-    });
+    with_app(|app| app.redraw_all());
     render_now();
 }
 
