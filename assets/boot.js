@@ -6,7 +6,6 @@ init({ module_or_path: new URL("./losslab_bg.wasm", import.meta.url) })
   .then(() => {
     // The benchmark and the end-to-end tests read these.
     window.losslab = losslab;
-    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("losslab-first-render")));
   })
   .catch((error) => {
     const status = document.getElementById("boot-status");

@@ -45,17 +45,32 @@ pub(super) fn class_key<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     style: &Style,
 ) -> Result<(), DrawError> {
-    // On the x title's line, right-aligned: out of the data's way.
-    let (_, _, right, bottom) = frame.rect();
+    // On the x title's line, right-aligned: out of the data's way. Where the
+    // full labels would reach the centred x title (a narrow figure), the key
+    // keeps only "y = 1" / "y = 0": marker and colour already name the class.
+    let (left, _, right, bottom) = frame.rect();
     let c = &style.colors;
-    let mut x = right;
     let y = bottom + style.pxf(38.0);
+    let key = |short: bool, positive: bool| {
+        let key = match (short, positive) {
+            (false, true) => "fig.class.positive",
+            (false, false) => "fig.class.negative",
+            (true, true) => "fig.class.positive.short",
+            (true, false) => "fig.class.negative.short",
+        };
+        t(style.lang, key)
+    };
+    // An estimate, not the backend's measure: plotters measures web text with
+    // an inline-styled element, which the page's CSP forbids. The margin
+    // covers fonts wider than the estimate.
+    let width = |label: &str| style.text_width(label, LABEL) * 1.15;
+    let span = |short: bool| -> f64 { [false, true].iter().map(|&p| width(key(short, p)) + style.pxf(36.0)).sum() };
+    let title_room = (right - left) / 2.0 - style.pxf(24.0);
+    let short = span(false) > title_room;
+    let mut x = right;
     for positive in [false, true] {
-        let label = t(style.lang, if positive { "fig.class.positive" } else { "fig.class.negative" });
-        // An estimate, not the backend's measure: plotters measures web text
-        // with an inline-styled element, which the page's CSP forbids. The
-        // margin covers fonts wider than the estimate.
-        let w = style.text_width(label, LABEL) * 1.15;
+        let label = key(short, positive);
+        let w = width(label);
         frame.text(area, label, (x, y), LABEL, c.text, (HPos::Right, VPos::Center))?;
         frame.marker(area, (x - w - style.pxf(10.0), y), positive, c.class(positive), 5.0)?;
         frame.reserve([x - w - style.pxf(18.0), y - style.pxf(9.0), x, y + style.pxf(9.0)]);

@@ -22,6 +22,8 @@ pub const STRINGS: &[Entry] = &[
     // Shared.
     ("fig.class.positive", "positive, y = 1", "正例,y = 1"),
     ("fig.class.negative", "negative, y = 0", "负例,y = 0"),
+    ("fig.class.positive.short", "y = 1", "y = 1"),
+    ("fig.class.negative.short", "y = 0", "y = 0"),
     ("fig.note.skipped", "{n} points not shown: x is not a finite number", "有 {n} 个点未显示:x 不是有限数"),
     ("fig.note.no-fit", "No fit, so p = 0.5 is shown: {why}", "没有拟合结果,因此显示 p = 0.5:{why}"),
     ("fig.note.no-points", "There are no points.", "没有数据点。"),
