@@ -82,8 +82,13 @@ pub(crate) fn tf_sigmoid<T: Real>(x: T) -> T {
         }
         let e = x.min(T::lit(16.6355324)).exp().flush();
         e / (T::one() + e)
-    } else {
+    } else if x >= T::zero() {
         T::one() / (T::one() + (-x).exp().flush())
+    } else {
+        // e/(1+e) for negative x: TF's value to the last bit or one, and a
+        // derivative that stays finite where exp(−x) overflows (x → −∞).
+        let e = x.exp().flush();
+        e / (T::one() + e)
     }
 }
 
