@@ -69,3 +69,28 @@ test("back and forward step through finished changes", async () => {
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("hovering a point shows its numbers and highlights it; play animates the fit", async () => {
+  const { context, page, log } = await open(site.browser, site.base);
+  const strip = page.locator('canvas[data-figure="points"]');
+  await strip.scrollIntoViewIfNeeded();
+  const box = await strip.boundingBox();
+  let tip = "";
+  for (let i = 0; i <= 80 && !tip; i++) {
+    await page.mouse.move(box.x + (box.width * i) / 80, box.y + box.height / 2);
+    if (await page.locator("#tooltip").isVisible()) tip = await page.locator("#tooltip").textContent();
+  }
+  assert.match(tip, /p\(true class\) = 0\.\d{4}/);
+  assert.match(tip, /loss = \d\.\d{4}/);
+  await page.click('[data-control="reset"]');
+  await settle(page);
+  assert.equal(await readout(page, "iteration"), "0");
+  await page.click('[data-control="play"]');
+  await page.waitForTimeout(300);
+  const moving = Number(await readout(page, "iteration"));
+  assert.ok(moving > 0 && moving < 130, `the animation is under way and watchable: iteration ${moving}`);
+  await page.waitForFunction(() => document.querySelector('[data-readout="fit-status"]').textContent.includes("reached the optimum"), null, { timeout: 15000 });
+  assert.equal(await readout(page, "bce"), "0.3329");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

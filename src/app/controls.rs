@@ -197,7 +197,7 @@ fn on_click(event: Event) {
     if let Some(name) = button.get_attribute("data-control") {
         with_app(|app| {
             match name.as_str() {
-                "play" => app.fit.toggle_play(&app.state),
+                "play" => app.fit.toggle_play(),
                 "step" => app.fit.step(&app.state),
                 "reset" => {
                     app.fit.pause();

@@ -5,9 +5,12 @@ use crate::core::fit::{self, FitError, LogisticFit, Sigmoid};
 use crate::scene::{fit_data as data, fit_options as options, FLAT};
 use crate::state::State;
 
-/// Gradient steps taken per animation frame (about two seconds to converge
-/// on the article's points at 60 Hz).
-const STEPS_PER_FRAME: usize = 4;
+/// Gradient steps per animation frame: one at first, so the reader sees the
+/// line move, then more as the descent slows down (the article's points take
+/// about two seconds at 60 Hz).
+fn steps_per_frame(iteration: usize) -> usize {
+    (1 + iteration / 60).min(32)
+}
 /// Without a finite optimum (separable points, no penalty) the animation and
 /// the fallback fit stop here instead of steepening forever.
 pub const STEP_LIMIT: usize = 5_000;
@@ -22,6 +25,8 @@ pub struct FitProgress {
     optimum: Result<LogisticFit, FitError>,
     /// `true` once the shown model is the optimum (or the step limit).
     settled: bool,
+    /// How it got there: Newton's method (the jump) or gradient descent.
+    by_newton: bool,
 }
 
 /// A step size that cannot diverge: the inverse of a bound on the mean
@@ -42,6 +47,7 @@ impl FitProgress {
             playing: false,
             optimum: Err(FitError::Empty),
             settled: false,
+            by_newton: false,
         };
         progress.data_changed(state);
         progress.converge(state);
@@ -80,6 +86,12 @@ impl FitProgress {
         self.settled
     }
 
+    /// Whether the optimum was reached by Newton's method rather than by the
+    /// animation's gradient steps.
+    pub fn by_newton(&self) -> bool {
+        self.by_newton
+    }
+
     /// The data or the objective changed: recompute the optimum; unless the
     /// animation runs, show it at once.
     pub fn data_changed(&mut self, state: &State) {
@@ -90,15 +102,12 @@ impl FitProgress {
         }
     }
 
-    pub fn toggle_play(&mut self, state: &State) {
-        if !self.playing && self.settled {
+    /// Play from the starting line (or from where a pause left it), or pause.
+    pub fn toggle_play(&mut self) {
+        if !self.playing && (self.settled || self.iteration >= STEP_LIMIT) {
             self.reset();
         }
         self.playing = !self.playing;
-        if self.playing && self.iteration >= STEP_LIMIT {
-            self.reset();
-        }
-        let _ = state;
     }
 
     /// The starting line: w = 0, b = 0, a flat p = ½.
@@ -120,7 +129,7 @@ impl FitProgress {
 
     /// One frame of the animation.
     pub fn advance(&mut self, state: &State) {
-        self.steps(state, STEPS_PER_FRAME);
+        self.steps(state, steps_per_frame(self.iteration));
     }
 
     fn steps(&mut self, state: &State, count: usize) {
@@ -147,6 +156,7 @@ impl FitProgress {
             if close {
                 self.playing = false;
                 self.settled = true;
+                self.by_newton = false;
             }
         }
     }
@@ -159,6 +169,7 @@ impl FitProgress {
                 self.model = optimum.model;
                 self.iteration = optimum.iterations;
                 self.settled = true;
+                self.by_newton = true;
             }
             Err(_) => {
                 self.reset();

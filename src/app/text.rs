@@ -97,7 +97,8 @@ fn fit_status(app: &App) -> String {
             let lr = format!("{:.3}", app.fit.learning_rate(&app.state));
             i18n::fill(t(lang, "status.animating"), &[("lr", &lr)])
         }
-        Ok(_) => i18n::fill(t(lang, "status.converged"), &[("n", &n)]),
+        Ok(_) if app.fit.by_newton() => i18n::fill(t(lang, "status.converged"), &[("n", &n)]),
+        Ok(_) => i18n::fill(t(lang, "status.descended"), &[("n", &n)]),
     }
 }
 

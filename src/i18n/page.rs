@@ -120,6 +120,7 @@ pub const STRINGS: &[Entry] = &[
     ("class.green", "green (y = 1)", "绿（y = 1）"),
     ("class.red", "red (y = 0)", "红（y = 0）"),
     ("status.converged", "Converged after {n} Newton steps.", "牛顿法 {n} 步后收敛。"),
+    ("status.descended", "Gradient descent reached the optimum after {n} steps.", "梯度下降经过 {n} 步到达最优解。"),
     ("status.animating", "Gradient descent, learning rate {lr}.", "梯度下降，学习率 {lr}。"),
     ("status.separable", "These points are perfectly separable: without regularisation the sigmoid steepens forever and the loss only approaches 0. Showing the fit after {n} steps; turn on L2 for a finite optimum.", "这些点完全可分：没有正则化时 sigmoid 会无限变陡，损失只会趋近 0。当前显示 {n} 步后的拟合；打开 L2 可得到有限的最优解。"),
     ("status.fit-error", "No fit: {error}", "无法拟合：{error}"),
