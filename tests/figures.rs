@@ -44,7 +44,7 @@ fn has_exact_text(svg: &str, text: &str) -> bool {
     texts(svg).iter().any(|t| t == text)
 }
 
-fn elements_with<'a>(svg: &'a str, tag: &str, attr: &str) -> usize {
+fn elements_with(svg: &str, tag: &str, attr: &str) -> usize {
     svg.split('<').filter(|e| e.starts_with(tag) && e.contains(attr)).count()
 }
 

@@ -123,14 +123,14 @@ pub fn style(palette: Palette, dark: bool, lang: Lang) -> Style {
 /// Draws the figures `todo` (indices into `Figure::ALL`), each isolated.
 pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[usize]) {
     let dpr = dom::device_pixel_ratio();
-    let mut style = style.clone();
+    let mut style = *style;
     style.scale = dpr;
     // Every layout read first, then every drawing: reading a size after a
     // DOM write would force a layout per figure.
     let sized: Vec<(usize, (i32, i32))> = todo.iter().map(|&index| (index, css_size_of(index))).collect();
     for (index, size) in sized {
         let figure = Figure::ALL[index];
-        let (scene, job_style) = (Rc::clone(scene), style.clone());
+        let (scene, job_style) = (Rc::clone(scene), style);
         let outcome = isolated(move || draw_one(index, figure, size, &scene, &job_style));
         if let Err(message) = outcome {
             show_failure(index, figure, &message, style.lang);
@@ -248,7 +248,7 @@ pub fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
     SLOTS.with(|cell| {
         let slots = cell.try_borrow().ok()?;
         let slot = slots.get(index)?.as_ref()?.try_borrow().ok()?;
-        Some((slot.canvas.clone(), slot.map.clone()?))
+        Some((slot.canvas.clone(), slot.map?))
     })
 }
 
@@ -288,7 +288,7 @@ pub fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), Js
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
     canvas.set_width((width as f64 * scale).round() as u32);
     canvas.set_height((height as f64 * scale).round() as u32);
-    let mut style = style.clone();
+    let mut style = *style;
     style.scale = scale;
     let area = canvas_backend(&canvas).ok_or("no 2D context")?.into_drawing_area();
     charts::draw(figure, &area, scene, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;

@@ -90,13 +90,12 @@ fn on_down(figure: Figure, event: PointerEvent) {
     let canvas = event.target().and_then(|t| t.dyn_into::<Element>().ok());
     with_app(|app| {
         match pick(app, figure, cx) {
-            Some(index) if event.alt_key() => {
-                if app.state.points.len() > 2 {
-                    app.state.points.remove(index);
-                    app.highlight = None;
-                    app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
-                }
+            Some(index) if event.alt_key() && app.state.points.len() > 2 => {
+                app.state.points.remove(index);
+                app.highlight = None;
+                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
             }
+            Some(_) if event.alt_key() => {}
             Some(index) => {
                 app.pointer.drag = Some(Drag { index, start: (cx, cy), moved: false });
                 app.highlight = Some(index);

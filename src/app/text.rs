@@ -71,7 +71,7 @@ pub fn readouts(app: &App) {
     dom::set_readout(root, "smoothed-target", &number(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4));
     let gap = match scene.smoothing.gap {
         None => t(lang, "readout.gap-infinite").to_owned(),
-        Some(a) if a == 0.0 => t(lang, "readout.gap-uniform").to_owned(),
+        Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
         Some(a) => number(a, 4),
     };
     dom::set_readout(root, "logit-gap", &gap);

@@ -77,7 +77,7 @@ pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -
 
 /// "Nice" ticks covering [lo, hi]: about `n` of them.
 pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
-    if !(hi > lo) || !lo.is_finite() || !hi.is_finite() {
+    if !lo.is_finite() || !hi.is_finite() || hi <= lo {
         return vec![];
     }
     let raw = (hi - lo) / n.max(1) as f64;
@@ -529,13 +529,12 @@ pub fn r(v: f64) -> i32 {
     }
 }
 
+/// A segment's kept part, and whether its end was cut.
+type Clipped = ((f64, f64), (f64, f64), bool);
+
 /// Liang–Barsky: the part of a segment inside a rectangle (l, t, r, b), and
 /// whether its end was cut (so the polyline must break there).
-fn clip_segment(
-    p0: (f64, f64),
-    p1: (f64, f64),
-    (l, t, rr, b): (f64, f64, f64, f64),
-) -> Option<((f64, f64), (f64, f64), bool)> {
+fn clip_segment(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> Option<Clipped> {
     let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
     let (mut u0, mut u1) = (0.0f64, 1.0f64);
     for (p, q) in [(-dx, p0.0 - l), (dx, rr - p0.0), (-dy, p0.1 - t), (dy, b - p0.1)] {
