@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle, Text};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle};
+use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
 use super::style::{Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use super::{num, Axis, DrawError, PlotMap};
@@ -422,9 +422,7 @@ impl<'s> Frame<'s> {
         color: RGBColor,
         (h, v): (HPos, VPos),
     ) -> Result<(), DrawError> {
-        let t = self.style.text(size_css, color, h, v);
-        area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
-        Ok(())
+        put(area, text, (x, y), self.style.text(size_css, color, h, v))
     }
 
     /// Bold text at an area pixel, unconditionally.
@@ -437,9 +435,7 @@ impl<'s> Frame<'s> {
         color: RGBColor,
         (h, v): (HPos, VPos),
     ) -> Result<(), DrawError> {
-        let t = self.style.bold(size_css, color, h, v);
-        area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
-        Ok(())
+        put(area, text, (x, y), self.style.bold(size_css, color, h, v))
     }
 
     /// A label that is drawn only where it overlaps no label placed before
@@ -545,6 +541,12 @@ pub fn r(v: f64) -> i32 {
 
 /// A segment's kept part, and whether its end was cut.
 type Clipped = ((f64, f64), (f64, f64), bool);
+
+/// Draws `text` at an area pixel in the style `t`.
+fn put<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y): (f64, f64), t: TextStyle<'static>) -> Result<(), DrawError> {
+    area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
+    Ok(())
+}
 
 /// Liang–Barsky: the part of a segment inside a rectangle (l, t, r, b), and
 /// whether its end was cut (so the polyline must break there).
