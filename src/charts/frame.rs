@@ -74,8 +74,11 @@ pub struct Frame<'s> {
     /// and by colour: a marker that would land on one of them adds nothing a
     /// reader can see, so dense data (1 000 points) costs a fraction of the
     /// shapes.
-    markers: RefCell<BTreeSet<(i64, i64, bool, (u8, u8, u8))>>,
+    markers: RefCell<BTreeSet<MarkerCell>>,
 }
+
+/// A marker's grid cell, class and colour.
+type MarkerCell = (i64, i64, bool, (u8, u8, u8));
 
 /// Fills the area with the background. Every figure starts here.
 pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Result<(), DrawError> {
