@@ -41,7 +41,7 @@ pub fn embed_code(app: &App, figure: Figure) -> String {
     let query = app.state.to_query_with(&view);
     let title = crate::i18n::t(app.state.lang, figure.title_key());
     format!(
-        "<iframe src=\"{base}?{query}\" title=\"losslab: {title}\" width=\"720\" height=\"520\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{base}?{query}\" title=\"losslab: {title}\" width=\"720\" height=\"600\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
         query = query.replace('"', "%22")
     )
 }
