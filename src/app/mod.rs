@@ -214,7 +214,7 @@ impl App {
     }
 
     fn show_notices(&self, notices: &[crate::state::Notice]) {
-        text::show_notices(&self.root, notices, self.state.lang);
+        text::show_notices(notices, self.state.lang);
     }
 
     fn write_url(&mut self) {

@@ -126,7 +126,7 @@ fn percent(share: f64) -> String {
 }
 
 /// Lists what a loaded link had wrong, with a button to dismiss the list.
-pub fn show_notices(root: &Element, notices: &[Notice], lang: Lang) {
+pub fn show_notices(notices: &[Notice], lang: Lang) {
     let Some(box_) = dom::document().get_element_by_id("notices") else { return };
     if notices.is_empty() {
         dom::set_hidden(&box_, true);
@@ -153,7 +153,6 @@ pub fn show_notices(root: &Element, notices: &[Notice], lang: Lang) {
         let _ = box_.append_child(child);
     }
     dom::set_hidden(&box_, false);
-    let _ = root;
 }
 
 /// Copies `text`, then says so on the button for a moment.
