@@ -84,7 +84,8 @@ pub fn mount() -> Result<(), JsValue> {
     figures::bind_resize(&root)?;
     with_app(|app| {
         app.calculators.render(&app.root, app.state.lang);
-        app.invalidate(Deps::ALL);
+        // The scene was built with the app: the first frame only draws.
+        app.redraw_all();
     });
     Ok(())
 }
