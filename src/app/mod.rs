@@ -87,6 +87,8 @@ pub fn mount() -> Result<(), JsValue> {
         // The scene was built with the app: the first frame only draws.
         app.redraw_all();
     });
+    // Draw now rather than a frame later: the page never shows empty canvases.
+    render_now();
     Ok(())
 }
 
