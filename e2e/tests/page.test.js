@@ -86,6 +86,11 @@ test("garbage in the URL is clamped and explained, never a blank page", async ()
   assertAllDrawn(await canvasInk(page));
   assert.ok(await page.locator("#notices").isVisible());
   assert.equal(await readout(page, "gamma-value"), "5.0");
+  const english = await page.locator("#notices").textContent();
+  await page.selectOption('[data-control="lang"]', "zh");
+  const chinese = await page.locator("#notices").textContent();
+  assert.notEqual(chinese, english, "the notice follows the language");
+  assert.match(chinese, /[\u4e00-\u9fff]/);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

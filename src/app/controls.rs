@@ -182,6 +182,9 @@ fn on_value(event: Event, finished: bool) {
             "lang" => {
                 app.state.lang = if value == "zh" { Lang::Zh } else { Lang::En };
                 text::apply(&app.root, app.state.lang);
+                if dom::document().get_element_by_id("notices").is_some_and(|n| !n.has_attribute("hidden")) {
+                    app.show_notices();
+                }
                 app.calculators.render(&app.root, app.state.lang);
                 app.push_history = true;
                 app.redraw_all();

@@ -50,6 +50,8 @@ pub struct App {
     push_history: bool,
     last_query: String,
     dark: bool,
+    /// What the loaded link had wrong (shown until dismissed, re-worded on a language switch).
+    notices: Vec<crate::state::Notice>,
 }
 
 /// Runs when the module loads. The test harness's page has no `#losslab`
@@ -77,7 +79,8 @@ pub fn mount() -> Result<(), JsValue> {
     app.apply_theme();
     text::apply(&root, app.state.lang);
     controls::write_all(&root, &app.state);
-    app.show_notices(&parsed.notices);
+    app.notices = parsed.notices;
+    app.show_notices();
     APP.with(|cell| *cell.borrow_mut() = Some(app));
     controls::bind(&root)?;
     pointer::bind(&root)?;
@@ -144,6 +147,7 @@ impl App {
             push_history: false,
             last_query: String::new(),
             dark,
+            notices: Vec::new(),
         }
     }
 
@@ -216,8 +220,9 @@ impl App {
         }
     }
 
-    fn show_notices(&self, notices: &[crate::state::Notice]) {
-        text::show_notices(notices, self.state.lang);
+    /// Lists what the loaded link had wrong, in the page's language.
+    fn show_notices(&self) {
+        text::show_notices(&self.notices, self.state.lang);
     }
 
     fn write_url(&mut self) {
