@@ -82,6 +82,16 @@ test("hovering a point shows its numbers and highlights it; play animates the fi
   }
   assert.match(tip, /p\(true class\) = 0\.\d{4}/);
   assert.match(tip, /loss = \d\.\d{4}/);
+  // The bars of the red points answer for red points only.
+  const bars = page.locator('canvas[data-figure="red-bars"]');
+  await bars.scrollIntoViewIfNeeded();
+  const barBox = await bars.boundingBox();
+  const seen = new Set();
+  for (let i = 0; i <= 120; i++) {
+    await page.mouse.move(barBox.x + (barBox.width * i) / 120, barBox.y + barBox.height / 2);
+    if (await page.locator("#tooltip").isVisible()) seen.add((await page.locator("#tooltip").textContent()).split("\n")[1]);
+  }
+  assert.deepEqual([...seen], ["class: red (y = 0)"]);
   await page.click('[data-control="reset"]');
   await settle(page);
   assert.equal(await readout(page, "iteration"), "0");

@@ -14,6 +14,9 @@ use crate::state::{Point, MAX_POINTS};
 
 /// Figures on which points can be picked, dragged and added.
 const INTERACTIVE: [Figure; 2] = [Figure::Points, Figure::Fit];
+/// Figures whose x axis is the points' x, where hovering a bar highlights
+/// its point everywhere and shows its numbers.
+const HOVER_ONLY: [Figure; 4] = [Figure::GreenBars, Figure::RedBars, Figure::TrueClassBars, Figure::PointLosses];
 /// How close (in CSS pixels) the pointer must be to pick a point.
 const PICK_RADIUS: f64 = 14.0;
 /// Movement (CSS pixels) below which a press counts as a click.
@@ -52,6 +55,15 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
         target.add_event_listener_with_callback("blur", blur.as_ref().unchecked_ref())?;
         blur.forget();
     }
+    for figure in HOVER_ONLY {
+        let Some(canvas) = dom::find::<HtmlCanvasElement>(root, &format!("canvas[data-figure=\"{}\"]", figure.name())) else { continue };
+        let target: &web_sys::EventTarget = canvas.as_ref();
+        for (event, handler) in [("pointermove", on_move as fn(Figure, PointerEvent)), ("pointerleave", on_leave)] {
+            let closure = Closure::<dyn FnMut(PointerEvent)>::new(move |e: PointerEvent| handler(figure, e));
+            target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+            closure.forget();
+        }
+    }
     Ok(())
 }
 
@@ -65,14 +77,21 @@ fn locate(figure: Figure, event: &PointerEvent) -> Option<(f64, f64, f64)> {
     Some((x, px / ratio, py / ratio))
 }
 
-/// The index of the point nearest the pointer, within the pick radius.
+/// The index of the point nearest the pointer, within the pick radius,
+/// among the points the figure shows (a class's bars show only that class).
 fn pick(app: &App, figure: Figure, css_x: f64) -> Option<usize> {
     let (canvas, map) = figures::plot_map(figure)?;
     let ratio = f64::from(canvas.width()) / f64::from(canvas.client_width().max(1));
+    let shown = |green: bool| match figure {
+        Figure::GreenBars => green,
+        Figure::RedBars => !green,
+        _ => true,
+    };
     app.state
         .points
         .iter()
         .enumerate()
+        .filter(|(_, p)| shown(p.green))
         .map(|(i, p)| (i, (map.to_pixel(p.x, 0.0).0 / ratio - css_x).abs()))
         .filter(|&(_, d)| d <= PICK_RADIUS)
         .min_by(|a, b| a.1.total_cmp(&b.1))
