@@ -19,8 +19,8 @@ struct Slider {
 }
 
 const SLIDERS: [Slider; 6] = [
-    Slider { name: "C", get: |s| s.c.log10(), set: |s, v| s.c = 10f64.powf(v.clamp(-3.0, 3.0)), deps: Deps::BINARY.union(Deps::FOCAL) },
-    Slider { name: "smoothing", get: |s| s.smoothing, set: |s, v| s.smoothing = v.clamp(0.0, 1.0), deps: Deps::BINARY.union(Deps::FOCAL) },
+    Slider { name: "C", get: |s| s.c.log10(), set: |s, v| s.c = 10f64.powf(v.clamp(-3.0, 3.0)), deps: Deps::POINTS },
+    Slider { name: "smoothing", get: |s| s.smoothing, set: |s, v| s.smoothing = v.clamp(0.0, 1.0), deps: Deps::POINTS },
     Slider { name: "gamma", get: |s| s.gamma, set: |s, v| s.gamma = v.clamp(0.0, 5.0), deps: Deps::FOCAL },
     Slider { name: "focal-alpha", get: |s| s.focal_alpha, set: |s, v| s.focal_alpha = v.clamp(0.0, 1.0), deps: Deps::FOCAL },
     Slider { name: "label-smoothing", get: |s| s.label_smoothing, set: |s, v| s.label_smoothing = v.clamp(0.0, 1.0), deps: Deps::LABEL_SMOOTHING },
@@ -86,7 +86,7 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
         let parsed = url::read_location();
         with_app(|app| {
             app.state = parsed.state;
-            app.last_query = url::query(&app.state, &app.view);
+            app.last_query = app.state.to_query_with(&app.view);
             app.fit.data_changed(&app.state);
             app.fit.converge(&app.state);
             after_global_change(app);
@@ -157,7 +157,7 @@ fn on_value(event: Event, finished: bool) {
                 if let Some(input) = dom::input(&app.root, "C") {
                     input.set_disabled(app.state.regularization == Regularization::Off);
                 }
-                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                app.state_changed(Deps::POINTS, true);
             }
             "class-balancing" => {
                 app.state.class_balancing = checked;
@@ -250,9 +250,8 @@ fn on_click(event: Event) {
             text::copy_to_clipboard(&href, &button, lang);
         }
         Some("apply-csv") => {
-            let Some(area) = dom::control::<HtmlTextAreaElement>(&button.closest("section").ok().flatten().unwrap_or(button.clone()), "points-csv") else { return };
-            let csv = area.value();
             with_app(|app| {
+                let Some(csv) = dom::control::<HtmlTextAreaElement>(&app.root, "points-csv").map(|a| a.value()) else { return };
                 let error = dom::find::<Element>(&app.root, "[data-error=\"csv\"]");
                 match crate::state::parse_points_csv(&csv) {
                     Ok(points) if !points.is_empty() => {
@@ -261,7 +260,7 @@ fn on_click(event: Event) {
                         if let Some(error) = &error {
                             dom::set_hidden(error, true);
                         }
-                        app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                        app.state_changed(Deps::POINTS, true);
                     }
                     Ok(_) => {}
                     Err(errors) => {
@@ -281,7 +280,7 @@ fn on_click(event: Event) {
                 if let Some(area) = dom::control::<HtmlTextAreaElement>(&app.root, "points-csv") {
                     area.set_value(&crate::state::points_csv(&app.state.points));
                 }
-                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                app.state_changed(Deps::POINTS, true);
             });
         }
         _ => {}

@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::charts::{Deps, Figure};
-use crate::scene::{CceScene, Scene};
+use crate::scene::Scene;
 use crate::state::{State, Theme, View};
 
 pub use figures::isolated;
@@ -153,13 +153,18 @@ impl App {
 
     /// Marks scene parts as changed and asks for a frame.
     pub fn invalidate(&mut self, deps: Deps) {
+        self.mark(deps);
+        self.request_frame();
+    }
+
+    /// Marks scene parts as changed, and the figures that read them.
+    fn mark(&mut self, deps: Deps) {
         self.stale = self.stale.union(deps);
         for (i, figure) in Figure::ALL.iter().enumerate() {
             if figure.depends_on().intersects(deps) {
                 self.redraw[i] = true;
             }
         }
-        self.request_frame();
     }
 
     /// Every figure, e.g. after a theme, palette, language or size change.
@@ -226,7 +231,7 @@ impl App {
     }
 
     fn write_url(&mut self) {
-        let query = url::query(&self.state, &self.view);
+        let query = self.state.to_query_with(&self.view);
         if query != self.last_query {
             url::write(&query, self.push_history);
             self.last_query = query;
@@ -255,18 +260,14 @@ fn frame(_time: f64) {
         app.frame_pending = false;
         if app.fit.playing() {
             app.fit.advance(&app.state);
-            app.stale = app.stale.union(Deps::BINARY);
-            for (i, figure) in Figure::ALL.iter().enumerate() {
-                if figure.depends_on().intersects(Deps::BINARY) {
-                    app.redraw[i] = true;
-                }
-            }
+            app.mark(Deps::BINARY);
         }
         if app.stale != Deps::NONE {
-            let mut scene = (*app.scene).clone();
-            let cce: CceScene = app.calculators.cce_scene();
-            scene.rebuild(app.stale, &app.state, app.fit.model(), app.fit.optimum_model(), app.highlight, &cce);
-            app.scene = Rc::new(scene);
+            // The last frame's drawing jobs are done, so this is usually the
+            // only owner and the scene is updated in place, not copied.
+            let scene = Rc::make_mut(&mut app.scene);
+            let calculators = &app.calculators;
+            scene.rebuild(app.stale, &app.state, app.fit.model(), app.fit.optimum_model(), app.highlight, || calculators.cce_scene());
             app.stale = Deps::NONE;
         }
         text::readouts(app);

@@ -112,7 +112,7 @@ fn on_down(figure: Figure, event: PointerEvent) {
             Some(index) if event.alt_key() && app.state.points.len() > 2 => {
                 app.state.points.remove(index);
                 app.highlight = None;
-                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                app.state_changed(Deps::POINTS, true);
             }
             Some(_) if event.alt_key() => {}
             Some(index) => {
@@ -127,7 +127,7 @@ fn on_down(figure: Figure, event: PointerEvent) {
                 let green = figure != Figure::Fit || is_upper_half(figure, &event);
                 app.state.points.push(Point { x: clamp_x(figure, x), green });
                 app.highlight = Some(app.state.points.len() - 1);
-                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                app.state_changed(Deps::POINTS, true);
             }
             None => {}
         }
@@ -153,7 +153,7 @@ fn on_move(figure: Figure, event: PointerEvent) {
                 let index = drag.index;
                 if let Some(point) = app.state.points.get_mut(index) {
                     point.x = clamp_x(figure, x);
-                    app.state_changed(Deps::BINARY.union(Deps::FOCAL), false);
+                    app.state_changed(Deps::POINTS, false);
                 }
                 show_tooltip(app, index, event.client_x(), event.client_y());
             }
@@ -175,10 +175,10 @@ fn on_up(_figure: Figure, _event: PointerEvent) {
     with_app(|app| {
         let Some(drag) = app.pointer.drag.take() else { return };
         if drag.moved {
-            app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+            app.state_changed(Deps::POINTS, true);
         } else if let Some(point) = app.state.points.get_mut(drag.index) {
             point.green = !point.green;
-            app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+            app.state_changed(Deps::POINTS, true);
         }
     });
 }
@@ -186,7 +186,7 @@ fn on_up(_figure: Figure, _event: PointerEvent) {
 fn on_cancel(_figure: Figure, _event: PointerEvent) {
     with_app(|app| {
         if app.pointer.drag.take().is_some_and(|d| d.moved) {
-            app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+            app.state_changed(Deps::POINTS, true);
         }
     });
 }
@@ -227,19 +227,19 @@ fn on_key(event: KeyboardEvent) {
                 let x = app.state.points[index].x + sign * step;
                 app.state.points[index].x = clamp_x(Figure::Points, (x * 100.0).round() / 100.0);
                 app.highlight = Some(index);
-                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                app.state_changed(Deps::POINTS, true);
             }
             " " | "Enter" => {
                 let index = current.unwrap_or(0);
                 app.state.points[index].green = !app.state.points[index].green;
                 app.highlight = Some(index);
-                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                app.state_changed(Deps::POINTS, true);
             }
             "Delete" | "Backspace" if count > 2 => {
                 let index = current.unwrap_or(0);
                 app.state.points.remove(index);
                 app.highlight = Some(index.min(count - 2));
-                app.state_changed(Deps::BINARY.union(Deps::FOCAL), true);
+                app.state_changed(Deps::POINTS, true);
             }
             "Escape" => {
                 app.highlight = None;

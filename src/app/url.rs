@@ -13,11 +13,6 @@ pub fn read_location() -> Parsed {
     State::from_query(&search)
 }
 
-/// The query string for the state, keeping the embed view of an embedded page.
-pub fn query(state: &State, view: &View) -> String {
-    state.to_query_with(view)
-}
-
 pub fn write(query: &str, push: bool) {
     let Ok(history) = dom::window().history() else { return };
     let path = dom::window().location().pathname().unwrap_or_default();

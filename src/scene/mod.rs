@@ -52,6 +52,9 @@ impl Deps {
     pub const STABILITY: Deps = Deps(1 << 4);
     /// Every part.
     pub const ALL: Deps = Deps(0b1_1111);
+    /// The points changed (moved, flipped, added, removed) or the fit's
+    /// objective did: the binary figures and the focal ones, which refit.
+    pub const POINTS: Deps = Deps::BINARY.union(Deps::FOCAL);
 
     pub const fn union(self, other: Deps) -> Deps {
         Deps(self.0 | other.0)
@@ -122,8 +125,17 @@ impl Scene {
         }
     }
 
-    /// Rebuilds only the `parts` that changed.
-    pub fn rebuild(&mut self, parts: Deps, state: &State, model: Sigmoid, optimum: Sigmoid, highlight: Option<usize>, cce: &CceScene) {
+    /// Rebuilds only the `parts` that changed; `cce` is asked for only when
+    /// the categorical part is one of them.
+    pub fn rebuild(
+        &mut self,
+        parts: Deps,
+        state: &State,
+        model: Sigmoid,
+        optimum: Sigmoid,
+        highlight: Option<usize>,
+        cce: impl FnOnce() -> CceScene,
+    ) {
         if parts.intersects(Deps::BINARY) {
             self.binary = BinaryScene::build(state, model, highlight);
         }
@@ -131,7 +143,7 @@ impl Scene {
             self.focal = FocalScene::build(state, optimum);
         }
         if parts.intersects(Deps::CCE) {
-            self.cce = cce.clone();
+            self.cce = cce();
         }
         if parts.intersects(Deps::LABEL_SMOOTHING) {
             self.smoothing = SmoothingScene::build(state.label_smoothing, state.classes);
