@@ -1,11 +1,14 @@
 //! The page's loss calculators, without the page: read what the reader typed
-//! (Python-style lists such as `[0., 0., 1., 1.]`), build one evaluator call
+//! (Python-style lists such as `[0., 0., 1., 1.]`), make one evaluator call
 //! per semantics, and format the answers as the frameworks print them.
 //!
-//! Every number comes from [`crate::eval`], the evaluator behind `losslab eval`.
+//! Every number comes from [`crate::eval::evaluate_loss`], the evaluator
+//! behind `losslab eval`.
 
-use serde_json::{json, Map, Value};
-
+use crate::core::array::NdArray;
+use crate::core::losses::{LossError, LossKind, LossOptions, LossValue};
+use crate::core::semantics::{Reduction, Semantics};
+use crate::eval::{evaluate_loss, Dtype};
 use crate::state::CalculatorInput;
 
 /// Which loss a calculator computes.
@@ -16,16 +19,13 @@ pub enum Loss {
 }
 
 impl Loss {
-    fn keras_name(self) -> &'static str {
+    fn kind(self) -> LossKind {
         match self {
-            Loss::Binary => "binary_crossentropy",
-            Loss::Categorical => "categorical_crossentropy",
+            Loss::Binary => LossKind::BinaryCrossentropy,
+            Loss::Categorical => LossKind::CategoricalCrossentropy,
         }
     }
 }
-
-/// The four semantics, in the order the page lists them.
-pub const SEMANTICS: [&str; 4] = ["keras", "keras3", "torch", "exact"];
 
 /// A mistake in what the reader typed, said in words, naming the field.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,8 +52,8 @@ pub struct Row {
 pub struct Answer {
     pub rows: Vec<Row>,
     /// The parsed inputs, for the figures that follow the calculator.
-    pub y_true: Value,
-    pub y_pred: Value,
+    pub y_true: NdArray<f64>,
+    pub y_pred: NdArray<f64>,
 }
 
 /// Reads the calculator's fields and evaluates the call under every semantics.
@@ -61,12 +61,26 @@ pub struct Answer {
 /// `Err` when the input itself is unusable (it cannot be parsed, or every
 /// semantics rejects it): the page then keeps showing the last good answer.
 pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputError> {
-    let y_true = parse_list(&input.y_true).map_err(|message| InputError { field: "y_true", message })?;
-    let y_pred = parse_list(&input.y_pred).map_err(|message| InputError { field: "y_pred", message })?;
-    let sample_weight = if input.sample_weight.trim().is_empty() {
-        Value::Null
-    } else {
-        parse_list(&input.sample_weight).map_err(|message| InputError { field: "sample_weight", message })?
+    let y_true = parse_field("y_true", &input.y_true)?;
+    let y_pred = parse_field("y_pred", &input.y_pred)?;
+    let options = options(input)?;
+    let rows: Vec<Row> = Semantics::ALL
+        .into_iter()
+        .map(|semantics| Row { semantics: semantics.name(), answer: printed(answer(loss, semantics, &y_true, &y_pred, &options)) })
+        .collect();
+    if rows.iter().all(|r| r.answer.is_err()) {
+        if let Some(Err(first)) = rows.first().map(|r| &r.answer) {
+            return Err(InputError { field: "input", message: first.clone() });
+        }
+    }
+    Ok(Answer { rows, y_true, y_pred })
+}
+
+/// The options every semantics shares, from the calculator's fields.
+fn options(input: &CalculatorInput) -> Result<LossOptions, InputError> {
+    let sample_weight = match input.sample_weight.trim() {
+        "" => None,
+        text => Some(parse_field("sample_weight", text)?),
     };
     if !(0.0..=1.0).contains(&input.label_smoothing) {
         return Err(InputError {
@@ -74,73 +88,51 @@ pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputErro
             message: format!("must be between 0 and 1, not {}", input.label_smoothing),
         });
     }
-    let rows: Vec<Row> = SEMANTICS
-        .iter()
-        .map(|&semantics| {
-            let call = call_for(loss, semantics, input, &y_true, &y_pred, &sample_weight);
-            Row { semantics, answer: answer_text(&crate::eval::evaluate(&call)) }
-        })
-        .collect();
-    if let Some(first) = rows.iter().find_map(|r| r.answer.as_ref().err()) {
-        if rows.iter().all(|r| r.answer.is_err()) {
-            return Err(InputError { field: "input", message: first.clone() });
-        }
-    }
-    Ok(Answer { rows, y_true, y_pred })
+    let reduction = Reduction::parse(&input.reduction).ok_or_else(|| InputError {
+        field: "reduction",
+        message: format!("\"{}\" is not sum_over_batch_size, sum or none", input.reduction),
+    })?;
+    Ok(LossOptions { from_logits: input.from_logits, label_smoothing: input.label_smoothing, reduction, sample_weight, ..LossOptions::default() })
 }
 
-/// The evaluator call for one semantics. torch names its reductions
-/// differently and takes class indices for categorical losses.
-fn call_for(
+fn parse_field(field: &'static str, text: &str) -> Result<NdArray<f64>, InputError> {
+    parse_list(text).map_err(|message| InputError { field, message })
+}
+
+/// One semantics' call. torch's `cross_entropy` takes class indices, so
+/// one-hot rows become their index there.
+fn answer(
     loss: Loss,
-    semantics: &str,
-    input: &CalculatorInput,
-    y_true: &Value,
-    y_pred: &Value,
-    sample_weight: &Value,
-) -> Value {
-    let mut args = Map::new();
-    let mut y_true = y_true.clone();
-    let mut name = loss.keras_name();
-    let mut reduction = input.reduction.as_str();
-    if semantics == "torch" {
-        reduction = match reduction {
-            "sum_over_batch_size" => "mean",
-            other => other,
-        };
-        if loss == Loss::Categorical {
-            // torch's cross_entropy takes class indices; one-hot rows become their index.
-            if let Some(indices) = one_hot_indices(&y_true) {
-                y_true = json!(indices);
-                name = "sparse_categorical_crossentropy";
-            }
+    semantics: Semantics,
+    y_true: &NdArray<f64>,
+    y_pred: &NdArray<f64>,
+    options: &LossOptions,
+) -> Result<LossValue<f64>, LossError> {
+    let options = LossOptions { semantics, ..options.clone() };
+    // The frameworks print float32; exact computes in float64 regardless.
+    match one_hot_indices(y_true) {
+        Some(indices) if loss == Loss::Categorical && semantics == Semantics::Torch => {
+            evaluate_loss(LossKind::SparseCategoricalCrossentropy, &labels(&indices), y_pred, &options, Dtype::Float32)
         }
+        _ => evaluate_loss(loss.kind(), y_true, y_pred, &options, Dtype::Float32),
     }
-    args.insert("y_true".into(), y_true);
-    args.insert("y_pred".into(), y_pred.clone());
-    args.insert("from_logits".into(), json!(input.from_logits));
-    args.insert("label_smoothing".into(), json!(input.label_smoothing));
-    args.insert("reduction".into(), json!(reduction));
-    if !sample_weight.is_null() {
-        args.insert("sample_weight".into(), sample_weight.clone());
-    }
-    let dtype = if semantics == "exact" { "float64" } else { "float32" };
-    json!({ "fn": name, "args": args, "semantics": semantics, "dtype": dtype })
+}
+
+fn labels(indices: &[usize]) -> NdArray<f64> {
+    NdArray::from_vec(indices.iter().map(|&i| i as f64).collect())
 }
 
 /// The class index of each row when `y_true` is a list of one-hot rows.
-pub fn one_hot_indices(y_true: &Value) -> Option<Vec<usize>> {
-    let rows = y_true.as_array()?;
-    if rows.is_empty() {
+pub fn one_hot_indices(y_true: &NdArray<f64>) -> Option<Vec<usize>> {
+    if y_true.rank() != 2 || y_true.rows() == 0 {
         return None;
     }
-    rows.iter()
-        .map(|row| {
-            let row = row.as_array()?;
-            let values: Vec<f64> = row.iter().map(Value::as_f64).collect::<Option<_>>()?;
-            let ones: Vec<usize> = values.iter().enumerate().filter(|(_, &v)| v == 1.0).map(|(i, _)| i).collect();
-            let zeros = values.iter().filter(|&&v| v == 0.0).count();
-            (ones.len() == 1 && zeros + 1 == values.len()).then(|| ones[0])
+    (0..y_true.rows())
+        .map(|i| {
+            let row = y_true.row(i);
+            let one = row.iter().position(|&v| v == 1.0)?;
+            let zeros = row.iter().filter(|&&v| v == 0.0).count();
+            (zeros + 1 == row.len()).then_some(one)
         })
         .collect()
 }
@@ -148,39 +140,39 @@ pub fn one_hot_indices(y_true: &Value) -> Option<Vec<usize>> {
 /// The sparse categorical cross-entropy of the same call under keras
 /// semantics, when `y_true` is one-hot (else `None`).
 pub fn sparse_equivalent(input: &CalculatorInput, answer: &Answer) -> Option<(Vec<usize>, Result<String, String>)> {
-    let labels = one_hot_indices(&answer.y_true)?;
-    let mut args = Map::new();
-    args.insert("y_true".into(), json!(labels));
-    args.insert("y_pred".into(), answer.y_pred.clone());
-    args.insert("from_logits".into(), json!(input.from_logits));
-    args.insert("reduction".into(), json!(input.reduction));
-    if let Ok(weights) = parse_list(&input.sample_weight) {
-        args.insert("sample_weight".into(), weights);
-    }
-    let call = json!({ "fn": "sparse_categorical_crossentropy", "args": args, "semantics": "keras", "dtype": "float32" });
-    Some((labels, answer_text(&crate::eval::evaluate(&call))))
+    let indices = one_hot_indices(&answer.y_true)?;
+    let options = LossOptions {
+        from_logits: input.from_logits,
+        reduction: Reduction::parse(&input.reduction)?,
+        sample_weight: parse_list(&input.sample_weight).ok(),
+        ..LossOptions::default()
+    };
+    let sparse = evaluate_loss(LossKind::SparseCategoricalCrossentropy, &labels(&indices), &answer.y_pred, &options, Dtype::Float32);
+    Some((indices, printed(sparse)))
 }
 
 /// An evaluator answer as the page prints it.
-fn answer_text(answer: &Value) -> Result<String, String> {
-    if let Some(error) = answer.get("error") {
-        return Err(error.as_str().unwrap_or("the call was rejected").to_owned());
-    }
-    match answer.get("result") {
-        Some(result) => Ok(format_value(result)),
-        None => Err("the evaluator gave no answer".to_owned()),
+fn printed(answer: Result<LossValue<f64>, LossError>) -> Result<String, String> {
+    match answer {
+        Ok(LossValue::Scalar(x)) => Ok(format_number(x)),
+        Ok(LossValue::Array(a)) => Ok(format_array(&a)),
+        Err(e) => Err(e.to_string()),
     }
 }
 
-/// A result as numpy prints it: scalars bare, lists in brackets, the
-/// evaluator's `"inf"`/`"nan"` strings as `inf`/`nan`.
-pub fn format_value(value: &Value) -> String {
-    match value {
-        Value::Array(items) => format!("[{}]", items.iter().map(format_value).collect::<Vec<_>>().join(", ")),
-        Value::Number(n) => n.as_f64().map(format_number).unwrap_or_else(|| n.to_string()),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+/// An array as numpy prints it, nested by its shape: `[[0.5, 1.0], [inf, nan]]`.
+pub fn format_array(a: &NdArray<f64>) -> String {
+    fn nested(shape: &[usize], data: &[f64]) -> String {
+        match shape.split_first() {
+            None => data.first().map_or_else(String::new, |&x| format_number(x)),
+            Some((&n, rest)) => {
+                let step: usize = rest.iter().product();
+                let items: Vec<String> = (0..n).map(|i| nested(rest, &data[i * step..(i + 1) * step])).collect();
+                format!("[{}]", items.join(", "))
+            }
+        }
     }
+    nested(&a.shape, &a.data)
 }
 
 /// The shortest decimal that reads back as the same float32 when the value
@@ -202,13 +194,55 @@ pub fn format_number(v: f64) -> String {
 /// Parses a Python- or JSON-style list of numbers, nested to any depth:
 /// `[0., 0., 1., 1.]`, `[[0, 1, 0], [0, 0, 1]]`, `0.5`, with `nan`, `inf` and
 /// `-inf` allowed (the evaluator answers them in words). Errors say where.
-pub fn parse_list(text: &str) -> Result<Value, String> {
+pub fn parse_list(text: &str) -> Result<NdArray<f64>, String> {
     let mut parser = ListParser { chars: text.char_indices().peekable(), text };
-    let value = parser.value()?;
+    let item = parser.value()?;
     parser.skip_space();
-    match parser.chars.next() {
-        None => Ok(value),
-        Some((at, c)) => Err(format!("unexpected '{c}' at character {}", at + 1)),
+    if let Some((at, c)) = parser.chars.next() {
+        return Err(format!("unexpected '{c}' at character {}", at + 1));
+    }
+    item.into_array()
+}
+
+/// A parsed number or list, before its shape is checked.
+enum Item {
+    Number(f64),
+    List(Vec<Item>),
+}
+
+impl Item {
+    /// The array of a well-formed nesting; the shape comes from the first
+    /// element at each depth, and every other element must agree.
+    fn into_array(self) -> Result<NdArray<f64>, String> {
+        let mut shape = Vec::new();
+        let mut probe = &self;
+        while let Item::List(items) = probe {
+            shape.push(items.len());
+            match items.first() {
+                Some(first) => probe = first,
+                None => break,
+            }
+        }
+        let mut data = Vec::with_capacity(shape.iter().product());
+        self.flatten(&shape, &mut data)?;
+        Ok(NdArray { shape, data })
+    }
+
+    fn flatten(self, shape: &[usize], out: &mut Vec<f64>) -> Result<(), String> {
+        match (self, shape.split_first()) {
+            (Item::List(items), Some((&n, rest))) => {
+                if items.len() != n {
+                    return Err(format!("the lists are ragged: one has {} entries where {n} were expected", items.len()));
+                }
+                items.into_iter().try_for_each(|item| item.flatten(rest, out))
+            }
+            (Item::List(_), None) => Err("the lists are ragged: a list appears where a number was expected".into()),
+            (Item::Number(_), Some(_)) => Err("the lists are ragged: a number appears where a list was expected".into()),
+            (Item::Number(x), None) => {
+                out.push(x);
+                Ok(())
+            }
+        }
     }
 }
 
@@ -222,7 +256,7 @@ impl ListParser<'_> {
         while self.chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
     }
 
-    fn value(&mut self) -> Result<Value, String> {
+    fn value(&mut self) -> Result<Item, String> {
         self.skip_space();
         match self.chars.peek().copied() {
             None => Err("expected a number or a list, found nothing".into()),
@@ -231,8 +265,10 @@ impl ListParser<'_> {
         }
     }
 
-    fn list(&mut self) -> Result<Value, String> {
-        let (open_at, open) = self.chars.next().expect("list() is called on a bracket");
+    fn list(&mut self) -> Result<Item, String> {
+        let Some((open_at, open)) = self.chars.next() else {
+            return Err("expected a list, found nothing".into());
+        };
         let close = if open == '[' { ']' } else { ')' };
         let mut items = Vec::new();
         loop {
@@ -241,7 +277,7 @@ impl ListParser<'_> {
                 None => return Err(format!("the '{open}' at character {} is never closed", open_at + 1)),
                 Some((_, c)) if c == close => {
                     self.chars.next();
-                    return Ok(Value::Array(items));
+                    return Ok(Item::List(items));
                 }
                 _ => {}
             }
@@ -258,24 +294,23 @@ impl ListParser<'_> {
         }
     }
 
-    fn number(&mut self, start: usize) -> Result<Value, String> {
+    fn number(&mut self, start: usize) -> Result<Item, String> {
         let mut end = start;
         while let Some((at, c)) = self.chars.next_if(|(_, c)| !matches!(c, ',' | ']' | ')' | '[' | '(') && !c.is_whitespace()) {
             end = at + c.len_utf8();
         }
         let word = &self.text[start..end];
-        let lower = word.to_ascii_lowercase();
-        let special = match lower.trim_start_matches('+') {
-            "nan" | "-nan" => Some("nan"),
-            "inf" | "infinity" => Some("inf"),
-            "-inf" | "-infinity" => Some("-inf"),
+        let special = match word.to_ascii_lowercase().trim_start_matches('+') {
+            "nan" | "-nan" => Some(f64::NAN),
+            "inf" | "infinity" => Some(f64::INFINITY),
+            "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
             _ => None,
         };
         if let Some(special) = special {
-            return Ok(Value::String(special.into()));
+            return Ok(Item::Number(special));
         }
         match word.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(json!(v)),
+            Ok(v) if v.is_finite() => Ok(Item::Number(v)),
             Ok(_) => Err(format!("{word} is too large for a number")),
             Err(_) if word.is_empty() => Err(format!("expected a number at character {}", start + 1)),
             Err(_) => Err(format!("'{word}' at character {} is not a number", start + 1)),
@@ -289,11 +324,15 @@ mod tests {
 
     #[test]
     fn reads_python_style_lists() {
-        assert_eq!(parse_list("[0., 0., 1., 1.]").unwrap(), json!([0.0, 0.0, 1.0, 1.0]));
-        assert_eq!(parse_list(" [[0, 1, 0], [0, 0, 1]] ").unwrap(), json!([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]));
-        assert_eq!(parse_list("(.5, -2e-3)").unwrap(), json!([0.5, -0.002]));
-        assert_eq!(parse_list("[nan, inf, -inf]").unwrap(), json!(["nan", "inf", "-inf"]));
-        assert_eq!(parse_list("[]").unwrap(), json!([]));
+        let array = |shape: &[usize], data: &[f64]| NdArray { shape: shape.to_vec(), data: data.to_vec() };
+        assert_eq!(parse_list("[0., 0., 1., 1.]").unwrap(), array(&[4], &[0.0, 0.0, 1.0, 1.0]));
+        assert_eq!(parse_list(" [[0, 1, 0], [0, 0, 1]] ").unwrap(), array(&[2, 3], &[0.0, 1.0, 0.0, 0.0, 0.0, 1.0]));
+        assert_eq!(parse_list("(.5, -2e-3)").unwrap(), array(&[2], &[0.5, -0.002]));
+        assert_eq!(parse_list("0.5").unwrap(), array(&[], &[0.5]));
+        assert_eq!(parse_list("[]").unwrap(), array(&[0], &[]));
+        let special = parse_list("[nan, inf, -INF]").unwrap();
+        assert!(special.data[0].is_nan());
+        assert_eq!(special.data[1..], [f64::INFINITY, f64::NEG_INFINITY]);
     }
 
     #[test]
@@ -304,6 +343,9 @@ mod tests {
         assert_eq!(parse_list("").unwrap_err(), "expected a number or a list, found nothing");
         assert_eq!(parse_list("[1] x").unwrap_err(), "unexpected 'x' at character 5");
         assert_eq!(parse_list("[1e999]").unwrap_err(), "1e999 is too large for a number");
+        assert_eq!(parse_list("[[0, 1], [0]]").unwrap_err(), "the lists are ragged: one has 1 entries where 2 were expected");
+        assert_eq!(parse_list("[[0, 1], 0]").unwrap_err(), "the lists are ragged: a number appears where a list was expected");
+        assert_eq!(parse_list("[0, [1]]").unwrap_err(), "the lists are ragged: a list appears where a number was expected");
     }
 
     #[test]
@@ -312,14 +354,17 @@ mod tests {
         assert_eq!(format_number(75.0), "75.0");
         assert_eq!(format_number(0.8654579497810972), "0.8654579497810972");
         assert_eq!(format_number(f64::INFINITY), "inf");
-        assert_eq!(format_value(&json!([0.5, "nan"])), "[0.5, nan]");
+        let nested = NdArray { shape: vec![2, 2], data: vec![0.5, f64::NAN, 75.0, f64::from(0.1_f32)] };
+        assert_eq!(format_array(&nested), "[[0.5, nan], [75.0, 0.1]]");
     }
 
     #[test]
     fn one_hot_rows_become_indices() {
-        assert_eq!(one_hot_indices(&json!([[0, 1, 0], [0, 0, 1]])), Some(vec![1, 2]));
-        assert_eq!(one_hot_indices(&json!([[0.1, 0.9], [0, 1]])), None);
-        assert_eq!(one_hot_indices(&json!([0, 1])), None);
+        let indices = |text: &str| one_hot_indices(&parse_list(text).unwrap());
+        assert_eq!(indices("[[0, 1, 0], [0, 0, 1]]"), Some(vec![1, 2]));
+        assert_eq!(indices("[[0.1, 0.9], [0, 1]]"), None);
+        assert_eq!(indices("[[1, 1], [0, 1]]"), None);
+        assert_eq!(indices("[0, 1]"), None);
     }
 
     fn printed(answer: &Answer) -> Vec<(&'static str, String)> {

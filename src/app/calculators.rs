@@ -7,6 +7,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::dom;
 use crate::calculator::{self, Answer, InputError, Loss};
+use crate::core::array::NdArray;
 use crate::i18n::{self, t};
 use crate::scene::CceScene;
 use crate::state::{CalculatorInput, Lang, State};
@@ -133,16 +134,8 @@ impl Calculators {
     /// (the article's example until there is one).
     pub fn cce_scene(&self) -> CceScene {
         let Some(answer) = &self.cce.last_good else { return CceScene::seed() };
-        let rows = |v: &serde_json::Value| -> Vec<Vec<f64>> {
-            v.as_array()
-                .map(|rows| {
-                    rows.iter()
-                        .map(|r| r.as_array().map(|r| r.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect()).unwrap_or_default())
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
         let sparse = calculator::one_hot_indices(&answer.y_true).unwrap_or_default();
+        let rows = |a: &NdArray<f64>| a.to_rows().unwrap_or_default();
         CceScene::build(&rows(&answer.y_true), &rows(&answer.y_pred), &sparse)
     }
 
@@ -233,19 +226,16 @@ fn why_text(name: &str, semantics: &str, lang: Lang) -> &'static str {
 fn render_cce_notes(root: &Element, shown: &Shown, lang: Lang) {
     let Some(answer) = &shown.last_good else { return };
     let mut lines = Vec::new();
-    let rows = answer.y_pred.as_array().cloned().unwrap_or_default();
+    let rows = answer.y_pred.to_rows().unwrap_or_default();
     let mut any_changed = false;
-    for (i, row) in rows.iter().enumerate() {
-        let Some(values) = row.as_array().and_then(|r| r.iter().map(serde_json::Value::as_f64).collect::<Option<Vec<f64>>>()) else {
-            continue;
-        };
-        let after = crate::core::losses::renormalize(&values);
-        if after.iter().zip(&values).any(|(a, b)| (a - b).abs() > 1e-12) {
+    for (i, values) in rows.iter().enumerate() {
+        let after = crate::core::losses::renormalize(values);
+        if after.iter().zip(values).any(|(a, b)| (a - b).abs() > 1e-12) {
             any_changed = true;
             let fmt = |v: &[f64]| format!("[{}]", v.iter().map(|x| format!("{:.4}", x)).collect::<Vec<_>>().join(", "));
             lines.push(i18n::fill(
                 t(lang, "cce.rows"),
-                &[("row", &(i + 1).to_string()), ("before", &fmt(&values)), ("after", &fmt(&after))],
+                &[("row", &(i + 1).to_string()), ("before", &fmt(values)), ("after", &fmt(&after))],
             ));
         }
     }

@@ -8,6 +8,7 @@
 /// let a = NdArray::from_rows(vec![vec![0.0, 1.0, 0.0], vec![0.0, 0.0, 1.0]]).unwrap();
 /// assert_eq!(a.shape, vec![2, 3]);
 /// assert_eq!(a.row(1), &[0.0, 0.0, 1.0]);
+/// assert_eq!(a.to_rows().unwrap()[0], [0.0, 1.0, 0.0]);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NdArray<T> {
@@ -34,6 +35,11 @@ impl<T: Copy> NdArray<T> {
         }
         let shape = vec![rows.len(), cols];
         Some(NdArray { shape, data: rows.into_iter().flatten().collect() })
+    }
+    /// The rows of a 2-D array (the inverse of [`NdArray::from_rows`]);
+    /// `None` for any other rank.
+    pub fn to_rows(&self) -> Option<Vec<Vec<T>>> {
+        (self.rank() == 2).then(|| (0..self.rows()).map(|i| self.row(i).to_vec()).collect())
     }
     /// Values and shape, checked to agree.
     pub fn new(shape: Vec<usize>, data: Vec<T>) -> Option<Self> {

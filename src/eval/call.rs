@@ -376,25 +376,18 @@ fn parse_fit_args(args: &Map<String, Value>) -> Result<Args, CallError> {
     Ok(Args::Fit { x, y_true: y.data, options })
 }
 
-fn run_loss<R: Real>(kind: LossKind, y_true: &NdArray<f64>, y_pred: &NdArray<f64>, o: &LossOptions, grad: bool) -> Result<Answer, CallError> {
-    if grad {
-        let (l, g) = loss_with_grad::<R>(kind, y_true, y_pred, o)?;
-        Ok(Answer::LossWithGrad { loss: l.to_f64(), grad: g.map(Real::as_f64) })
-    } else {
-        Ok(Answer::Loss(loss::<R>(kind, y_true, y_pred, o)?.to_f64()))
-    }
-}
-
 /// Answers a parsed call.
 pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
     match (&call.function, &call.args) {
-        (Function::Loss(kind), Args::Loss { y_true, y_pred, options }) => {
-            // exact is float64 by definition.
-            if call.dtype == Dtype::Float64 || options.semantics == Semantics::Exact {
-                run_loss::<f64>(*kind, y_true, y_pred, options, call.grad)
+        (Function::Loss(kind), Args::Loss { y_true, y_pred, options }) if call.grad => {
+            if precision(call.dtype, options) == Dtype::Float64 {
+                with_grad::<f64>(*kind, y_true, y_pred, options)
             } else {
-                run_loss::<f32>(*kind, y_true, y_pred, options, call.grad)
+                with_grad::<f32>(*kind, y_true, y_pred, options)
             }
+        }
+        (Function::Loss(kind), Args::Loss { y_true, y_pred, options }) => {
+            Ok(Answer::Loss(evaluate_loss(*kind, y_true, y_pred, options, call.dtype)?))
         }
         (Function::LogisticFit, Args::Fit { x, y_true, options }) => {
             let fit = fit_logistic(x, y_true, options)?;
@@ -405,24 +398,46 @@ pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
     }
 }
 
-/// The same loss under every semantics, each in its own precision (the
-/// frameworks in float32, exact in float64): what the page shows side by side.
-pub fn compare_semantics(
+/// The loss of a call without its gradient: what the page's calculators ask
+/// for. Kept apart from [`evaluate_call`] so that the page, which shows no
+/// gradients, downloads no gradient code.
+///
+/// ```
+/// use losslab::core::{array::NdArray, losses::{LossKind, LossOptions}};
+/// use losslab::eval::{evaluate_loss, Dtype};
+/// let l = evaluate_loss(
+///     LossKind::BinaryCrossentropy,
+///     &NdArray::from_vec(vec![0.0, 0.0, 1.0, 1.0]),
+///     &NdArray::from_vec(vec![1.0, 1.0, 1.0, 0.0]),
+///     &LossOptions::default(),
+///     Dtype::Float32,
+/// ).unwrap();
+/// assert_eq!(format!("{:.6}", l.scalar().unwrap()), "11.522857");
+/// ```
+pub fn evaluate_loss(
     kind: LossKind,
     y_true: &NdArray<f64>,
     y_pred: &NdArray<f64>,
     options: &LossOptions,
-) -> Vec<(Semantics, Result<LossValue<f64>, LossError>)> {
-    Semantics::ALL
-        .into_iter()
-        .map(|s| {
-            let o = LossOptions { semantics: s, ..options.clone() };
-            let r = if s == Semantics::Exact {
-                loss::<f64>(kind, y_true, y_pred, &o)
-            } else {
-                loss::<f32>(kind, y_true, y_pred, &o).map(|v| v.to_f64())
-            };
-            (s, r)
-        })
-        .collect()
+    dtype: Dtype,
+) -> Result<LossValue<f64>, LossError> {
+    if precision(dtype, options) == Dtype::Float64 {
+        loss::<f64>(kind, y_true, y_pred, options)
+    } else {
+        loss::<f32>(kind, y_true, y_pred, options).map(|v| v.to_f64())
+    }
+}
+
+/// The precision a call computes in: exact is float64 by definition.
+fn precision(dtype: Dtype, options: &LossOptions) -> Dtype {
+    if options.semantics == Semantics::Exact {
+        Dtype::Float64
+    } else {
+        dtype
+    }
+}
+
+fn with_grad<R: Real>(kind: LossKind, y_true: &NdArray<f64>, y_pred: &NdArray<f64>, o: &LossOptions) -> Result<Answer, CallError> {
+    let (l, g) = loss_with_grad::<R>(kind, y_true, y_pred, o)?;
+    Ok(Answer::LossWithGrad { loss: l.to_f64(), grad: g.map(Real::as_f64) })
 }

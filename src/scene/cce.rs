@@ -3,6 +3,7 @@
 
 use super::numerics::activation::{log_softmax, softmax};
 use super::numerics::losses::{focal_term, renormalize};
+use crate::calculator::parse_list;
 
 /// Keras' `epsilon()`: probabilities are clipped to [ε, 1 − ε] before the log.
 const KERAS_EPSILON: f64 = 1e-7;
@@ -51,11 +52,12 @@ impl CceScene {
         )
     }
 
-    /// The scene of the calculator's text (JSON lists); the seed when it
+    /// The scene of the calculator's text (lists of rows); the seed when it
     /// does not parse, so export always has something to draw.
     pub fn from_text(y_true: &str, y_pred: &str) -> CceScene {
-        match (serde_json::from_str::<Vec<Vec<f64>>>(y_true), serde_json::from_str::<Vec<Vec<f64>>>(y_pred)) {
-            (Ok(t), Ok(p)) => CceScene::build(&t, &p, &[]),
+        let rows = |text: &str| parse_list(text).ok().and_then(|a| a.to_rows());
+        match (rows(y_true), rows(y_pred)) {
+            (Some(t), Some(p)) => CceScene::build(&t, &p, &[]),
             _ => CceScene::seed(),
         }
     }
