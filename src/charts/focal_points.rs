@@ -9,6 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
 use super::{fill, num, num_list, percent, Axis, DrawError, PlotMap, Style};
+use crate::core::array::ascending_order;
 use crate::i18n::t;
 use crate::scene::{FocalPoint, FocalScene};
 use crate::state::Lang;
@@ -16,9 +17,9 @@ use crate::state::Lang;
 const Y_CAP: f64 = 6.0;
 
 fn hardest_first(scene: &FocalScene) -> Vec<&FocalPoint> {
-    let mut pts: Vec<&FocalPoint> = scene.points.iter().filter(|p| p.p_true.is_finite()).collect();
-    pts.sort_by(|a, b| a.p_true.total_cmp(&b.p_true));
-    pts
+    let pts: Vec<&FocalPoint> = scene.points.iter().filter(|p| p.p_true.is_finite()).collect();
+    let keys: Vec<f64> = pts.iter().map(|p| p.p_true).collect();
+    ascending_order(&keys).into_iter().map(|i| pts[i]).collect()
 }
 
 pub fn draw<DB: DrawingBackend>(

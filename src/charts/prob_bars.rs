@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::fit::{notes, probability_frame};
 use super::frame::{clear, Frame, LABEL};
 use super::{fill, num, num_list, DrawError, PlotMap, Style};
+use crate::core::array::ascending_order;
 use crate::i18n::t;
 use crate::scene::{BinaryPoint, BinaryScene};
 use crate::state::Lang;
@@ -45,8 +46,8 @@ impl Which {
 
 /// Bar width in area pixels: 14 px at scale 1, narrower where points crowd.
 pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
-    let mut px: Vec<f64> = xs.iter().map(|&x| frame.px(x)).collect();
-    px.sort_by(f64::total_cmp);
+    let px: Vec<f64> = xs.iter().map(|&x| frame.px(x)).collect();
+    let px: Vec<f64> = ascending_order(&px).into_iter().map(|i| px[i]).collect();
     let gap = px.windows(2).map(|w| w[1] - w[0]).filter(|d| *d > 0.5).fold(f64::INFINITY, f64::min);
     style.pxf(14.0).min(gap * 0.8).max(1.0)
 }
@@ -85,10 +86,9 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     // Values on top, where they fit; the text alternative has them all.
-    let mut order: Vec<&&BinaryPoint> = shown.iter().collect();
-    order.sort_by(|a, b| b.p_true.total_cmp(&a.p_true));
+    let highest_first: Vec<f64> = shown.iter().map(|p| -p.p_true).collect();
     if shown.len() <= 40 {
-        for pt in order {
+        for pt in ascending_order(&highest_first).into_iter().map(|i| shown[i]) {
             let x = frame.px(pt.x);
             let top = frame.py_clamped(pt.p_true);
             let text = num(pt.p_true, 2);

@@ -71,6 +71,21 @@ impl<T: Copy> NdArray<T> {
     }
 }
 
+/// The indices that put `keys` in ascending order (by `total_cmp`: NaN
+/// last), equal keys in their given order. Every sort the page does goes
+/// through this one function, so its module carries the sorting code once
+/// rather than once per element type.
+///
+/// ```
+/// use losslab::core::array::ascending_order;
+/// assert_eq!(ascending_order(&[0.5, f64::NAN, -1.0, 0.5]), [2, 0, 3, 1]);
+/// ```
+pub fn ascending_order(keys: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+    order
+}
+
 /// numpy's broadcasting of two shapes: align from the right; each pair of
 /// extents must be equal or one of them 1. `None` when they are incompatible.
 pub fn broadcast_shape(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {

@@ -1,6 +1,7 @@
 //! The naive logistic loss against the stable one, in f32, over |x| ≤ 1000:
 //! the seed's derivation of `max(x,0) − x·z + log(1+exp(−|x|))`, seen.
 
+use super::numerics::array::ascending_order;
 use super::numerics::losses::{naive_logistic_loss, stable_logistic_loss};
 
 /// The largest |x| shown.
@@ -66,7 +67,8 @@ fn curve(z: f32) -> StabilityCurve {
         xs.push(b.x);
         xs.push(prev_toward_zero(b.x));
     }
-    xs.sort_by(f32::total_cmp);
+    let keys: Vec<f64> = xs.iter().map(|&x| f64::from(x)).collect();
+    let mut xs: Vec<f32> = ascending_order(&keys).into_iter().map(|i| xs[i]).collect();
     xs.dedup();
     StabilityCurve {
         z,
