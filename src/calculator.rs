@@ -9,6 +9,7 @@ use crate::core::array::NdArray;
 use crate::core::losses::{LossError, LossKind, LossOptions, LossValue};
 use crate::core::semantics::{Reduction, Semantics};
 use crate::eval::{evaluate_loss, Dtype};
+use crate::number::parse_f64;
 use crate::state::CalculatorInput;
 
 /// Which loss a calculator computes.
@@ -309,11 +310,11 @@ impl ListParser<'_> {
         if let Some(special) = special {
             return Ok(Item::Number(special));
         }
-        match word.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(Item::Number(v)),
-            Ok(_) => Err(format!("{word} is too large for a number")),
-            Err(_) if word.is_empty() => Err(format!("expected a number at character {}", start + 1)),
-            Err(_) => Err(format!("'{word}' at character {} is not a number", start + 1)),
+        match parse_f64(word) {
+            Some(v) if v.is_finite() => Ok(Item::Number(v)),
+            Some(_) => Err(format!("{word} is too large for a number")),
+            None if word.is_empty() => Err(format!("expected a number at character {}", start + 1)),
+            None => Err(format!("'{word}' at character {} is not a number", start + 1)),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod core;
 pub mod eval;
 pub mod i18n;
+pub mod number;
 pub mod scene;
 pub mod state;
 

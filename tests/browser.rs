@@ -214,3 +214,37 @@ fn bad_csv_lines_are_answered_in_words_and_the_points_stay() {
     assert!(error.text_content().unwrap().contains('3'), "names line 3: {:?}", error.text_content());
     assert_eq!(readout(&root, "bce"), "0.3329");
 }
+
+/// The page reads numbers through the browser's parser; it must give Rust's
+/// answer, bit for bit, and accept and reject the same text.
+#[wasm_bindgen_test]
+fn numbers_read_on_the_page_as_rust_reads_them() {
+    let awkward = [
+        "0", "-0", "1", "+1.5", ".5", "5.", "007", "1e308", "1.7976931348623157e308", "1.7976931348623159e308", "1e309",
+        "4.9e-324", "2.4703282292062327e-324", "2.4703282292062328e-324", "2.2250738585072011e-308", "9007199254740993",
+        "9007199254740992.999999999999999999999", "0.1000000000000000055511151231257827", "0.30000000000000004",
+        "123456789012345678901234567890e-20", "1e-400", "inf", "-Infinity", "NaN", "", "1e", "e1", ".", "+", "1.2.3",
+        "0x1f", "1_0", " 1", "1 ", "--1", "1e+", "١",
+    ];
+    let mut texts: Vec<String> = awkward.iter().map(|s| s.to_string()).collect();
+    // Random digit strings with every exponent, from a fixed seed.
+    let mut seed: u64 = 20261128;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..2000 {
+        let digits: String = (0..1 + next() % 30).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+        let point = (next() % (digits.len() as u64 + 1)) as usize;
+        let exponent = next() % 700;
+        texts.push(format!("{}.{}e-{exponent}", &digits[..point], &digits[point..]));
+        texts.push(format!("{digits}e{}", exponent / 2));
+    }
+    for text in &texts {
+        let rust = text.parse::<f64>().ok();
+        let page = losslab::number::parse_f64(text);
+        assert_eq!(page.map(f64::to_bits), rust.map(f64::to_bits), "{text:?}");
+    }
+}

@@ -60,7 +60,7 @@ pub fn read_field(state: &mut State, name: &str, element: &Element) {
         "sample-weight" => input.sample_weight = text,
         "from-logits" => input.from_logits = text == "true",
         // An unparsable number field is out of range: the calculator says so in words.
-        "label-smoothing" => input.label_smoothing = text.trim().parse::<f64>().unwrap_or(f64::NAN),
+        "label-smoothing" => input.label_smoothing = crate::number::parse_f64(text.trim()).unwrap_or(f64::NAN),
         "reduction" => input.reduction = text,
         _ => {}
     }

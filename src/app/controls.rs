@@ -132,7 +132,7 @@ fn on_value(event: Event, finished: bool) {
     let checked = target.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
     with_app(|app| {
         if let Some(slider) = SLIDERS.iter().find(|s| s.name == name) {
-            if let Ok(v) = value.parse::<f64>() {
+            if let Some(v) = crate::number::parse_f64(&value) {
                 if v.is_finite() {
                     (slider.set)(&mut app.state, v);
                     app.state_changed(slider.deps, finished);

@@ -6,6 +6,7 @@ use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use super::{alt_text, draw, Colors, DrawError, Figure, Style};
 use crate::i18n::t;
+use crate::number::parse_f64;
 use crate::scene::Scene;
 use crate::state::{State, Theme};
 
@@ -86,9 +87,9 @@ fn finish(svg: &str, name: &str, title: &str, desc: &str) -> String {
         let (head, tail) = rest.split_at(i + "font-size=\"".len());
         out.push_str(head);
         let end = tail.find('"').unwrap_or(0);
-        match tail[..end].parse::<f64>() {
-            Ok(v) => out.push_str(&format!("{}", (v * SVG_FONT_FACTOR * 100.0).round() / 100.0)),
-            Err(_) => out.push_str(&tail[..end]),
+        match parse_f64(&tail[..end]) {
+            Some(v) => out.push_str(&format!("{}", (v * SVG_FONT_FACTOR * 100.0).round() / 100.0)),
+            None => out.push_str(&tail[..end]),
         }
         rest = &tail[end..];
     }

@@ -4,6 +4,7 @@
 use super::decimal::shortest_decimal;
 use super::notice::excerpt;
 use super::{Lang, Point, MAX_POINTS, X_RANGE};
+use crate::number::parse_f64;
 
 /// A line of pasted CSV that could not be read, by 1-based line number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub fn points_csv(points: &[Point]) -> String {
 /// A header is a first line whose `x` is no number and whose label is no
 /// label, such as `x,label` or `x,y`.
 fn is_header(fields: &[&str]) -> bool {
-    fields[0].parse::<f64>().is_err()
+    parse_f64(fields[0]).is_none()
         && fields
             .get(1)
             .is_none_or(|label| read_label(label).is_none())
@@ -112,21 +113,21 @@ fn read_line(line: usize, fields: &[&str]) -> Result<Point, CsvError> {
             found: fields.len(),
         });
     };
-    let x = match x_text.parse::<f64>() {
-        Ok(x) if x.is_nan() => {
+    let x = match parse_f64(x_text) {
+        Some(x) if x.is_nan() => {
             return Err(CsvError::BadX {
                 line,
                 text: excerpt(x_text),
             })
         }
-        Ok(x) if !X_RANGE.contains(&x) => {
+        Some(x) if !X_RANGE.contains(&x) => {
             return Err(CsvError::XOutOfRange {
                 line,
                 text: excerpt(x_text),
             })
         }
-        Ok(x) => x + 0.0,
-        Err(_) => {
+        Some(x) => x + 0.0,
+        None => {
             return Err(CsvError::BadX {
                 line,
                 text: excerpt(x_text),
@@ -145,9 +146,9 @@ fn read_label(text: &str) -> Option<bool> {
     match text.to_ascii_lowercase().as_str() {
         "red" => Some(false),
         "green" => Some(true),
-        number => match number.parse::<f64>() {
-            Ok(0.0) => Some(false),
-            Ok(1.0) => Some(true),
+        number => match parse_f64(number) {
+            Some(0.0) => Some(false),
+            Some(1.0) => Some(true),
             _ => None,
         },
     }

@@ -7,6 +7,7 @@ use super::decimal::shortest_decimal;
 use super::notice::{excerpt, Expected, Notice, NoticeList};
 use super::percent::percent_decode;
 use super::{Point, MAX_POINTS, X_RANGE};
+use crate::number::parse_f64;
 
 /// A word that stands for an enum value in the URL (`reg=off`).
 pub(crate) trait UrlWord: Copy + PartialEq + 'static {
@@ -96,8 +97,8 @@ impl Reader {
         field: &mut f64,
     ) {
         let Some(text) = self.value(key) else { return };
-        match text.parse::<f64>() {
-            Ok(x) if !x.is_nan() => *field = self.clamp(key, &text, x, range),
+        match parse_f64(&text) {
+            Some(x) if !x.is_nan() => *field = self.clamp(key, &text, x, range),
             _ => self.malformed(key, &text, Expected::Number),
         }
     }
@@ -110,8 +111,8 @@ impl Reader {
         field: &mut u32,
     ) {
         let Some(text) = self.value(key) else { return };
-        match text.parse::<f64>() {
-            Ok(x) if !x.is_nan() && x.fract() == 0.0 || x.is_infinite() => {
+        match parse_f64(&text) {
+            Some(x) if !x.is_nan() && x.fract() == 0.0 || x.is_infinite() => {
                 let wide = f64::from(*range.start())..=f64::from(*range.end());
                 // Clamped into a u32 range, so the cast is exact.
                 *field = self.clamp(key, &text, x, &wide) as u32;
@@ -229,7 +230,7 @@ pub(crate) const POINTS_NONE: &str = "none";
 /// One `x:label` pair; `x` may lie out of range (the caller clamps it).
 fn read_point(item: &str) -> Option<Point> {
     let (x, label) = item.split_once(':')?;
-    let x = x.trim().parse::<f64>().ok().filter(|x| !x.is_nan())?;
+    let x = parse_f64(x.trim()).filter(|x| !x.is_nan())?;
     let green = match label.trim() {
         "0" => false,
         "1" => true,
