@@ -22,3 +22,9 @@ pub mod calculator;
 mod app;
 #[cfg(target_arch = "wasm32")]
 pub use app::{isolated, mount, redraw_all_now, refit_now, render_now};
+
+/// The page's allocator: Talc takes less of the module than Rust's default
+/// (dlmalloc).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
