@@ -2,16 +2,28 @@
 // runs under `script-src 'self' 'wasm-unsafe-eval'`.
 import init, * as losslab from "./losslab.js";
 
+// Each language's words are fetched once, the first time the page shows it.
+const words = {};
+const load = (lang) =>
+  (words[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then((response) =>
+    response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))));
+
+function fail(error) {
+  const status = document.getElementById("boot-status");
+  if (status) {
+    status.hidden = false;
+    status.textContent = "losslab could not start: " + error;
+  }
+  console.error(error);
+}
+
+// The words of the address's language travel while the module compiles.
+load(new URLSearchParams(location.search).get("lang") === "zh" ? "zh" : "en").catch(fail);
+
 init({ module_or_path: new URL("./losslab_bg.wasm", import.meta.url) })
   .then(() => {
+    losslab.open(load);
     // The benchmark and the end-to-end tests read these.
     window.losslab = losslab;
   })
-  .catch((error) => {
-    const status = document.getElementById("boot-status");
-    if (status) {
-      status.hidden = false;
-      status.textContent = "losslab could not start: " + error;
-    }
-    console.error(error);
-  });
+  .catch(fail);

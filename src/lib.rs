@@ -21,7 +21,7 @@ pub mod calculator;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-pub use app::{isolated, mount, redraw_all_now, refit_now, render_now};
+pub use app::{install_words, isolated, mount, open, redraw_all_now, refit_now, render_now};
 
 /// The page's allocator: Talc takes less of the module than Rust's default
 /// (dlmalloc).

@@ -27,6 +27,10 @@ fn mount_page() -> Element {
     holder.set_id("page-under-test");
     holder.set_inner_html(body);
     document().body().unwrap().append_child(&holder).unwrap();
+    // The words the boot script would fetch, in both languages.
+    for (lang, words) in [("en", include_str!("../assets/i18n/en.json")), ("zh", include_str!("../assets/i18n/zh.json"))] {
+        losslab::install_words(lang, &js_sys::JSON::parse(words).unwrap());
+    }
     losslab::mount().expect("the page mounts");
     losslab::render_now();
     document().get_element_by_id("losslab").unwrap()

@@ -88,6 +88,7 @@ test("garbage in the URL is clamped and explained, never a blank page", async ()
   assert.equal(await readout(page, "gamma-value"), "5.0");
   const english = await page.locator("#notices").textContent();
   await page.selectOption('[data-control="lang"]', "zh");
+  await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector("#notices").textContent));
   const chinese = await page.locator("#notices").textContent();
   assert.notEqual(chinese, english, "the notice follows the language");
   assert.match(chinese, /[\u4e00-\u9fff]/);

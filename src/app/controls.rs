@@ -5,8 +5,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlTextAreaElement};
 
-use super::{calculators, dom, figures, text, url, with_app, App};
+use super::{calculators, dom, figures, text, url, with_app, words, App};
 use crate::charts::{Deps, Figure};
+use crate::i18n;
 use crate::state::{Lang, Palette, Regularization, State, Theme};
 
 /// The sliders: name, the state field it sets, and the scene part it changes.
@@ -57,10 +58,7 @@ pub fn write_all(root: &Element, state: &State) {
         });
     }
     if let Some(select) = dom::select(root, "lang") {
-        select.set_value(match state.lang {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        });
+        select.set_value(state.lang.code());
     }
     if let Some(area) = dom::control::<HtmlTextAreaElement>(root, "points-csv") {
         area.set_value(&crate::state::points_csv(&state.points));
@@ -85,7 +83,13 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
     let popstate = Closure::<dyn FnMut(Event)>::new(|_: Event| {
         let parsed = url::read_location();
         with_app(|app| {
+            let shown = app.state.lang;
             app.state = parsed.state;
+            // A language whose words are not here yet follows when they are.
+            if !i18n::is_installed(app.state.lang) {
+                words::switch_to(app.state.lang, |_| {});
+                app.state.lang = shown;
+            }
             app.last_query = app.state.to_query_with(&app.view);
             app.fit.data_changed(&app.state);
             app.fit.converge(&app.state);
@@ -180,14 +184,13 @@ fn on_value(event: Event, finished: bool) {
                 app.redraw_all();
             }
             "lang" => {
-                app.state.lang = if value == "zh" { Lang::Zh } else { Lang::En };
-                text::apply(&app.root, app.state.lang);
-                if dom::document().get_element_by_id("notices").is_some_and(|n| !n.has_attribute("hidden")) {
-                    app.show_notices();
+                let lang = if value == "zh" { Lang::Zh } else { Lang::En };
+                if i18n::is_installed(lang) {
+                    app.show_lang(lang);
+                    app.push_history = true;
+                } else {
+                    words::switch_to(lang, |app| app.push_history = true);
                 }
-                app.calculators.render(&app.root, app.state.lang);
-                app.push_history = true;
-                app.redraw_all();
             }
             _ => {}
         }

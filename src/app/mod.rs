@@ -13,6 +13,7 @@ mod fit;
 mod pointer;
 mod text;
 mod url;
+mod words;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,7 +24,7 @@ use web_sys::Element;
 
 use crate::charts::{Deps, Figure};
 use crate::scene::Scene;
-use crate::state::{State, Theme, View};
+use crate::state::{Lang, State, Theme, View};
 
 pub use figures::isolated;
 
@@ -54,16 +55,32 @@ pub struct App {
     notices: Vec<crate::state::Notice>,
 }
 
-/// Runs when the module loads. The test harness's page has no `#losslab`
-/// root, so there it does nothing.
+/// Runs when the module loads.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    if dom::document().get_element_by_id("losslab").is_some() {
+}
+
+/// Opens the page once the words of the language its address asks for are
+/// here. `load` is the boot script's `lang → Promise<words>`, which fetches
+/// `i18n/<lang>.json` once per language.
+#[wasm_bindgen]
+pub fn open(load: js_sys::Function) {
+    words::set_loader(load);
+    let lang = url::read_location().state.lang;
+    words::when_installed(lang, || {
         if let Err(error) = mount() {
             dom::console_error(&format!("losslab could not start: {error:?}"));
         }
-    }
+    });
+}
+
+/// Installs a language's words (its file, parsed), for pages opened without
+/// the boot script: the browser tests.
+#[wasm_bindgen]
+pub fn install_words(lang: &str, words: &JsValue) {
+    let lang = if lang == "zh" { Lang::Zh } else { Lang::En };
+    words::install(lang, words);
 }
 
 /// Mounts the page on the `#losslab` element of the current document. Public
@@ -223,6 +240,17 @@ impl App {
                 .any(|slot| embedded.iter().any(|e| Some(e.as_str()) == slot.get_attribute("data-slot").as_deref()));
             dom::set_hidden(&section, !has_figure);
         }
+    }
+
+    /// Shows every word of the page in `lang` (its words are installed).
+    fn show_lang(&mut self, lang: Lang) {
+        self.state.lang = lang;
+        text::apply(&self.root, lang);
+        if dom::document().get_element_by_id("notices").is_some_and(|n| !n.has_attribute("hidden")) {
+            self.show_notices();
+        }
+        self.calculators.render(&self.root, lang);
+        self.redraw_all();
     }
 
     /// Lists what the loaded link had wrong, in the page's language.

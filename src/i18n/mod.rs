@@ -1,16 +1,71 @@
 //! The page's words in English and Chinese. Every string a reader sees is
 //! looked up here by key; a test fails when either language lacks one.
+//!
+//! The words live in `assets/i18n/<lang>.json`, one file per language. The
+//! native build compiles both in. The page fetches only the language it
+//! shows (and the other one if the reader switches), so neither language's
+//! words weigh on the module every reader downloads.
 
-mod figures;
-mod page;
+use std::sync::OnceLock;
 
 use crate::state::Lang;
 
-/// One entry of a string table: the key, then English, then Chinese.
-pub type Entry = (&'static str, &'static str, &'static str);
+/// One language's words: `(key, text)` sorted by key.
+type Table = Vec<(&'static str, &'static str)>;
 
-/// Every table, searched in order.
-const TABLES: [&[Entry]; 2] = [page::STRINGS, figures::STRINGS];
+/// The installed tables, English then Chinese.
+static TABLES: [OnceLock<Table>; 2] = [OnceLock::new(), OnceLock::new()];
+
+fn slot(lang: Lang) -> &'static OnceLock<Table> {
+    match lang {
+        Lang::En => &TABLES[0],
+        Lang::Zh => &TABLES[1],
+    }
+}
+
+/// The text of each language's file, for the native build.
+#[cfg(not(target_arch = "wasm32"))]
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../../assets/i18n/en.json"),
+        Lang::Zh => include_str!("../../assets/i18n/zh.json"),
+    }
+}
+
+/// `lang`'s table: natively read from the compiled-in file on first use; on
+/// the page whatever [`install`] was given (none yet: every key misses).
+fn table(lang: Lang) -> Option<&'static Table> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some(slot(lang).get_or_init(|| {
+            let words: std::collections::BTreeMap<String, String> =
+                serde_json::from_str(source(lang)).expect("the string files are valid JSON (a test reads them)");
+            leaked(words.into_iter())
+        }))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        slot(lang).get()
+    }
+}
+
+/// The table of `words` in the order given, which must be by key: the files
+/// keep their keys sorted (a test checks), so the page need not sort them.
+fn leaked(words: impl Iterator<Item = (String, String)>) -> Table {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    words.map(|(k, v)| (leak(k), leak(v))).collect()
+}
+
+/// Installs `lang`'s words on the page, in the order of its file (sorted by
+/// key). A second installation of the same language is ignored.
+pub fn install(lang: Lang, words: impl Iterator<Item = (String, String)>) {
+    let _ = slot(lang).set(leaked(words));
+}
+
+/// Whether `lang`'s words are there to be looked up.
+pub fn is_installed(lang: Lang) -> bool {
+    table(lang).is_some()
+}
 
 /// The string for `key` in `lang`. An unknown key is returned as itself, so
 /// a missing string shows up on the page instead of vanishing (and the
@@ -20,13 +75,11 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
 }
 
 /// The string for a key known only at run time (the page's `data-i18n`
-/// attributes), or `None` when no table has it.
+/// attributes), or `None` when the table lacks it.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    let &(_, en, zh) = entries().find(|e| e.0 == key)?;
-    Some(match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    })
+    let table = table(lang)?;
+    let at = table.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+    Some(table[at].1)
 }
 
 /// `template` with each `{name}` replaced by its value.
@@ -38,24 +91,32 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// Every entry of every table (for the completeness test and the page's
-/// language switch).
-pub fn entries() -> impl Iterator<Item = &'static Entry> {
-    TABLES.into_iter().flat_map(|t| t.iter())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+
+    fn keys(lang: Lang) -> Vec<&'static str> {
+        table(lang).unwrap().iter().map(|&(k, _)| k).collect()
+    }
 
     #[test]
-    fn every_key_is_unique_and_has_both_languages() {
-        let mut seen = HashSet::new();
-        for &(key, en, zh) in entries() {
-            assert!(seen.insert(key), "duplicate key {key}");
-            assert!(!en.trim().is_empty(), "{key} has no English");
-            assert!(!zh.trim().is_empty(), "{key} has no Chinese");
+    fn both_languages_have_every_key_and_no_empty_string() {
+        assert_eq!(keys(Lang::En), keys(Lang::Zh), "the two files name different keys");
+        for lang in [Lang::En, Lang::Zh] {
+            for &(key, text) in table(lang).unwrap() {
+                assert!(!text.trim().is_empty(), "{key} is empty in {lang:?}");
+            }
+        }
+    }
+
+    /// The page looks keys up in the order the file gives them, so each
+    /// file lists its keys once each, in order.
+    #[test]
+    fn the_keys_are_written_once_each_in_order() {
+        for lang in [Lang::En, Lang::Zh] {
+            let written: Vec<&str> = source(lang).lines().filter_map(|l| l.trim().strip_prefix('"')?.split('"').next()).collect();
+            assert!(written.windows(2).all(|w| w[0] < w[1]), "keep the keys of the {lang:?} file sorted, each once");
+            assert_eq!(written, keys(lang));
         }
     }
 

@@ -114,6 +114,16 @@ pub enum Lang {
     Zh,
 }
 
+impl Lang {
+    /// The language's code in the URL and in its words' file name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
 /// Inputs of a loss calculator, kept as the text the reader typed so that a
 /// bad edit never loses what was there.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,76 @@
+//! The page's words arrive as one file per language (`i18n/<lang>.json`),
+//! fetched by the page's boot script the first time the page shows that
+//! language. This module asks for them and installs them.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{dom, with_app, App};
+use crate::i18n;
+use crate::state::Lang;
+
+thread_local! {
+    /// The boot script's loader: `lang → Promise<words>` (one fetch per language).
+    static LOADER: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps the boot script's loader for the languages the reader switches to.
+pub fn set_loader(load: Function) {
+    LOADER.with(|cell| *cell.borrow_mut() = Some(load));
+}
+
+/// Installs `lang`'s words from their parsed file (an object of key → text).
+pub fn install(lang: Lang, words: &JsValue) {
+    let entries = Object::entries(words.unchecked_ref());
+    i18n::install(
+        lang,
+        entries.iter().filter_map(|entry| {
+            let pair: Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        }),
+    );
+}
+
+/// Runs `then` once `lang`'s words are installed: at once when they are
+/// here, else after they are fetched. Words that cannot be fetched are
+/// reported and the page stays in the language it shows.
+pub fn when_installed(lang: Lang, then: impl FnOnce() + 'static) {
+    if i18n::is_installed(lang) {
+        return then();
+    }
+    let Some(promise) = request(lang) else {
+        return dom::console_error(&format!("losslab has no way to fetch i18n/{}.json", lang.code()));
+    };
+    let arrived = Closure::<dyn FnMut(JsValue)>::once(move |words: JsValue| {
+        install(lang, &words);
+        then();
+    });
+    let failed = Closure::<dyn FnMut(JsValue)>::once(move |error: JsValue| {
+        let why = error.as_string().or_else(|| error.dyn_into::<js_sys::Error>().ok().and_then(|e| e.message().as_string()));
+        let why = why.unwrap_or_default();
+        dom::console_error(&format!("losslab could not load its words (i18n/{}.json): {why}", lang.code()));
+    });
+    let _ = promise.then2(&arrived, &failed);
+    // One fetch per language, so at most two pairs ever live on.
+    arrived.forget();
+    failed.forget();
+}
+
+fn request(lang: Lang) -> Option<Promise> {
+    let load = LOADER.with(|cell| cell.borrow().clone())?;
+    load.call1(&JsValue::NULL, &JsValue::from_str(lang.code())).ok()?.dyn_into().ok()
+}
+
+/// Shows the page in `lang` once its words are here; `also` runs with the
+/// app right after (a language chosen by the reader is a history step).
+pub fn switch_to(lang: Lang, also: impl FnOnce(&mut App) + 'static) {
+    when_installed(lang, move || {
+        with_app(|app| {
+            app.show_lang(lang);
+            also(app);
+        });
+    });
+}
