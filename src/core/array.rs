@@ -82,7 +82,7 @@ impl<T: Copy> NdArray<T> {
 /// ```
 pub fn ascending_order(keys: &[f64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+    order.sort_unstable_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(a.cmp(&b)));
     order
 }
 
