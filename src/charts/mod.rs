@@ -14,7 +14,7 @@ use crate::scene::Scene;
 use crate::state::Lang;
 
 pub mod style;
-pub use style::{Colors, Style};
+pub use style::{Colors, Layers, Style};
 
 pub mod export;
 
