@@ -6,10 +6,11 @@ use plotters::prelude::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
-use plotters_canvas::CanvasBackend;
+
+use super::canvas::Canvas;
 
 pub enum PageBackend<'a> {
-    Canvas(CanvasBackend),
+    Canvas(Canvas),
     Svg(SVGBackend<'a>),
 }
 
@@ -25,7 +26,7 @@ impl std::fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
-fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E>) -> DrawingErrorKind<PageError> {
+pub(super) fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E>) -> DrawingErrorKind<PageError> {
     match error {
         DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(PageError(e.to_string())),
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),

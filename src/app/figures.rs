@@ -7,9 +7,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use plotters_canvas::CanvasBackend;
-
 use super::backend::PageBackend;
+use super::canvas::Canvas;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
@@ -179,7 +178,7 @@ pub fn isolated(f: impl FnOnce() -> Result<(), String> + 'static) -> Result<(), 
 
 /// The page's backend over a canvas.
 fn canvas_backend(canvas: &HtmlCanvasElement) -> Option<PageBackend<'static>> {
-    CanvasBackend::with_canvas_object(canvas.clone()).map(PageBackend::Canvas)
+    Canvas::new(canvas).map(PageBackend::Canvas)
 }
 
 /// A figure's canvas size in CSS pixels (0 × 0 when hidden or failed).

@@ -6,6 +6,7 @@
 
 mod backend;
 mod calculators;
+mod canvas;
 mod controls;
 mod dom;
 mod figures;
