@@ -241,12 +241,12 @@ impl<'s> Frame<'s> {
 
     /// The area-local pixel x of data x (unclamped).
     pub fn px(&self, x: f64) -> f64 {
-        self.map.to_pixel(x, self.map.y.min).0 - self.base.0
+        self.map.x_pixel(x) - self.base.0
     }
 
     /// The area-local pixel y of data y (unclamped).
     pub fn py(&self, y: f64) -> f64 {
-        self.map.to_pixel(self.map.x.min, y).1 - self.base.1
+        self.map.y_pixel(y) - self.base.1
     }
 
     /// The area-local pixel of a data point.

@@ -234,10 +234,18 @@ pub struct PlotMap {
 impl PlotMap {
     /// The backend pixel of a data point.
     pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        (
-            self.left + self.x.fraction(x) * (self.right - self.left),
-            self.bottom - self.y.fraction(y) * (self.bottom - self.top),
-        )
+        (self.x_pixel(x), self.y_pixel(y))
+    }
+
+    /// The backend pixel column of data x: a curve maps hundreds of points,
+    /// so one coordinate is not computed for the sake of the other.
+    pub fn x_pixel(&self, x: f64) -> f64 {
+        self.left + self.x.fraction(x) * (self.right - self.left)
+    }
+
+    /// The backend pixel row of data y.
+    pub fn y_pixel(&self, y: f64) -> f64 {
+        self.bottom - self.y.fraction(y) * (self.bottom - self.top)
     }
 
     /// The data point under a backend pixel.
