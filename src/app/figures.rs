@@ -272,6 +272,11 @@ fn copy(from: &HtmlCanvasElement, to: &HtmlCanvasElement) -> Result<(), String> 
         .flatten()
         .and_then(|c| c.dyn_into().ok())
         .ok_or("the canvas has no 2D context")?;
+    // The browser cannot tell that the image covers every pixel, so without
+    // the clearing it would keep the canvas' earlier drawings queued under
+    // it: redraws between two paints (the page benchmark's) would pile them
+    // up until one redraw paid for them all (1 000 points: p95 43 → 12 ms).
+    context.clear_rect(0.0, 0.0, f64::from(to.width()), f64::from(to.height()));
     context.draw_image_with_html_canvas_element(from, 0.0, 0.0).map_err(|e| format!("{e:?}"))
 }
 
