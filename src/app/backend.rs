@@ -43,6 +43,53 @@ macro_rules! both {
     };
 }
 
+/// A shape's colour and line width: the one style type the backends are
+/// given, so that each backend's shapes are compiled once, not once for every
+/// style and path type of plotters' elements.
+#[derive(Clone, Copy)]
+struct Shape {
+    color: BackendColor,
+    width: u32,
+}
+
+impl Shape {
+    fn of(style: &impl BackendStyle) -> Shape {
+        Shape { color: style.color(), width: style.stroke_width() }
+    }
+}
+
+impl BackendStyle for Shape {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+impl PageBackend<'_> {
+    fn line(&mut self, from: BackendCoord, to: BackendCoord, style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_line(from, to, &style))
+    }
+
+    fn rect(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_rect(upper_left, bottom_right, &style, fill))
+    }
+
+    fn path(&mut self, path: &[BackendCoord], style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_path(path.iter().copied(), &style))
+    }
+
+    fn circle(&mut self, center: BackendCoord, radius: u32, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_circle(center, radius, &style, fill))
+    }
+
+    fn polygon(&mut self, vert: &[BackendCoord], style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.fill_polygon(vert.iter().copied(), &style))
+    }
+}
+
 impl DrawingBackend for PageBackend<'_> {
     type ErrorType = PageError;
 
@@ -66,7 +113,7 @@ impl DrawingBackend for PageBackend<'_> {
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_line(from, to, style))
+        self.line(from, to, Shape::of(style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -76,11 +123,11 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+        self.rect(upper_left, bottom_right, Shape::of(style), fill)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_path(path, style))
+        self.path(&path.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -90,11 +137,11 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_circle(center, radius, style, fill))
+        self.circle(center, radius, Shape::of(style), fill)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.fill_polygon(vert, style))
+        self.polygon(&vert.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<PageError>> {
