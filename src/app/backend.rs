@@ -1,6 +1,7 @@
-//! One drawing backend for everything the page draws — the canvas on screen
-//! and the SVG it exports — so each chart is compiled once into the module
-//! rather than once per backend (the charts are most of its size).
+//! One drawing backend for everything the page draws — the canvas on screen,
+//! the SVG it exports and the transcripts it compares — so each chart is
+//! compiled once into the module rather than once per backend (the charts
+//! are most of its size).
 
 use plotters::prelude::SVGBackend;
 use plotters_backend::{
@@ -8,10 +9,12 @@ use plotters_backend::{
 };
 
 use super::canvas::Canvas;
+use super::transcript::Transcript;
 
 pub enum PageBackend<'a> {
     Canvas(Canvas),
     Svg(SVGBackend<'a>),
+    Transcript(Transcript<'a>),
 }
 
 /// What went wrong in either backend, in words.
@@ -39,6 +42,7 @@ macro_rules! both {
         match $self {
             PageBackend::Canvas($b) => $call.map_err(lift),
             PageBackend::Svg($b) => $call.map_err(lift),
+            PageBackend::Transcript($b) => $call.map_err(lift),
         }
     };
 }
@@ -97,6 +101,7 @@ impl DrawingBackend for PageBackend<'_> {
         match self {
             PageBackend::Canvas(b) => b.get_size(),
             PageBackend::Svg(b) => b.get_size(),
+            PageBackend::Transcript(b) => b.get_size(),
         }
     }
 

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use super::backend::PageBackend;
 use super::canvas::Canvas;
+use super::transcript::Transcript;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
@@ -37,12 +38,14 @@ pub struct Slot {
 struct AxesLayer {
     /// Not in the document: only ever copied.
     canvas: HtmlCanvasElement,
-    /// The layer as SVG, drawn with the style and the scene of the image: it
-    /// is still the image to copy while a new drawing gives the same text.
-    /// Being what is drawn, it follows everything the axes depend on (the
-    /// size, the device pixel ratio, theme, palette, language, axis ranges
-    /// that follow the data) and nothing else. Empty when there is no image.
-    svg: String,
+    /// The transcript of the drawing in the image: the image is still the
+    /// one to copy while the layer drawn now gives the same transcript. Being
+    /// what is drawn, it follows everything the axes depend on (the size, the
+    /// device pixel ratio, theme, palette, language, axis ranges that follow
+    /// the data) and nothing else. Empty when there is no image.
+    drawn: Vec<u64>,
+    /// The transcript of the layer drawn now (kept to reuse its memory).
+    now: Vec<u64>,
 }
 
 thread_local! {
@@ -125,7 +128,7 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let _ = fig.append_child(&alt);
     let _ = fig.append_child(&caption);
     let _ = holder.append_child(&fig);
-    let axes = AxesLayer { canvas: dom::create("canvas").unchecked_into(), svg: String::new() };
+    let axes = AxesLayer { canvas: dom::create("canvas").unchecked_into(), drawn: Vec::new(), now: Vec::new() };
     Slot { canvas, map: None, alt, alt_text: String::new(), error, has_error: false, axes }
 }
 
@@ -244,22 +247,21 @@ fn resize(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) {
 }
 
 /// Redraws the axes layer's image if the layer drawn now differs from it.
-/// The comparison costs a drawing into a string, no call out of the module.
+/// The comparison costs a drawing into a transcript, no call out of the module.
 fn update_axes(axes: &mut AxesLayer, figure: Figure, size: (u32, u32), scene: &Scene, style: &Style) -> Result<(), String> {
     let style = Style { layers: Layers::Axes, ..*style };
-    let mut svg = String::new();
     {
-        let area = PageBackend::Svg(SVGBackend::with_string(&mut svg, size)).into_drawing_area();
+        let area = PageBackend::Transcript(Transcript::new(&mut axes.now, size)).into_drawing_area();
         charts::draw(figure, &area, scene, &style).map_err(|e| e.to_string())?;
     }
-    if svg == axes.svg {
+    if axes.now == axes.drawn {
         return Ok(());
     }
-    axes.svg.clear();
+    axes.drawn.clear();
     resize(&axes.canvas, size);
     let area = canvas_backend(&axes.canvas).ok_or("the canvas has no 2D context")?.into_drawing_area();
     charts::draw(figure, &area, scene, &style).map_err(|e| e.to_string())?;
-    axes.svg = svg;
+    std::mem::swap(&mut axes.drawn, &mut axes.now);
     Ok(())
 }
 

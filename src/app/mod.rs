@@ -13,6 +13,7 @@ mod figures;
 mod fit;
 mod pointer;
 mod text;
+mod transcript;
 mod url;
 
 use std::cell::RefCell;
