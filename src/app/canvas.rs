@@ -1,9 +1,9 @@
 //! plotters' canvas backend, with the calls a redraw makes by the thousand
 //! (lines, bars, markers) made here instead: each colour reaches the canvas
 //! as text (`rgba(…)`), so it is set only when it changes rather than once a
-//! shape, and lines of one opaque style drawn one after another (a dashed
-//! curve is dozens of them) are stroked as one path. Everything else is
-//! plotters-canvas' own drawing.
+//! shape, and lines of one opaque style drawn one after another that do not
+//! come near each other (a dashed curve is dozens of them) are stroked as one
+//! path. Everything else is plotters-canvas' own drawing.
 
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -35,15 +35,39 @@ pub struct Canvas {
     fill: Option<ColorKey>,
     /// The stroke colour and width the context has, when this backend set them last.
     stroke: Option<(ColorKey, u32)>,
-    /// Whether the context holds lines in `stroke`'s style not yet stroked.
-    pending: bool,
+    /// Where the context holds lines in `stroke`'s style not yet stroked, if it does.
+    pending: Option<Bounds>,
+}
+
+/// A box around lines, in pixels: left, top, right, bottom.
+#[derive(Clone, Copy)]
+struct Bounds(i32, i32, i32, i32);
+
+impl Bounds {
+    /// The box of a path's line, `width` wide.
+    fn of(path: &[BackendCoord], width: u32) -> Bounds {
+        let w = width.div_ceil(2) as i32;
+        let mut b = Bounds(i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+        for &(x, y) in path {
+            b = Bounds(b.0.min(x - w), b.1.min(y - w), b.2.max(x + w), b.3.max(y + w));
+        }
+        b
+    }
+
+    fn meets(self, other: Bounds) -> bool {
+        self.0 <= other.2 && other.0 <= self.2 && self.1 <= other.3 && other.1 <= self.3
+    }
+
+    fn union(self, other: Bounds) -> Bounds {
+        Bounds(self.0.min(other.0), self.1.min(other.1), self.2.max(other.2), self.3.max(other.3))
+    }
 }
 
 impl Canvas {
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Canvas> {
         let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
-        Some(Canvas { inner, context, fill: None, stroke: None, pending: false })
+        Some(Canvas { inner, context, fill: None, stroke: None, pending: None })
     }
 
     fn set_fill(&mut self, color: BackendColor) {
@@ -55,7 +79,7 @@ impl Canvas {
 
     /// Strokes the lines waiting for it: before anything else is drawn over them.
     fn flush(&mut self) {
-        if std::mem::take(&mut self.pending) {
+        if self.pending.take().is_some() {
             self.context.stroke();
         }
     }
@@ -128,12 +152,17 @@ impl DrawingBackend for Canvas {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        let mut path = path.into_iter();
-        let Some(start) = path.next() else { return Ok(()) };
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        let Some((&start, rest)) = path.split_first() else { return Ok(()) };
         let wanted = (key(color), style.stroke_width());
-        // Where translucent lines cross, each must darken the other: only
-        // opaque ones share a stroke.
-        if !(self.pending && self.stroke == Some(wanted) && color.alpha >= 1.0) {
+        let bounds = Bounds::of(&path, style.stroke_width());
+        // Lines that cross or touch are stroked apart, as they would be one
+        // by one: a shared stroke would paint their overlap once, not twice.
+        let joins = match self.pending {
+            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => Some(pending),
+            _ => None,
+        };
+        if joins.is_none() {
             self.flush();
             if self.stroke != Some(wanted) {
                 self.context.set_stroke_style_str(&css(color));
@@ -143,10 +172,10 @@ impl DrawingBackend for Canvas {
             self.context.begin_path();
         }
         self.context.move_to(f64::from(start.0), f64::from(start.1));
-        for next in path {
-            self.context.line_to(f64::from(next.0), f64::from(next.1));
+        for &(x, y) in rest {
+            self.context.line_to(f64::from(x), f64::from(y));
         }
-        self.pending = true;
+        self.pending = Some(joins.map_or(bounds, |pending| pending.union(bounds)));
         Ok(())
     }
 
