@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use losslab::charts::export::{style_for, svg_string, write_svgs, SIZE};
-use losslab::charts::{alt_text, draw, Colors, Figure, Style};
+use losslab::charts::{alt_text, draw, Colors, Figure, Layers, Style};
 use losslab::scene::{BinaryScene, CceScene, Scene, SmoothingScene};
 use losslab::state::{Lang, Palette, Point, Regularization, State, Theme};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
@@ -138,7 +138,7 @@ fn draw_all(state: &State) {
     let scene = Scene::from_state(state);
     for dark in [false, true] {
         for scale in [0.5, 1.0, 2.0] {
-            let style = Style { colors: Colors::for_theme(dark, state.palette), scale, lang: state.lang };
+            let style = Style { colors: Colors::for_theme(dark, state.palette), scale, lang: state.lang, ..Style::default() };
             for figure in Figure::ALL {
                 let out = svg_string(figure, &scene, &style, (360, 220)).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
                 assert!(!out.contains("NaN<") || figure == Figure::LogitsStability, "{} prints NaN", figure.name());
@@ -186,6 +186,32 @@ fn non_finite_scene_values_draw() {
     scene.cce = CceScene::build(&[], &[vec![f64::NAN, 1.0]], &[0]);
     for figure in Figure::ALL {
         svg_string(figure, &scene, &Style::default(), SIZE).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
+    }
+}
+
+/// The elements of one drawing of `figure` in `layers`, one per line, sorted.
+fn elements(figure: Figure, scene: &Scene, layers: Layers) -> Vec<String> {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
+        draw(figure, &area, scene, &Style { layers, ..Style::default() }).unwrap();
+    }
+    let mut lines: Vec<String> = svg.lines().filter(|l| !l.starts_with("<svg") && !l.starts_with("</svg")).map(String::from).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn the_axes_and_data_layers_together_are_the_whole_figure() {
+    let mut scene = Scene::from_state(&State::default());
+    scene.binary = BinaryScene::build(&State::default(), scene.binary.model, Some(3));
+    for figure in Figure::ALL {
+        let axes = elements(figure, &scene, Layers::Axes);
+        let data = elements(figure, &scene, Layers::Data);
+        assert!(axes.iter().any(|e| e.starts_with("<text")), "{}: the axes layer has the tick labels", figure.name());
+        let mut both = [axes, data].concat();
+        both.sort();
+        assert_eq!(both, elements(figure, &scene, Layers::All), "{}", figure.name());
     }
 }
 

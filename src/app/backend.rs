@@ -1,16 +1,20 @@
-//! One drawing backend for everything the page draws — the canvas on screen
-//! and the SVG it exports — so each chart is compiled once into the module
-//! rather than once per backend (the charts are most of its size).
+//! One drawing backend for everything the page draws — the canvas on screen,
+//! the SVG it exports and the transcripts it compares — so each chart is
+//! compiled once into the module rather than once per backend (the charts
+//! are most of its size).
 
 use plotters::prelude::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
-use plotters_canvas::CanvasBackend;
+
+use super::canvas::Canvas;
+use super::transcript::Transcript;
 
 pub enum PageBackend<'a> {
-    Canvas(CanvasBackend),
+    Canvas(Canvas),
     Svg(SVGBackend<'a>),
+    Transcript(Transcript<'a>),
 }
 
 /// What went wrong in either backend, in words.
@@ -25,7 +29,7 @@ impl std::fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
-fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E>) -> DrawingErrorKind<PageError> {
+pub(super) fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E>) -> DrawingErrorKind<PageError> {
     match error {
         DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(PageError(e.to_string())),
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
@@ -38,8 +42,56 @@ macro_rules! both {
         match $self {
             PageBackend::Canvas($b) => $call.map_err(lift),
             PageBackend::Svg($b) => $call.map_err(lift),
+            PageBackend::Transcript($b) => $call.map_err(lift),
         }
     };
+}
+
+/// A shape's colour and line width: the one style type the backends are
+/// given, so that each backend's shapes are compiled once, not once for every
+/// style and path type of plotters' elements.
+#[derive(Clone, Copy)]
+struct Shape {
+    color: BackendColor,
+    width: u32,
+}
+
+impl Shape {
+    fn of(style: &impl BackendStyle) -> Shape {
+        Shape { color: style.color(), width: style.stroke_width() }
+    }
+}
+
+impl BackendStyle for Shape {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+impl PageBackend<'_> {
+    fn line(&mut self, from: BackendCoord, to: BackendCoord, style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_line(from, to, &style))
+    }
+
+    fn rect(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_rect(upper_left, bottom_right, &style, fill))
+    }
+
+    fn path(&mut self, path: &[BackendCoord], style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_path(path.iter().copied(), &style))
+    }
+
+    fn circle(&mut self, center: BackendCoord, radius: u32, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.draw_circle(center, radius, &style, fill))
+    }
+
+    fn polygon(&mut self, vert: &[BackendCoord], style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+        both!(self, b => b.fill_polygon(vert.iter().copied(), &style))
+    }
 }
 
 impl DrawingBackend for PageBackend<'_> {
@@ -49,6 +101,7 @@ impl DrawingBackend for PageBackend<'_> {
         match self {
             PageBackend::Canvas(b) => b.get_size(),
             PageBackend::Svg(b) => b.get_size(),
+            PageBackend::Transcript(b) => b.get_size(),
         }
     }
 
@@ -65,7 +118,7 @@ impl DrawingBackend for PageBackend<'_> {
     }
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_line(from, to, style))
+        self.line(from, to, Shape::of(style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -75,11 +128,11 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+        self.rect(upper_left, bottom_right, Shape::of(style), fill)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_path(path, style))
+        self.path(&path.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -89,11 +142,11 @@ impl DrawingBackend for PageBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_circle(center, radius, style, fill))
+        self.circle(center, radius, Shape::of(style), fill)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.fill_polygon(vert, style))
+        self.polygon(&vert.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<PageError>> {

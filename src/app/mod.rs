@@ -6,12 +6,14 @@
 
 mod backend;
 mod calculators;
+mod canvas;
 mod controls;
 mod dom;
 mod figures;
 mod fit;
 mod pointer;
 mod text;
+mod transcript;
 mod url;
 mod words;
 

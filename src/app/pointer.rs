@@ -92,7 +92,7 @@ fn pick(app: &App, figure: Figure, css_x: f64) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, p)| shown(p.green))
-        .map(|(i, p)| (i, (map.to_pixel(p.x, 0.0).0 / ratio - css_x).abs()))
+        .map(|(i, p)| (i, (map.x_pixel(p.x) / ratio - css_x).abs()))
         .filter(|&(_, d)| d <= PICK_RADIUS)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)

@@ -81,7 +81,8 @@ pub fn draw<DB: DrawingBackend>(
     spec.right = 20.0;
     let mut right = Frame::draw(area, style, &spec)?;
     let (one_hot_color, sparse_color) = (Colors::tint(c.accent, 1.0), Colors::tint(c.muted, 0.7));
-    right.swatch_key(area, &[(one_hot_color, t(lang, "fig.cce.one-hot")), (sparse_color, t(lang, "fig.cce.sparse"))], false)?;
+    let key = [(one_hot_color, t(lang, "fig.cce.one-hot")), (sparse_color, t(lang, "fig.cce.sparse"))];
+    right.in_axes_layer(|frame| frame.swatch_key(area, &key, false))?;
     for (i, s) in scene.samples.iter().enumerate() {
         let i = i as f64;
         for (offset, loss, color) in [(0.12, s.loss, one_hot_color), (0.52, s.sparse_loss, sparse_color)] {

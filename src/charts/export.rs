@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
-use super::{alt_text, draw, Colors, DrawError, Figure, Style};
+use super::{alt_text, draw, Colors, DrawError, Figure, Layers, Style};
 use crate::i18n::t;
 use crate::number::parse_f64;
 use crate::scene::Scene;
@@ -25,6 +25,7 @@ pub fn style_for(state: &State) -> Style {
         colors: Colors::for_theme(state.theme == Theme::Dark, state.palette),
         scale: 1.0,
         lang: state.lang,
+        layers: Layers::All,
     }
 }
 

@@ -12,13 +12,13 @@ use crate::i18n::t;
 use crate::scene::{FocalCurve, FocalScene};
 use crate::state::Lang;
 
-/// The value of a sampled curve nearest to p_t.
+/// The value of a sampled curve nearest to p_t. The samples ascend in p_t,
+/// so the nearest is one of the two around it: each label tries a dozen
+/// places on each curve, at every redraw.
 fn at(curve: &FocalCurve, p: f64) -> f64 {
-    curve
-        .points
-        .iter()
-        .min_by(|a, b| (a.0 - p).abs().total_cmp(&(b.0 - p).abs()))
-        .map_or(f64::NAN, |q| q.1)
+    let i = curve.points.partition_point(|q| q.0 < p);
+    let around = [i.checked_sub(1), Some(i)].into_iter().flatten().filter_map(|j| curve.points.get(j));
+    around.min_by(|a, b| (a.0 - p).abs().total_cmp(&(b.0 - p).abs())).map_or(f64::NAN, |q| q.1)
 }
 
 fn gamma_text(g: f64) -> String {

@@ -13,7 +13,7 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
-use super::style::{Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::style::{Layers, Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use super::{num, Axis, DrawError, PlotMap};
 
 /// Tick positions of one axis.
@@ -70,6 +70,9 @@ pub struct Frame<'s> {
     /// When set, labels get a box of background colour behind them, so they
     /// read over the lines they name.
     pub halo: bool,
+    /// The layer the drawing calls belong to: [`Layers::Data`], except while
+    /// a key is drawn (see [`Frame::in_axes_layer`]).
+    layer: Layers,
     /// Markers already drawn, by position on a grid a third of a marker wide
     /// and by colour: a marker that would land on one of them adds nothing a
     /// reader can see, so dense data (1 000 points) costs a fraction of the
@@ -82,7 +85,9 @@ type MarkerCell = (i64, i64, bool, (u8, u8, u8));
 
 /// Fills the area with the background. Every figure starts here.
 pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Result<(), DrawError> {
-    area.fill(&style.colors.background)?;
+    if style.draws(Layers::Axes) {
+        area.fill(&style.colors.background)?;
+    }
     Ok(())
 }
 
@@ -147,12 +152,33 @@ impl<'s> Frame<'s> {
             placed: Vec::new(),
             notes: 0,
             halo: false,
+            layer: Layers::Data,
             markers: RefCell::new(BTreeSet::new()),
         };
+        if style.draws(Layers::Axes) {
+            frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks)?;
+        }
+        Ok(frame)
+    }
+
+    /// The gridlines, the x axis, the tick labels and the axis titles of
+    /// `spec`, laid out in this frame's column (from `col_left`).
+    fn draw_axes<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        spec: &FrameSpec,
+        col_left: f64,
+        x_ticks: &[(f64, String)],
+        y_ticks: &[(f64, String)],
+    ) -> Result<(), DrawError> {
+        let style = self.style;
+        let s = |css: f64| style.pxf(css);
+        let (left, _, right, bottom) = self.rect();
+        let frame = self;
         let c = &style.colors;
         let thin = ShapeStyle::from(c.grid).stroke_width(style.stroke(1.0));
         let tick_text = style.text(TICK_PX, c.muted, HPos::Right, VPos::Center);
-        for (v, label) in &y_ticks {
+        for (v, label) in y_ticks {
             if !(spec.y.min..=spec.y.max).contains(v) {
                 continue;
             }
@@ -165,7 +191,7 @@ impl<'s> Frame<'s> {
         area.draw(&PathElement::new(vec![(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
         let x_text = style.text(TICK_PX, c.muted, HPos::Center, VPos::Top);
         let mut last_right = f64::NEG_INFINITY;
-        for (v, label) in &x_ticks {
+        for (v, label) in x_ticks {
             if !(spec.x.min..=spec.x.max).contains(v) {
                 continue;
             }
@@ -186,7 +212,21 @@ impl<'s> Frame<'s> {
             let y = bottom + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
             area.draw(&Text::new(spec.x_title.clone(), (r((left + right) / 2.0), r(y)), t))?;
         }
-        Ok(frame)
+        Ok(())
+    }
+
+    /// Whether this drawing makes the layer the calls now belong to.
+    fn drawing(&self) -> bool {
+        self.style.draws(self.layer)
+    }
+
+    /// Runs `draw` with its calls in the axes layer: for keys, which depend
+    /// on nothing but the frame and the style.
+    pub fn in_axes_layer<R>(&mut self, draw: impl FnOnce(&mut Self) -> R) -> R {
+        self.layer = Layers::Axes;
+        let result = draw(self);
+        self.layer = Layers::Data;
+        result
     }
 
     /// The plot rectangle in the area's own pixels: left, top, right, bottom.
@@ -201,12 +241,12 @@ impl<'s> Frame<'s> {
 
     /// The area-local pixel x of data x (unclamped).
     pub fn px(&self, x: f64) -> f64 {
-        self.map.to_pixel(x, self.map.y.min).0 - self.base.0
+        self.map.x_pixel(x) - self.base.0
     }
 
     /// The area-local pixel y of data y (unclamped).
     pub fn py(&self, y: f64) -> f64 {
-        self.map.to_pixel(self.map.x.min, y).1 - self.base.1
+        self.map.y_pixel(y) - self.base.1
     }
 
     /// The area-local pixel of a data point.
@@ -232,6 +272,9 @@ impl<'s> Frame<'s> {
         color: impl Color,
         width_css: f64,
     ) -> Result<(), DrawError> {
+        if !self.drawing() {
+            return Ok(());
+        }
         let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
         for run in self.clipped_runs(points) {
             area.draw(&PathElement::new(run, style))?;
@@ -247,6 +290,9 @@ impl<'s> Frame<'s> {
         color: impl Color,
         width_css: f64,
     ) -> Result<(), DrawError> {
+        if !self.drawing() {
+            return Ok(());
+        }
         let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
         for run in self.clipped_runs(points) {
             area.draw(&DashedPathElement::new(run, self.style.px(5.0), self.style.px(4.0), style))?;
@@ -318,7 +364,7 @@ impl<'s> Frame<'s> {
         (x1, y1): (f64, f64),
         color: impl Color,
     ) -> Result<(), DrawError> {
-        if !(x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
+        if !(self.drawing() && x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
             return Ok(());
         }
         let (a, b) = (r(x0), r(x1).max(r(x0) + 1));
@@ -350,7 +396,7 @@ impl<'s> Frame<'s> {
         color: RGBColor,
         size_css: f64,
     ) -> Result<(), DrawError> {
-        if !(x.is_finite() && y.is_finite()) {
+        if !(self.drawing() && x.is_finite() && y.is_finite()) {
             return Ok(());
         }
         let s = self.style.pxf(size_css);
@@ -392,7 +438,7 @@ impl<'s> Frame<'s> {
         (x, y): (f64, f64),
         radius_css: f64,
     ) -> Result<(), DrawError> {
-        if !(x.is_finite() && y.is_finite()) {
+        if !(self.drawing() && x.is_finite() && y.is_finite()) {
             return Ok(());
         }
         let style = ShapeStyle::from(self.style.colors.highlight).stroke_width(self.style.stroke(2.5));
@@ -408,7 +454,7 @@ impl<'s> Frame<'s> {
         color: impl Color,
         radius_css: f64,
     ) -> Result<(), DrawError> {
-        if !(x.is_finite() && y.is_finite()) {
+        if !(self.drawing() && x.is_finite() && y.is_finite()) {
             return Ok(());
         }
         area.draw(&Circle::new((r(x), r(y)), self.style.px(radius_css) as u32, color.to_rgba().filled()))?;
@@ -425,6 +471,9 @@ impl<'s> Frame<'s> {
         color: RGBColor,
         (h, v): (HPos, VPos),
     ) -> Result<(), DrawError> {
+        if !self.drawing() {
+            return Ok(());
+        }
         put(area, text, (x, y), self.style.text(size_css, color, h, v))
     }
 
@@ -438,6 +487,9 @@ impl<'s> Frame<'s> {
         color: RGBColor,
         (h, v): (HPos, VPos),
     ) -> Result<(), DrawError> {
+        if !self.drawing() {
+            return Ok(());
+        }
         put(area, text, (x, y), self.style.bold(size_css, color, h, v))
     }
 

@@ -14,7 +14,7 @@ use crate::scene::Scene;
 use crate::state::Lang;
 
 pub mod style;
-pub use style::{Colors, Style};
+pub use style::{Colors, Layers, Style};
 
 pub mod export;
 
@@ -234,10 +234,18 @@ pub struct PlotMap {
 impl PlotMap {
     /// The backend pixel of a data point.
     pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        (
-            self.left + self.x.fraction(x) * (self.right - self.left),
-            self.bottom - self.y.fraction(y) * (self.bottom - self.top),
-        )
+        (self.x_pixel(x), self.y_pixel(y))
+    }
+
+    /// The backend pixel column of data x: a curve maps hundreds of points,
+    /// so one coordinate is not computed for the sake of the other.
+    pub fn x_pixel(&self, x: f64) -> f64 {
+        self.left + self.x.fraction(x) * (self.right - self.left)
+    }
+
+    /// The backend pixel row of data y.
+    pub fn y_pixel(&self, y: f64) -> f64 {
+        self.bottom - self.y.fraction(y) * (self.bottom - self.top)
     }
 
     /// The data point under a backend pixel.
@@ -328,16 +336,19 @@ pub(crate) fn num_list(vs: impl Iterator<Item = f64>, decimals: usize, lang: Lan
         Lang::En => ", ",
         Lang::Zh => "、",
     };
-    let all: Vec<String> = vs.map(|v| num(v, decimals)).collect();
+    let all: Vec<f64> = vs.collect();
+    // Only the numbers shown are written: with 1 000 points, writing them
+    // all cost more than drawing the figure.
+    let list = |vs: &[f64]| vs.iter().map(|&v| num(v, decimals)).collect::<Vec<_>>().join(sep);
     if all.len() > 20 {
         let more = all.len() - 10;
-        let head = all[..10].join(sep);
+        let head = list(&all[..10]);
         return match lang {
             Lang::En => format!("{head}{sep}… ({more} more)"),
             Lang::Zh => format!("{head}{sep}……(另有 {more} 个)"),
         };
     }
-    all.join(sep)
+    list(&all)
 }
 
 /// A share as a whole percentage: "46%".
@@ -390,5 +401,13 @@ mod tests {
         assert_eq!(num(f64::INFINITY, 2), "∞");
         assert_eq!(percent(0.456), "46%");
         assert_eq!(fill("BCE = {bce}", &[("bce", num(0.33291, 4))]), "BCE = 0.3329");
+    }
+
+    #[test]
+    fn long_lists_show_their_first_ten() {
+        let few = num_list((1..=3).map(f64::from), 0, Lang::En);
+        assert_eq!(few, "1, 2, 3");
+        let many = num_list((1..=1000).map(f64::from), 0, Lang::En);
+        assert_eq!(many, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, … (990 more)");
     }
 }

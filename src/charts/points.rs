@@ -67,16 +67,18 @@ pub(super) fn class_key<DB: DrawingBackend>(
     let span = |short: bool| -> f64 { [false, true].iter().map(|&p| width(key(short, p)) + style.pxf(36.0)).sum() };
     let title_room = (right - left) / 2.0 - style.pxf(24.0);
     let short = span(false) > title_room;
-    let mut x = right;
-    for positive in [false, true] {
-        let label = key(short, positive);
-        let w = width(label);
-        frame.text(area, label, (x, y), LABEL, c.text, (HPos::Right, VPos::Center))?;
-        frame.marker(area, (x - w - style.pxf(10.0), y), positive, c.class(positive), 5.0)?;
-        frame.reserve([x - w - style.pxf(18.0), y - style.pxf(9.0), x, y + style.pxf(9.0)]);
-        x -= w + style.pxf(36.0);
-    }
-    Ok(())
+    frame.in_axes_layer(|frame| {
+        let mut x = right;
+        for positive in [false, true] {
+            let label = key(short, positive);
+            let w = width(label);
+            frame.text(area, label, (x, y), LABEL, c.text, (HPos::Right, VPos::Center))?;
+            frame.marker(area, (x - w - style.pxf(10.0), y), positive, c.class(positive), 5.0)?;
+            frame.reserve([x - w - style.pxf(18.0), y - style.pxf(9.0), x, y + style.pxf(9.0)]);
+            x -= w + style.pxf(36.0);
+        }
+        Ok(())
+    })
 }
 
 pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {

@@ -79,7 +79,7 @@ impl Colors {
 /// The font family of every figure; the page's CSS falls back the same way.
 pub const FONT_FAMILY: &str = "sans-serif";
 
-/// How a figure is drawn: colours, scale and language.
+/// How a figure is drawn: colours, scale, language and which layers.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
     pub colors: Colors,
@@ -87,12 +87,28 @@ pub struct Style {
     /// Default 1 (CSS pixels).
     pub scale: f64,
     pub lang: Lang,
+    /// Which layers this drawing makes. Default [`Layers::All`].
+    pub layers: Layers,
+}
+
+/// The two layers of a figure, or both. The page keeps each figure's axes
+/// layer as an image and, while only the data changes, redraws the data over
+/// a copy of it: the axes are most of a figure's text and many of its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layers {
+    /// Everything, in one drawing: exports, the command line, the tests.
+    All,
+    /// The background, axes, grid, tick labels, titles and keys: what depends
+    /// only on the size, the style and the axis ranges.
+    Axes,
+    /// Everything else, drawn over the axes.
+    Data,
 }
 
 impl Default for Style {
-    /// Light theme, the article's palette, scale 1, English.
+    /// Light theme, the article's palette, scale 1, English, every layer.
     fn default() -> Self {
-        Style { colors: Colors::for_theme(false, Palette::Article), scale: 1.0, lang: Lang::En }
+        Style { colors: Colors::for_theme(false, Palette::Article), scale: 1.0, lang: Lang::En, layers: Layers::All }
     }
 }
 
@@ -103,6 +119,11 @@ pub const LABEL_PX: f64 = 13.0;
 pub const NOTE_PX: f64 = 12.5;
 
 impl Style {
+    /// Whether this drawing makes the parts of `layer` ([`Layers::Axes`] or [`Layers::Data`]).
+    pub fn draws(&self, layer: Layers) -> bool {
+        self.layers == Layers::All || self.layers == layer
+    }
+
     /// A length given at scale 1, in backend pixels (at least 1).
     pub fn px(&self, css: f64) -> i32 {
         (css * self.scale).round().max(1.0) as i32
