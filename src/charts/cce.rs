@@ -10,8 +10,8 @@ use plotters::style::RGBColor;
 
 use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::t;
+use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::{fill, t};
 use crate::scene::CceScene;
 use crate::state::Lang;
 

@@ -73,7 +73,7 @@ fn escape(s: &str) -> String {
 /// font sizes (see [`SVG_FONT_FACTOR`]).
 fn finish(svg: &str, name: &str, title: &str, desc: &str) -> String {
     let mut out = String::with_capacity(svg.len() + desc.len() + 256);
-    let Some(open_end) = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j)) else {
+    let Some(open_end) = find(svg, "<svg").and_then(|i| svg[i..].find('>').map(|j| i + j)) else {
         return svg.to_string();
     };
     out.push_str(&svg[..open_end]);
@@ -84,7 +84,7 @@ fn finish(svg: &str, name: &str, title: &str, desc: &str) -> String {
     ));
     let body = &svg[open_end + 1..];
     let mut rest = body;
-    while let Some(i) = rest.find("font-size=\"") {
+    while let Some(i) = find(rest, "font-size=\"") {
         let (head, tail) = rest.split_at(i + "font-size=\"".len());
         out.push_str(head);
         let end = tail.find('"').unwrap_or(0);
@@ -95,7 +95,23 @@ fn finish(svg: &str, name: &str, title: &str, desc: &str) -> String {
         rest = &tail[end..];
     }
     out.push_str(rest);
-    out.replace("<polyline fill=\"none\"", "<polyline fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\"")
+    const POLYLINE: &str = "<polyline fill=\"none\"";
+    let mut rounded = String::with_capacity(out.len() + 4096);
+    let mut rest = out.as_str();
+    while let Some(i) = find(rest, POLYLINE) {
+        let (head, tail) = rest.split_at(i + POLYLINE.len());
+        rounded.push_str(head);
+        rounded.push_str(" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
+        rest = tail;
+    }
+    rounded.push_str(rest);
+    rounded
+}
+
+/// Where `pattern` first occurs in `text`: a plain scan, enough for a figure's
+/// SVG, which spares the page the standard library's substring search.
+fn find(text: &str, pattern: &str) -> Option<usize> {
+    (0..text.len()).find(|&i| text.as_bytes()[i..].starts_with(pattern.as_bytes()))
 }
 
 #[cfg(test)]
@@ -109,5 +125,16 @@ mod tests {
         assert!(out.contains("<title id=\"fit-title\">The fit</title>"));
         assert!(out.contains("p &lt; 1 &amp; more"));
         assert!(out.contains("font-size=\"13\""), "{out}");
+    }
+
+    #[test]
+    fn finish_rounds_every_polyline_and_only_those() {
+        let line = "<polyline fill=\"none\" points=\"0,0 1,1\"/>";
+        let svg = format!("<svg width=\"10\">{line}<rect fill=\"none\"/>{line}</svg>");
+        let out = finish(&svg, "fit", "t", "d");
+        let rounded = "<polyline fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\" points=";
+        assert_eq!(out.matches(rounded).count(), 2, "{out}");
+        assert!(out.contains("<rect fill=\"none\"/>"), "{out}");
+        assert!(out.ends_with("</svg>"), "{out}");
     }
 }

@@ -5,8 +5,8 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::t;
+use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::{fill, t};
 use crate::scene::BinaryScene;
 use crate::state::Lang;
 

@@ -7,8 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{fill, num, Axis, DrawError, PlotMap, Style};
-use crate::i18n::t;
+use super::{num, Axis, DrawError, PlotMap, Style};
+use crate::i18n::{fill, t};
 use crate::scene::{FocalCurve, FocalScene};
 use crate::state::Lang;
 

@@ -7,8 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::{draw_points_at_targets, probability_frame};
 use super::frame::{clear, Frame, LABEL};
-use super::{fill, num, DrawError, PlotMap, Style};
-use crate::i18n::t;
+use super::{num, DrawError, PlotMap, Style};
+use crate::i18n::{fill, t};
 use crate::scene::{BinaryScene, FitCurve, FocalScene};
 use crate::state::Lang;
 

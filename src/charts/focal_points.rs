@@ -8,9 +8,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{fill, num, num_list, percent, Axis, DrawError, PlotMap, Style};
+use super::{num, num_list, percent, Axis, DrawError, PlotMap, Style};
 use crate::core::array::ascending_order;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::scene::{FocalPoint, FocalScene};
 use crate::state::Lang;
 

@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{fill, num, Axis, DrawError, PlotMap, Scale, Style};
-use crate::i18n::t;
+use super::{num, Axis, DrawError, PlotMap, Scale, Style};
+use crate::i18n::{fill, t};
 use crate::scene::{Breakdown, StabilityScene};
 use crate::state::Lang;
 
@@ -71,7 +71,7 @@ pub fn draw<DB: DrawingBackend>(
         frame.dot(area, (x, frame.py_clamped(last)), c.negative, 4.5)?;
         frame.line(area, &[(f64::from(b.x), 0.0), (f64::from(b.x), 2000.0)], c.negative, 1.0)?;
         // Named inside its band: what the naive loss is, and from where.
-        let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang).into())]);
+        let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);
         let second = fill(t(lang, "fig.logits-stability.from"), &[("x", num(f64::from(b.x), 1))]);
         let (h, dx) = if b.x < 0.0 { (HPos::Right, -6.0) } else { (HPos::Left, 6.0) };
         let y = top + style.pxf(6.0);

@@ -309,11 +309,6 @@ pub fn alt_text(figure: Figure, scene: &Scene, lang: Lang) -> String {
     }
 }
 
-/// `template` with each `{name}` replaced by its value.
-pub(crate) fn fill(template: &str, values: &[(&str, String)]) -> String {
-    values.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
-}
-
 /// `v` with `decimals` decimals and a true minus sign; "∞"/"NaN" spelled out.
 pub(crate) fn num(v: f64, decimals: usize) -> String {
     if v.is_nan() {
@@ -400,7 +395,7 @@ mod tests {
         assert_eq!(num(-0.0001, 2), "0.00");
         assert_eq!(num(f64::INFINITY, 2), "∞");
         assert_eq!(percent(0.456), "46%");
-        assert_eq!(fill("BCE = {bce}", &[("bce", num(0.33291, 4))]), "BCE = 0.3329");
+        assert_eq!(crate::i18n::fill("BCE = {bce}", &[("bce", num(0.33291, 4))]), "BCE = 0.3329");
     }
 
     #[test]

@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::fit::notes;
 use super::frame::{clear, Frame, FrameSpec, LABEL};
 use super::prob_bars::bar_width;
-use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::t;
+use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::{fill, t};
 use crate::scene::BinaryScene;
 use crate::state::Lang;
 

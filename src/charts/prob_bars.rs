@@ -7,9 +7,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::{notes, probability_frame};
 use super::frame::{clear, Frame, LABEL};
-use super::{fill, num, num_list, DrawError, PlotMap, Style};
+use super::{num, num_list, DrawError, PlotMap, Style};
 use crate::core::array::ascending_order;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::scene::{BinaryPoint, BinaryScene};
 use crate::state::Lang;
 

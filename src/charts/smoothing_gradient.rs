@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::smoothing_logits::nearest;
-use super::{fill, num, Axis, DrawError, PlotMap, Style};
-use crate::i18n::t;
+use super::{num, Axis, DrawError, PlotMap, Style};
+use crate::i18n::{fill, t};
 use crate::scene::SmoothingScene;
 use crate::state::Lang;
 

@@ -7,8 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{fill, num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::t;
+use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use crate::i18n::{fill, t};
 use crate::scene::SmoothingScene;
 use crate::state::Lang;
 
@@ -47,8 +47,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     if scene.alpha > 0.0 {
         let (_, top, right, _) = frame.rect();
-        let text = fill(t(lang, "fig.smoothing-targets.one-hot"), &[]);
-        frame.label(area, &text, &[(right - style.pxf(6.0), top + style.pxf(4.0))], LABEL - 1.0, c.muted, false, (HPos::Right, VPos::Top))?;
+        let text = t(lang, "fig.smoothing-targets.one-hot");
+        frame.label(area, text, &[(right - style.pxf(6.0), top + style.pxf(4.0))], LABEL - 1.0, c.muted, false, (HPos::Right, VPos::Top))?;
     }
     Ok(frame.map)
 }

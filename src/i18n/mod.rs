@@ -82,12 +82,27 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
     Some(table[at].1)
 }
 
-/// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// `template` with each `{name}` replaced by its value, in one pass: a value
+/// is inserted as it is, and a brace that names no value stays as written.
+pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.split_once('}').and_then(|(name, tail)| Some((values.iter().find(|(n, _)| *n == name)?.1.as_ref(), tail)));
+        match named {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -139,5 +154,7 @@ mod tests {
     #[test]
     fn placeholders_are_filled() {
         assert_eq!(fill("Row {row}: {a} → {b}.", &[("row", "2"), ("a", "x"), ("b", "y")]), "Row 2: x → y.");
+        assert_eq!(fill("{a}{a} {b}", &[("a", "{b}"), ("b", "y")]), "{b}{b} y");
+        assert_eq!(fill("{unknown} {a", &[("a", "x")]), "{unknown} {a");
     }
 }
