@@ -36,12 +36,22 @@ pub(super) fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E
     }
 }
 
+/// The SVG backend writes into a `String`, where no write fails; should one
+/// ever, its `io::Error` is named by this sentence rather than formatted
+/// (formatting it would bring every error kind's description to the page).
+fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<PageError> {
+    match error {
+        DrawingErrorKind::DrawingError(_) => DrawingErrorKind::DrawingError(PageError("the SVG could not be written".into())),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
 /// Calls the same method on whichever backend this is.
 macro_rules! both {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
             PageBackend::Canvas($b) => $call.map_err(lift),
-            PageBackend::Svg($b) => $call.map_err(lift),
+            PageBackend::Svg($b) => $call.map_err(svg_error),
             PageBackend::Transcript($b) => $call.map_err(lift),
         }
     };
