@@ -106,7 +106,7 @@ pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
