@@ -2,6 +2,9 @@
 // runs under `script-src 'self' 'wasm-unsafe-eval'`.
 import init, * as losslab from "./losslab.js";
 
+// Startup phases, for the page benchmark.
+performance.mark("losslab-boot");
+
 // Each language's words are fetched once, the first time the page shows it.
 const words = {};
 const load = (lang) =>
@@ -22,6 +25,7 @@ load(new URLSearchParams(location.search).get("lang") === "zh" ? "zh" : "en").ca
 
 init({ module_or_path: new URL("./losslab_bg.wasm", import.meta.url) })
   .then(() => {
+    performance.mark("losslab-module-ready");
     losslab.open(load);
     // The benchmark and the end-to-end tests read these.
     window.losslab = losslab;

@@ -1,6 +1,7 @@
-// The page benchmark: full-redraw time, slider-to-frame latency, first full
-// render and download sizes of the release build, with 10, 100 and 1 000
-// points. Prints JSON. Run by scripts/bench after a release build.
+// The page benchmark: full-redraw time, slider-to-frame latency (10, 100 and
+// 1 000 points), startup (navigation to the first full render and its phases,
+// over fresh loads) and download sizes of the release build. Prints JSON.
+// Run by scripts/bench after a release build.
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -9,12 +10,13 @@ import { launch, open, settle } from "./lib/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const REDRAWS = Number(process.env.LOSSLAB_BENCH_REDRAWS ?? 300);
+const LOADS = Number(process.env.LOSSLAB_BENCH_LOADS ?? 15);
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-const stats = (xs) => ({ median_ms: +quantile(xs, 0.5).toFixed(3), p95_ms: +quantile(xs, 0.95).toFixed(3), n: xs.length });
+const stats = (xs) => ({ median_ms: +quantile(xs, 0.5).toFixed(1), p95_ms: +quantile(xs, 0.95).toFixed(1), n: xs.length });
 
 /// n points spread over the article's range, labels mostly by side with some noise.
 function points(n) {
@@ -25,6 +27,21 @@ function points(n) {
     pts.push(`${x.toFixed(3)}:${green ? 1 : 0}`);
   }
   return pts.join(",");
+}
+
+/// Navigation to each startup mark, in one fresh browser context per load
+/// (nothing cached, nothing compiled), over `LOADS` loads.
+async function startup(browser, url) {
+  const marks = { boot: "losslab-boot", module_ready: "losslab-module-ready", mounted: "losslab-mounted", first_full_render: "losslab-first-render" };
+  const phases = Object.fromEntries(Object.keys(marks).map((phase) => [phase, []]));
+  for (let i = 0; i < LOADS; i++) {
+    const { context, page, log } = await open(browser, url);
+    const at = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
+    await context.close();
+    if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
+    for (const [phase, mark] of Object.entries(marks)) phases[phase].push(at[mark] ?? NaN);
+  }
+  return Object.fromEntries(Object.entries(phases).map(([phase, times]) => [phase, stats(times)]));
 }
 
 async function measure(browser, url) {
@@ -53,8 +70,7 @@ async function measure(browser, url) {
       await new Promise((r) => requestAnimationFrame(r));
       latency.push(performance.now() - t0);
     }
-    const first = performance.getEntriesByName("losslab-first-render")[0]?.startTime ?? NaN;
-    return { times, refit, latency, first };
+    return { times, refit, latency };
   }, REDRAWS);
   await settle(page);
   await context.close();
@@ -65,17 +81,15 @@ async function measure(browser, url) {
 const { server, url } = await serve(`${root}dist`);
 const browser = await launch();
 try {
-  const report = { redraw_all_figures: {}, refit: {}, slider_to_frame: null, first_full_render_ms: null, sizes_gzip_bytes: {} };
+  const report = { redraw_all_figures: {}, refit: {}, slider_to_frame: null, startup_ms: null, sizes_gzip_bytes: {} };
   for (const n of [10, 100, 1000]) {
     const query = n === 10 ? "" : `?pts=${points(n)}`;
     const r = await measure(browser, url + query);
     report.redraw_all_figures[`${n}_points`] = stats(r.times);
     report.refit[`${n}_points`] = stats(r.refit);
-    if (n === 10) {
-      report.slider_to_frame = stats(r.latency);
-      report.first_full_render_ms = +r.first.toFixed(1);
-    }
+    if (n === 10) report.slider_to_frame = stats(r.latency);
   }
+  report.startup_ms = await startup(browser, url);
   for (const file of ["losslab_bg.wasm", "losslab.js"]) {
     const bytes = await readFile(`${root}dist/${file}`);
     report.sizes_gzip_bytes[file] = gzipSync(bytes, { level: 9 }).length;

@@ -70,6 +70,26 @@ test("crisp at DPR 2, dark and narrow", async () => {
   }
 });
 
+test("a resize or a new pixel ratio redraws every figure at its new size", async () => {
+  const { context, page, log } = await open(site.browser, site.base);
+  const crisp = async (dpr, when) => {
+    const ink = await canvasInk(page);
+    assertAllDrawn(ink);
+    for (const fig of ink) {
+      assert.equal(fig.width, Math.round(fig.cssWidth * dpr), `${fig.name} backing store = CSS size × DPR ${when}`);
+    }
+  };
+  await page.setViewportSize({ width: 480, height: 900 });
+  await settle(page);
+  await crisp(1, "after narrowing the window");
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setDeviceMetricsOverride", { width: 1300, height: 900, deviceScaleFactor: 2, mobile: false });
+  await settle(page);
+  await crisp(2, "after moving to a denser screen");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("an embed link shows one drawn figure and nothing else", async () => {
   const { context, page, log } = await open(site.browser, `${site.base}?embed=focal-curves&gamma=2`);
   const ink = (await canvasInk(page)).filter((f) => f.visible);

@@ -91,6 +91,13 @@ pub fn set_hidden(el: &Element, hidden: bool) {
     }
 }
 
+/// A named instant on the page's performance timeline (read by the page benchmark).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 pub fn device_pixel_ratio() -> f64 {
     let dpr = window().device_pixel_ratio();
     if dpr.is_finite() && dpr > 0.0 {

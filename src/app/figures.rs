@@ -30,7 +30,11 @@ pub struct Slot {
     alt_text: String,
     error: Element,
     has_error: bool,
-    axes: AxesLayer,
+    /// The backing store size of the last drawing, if the figure is drawn.
+    drawn_size: Option<(u32, u32)>,
+    /// Made at the figure's second drawing: a figure drawn once (the page's
+    /// first frame) is drawn whole, sooner, without one.
+    axes: Option<AxesLayer>,
 }
 
 /// A figure's axes layer (background, axes, grid, tick labels, titles, keys)
@@ -128,8 +132,7 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let _ = fig.append_child(&alt);
     let _ = fig.append_child(&caption);
     let _ = holder.append_child(&fig);
-    let axes = AxesLayer { canvas: dom::create("canvas").unchecked_into(), drawn: Vec::new(), now: Vec::new() };
-    Slot { canvas, map: None, alt, alt_text: String::new(), error, has_error: false, axes }
+    Slot { canvas, map: None, alt, alt_text: String::new(), error, has_error: false, drawn_size: None, axes: None }
 }
 
 /// The charts' style for the page's current theme, palette and language.
@@ -199,17 +202,21 @@ fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &S
         let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
         let mut slot = slot.try_borrow_mut().map_err(|_| "this figure failed earlier".to_owned())?;
         let canvas = slot.canvas.clone();
-        if width <= 0 || height <= 0 {
+        let Some(size) = backing_size((width, height), style.scale) else {
+            slot.drawn_size = None;
             return Ok(()); // hidden: drawn when it becomes visible (resize observer)
-        }
-        let backing = |css: i32| ((css as f64) * style.scale).round().max(1.0) as u32;
-        let size = (backing(width), backing(height));
+        };
         resize(&canvas, size);
-        let drawn = update_axes(&mut slot.axes, figure, size, scene, style).and_then(|()| {
-            copy(&slot.axes.canvas, &canvas)?;
-            let data = Style { layers: Layers::Data, ..*style };
+        let first = slot.map.is_none() && slot.axes.is_none();
+        let layers = if first {
+            Ok(Layers::All)
+        } else {
+            let axes = slot.axes.get_or_insert_with(AxesLayer::new);
+            update_axes(axes, figure, size, scene, style).and_then(|()| copy(&axes.canvas, &canvas)).map(|()| Layers::Data)
+        };
+        let drawn = layers.and_then(|layers| {
             let area = canvas_backend(&canvas).ok_or("the canvas has no 2D context")?.into_drawing_area();
-            let drawn = charts::draw(figure, &area, scene, &data).map_err(|e| e.to_string());
+            let drawn = charts::draw(figure, &area, scene, &Style { layers, ..*style }).map_err(|e| e.to_string());
             let _ = area.present();
             drawn
         });
@@ -222,6 +229,7 @@ fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &S
         match drawn {
             Ok(map) => {
                 slot.map = Some(map);
+                slot.drawn_size = Some(size);
                 if std::mem::take(&mut slot.has_error) {
                     slot.error.set_text_content(None);
                 }
@@ -229,9 +237,37 @@ fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &S
             }
             Err(error) => {
                 slot.map = None;
+                slot.drawn_size = None;
                 Err(error)
             }
         }
+    })
+}
+
+/// The backing store for a canvas of `css` pixels at `scale` device pixels
+/// per CSS pixel; `None` when the canvas is hidden.
+fn backing_size((width, height): (i32, i32), scale: f64) -> Option<(u32, u32)> {
+    let backing = |css: i32| ((css as f64) * scale).round().max(1.0) as u32;
+    (width > 0 && height > 0).then(|| (backing(width), backing(height)))
+}
+
+/// The visible figures (indices into `Figure::ALL`) whose last drawing no
+/// longer fits their canvas: resized, zoomed, moved to a screen of another
+/// pixel ratio, or shown after being hidden.
+pub fn resized() -> Vec<usize> {
+    let scale = dom::device_pixel_ratio();
+    let sizes: Vec<(usize, (i32, i32))> = (0..Figure::ALL.len()).map(|index| (index, css_size_of(index))).collect();
+    SLOTS.with(|cell| {
+        let slots = cell.borrow();
+        sizes
+            .into_iter()
+            .filter(|&(index, css)| {
+                let drawn = slots.get(index).and_then(|s| s.as_ref()?.try_borrow().ok().map(|s| s.drawn_size));
+                let wanted = backing_size(css, scale);
+                matches!(drawn, Some(drawn) if wanted.is_some() && wanted != drawn)
+            })
+            .map(|(index, _)| index)
+            .collect()
     })
 }
 
@@ -243,6 +279,12 @@ fn resize(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) {
     }
     if canvas.height() != height {
         canvas.set_height(height);
+    }
+}
+
+impl AxesLayer {
+    fn new() -> AxesLayer {
+        AxesLayer { canvas: dom::create("canvas").unchecked_into(), drawn: Vec::new(), now: Vec::new() }
     }
 }
 
@@ -320,17 +362,48 @@ pub fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
 /// Redraws everything when a figure's box changes size or the device pixel
 /// ratio changes (zoom, or a window moved to another screen).
 pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
+    // Only what no longer fits is redrawn: the observer's first report, right
+    // after the first frame, finds every figure drawn at its size.
     let on_resize = Closure::<dyn FnMut()>::new(|| {
-        with_app(|app| app.redraw_all());
+        let stale = resized();
+        if !stale.is_empty() {
+            with_app(|app| app.redraw_figures(&stale));
+        }
+        watch_pixel_ratio();
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     for canvas in dom::find_all(root, "canvas[data-figure]") {
         observer.observe(&canvas);
     }
     dom::window().add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
+    ON_RESIZE.with(|cell| *cell.borrow_mut() = Some(on_resize.as_ref().clone().unchecked_into()));
+    watch_pixel_ratio();
     on_resize.forget();
     std::mem::forget(observer);
     Ok(())
+}
+
+thread_local! {
+    /// The resize handler, also called when the device pixel ratio changes.
+    static ON_RESIZE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The pixel ratio the page listens for a change from.
+    static WATCHED_RATIO: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NAN) };
+}
+
+/// A move to a screen of another pixel ratio need not change any CSS size,
+/// so no resize reports it: a media query for the current ratio does, by no
+/// longer matching. It fires once; the handler then watches the new ratio.
+fn watch_pixel_ratio() {
+    let ratio = dom::window().device_pixel_ratio();
+    if WATCHED_RATIO.with(|watched| watched.replace(ratio)) == ratio {
+        return;
+    }
+    let Some(handler) = ON_RESIZE.with(|cell| cell.borrow().clone()) else { return };
+    if let Ok(Some(query)) = dom::window().match_media(&format!("(resolution: {ratio}dppx)")) {
+        let once = web_sys::AddEventListenerOptions::new();
+        once.set_once(true);
+        let _ = query.add_event_listener_with_callback_and_add_event_listener_options("change", &handler, &once);
+    }
 }
 
 /// Exports a figure as SVG: the same chart function, drawn by plotters' SVG backend.

@@ -109,6 +109,7 @@ pub fn mount() -> Result<(), JsValue> {
         // The scene was built with the app: the first frame only draws.
         app.redraw_all();
     });
+    dom::mark("losslab-mounted");
     // Draw now rather than a frame later: the page never shows empty canvases.
     render_now();
     Ok(())
@@ -184,6 +185,12 @@ impl App {
                 self.redraw[i] = true;
             }
         }
+    }
+
+    /// The figures `which` (indices into `Figure::ALL`), e.g. after a resize.
+    pub fn redraw_figures(&mut self, which: &[usize]) {
+        which.iter().for_each(|&i| self.redraw[i] = true);
+        self.request_frame();
     }
 
     /// Every figure, e.g. after a theme, palette, language or size change.
@@ -314,9 +321,7 @@ fn frame(_time: f64) {
         FIRST_FRAME.with(|first| {
             if first.replace(false) {
                 // Navigation to every figure drawn: what the page benchmark reports.
-                if let Some(performance) = dom::window().performance() {
-                    let _ = performance.mark("losslab-first-render");
-                }
+                dom::mark("losslab-first-render");
             }
         });
     }
