@@ -2,13 +2,13 @@
 //! (Python-style lists such as `[0., 0., 1., 1.]`), make one evaluator call
 //! per semantics, and format the answers as the frameworks print them.
 //!
-//! Every number comes from [`crate::eval::evaluate_loss`], the evaluator
+//! Every number comes from [`crate::eval::evaluate_cross_entropy`], the evaluator
 //! behind `losslab eval`.
 
 use crate::core::array::NdArray;
-use crate::core::losses::{LossError, LossKind, LossOptions, LossValue};
+use crate::core::losses::{CrossEntropy, LossError, LossOptions, LossValue};
 use crate::core::semantics::{Reduction, Semantics};
-use crate::eval::{evaluate_loss, Dtype};
+use crate::eval::{evaluate_cross_entropy, Dtype};
 use crate::number::parse_f64;
 use crate::state::CalculatorInput;
 
@@ -20,10 +20,10 @@ pub enum Loss {
 }
 
 impl Loss {
-    fn kind(self) -> LossKind {
+    fn kind(self) -> CrossEntropy {
         match self {
-            Loss::Binary => LossKind::BinaryCrossentropy,
-            Loss::Categorical => LossKind::CategoricalCrossentropy,
+            Loss::Binary => CrossEntropy::Binary,
+            Loss::Categorical => CrossEntropy::Categorical,
         }
     }
 }
@@ -113,9 +113,9 @@ fn answer(
     // The frameworks print float32; exact computes in float64 regardless.
     match one_hot_indices(y_true) {
         Some(indices) if loss == Loss::Categorical && semantics == Semantics::Torch => {
-            evaluate_loss(LossKind::SparseCategoricalCrossentropy, &labels(&indices), y_pred, &options, Dtype::Float32)
+            evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), y_pred, &options, Dtype::Float32)
         }
-        _ => evaluate_loss(loss.kind(), y_true, y_pred, &options, Dtype::Float32),
+        _ => evaluate_cross_entropy(loss.kind(), y_true, y_pred, &options, Dtype::Float32),
     }
 }
 
@@ -148,7 +148,7 @@ pub fn sparse_equivalent(input: &CalculatorInput, answer: &Answer) -> Option<(Ve
         sample_weight: parse_list(&input.sample_weight).ok(),
         ..LossOptions::default()
     };
-    let sparse = evaluate_loss(LossKind::SparseCategoricalCrossentropy, &labels(&indices), &answer.y_pred, &options, Dtype::Float32);
+    let sparse = evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), &answer.y_pred, &options, Dtype::Float32);
     Some((indices, printed(sparse)))
 }
 

@@ -3,7 +3,7 @@
 use losslab::core::activation::{sigmoid, softmax};
 use losslab::core::array::NdArray;
 use losslab::core::fit::{fit_focal, fit_logistic, FitError, FitOptions};
-use losslab::core::losses::{loss, loss_with_grad, LossKind, LossOptions, LossValue};
+use losslab::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, LossKind, LossOptions, LossValue};
 use losslab::core::semantics::{Reduction, Semantics};
 use losslab::core::smoothing::{smooth_binary, smooth_categorical};
 use losslab::eval::{evaluate_call, parse_call};
@@ -105,6 +105,25 @@ proptest! {
         let bce = loss::<f32>(LossKind::BinaryCrossentropy, &y, &p, &o).unwrap().scalar().unwrap();
         let focal = loss::<f32>(LossKind::BinaryFocalCrossentropy, &y, &p, &o).unwrap().scalar().unwrap();
         prop_assert!(bce == focal || (bce.is_nan() && focal.is_nan()) || (bce - focal).abs() <= 1e-6 * bce.abs(), "{bce} vs {focal}");
+    }
+
+    #[test]
+    fn the_cross_entropy_entry_gives_the_losses_bit_for_bit(
+        (y, p) in pair(0.0..=1.0f64, -4.0..=4.0f64),
+        seed in prop::collection::vec(0usize..10, 1..5),
+        ls in 0.0..=1.0f64,
+        from_logits in any::<bool>(),
+        semantics in prop::sample::select(vec![Semantics::Keras, Semantics::Keras3, Semantics::Torch, Semantics::Exact]),
+        reduction in prop::sample::select(vec![Reduction::SumOverBatchSize, Reduction::Sum, Reduction::None]),
+    ) {
+        let p = if from_logits { p } else { NdArray { data: p.data.iter().map(|v| sigmoid(*v)).collect(), ..p } };
+        for kind in [CrossEntropy::Binary, CrossEntropy::Categorical, CrossEntropy::Sparse] {
+            let sparse = kind == CrossEntropy::Sparse;
+            let y = if sparse { labels_for(&p, &seed) } else { y.clone() };
+            let o = LossOptions { semantics, from_logits, reduction, label_smoothing: if sparse { 0.0 } else { ls }, ..Default::default() };
+            let bits = |v: Result<LossValue<f32>, _>| v.map(|v| v.values().iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+            prop_assert_eq!(bits(cross_entropy::<f32>(kind, &y, &p, &o)), bits(loss::<f32>(kind.into(), &y, &p, &o)), "{:?}", kind);
+        }
     }
 
     #[test]

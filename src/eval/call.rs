@@ -4,7 +4,7 @@
 use super::json::{array, array_to_json, describe, number, to_json};
 use crate::core::array::NdArray;
 use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
-use crate::core::losses::{loss, loss_with_grad, LossError, LossKind, LossOptions, LossValue};
+use crate::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue};
 use crate::core::real::Real;
 use crate::core::semantics::{Reduction, Semantics};
 use serde_json::{json, Map, Value};
@@ -398,9 +398,9 @@ pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
     }
 }
 
-/// The loss of a call without its gradient: what the page's calculators ask
-/// for. Kept apart from [`evaluate_call`] so that the page, which shows no
-/// gradients, downloads no gradient code.
+/// The loss of a call without its gradient. Kept apart from
+/// [`evaluate_call`] so that the page, which shows no gradients, downloads
+/// no gradient code.
 ///
 /// ```
 /// use losslab::core::{array::NdArray, losses::{LossKind, LossOptions}};
@@ -425,6 +425,22 @@ pub fn evaluate_loss(
         loss::<f64>(kind, y_true, y_pred, options)
     } else {
         loss::<f32>(kind, y_true, y_pred, options).map(|v| v.to_f64())
+    }
+}
+
+/// [`evaluate_loss`] of a cross-entropy loss: what the page's calculators
+/// compute, without the focal code.
+pub fn evaluate_cross_entropy(
+    kind: CrossEntropy,
+    y_true: &NdArray<f64>,
+    y_pred: &NdArray<f64>,
+    options: &LossOptions,
+    dtype: Dtype,
+) -> Result<LossValue<f64>, LossError> {
+    if precision(dtype, options) == Dtype::Float64 {
+        cross_entropy::<f64>(kind, y_true, y_pred, options)
+    } else {
+        cross_entropy::<f32>(kind, y_true, y_pred, options).map(|v| v.to_f64())
     }
 }
 

@@ -38,6 +38,26 @@ pub enum LossKind {
     CategoricalFocalCrossentropy,
 }
 
+/// The cross-entropy losses: [`LossKind`] without the focal ones. Code that
+/// computes only these (the page's calculators) names them through
+/// [`cross_entropy`], and so carries none of the focal code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CrossEntropy {
+    Binary,
+    Categorical,
+    Sparse,
+}
+
+impl From<CrossEntropy> for LossKind {
+    fn from(kind: CrossEntropy) -> LossKind {
+        match kind {
+            CrossEntropy::Binary => LossKind::BinaryCrossentropy,
+            CrossEntropy::Categorical => LossKind::CategoricalCrossentropy,
+            CrossEntropy::Sparse => LossKind::SparseCategoricalCrossentropy,
+        }
+    }
+}
+
 impl LossKind {
     /// Every loss.
     pub const ALL: [LossKind; 5] = [
@@ -241,7 +261,30 @@ pub fn loss<R: Real>(
 ) -> Result<LossValue<R>, LossError> {
     let problem = Problem::new(kind, y_true, y_pred, opts, R::SINGLE)?;
     let yp: Vec<R> = y_pred.data.iter().map(|&v| R::lit(v)).collect();
-    let losses = problem.unit_losses(&yp);
+    let losses = problem.unit_losses(&yp, |u, yp| problem.unit_loss(u, yp));
+    Ok(problem.plan.reduce(&losses, problem.flush()))
+}
+
+/// [`loss`] of a cross-entropy loss, the same value by the same code.
+///
+/// ```
+/// use losslab::core::array::NdArray;
+/// use losslab::core::losses::{cross_entropy, loss, CrossEntropy, LossKind, LossOptions};
+/// let y_true = NdArray::from_vec(vec![0.0, 0.0, 1.0, 1.0]);
+/// let y_pred = NdArray::from_vec(vec![1.0, 1.0, 1.0, 0.0]);
+/// let o = LossOptions::default();
+/// let l = cross_entropy::<f32>(CrossEntropy::Binary, &y_true, &y_pred, &o).unwrap();
+/// assert_eq!(l, loss::<f32>(LossKind::BinaryCrossentropy, &y_true, &y_pred, &o).unwrap());
+/// ```
+pub fn cross_entropy<R: Real>(
+    kind: CrossEntropy,
+    y_true: &NdArray<f64>,
+    y_pred: &NdArray<f64>,
+    opts: &LossOptions,
+) -> Result<LossValue<R>, LossError> {
+    let problem = Problem::new(kind.into(), y_true, y_pred, opts, R::SINGLE)?;
+    let yp: Vec<R> = y_pred.data.iter().map(|&v| R::lit(v)).collect();
+    let losses = problem.unit_losses(&yp, |u, yp| problem.cross_entropy_unit(kind, u, yp));
     Ok(problem.plan.reduce(&losses, problem.flush()))
 }
 
@@ -275,7 +318,7 @@ pub fn loss_with_grad<R: Real>(
 ) -> Result<(LossValue<R>, NdArray<R>), LossError> {
     let problem = Problem::new(kind, y_true, y_pred, opts, R::SINGLE)?;
     let yp: Vec<R> = y_pred.data.iter().map(|&v| R::lit(v)).collect();
-    let losses = problem.unit_losses(&yp);
+    let losses = problem.unit_losses(&yp, |u, yp| problem.unit_loss(u, yp));
     let value = problem.plan.reduce(&losses, problem.flush());
     let coef: Vec<R> = problem.plan.coefficients(problem.units);
     let mut grad = vec![R::zero(); yp.len()];
@@ -288,7 +331,7 @@ pub fn loss_with_grad<R: Real>(
         for (j, g) in grad[range].iter_mut().enumerate() {
             let mut seeded = base.clone();
             seeded[j].d = R::one();
-            *g = c * problem.unit_loss(u, &seeded).d;
+            *g = c * problem.flushed(problem.unit_loss(u, &seeded)).d;
         }
     }
     Ok((value, NdArray { shape: y_pred.shape.clone(), data: grad }))
@@ -563,22 +606,34 @@ impl<'a> Problem<'a> {
         }
     }
 
-    fn unit_losses<R: Real>(&self, yp: &[R]) -> Vec<R> {
-        (0..self.units).map(|u| self.unit_loss(u, &yp[self.range(u)])).collect()
+    /// Each unit's loss by `unit_loss`, given its slice of `y_pred`.
+    fn unit_losses<R: Real>(&self, yp: &[R], unit_loss: impl Fn(usize, &[R]) -> R) -> Vec<R> {
+        (0..self.units).map(|u| self.flushed(unit_loss(u, &yp[self.range(u)]))).collect()
     }
 
     /// The loss of unit `u` given its slice of `y_pred`.
     fn unit_loss<R: Real>(&self, u: usize, yp: &[R]) -> R {
         let o = self.opts;
-        let l = match self.kind {
-            LossKind::BinaryCrossentropy => binary::bce_unit(o, &self.y_true.data[self.range(u)], yp),
-            LossKind::CategoricalCrossentropy => categorical::cce_unit(o, &self.y_true.data[self.range(u)], yp),
-            LossKind::SparseCategoricalCrossentropy => {
-                categorical::sparse_unit(o, self.y_true.data[u] as usize, yp)
-            }
+        match self.kind {
+            LossKind::BinaryCrossentropy => self.cross_entropy_unit(CrossEntropy::Binary, u, yp),
+            LossKind::CategoricalCrossentropy => self.cross_entropy_unit(CrossEntropy::Categorical, u, yp),
+            LossKind::SparseCategoricalCrossentropy => self.cross_entropy_unit(CrossEntropy::Sparse, u, yp),
             LossKind::BinaryFocalCrossentropy => focal::binary_unit(o, &self.y_true.data[self.range(u)], yp),
             LossKind::CategoricalFocalCrossentropy => focal::categorical_unit(o, &self.y_true.data[self.range(u)], yp),
-        };
+        }
+    }
+
+    fn cross_entropy_unit<R: Real>(&self, kind: CrossEntropy, u: usize, yp: &[R]) -> R {
+        let o = self.opts;
+        match kind {
+            CrossEntropy::Binary => binary::bce_unit(o, &self.y_true.data[self.range(u)], yp),
+            CrossEntropy::Categorical => categorical::cce_unit(o, &self.y_true.data[self.range(u)], yp),
+            CrossEntropy::Sparse => categorical::sparse_unit(o, self.y_true.data[u] as usize, yp),
+        }
+    }
+
+    /// A unit's loss as the framework stores it (subnormals flushed where it flushes them).
+    fn flushed<R: Real>(&self, l: R) -> R {
         if self.flush() {
             l.flush()
         } else {
@@ -586,6 +641,7 @@ impl<'a> Problem<'a> {
         }
     }
 }
+
 
 /// `x` clipped to `[lo, hi]` as `tf.clip_by_value` does (gradient passes at the bounds).
 pub(crate) fn clip<R: Real>(x: R, lo: R, hi: R) -> R {
