@@ -421,11 +421,7 @@ pub fn evaluate_loss(
     options: &LossOptions,
     dtype: Dtype,
 ) -> Result<LossValue<f64>, LossError> {
-    if precision(dtype, options) == Dtype::Float64 {
-        loss::<f64>(kind, y_true, y_pred, options)
-    } else {
-        loss::<f32>(kind, y_true, y_pred, options).map(|v| v.to_f64())
-    }
+    in_precision(dtype, options, || loss(kind, y_true, y_pred, options), || loss(kind, y_true, y_pred, options))
 }
 
 /// [`evaluate_loss`] of a cross-entropy loss: what the page's calculators
@@ -437,10 +433,20 @@ pub fn evaluate_cross_entropy(
     options: &LossOptions,
     dtype: Dtype,
 ) -> Result<LossValue<f64>, LossError> {
+    in_precision(dtype, options, || cross_entropy(kind, y_true, y_pred, options), || cross_entropy(kind, y_true, y_pred, options))
+}
+
+/// The float64 computation or the float32 one, as `dtype` and the semantics ask.
+fn in_precision(
+    dtype: Dtype,
+    options: &LossOptions,
+    double: impl FnOnce() -> Result<LossValue<f64>, LossError>,
+    single: impl FnOnce() -> Result<LossValue<f32>, LossError>,
+) -> Result<LossValue<f64>, LossError> {
     if precision(dtype, options) == Dtype::Float64 {
-        cross_entropy::<f64>(kind, y_true, y_pred, options)
+        double()
     } else {
-        cross_entropy::<f32>(kind, y_true, y_pred, options).map(|v| v.to_f64())
+        single().map(|v| v.to_f64())
     }
 }
 

@@ -260,9 +260,7 @@ pub fn loss<R: Real>(
     opts: &LossOptions,
 ) -> Result<LossValue<R>, LossError> {
     let problem = Problem::new(kind, y_true, y_pred, opts, R::SINGLE)?;
-    let yp: Vec<R> = y_pred.data.iter().map(|&v| R::lit(v)).collect();
-    let losses = problem.unit_losses(&yp, |u, yp| problem.unit_loss(u, yp));
-    Ok(problem.plan.reduce(&losses, problem.flush()))
+    Ok(problem.value(y_pred, |u, yp| problem.unit_loss(u, yp)))
 }
 
 /// [`loss`] of a cross-entropy loss, the same value by the same code.
@@ -283,9 +281,7 @@ pub fn cross_entropy<R: Real>(
     opts: &LossOptions,
 ) -> Result<LossValue<R>, LossError> {
     let problem = Problem::new(kind.into(), y_true, y_pred, opts, R::SINGLE)?;
-    let yp: Vec<R> = y_pred.data.iter().map(|&v| R::lit(v)).collect();
-    let losses = problem.unit_losses(&yp, |u, yp| problem.cross_entropy_unit(kind, u, yp));
-    Ok(problem.plan.reduce(&losses, problem.flush()))
+    Ok(problem.value(y_pred, |u, yp| problem.cross_entropy_unit(kind, u, yp)))
 }
 
 /// The loss and its gradient with respect to `y_pred` (the logits when
@@ -604,6 +600,12 @@ impl<'a> Problem<'a> {
         } else {
             u * self.classes..(u + 1) * self.classes
         }
+    }
+
+    /// The reduced loss, each unit's by `unit_loss`, of `y_pred` rounded to `R`.
+    fn value<R: Real>(&self, y_pred: &NdArray<f64>, unit_loss: impl Fn(usize, &[R]) -> R) -> LossValue<R> {
+        let yp: Vec<R> = y_pred.data.iter().map(|&v| R::lit(v)).collect();
+        self.plan.reduce(&self.unit_losses(&yp, unit_loss), self.flush())
     }
 
     /// Each unit's loss by `unit_loss`, given its slice of `y_pred`.
