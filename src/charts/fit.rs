@@ -18,7 +18,6 @@ pub fn draw<DB: DrawingBackend>(
     clear(area, style)?;
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
     let c = &style.colors;
-    super::points::class_key(&mut frame, area, style)?;
     let (x0, x1) = scene.x_range;
     frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.axis, 1.0)?;
     frame.line(area, &scene.curve, c.accent, 2.5)?;
@@ -48,6 +47,7 @@ pub(super) fn probability_frame(scene: &BinaryScene, style: &Style, y_title: &st
     spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
     spec.x_title = "x".into();
     spec.y_title = y_title.to_string();
+    spec.class_key = true;
     let _ = style;
     spec
 }

@@ -24,7 +24,6 @@ pub fn draw<DB: DrawingBackend>(
     let mut spec = probability_frame(binary, style, t(lang, "fig.fit.y"));
     spec.right = 24.0;
     let mut frame = Frame::draw(area, style, &spec)?;
-    super::points::class_key(&mut frame, area, style)?;
     let (x0, x1) = binary.x_range;
     frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.grid, 1.0)?;
     if let Ok(ce) = &scene.ce_fit {

@@ -15,6 +15,7 @@ use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
 use super::style::{Layers, Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use super::{num, Axis, DrawError, PlotMap};
+use crate::i18n::t;
 
 /// Tick positions of one axis.
 pub enum Ticks {
@@ -38,6 +39,9 @@ pub struct FrameSpec {
     pub bottom_extra: f64,
     /// Draw the x axis at y = 0 rather than at the bottom of the plot.
     pub x_axis_at_zero: bool,
+    /// The two classes' markers with their names, on the x title's line at
+    /// the right: for figures whose markers are not labelled one by one.
+    pub class_key: bool,
     /// The area this frame may use, as fractions of the drawing area's width
     /// (left, right): lets a figure put two frames side by side.
     pub columns: (f64, f64),
@@ -55,6 +59,7 @@ impl FrameSpec {
             right: 24.0,
             bottom_extra: 0.0,
             x_axis_at_zero: false,
+            class_key: false,
             columns: (0.0, 1.0),
         }
     }
@@ -78,6 +83,47 @@ pub struct Frame<'s> {
     /// reader can see, so dense data (1 000 points) costs a fraction of the
     /// shapes.
     markers: RefCell<BTreeSet<MarkerCell>>,
+}
+
+/// Where the class key goes (see [`FrameSpec::class_key`]).
+struct ClassKey {
+    /// The names, positive first: in full, or only "y = 1" / "y = 0" where
+    /// the full ones would reach the middle of the figure (marker and colour
+    /// already name the class).
+    labels: (&'static str, &'static str),
+    /// The first marker's x.
+    start: f64,
+    /// On a line of its own under the x title, which would not fit beside it.
+    own_line: bool,
+}
+
+/// The height of the class key's own line, at scale 1.
+const KEY_LINE: f64 = 18.0;
+
+impl ClassKey {
+    fn layout(style: &Style, left: f64, right: f64, x_title: &str) -> ClassKey {
+        let names = |short: bool| {
+            let (positive, negative) = if short {
+                ("fig.class.positive.short", "fig.class.negative.short")
+            } else {
+                ("fig.class.positive", "fig.class.negative")
+            };
+            (t(style.lang, positive), t(style.lang, negative))
+        };
+        let span = |(a, b): (&str, &str)| ClassKey::width(style, a) + ClassKey::width(style, b) + style.pxf(72.0);
+        let short = span(names(false)) > (right - left) / 2.0 - style.pxf(24.0);
+        let labels = names(short);
+        let start = right - span(labels) + style.pxf(26.0);
+        let title = style.text_width(x_title, AXIS_TITLE_PX);
+        ClassKey { labels, start, own_line: start - style.pxf(20.0) - title < left }
+    }
+
+    /// A name's width: an estimate, not the backend's measure (plotters
+    /// measures web text with an inline-styled element, which the page's CSP
+    /// forbids), with a margin for fonts wider than the estimate.
+    fn width(style: &Style, label: &str) -> f64 {
+        style.text_width(label, LABEL) * 1.15
+    }
 }
 
 /// A marker's grid cell, class and colour.
@@ -131,14 +177,16 @@ impl<'s> Frame<'s> {
         let left = col_left + s(16.0) + widest + if widest > 0.0 { s(8.0) } else { 0.0 };
         let right = col_right - s(spec.right);
         let top = if spec.y_title.is_empty() { s(14.0) } else { s(38.0) };
+        let key = spec.class_key.then(|| ClassKey::layout(style, left, right, &spec.x_title));
         let bottom = h
             - s(if spec.x_title.is_empty() { 14.0 } else { 30.0 })
             - if x_ticks.is_empty() { 0.0 } else { s(22.0) }
+            - if key.as_ref().is_some_and(|k| k.own_line) { s(KEY_LINE) } else { 0.0 }
             - s(spec.bottom_extra);
         let (left, right) = if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
         let (bx, by) = area.get_base_pixel();
-        let frame = Frame {
+        let mut frame = Frame {
             map: PlotMap {
                 left: left + f64::from(bx),
                 top: top + f64::from(by),
@@ -156,9 +204,29 @@ impl<'s> Frame<'s> {
             markers: RefCell::new(BTreeSet::new()),
         };
         if style.draws(Layers::Axes) {
-            frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks)?;
+            frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks, key.as_ref())?;
+        }
+        if let Some(key) = key {
+            frame.in_axes_layer(|frame| frame.draw_class_key(area, &key))?;
         }
         Ok(frame)
+    }
+
+    /// The key's markers and names, left to right from where its estimated
+    /// span starts: each name sits at a fixed distance from its marker, so an
+    /// estimate's error only moves the key's right end.
+    fn draw_class_key<DB: DrawingBackend>(&mut self, area: &DrawingArea<DB, Shift>, key: &ClassKey) -> Result<(), DrawError> {
+        let style = self.style;
+        let y = self.rect().3 + style.pxf(38.0) + if key.own_line { style.pxf(KEY_LINE) } else { 0.0 };
+        let mut x = key.start;
+        for (positive, label) in [(true, key.labels.0), (false, key.labels.1)] {
+            self.marker(area, (x, y), positive, style.colors.class(positive), 5.0)?;
+            self.text(area, label, (x + style.pxf(10.0), y), LABEL, style.colors.text, (HPos::Left, VPos::Center))?;
+            let w = ClassKey::width(style, label);
+            self.reserve([x - style.pxf(8.0), y - style.pxf(9.0), x + style.pxf(10.0) + w, y + style.pxf(9.0)]);
+            x += w + style.pxf(36.0);
+        }
+        Ok(())
     }
 
     /// The gridlines, the x axis, the tick labels and the axis titles of
@@ -170,6 +238,7 @@ impl<'s> Frame<'s> {
         col_left: f64,
         x_ticks: &[(f64, String)],
         y_ticks: &[(f64, String)],
+        key: Option<&ClassKey>,
     ) -> Result<(), DrawError> {
         let style = self.style;
         let s = |css: f64| style.pxf(css);
@@ -209,8 +278,15 @@ impl<'s> Frame<'s> {
         }
         if !spec.x_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, HPos::Center, VPos::Top);
-            let y = bottom + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
-            area.draw(&Text::new(spec.x_title.clone(), (r((left + right) / 2.0), r(y)), t))?;
+            // Under the axis' tick labels, wherever the axis is; centred, or
+            // as far right as the class key on its line leaves room for.
+            let y = axis_y + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
+            let half = style.text_width(&spec.x_title, AXIS_TITLE_PX) / 2.0;
+            let x = match key {
+                Some(key) if axis_y == bottom && !key.own_line => ((left + right) / 2.0).min(key.start - s(20.0) - half),
+                _ => (left + right) / 2.0,
+            };
+            area.draw(&Text::new(spec.x_title.clone(), (r(x), r(y)), t))?;
         }
         Ok(())
     }

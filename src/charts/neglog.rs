@@ -26,9 +26,9 @@ pub fn draw<DB: DrawingBackend>(
     spec.y_ticks = Ticks::Auto(5);
     spec.x_title = t(lang, "fig.neglog.x").into();
     spec.y_title = t(lang, "fig.neglog.y").into();
+    spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
-    super::points::class_key(&mut frame, area, style)?;
     frame.line(area, &scene.neglog, c.muted, 2.0)?;
     // Name the curve where it is steep and alone.
     let at = frame.p(0.09, 2.4);

@@ -34,8 +34,8 @@ pub fn draw<DB: DrawingBackend>(
         t(lang, "fig.point-losses.y").into()
     };
     spec.right = 110.0;
+    spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
-    super::points::class_key(&mut frame, area, style)?;
     let xs: Vec<f64> = scene.points.iter().map(|p| p.x).collect();
     let w = bar_width(&frame, &xs, style);
     let highlight = scene.highlighted().map(|p| p.index);

@@ -61,7 +61,6 @@ pub fn draw<DB: DrawingBackend>(
     clear(area, style)?;
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, which.key("y"))))?;
     let c = &style.colors;
-    super::points::class_key(&mut frame, area, style)?;
     // The curve the bars reach up to: p(y = 1 | x), or its mirror for red.
     match which {
         Which::Green => frame.dashed(area, &scene.curve, c.axis, 1.5)?,
