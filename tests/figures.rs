@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use losslab::charts::export::{style_for, svg_string, write_svgs, SIZE};
+use losslab::charts::export::{size, style_for, svg_string, write_svgs};
 use losslab::charts::{alt_text, draw, Colors, Figure, Layers, Style};
 use losslab::scene::{BinaryScene, CceScene, Scene, SmoothingScene};
 use losslab::state::{Lang, Palette, Point, Regularization, State, Theme};
@@ -16,7 +16,7 @@ fn out_dir(name: &str) -> PathBuf {
 
 fn svg(figure: Figure, state: &State) -> String {
     let scene = Scene::from_state(state);
-    svg_string(figure, &scene, &style_for(state), SIZE).unwrap()
+    svg_string(figure, &scene, &style_for(state), size(figure)).unwrap()
 }
 
 /// `fill="#rrggbb"` of a colour, as the SVG backend writes it.
@@ -185,7 +185,7 @@ fn non_finite_scene_values_draw() {
     scene.smoothing.ce_smoothed[3].1 = f64::NAN;
     scene.cce = CceScene::build(&[], &[vec![f64::NAN, 1.0]], &[0]);
     for figure in Figure::ALL {
-        svg_string(figure, &scene, &Style::default(), SIZE).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
+        svg_string(figure, &scene, &Style::default(), size(figure)).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
     }
 }
 
@@ -277,9 +277,9 @@ fn alt_text_states_the_key_number_in_both_languages() {
 #[test]
 fn extremes_are_said_in_words() {
     let zero = Scene { smoothing: SmoothingScene::build(0.0, 3), ..Scene::from_state(&State::default()) };
-    assert!(svg_string(Figure::SmoothingLogits, &zero, &Style::default(), SIZE).unwrap().contains("gap → ∞"));
+    assert!(svg_string(Figure::SmoothingLogits, &zero, &Style::default(), size(Figure::SmoothingLogits)).unwrap().contains("gap → ∞"));
     let one = Scene { smoothing: SmoothingScene::build(1.0, 3), ..Scene::from_state(&State::default()) };
-    assert!(svg_string(Figure::SmoothingLogits, &one, &Style::default(), SIZE).unwrap().contains("a = 0.0000"));
+    assert!(svg_string(Figure::SmoothingLogits, &one, &Style::default(), size(Figure::SmoothingLogits)).unwrap().contains("a = 0.0000"));
     let mut state = State { regularization: Regularization::Off, ..State::default() };
     state.points.iter_mut().for_each(|p| p.green = false);
     let fit = svg(Figure::Fit, &state);

@@ -408,7 +408,7 @@ fn watch_pixel_ratio() {
 
 /// Exports a figure as SVG: the same chart function, drawn by plotters' SVG backend.
 pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
-    let (width, height) = css_size(figure).unwrap_or((720, 405));
+    let (width, height) = css_size(figure).unwrap_or_else(|| charts::export::size(figure));
     let mut raw = String::new();
     {
         let area = PageBackend::Svg(SVGBackend::with_string(&mut raw, (width, height))).into_drawing_area();
@@ -421,7 +421,7 @@ pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), Js
 
 /// Exports a figure as PNG at twice the screen's resolution.
 pub fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
-    let (width, height) = css_size(figure).unwrap_or((720, 405));
+    let (width, height) = css_size(figure).unwrap_or_else(|| charts::export::size(figure));
     let scale = dom::device_pixel_ratio() * 2.0;
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
     canvas.set_width((width as f64 * scale).round() as u32);

@@ -10,8 +10,14 @@ use crate::number::parse_f64;
 use crate::scene::Scene;
 use crate::state::{State, Theme};
 
-/// The size of an exported figure at scale 1, in pixels.
-pub const SIZE: (u32, u32) = (720, 400);
+/// The size of an exported figure at scale 1, in pixels: the page's
+/// proportions (the points strip is short and wide).
+pub fn size(figure: Figure) -> (u32, u32) {
+    match figure {
+        Figure::Points => (720, 180),
+        _ => (720, 400),
+    }
+}
 
 /// plotters' SVG backend writes `font-size` as the size ÷ 1.24 (a points
 /// guess), while the canvas backend takes it as CSS pixels; export undoes it
@@ -57,7 +63,7 @@ pub fn write_svgs(dir: &Path, state: &State) -> std::io::Result<Vec<PathBuf>> {
     let style = style_for(state);
     let mut written = Vec::new();
     for figure in Figure::ALL {
-        let svg = svg_string(figure, &scene, &style, SIZE).map_err(std::io::Error::other)?;
+        let svg = svg_string(figure, &scene, &style, size(figure)).map_err(std::io::Error::other)?;
         let path = dir.join(format!("{}.svg", figure.name()));
         std::fs::write(&path, svg)?;
         written.push(path);
