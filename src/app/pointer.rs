@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 
 use super::{dom, figures, with_app, App};
-use crate::charts::{Deps, Figure};
+use crate::charts::{num, Deps, Figure};
 use crate::i18n::t;
 use crate::state::{Point, MAX_POINTS};
 
@@ -259,16 +259,17 @@ fn show_tooltip(app: &App, index: usize, client_x: i32, client_y: i32) {
     let Some(point) = app.scene.binary.points.get(index) else { return };
     let lang = app.state.lang;
     let class = if point.green { t(lang, "class.green") } else { t(lang, "class.red") };
+    // Numbers written as the figures write them (true minus signs).
     let text = format!(
-        "{} = {:.2}\n{}: {}\n{} = {:.4}\n{} = {:.4}",
+        "{} = {}\n{}: {}\n{} = {}\n{} = {}",
         t(lang, "tip.x"),
-        point.x,
+        num(point.x, 2),
         t(lang, "tip.class"),
         class,
         t(lang, "tip.p"),
-        point.p_true,
+        num(point.p_true, 4),
         t(lang, "tip.loss"),
-        point.loss
+        num(point.loss, 4)
     );
     tip.set_text_content(Some(&text));
     let _ = tip.set_attribute("data-lines", "4");
