@@ -8,12 +8,15 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
-use super::style::Colors;
+use super::frame::{clear, nice_ticks, swatch_key_width, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
+use super::style::{Colors, AXIS_TITLE_PX};
 use super::{num, num_list, Axis, DrawError, PlotMap, Style};
 use crate::i18n::{fill, t};
 use crate::scene::CceScene;
 use crate::state::Lang;
+
+/// Where the left panel (the rows) ends and the right one (the losses) begins.
+const SPLIT: f64 = 0.55;
 
 fn label_text(one_hot: &[f64], label: usize) -> String {
     let row: Vec<String> = one_hot.iter().map(|v| num(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
@@ -31,9 +34,28 @@ pub fn draw<DB: DrawingBackend>(
     let n = scene.samples.len().max(1) as f64;
     let few = scene.samples.len() <= 6;
 
+    // A narrow figure gives the key a line of its own under both panels, and
+    // the right panel's y title a line of its own over them.
+    let width = f64::from(area.dim_in_pixel().0);
+    let key_names = [t(lang, "fig.cce.one-hot"), t(lang, "fig.cce.sparse")];
+    let key_line = if swatch_key_width(style, &key_names) + style.pxf(20.0 + 8.0) > width * (1.0 - SPLIT) {
+        KeyLine::Below
+    } else {
+        KeyLine::XTitle
+    };
+    let titles_meet = style.pxf(16.0 + 12.0) + style.text_width(t(lang, "fig.cce.rows-y"), AXIS_TITLE_PX) > width * SPLIT;
+    let make_room = |spec: &mut FrameSpec| {
+        if matches!(key_line, KeyLine::Below) {
+            spec.bottom_extra = KEY_LINE;
+        }
+        if titles_meet {
+            spec.top_extra = KEY_LINE;
+        }
+    };
+
     // Left: the rows.
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, 1.0));
-    spec.columns = (0.0, 0.55);
+    spec.columns = (0.0, SPLIT);
     spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
     spec.x_ticks = Ticks::At(
         scene.samples.iter().enumerate().map(|(i, s)| (i as f64 + 0.5, label_text(&s.one_hot, s.label))).collect(),
@@ -41,6 +63,7 @@ pub fn draw<DB: DrawingBackend>(
     spec.x_title = t(lang, "fig.cce.rows-x").into();
     spec.y_title = t(lang, "fig.cce.rows-y").into();
     spec.right = 16.0;
+    make_room(&mut spec);
     let mut left = Frame::draw(area, style, &spec)?;
     for (i, s) in scene.samples.iter().enumerate() {
         let k = s.renormalised.len() as f64;
@@ -71,7 +94,7 @@ pub fn draw<DB: DrawingBackend>(
     let tallest = scene.samples.iter().flat_map(|s| [s.loss, s.sparse_loss]).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let y_max = (tallest * 1.2).clamp(1.0, 20.0);
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, y_max));
-    spec.columns = (0.55, 1.0);
+    spec.columns = (SPLIT, 1.0);
     spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
     spec.x_ticks = Ticks::At(
         (0..scene.samples.len()).map(|i| (i as f64 + 0.5, fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())]))).collect(),
@@ -79,10 +102,14 @@ pub fn draw<DB: DrawingBackend>(
     spec.x_title = " ".into();
     spec.y_title = t(lang, "fig.cce.loss-y").into();
     spec.right = 20.0;
+    make_room(&mut spec);
+    if titles_meet {
+        spec.y_title_drop = KEY_LINE;
+    }
     let mut right = Frame::draw(area, style, &spec)?;
     let (one_hot_color, sparse_color) = (Colors::tint(c.accent, 1.0), Colors::tint(c.muted, 0.7));
-    let key = [(one_hot_color, t(lang, "fig.cce.one-hot")), (sparse_color, t(lang, "fig.cce.sparse"))];
-    right.in_axes_layer(|frame| frame.swatch_key(area, &key, false))?;
+    let key = [(one_hot_color, key_names[0]), (sparse_color, key_names[1])];
+    right.in_axes_layer(|frame| frame.swatch_key(area, &key, key_line))?;
     for (i, s) in scene.samples.iter().enumerate() {
         let i = i as f64;
         for (offset, loss, color) in [(0.12, s.loss, one_hot_color), (0.52, s.sparse_loss, sparse_color)] {

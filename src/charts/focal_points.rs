@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
-use super::style::Colors;
+use super::frame::{clear, nice_ticks, swatch_key_width, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
+use super::style::{Colors, AXIS_TITLE_PX};
 use super::{num, num_list, percent, Axis, DrawError, PlotMap, Style};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t};
@@ -33,7 +33,30 @@ pub fn draw<DB: DrawingBackend>(
     let pts = hardest_first(scene);
     let n = pts.len().max(1) as f64;
     let tallest = pts.iter().flat_map(|p| [p.ce, p.focal]).filter(|v| v.is_finite()).fold(0.0, f64::max);
-    let y_max = (tallest * 1.25).clamp(0.5, Y_CAP);
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (f64::from(width), f64::from(height));
+    let y_title = t(lang, "fig.focal-points.y");
+    let (ce_name, fl_name) = (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", num(scene.gamma, 1))]));
+    // The key shares the y title's line where both fit; otherwise it takes
+    // that line alone and the title moves one line down.
+    let key_alone = style.pxf(16.0 + 16.0 + 24.0) + style.text_width(y_title, AXIS_TITLE_PX) + swatch_key_width(style, &[ce_name, &fl_name]) > width;
+    let top_extra = if key_alone { KEY_LINE } else { 0.0 };
+    // The readout sits top right, over the easy points' low bars; where it
+    // spans most of the plot (a narrow figure) it would cover the tall ones,
+    // so the y axis grows to keep them under it.
+    let readout = readout_lines(scene, lang);
+    let readout_width = readout.iter().map(|line| style.text_width(&line.text, line.size)).fold(0.0, f64::max);
+    let plot_height = height - style.pxf(38.0 + top_extra + 52.0);
+    // The shaded band then goes without its name, which has no room left
+    // beside the readout and says less than it.
+    let readout_height = style.pxf(6.0) + readout.iter().map(|line| style.pxf(line.advance)).sum::<f64>();
+    let crowded = readout_width > 0.5 * (width - style.pxf(70.0));
+    let headroom = if crowded {
+        (1.0 - readout_height / plot_height).max(0.4)
+    } else {
+        1.0 / 1.25
+    };
+    let y_max = (tallest / headroom).clamp(0.5, Y_CAP);
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, y_max));
     spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
     spec.x_ticks = if pts.len() <= 14 {
@@ -42,7 +65,9 @@ pub fn draw<DB: DrawingBackend>(
         Ticks::None
     };
     spec.x_title = t(lang, "fig.focal-points.x").into();
-    spec.y_title = t(lang, "fig.focal-points.y").into();
+    spec.y_title = y_title.into();
+    spec.top_extra = top_extra;
+    spec.y_title_drop = top_extra;
     let mut frame = Frame::draw(area, style, &spec)?;
     let hard = pts.iter().filter(|p| p.p_true < 0.5).count() as f64;
     if hard > 0.0 {
@@ -60,31 +85,54 @@ pub fn draw<DB: DrawingBackend>(
             frame.reserve([x - 5.0, y - style.pxf(14.0), x + 5.0, y]);
         }
     }
-    frame.swatch_key(area, &[(ce_color, t(lang, "fig.focal-points.ce")), (fl_color, &fill(t(lang, "fig.focal-points.fl"), &[("g", num(scene.gamma, 1))]))], true)?;
+    frame.swatch_key(area, &[(ce_color, ce_name), (fl_color, &fl_name)], KeyLine::Top)?;
     let (l, top, right, _) = frame.rect();
-    if hard > 0.0 {
+    if hard > 0.0 && !crowded {
         frame.label(area, t(lang, "fig.focal-points.hard"), &[(l + style.pxf(6.0), top + style.pxf(6.0))], LABEL - 1.0, c.negative, true, (HPos::Left, VPos::Top))?;
     }
     // The readout, top right, one short line each.
     let x = right - style.pxf(6.0);
     let mut y = top + style.pxf(6.0);
-    let line = style.pxf(19.0);
+    for line in &readout {
+        let color = if line.muted { c.muted } else { c.text };
+        if line.bold {
+            frame.bold(area, &line.text, (x, y), line.size, color, (HPos::Right, VPos::Top))?;
+        } else {
+            frame.text(area, &line.text, (x, y), line.size, color, (HPos::Right, VPos::Top))?;
+        }
+        y += style.pxf(line.advance);
+    }
+    Ok(frame.map)
+}
+
+/// One line of the figure's readout.
+struct ReadoutLine {
+    text: String,
+    size: f64,
+    bold: bool,
+    muted: bool,
+    /// How far down the next line starts, at scale 1.
+    advance: f64,
+}
+
+/// The misclassified points' share of each loss, the two means and α, where known.
+fn readout_lines(scene: &FocalScene, lang: Lang) -> Vec<ReadoutLine> {
+    let line = |text: String, size: f64, bold: bool, muted: bool, advance: f64| ReadoutLine { text, size, bold, muted, advance };
+    let mut lines = Vec::new();
     if let (Some(ce), Some(fl)) = (scene.hard_share_ce, scene.hard_share_focal) {
-        frame.text(area, t(lang, "fig.focal-points.share1"), (x, y), LABEL, c.text, (HPos::Right, VPos::Top))?;
+        lines.push(line(t(lang, "fig.focal-points.share1").into(), LABEL, false, false, 19.0));
         let text = fill(t(lang, "fig.focal-points.share2"), &[("ce", percent(ce)), ("fl", percent(fl))]);
-        frame.bold(area, &text, (x, y + line), LABEL + 1.0, c.text, (HPos::Right, VPos::Top))?;
-        y += 2.0 * line + style.pxf(4.0);
+        lines.push(line(text, LABEL + 1.0, true, false, 23.0));
     }
     if let (Some(ce), Some(fl)) = (scene.mean_ce, scene.mean_focal) {
         let text = fill(t(lang, "fig.focal-points.means"), &[("ce", num(ce, 4)), ("fl", num(fl, 4))]);
-        frame.text(area, &text, (x, y), LABEL - 1.0, c.muted, (HPos::Right, VPos::Top))?;
-        y += line;
+        lines.push(line(text, LABEL - 1.0, false, true, 19.0));
     }
     if let Some(a) = scene.alpha {
         let text = fill(t(lang, "fig.focal-points.alpha"), &[("a", num(a, 2))]);
-        frame.text(area, &text, (x, y), LABEL - 1.0, c.muted, (HPos::Right, VPos::Top))?;
+        lines.push(line(text, LABEL - 1.0, false, true, 19.0));
     }
-    Ok(frame.map)
+    lines
 }
 
 pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {

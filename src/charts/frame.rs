@@ -37,6 +37,11 @@ pub struct FrameSpec {
     pub right: f64,
     /// Extra room at the bottom, at scale 1, below the x title.
     pub bottom_extra: f64,
+    /// Extra room at the top, at scale 1: a line above the plot for a key
+    /// or a title that does not fit on the first line.
+    pub top_extra: f64,
+    /// How far below its usual line the y title sits, at scale 1.
+    pub y_title_drop: f64,
     /// Draw the x axis at y = 0 rather than at the bottom of the plot.
     pub x_axis_at_zero: bool,
     /// The two classes' markers with their names, on the x title's line at
@@ -58,6 +63,8 @@ impl FrameSpec {
             y_title: String::new(),
             right: 24.0,
             bottom_extra: 0.0,
+            top_extra: 0.0,
+            y_title_drop: 0.0,
             x_axis_at_zero: false,
             class_key: false,
             columns: (0.0, 1.0),
@@ -97,8 +104,8 @@ struct ClassKey {
     own_line: bool,
 }
 
-/// The height of the class key's own line, at scale 1.
-const KEY_LINE: f64 = 18.0;
+/// The height of a key's own line, at scale 1.
+pub const KEY_LINE: f64 = 18.0;
 
 impl ClassKey {
     fn layout(style: &Style, left: f64, right: f64, x_title: &str) -> ClassKey {
@@ -110,20 +117,42 @@ impl ClassKey {
             };
             (t(style.lang, positive), t(style.lang, negative))
         };
-        let span = |(a, b): (&str, &str)| ClassKey::width(style, a) + ClassKey::width(style, b) + style.pxf(72.0);
+        let span = |(a, b): (&str, &str)| key_name_width(style, a) + key_name_width(style, b) + style.pxf(72.0);
         let short = span(names(false)) > (right - left) / 2.0 - style.pxf(24.0);
         let labels = names(short);
         let start = right - span(labels) + style.pxf(26.0);
         let title = style.text_width(x_title, AXIS_TITLE_PX);
         ClassKey { labels, start, own_line: start - style.pxf(20.0) - title < left }
     }
+}
 
-    /// A name's width: an estimate, not the backend's measure (plotters
-    /// measures web text with an inline-styled element, which the page's CSP
-    /// forbids), with a margin for fonts wider than the estimate.
-    fn width(style: &Style, label: &str) -> f64 {
-        style.text_width(label, LABEL) * 1.15
-    }
+/// Where a swatch key goes (see [`Frame::swatch_key`]).
+#[derive(Clone, Copy)]
+pub enum KeyLine {
+    /// The y title's line, at the top.
+    Top,
+    /// The x title's line.
+    XTitle,
+    /// A line of its own under the x title (the frame's `bottom_extra` makes room).
+    Below,
+}
+
+/// A swatch's side, the gap to its name and the room between two entries, at scale 1.
+const SWATCH: f64 = 11.0;
+const SWATCH_GAP: f64 = 6.0;
+const KEY_BETWEEN: f64 = 18.0;
+
+/// The width of a swatch key with these names, in the style's pixels.
+pub fn swatch_key_width(style: &Style, names: &[&str]) -> f64 {
+    let entries: f64 = names.iter().map(|name| style.pxf(SWATCH + SWATCH_GAP) + key_name_width(style, name)).sum();
+    entries + style.pxf(KEY_BETWEEN) * names.len().saturating_sub(1) as f64
+}
+
+/// A key name's width: an estimate, not the backend's measure (plotters
+/// measures web text with an inline-styled element, which the page's CSP
+/// forbids), with a margin for fonts wider than the estimate.
+fn key_name_width(style: &Style, name: &str) -> f64 {
+    style.text_width(name, LABEL_PX) * 1.15
 }
 
 /// A marker's grid cell, class and colour.
@@ -176,7 +205,7 @@ impl<'s> Frame<'s> {
         let col_right = w * spec.columns.1;
         let left = col_left + s(16.0) + widest + if widest > 0.0 { s(8.0) } else { 0.0 };
         let right = col_right - s(spec.right);
-        let top = if spec.y_title.is_empty() { s(14.0) } else { s(38.0) };
+        let top = if spec.y_title.is_empty() { s(14.0) } else { s(38.0) } + s(spec.top_extra);
         let key = spec.class_key.then(|| ClassKey::layout(style, left, right, &spec.x_title));
         let bottom = h
             - s(if spec.x_title.is_empty() { 14.0 } else { 30.0 })
@@ -222,7 +251,7 @@ impl<'s> Frame<'s> {
         for (positive, label) in [(true, key.labels.0), (false, key.labels.1)] {
             self.marker(area, (x, y), positive, style.colors.class(positive), 5.0)?;
             self.text(area, label, (x + style.pxf(10.0), y), LABEL, style.colors.text, (HPos::Left, VPos::Center))?;
-            let w = ClassKey::width(style, label);
+            let w = key_name_width(style, label);
             self.reserve([x - style.pxf(8.0), y - style.pxf(9.0), x + style.pxf(10.0) + w, y + style.pxf(9.0)]);
             x += w + style.pxf(36.0);
         }
@@ -274,7 +303,7 @@ impl<'s> Frame<'s> {
         }
         if !spec.y_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, HPos::Left, VPos::Top);
-            area.draw(&Text::new(spec.y_title.clone(), (r(col_left + s(16.0)), r(s(10.0))), t))?;
+            area.draw(&Text::new(spec.y_title.clone(), (r(col_left + s(16.0)), r(s(10.0 + spec.y_title_drop))), t))?;
         }
         if !spec.x_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, HPos::Center, VPos::Top);
@@ -620,25 +649,30 @@ impl<'s> Frame<'s> {
         Ok(false)
     }
 
-    /// A key of coloured swatches and names on the x title's line, right
-    /// aligned: for bars that cannot be labelled one by one.
-    /// With `top`, on the y title's line instead.
+    /// A key of coloured swatches and names, right aligned, on `line`: for
+    /// bars that cannot be labelled one by one. Laid out left to right as the
+    /// class key is, so each name sits beside its swatch.
     pub fn swatch_key<DB: DrawingBackend>(
         &mut self,
         area: &DrawingArea<DB, Shift>,
         items: &[(RGBAColor, &str)],
-        top: bool,
+        line: KeyLine,
     ) -> Result<(), DrawError> {
+        let style = self.style;
         let (_, _, right, bottom) = self.rect();
-        let y = if top { self.style.pxf(18.0) } else { bottom + self.style.pxf(38.0) };
-        let mut x = right;
-        let sw = self.style.pxf(11.0);
-        for (color, name) in items.iter().rev() {
-            let w = self.style.text_width(name, LABEL_PX);
-            self.text(area, name, (x, y), LABEL_PX, self.style.colors.text, (HPos::Right, VPos::Center))?;
-            let x0 = x - w - self.style.pxf(6.0) - sw;
-            self.pixel_rect(area, (x0, y - sw / 2.0), (x0 + sw, y + sw / 2.0), *color)?;
-            x = x0 - self.style.pxf(18.0);
+        let y = match line {
+            KeyLine::Top => style.pxf(18.0),
+            KeyLine::XTitle => bottom + style.pxf(38.0),
+            KeyLine::Below => bottom + style.pxf(38.0 + KEY_LINE),
+        };
+        let names: Vec<&str> = items.iter().map(|(_, name)| *name).collect();
+        // Never past the figure's left edge: a key wider than its panel starts there.
+        let mut x = (right - swatch_key_width(style, &names)).max(style.pxf(8.0));
+        for (color, name) in items {
+            let sw = style.pxf(SWATCH);
+            self.pixel_rect(area, (x, y - sw / 2.0), (x + sw, y + sw / 2.0), *color)?;
+            self.text(area, name, (x + sw + style.pxf(SWATCH_GAP), y), LABEL_PX, style.colors.text, (HPos::Left, VPos::Center))?;
+            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) + style.pxf(KEY_BETWEEN);
         }
         Ok(())
     }
