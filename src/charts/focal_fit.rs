@@ -51,7 +51,13 @@ pub fn draw<DB: DrawingBackend>(
     match &scene.focal_fit {
         Ok(fl) => {
             let c0 = label_at(&frame, fl, true);
-            frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?;
+            // Left of the crossing, or under the curve's right end where the
+            // figure is too narrow for that.
+            if !frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))? {
+                let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
+                let under: Vec<(f64, f64)> = end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
+                frame.label(area, &fl_text, &under, LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
+            }
         }
         Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-focal"), &[("why", e.clone())]))?,
     }

@@ -232,6 +232,18 @@ impl<'s> Frame<'s> {
             layer: Layers::Data,
             markers: RefCell::new(BTreeSet::new()),
         };
+        // Labels keep off the y axis' tick labels and its title.
+        let tick_height = s(TICK_PX * 1.2);
+        for (v, label) in &y_ticks {
+            if (spec.y.min..=spec.y.max).contains(v) {
+                let (x, y) = (left - s(8.0), frame.py(*v));
+                frame.reserve([x - style.text_width(label, TICK_PX), y - tick_height / 2.0, x, y + tick_height / 2.0]);
+            }
+        }
+        if !spec.y_title.is_empty() {
+            let (x, y) = (col_left + s(16.0), s(10.0 + spec.y_title_drop));
+            frame.reserve([x, y, x + style.text_width(&spec.y_title, AXIS_TITLE_PX), y + s(AXIS_TITLE_PX * 1.2)]);
+        }
         if style.draws(Layers::Axes) {
             frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks, key.as_ref())?;
         }
@@ -629,9 +641,10 @@ impl<'s> Frame<'s> {
             };
             let rect = [x0, y0, x0 + w, y0 + ht];
             let pad = self.style.pxf(2.0);
-            let free = self.placed.iter().all(|p| {
-                rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]
-            });
+            let (area_w, area_h) = area.dim_in_pixel();
+            let inside = rect[0] >= 0.0 && rect[2] <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
+            let free = inside
+                && self.placed.iter().all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
             if free {
                 self.placed.push(rect);
                 if self.halo {

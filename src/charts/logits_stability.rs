@@ -70,13 +70,19 @@ pub fn draw<DB: DrawingBackend>(
             .map_or(0.0, |p| f64::from(p.1));
         frame.dot(area, (x, frame.py_clamped(last)), c.negative, 4.5)?;
         frame.line(area, &[(f64::from(b.x), 0.0), (f64::from(b.x), 2000.0)], c.negative, 1.0)?;
-        // Named inside its band: what the naive loss is, and from where.
+        // Named inside its band, or beside it where the band is too narrow:
+        // what the naive loss is, and from where.
         let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);
         let second = fill(t(lang, "fig.logits-stability.from"), &[("x", num(f64::from(b.x), 1))]);
-        let (h, dx) = if b.x < 0.0 { (HPos::Right, -6.0) } else { (HPos::Left, 6.0) };
+        let (inside, beside) = ((HPos::Right, -6.0), (HPos::Left, 6.0));
+        let sides = if b.x < 0.0 { [inside, beside] } else { [beside, inside] };
         let y = top + style.pxf(6.0);
-        frame.label(area, &first, &[(x + style.pxf(dx), y)], LABEL, c.negative, true, (h, VPos::Top))?;
-        frame.label(area, &second, &[(x + style.pxf(dx), y + style.pxf(18.0))], LABEL - 1.0, c.negative, false, (h, VPos::Top))?;
+        for (h, dx) in sides {
+            if frame.label(area, &first, &[(x + style.pxf(dx), y)], LABEL, c.negative, true, (h, VPos::Top))? {
+                frame.label(area, &second, &[(x + style.pxf(dx), y + style.pxf(18.0))], LABEL - 1.0, c.negative, false, (h, VPos::Top))?;
+                break;
+            }
+        }
     }
     // Direct labels on the curves, where they run apart from each other.
     let at = frame.p(-400.0, 400.0);
