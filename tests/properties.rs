@@ -1,7 +1,7 @@
 //! Property tests of the core and the evaluator.
 
 use losslab::core::activation::{sigmoid, softmax};
-use losslab::core::array::NdArray;
+use losslab::core::array::{ascending_order, NdArray};
 use losslab::core::fit::{fit_focal, fit_logistic, FitError, FitOptions};
 use losslab::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, LossKind, LossOptions, LossValue};
 use losslab::core::semantics::{Reduction, Semantics};
@@ -124,6 +124,18 @@ proptest! {
             let bits = |v: Result<LossValue<f32>, _>| v.map(|v| v.values().iter().map(|x| x.to_bits()).collect::<Vec<_>>());
             prop_assert_eq!(bits(cross_entropy::<f32>(kind, &y, &p, &o)), bits(loss::<f32>(kind.into(), &y, &p, &o)), "{:?}", kind);
         }
+    }
+
+    #[test]
+    fn ascending_order_is_a_stable_sort_by_total_cmp(
+        keys in prop::collection::vec(prop_oneof![
+            any::<f64>(),
+            Just(0.0), Just(-0.0), Just(f64::NAN), Just(-f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY), Just(1.5),
+        ], 0..60),
+    ) {
+        let mut expected: Vec<usize> = (0..keys.len()).collect();
+        expected.sort_by(|&a, &b| keys[a].total_cmp(&keys[b]));
+        prop_assert_eq!(ascending_order(&keys), expected);
     }
 
     #[test]

@@ -81,9 +81,14 @@ impl<T: Copy> NdArray<T> {
 /// assert_eq!(ascending_order(&[0.5, f64::NAN, -1.0, 0.5]), [2, 0, 3, 1]);
 /// ```
 pub fn ascending_order(keys: &[f64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_unstable_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(a.cmp(&b)));
-    order
+    // Each key as an integer that orders as `total_cmp` orders the float,
+    // beside its index: a heap of plain integers sorts them with little code.
+    let ordered = |x: f64| {
+        let bits = x.to_bits() as i64;
+        ((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64) ^ (1 << 63)
+    };
+    let heap: std::collections::BinaryHeap<(u64, usize)> = keys.iter().enumerate().map(|(i, &k)| (ordered(k), i)).collect();
+    heap.into_sorted_vec().into_iter().map(|(_, i)| i).collect()
 }
 
 /// numpy's broadcasting of two shapes: align from the right; each pair of
