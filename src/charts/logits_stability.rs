@@ -76,8 +76,8 @@ pub fn draw<DB: DrawingBackend>(
         let second = fill(t(lang, "fig.logits-stability.from"), &[("x", num(f64::from(b.x), 1))]);
         let (inside, beside) = ((HPos::Right, -6.0), (HPos::Left, 6.0));
         let sides = if b.x < 0.0 { [inside, beside] } else { [beside, inside] };
-        let y = top + style.pxf(6.0);
-        for (h, dx) in sides {
+        let spots = sides.into_iter().flat_map(|side| [(side, top + style.pxf(6.0)), (side, top + style.pxf(46.0))]);
+        for ((h, dx), y) in spots {
             if frame.label(area, &first, &[(x + style.pxf(dx), y)], LABEL, c.negative, true, (h, VPos::Top))? {
                 frame.label(area, &second, &[(x + style.pxf(dx), y + style.pxf(18.0))], LABEL - 1.0, c.negative, false, (h, VPos::Top))?;
                 break;
