@@ -44,9 +44,18 @@ export async function open(browser, url, { width = 1100, height = 900, dpr = 1, 
   return { context, page, log };
 }
 
-/// Waits for two animation frames: everything scheduled is drawn.
+/// Waits for two animation frames: everything scheduled is drawn. A
+/// navigation that replaces the document meanwhile (one the last step
+/// started) is waited for, and the new document settled instead.
 export async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    } catch (error) {
+      if (attempt >= 3 || !/Execution context was destroyed/.test(String(error))) throw error;
+      await page.waitForLoadState("load");
+    }
+  }
 }
 
 /// For each figure canvas: its name, size, and the share of pixels that

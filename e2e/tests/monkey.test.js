@@ -23,6 +23,12 @@ function rng(seed) {
 
 const site = servedSite();
 
+/// Returns to the page if a step back has left it, and waits for it to be up.
+async function backOnTheSite(page) {
+  if (!page.url().startsWith(site.base)) await page.goto(site.base);
+  await page.waitForFunction(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
+}
+
 const SLIDERS = ["C", "smoothing", "gamma", "focal-alpha", "label-smoothing", "classes"];
 const GARBAGE = ["[0,1", "nan", "[[1,2],[3]]", "1e308", "[1e308, -1e308]", "[]", "[[0.5, 0.5], [2, -1]]", "[0., 0., 1., 1.]", "[inf, 0]", "abc", "[[0,1,0],[0,0,1]]", ""];
 const URLS = ["?gamma=99", "?C=-5&C=abc", "?pts=1:1,1:1,1:1", "?pts=0:0,1:1", "?embed=nope", "?%ZZ=%%", "?ls=1&K=10", "?ls=0&K=2", "?theme=dark&palette=cb&lang=zh", "?reg=off&pts=-1:0,1:1", "?bt=%5B0%2C1&bp=zzz"];
@@ -103,12 +109,13 @@ test(`${ACTIONS} random interactions leave the page whole`, async () => {
       // Back within the page's own entries; a step past the first one leaves
       // the page (about:blank), and the monkey comes back to it.
       await page.goBack({ waitUntil: "load" }).catch(() => {});
-      if (!page.url().startsWith(site.base)) {
-        await page.goto(site.base);
-        await page.waitForFunction(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
-      }
+      await page.waitForLoadState("load");
+      await backOnTheSite(page);
     }
-    if (done % 50 === 0) await settle(page);
+    if (done % 50 === 0) {
+      await settle(page);
+      await backOnTheSite(page);
+    }
   }
   await page.goto(site.base + "?gamma=3");
   await page.waitForFunction(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
