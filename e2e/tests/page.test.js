@@ -96,9 +96,19 @@ test("an embed link shows one drawn figure and nothing else", async () => {
   assert.deepEqual(ink.map((f) => f.name), ["focal-curves"]);
   assert.ok(ink[0].ink > 0.005);
   assert.equal(await page.locator("h2:visible").count(), 0, "no page chrome");
+  assert.ok(await page.locator('[data-control="gamma"]').isVisible(), "its controls are shown");
   await page.screenshot({ path: `${shots}/embed-focal-curves.png` });
   assert.deepEqual(log.errors, []);
   await context.close();
+  // controls=0: the figure alone, even where its controls are a calculator.
+  for (const figure of ["focal-curves", "cce"]) {
+    const bare = await open(site.browser, `${site.base}?embed=${figure}&controls=0`);
+    const shown = (await canvasInk(bare.page)).filter((f) => f.visible).map((f) => f.name);
+    assert.deepEqual(shown, [figure]);
+    assert.equal(await bare.page.locator(".controls:visible, .calculator:visible").count(), 0, `${figure}: no controls`);
+    assert.deepEqual(bare.log.errors, []);
+    await bare.context.close();
+  }
 });
 
 test("garbage in the URL is clamped and explained, never a blank page", async () => {
