@@ -244,10 +244,16 @@ impl App {
             dom::set_hidden(&group, !shown);
         }
         for section in dom::find_all(&self.root, "main > section") {
-            let has_figure = dom::find_all(&section, "[data-slot]")
-                .iter()
-                .any(|slot| embedded.iter().any(|e| Some(e.as_str()) == slot.get_attribute("data-slot").as_deref()));
-            dom::set_hidden(&section, !has_figure);
+            let figures: Vec<Element> = dom::find_all(&section, "[data-slot]")
+                .into_iter()
+                .filter(|slot| embedded.iter().any(|e| Some(e.as_str()) == slot.get_attribute("data-slot").as_deref()))
+                .collect();
+            dom::set_hidden(&section, figures.is_empty());
+            // The figures first, their controls under them: an iframe opens
+            // on the figure, and the keyboard reaches it first too.
+            for slot in figures.iter().rev() {
+                let _ = section.prepend_with_node_1(slot);
+            }
         }
     }
 
