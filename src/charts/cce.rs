@@ -8,8 +8,8 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::frame::{clear, nice_ticks, swatch_key_width, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
-use super::style::{Colors, AXIS_TITLE_PX};
+use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
+use super::style::Colors;
 use super::{num, num_list, Axis, DrawError, PlotMap, Style};
 use crate::i18n::{fill, t};
 use crate::scene::CceScene;
@@ -43,7 +43,7 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         KeyLine::XTitle
     };
-    let titles_meet = style.pxf(16.0 + 12.0) + style.text_width(t(lang, "fig.cce.rows-y"), AXIS_TITLE_PX) > width * SPLIT;
+    let titles_meet = y_title_span(style, t(lang, "fig.cce.rows-y")) + style.pxf(12.0) > width * SPLIT;
     let make_room = |spec: &mut FrameSpec| {
         if matches!(key_line, KeyLine::Below) {
             spec.bottom_extra = KEY_LINE;

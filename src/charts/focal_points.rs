@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, nice_ticks, swatch_key_width, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
-use super::style::{Colors, AXIS_TITLE_PX};
+use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
+use super::style::Colors;
 use super::{num, num_list, percent, Axis, DrawError, PlotMap, Style};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t};
@@ -15,6 +15,8 @@ use crate::scene::{FocalPoint, FocalScene};
 use crate::state::Lang;
 
 const Y_CAP: f64 = 6.0;
+/// How far a point's marker reaches above its pair of bars, at scale 1.
+const MARKER_ROOM: f64 = 14.0;
 
 fn hardest_first(scene: &FocalScene) -> Vec<&FocalPoint> {
     let pts: Vec<&FocalPoint> = scene.points.iter().filter(|p| p.p_true.is_finite()).collect();
@@ -35,39 +37,42 @@ pub fn draw<DB: DrawingBackend>(
     let tallest = pts.iter().flat_map(|p| [p.ce, p.focal]).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (f64::from(width), f64::from(height));
-    let y_title = t(lang, "fig.focal-points.y");
-    let (ce_name, fl_name) = (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", num(scene.gamma, 1))]));
-    // The key shares the y title's line where both fit; otherwise it takes
-    // that line alone and the title moves one line down.
-    let key_alone = style.pxf(16.0 + 16.0 + 24.0) + style.text_width(y_title, AXIS_TITLE_PX) + swatch_key_width(style, &[ce_name, &fl_name]) > width;
-    let top_extra = if key_alone { KEY_LINE } else { 0.0 };
-    // The readout sits top right, over the easy points' low bars; where it
-    // spans most of the plot (a narrow figure) it would cover the tall ones,
-    // so the y axis grows to keep them under it.
-    let readout = readout_lines(scene, lang);
-    let readout_width = readout.iter().map(|line| style.text_width(&line.text, line.size)).fold(0.0, f64::max);
-    let plot_height = height - style.pxf(38.0 + top_extra + 52.0);
-    // The shaded band then goes without its name, which has no room left
-    // beside the readout and says less than it.
-    let readout_height = style.pxf(6.0) + readout.iter().map(|line| style.pxf(line.advance)).sum::<f64>();
-    let crowded = readout_width > 0.5 * (width - style.pxf(70.0));
-    let headroom = if crowded {
-        (1.0 - readout_height / plot_height).max(0.4)
-    } else {
-        1.0 / 1.25
-    };
-    let y_max = (tallest / headroom).clamp(0.5, Y_CAP);
-    let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, y_max));
-    spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
+    // The y range follows below, once the plot's height is known.
+    let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, 1.0));
     spec.x_ticks = if pts.len() <= 14 {
         Ticks::At(pts.iter().enumerate().map(|(i, p)| (i as f64 + 0.5, num(p.p_true, 2))).collect())
     } else {
         Ticks::None
     };
     spec.x_title = t(lang, "fig.focal-points.x").into();
-    spec.y_title = y_title.into();
-    spec.top_extra = top_extra;
-    spec.y_title_drop = top_extra;
+    spec.y_title = t(lang, "fig.focal-points.y").into();
+    let (ce_name, fl_name) = (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", num(scene.gamma, 1))]));
+    // The key shares the y title's line where both fit; otherwise it takes
+    // that line alone and the title moves one line down.
+    if y_title_span(style, &spec.y_title) + style.pxf(16.0 + spec.right) + swatch_key_width(style, &[ce_name, &fl_name]) > width {
+        spec.top_extra = KEY_LINE;
+        spec.y_title_drop = KEY_LINE;
+    }
+    // The readout sits top right, over the easy points' low bars; where it
+    // spans most of the plot (a narrow figure) it would cover the tall ones,
+    // so the y axis grows to keep them under it.
+    let readout = readout_lines(scene, lang);
+    let readout_width = readout.iter().map(|line| style.text_width(&line.text, line.size)).fold(0.0, f64::max);
+    // The shaded band then goes without its name, which has no room left
+    // beside the readout and says less than it.
+    let readout_height = style.pxf(6.0) + readout.iter().map(|line| style.pxf(line.advance)).sum::<f64>();
+    let crowded = readout_width > 0.5 * (width - style.pxf(70.0));
+    // Each pair of bars carries its point's marker, up to 60 points.
+    let marked = pts.len() <= 60;
+    let marker_room = if marked { style.pxf(MARKER_ROOM) } else { 0.0 };
+    let headroom = if crowded {
+        (1.0 - (readout_height + marker_room) / spec.plot_height(style, height)).max(0.4)
+    } else {
+        1.0 / 1.25
+    };
+    let y_max = (tallest / headroom).clamp(0.5, Y_CAP);
+    spec.y = Axis::linear(0.0, y_max);
+    spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
     let mut frame = Frame::draw(area, style, &spec)?;
     let hard = pts.iter().filter(|p| p.p_true < 0.5).count() as f64;
     if hard > 0.0 {
@@ -79,10 +84,10 @@ pub fn draw<DB: DrawingBackend>(
         frame.bar(area, (i + 0.12, 0.0), (i + 0.5, p.ce), ce_color)?;
         frame.bar(area, (i + 0.5, 0.0), (i + 0.88, p.focal), fl_color)?;
         // The point's class, just above its pair.
-        if pts.len() <= 60 {
+        if marked {
             let (x, y) = frame.p(i + 0.5, p.ce.max(p.focal).min(y_max));
             frame.marker(area, (x, y - style.pxf(9.0)), p.green, c.class(p.green), 4.0)?;
-            frame.reserve([x - 5.0, y - style.pxf(14.0), x + 5.0, y]);
+            frame.reserve([x - 5.0, y - style.pxf(MARKER_ROOM), x + 5.0, y]);
         }
     }
     frame.swatch_key(area, &[(ce_color, ce_name), (fl_color, &fl_name)], KeyLine::Top)?;

@@ -26,6 +26,17 @@ pub enum Ticks {
     None,
 }
 
+impl Ticks {
+    /// The ticks and their labels on `axis`.
+    fn on(&self, axis: &Axis) -> Vec<(f64, String)> {
+        match self {
+            Ticks::Auto(n) => nice_ticks(axis.min, axis.max, *n),
+            Ticks::At(t) => t.clone(),
+            Ticks::None => vec![],
+        }
+    }
+}
+
 pub struct FrameSpec {
     pub x: Axis,
     pub y: Axis,
@@ -70,6 +81,41 @@ impl FrameSpec {
             columns: (0.0, 1.0),
         }
     }
+
+    /// The room above the plot: the y title's line, and any extra.
+    fn top_margin(&self, style: &Style) -> f64 {
+        (if self.y_title.is_empty() { style.pxf(14.0) } else { style.pxf(38.0) }) + style.pxf(self.top_extra)
+    }
+
+    /// The room under the plot: the tick labels, the x title, a key's own
+    /// line (`key_line`), and any extra.
+    fn bottom_margin(&self, style: &Style, has_x_ticks: bool, key_line: bool) -> f64 {
+        style.pxf(if self.x_title.is_empty() { 14.0 } else { 30.0 })
+            + if has_x_ticks { style.pxf(22.0) } else { 0.0 }
+            + if key_line { style.pxf(KEY_LINE) } else { 0.0 }
+            + style.pxf(self.bottom_extra)
+    }
+
+    /// The plot's height in an area `height` pixels high, known before the
+    /// frame is drawn: for a figure whose y range leaves room for what it
+    /// writes over the plot. (A class key's own line is not counted: the
+    /// frame decides it.)
+    pub fn plot_height(&self, style: &Style, height: f64) -> f64 {
+        height - self.top_margin(style) - self.bottom_margin(style, !self.x_ticks.on(&self.x).is_empty(), false)
+    }
+}
+
+/// How far in from its column's left edge the y title starts, at scale 1.
+const Y_TITLE_INSET: f64 = 16.0;
+
+/// How far a y title reaches from its column's left edge, in the style's pixels.
+pub fn y_title_span(style: &Style, title: &str) -> f64 {
+    style.pxf(Y_TITLE_INSET) + style.text_width(title, AXIS_TITLE_PX)
+}
+
+/// Where the y title of `spec` starts, in a column whose left edge is at `col_left`.
+fn y_title_at(spec: &FrameSpec, style: &Style, col_left: f64) -> (f64, f64) {
+    (col_left + style.pxf(Y_TITLE_INSET), style.pxf(10.0 + spec.y_title_drop))
 }
 
 /// A drawn frame: maps data to the drawing area's own pixels and draws in it.
@@ -190,28 +236,16 @@ impl<'s> Frame<'s> {
         let (w, h) = area.dim_in_pixel();
         let (w, h) = (f64::from(w), f64::from(h));
         let s = |css: f64| style.pxf(css);
-        let y_ticks = match &spec.y_ticks {
-            Ticks::Auto(n) => nice_ticks(spec.y.min, spec.y.max, *n),
-            Ticks::At(t) => t.clone(),
-            Ticks::None => vec![],
-        };
-        let x_ticks = match &spec.x_ticks {
-            Ticks::Auto(n) => nice_ticks(spec.x.min, spec.x.max, *n),
-            Ticks::At(t) => t.clone(),
-            Ticks::None => vec![],
-        };
+        let y_ticks = spec.y_ticks.on(&spec.y);
+        let x_ticks = spec.x_ticks.on(&spec.x);
         let widest = y_ticks.iter().map(|(_, l)| style.text_width(l, TICK_PX)).fold(0.0, f64::max);
         let col_left = w * spec.columns.0;
         let col_right = w * spec.columns.1;
         let left = col_left + s(16.0) + widest + if widest > 0.0 { s(8.0) } else { 0.0 };
         let right = col_right - s(spec.right);
-        let top = if spec.y_title.is_empty() { s(14.0) } else { s(38.0) } + s(spec.top_extra);
+        let top = spec.top_margin(style);
         let key = spec.class_key.then(|| ClassKey::layout(style, left, right, &spec.x_title));
-        let bottom = h
-            - s(if spec.x_title.is_empty() { 14.0 } else { 30.0 })
-            - if x_ticks.is_empty() { 0.0 } else { s(22.0) }
-            - if key.as_ref().is_some_and(|k| k.own_line) { s(KEY_LINE) } else { 0.0 }
-            - s(spec.bottom_extra);
+        let bottom = h - spec.bottom_margin(style, !x_ticks.is_empty(), key.as_ref().is_some_and(|k| k.own_line));
         let (left, right) = if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
         let (bx, by) = area.get_base_pixel();
@@ -241,7 +275,7 @@ impl<'s> Frame<'s> {
             }
         }
         if !spec.y_title.is_empty() {
-            let (x, y) = (col_left + s(16.0), s(10.0 + spec.y_title_drop));
+            let (x, y) = y_title_at(spec, style, col_left);
             frame.reserve([x, y, x + style.text_width(&spec.y_title, AXIS_TITLE_PX), y + s(AXIS_TITLE_PX * 1.2)]);
         }
         if style.draws(Layers::Axes) {
@@ -315,7 +349,8 @@ impl<'s> Frame<'s> {
         }
         if !spec.y_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, HPos::Left, VPos::Top);
-            area.draw(&Text::new(spec.y_title.clone(), (r(col_left + s(16.0)), r(s(10.0 + spec.y_title_drop))), t))?;
+            let (x, y) = y_title_at(spec, style, col_left);
+            area.draw(&Text::new(spec.y_title.clone(), (r(x), r(y)), t))?;
         }
         if !spec.x_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, HPos::Center, VPos::Top);
