@@ -184,7 +184,7 @@ fn on_value(event: Event, finished: bool) {
                 app.redraw_all();
             }
             "lang" => {
-                let lang = if value == "zh" { Lang::Zh } else { Lang::En };
+                let lang = Lang::from_code(&value);
                 if i18n::is_installed(lang) {
                     app.show_lang(lang);
                     app.push_history = true;

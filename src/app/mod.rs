@@ -81,8 +81,7 @@ pub fn open(load: js_sys::Function) {
 /// the boot script: the browser tests.
 #[wasm_bindgen]
 pub fn install_words(lang: &str, words: &JsValue) {
-    let lang = if lang == "zh" { Lang::Zh } else { Lang::En };
-    words::install(lang, words);
+    words::install(Lang::from_code(lang), words);
 }
 
 /// Mounts the page on the `#losslab` element of the current document. Public

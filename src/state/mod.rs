@@ -17,6 +17,8 @@ mod view;
 
 use std::ops::RangeInclusive;
 
+use read_value::UrlWord;
+
 pub use notice::{Expected, Notice};
 pub use points_csv::{parse_points_csv, points_csv, CsvError};
 pub use query::Parsed;
@@ -117,10 +119,12 @@ pub enum Lang {
 impl Lang {
     /// The language's code in the URL and in its words' file name.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
+        self.url_word()
+    }
+
+    /// The language whose [`code`](Lang::code) this is; English for any other.
+    pub fn from_code(code: &str) -> Lang {
+        Lang::CHOICES.iter().find(|(word, _)| *word == code).map_or(Lang::En, |&(_, lang)| lang)
     }
 }
 
