@@ -256,18 +256,14 @@ fn backing_size((width, height): (i32, i32), scale: f64) -> Option<(u32, u32)> {
 /// pixel ratio, or shown after being hidden.
 pub fn resized() -> Vec<usize> {
     let scale = dom::device_pixel_ratio();
-    let sizes: Vec<(usize, (i32, i32))> = (0..Figure::ALL.len()).map(|index| (index, css_size_of(index))).collect();
     SLOTS.with(|cell| {
         let slots = cell.borrow();
-        sizes
-            .into_iter()
-            .filter(|&(index, css)| {
-                let drawn = slots.get(index).and_then(|s| s.as_ref()?.try_borrow().ok().map(|s| s.drawn_size));
-                let wanted = backing_size(css, scale);
-                matches!(drawn, Some(drawn) if wanted.is_some() && wanted != drawn)
-            })
-            .map(|(index, _)| index)
-            .collect()
+        let stale = |(index, slot): (usize, &Option<RefCell<Slot>>)| {
+            let slot = slot.as_ref()?.try_borrow().ok()?;
+            let wanted = backing_size((slot.canvas.client_width(), slot.canvas.client_height()), scale)?;
+            (Some(wanted) != slot.drawn_size).then_some(index)
+        };
+        slots.iter().enumerate().filter_map(stale).collect()
     })
 }
 
