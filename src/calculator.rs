@@ -111,11 +111,10 @@ fn answer(
 ) -> Result<LossValue<f64>, LossError> {
     let options = LossOptions { semantics, ..options.clone() };
     // The frameworks print float32; exact computes in float64 regardless.
-    match one_hot_indices(y_true) {
-        Some(indices) if loss == Loss::Categorical && semantics == Semantics::Torch => {
-            evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), y_pred, &options, Dtype::Float32)
-        }
-        _ => evaluate_cross_entropy(loss.kind(), y_true, y_pred, &options, Dtype::Float32),
+    let torch_indices = (loss == Loss::Categorical && semantics == Semantics::Torch).then(|| one_hot_indices(y_true)).flatten();
+    match torch_indices {
+        Some(indices) => evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), y_pred, &options, Dtype::Float32),
+        None => evaluate_cross_entropy(loss.kind(), y_true, y_pred, &options, Dtype::Float32),
     }
 }
 
