@@ -20,8 +20,9 @@ function fail(error) {
   console.error(error);
 }
 
-// The words of the address's language travel while the module compiles.
-load(new URLSearchParams(location.search).get("lang") === "zh" ? "zh" : "en").catch(fail);
+// The words of the address's language travel while the module compiles
+// (the module reads `lang` ignoring case, and so does this).
+load(new URLSearchParams(location.search).get("lang")?.toLowerCase() === "zh" ? "zh" : "en").catch(fail);
 
 init({ module_or_path: new URL("./losslab_bg.wasm", import.meta.url) })
   .then(() => {
