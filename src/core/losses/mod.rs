@@ -644,7 +644,6 @@ impl<'a> Problem<'a> {
     }
 }
 
-
 /// `x` clipped to `[lo, hi]` as `tf.clip_by_value` does (gradient passes at the bounds).
 pub(crate) fn clip<R: Real>(x: R, lo: R, hi: R) -> R {
     if x < lo {
