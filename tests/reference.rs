@@ -1,4 +1,4 @@
-//! Every case of `../shared/reference/*.json` (values printed by tf_keras,
+//! Every case of `tests/reference/*.json` (values printed by tf_keras,
 //! Keras 3, PyTorch/torchvision, scikit-learn, scipy and numpy) sent through
 //! the evaluator, or for curve, smoothing and fit cases through the core
 //! functions they check.
@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 
 fn reference_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference")
 }
 
 fn load(name: &str) -> Vec<Value> {
