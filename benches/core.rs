@@ -4,7 +4,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use losslab::core::activation::sigmoid;
 use losslab::core::array::NdArray;
 use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
-use losslab::core::losses::{binary_crossentropy, LossOptions};
+use losslab::core::losses::{binary_crossentropy, FocalOptions, LossOptions};
 use std::hint::black_box;
 
 /// `n` points whose labels follow a noisy sigmoid (deterministic).
@@ -41,7 +41,7 @@ fn fits(c: &mut Criterion) {
     g.finish();
     let (x, y) = points(1000);
     c.bench_function("fit_focal_1000", |b| {
-        b.iter(|| fit_focal(black_box(&x), black_box(&y), 2.0, Some(0.25), &FitOptions::default()))
+        b.iter(|| fit_focal(black_box(&x), black_box(&y), &FocalOptions { apply_class_balancing: true, ..FocalOptions::default() }, &FitOptions::default()))
     });
 }
 

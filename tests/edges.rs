@@ -5,7 +5,7 @@
 
 use losslab::core::array::NdArray;
 use losslab::core::fit::{fit_focal, fit_logistic, FitError, FitOptions};
-use losslab::core::losses::{loss_with_grad, LossKind, LossOptions, LossValue};
+use losslab::core::losses::{loss_with_grad, FocalOptions, LossKind, LossOptions, LossValue};
 use losslab::core::real::Real;
 
 /// Probabilities a student can type, and the ones float32 cannot hold apart.
@@ -54,7 +54,7 @@ fn check<R: Real>(label: &str) {
                 for (alpha, balancing) in [(0.25, false), (0.0, true), (1.0, true)] {
                     let smoothings: &[f64] = if kind == LossKind::SparseCategoricalCrossentropy { &[0.0] } else { &[0.0, 1.0] };
                     for &label_smoothing in smoothings {
-                        let o = LossOptions { from_logits, gamma, alpha, apply_class_balancing: balancing, label_smoothing, ..Default::default() };
+                        let o = LossOptions { from_logits, focal: FocalOptions { gamma, alpha, apply_class_balancing: balancing }, label_smoothing, ..Default::default() };
                         let (value, grad) = loss_with_grad::<R>(kind, &y, &p, &o)
                             .unwrap_or_else(|e| panic!("{label} {kind:?} logits={from_logits}: {e}"));
                         assert!(
@@ -90,7 +90,8 @@ fn fits_on_separable_points_are_finite_or_explained() {
         assert!(fit.model.coef.is_finite() && fit.model.intercept.is_finite() && fit.log_loss.is_finite(), "C = {c}: {fit:?}");
         for gamma in [0.0, 2.0, 5.0] {
             for alpha in [None, Some(0.0), Some(1.0)] {
-                match fit_focal(&x, &y, gamma, alpha, &FitOptions { c: Some(c) }) {
+                let focal = FocalOptions { gamma, alpha: alpha.unwrap_or(0.25), apply_class_balancing: alpha.is_some() };
+                match fit_focal(&x, &y, &focal, &FitOptions { c: Some(c) }) {
                     Ok(f) => assert!(f.model.coef.is_finite() && f.log_loss.is_finite(), "γ {gamma} α {alpha:?}: {f:?}"),
                     // α = 0 (or 1) weighs one class out entirely: no finite optimum, said in words.
                     Err(e) => assert!(alpha.is_some() && !e.to_string().is_empty(), "γ {gamma} α {alpha:?}: {e}"),

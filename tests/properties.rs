@@ -3,7 +3,7 @@
 use losslab::core::activation::{sigmoid, softmax};
 use losslab::core::array::{ascending_order, NdArray};
 use losslab::core::fit::{fit_focal, fit_logistic, FitError, FitOptions};
-use losslab::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, LossKind, LossOptions, LossValue};
+use losslab::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, FocalOptions, LossKind, LossOptions, LossValue};
 use losslab::core::semantics::{Reduction, Semantics};
 use losslab::core::smoothing::{smooth_binary, smooth_categorical};
 use losslab::eval::{evaluate_call, parse_call};
@@ -101,7 +101,7 @@ proptest! {
         ls in 0.0..=1.0f64,
         sem in prop::sample::select(vec![Semantics::Keras, Semantics::Keras3, Semantics::Exact]),
     ) {
-        let o = LossOptions { semantics: sem, from_logits, label_smoothing: ls, gamma: 0.0, ..Default::default() };
+        let o = LossOptions { semantics: sem, from_logits, label_smoothing: ls, focal: FocalOptions { gamma: 0.0, ..Default::default() }, ..Default::default() };
         let bce = loss::<f32>(LossKind::BinaryCrossentropy, &y, &p, &o).unwrap().scalar().unwrap();
         let focal = loss::<f32>(LossKind::BinaryFocalCrossentropy, &y, &p, &o).unwrap().scalar().unwrap();
         prop_assert!(bce == focal || (bce.is_nan() && focal.is_nan()) || (bce - focal).abs() <= 1e-6 * bce.abs(), "{bce} vs {focal}");
@@ -170,7 +170,7 @@ proptest! {
         let sample_weight = weighted.then(|| NdArray::from_vec((0..y_pred.rows()).map(|i| 0.5 + i as f64).collect()));
         let o = LossOptions {
             semantics: sem, from_logits, reduction, label_smoothing: ls, sample_weight,
-            gamma, apply_class_balancing: balance, ..Default::default()
+            focal: FocalOptions { gamma, apply_class_balancing: balance, ..Default::default() }, ..Default::default()
         };
         let Ok((_, grad)) = loss_with_grad::<f64>(kind, &y, &y_pred, &o) else {
             // Combinations a framework does not offer (torch's categorical
@@ -299,7 +299,7 @@ proptest! {
                 let size: f64 = x.iter().map(|v| v.abs() + 1.0).sum();
                 prop_assert!(gw.abs() <= 1e-7 * size && gb.abs() <= 1e-7 * size, "gradient {gw} {gb}");
                 for gamma in [0.0, 0.5, 2.0, 5.0] {
-                    let r = fit_focal(&x, &y, gamma, Some(0.25), &o);
+                    let r = fit_focal(&x, &y, &FocalOptions { gamma, alpha: 0.25, apply_class_balancing: true }, &o);
                     prop_assert!(r.is_ok(), "focal γ={gamma}: {r:?}");
                 }
             }
@@ -313,7 +313,7 @@ fn separable_data_without_penalty_is_an_error_not_a_loop() {
     let x = [-3.0, -2.0, -1.0, 1.0, 2.0, 3.0];
     let y = [0.0, 0.0, 0.0, 1.0, 1.0, 1.0];
     assert_eq!(fit_logistic(&x, &y, &FitOptions { c: None }), Err(FitError::Separable));
-    assert_eq!(fit_focal(&x, &y, 2.0, None, &FitOptions { c: None }), Err(FitError::Separable));
+    assert_eq!(fit_focal(&x, &y, &FocalOptions::default(), &FitOptions { c: None }), Err(FitError::Separable));
     assert!(fit_logistic(&x, &y, &FitOptions::default()).is_ok());
     assert_eq!(fit_logistic(&x, &[1.0; 6], &FitOptions::default()), Err(FitError::OneClass));
 }

@@ -13,7 +13,8 @@
 use losslab::core::activation::softmax;
 use losslab::core::breakdown::point_losses;
 use losslab::core::fit::{fit_logistic, FitOptions};
-use losslab::core::losses::focal_term;
+use losslab::core::activation::logit;
+use losslab::core::losses::{binary_focal_loss, FocalOptions};
 use losslab::core::smoothing::{entropy, logit_gap, smooth_categorical};
 use losslab::eval::evaluate;
 use serde_json::{json, Value};
@@ -154,11 +155,13 @@ fn every_reference_case_matches() {
         if id.starts_with("fl_curve") || id.starts_with("fl_modulating_factor") {
             let gamma = case["args"]["gamma"].as_f64().unwrap();
             let p_t: Vec<f64> = case["args"]["p_t"].as_array().unwrap().iter().filter_map(num).collect();
+            // FL(p_t) and (1 − p_t)^γ are those of a positive point at p = p_t.
+            let focal = FocalOptions { gamma, ..FocalOptions::default() };
+            let z: Vec<f64> = p_t.iter().map(|&p| logit(p)).collect();
             let got: Vec<f64> = if id.starts_with("fl_curve") {
-                p_t.iter().map(|&p| focal_term(p, gamma)).collect()
+                z.iter().map(|&z| binary_focal_loss(1.0, z, &focal)).collect()
             } else {
-                // (1 − p_t)^γ is the focal factor of a positive point at p = p_t.
-                point_losses(&vec![1.0; p_t.len()], &p_t, gamma, None).iter().map(|l| l.focal_factor).collect()
+                point_losses(&vec![1.0; p_t.len()], &z, &focal).iter().map(|l| l.focal_factor).collect()
             };
             let got = Value::Array(got.into_iter().map(losslab::eval::json::to_json).collect());
             t.check(format!("focal.json {id}"), &got, &case["result"], 1e-12);

@@ -78,7 +78,7 @@ pub(super) fn notes<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawError> {
     if let Some(e) = &scene.fit_error {
-        frame.note(area, &fill(t(style.lang, "fig.note.no-fit"), &[("why", e.clone())]))?;
+        frame.note(area, &fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]))?;
     }
     if scene.skipped > 0 {
         frame.note(area, &fill(t(style.lang, "fig.note.skipped"), &[("n", scene.skipped.to_string())]))?;
@@ -97,7 +97,7 @@ pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     );
     if let Some(e) = &scene.fit_error {
         s.push(' ');
-        s.push_str(&fill(t(lang, "fig.note.no-fit"), &[("why", e.clone())]));
+        s.push_str(&fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]));
     }
     s
 }

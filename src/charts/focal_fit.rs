@@ -9,6 +9,7 @@ use super::fit::{draw_points_at_targets, probability_frame};
 use super::frame::{clear, Frame, LABEL};
 use super::{num, DrawError, PlotMap, Style};
 use crate::i18n::{fill, t};
+use crate::core::fit::FitError;
 use crate::scene::{BinaryScene, FitCurve, FocalScene};
 use crate::state::Lang;
 
@@ -59,23 +60,23 @@ pub fn draw<DB: DrawingBackend>(
                 frame.label(area, &fl_text, &under, LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
             }
         }
-        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-focal"), &[("why", e.clone())]))?,
+        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-focal"), &[("why", e.message().text(lang))]))?,
     }
     match &scene.ce_fit {
         Ok(ce) => {
             let c0 = label_at(&frame, ce, false);
             frame.label(area, t(lang, "fig.focal-fit.ce"), &c0, LABEL, c.muted, true, (HPos::Left, VPos::Top))?;
         }
-        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-ce"), &[("why", e.clone())]))?,
+        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-ce"), &[("why", e.message().text(lang))]))?,
     }
     let _ = (top, right);
     Ok(frame.map)
 }
 
 pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
-    let describe = |r: &Result<FitCurve, String>| match r {
+    let describe = |r: &Result<FitCurve, FitError>| match r {
         Ok(f) => fill(t(lang, "fig.focal-fit.model"), &[("w", num(f.model.coef, 4)), ("b", num(f.model.intercept, 4))]),
-        Err(e) => e.clone(),
+        Err(e) => e.message().text(lang),
     };
     fill(
         t(lang, "fig.focal-fit.alt"),

@@ -34,6 +34,29 @@ pub fn log_sigmoid<T: Real>(x: T) -> T {
     x.min(T::zero()) - (-x.abs()).exp().ln_1p()
 }
 
+/// `softplus(x) = log(1 + e^x)`, stable for any `x`: `max(x, 0) + log(1 + e^(−|x|))`.
+///
+/// ```
+/// use losslab::core::activation::softplus;
+/// assert_eq!(softplus(1000.0_f64), 1000.0);
+/// assert!((softplus(0.0_f64) - std::f64::consts::LN_2).abs() < 1e-15);
+/// ```
+pub fn softplus<T: Real>(x: T) -> T {
+    x.max(T::zero()) + (-x.abs()).exp().ln_1p()
+}
+
+/// `logit(p) = log(p / (1 − p))`, the inverse of σ: ±∞ at p = 1 and p = 0.
+///
+/// ```
+/// use losslab::core::activation::{logit, sigmoid};
+/// assert_eq!(logit(0.5_f64), 0.0);
+/// assert!((sigmoid(logit(0.9_f64)) - 0.9).abs() < 1e-15);
+/// assert_eq!(logit(1.0_f64), f64::INFINITY);
+/// ```
+pub fn logit<T: Real>(p: T) -> T {
+    p.ln() - (-p).ln_1p()
+}
+
 /// `softmax(z)_k = e^(z_k − max z) / Σ_j e^(z_j − max z)`; shifting by the
 /// maximum keeps every `exp` at most 1, so large logits never overflow.
 ///

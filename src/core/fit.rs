@@ -3,8 +3,10 @@
 //! plain gradient steps for the page's animation.
 
 use super::activation::sigmoid;
-use super::losses::stable_logistic_loss;
+use super::losses::{binary_cross_entropy, binary_focal_loss, FocalOptions};
 use super::real::Dual;
+use crate::i18n::{Lang, Message};
+use crate::number::format;
 use std::fmt;
 
 /// A fitted sigmoid.
@@ -80,28 +82,33 @@ pub enum FitError {
     NoSpread,
     /// The iteration did not settle (should not happen; reported rather than looping).
     NoConvergence { iterations: usize },
+    /// The optimum was found, but its slope or intercept is not a finite number.
+    RanOff,
+}
+
+impl FitError {
+    /// Why there is no fit, in words from the word tables.
+    pub fn message(&self) -> Message {
+        let m = Message::new;
+        match self {
+            FitError::Empty => m("error.fit.empty"),
+            FitError::LengthMismatch { x, y } => m("error.fit.lengths").with("x", x.to_string()).with("y", y.to_string()),
+            FitError::NonFinite { what } => m("error.fit.non-finite").with("what", *what),
+            FitError::TargetOutOfRange(v) => m("error.fit.target").with("value", format::plain(*v)),
+            FitError::NonPositiveC(c) => m("error.fit.c").with("value", format::plain(*c)),
+            FitError::BadFocalParameter { what, value } => m("error.fit.focal").with("what", *what).with("value", format::plain(*value)),
+            FitError::Separable => m("error.fit.separable"),
+            FitError::OneClass => m("error.fit.one-class"),
+            FitError::NoSpread => m("error.fit.no-spread"),
+            FitError::NoConvergence { iterations } => m("error.fit.no-convergence").with("n", iterations.to_string()),
+            FitError::RanOff => m("error.fit.ran-off"),
+        }
+    }
 }
 
 impl fmt::Display for FitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FitError::Empty => write!(f, "there are no points to fit"),
-            FitError::LengthMismatch { x, y } => write!(f, "x has {x} values but y_true has {y}"),
-            FitError::NonFinite { what } => write!(f, "{what} must contain only finite numbers"),
-            FitError::TargetOutOfRange(v) => write!(f, "targets must be between 0 and 1, got {v}"),
-            FitError::NonPositiveC(c) => write!(f, "C must be a positive number (or null for no penalty), got {c}"),
-            FitError::BadFocalParameter { what, value } => write!(f, "{what} is out of range: {value}"),
-            FitError::Separable => write!(
-                f,
-                "the classes are separable, so without regularisation the loss keeps decreasing as the sigmoid gets steeper: there is no finite optimum (set C for an L2 penalty)"
-            ),
-            FitError::OneClass => write!(
-                f,
-                "all points have the same class, so the intercept runs off to infinity: there is no finite optimum"
-            ),
-            FitError::NoSpread => write!(f, "all x are equal, so the slope is not determined without a penalty (set C)"),
-            FitError::NoConvergence { iterations } => write!(f, "the fit did not converge in {iterations} iterations"),
-        }
+        f.write_str(&self.message().text(Lang::En))
     }
 }
 
@@ -255,20 +262,24 @@ fn newton(
     Err(FitError::NoConvergence { iterations: MAX_ITER })
 }
 
-/// The cross-entropy of one point with soft target `y` at logit `z`, stable.
-fn point_log_loss(y: f64, z: f64) -> f64 {
-    y * stable_logistic_loss(z, 1.0) + (1.0 - y) * stable_logistic_loss(z, 0.0)
-}
-
 /// A starting point: slope 0, the intercept of the mean target.
 fn start(y: &[f64]) -> Sigmoid {
     let m = (y.iter().sum::<f64>() / y.len() as f64).clamp(1e-6, 1.0 - 1e-6);
     Sigmoid { coef: 0.0, intercept: (m / (1.0 - m)).ln() }
 }
 
+/// A fit whose optimum was found, with its log loss; an error if the
+/// optimum is not a finite sigmoid.
+fn finished(model: Sigmoid, iterations: usize, x: &[f64], y: &[f64]) -> Result<LogisticFit, FitError> {
+    if !(model.coef.is_finite() && model.intercept.is_finite()) {
+        return Err(FitError::RanOff);
+    }
+    Ok(LogisticFit { model, iterations, log_loss: log_loss(model, x, y) })
+}
+
 /// The mean cross-entropy of the points under `model` (no penalty).
 pub fn log_loss(model: Sigmoid, x: &[f64], y: &[f64]) -> f64 {
-    x.iter().zip(y).map(|(&xi, &yi)| point_log_loss(yi, model.logit(xi))).sum::<f64>() / x.len().max(1) as f64
+    x.iter().zip(y).map(|(&xi, &yi)| binary_cross_entropy(yi, model.logit(xi))).sum::<f64>() / x.len().max(1) as f64
 }
 
 /// The converged optimum of scikit-learn's objective `½·coef²/C + Σ log-lossᵢ`
@@ -293,9 +304,9 @@ pub fn fit_logistic(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<LogisticF
     check_existence(x, y, &vec![true; x.len()], opts.c.is_some())?;
     let (model, iterations) = newton(x, opts.c, start(y), |i, z| {
         let p = sigmoid(z);
-        (point_log_loss(y[i], z), p - y[i], p * (1.0 - p))
+        (binary_cross_entropy(y[i], z), p - y[i], p * (1.0 - p))
     })?;
-    Ok(LogisticFit { model, iterations, log_loss: log_loss(model, x, y) })
+    finished(model, iterations, x, y)
 }
 
 /// The mean objective `(½·coef²/C + Σ log-lossᵢ) / n` that the animation descends.
@@ -308,7 +319,7 @@ pub fn fit_logistic(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<LogisticF
 pub fn mean_objective(model: Sigmoid, x: &[f64], y: &[f64], opts: &FitOptions) -> f64 {
     let n = x.len().min(y.len()).max(1) as f64;
     let penalty = opts.c.map_or(0.0, |c| 0.5 * model.coef * model.coef / c);
-    let data: f64 = x.iter().zip(y).map(|(&xi, &yi)| point_log_loss(yi, model.logit(xi))).sum();
+    let data: f64 = x.iter().zip(y).map(|(&xi, &yi)| binary_cross_entropy(yi, model.logit(xi))).sum();
     (penalty + data) / n
 }
 
@@ -333,48 +344,34 @@ pub fn gradient_step(model: Sigmoid, x: &[f64], y: &[f64], opts: &FitOptions, le
     Sigmoid { coef: model.coef - learning_rate * gw / n, intercept: model.intercept - learning_rate * gb / n }
 }
 
-/// The binary focal loss of one point at logit `z` (soft target `y`, weight
-/// `w`), generic so that dual numbers give its derivatives. `1 − p_t` is
-/// written as `y·σ(−z) + (1−y)·σ(z)` so that it never cancels.
-fn focal_point<T: crate::core::real::Real>(y: f64, weight: f64, gamma: f64, z: T) -> T {
-    let yt = T::lit(y);
-    let one = T::one();
-    let ce = yt * stable_logistic_loss(z, one) + (one - yt) * stable_logistic_loss(z, T::zero());
-    let q = yt * sigmoid(-z) + (one - yt) * sigmoid(z);
-    let factor = if gamma == 0.0 { one } else { q.powf(T::lit(gamma)) };
-    T::lit(weight) * factor * ce
-}
-
 /// The converged fit under binary focal loss: minimises
 /// `½·coef²/C + Σ FLᵢ` (the same scaling as [`fit_logistic`], so γ = 0 without
-/// α gives the logistic fit), FL as Keras' `BinaryFocalCrossentropy` with
-/// `alpha = Some(α)` for class balancing. Converges for γ in 0..=5; fails with
-/// a [`FitError`] (never loops) when no finite optimum exists.
+/// class balancing gives the logistic fit), FL being
+/// [`binary_focal_loss`](super::losses::binary_focal_loss). Converges for γ in
+/// 0..=5; fails with a [`FitError`] (never loops) when no finite optimum exists.
 ///
 /// ```
 /// use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
+/// use losslab::core::losses::FocalOptions;
 /// let x = [-2.2, -1.4, -0.8, 0.2, 0.4, 0.8, 1.2, 2.2, 2.9, 4.6];
 /// let y = [0., 0., 1., 0., 1., 1., 1., 1., 1., 1.];
 /// let o = FitOptions::default();
 /// let plain = fit_logistic(&x, &y, &o).unwrap();
-/// let same = fit_focal(&x, &y, 0.0, None, &o).unwrap();
+/// let same = fit_focal(&x, &y, &FocalOptions { gamma: 0.0, ..FocalOptions::default() }, &o).unwrap();
 /// assert!((plain.model.coef - same.model.coef).abs() < 1e-9);
-/// let focal = fit_focal(&x, &y, 2.0, None, &o).unwrap();
+/// let focal = fit_focal(&x, &y, &FocalOptions::default(), &o).unwrap();
 /// assert!(focal.model.coef.is_finite());
 /// ```
-pub fn fit_focal(x: &[f64], y: &[f64], gamma: f64, alpha: Option<f64>, opts: &FitOptions) -> Result<LogisticFit, FitError> {
+pub fn fit_focal(x: &[f64], y: &[f64], focal: &FocalOptions, opts: &FitOptions) -> Result<LogisticFit, FitError> {
     validate(x, y, opts)?;
     let opts = &FitOptions { c: opts.c.filter(|c| c.is_finite()) };
-    if !(gamma >= 0.0 && gamma.is_finite()) {
-        return Err(FitError::BadFocalParameter { what: "gamma", value: gamma });
+    if !(focal.gamma >= 0.0 && focal.gamma.is_finite()) {
+        return Err(FitError::BadFocalParameter { what: "gamma", value: focal.gamma });
     }
-    if let Some(a) = alpha {
-        if !(0.0..=1.0).contains(&a) {
-            return Err(FitError::BadFocalParameter { what: "alpha", value: a });
-        }
+    if focal.apply_class_balancing && !(0.0..=1.0).contains(&focal.alpha) {
+        return Err(FitError::BadFocalParameter { what: "alpha", value: focal.alpha });
     }
-    let weights: Vec<f64> = y.iter().map(|&yi| alpha.map_or(1.0, |a| a * yi + (1.0 - a) * (1.0 - yi))).collect();
-    let active: Vec<bool> = weights.iter().map(|&w| w > 0.0).collect();
+    let active: Vec<bool> = y.iter().map(|&yi| focal.alpha_t(yi) > 0.0).collect();
     check_existence(x, y, &active, opts.c.is_some())?;
     // Start from the logistic optimum of the same data (with a penalty, so it
     // always exists): focal loss reshapes the fit, it does not move it far.
@@ -382,10 +379,10 @@ pub fn fit_focal(x: &[f64], y: &[f64], gamma: f64, alpha: Option<f64>, opts: &Fi
     let (model, iterations) = newton(x, opts.c, warm, |i, z| {
         // Second-order dual: value, first and second derivative in one pass.
         let zz = Dual { v: Dual::variable(z), d: Dual::constant(1.0) };
-        let f = focal_point(y[i], weights[i], gamma, zz);
+        let f = binary_focal_loss(Dual::constant(Dual::constant(y[i])), zz, focal);
         (f.v.v, f.v.d, f.d.d)
     })?;
-    Ok(LogisticFit { model, iterations, log_loss: log_loss(model, x, y) })
+    finished(model, iterations, x, y)
 }
 
 #[cfg(test)]

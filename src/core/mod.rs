@@ -3,8 +3,8 @@
 //!
 //! - [`real`]: the scalar trait and dual numbers (gradients from the same code);
 //! - [`activation`]: stable sigmoid, softmax and their logs;
-//! - [`losses`]: the five Keras losses under four [`semantics`], with gradients;
-//! - [`reduction`]: sample weights and reductions, per framework;
+//! - [`losses`]: the five Keras losses under four [`semantics`], with gradients,
+//!   each loss family's plain formula, and the reductions;
 //! - [`fit`]: the logistic fit (Newton/IRLS) and the animation's gradient steps;
 //! - [`smoothing`]: label smoothing and the logit gap;
 //! - [`breakdown`]: per-point numbers for the figures.
@@ -15,7 +15,6 @@ pub mod breakdown;
 pub mod fit;
 pub mod losses;
 pub mod real;
-pub mod reduction;
 pub mod semantics;
 pub mod smoothing;
 

@@ -1,26 +1,34 @@
 //! Label smoothing: softer targets, and the finite logit gap they ask for.
+//!
+//! The binary rule is the categorical one for K = 2: a one-hot pair `[1 − y, y]`
+//! smoothed by `α` is `[(1 − y)(1 − α) + α/2, y(1 − α) + α/2]`.
 
-/// Binary label smoothing `y(1 − ls) + 0.5·ls` (ls = 0.2 → targets 0.1 / 0.9).
+use super::real::Real;
+
+/// Binary label smoothing `y(1 − α) + α/2` (α = 0.2 → targets 0.1 / 0.9), in
+/// the computing type (Keras smooths after casting to float32). At α = 0 it
+/// is `y` exactly.
 ///
 /// ```
 /// use losslab::core::smoothing::smooth_binary;
-/// assert!((smooth_binary(1.0, 0.2) - 0.9).abs() < 1e-15);
-/// assert!((smooth_binary(0.0, 0.2) - 0.1).abs() < 1e-15);
+/// assert!((smooth_binary(1.0_f64, 0.2) - 0.9).abs() < 1e-15);
+/// assert!((smooth_binary(0.0_f64, 0.2) - 0.1).abs() < 1e-15);
+/// assert_eq!(smooth_binary(0.7_f32, 0.0), 0.7);
 /// ```
-pub fn smooth_binary(y: f64, ls: f64) -> f64 {
-    y * (1.0 - ls) + 0.5 * ls
+pub fn smooth_binary<R: Real>(y: R, alpha: R) -> R {
+    y * (R::one() - alpha) + R::lit(0.5) * alpha
 }
 
-/// Categorical label smoothing `(1 − α)·y + α/K`.
+/// Categorical label smoothing `(1 − α)·y + α/K` of one row of K classes.
 ///
 /// ```
 /// use losslab::core::smoothing::smooth_categorical;
 /// let t = smooth_categorical(&[1.0, 0.0, 0.0], 0.1);
 /// assert_eq!(format!("{:.4} {:.4} {:.4}", t[0], t[1], t[2]), "0.9333 0.0333 0.0333");
 /// ```
-pub fn smooth_categorical(one_hot: &[f64], alpha: f64) -> Vec<f64> {
-    let k = one_hot.len() as f64;
-    one_hot.iter().map(|&y| y * (1.0 - alpha) + alpha / k).collect()
+pub fn smooth_categorical<R: Real>(one_hot: &[R], alpha: R) -> Vec<R> {
+    let per_class = alpha / R::lit(one_hot.len() as f64);
+    one_hot.iter().map(|&y| y * (R::one() - alpha) + per_class).collect()
 }
 
 /// The logit gap `a` such that `softmax([a, 0, …, 0])` (K entries) equals the

@@ -300,8 +300,8 @@ fn parse_loss_args(kind: LossKind, alias: Alias, semantics: Semantics, args: &Ma
                 options.reduction = Reduction::parse(s).ok_or_else(|| CallError::UnknownReduction(s.to_string()))?;
             }
             "sample_weight" => options.sample_weight = Some(get_array(key, v)?),
-            "gamma" => options.gamma = get_number(key, v)?,
-            "alpha" => options.alpha = get_number(key, v)?,
+            "gamma" => options.focal.gamma = get_number(key, v)?,
+            "alpha" => options.focal.alpha = get_number(key, v)?,
             "apply_class_balancing" => {
                 let on = get_bool(key, v)?;
                 if kind == LossKind::CategoricalFocalCrossentropy && on {
@@ -310,7 +310,7 @@ fn parse_loss_args(kind: LossKind, alias: Alias, semantics: Semantics, args: &Ma
                         "is not an option of categorical_focal_crossentropy: its alpha always applies",
                     ));
                 }
-                options.apply_class_balancing = on;
+                options.focal.apply_class_balancing = on;
             }
             "axis" => axis = Some(get_number(key, v)?),
             _ => unreachable!("accepts() lists every option handled above"),

@@ -1,7 +1,7 @@
 //! The ten points (or however many the reader made) under one sigmoid.
 
-use super::numerics::fit::Sigmoid;
-use super::numerics::losses::{focal_term, stable_logistic_loss};
+use super::numerics::fit::{FitError, Sigmoid};
+use super::numerics::losses::{binary_cross_entropy, binary_cross_entropy_of_probability};
 use super::numerics::smoothing::smooth_binary;
 use super::{padded_range, sample};
 use crate::state::State;
@@ -37,7 +37,7 @@ pub struct BinaryScene {
     /// The sigmoid displayed: the optimum, or a step of the animation.
     pub model: Sigmoid,
     /// Why `model` is the flat sigmoid rather than a fit, when it is.
-    pub fit_error: Option<String>,
+    pub fit_error: Option<FitError>,
     /// Binary label smoothing `ls` (0 … 1).
     pub smoothing: f64,
     /// Binary cross-entropy: the mean of the points' losses. `None` without points.
@@ -56,7 +56,7 @@ impl BinaryScene {
     /// The scene of `state`'s points under `model`; `highlight` indexes
     /// `state.points`.
     pub fn build(state: &State, model: Sigmoid, highlight: Option<usize>) -> BinaryScene {
-        let ls = if state.smoothing.is_finite() { state.smoothing.clamp(0.0, 1.0) } else { 0.0 };
+        let ls = state.smoothing;
         let points: Vec<BinaryPoint> = state
             .points
             .iter()
@@ -68,8 +68,8 @@ impl BinaryScene {
                 let p = model.proba(pt.x);
                 let p_true = if pt.green { p } else { 1.0 - p };
                 let logit = model.coef * pt.x + model.intercept;
-                let loss = stable_logistic_loss(logit, target);
-                let neg_log_p = stable_logistic_loss(logit, y);
+                let loss = binary_cross_entropy(target, logit);
+                let neg_log_p = binary_cross_entropy(y, logit);
                 BinaryPoint { index, x: pt.x, green: pt.green, target, p, p_true, loss, neg_log_p }
             })
             .collect();
@@ -79,11 +79,12 @@ impl BinaryScene {
         BinaryScene {
             skipped: state.points.len() - points.len(),
             curve: sample(x_range.0, x_range.1, 240, |x| model.proba(x)),
-            // −log p is the focal term at γ = 0; sampled densely near 0, where it bends.
+            // −log p: the cross-entropy of a point whose true class gets p,
+            // sampled densely near 0, where it bends.
             neglog: (1..=300)
                 .map(|i| {
                     let p = (i as f64 / 300.0).powi(2);
-                    (p, focal_term(p, 0.0))
+                    (p, binary_cross_entropy_of_probability(1.0, p))
                 })
                 .collect(),
             points,

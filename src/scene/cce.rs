@@ -1,12 +1,11 @@
 //! Categorical and sparse categorical cross-entropy, per sample, as Keras
 //! computes them (the article's second half).
 
-use super::numerics::activation::{log_softmax, softmax};
-use super::numerics::losses::{focal_term, renormalize};
+use super::numerics::activation::softmax;
+use super::numerics::array::NdArray;
+use super::numerics::losses::{keras_categorical_probabilities, keras_sparse_logits, loss, renormalize, LossKind, LossOptions};
+use super::numerics::semantics::Reduction;
 use crate::calculator::parse_list;
-
-/// Keras' `epsilon()`: probabilities are clipped to [ε, 1 − ε] before the log.
-const KERAS_EPSILON: f64 = 1e-7;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CceSample {
@@ -99,24 +98,27 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
     let one_hot = one_hot_given
         .cloned()
         .unwrap_or_else(|| (0..k).map(|j| if j == label { 1.0 } else { 0.0 }).collect());
-    let clip = |p: f64| p.clamp(KERAS_EPSILON, 1.0 - KERAS_EPSILON);
     let renormalised = renormalize(raw);
-    // −Σ y·log p: the focal term at γ = 0 is −log p.
-    let loss = one_hot.iter().zip(&renormalised).map(|(&y, &p)| y * focal_term(clip(p), 0.0)).sum();
-    let logs: Vec<f64> = raw.iter().map(|&p| clip(p).ln()).collect();
-    let sparse_row = softmax(&logs);
-    let sparse_loss = -log_softmax(&logs)[label];
+    let clipped = keras_categorical_probabilities(raw);
+    let sparse_row = softmax(&keras_sparse_logits(raw));
     Some(CceSample {
-        p_true: clip(renormalised[label]),
+        p_true: clipped[label],
+        loss: keras_loss(LossKind::CategoricalCrossentropy, NdArray::from_vec(one_hot.clone()), raw)?,
+        sparse_loss: keras_loss(LossKind::SparseCategoricalCrossentropy, NdArray::scalar(label as f64), raw)?,
         sparse_p_true: sparse_row[label],
         raw: raw.to_vec(),
         renormalised,
         one_hot,
         label,
-        loss,
         sparse_row,
-        sparse_loss,
     })
+}
+
+/// One sample's loss as Keras computes it, in float64 (the figure's
+/// resolution); `None` when Keras refuses the row.
+fn keras_loss(kind: LossKind, y_true: NdArray<f64>, row: &[f64]) -> Option<f64> {
+    let options = LossOptions { reduction: Reduction::None, ..LossOptions::default() };
+    loss::<f64>(kind, &y_true, &NdArray::from_vec(row.to_vec()), &options).ok()?.scalar()
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! Focal loss: the paper's curves, the points' focal loss against their
 //! cross-entropy, and the sigmoid refitted under focal loss.
 
+use super::numerics::activation::logit;
 use super::numerics::breakdown::point_losses;
 use super::numerics::fit::{fit_focal, fit_logistic, FitError, LogisticFit, Sigmoid};
-use super::numerics::losses::focal_term;
-use super::{finite_xy, fit_options, padded_range, sample};
+use super::numerics::losses::{binary_focal_loss, FocalOptions};
+use super::{finite_xy, fit_options, focal_options, padded_range, sample};
 use crate::state::State;
 
 /// The γ of the focal-loss paper's figure 1.
@@ -42,7 +43,7 @@ pub struct FitCurve {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FocalScene {
-    /// γ, clamped to 0 … 5.
+    /// γ.
     pub gamma: f64,
     /// α when class balancing is on.
     pub alpha: Option<f64>,
@@ -62,9 +63,9 @@ pub struct FocalScene {
     /// alternative reads out.
     pub current_at: [(f64, f64); 3],
     /// The cross-entropy fit, or why there is none.
-    pub ce_fit: Result<FitCurve, String>,
+    pub ce_fit: Result<FitCurve, FitError>,
     /// The focal-loss fit (current γ, α), or why there is none.
-    pub focal_fit: Result<FitCurve, String>,
+    pub focal_fit: Result<FitCurve, FitError>,
     pub x_range: (f64, f64),
 }
 
@@ -72,13 +73,12 @@ impl FocalScene {
     /// The focal scene of `state`, with per-point losses under `model` (the
     /// sigmoid displayed) and both fits converged.
     pub fn build(state: &State, model: Sigmoid) -> FocalScene {
-        let gamma = if state.gamma.is_finite() { state.gamma.clamp(0.0, 5.0) } else { 2.0 };
-        let alpha = state
-            .class_balancing
-            .then(|| if state.focal_alpha.is_finite() { state.focal_alpha.clamp(0.0, 1.0) } else { 0.25 });
+        let focal = focal_options(state);
+        let gamma = focal.gamma;
+        let alpha = focal.apply_class_balancing.then_some(focal.alpha);
         let (x, y) = finite_xy(state);
-        let p: Vec<f64> = x.iter().map(|&x| model.proba(x)).collect();
-        let points: Vec<FocalPoint> = point_losses(&y, &p, gamma, alpha)
+        let z: Vec<f64> = x.iter().map(|&x| model.logit(x)).collect();
+        let points: Vec<FocalPoint> = point_losses(&y, &z, &focal)
             .into_iter()
             .zip(x.iter().zip(&y))
             .map(|(l, (&x, &y))| FocalPoint {
@@ -100,17 +100,13 @@ impl FocalScene {
         };
         let x_range = padded_range(x.iter().copied());
         let opts = fit_options(state);
-        let to_curve = |r: Result<LogisticFit, FitError>| -> Result<FitCurve, String> {
-            match r {
-                Ok(fit) if fit.model.coef.is_finite() && fit.model.intercept.is_finite() => Ok(FitCurve {
-                    model: fit.model,
-                    iterations: fit.iterations,
-                    log_loss: fit.log_loss,
-                    curve: sample(x_range.0, x_range.1, 240, |x| fit.model.proba(x)),
-                }),
-                Ok(_) => Err("The fit ran off to infinity.".to_string()),
-                Err(e) => Err(e.to_string()),
-            }
+        let to_curve = |r: Result<LogisticFit, FitError>| {
+            r.map(|fit| FitCurve {
+                model: fit.model,
+                iterations: fit.iterations,
+                log_loss: fit.log_loss,
+                curve: sample(x_range.0, x_range.1, 240, |x| fit.model.proba(x)),
+            })
         };
         FocalScene {
             gamma,
@@ -122,20 +118,26 @@ impl FocalScene {
             points,
             curves: PAPER_GAMMAS.iter().map(|&g| focal_curve(g)).collect(),
             current: focal_curve(gamma),
-            current_at: [0.1, 0.5, 0.9].map(|p| (p, focal_term(p, gamma))),
+            current_at: [0.1, 0.5, 0.9].map(|p| (p, paper_focal_loss(p, gamma))),
             ce_fit: to_curve(fit_logistic(&x, &y, &opts)),
-            focal_fit: to_curve(fit_focal(&x, &y, gamma, alpha, &opts)),
+            focal_fit: to_curve(fit_focal(&x, &y, &focal, &opts)),
             x_range,
         }
     }
 }
 
-/// FL(p_t) = −(1 − p_t)^γ·log p_t over p_t ∈ (0, 1], denser near 0 where it bends.
+/// The focal-loss paper's `FL(p_t) = −(1 − p_t)^γ·log p_t`: the loss of a
+/// positive point whose probability is `p_t`, without class balancing.
+fn paper_focal_loss(p_t: f64, gamma: f64) -> f64 {
+    binary_focal_loss(1.0, logit(p_t), &FocalOptions { gamma, apply_class_balancing: false, ..FocalOptions::default() })
+}
+
+/// FL(p_t) over p_t ∈ (0, 1], denser near 0 where it bends.
 fn focal_curve(gamma: f64) -> FocalCurve {
     let points = (1..=400)
         .map(|i| {
             let p = (i as f64 / 400.0).powf(1.5);
-            (p, focal_term(p, gamma))
+            (p, paper_focal_loss(p, gamma))
         })
         .collect();
     FocalCurve { gamma, points }
@@ -182,6 +184,6 @@ mod tests {
         }
         let s = FocalScene::build(&state, super::super::FLAT);
         assert!(s.ce_fit.is_err() && s.focal_fit.is_err());
-        assert!(!s.ce_fit.unwrap_err().is_empty());
+        assert_eq!(s.ce_fit.unwrap_err(), FitError::OneClass);
     }
 }

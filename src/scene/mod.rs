@@ -30,7 +30,8 @@ pub use stability::{Breakdown, StabilityCurve, StabilityScene, X_MAX as STABILIT
 use crate::core as numerics;
 
 use crate::state::{Regularization, State};
-use numerics::fit::{fit_logistic, FitOptions, Sigmoid};
+use numerics::fit::{fit_logistic, FitError, FitOptions, Sigmoid};
+use numerics::losses::FocalOptions;
 
 /// Which parts of the scene a figure reads, so the page redraws only the
 /// figures whose inputs changed. A change of theme, palette, language or
@@ -151,16 +152,17 @@ impl Scene {
     }
 }
 
-/// The fit options the state asks for: no penalty, or sklearn's L2 with `C`
-/// (kept inside the slider's range 0.001 … 1000).
+/// The fit options the state asks for: no penalty, or sklearn's L2 with `C`.
 pub fn fit_options(state: &State) -> FitOptions {
     match state.regularization {
         Regularization::Off => FitOptions { c: None },
-        Regularization::L2 => {
-            let c = if state.c.is_finite() { state.c.clamp(1e-3, 1e3) } else { 1.0 };
-            FitOptions { c: Some(c) }
-        }
+        Regularization::L2 => FitOptions { c: Some(state.c) },
     }
+}
+
+/// The focal loss the state asks for: γ, α and class balancing.
+pub fn focal_options(state: &State) -> FocalOptions {
+    FocalOptions { gamma: state.gamma, alpha: state.focal_alpha, apply_class_balancing: state.class_balancing }
 }
 
 /// The finite points' x and 0/1 labels, in order.
@@ -183,12 +185,11 @@ pub fn fit_data(state: &State) -> (Vec<f64>, Vec<f64>) {
 
 /// The converged sigmoid of the state's points, or the flat one and the
 /// reason there is none.
-pub fn converged_model(state: &State) -> (Sigmoid, Option<String>) {
+pub fn converged_model(state: &State) -> (Sigmoid, Option<FitError>) {
     let (x, y) = fit_data(state);
     match fit_logistic(&x, &y, &fit_options(state)) {
-        Ok(fit) if fit.model.coef.is_finite() && fit.model.intercept.is_finite() => (fit.model, None),
-        Ok(_) => (FLAT, Some("The fit ran off to infinity.".into())),
-        Err(e) => (FLAT, Some(e.to_string())),
+        Ok(fit) => (fit.model, None),
+        Err(e) => (FLAT, Some(e)),
     }
 }
 

@@ -1,14 +1,14 @@
 //! Label smoothing: the smoothed target, the logit gap it asks for, and the
 //! bounded gradient, for logits `[a, 0, …, 0]` with the true class first.
 
-use super::numerics::activation::{log_softmax, softmax};
-use super::numerics::smoothing::{entropy, logit_gap, smooth_categorical};
+use super::numerics::losses::categorical_cross_entropy;
+use super::numerics::smoothing::{ce_logit_gradient, entropy, logit_gap, smooth_categorical};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SmoothingScene {
-    /// α, clamped to 0 … 1.
+    /// α, in 0 … 1.
     pub alpha: f64,
-    /// K, clamped to 2 … 100.
+    /// K, at least 2.
     pub k: u32,
     /// `(1 − α)·y_hot + α/K`, true class first.
     pub target: Vec<f64>,
@@ -32,8 +32,6 @@ pub struct SmoothingScene {
 
 impl SmoothingScene {
     pub fn build(alpha: f64, k: u32) -> SmoothingScene {
-        let alpha = if alpha.is_finite() { alpha.clamp(0.0, 1.0) } else { 0.0 };
-        let k = k.clamp(2, 100);
         let one_hot: Vec<f64> = (0..k).map(|j| if j == 0 { 1.0 } else { 0.0 }).collect();
         let target = smooth_categorical(&one_hot, alpha);
         let gap = logit_gap(alpha, k).filter(|a| a.is_finite());
@@ -44,11 +42,8 @@ impl SmoothingScene {
             z[0] = a;
             z
         };
-        let ce = |y: &[f64], a: f64| -> f64 {
-            let ls = log_softmax(&logits(a));
-            -y.iter().zip(&ls).map(|(y, l)| y * l).sum::<f64>()
-        };
-        let grad = |y: &[f64], a: f64| softmax(&logits(a))[0] - y[0];
+        let ce = |y: &[f64], a: f64| categorical_cross_entropy(y, &logits(a));
+        let grad = |y: &[f64], a: f64| ce_logit_gradient(&logits(a), y)[0];
         let n = 300;
         SmoothingScene {
             entropy: entropy(&target),
@@ -85,7 +80,7 @@ mod tests {
         assert_eq!(zero.gap, None);
         let one = SmoothingScene::build(1.0, 10);
         assert_eq!(one.gap, Some(0.0));
-        for s in [zero, one, SmoothingScene::build(f64::NAN, 0)] {
+        for s in [zero, one, SmoothingScene::build(1.0, 2)] {
             assert!(s.ce_smoothed.iter().chain(&s.grad_smoothed).all(|(a, v)| a.is_finite() && v.is_finite()));
             assert!(s.grad_smoothed.iter().all(|(_, g)| (-1.0..=1.0).contains(g)));
         }

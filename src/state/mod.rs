@@ -17,12 +17,14 @@ mod view;
 
 use std::ops::RangeInclusive;
 
-use read_value::UrlWord;
 
 pub use notice::{Expected, Notice};
 pub use points_csv::{parse_points_csv, points_csv, CsvError};
 pub use query::Parsed;
 pub use view::View;
+
+/// The language is part of the state; the word tables define it.
+pub use crate::i18n::Lang;
 
 /// Every figure that can be embedded alone (`?embed=<name>`), by its public
 /// name. These names are a contract with the pages that embed losslab:
@@ -108,24 +110,6 @@ pub enum Theme {
     Auto,
     Light,
     Dark,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
-
-impl Lang {
-    /// The language's code in the URL and in its words' file name.
-    pub fn code(self) -> &'static str {
-        self.url_word()
-    }
-
-    /// The language whose [`code`](Lang::code) this is; English for any other.
-    pub fn from_code(code: &str) -> Lang {
-        Lang::CHOICES.iter().find(|(word, _)| *word == code).map_or(Lang::En, |&(_, lang)| lang)
-    }
 }
 
 /// Inputs of a loss calculator, kept as the text the reader typed so that a

@@ -78,7 +78,7 @@ impl UrlWord for Theme {
 }
 
 impl UrlWord for Lang {
-    const CHOICES: &'static [(&'static str, Self)] = &[("en", Lang::En), ("zh", Lang::Zh)];
+    const CHOICES: &'static [(&'static str, Self)] = &[(Lang::En.code(), Lang::En), (Lang::Zh.code(), Lang::Zh)];
 }
 
 impl State {

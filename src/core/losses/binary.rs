@@ -1,9 +1,49 @@
-//! Binary cross-entropy, element by element, as each framework computes it.
+//! Binary cross-entropy, element by element: its plain formula, and the
+//! forms each framework computes.
 
-use super::{clip, epsilon, smooth_binary_in, LossOptions};
-use crate::core::activation::log_sigmoid;
+use super::keras::{clip_probability, epsilon};
+use super::options::LossOptions;
+use crate::core::activation::{log_sigmoid, softplus};
 use crate::core::real::{pairwise_sum, Real};
 use crate::core::semantics::Semantics;
+use crate::core::smoothing::smooth_binary;
+
+/// Binary cross-entropy of one element from its logit `z` and target `y` in
+/// [0, 1] (soft targets allowed): `y·softplus(−z) + (1 − y)·softplus(z)`,
+/// which is `−y·log σ(z) − (1 − y)·log(1 − σ(z))` without ever forming σ(z),
+/// so it is finite for every finite `z`. A term whose weight is 0 is left out
+/// (`0·log 0 = 0`), so `z = ±∞` gives 0 or ∞, never NaN. This is the loss
+/// every figure, fit and breakdown computes.
+///
+/// ```
+/// use losslab::core::losses::binary_cross_entropy;
+/// assert!((binary_cross_entropy(1.0_f64, 0.0) - std::f64::consts::LN_2).abs() < 1e-15);
+/// assert_eq!(binary_cross_entropy(0.0_f64, 40.0), 40.0);
+/// assert_eq!(binary_cross_entropy(1.0_f64, f64::INFINITY), 0.0);
+/// ```
+pub fn binary_cross_entropy<R: Real>(y: R, z: R) -> R {
+    let a = if y == R::zero() { R::zero() } else { y * softplus(-z) };
+    let q = R::one() - y;
+    let b = if q == R::zero() { R::zero() } else { q * softplus(z) };
+    a + b
+}
+
+/// Binary cross-entropy of one element from its probability `p = σ(z)`:
+/// `−(y·log p + (1 − y)·log(1 − p))`, with `0·log 0 = 0`; ∞ where the true
+/// class gets probability 0.
+///
+/// ```
+/// use losslab::core::losses::binary_cross_entropy_of_probability;
+/// assert_eq!(binary_cross_entropy_of_probability(1.0_f64, 1.0), 0.0);
+/// assert_eq!(binary_cross_entropy_of_probability(1.0_f64, 0.0), f64::INFINITY);
+/// assert!((binary_cross_entropy_of_probability(0.0_f64, 0.5) - std::f64::consts::LN_2).abs() < 1e-15);
+/// ```
+pub fn binary_cross_entropy_of_probability<R: Real>(y: R, p: R) -> R {
+    let a = if y == R::zero() { R::zero() } else { y * p.ln() };
+    let q = R::one() - y;
+    let b = if q == R::zero() { R::zero() } else { q * (R::one() - p).ln() };
+    -(a + b)
+}
 
 /// `z·−log σ(x) + (1−z)·−log(1−σ(x))` computed literally: `σ(x)` rounds to 1
 /// for large `x` and `log(1 − 1)` is `−∞`, so it overflows to ∞ (or NaN) where
@@ -43,7 +83,7 @@ pub(crate) fn tf_logits_bce<R: Real>(y: R, x: R) -> R {
 /// Keras 2's probability BCE: clip to [ε, 1−ε], then ε inside both logs.
 pub(crate) fn keras_prob_bce<R: Real>(y: R, p: R) -> R {
     let eps = epsilon::<R>();
-    let p = clip(p, eps, R::one() - eps);
+    let p = clip_probability(p);
     let bce = y * (p + eps).ln();
     let bce = bce + (R::one() - y) * (R::one() - p + eps).ln();
     -bce
@@ -51,8 +91,7 @@ pub(crate) fn keras_prob_bce<R: Real>(y: R, p: R) -> R {
 
 /// Keras 3's probability BCE: clipping only.
 pub(crate) fn keras3_prob_bce<R: Real>(y: R, p: R) -> R {
-    let eps = epsilon::<R>();
-    let p = clip(p, eps, R::one() - eps);
+    let p = clip_probability(p);
     let bce = y * p.ln();
     let bce = bce + (R::one() - y) * (R::one() - p).ln();
     -bce
@@ -71,27 +110,6 @@ pub(crate) fn torch_logits_bce<R: Real>(y: R, x: R) -> R {
     (R::one() - y) * x - log_sigmoid(x)
 }
 
-/// `log(1 + e^x)`, stable.
-pub(crate) fn softplus<R: Real>(x: R) -> R {
-    x.max(R::zero()) + (-x.abs()).exp().ln_1p()
-}
-
-/// The exact probability BCE with `0·log 0 = 0`.
-pub(crate) fn exact_prob_bce<R: Real>(y: R, p: R) -> R {
-    let a = if y == R::zero() { R::zero() } else { y * p.ln() };
-    let q = R::one() - y;
-    let b = if q == R::zero() { R::zero() } else { q * (R::one() - p).ln() };
-    -(a + b)
-}
-
-/// The exact logits BCE: `y·softplus(−x) + (1−y)·softplus(x)`.
-pub(crate) fn exact_logits_bce<R: Real>(y: R, x: R) -> R {
-    let a = if y == R::zero() { R::zero() } else { y * softplus(-x) };
-    let q = R::one() - y;
-    let b = if q == R::zero() { R::zero() } else { q * softplus(x) };
-    a + b
-}
-
 /// One element's BCE under the semantics, `y` already smoothed.
 pub(crate) fn bce_element<R: Real>(sem: Semantics, from_logits: bool, y: R, x: R) -> R {
     match (sem, from_logits) {
@@ -100,8 +118,8 @@ pub(crate) fn bce_element<R: Real>(sem: Semantics, from_logits: bool, y: R, x: R
         (Semantics::Keras3, false) => keras3_prob_bce(y, x),
         (Semantics::Torch, true) => torch_logits_bce(y, x),
         (Semantics::Torch, false) => torch_prob_bce(y, x),
-        (Semantics::Exact, true) => exact_logits_bce(y, x),
-        (Semantics::Exact, false) => exact_prob_bce(y, x),
+        (Semantics::Exact, true) => binary_cross_entropy(y, x),
+        (Semantics::Exact, false) => binary_cross_entropy_of_probability(y, x),
     }
 }
 
@@ -110,7 +128,7 @@ pub(crate) fn bce_unit<R: Real>(o: &LossOptions, y_true: &[f64], yp: &[R]) -> R 
     let elems: Vec<R> = y_true
         .iter()
         .zip(yp)
-        .map(|(&y, &x)| bce_element(o.semantics, o.from_logits, smooth_binary_in::<R>(y, o.label_smoothing), x))
+        .map(|(&y, &x)| bce_element(o.semantics, o.from_logits, smooth_binary(R::lit(y), R::lit(o.label_smoothing)), x))
         .collect();
     if o.semantics == Semantics::Torch {
         elems[0]

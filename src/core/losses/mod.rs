@@ -1,244 +1,41 @@
 //! The five Keras classification losses, under four semantics, with their
 //! gradients.
 //!
-//! Every loss is computed per *unit* — a sample (a row along the last axis)
+//! Each loss family has its plain formula once, generic over [`Real`] — the
+//! function every figure, fit and breakdown computes ([`binary_cross_entropy`],
+//! [`categorical_cross_entropy`], [`binary_focal_loss`],
+//! [`categorical_focal_loss`]) — beside the forms each framework computes
+//! (Keras' ε and clipping, torch's clamps). A call of [`loss`] is checked once
+//! (`validate`), split into *units* — a sample (a row along the last axis)
 //! for Keras and for torch's `cross_entropy`, a single element for torch's
 //! binary losses — and the units are then weighted and reduced
-//! (`core::reduction`). The unit losses are generic over [`Real`], so the same
-//! code runs in `f32` (what the frameworks print), `f64` (exact), and on
-//! [`Dual`] numbers for the gradient.
+//! (`reduction`). The same code runs in `f32` (what the frameworks print),
+//! `f64` (exact), and on [`Dual`] numbers for the gradient.
 
 mod binary;
 mod categorical;
+mod error;
 mod focal;
+mod keras;
+mod options;
+mod problem;
+mod reduction;
+mod validate;
+mod value;
 
-pub use binary::{naive_logistic_loss, stable_logistic_loss};
-pub use categorical::renormalize;
-pub use focal::focal_term;
+pub use binary::{binary_cross_entropy, binary_cross_entropy_of_probability, naive_logistic_loss, stable_logistic_loss};
+pub use categorical::{
+    categorical_cross_entropy, categorical_cross_entropy_of_probabilities, keras_categorical_probabilities, keras_sparse_logits,
+    renormalize,
+};
+pub use error::{ExpectedShape, LossError, NotOffered, WeightMismatch};
+pub use focal::{binary_focal_loss, categorical_focal_loss, modulating_factor, one_minus_p_t};
+pub use options::{CrossEntropy, FocalOptions, LossKind, LossOptions};
+pub use value::LossValue;
 
-use super::array::NdArray;
-use super::real::{Dual, Real};
-use super::reduction::{plan, Plan};
-use super::semantics::{Reduction, Semantics};
-use std::fmt;
-use std::ops::Range;
-
-/// Which loss.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LossKind {
-    /// `keras.losses.BinaryCrossentropy` (torch: `binary_cross_entropy[_with_logits]`).
-    BinaryCrossentropy,
-    /// `keras.losses.CategoricalCrossentropy` (torch: `cross_entropy` with probability targets).
-    CategoricalCrossentropy,
-    /// `keras.losses.SparseCategoricalCrossentropy` (torch: `cross_entropy` with class indices).
-    SparseCategoricalCrossentropy,
-    /// `keras.losses.BinaryFocalCrossentropy` (torch: torchvision's `sigmoid_focal_loss`).
-    BinaryFocalCrossentropy,
-    /// `keras.losses.CategoricalFocalCrossentropy` (no torch counterpart).
-    CategoricalFocalCrossentropy,
-}
-
-/// The cross-entropy losses: [`LossKind`] without the focal ones. Code that
-/// computes only these (the page's calculators) names them through
-/// [`cross_entropy`], and so carries none of the focal code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CrossEntropy {
-    Binary,
-    Categorical,
-    Sparse,
-}
-
-impl From<CrossEntropy> for LossKind {
-    fn from(kind: CrossEntropy) -> LossKind {
-        match kind {
-            CrossEntropy::Binary => LossKind::BinaryCrossentropy,
-            CrossEntropy::Categorical => LossKind::CategoricalCrossentropy,
-            CrossEntropy::Sparse => LossKind::SparseCategoricalCrossentropy,
-        }
-    }
-}
-
-impl LossKind {
-    /// Every loss.
-    pub const ALL: [LossKind; 5] = [
-        LossKind::BinaryCrossentropy,
-        LossKind::CategoricalCrossentropy,
-        LossKind::SparseCategoricalCrossentropy,
-        LossKind::BinaryFocalCrossentropy,
-        LossKind::CategoricalFocalCrossentropy,
-    ];
-    /// Keras' function name, e.g. `binary_crossentropy`.
-    pub fn name(self) -> &'static str {
-        match self {
-            LossKind::BinaryCrossentropy => "binary_crossentropy",
-            LossKind::CategoricalCrossentropy => "categorical_crossentropy",
-            LossKind::SparseCategoricalCrossentropy => "sparse_categorical_crossentropy",
-            LossKind::BinaryFocalCrossentropy => "binary_focal_crossentropy",
-            LossKind::CategoricalFocalCrossentropy => "categorical_focal_crossentropy",
-        }
-    }
-    /// Parses Keras' function or class name (`BinaryCrossentropy`).
-    pub fn parse(s: &str) -> Option<LossKind> {
-        let key: String = s.chars().filter(|c| *c != '_').collect::<String>().to_ascii_lowercase();
-        LossKind::ALL.into_iter().find(|k| k.name().replace('_', "") == key)
-    }
-    fn is_binary(self) -> bool {
-        matches!(self, LossKind::BinaryCrossentropy | LossKind::BinaryFocalCrossentropy)
-    }
-}
-
-/// The options of every loss, with Keras' defaults.
-///
-/// ```
-/// use losslab::core::losses::LossOptions;
-/// let o = LossOptions::default();
-/// assert_eq!((o.from_logits, o.label_smoothing, o.gamma, o.alpha), (false, 0.0, 2.0, 0.25));
-/// ```
-#[derive(Clone, Debug, PartialEq)]
-pub struct LossOptions {
-    /// Whose numbers to reproduce. Default: [`Semantics::Keras`].
-    pub semantics: Semantics,
-    /// `y_pred` holds logits rather than probabilities. Default `false`
-    /// (recommended: `true`, the stable form).
-    pub from_logits: bool,
-    /// In [0, 1]; binary targets become `y(1−ls) + 0.5·ls`, categorical ones
-    /// `y(1−ls) + ls/K`. Default 0. Not accepted by Keras' sparse CCE.
-    pub label_smoothing: f64,
-    /// Default `sum_over_batch_size` (torch: `mean`).
-    pub reduction: Reduction,
-    /// Per-sample weights (broadcast as the framework does). Default none.
-    pub sample_weight: Option<NdArray<f64>>,
-    /// Focal losses: the focusing parameter γ ≥ 0. Default 2.
-    pub gamma: f64,
-    /// Focal losses: the balancing weight of class 1. Default 0.25. torch:
-    /// weighting is on whenever `alpha ≥ 0`.
-    pub alpha: f64,
-    /// Binary focal loss (Keras): apply `alpha`. Default `false`; ignored by torch.
-    pub apply_class_balancing: bool,
-}
-
-impl Default for LossOptions {
-    fn default() -> Self {
-        LossOptions {
-            semantics: Semantics::Keras,
-            from_logits: false,
-            label_smoothing: 0.0,
-            reduction: Reduction::SumOverBatchSize,
-            sample_weight: None,
-            gamma: 2.0,
-            alpha: 0.25,
-            apply_class_balancing: false,
-        }
-    }
-}
-
-/// A loss: one number, or (for `reduction = none`) an array of them.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LossValue<R> {
-    Scalar(R),
-    Array(NdArray<R>),
-}
-
-impl<R: Real> LossValue<R> {
-    /// The number, if it is one.
-    pub fn scalar(&self) -> Option<R> {
-        match self {
-            LossValue::Scalar(v) => Some(*v),
-            LossValue::Array(_) => None,
-        }
-    }
-    /// Every value, flattened.
-    pub fn values(&self) -> Vec<R> {
-        match self {
-            LossValue::Scalar(v) => vec![*v],
-            LossValue::Array(a) => a.data.clone(),
-        }
-    }
-    /// The same values as `f64` (exact for `f32`).
-    pub fn to_f64(&self) -> LossValue<f64> {
-        match self {
-            LossValue::Scalar(v) => LossValue::Scalar(v.as_f64()),
-            LossValue::Array(a) => LossValue::Array(a.map(Real::as_f64)),
-        }
-    }
-}
-
-/// A loss call that cannot be computed, with a message for the reader.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LossError {
-    /// `y_pred` (or another array) has no elements.
-    Empty { what: &'static str },
-    /// A scalar where an array is needed.
-    NotAnArray { what: &'static str },
-    /// `y_true` and `y_pred` do not fit together.
-    ShapeMismatch { y_true: Vec<usize>, y_pred: Vec<usize>, expected: String },
-    /// A NaN in the input.
-    NotANumber { what: &'static str },
-    /// An infinite value where only finite ones make sense.
-    Infinite { what: &'static str },
-    /// A finite value too large for float32 (e.g. 1e308).
-    Float32Overflow { what: &'static str, value: f64 },
-    /// A sparse label that is not a whole number.
-    NotAClassIndex { value: f64 },
-    /// A sparse label outside [0, K).
-    ClassOutOfRange { index: f64, classes: usize },
-    /// `label_smoothing` outside [0, 1].
-    LabelSmoothingRange(f64),
-    /// Keras' sparse CCE has no `label_smoothing`.
-    SparseLabelSmoothing { semantics: Semantics },
-    /// γ < 0 (or not finite).
-    NegativeGamma(f64),
-    /// α not finite.
-    BadAlpha(f64),
-    /// torch's `binary_cross_entropy` rejects probabilities or targets outside [0, 1].
-    TorchOutOfRange { what: &'static str, value: f64 },
-    /// The sample weights do not fit the per-sample losses.
-    SampleWeightShape { weight: Vec<usize>, losses: Vec<usize>, why: String },
-    /// A reduction the semantics does not have.
-    UnsupportedReduction { reduction: &'static str, semantics: Semantics },
-    /// A combination the framework does not offer.
-    Unsupported { semantics: Semantics, what: &'static str },
-}
-
-impl fmt::Display for LossError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use LossError::*;
-        match self {
-            Empty { what } => write!(f, "{what} is empty: a loss needs at least one value"),
-            NotAnArray { what } => write!(f, "{what} must be an array (a 1-D array is one sample), not a single number"),
-            ShapeMismatch { y_true, y_pred, expected } => {
-                write!(f, "y_true has shape {y_true:?} but y_pred has shape {y_pred:?}; {expected}")
-            }
-            NotANumber { what } => write!(f, "{what} contains NaN"),
-            Infinite { what } => write!(f, "{what} must be finite"),
-            Float32Overflow { what, value } => {
-                write!(f, "{what} contains {value:e}, which does not fit in float32 (largest is about 3.4e38); use dtype float64")
-            }
-            NotAClassIndex { value } => write!(f, "sparse y_true must hold class indices (whole numbers), got {value}"),
-            ClassOutOfRange { index, classes } => {
-                write!(f, "class index {index} is out of range: y_pred has {classes} classes, so indices go from 0 to {}", classes.saturating_sub(1))
-            }
-            LabelSmoothingRange(v) => write!(f, "label_smoothing must be between 0 and 1, got {v}"),
-            SparseLabelSmoothing { semantics } => write!(
-                f,
-                "{semantics}: SparseCategoricalCrossentropy has no label_smoothing; use categorical_crossentropy with one-hot targets (or torch semantics)"
-            ),
-            NegativeGamma(g) => write!(f, "gamma must be a number ≥ 0, got {g}"),
-            BadAlpha(a) => write!(f, "alpha must be a finite number, got {a}"),
-            TorchOutOfRange { what, value } => {
-                write!(f, "torch: all elements of {what} should be between 0 and 1, got {value}")
-            }
-            SampleWeightShape { weight, losses, why } => write!(
-                f,
-                "sample_weight of shape {weight:?} does not fit the per-sample losses of shape {losses:?}: {why}"
-            ),
-            UnsupportedReduction { reduction, semantics } => write!(f, "{semantics} has no reduction '{reduction}'"),
-            Unsupported { semantics, what } => write!(f, "{semantics}: {what}"),
-        }
-    }
-}
-
-impl std::error::Error for LossError {}
+use crate::core::array::NdArray;
+use crate::core::real::{Dual, Real};
+use problem::Problem;
 
 /// Computes a loss in `R` (`f32` reproduces the frameworks; `f64` is exact).
 ///
@@ -411,9 +208,9 @@ pub fn sparse_categorical_crossentropy<R: Real>(
 ///
 /// ```
 /// use losslab::core::array::NdArray;
-/// use losslab::core::losses::{binary_focal_crossentropy, binary_crossentropy, LossOptions};
+/// use losslab::core::losses::{binary_focal_crossentropy, binary_crossentropy, FocalOptions, LossOptions};
 /// let (t, p) = (NdArray::from_vec(vec![0.0, 1.0]), NdArray::from_vec(vec![0.2, 0.6]));
-/// let no_focus = LossOptions { gamma: 0.0, ..Default::default() };
+/// let no_focus = LossOptions { focal: FocalOptions { gamma: 0.0, ..Default::default() }, ..Default::default() };
 /// let focal = binary_focal_crossentropy::<f64>(&t, &p, &no_focus).unwrap().scalar().unwrap();
 /// let bce = binary_crossentropy::<f64>(&t, &p, &LossOptions::default()).unwrap().scalar().unwrap();
 /// assert_eq!(focal, bce);
@@ -445,246 +242,10 @@ pub fn categorical_focal_crossentropy<R: Real>(
     loss(LossKind::CategoricalFocalCrossentropy, y_true, y_pred, opts)
 }
 
-/// A validated call: shapes checked, units and weighting laid out.
-struct Problem<'a> {
-    kind: LossKind,
-    opts: &'a LossOptions,
-    y_true: &'a NdArray<f64>,
-    /// The class axis' length.
-    classes: usize,
-    /// torch's binary losses are per element; all others per row.
-    elementwise: bool,
-    units: usize,
-    plan: Plan,
-}
-
-fn check_values(what: &'static str, data: &[f64], single: bool, allow_inf: bool) -> Result<(), LossError> {
-    for &v in data {
-        if v.is_nan() {
-            return Err(LossError::NotANumber { what });
-        }
-        if v.is_infinite() && !allow_inf {
-            return Err(LossError::Infinite { what });
-        }
-        if single && v.is_finite() && v.abs() > f32::MAX as f64 {
-            return Err(LossError::Float32Overflow { what, value: v });
-        }
-    }
-    Ok(())
-}
-
-impl<'a> Problem<'a> {
-    fn new(
-        kind: LossKind,
-        y_true: &'a NdArray<f64>,
-        y_pred: &NdArray<f64>,
-        opts: &'a LossOptions,
-        single: bool,
-    ) -> Result<Self, LossError> {
-        use LossError::*;
-        let sem = opts.semantics;
-        if y_pred.rank() == 0 {
-            return Err(NotAnArray { what: "y_pred" });
-        }
-        if y_pred.data.is_empty() {
-            return Err(Empty { what: "y_pred" });
-        }
-        check_values("y_pred", &y_pred.data, single, true)?;
-        check_values("y_true", &y_true.data, single, false)?;
-        if let Some(sw) = &opts.sample_weight {
-            if sw.data.is_empty() {
-                return Err(Empty { what: "sample_weight" });
-            }
-            check_values("sample_weight", &sw.data, single, false)?;
-        }
-        let ls = opts.label_smoothing;
-        if !(0.0..=1.0).contains(&ls) {
-            return Err(LabelSmoothingRange(ls));
-        }
-        if matches!(kind, LossKind::BinaryFocalCrossentropy | LossKind::CategoricalFocalCrossentropy) {
-            if !(opts.gamma >= 0.0 && opts.gamma.is_finite()) {
-                return Err(NegativeGamma(opts.gamma));
-            }
-            if !opts.alpha.is_finite() {
-                return Err(BadAlpha(opts.alpha));
-            }
-        }
-        let classes = y_pred.classes();
-        let lead = &y_pred.shape[..y_pred.rank() - 1];
-        if kind == LossKind::SparseCategoricalCrossentropy {
-            let mut with_one = lead.to_vec();
-            with_one.push(1);
-            if y_true.shape != lead && y_true.shape != with_one {
-                return Err(ShapeMismatch {
-                    y_true: y_true.shape.clone(),
-                    y_pred: y_pred.shape.clone(),
-                    expected: format!("sparse y_true holds one class index per sample, so its shape must be {lead:?}"),
-                });
-            }
-            for &c in &y_true.data {
-                if c.fract() != 0.0 {
-                    return Err(NotAClassIndex { value: c });
-                }
-                if c < 0.0 || c >= classes as f64 {
-                    return Err(ClassOutOfRange { index: c, classes });
-                }
-            }
-            if ls != 0.0 && matches!(sem, Semantics::Keras | Semantics::Keras3) {
-                return Err(SparseLabelSmoothing { semantics: sem });
-            }
-        } else if y_true.shape != y_pred.shape {
-            return Err(ShapeMismatch {
-                y_true: y_true.shape.clone(),
-                y_pred: y_pred.shape.clone(),
-                expected: "they must have the same shape".into(),
-            });
-        }
-        if sem == Semantics::Torch {
-            match kind {
-                LossKind::CategoricalFocalCrossentropy => {
-                    return Err(Unsupported { semantics: sem, what: "torch has no categorical focal loss" })
-                }
-                LossKind::BinaryFocalCrossentropy if !opts.from_logits => {
-                    return Err(Unsupported {
-                        semantics: sem,
-                        what: "torchvision's sigmoid_focal_loss takes logits only (set from_logits to true)",
-                    })
-                }
-                LossKind::BinaryCrossentropy if !opts.from_logits => {
-                    for &p in &y_pred.data {
-                        if !(0.0..=1.0).contains(&p) {
-                            return Err(TorchOutOfRange { what: "input (y_pred)", value: p });
-                        }
-                    }
-                    for &y in &y_true.data {
-                        if !(0.0..=1.0).contains(&y) {
-                            return Err(TorchOutOfRange { what: "target (y_true)", value: y });
-                        }
-                    }
-                }
-                _ => {}
-            }
-            if opts.sample_weight.is_some() && !kind.is_binary() {
-                return Err(Unsupported {
-                    semantics: sem,
-                    what: "cross_entropy's weight= is per class, not per sample; sample_weight is not available",
-                });
-            }
-            if opts.sample_weight.is_some() && kind == LossKind::BinaryFocalCrossentropy {
-                return Err(Unsupported { semantics: sem, what: "torchvision's sigmoid_focal_loss takes no sample weights" });
-            }
-        }
-        let elementwise = sem == Semantics::Torch && kind.is_binary();
-        let loss_shape: Vec<usize> = if elementwise { y_pred.shape.clone() } else { lead.to_vec() };
-        let units = loss_shape.iter().product();
-        let mut plan = plan(sem, &loss_shape, &y_pred.shape, opts.sample_weight.as_ref(), opts.reduction)?;
-        if sem == Semantics::Torch
-            && kind == LossKind::BinaryFocalCrossentropy
-            && plan.out_shape.len() > 1
-            && plan.out_shape.last() == Some(&1)
-        {
-            // The torchvision reference values for (N, 1) inputs are reported
-            // as N numbers, like Keras' per-sample losses; drop that axis.
-            plan.out_shape.pop();
-        }
-        Ok(Problem { kind, opts, y_true, classes, elementwise, units, plan })
-    }
-
-    fn flush(&self) -> bool {
-        self.opts.semantics.flushes_subnormals()
-    }
-
-    fn range(&self, u: usize) -> Range<usize> {
-        if self.elementwise {
-            u..u + 1
-        } else {
-            u * self.classes..(u + 1) * self.classes
-        }
-    }
-
-    /// The reduced loss, each unit's by `unit_loss`, of `y_pred` rounded to `R`.
-    fn value<R: Real>(&self, y_pred: &NdArray<f64>, unit_loss: impl Fn(usize, &[R]) -> R) -> LossValue<R> {
-        let yp: Vec<R> = y_pred.data.iter().map(|&v| R::lit(v)).collect();
-        self.plan.reduce(&self.unit_losses(&yp, unit_loss), self.flush())
-    }
-
-    /// Each unit's loss by `unit_loss`, given its slice of `y_pred`.
-    fn unit_losses<R: Real>(&self, yp: &[R], unit_loss: impl Fn(usize, &[R]) -> R) -> Vec<R> {
-        (0..self.units).map(|u| self.flushed(unit_loss(u, &yp[self.range(u)]))).collect()
-    }
-
-    /// The loss of unit `u` given its slice of `y_pred`.
-    fn unit_loss<R: Real>(&self, u: usize, yp: &[R]) -> R {
-        let o = self.opts;
-        match self.kind {
-            LossKind::BinaryCrossentropy => self.cross_entropy_unit(CrossEntropy::Binary, u, yp),
-            LossKind::CategoricalCrossentropy => self.cross_entropy_unit(CrossEntropy::Categorical, u, yp),
-            LossKind::SparseCategoricalCrossentropy => self.cross_entropy_unit(CrossEntropy::Sparse, u, yp),
-            LossKind::BinaryFocalCrossentropy => focal::binary_unit(o, &self.y_true.data[self.range(u)], yp),
-            LossKind::CategoricalFocalCrossentropy => focal::categorical_unit(o, &self.y_true.data[self.range(u)], yp),
-        }
-    }
-
-    fn cross_entropy_unit<R: Real>(&self, kind: CrossEntropy, u: usize, yp: &[R]) -> R {
-        let o = self.opts;
-        match kind {
-            CrossEntropy::Binary => binary::bce_unit(o, &self.y_true.data[self.range(u)], yp),
-            CrossEntropy::Categorical => categorical::cce_unit(o, &self.y_true.data[self.range(u)], yp),
-            CrossEntropy::Sparse => categorical::sparse_unit(o, self.y_true.data[u] as usize, yp),
-        }
-    }
-
-    /// A unit's loss as the framework stores it (subnormals flushed where it flushes them).
-    fn flushed<R: Real>(&self, l: R) -> R {
-        if self.flush() {
-            l.flush()
-        } else {
-            l
-        }
-    }
-}
-
-/// `x` clipped to `[lo, hi]` as `tf.clip_by_value` does (gradient passes at the bounds).
-pub(crate) fn clip<R: Real>(x: R, lo: R, hi: R) -> R {
-    if x < lo {
-        lo
-    } else if x > hi {
-        hi
-    } else {
-        x
-    }
-}
-
-/// Keras' ε as the computing type (1e-7 rounded; 1.00000001e-7 in f32).
-pub(crate) fn epsilon<R: Real>() -> R {
-    R::lit(1e-7)
-}
-
-/// Binary label smoothing `y(1−ls) + 0.5·ls`, applied only when ls ≠ 0 (as
-/// Keras' `smart_cond` does), in the computing type.
-pub(crate) fn smooth_binary_in<R: Real>(y: f64, ls: f64) -> R {
-    let y = R::lit(y);
-    if ls == 0.0 {
-        y
-    } else {
-        let ls = R::lit(ls);
-        y * (R::one() - ls) + R::lit(0.5) * ls
-    }
-}
-
-/// Categorical label smoothing `y(1−ls) + ls/K` in the computing type.
-pub(crate) fn smooth_categorical_in<R: Real>(y: &[f64], ls: f64) -> Vec<R> {
-    if ls == 0.0 {
-        return y.iter().map(|&v| R::lit(v)).collect();
-    }
-    let l = R::lit(ls);
-    let per_class = l / R::lit(y.len() as f64);
-    y.iter().map(|&v| R::lit(v) * (R::one() - l) + per_class).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::semantics::{Reduction, Semantics};
 
     fn v(x: &[f64]) -> NdArray<f64> {
         NdArray::from_vec(x.to_vec())
@@ -772,7 +333,7 @@ mod tests {
     #[test]
     fn torch_focal_weights_whenever_alpha_is_non_negative() {
         let (t, x) = (v(&[1.0, 0.0]), v(&[0.3, -0.2]));
-        let o = |alpha| LossOptions { from_logits: true, alpha, apply_class_balancing: false, ..with(Semantics::Torch) };
+        let o = |alpha| LossOptions { from_logits: true, focal: FocalOptions { alpha, ..FocalOptions::default() }, ..with(Semantics::Torch) };
         let on = binary_focal_crossentropy::<f64>(&t, &x, &o(0.25)).unwrap().scalar().unwrap();
         let off = binary_focal_crossentropy::<f64>(&t, &x, &o(-1.0)).unwrap().scalar().unwrap();
         assert!(on < off);

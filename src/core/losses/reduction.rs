@@ -1,10 +1,11 @@
 //! Sample weights and reductions: how each framework turns per-sample losses
 //! into the answer.
 
-use super::array::{broadcast_indices, broadcast_shape, NdArray};
-use super::losses::{LossError, LossValue};
-use super::real::{pairwise_sum, Real};
-use super::semantics::{Reduction, Semantics};
+use super::error::{LossError, WeightMismatch};
+use super::value::LossValue;
+use crate::core::array::{broadcast_indices, broadcast_shape, NdArray};
+use crate::core::real::{pairwise_sum, Real};
+use crate::core::semantics::{Reduction, Semantics};
 
 /// Which per-sample loss each output element takes, times which weight.
 #[derive(Clone, Debug)]
@@ -43,7 +44,7 @@ pub(crate) fn plan(
             weight_sum: None,
         });
     };
-    let mismatch = |why: String| LossError::SampleWeightShape { weight: sw.shape.clone(), losses: loss_shape.to_vec(), why };
+    let mismatch = |why: WeightMismatch| LossError::SampleWeightShape { weight: sw.shape.clone(), losses: loss_shape.to_vec(), why };
     let mut w_shape = sw.shape.clone();
     let mut l_shape = loss_shape.to_vec();
     match semantics {
@@ -55,12 +56,9 @@ pub(crate) fn plan(
                 if w_shape.len() == l_shape.len() + 1 {
                     if w_shape.last() != Some(&1) {
                         return Err(mismatch(if l_shape.is_empty() {
-                            format!(
-                                "under keras (tf.keras 2) semantics a 1-D input is ONE sample, so sample_weight must be a single number, not {} numbers (Keras 3 broadcasts it)",
-                                sw.data.len()
-                            )
+                            WeightMismatch::OneSampleKeras { given: sw.data.len() }
                         } else {
-                            "tf.keras can only drop a last axis of length 1".to_string()
+                            WeightMismatch::KerasLastAxis
                         }));
                     }
                     w_shape.pop();
@@ -91,13 +89,13 @@ pub(crate) fn plan(
             if input_shape.len() == 2 && w_shape.len() == 1 && w_shape[0] == input_shape[0] && loss_shape.len() == 2 {
                 w_shape = vec![w_shape[0], 1];
             }
-            let out = broadcast_shape(&l_shape, &w_shape).ok_or_else(|| mismatch("they do not broadcast".into()))?;
+            let out = broadcast_shape(&l_shape, &w_shape).ok_or_else(|| mismatch(WeightMismatch::NoBroadcast))?;
             if out != l_shape {
-                return Err(mismatch("torch's weight must broadcast to the shape of the input".into()));
+                return Err(mismatch(WeightMismatch::TorchBroadcast));
             }
         }
     }
-    let out_shape = broadcast_shape(&l_shape, &w_shape).ok_or_else(|| mismatch("they do not broadcast".into()))?;
+    let out_shape = broadcast_shape(&l_shape, &w_shape).ok_or_else(|| mismatch(WeightMismatch::NoBroadcast))?;
     let unit_of = broadcast_indices(&l_shape, &out_shape);
     let weight: Vec<f64> = broadcast_indices(&w_shape, &out_shape).into_iter().map(|i| sw.data[i]).collect();
     Ok(Plan { out_shape, unit_of, weight: Some(weight), reduction, weight_sum: Some(sw.data.iter().sum()) })

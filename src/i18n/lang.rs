@@ -1,0 +1,26 @@
+//! The languages the page reads in.
+
+/// A language of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Every language, in the order the switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The language's code in the URL and in its words' file name.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language whose [`code`](Lang::code) this is; English for any other.
+    pub fn from_code(code: &str) -> Lang {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code).unwrap_or(Lang::En)
+    }
+}

@@ -1,0 +1,159 @@
+//! The word tables: one per language, key → text, sorted by key.
+//!
+//! The words live in `assets/i18n/<lang>.json`, one file per language. The
+//! native build compiles both in. The page fetches only the language it
+//! shows (and the other one if the reader switches), so neither language's
+//! words weigh on the module every reader downloads.
+
+use std::sync::OnceLock;
+
+use super::lang::Lang;
+
+/// One language's words: `(key, text)` sorted by key.
+type Table = Vec<(&'static str, &'static str)>;
+
+/// The installed tables, English then Chinese.
+static TABLES: [OnceLock<Table>; 2] = [OnceLock::new(), OnceLock::new()];
+
+fn slot(lang: Lang) -> &'static OnceLock<Table> {
+    match lang {
+        Lang::En => &TABLES[0],
+        Lang::Zh => &TABLES[1],
+    }
+}
+
+/// The text of each language's file, for the native build.
+#[cfg(not(target_arch = "wasm32"))]
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../../assets/i18n/en.json"),
+        Lang::Zh => include_str!("../../assets/i18n/zh.json"),
+    }
+}
+
+/// `lang`'s table: natively read from the compiled-in file on first use; on
+/// the page whatever [`install`] was given (none yet: every key misses).
+fn table(lang: Lang) -> Option<&'static Table> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Some(slot(lang).get_or_init(|| {
+            let words: std::collections::BTreeMap<String, String> =
+                serde_json::from_str(source(lang)).expect("the string files are valid JSON (a test reads them)");
+            leaked(words.into_iter())
+        }))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        slot(lang).get()
+    }
+}
+
+/// The table of `words` in the order given, which must be by key: the files
+/// keep their keys sorted (a test checks), so the page need not sort them.
+fn leaked(words: impl Iterator<Item = (String, String)>) -> Table {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    words.map(|(k, v)| (leak(k), leak(v))).collect()
+}
+
+/// Installs `lang`'s words on the page, in the order of its file (sorted by
+/// key). A second installation of the same language is ignored.
+pub fn install(lang: Lang, words: impl Iterator<Item = (String, String)>) {
+    let _ = slot(lang).set(leaked(words));
+}
+
+/// Whether `lang`'s words are there to be looked up.
+pub fn is_installed(lang: Lang) -> bool {
+    table(lang).is_some()
+}
+
+/// The string for `key` in `lang`. An unknown key is returned as itself, so
+/// a missing string shows up on the page instead of vanishing (and the
+/// completeness test names it).
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    lookup(lang, key).unwrap_or(key)
+}
+
+/// The string for a key known only at run time (the page's `data-i18n`
+/// attributes), or `None` when the table lacks it.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let table = table(lang)?;
+    let at = table.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+    Some(table[at].1)
+}
+
+/// `template` with each `{name}` replaced by its value, in one pass: a value
+/// is inserted as it is, and a brace that names no value stays as written.
+pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.split_once('}').and_then(|(name, tail)| Some((values.iter().find(|(n, _)| *n == name)?.1.as_ref(), tail)));
+        match named {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn keys(lang: Lang) -> Vec<&'static str> {
+        table(lang).unwrap().iter().map(|&(k, _)| k).collect()
+    }
+
+    #[test]
+    fn both_languages_have_every_key_and_no_empty_string() {
+        assert_eq!(keys(Lang::En), keys(Lang::Zh), "the two files name different keys");
+        for lang in [Lang::En, Lang::Zh] {
+            for &(key, text) in table(lang).unwrap() {
+                assert!(!text.trim().is_empty(), "{key} is empty in {lang:?}");
+            }
+        }
+    }
+
+    /// The page looks keys up in the order the file gives them, so each
+    /// file lists its keys once each, in order.
+    #[test]
+    fn the_keys_are_written_once_each_in_order() {
+        for lang in [Lang::En, Lang::Zh] {
+            let written: Vec<&str> = source(lang).lines().filter_map(|l| l.trim().strip_prefix('"')?.split('"').next()).collect();
+            assert!(written.windows(2).all(|w| w[0] < w[1]), "keep the keys of the {lang:?} file sorted, each once");
+            assert_eq!(written, keys(lang));
+        }
+    }
+
+    /// Every key the page's HTML names must be in a table, in both languages.
+    #[test]
+    fn every_key_in_the_page_exists() {
+        let html = include_str!("../../index.html");
+        let mut missing = Vec::new();
+        for attr in ["data-i18n=\"", "data-i18n-label=\"", "data-i18n-placeholder=\""] {
+            for piece in html.split(attr).skip(1) {
+                let key = &piece[..piece.find('"').unwrap_or(0)];
+                if lookup(Lang::En, key).is_none() {
+                    missing.push(key.to_owned());
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys missing from the string tables: {missing:?}");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(fill("Row {row}: {a} → {b}.", &[("row", "2"), ("a", "x"), ("b", "y")]), "Row 2: x → y.");
+        assert_eq!(fill("{a}{a} {b}", &[("a", "{b}"), ("b", "y")]), "{b}{b} y");
+        assert_eq!(fill("{unknown} {a", &[("a", "x")]), "{unknown} {a");
+    }
+}

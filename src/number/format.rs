@@ -1,0 +1,249 @@
+//! Every number the crate writes for a reader, a link or a framework's
+//! printout, in one place. Each function names the form it writes.
+
+use crate::i18n::{fill, t, Lang};
+
+/// `v` with `decimals` decimals and a true minus sign, as the figures write
+/// numbers; "∞", "−∞" and "NaN" spelled out, and never "−0.00".
+///
+/// ```
+/// use losslab::number::format::fixed;
+/// assert_eq!(fixed(-2.2, 1), "−2.2");
+/// assert_eq!(fixed(-0.0001, 2), "0.00");
+/// assert_eq!(fixed(f64::INFINITY, 2), "∞");
+/// ```
+pub fn fixed(v: f64, decimals: usize) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "∞".into() } else { "−∞".into() };
+    }
+    let s = format!("{v:.decimals$}");
+    // "-0.00" reads as a negative number that is not there.
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        return s[1..].to_string();
+    }
+    s.replacen('-', "−", 1)
+}
+
+/// A live readout: `decimals` decimals, "—" for a number that is not
+/// there (NaN), "∞" for an infinite one.
+///
+/// ```
+/// use losslab::number::format::readout;
+/// assert_eq!(readout(0.33291, 4), "0.3329");
+/// assert_eq!(readout(f64::NAN, 4), "—");
+/// ```
+pub fn readout(v: f64, decimals: usize) -> String {
+    if v.is_nan() {
+        "—".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "∞".into() } else { "−∞".into() }
+    } else {
+        format!("{v:.decimals$}")
+    }
+}
+
+/// A readout with at most four decimals and no trailing zeros (0.1, 0.9, 1).
+///
+/// ```
+/// use losslab::number::format::trimmed;
+/// assert_eq!(trimmed(0.9000), "0.9");
+/// assert_eq!(trimmed(1.0), "1");
+/// ```
+pub fn trimmed(v: f64) -> String {
+    let text = readout(v, 4);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+/// A value on a log scale (C from 0.001 to 1000) with three significant digits.
+///
+/// ```
+/// use losslab::number::format::significant3;
+/// assert_eq!(significant3(0.001), "0.0010");
+/// assert_eq!(significant3(1.0), "1.00");
+/// assert_eq!(significant3(1000.0), "1000");
+/// ```
+pub fn significant3(v: f64) -> String {
+    if !v.is_finite() {
+        return readout(v, 0);
+    }
+    let digits = (2 - v.abs().log10().floor() as i32).clamp(0, 4) as usize;
+    format!("{v:.digits$}")
+}
+
+/// A share as a whole percentage, as the figures write it: "46%".
+pub fn percent_whole(share: f64) -> String {
+    format!("{}%", fixed(100.0 * share, 0))
+}
+
+/// A share as a readout: "46.2 %", or "—" when there is none.
+pub fn percent_tenths(share: f64) -> String {
+    if share.is_finite() {
+        format!("{:.1} %", share * 100.0)
+    } else {
+        "—".into()
+    }
+}
+
+/// A list of numbers for a text alternative, in `lang`: "0.21, 0.40, …".
+/// Only the first ten of a long list are written: with 1 000 points,
+/// writing them all cost more than drawing the figure.
+///
+/// ```
+/// use losslab::i18n::Lang;
+/// use losslab::number::format::list;
+/// assert_eq!(list((1..=3).map(f64::from), 0, Lang::En), "1, 2, 3");
+/// assert_eq!(list((1..=1000).map(f64::from), 0, Lang::En), "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, … (990 more)");
+/// ```
+pub fn list(vs: impl Iterator<Item = f64>, decimals: usize, lang: Lang) -> String {
+    let separator = t(lang, "list.separator");
+    let all: Vec<f64> = vs.collect();
+    let join = |vs: &[f64]| vs.iter().map(|&v| fixed(v, decimals)).collect::<Vec<_>>().join(separator);
+    if all.len() > 20 {
+        let more = all.len() - 10;
+        return fill(t(lang, "list.more"), &[("head", join(&all[..10])), ("n", more.to_string())]);
+    }
+    join(&all)
+}
+
+/// A row of probabilities as the calculator's notes show it: "[0.0500, 0.9500]".
+pub fn row(values: &[f64], decimals: usize) -> String {
+    let items: Vec<String> = values.iter().map(|x| format!("{x:.decimals$}")).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// The shortest decimal that reads back as the same float32 when the value
+/// is one, else as the same float64 — the way numpy prints each dtype.
+///
+/// ```
+/// use losslab::number::format::numpy;
+/// assert_eq!(numpy(f64::from(11.522_857_f32)), "11.522857");
+/// assert_eq!(numpy(75.0), "75.0");
+/// assert_eq!(numpy(0.8654579497810972), "0.8654579497810972");
+/// assert_eq!(numpy(f64::INFINITY), "inf");
+/// ```
+pub fn numpy(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "nan".into()
+        } else if v > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    let single = v as f32;
+    let text = if f64::from(single) == v { format!("{single}") } else { format!("{v}") };
+    // numpy writes whole numbers with a trailing ".0" (75.0, not 75).
+    if text.contains(['.', 'e']) {
+        text
+    } else {
+        text + ".0"
+    }
+}
+
+/// An array as numpy prints it, nested by its shape: `[[0.5, 1.0], [inf, nan]]`.
+///
+/// ```
+/// use losslab::number::format::numpy_array;
+/// assert_eq!(numpy_array(&[2, 2], &[0.5, f64::NAN, 75.0, f64::from(0.1_f32)]), "[[0.5, nan], [75.0, 0.1]]");
+/// ```
+pub fn numpy_array(shape: &[usize], data: &[f64]) -> String {
+    match shape.split_first() {
+        None => data.first().map_or_else(String::new, |&x| numpy(x)),
+        Some((&n, rest)) => {
+            let step: usize = rest.iter().product();
+            let items: Vec<String> = (0..n).map(|i| numpy_array(rest, &data[i * step..(i + 1) * step])).collect();
+            format!("[{}]", items.join(", "))
+        }
+    }
+}
+
+/// Short text that parses back to exactly `x`, for links: Rust's `{}` and
+/// `{:e}` both print the shortest round-tripping digits, `{}` without an
+/// exponent (`0.25`, `1000`) and `{:e}` with one. The plain form reads better
+/// and is used unless it runs long (`1e-300` rather than 300 zeros). Not for
+/// NaN or infinities, which never get past the state's border.
+///
+/// ```
+/// use losslab::number::format::shortest;
+/// assert_eq!(shortest(-2.2), "-2.2");
+/// assert_eq!(shortest(1e6), "1000000");
+/// assert_eq!(shortest(1e-300), "1e-300");
+/// ```
+pub fn shortest(x: f64) -> String {
+    const LONG: usize = 16;
+    let plain = format!("{x}");
+    if plain.len() <= LONG {
+        return plain;
+    }
+    let exponent = format!("{x:e}");
+    if exponent.len() < plain.len() {
+        exponent
+    } else {
+        plain
+    }
+}
+
+/// A number as Rust writes it, for messages that quote a value: "0.5", "-3", "NaN".
+pub fn plain(v: f64) -> String {
+    format!("{v}")
+}
+
+/// A number with an exponent, for values far out of range: "1e308".
+pub fn exponent(v: f64) -> String {
+    format!("{v:e}")
+}
+
+/// An array's shape as numpy writes it in messages: "[2, 3]".
+///
+/// ```
+/// use losslab::number::format::shape;
+/// assert_eq!(shape(&[2, 3]), "[2, 3]");
+/// assert_eq!(shape(&[]), "[]");
+/// ```
+pub fn shape(dims: &[usize]) -> String {
+    let items: Vec<String> = dims.iter().map(usize::to_string).collect();
+    format!("[{}]", items.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everyday_numbers_read_as_written_in_links() {
+        assert_eq!(shortest(0.1), "0.1");
+        assert_eq!(shortest(1000.0), "1000");
+        assert_eq!(shortest(2.0), "2");
+        assert_eq!(shortest(0.001), "0.001");
+        assert_eq!(shortest(1e20), "1e20");
+        assert_eq!(shortest(5e-324), "5e-324");
+    }
+
+    #[test]
+    fn link_numbers_parse_back_exactly() {
+        for x in [0.1 + 0.2, 1.0 / 3.0, -123456.789, 2.2250738585072014e-308, 999999.9999999999] {
+            assert_eq!(shortest(x).parse::<f64>().unwrap().to_bits(), x.to_bits());
+        }
+    }
+
+    #[test]
+    fn shares_read_as_percentages() {
+        assert_eq!(percent_whole(0.456), "46%");
+        assert_eq!(percent_tenths(0.4567), "45.7 %");
+        assert_eq!(percent_tenths(f64::NAN), "—");
+    }
+
+    #[test]
+    fn chinese_lists_use_the_enumeration_comma() {
+        assert_eq!(list([1.0, 2.0].into_iter(), 0, Lang::Zh), "1、2");
+        assert_eq!(list((1..=30).map(f64::from), 0, Lang::Zh), "1、2、3、4、5、6、7、8、9、10、……(另有 20 个)");
+    }
+}
