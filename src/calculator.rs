@@ -9,6 +9,7 @@ use crate::core::array::NdArray;
 use crate::core::losses::{CrossEntropy, LossError, LossOptions, LossValue};
 use crate::core::semantics::{Reduction, Semantics};
 use crate::eval::{evaluate_cross_entropy, Dtype};
+use crate::number::format::{numpy, numpy_array};
 use crate::number::parse_f64;
 use crate::state::CalculatorInput;
 
@@ -154,40 +155,9 @@ pub fn sparse_equivalent(input: &CalculatorInput, answer: &Answer) -> Option<(Ve
 /// An evaluator answer as the page prints it.
 fn printed(answer: Result<LossValue<f64>, LossError>) -> Result<String, String> {
     match answer {
-        Ok(LossValue::Scalar(x)) => Ok(format_number(x)),
-        Ok(LossValue::Array(a)) => Ok(format_array(&a)),
+        Ok(LossValue::Scalar(x)) => Ok(numpy(x)),
+        Ok(LossValue::Array(a)) => Ok(numpy_array(&a.shape, &a.data)),
         Err(e) => Err(e.to_string()),
-    }
-}
-
-/// An array as numpy prints it, nested by its shape: `[[0.5, 1.0], [inf, nan]]`.
-pub fn format_array(a: &NdArray<f64>) -> String {
-    fn nested(shape: &[usize], data: &[f64]) -> String {
-        match shape.split_first() {
-            None => data.first().map_or_else(String::new, |&x| format_number(x)),
-            Some((&n, rest)) => {
-                let step: usize = rest.iter().product();
-                let items: Vec<String> = (0..n).map(|i| nested(rest, &data[i * step..(i + 1) * step])).collect();
-                format!("[{}]", items.join(", "))
-            }
-        }
-    }
-    nested(&a.shape, &a.data)
-}
-
-/// The shortest decimal that reads back as the same float32 when the value
-/// is one, else as the same float64 — the way numpy prints each dtype.
-pub fn format_number(v: f64) -> String {
-    if !v.is_finite() {
-        return if v.is_nan() { "nan".into() } else if v > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let single = v as f32;
-    let text = if f64::from(single) == v { format!("{single}") } else { format!("{v}") };
-    // numpy writes whole numbers with a trailing ".0" (75.0, not 75).
-    if text.contains(['.', 'e']) {
-        text
-    } else {
-        text + ".0"
     }
 }
 
@@ -348,15 +318,6 @@ mod tests {
         assert_eq!(parse_list("[0, [1]]").unwrap_err(), "the lists are ragged: a list appears where a number was expected");
     }
 
-    #[test]
-    fn prints_float32_as_numpy_does() {
-        assert_eq!(format_number(f64::from(11.522_857_f32)), "11.522857");
-        assert_eq!(format_number(75.0), "75.0");
-        assert_eq!(format_number(0.8654579497810972), "0.8654579497810972");
-        assert_eq!(format_number(f64::INFINITY), "inf");
-        let nested = NdArray { shape: vec![2, 2], data: vec![0.5, f64::NAN, 75.0, f64::from(0.1_f32)] };
-        assert_eq!(format_array(&nested), "[[0.5, nan], [75.0, 0.1]]");
-    }
 
     #[test]
     fn one_hot_rows_become_indices() {

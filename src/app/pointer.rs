@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 
 use super::{dom, figures, with_app, App};
-use crate::charts::{num, Deps, Figure};
+use crate::charts::{Deps, Figure};
+use crate::number::format::fixed;
 use crate::i18n::t;
 use crate::state::{Point, MAX_POINTS};
 
@@ -263,13 +264,13 @@ fn show_tooltip(app: &App, index: usize, client_x: i32, client_y: i32) {
     let text = format!(
         "{} = {}\n{}: {}\n{} = {}\n{} = {}",
         t(lang, "tip.x"),
-        num(point.x, 2),
+        fixed(point.x, 2),
         t(lang, "tip.class"),
         class,
         t(lang, "tip.p"),
-        num(point.p_true, 4),
+        fixed(point.p_true, 4),
         t(lang, "tip.loss"),
-        num(point.loss, 4)
+        fixed(point.loss, 4)
     );
     tip.set_text_content(Some(&text));
     let _ = tip.set_attribute("data-lines", "4");

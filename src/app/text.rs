@@ -8,6 +8,7 @@ use web_sys::Element;
 use super::{dom, App};
 use crate::core::fit::FitError;
 use crate::i18n::{self, t};
+use crate::number::format::{percent_tenths, readout, significant3, trimmed};
 use crate::state::{Lang, Notice};
 
 /// Fills every `data-i18n*` element below `root` in `lang`.
@@ -39,17 +40,6 @@ pub fn apply(root: &Element, lang: Lang) {
     }
 }
 
-/// A number for a readout: never `NaN` or an empty string.
-pub fn number(v: f64, decimals: usize) -> String {
-    if v.is_nan() {
-        "—".into()
-    } else if v.is_infinite() {
-        if v > 0.0 { "∞".into() } else { "−∞".into() }
-    } else {
-        format!("{v:.decimals$}")
-    }
-}
-
 /// Updates every live number on the page from the app.
 pub fn readouts(app: &App) {
     let root = &app.root;
@@ -57,26 +47,26 @@ pub fn readouts(app: &App) {
     let lang = state.lang;
     let scene = &app.scene;
     let known = |v: Option<f64>| v.unwrap_or(f64::NAN);
-    dom::set_readout(root, "bce", &number(known(scene.binary.bce), 4));
-    dom::set_readout(root, "coef", &number(app.fit.model().coef, 4));
-    dom::set_readout(root, "intercept", &number(app.fit.model().intercept, 4));
+    dom::set_readout(root, "bce", &readout(known(scene.binary.bce), 4));
+    dom::set_readout(root, "coef", &readout(app.fit.model().coef, 4));
+    dom::set_readout(root, "intercept", &readout(app.fit.model().intercept, 4));
     dom::set_readout(root, "iteration", &app.fit.iteration().to_string());
     let smooth = |y: f64| crate::core::smoothing::smooth_binary(y, state.smoothing);
-    dom::set_readout(root, "targets", &format!("{} / {}", short(smooth(0.0)), short(smooth(1.0))));
-    dom::set_readout(root, "C-value", &compact(state.c));
-    dom::set_readout(root, "smoothing-value", &number(state.smoothing, 2));
-    dom::set_readout(root, "gamma-value", &number(state.gamma, 1));
-    dom::set_readout(root, "focal-alpha-value", &number(state.focal_alpha, 2));
-    dom::set_readout(root, "label-smoothing-value", &number(state.label_smoothing, 2));
+    dom::set_readout(root, "targets", &format!("{} / {}", trimmed(smooth(0.0)), trimmed(smooth(1.0))));
+    dom::set_readout(root, "C-value", &significant3(state.c));
+    dom::set_readout(root, "smoothing-value", &readout(state.smoothing, 2));
+    dom::set_readout(root, "gamma-value", &readout(state.gamma, 1));
+    dom::set_readout(root, "focal-alpha-value", &readout(state.focal_alpha, 2));
+    dom::set_readout(root, "label-smoothing-value", &readout(state.label_smoothing, 2));
     dom::set_readout(root, "classes-value", &state.classes.to_string());
-    dom::set_readout(root, "ce-mean", &number(known(scene.focal.mean_ce), 4));
-    dom::set_readout(root, "focal", &number(known(scene.focal.mean_focal), 4));
-    dom::set_readout(root, "hard-share", &percent(known(scene.focal.hard_share_focal)));
-    dom::set_readout(root, "smoothed-target", &number(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4));
+    dom::set_readout(root, "ce-mean", &readout(known(scene.focal.mean_ce), 4));
+    dom::set_readout(root, "focal", &readout(known(scene.focal.mean_focal), 4));
+    dom::set_readout(root, "hard-share", &percent_tenths(known(scene.focal.hard_share_focal)));
+    dom::set_readout(root, "smoothed-target", &readout(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4));
     let gap = match scene.smoothing.gap {
         None => t(lang, "readout.gap-infinite").to_owned(),
         Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
-        Some(a) => number(a, 4),
+        Some(a) => readout(a, 4),
     };
     dom::set_readout(root, "logit-gap", &gap);
     if let Some(play) = dom::control::<Element>(root, "play") {
@@ -98,35 +88,12 @@ fn fit_status(app: &App) -> String {
         Err(FitError::OneClass) => t(lang, "status.one-class").to_owned(),
         Err(error) => i18n::fill(t(lang, "status.fit-error"), &[("error", &error.to_string())]),
         Ok(_) if app.fit.playing() || !app.fit.settled() => {
-            let lr = format!("{:.3}", app.fit.learning_rate(&app.state));
+            let lr = readout(app.fit.learning_rate(&app.state), 3);
             i18n::fill(t(lang, "status.animating"), &[("lr", &lr)])
         }
         Ok(_) if app.fit.by_newton() => i18n::fill(t(lang, "status.converged"), &[("n", &n)]),
         Ok(_) => i18n::fill(t(lang, "status.descended"), &[("n", &n)]),
     }
-}
-
-/// A value with at most four decimals and no trailing zeros (0.1, 0.9, 1).
-fn short(v: f64) -> String {
-    let text = number(v, 4);
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
-}
-
-/// C on its log slider: 0.001 … 1000 with three significant digits.
-fn compact(v: f64) -> String {
-    if !v.is_finite() {
-        return number(v, 0);
-    }
-    let digits = (2 - v.abs().log10().floor() as i32).clamp(0, 4) as usize;
-    format!("{v:.digits$}")
-}
-
-fn percent(share: f64) -> String {
-    if share.is_finite() { format!("{:.1} %", share * 100.0) } else { "—".into() }
 }
 
 /// Lists what a loaded link had wrong, with a button to dismiss the list.

@@ -10,7 +10,8 @@ use plotters::style::RGBColor;
 
 use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
 use super::style::Colors;
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
 use crate::scene::CceScene;
 use crate::state::Lang;
@@ -19,7 +20,7 @@ use crate::state::Lang;
 const SPLIT: f64 = 0.55;
 
 fn label_text(one_hot: &[f64], label: usize) -> String {
-    let row: Vec<String> = one_hot.iter().map(|v| num(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
+    let row: Vec<String> = one_hot.iter().map(|v| fixed(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
     format!("[{}] · {label}", row.join(", "))
 }
 
@@ -81,7 +82,7 @@ pub fn draw<DB: DrawingBackend>(
             }
             if truth && few {
                 let at = left.p((x0 + x1) / 2.0, p);
-                let text = format!("p = {}", num(p, 2));
+                let text = format!("p = {}", fixed(p, 2));
                 left.label(area, &text, &[(at.0, at.1 - style.pxf(4.0)), (at.0, at.1 + style.pxf(4.0))], LABEL, c.text, true, (HPos::Center, VPos::Bottom))?;
             }
         }
@@ -117,14 +118,14 @@ pub fn draw<DB: DrawingBackend>(
             right.bar(area, (x0, 0.0), (x1, loss), color)?;
             if few {
                 let at = right.p((x0 + x1) / 2.0, loss.min(y_max));
-                right.label(area, &num(loss, 4), &[(at.0, at.1 - style.pxf(4.0))], LABEL, c.text, false, (HPos::Center, VPos::Bottom))?;
+                right.label(area, &fixed(loss, 4), &[(at.0, at.1 - style.pxf(4.0))], LABEL, c.text, false, (HPos::Center, VPos::Bottom))?;
             }
         }
     }
     if let Some(mean) = scene.mean {
         right.dashed(area, &[(0.0, mean), (n, mean)], c.text, 1.5)?;
         let (l_edge, _, r_edge, _) = right.rect();
-        let text = fill(t(lang, "fig.cce.mean"), &[("m", num(mean, 3))]);
+        let text = fill(t(lang, "fig.cce.mean"), &[("m", fixed(mean, 3))]);
         let y = right.py_clamped(mean);
         right.halo = true;
         let gap = style.pxf(4.0);
@@ -140,7 +141,7 @@ pub fn draw<DB: DrawingBackend>(
         let _ = r_edge;
     }
     if !scene.skipped.is_empty() {
-        let rows = num_list(scene.skipped.iter().map(|&i| (i + 1) as f64), 0, lang);
+        let rows = list(scene.skipped.iter().map(|&i| (i + 1) as f64), 0, lang);
         right.note(area, &fill(t(lang, "fig.cce.skipped"), &[("rows", rows)]))?;
     }
     Ok(left.map)
@@ -151,11 +152,11 @@ pub fn alt_text(scene: &CceScene, lang: Lang) -> String {
         (Some(mean), Some(sparse)) => fill(
             t(lang, "fig.cce.alt"),
             &[
-                ("p", num_list(scene.samples.iter().map(|s| s.p_true), 2, lang)),
-                ("l", num_list(scene.samples.iter().map(|s| s.loss), 4, lang)),
-                ("mean", num(mean, 3)),
-                ("sl", num_list(scene.samples.iter().map(|s| s.sparse_loss), 4, lang)),
-                ("smean", num(sparse, 3)),
+                ("p", list(scene.samples.iter().map(|s| s.p_true), 2, lang)),
+                ("l", list(scene.samples.iter().map(|s| s.loss), 4, lang)),
+                ("mean", fixed(mean, 3)),
+                ("sl", list(scene.samples.iter().map(|s| s.sparse_loss), 4, lang)),
+                ("smean", fixed(sparse, 3)),
             ],
         ),
         _ => t(lang, "fig.cce.none").into(),

@@ -5,7 +5,8 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
 use crate::scene::BinaryScene;
 use crate::state::Lang;
@@ -25,7 +26,7 @@ pub fn draw<DB: DrawingBackend>(
     let m = scene.model;
     let formula = fill(
         t(style.lang, "fig.fit.formula"),
-        &[("w", num(m.coef, 2)), ("b", num(m.intercept, 2))],
+        &[("w", fixed(m.coef, 2)), ("b", fixed(m.intercept, 2))],
     );
     let (_, _, right, bottom) = frame.rect();
     frame.label(
@@ -90,9 +91,9 @@ pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let mut s = fill(
         t(lang, "fig.fit.alt"),
         &[
-            ("w", num(scene.model.coef, 4)),
-            ("b", num(scene.model.intercept, 4)),
-            ("p", num_list(scene.points.iter().map(|p| p.p), 2, lang)),
+            ("w", fixed(scene.model.coef, 4)),
+            ("b", fixed(scene.model.intercept, 4)),
+            ("p", list(scene.points.iter().map(|p| p.p), 2, lang)),
         ],
     );
     if let Some(e) = &scene.fit_error {

@@ -7,7 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{num, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::fixed;
 use crate::i18n::{fill, t};
 use crate::scene::{FocalCurve, FocalScene};
 use crate::state::Lang;
@@ -22,7 +23,7 @@ fn at(curve: &FocalCurve, p: f64) -> f64 {
 }
 
 fn gamma_text(g: f64) -> String {
-    format!("γ = {}", if g.fract() == 0.0 { num(g, 0) } else { num(g, 1) })
+    format!("γ = {}", if g.fract() == 0.0 { fixed(g, 0) } else { fixed(g, 1) })
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -83,6 +84,6 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
-    let [a, b, c] = scene.current_at.map(|(_, v)| num(v, 3));
-    fill(t(lang, "fig.focal-curves.alt"), &[("g", num(scene.gamma, 1)), ("at1", a), ("at5", b), ("at9", c)])
+    let [a, b, c] = scene.current_at.map(|(_, v)| fixed(v, 3));
+    fill(t(lang, "fig.focal-curves.alt"), &[("g", fixed(scene.gamma, 1)), ("at1", a), ("at5", b), ("at9", c)])
 }

@@ -7,7 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::{draw_points_at_targets, probability_frame};
 use super::frame::{clear, Frame, LABEL};
-use super::{num, DrawError, PlotMap, Style};
+use super::{DrawError, PlotMap, Style};
+use crate::number::format::fixed;
 use crate::i18n::{fill, t};
 use crate::core::fit::FitError;
 use crate::scene::{BinaryScene, FitCurve, FocalScene};
@@ -48,7 +49,7 @@ pub fn draw<DB: DrawingBackend>(
         v
     };
     let (_, top, right, _) = frame.rect();
-    let fl_text = fill(t(lang, "fig.focal-fit.focal"), &[("g", num(scene.gamma, 1))]);
+    let fl_text = fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.gamma, 1))]);
     match &scene.focal_fit {
         Ok(fl) => {
             let c0 = label_at(&frame, fl, true);
@@ -75,11 +76,11 @@ pub fn draw<DB: DrawingBackend>(
 
 pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
     let describe = |r: &Result<FitCurve, FitError>| match r {
-        Ok(f) => fill(t(lang, "fig.focal-fit.model"), &[("w", num(f.model.coef, 4)), ("b", num(f.model.intercept, 4))]),
+        Ok(f) => fill(t(lang, "fig.focal-fit.model"), &[("w", fixed(f.model.coef, 4)), ("b", fixed(f.model.intercept, 4))]),
         Err(e) => e.message().text(lang),
     };
     fill(
         t(lang, "fig.focal-fit.alt"),
-        &[("g", num(scene.gamma, 1)), ("ce", describe(&scene.ce_fit)), ("fl", describe(&scene.focal_fit))],
+        &[("g", fixed(scene.gamma, 1)), ("ce", describe(&scene.ce_fit)), ("fl", describe(&scene.focal_fit))],
     )
 }

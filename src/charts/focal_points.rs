@@ -8,7 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
 use super::style::Colors;
-use super::{num, num_list, percent, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list, percent_whole};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t};
 use crate::scene::{FocalPoint, FocalScene};
@@ -40,13 +41,13 @@ pub fn draw<DB: DrawingBackend>(
     // The y range follows below, once the plot's height is known.
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, 1.0));
     spec.x_ticks = if pts.len() <= 14 {
-        Ticks::At(pts.iter().enumerate().map(|(i, p)| (i as f64 + 0.5, num(p.p_true, 2))).collect())
+        Ticks::At(pts.iter().enumerate().map(|(i, p)| (i as f64 + 0.5, fixed(p.p_true, 2))).collect())
     } else {
         Ticks::None
     };
     spec.x_title = t(lang, "fig.focal-points.x").into();
     spec.y_title = t(lang, "fig.focal-points.y").into();
-    let (ce_name, fl_name) = (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", num(scene.gamma, 1))]));
+    let (ce_name, fl_name) = (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", fixed(scene.gamma, 1))]));
     // The key shares the y title's line where both fit; otherwise it takes
     // that line alone and the title moves one line down.
     if y_title_span(style, &spec.y_title) + style.pxf(16.0 + spec.right) + swatch_key_width(style, &[ce_name, &fl_name]) > width {
@@ -126,15 +127,15 @@ fn readout_lines(scene: &FocalScene, lang: Lang) -> Vec<ReadoutLine> {
     let mut lines = Vec::new();
     if let (Some(ce), Some(fl)) = (scene.hard_share_ce, scene.hard_share_focal) {
         lines.push(line(t(lang, "fig.focal-points.share1").into(), LABEL, false, false, 19.0));
-        let text = fill(t(lang, "fig.focal-points.share2"), &[("ce", percent(ce)), ("fl", percent(fl))]);
+        let text = fill(t(lang, "fig.focal-points.share2"), &[("ce", percent_whole(ce)), ("fl", percent_whole(fl))]);
         lines.push(line(text, LABEL + 1.0, true, false, 23.0));
     }
     if let (Some(ce), Some(fl)) = (scene.mean_ce, scene.mean_focal) {
-        let text = fill(t(lang, "fig.focal-points.means"), &[("ce", num(ce, 4)), ("fl", num(fl, 4))]);
+        let text = fill(t(lang, "fig.focal-points.means"), &[("ce", fixed(ce, 4)), ("fl", fixed(fl, 4))]);
         lines.push(line(text, LABEL - 1.0, false, true, 19.0));
     }
     if let Some(a) = scene.alpha {
-        let text = fill(t(lang, "fig.focal-points.alpha"), &[("a", num(a, 2))]);
+        let text = fill(t(lang, "fig.focal-points.alpha"), &[("a", fixed(a, 2))]);
         lines.push(line(text, LABEL - 1.0, false, true, 19.0));
     }
     lines
@@ -146,13 +147,13 @@ pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
         (Some(ce), Some(fl), Some(mean)) => fill(
             t(lang, "fig.focal-points.alt"),
             &[
-                ("g", num(scene.gamma, 1)),
-                ("ce", percent(ce)),
-                ("fl", percent(fl)),
-                ("mean", num(mean, 4)),
-                ("p", num_list(pts.iter().map(|p| p.p_true), 2, lang)),
-                ("cel", num_list(pts.iter().map(|p| p.ce), 2, lang)),
-                ("fll", num_list(pts.iter().map(|p| p.focal), 2, lang)),
+                ("g", fixed(scene.gamma, 1)),
+                ("ce", percent_whole(ce)),
+                ("fl", percent_whole(fl)),
+                ("mean", fixed(mean, 4)),
+                ("p", list(pts.iter().map(|p| p.p_true), 2, lang)),
+                ("cel", list(pts.iter().map(|p| p.ce), 2, lang)),
+                ("fll", list(pts.iter().map(|p| p.focal), 2, lang)),
             ],
         ),
         _ => t(lang, "fig.note.no-points").into(),

@@ -14,7 +14,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
 use super::style::{Layers, Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
-use super::{num, Axis, DrawError, PlotMap};
+use super::{Axis, DrawError, PlotMap};
+use crate::number::format::fixed;
 use crate::i18n::t;
 
 /// Tick positions of one axis.
@@ -223,7 +224,7 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
     let decimals = (-(step.log10().floor())).max(0.0) as usize + usize::from((step / mag - 2.5).abs() < 1e-9);
     let first = (lo / step - 1e-9).ceil() as i64;
     let last = (hi / step + 1e-9).floor() as i64;
-    (first..=last).map(|i| i as f64 * step).map(|v| (v, num(v, decimals))).collect()
+    (first..=last).map(|i| i as f64 * step).map(|v| (v, fixed(v, decimals))).collect()
 }
 
 impl<'s> Frame<'s> {

@@ -8,7 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{num, Axis, DrawError, PlotMap, Scale, Style};
+use super::{Axis, DrawError, PlotMap, Scale, Style};
+use crate::number::format::fixed;
 use crate::i18n::{fill, t};
 use crate::scene::{Breakdown, StabilityScene};
 use crate::state::Lang;
@@ -17,7 +18,7 @@ use crate::state::Lang;
 const Z: u8 = 1;
 
 fn symlog_ticks(values: &[f64]) -> Vec<(f64, String)> {
-    values.iter().map(|&v| (v, num(v, 0))).collect()
+    values.iter().map(|&v| (v, fixed(v, 0))).collect()
 }
 
 fn what(b: &Breakdown, lang: Lang) -> &'static str {
@@ -73,7 +74,7 @@ pub fn draw<DB: DrawingBackend>(
         // Named inside its band, or beside it where the band is too narrow:
         // what the naive loss is, and from where.
         let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);
-        let second = fill(t(lang, "fig.logits-stability.from"), &[("x", num(f64::from(b.x), 1))]);
+        let second = fill(t(lang, "fig.logits-stability.from"), &[("x", fixed(f64::from(b.x), 1))]);
         let (inside, beside) = ((HPos::Right, -6.0), (HPos::Left, 6.0));
         let sides = if b.x < 0.0 { [inside, beside] } else { [beside, inside] };
         let spots = sides.into_iter().flat_map(|side| [(side, top + style.pxf(6.0)), (side, top + style.pxf(46.0))]);
@@ -100,10 +101,10 @@ pub fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
             parts.push(fill(
                 t(lang, "fig.logits-stability.alt-break"),
                 &[
-                    ("z", num(f64::from(c.z), 0)),
-                    ("x", num(f64::from(b.x), 1)),
+                    ("z", fixed(f64::from(c.z), 0)),
+                    ("x", fixed(f64::from(b.x), 1)),
                     ("what", what(&b, lang).into()),
-                    ("stable", num(f64::from(b.stable), 1)),
+                    ("stable", fixed(f64::from(b.stable), 1)),
                 ],
             ));
         }

@@ -309,48 +309,6 @@ pub fn alt_text(figure: Figure, scene: &Scene, lang: Lang) -> String {
     }
 }
 
-/// `v` with `decimals` decimals and a true minus sign; "∞"/"NaN" spelled out.
-pub(crate) fn num(v: f64, decimals: usize) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "∞".into() } else { "−∞".into() };
-    }
-    let s = format!("{v:.decimals$}");
-    // "-0.00" reads as a negative number that is not there.
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        return s[1..].to_string();
-    }
-    s.replacen('-', "−", 1)
-}
-
-/// A list of numbers for alt text: "0.21, 0.40, …".
-pub(crate) fn num_list(vs: impl Iterator<Item = f64>, decimals: usize, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::En => ", ",
-        Lang::Zh => "、",
-    };
-    let all: Vec<f64> = vs.collect();
-    // Only the numbers shown are written: with 1 000 points, writing them
-    // all cost more than drawing the figure.
-    let list = |vs: &[f64]| vs.iter().map(|&v| num(v, decimals)).collect::<Vec<_>>().join(sep);
-    if all.len() > 20 {
-        let more = all.len() - 10;
-        let head = list(&all[..10]);
-        return match lang {
-            Lang::En => format!("{head}{sep}… ({more} more)"),
-            Lang::Zh => format!("{head}{sep}……(另有 {more} 个)"),
-        };
-    }
-    list(&all)
-}
-
-/// A share as a whole percentage: "46%".
-pub(crate) fn percent(v: f64) -> String {
-    format!("{}%", num(100.0 * v, 0))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,20 +347,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn numbers_read_well() {
-        assert_eq!(num(-2.2, 1), "−2.2");
-        assert_eq!(num(-0.0001, 2), "0.00");
-        assert_eq!(num(f64::INFINITY, 2), "∞");
-        assert_eq!(percent(0.456), "46%");
-        assert_eq!(crate::i18n::fill("BCE = {bce}", &[("bce", num(0.33291, 4))]), "BCE = 0.3329");
-    }
-
-    #[test]
-    fn long_lists_show_their_first_ten() {
-        let few = num_list((1..=3).map(f64::from), 0, Lang::En);
-        assert_eq!(few, "1, 2, 3");
-        let many = num_list((1..=1000).map(f64::from), 0, Lang::En);
-        assert_eq!(many, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, … (990 more)");
-    }
 }

@@ -6,7 +6,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::notes;
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
 use crate::scene::BinaryScene;
 use crate::state::Lang;
@@ -46,11 +47,11 @@ pub fn draw<DB: DrawingBackend>(
         let loss = pt.neg_log_p;
         let at = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(loss));
         frame.ring(area, at, 11.0)?;
-        let text = format!("p = {}, −log p = {}", num(pt.p_true, 2), num(loss, 2));
+        let text = format!("p = {}, −log p = {}", fixed(pt.p_true, 2), fixed(loss, 2));
         frame.label(area, &text, &[(at.0 + style.pxf(14.0), at.1 - style.pxf(14.0))], LABEL, c.text, true, (HPos::Left, VPos::Bottom))?;
     }
     if over > 0 {
-        frame.note(area, &fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", num(Y_MAX, 0))]))?;
+        frame.note(area, &fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]))?;
     }
     notes(&mut frame, area, scene, style)?;
     Ok(frame.map)
@@ -60,8 +61,8 @@ pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     fill(
         t(lang, "fig.neglog.alt"),
         &[
-            ("p", num_list(scene.points.iter().map(|p| p.p_true), 2, lang)),
-            ("l", num_list(scene.points.iter().map(|p| p.neg_log_p), 2, lang)),
+            ("p", list(scene.points.iter().map(|p| p.p_true), 2, lang)),
+            ("l", list(scene.points.iter().map(|p| p.neg_log_p), 2, lang)),
         ],
     )
 }

@@ -8,7 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::fit::notes;
 use super::frame::{clear, Frame, FrameSpec, LABEL};
 use super::prob_bars::bar_width;
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
 use crate::scene::BinaryScene;
 use crate::state::Lang;
@@ -29,7 +30,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(0.0, y_max));
     spec.x_title = "x".into();
     spec.y_title = if scene.smoothing > 0.0 {
-        fill(t(lang, "fig.point-losses.y-smoothed"), &[("ls", num(scene.smoothing, 2))])
+        fill(t(lang, "fig.point-losses.y-smoothed"), &[("ls", fixed(scene.smoothing, 2))])
     } else {
         t(lang, "fig.point-losses.y").into()
     };
@@ -53,7 +54,7 @@ pub fn draw<DB: DrawingBackend>(
         frame.line(area, &[(x0, bce), (x1, bce)], c.accent, 2.0)?;
         let (_, _, right, _) = frame.rect();
         let y = frame.py_clamped(bce);
-        let text = fill(t(lang, "fig.point-losses.mean"), &[("bce", num(bce, 4))]);
+        let text = fill(t(lang, "fig.point-losses.mean"), &[("bce", fixed(bce, 4))]);
         frame.bold(area, &text, (right + style.pxf(8.0), y), LABEL, c.accent, (HPos::Left, VPos::Center))?;
     }
     // Bars cut by the axis say how tall they are; small ones say it when there is room.
@@ -63,7 +64,7 @@ pub fn draw<DB: DrawingBackend>(
         let top = frame.py_clamped(pt.loss);
         let cut = pt.loss > y_max;
         if cut || scene.points.len() <= 20 {
-            let text = if cut { format!("↑ {}", num(pt.loss, 2)) } else { num(pt.loss, 2) };
+            let text = if cut { format!("↑ {}", fixed(pt.loss, 2)) } else { fixed(pt.loss, 2) };
             let at = if cut { (x, top + style.pxf(4.0)) } else { (x, top - style.pxf(4.0)) };
             let v = if cut { VPos::Top } else { VPos::Bottom };
             frame.label(area, &text, &[at], LABEL - 1.0, if cut { c.text } else { c.muted }, cut, (HPos::Center, v))?;
@@ -78,9 +79,9 @@ pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
         Some(bce) => fill(
             t(lang, "fig.point-losses.alt"),
             &[
-                ("bce", num(bce, 4)),
+                ("bce", fixed(bce, 4)),
                 ("n", scene.points.len().to_string()),
-                ("l", num_list(scene.points.iter().map(|p| p.loss), 2, lang)),
+                ("l", list(scene.points.iter().map(|p| p.loss), 2, lang)),
             ],
         ),
         None => t(lang, "fig.note.no-points").into(),

@@ -5,7 +5,8 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
 use crate::scene::{BinaryPoint, BinaryScene};
 use crate::state::Lang;
@@ -29,7 +30,7 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(pt) = scene.highlighted() {
         let at = frame.p(pt.x, 0.0);
         frame.ring(area, at, 11.0)?;
-        let label = format!("x = {}", num(pt.x, 2));
+        let label = format!("x = {}", fixed(pt.x, 2));
         frame.label(area, &label, &[(at.0, at.1 - style.pxf(16.0))], LABEL, c.text, true, (HPos::Center, VPos::Bottom))?;
     }
     if scene.skipped > 0 {
@@ -46,8 +47,8 @@ pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
             ("n", scene.points.len().to_string()),
             ("npos", pos.len().to_string()),
             ("nneg", neg.len().to_string()),
-            ("pos", num_list(pos.iter().map(|p| p.x), 1, lang)),
-            ("neg", num_list(neg.iter().map(|p| p.x), 1, lang)),
+            ("pos", list(pos.iter().map(|p| p.x), 1, lang)),
+            ("neg", list(neg.iter().map(|p| p.x), 1, lang)),
         ],
     )
 }

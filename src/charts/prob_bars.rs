@@ -7,7 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::{notes, probability_frame};
 use super::frame::{clear, Frame, LABEL};
-use super::{num, num_list, DrawError, PlotMap, Style};
+use super::{DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t};
 use crate::scene::{BinaryPoint, BinaryScene};
@@ -90,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(
         for pt in ascending_order(&highest_first).into_iter().map(|i| shown[i]) {
             let x = frame.px(pt.x);
             let top = frame.py_clamped(pt.p_true);
-            let text = num(pt.p_true, 2);
+            let text = fixed(pt.p_true, 2);
             let gap = style.pxf(4.0);
             let line = style.pxf(LABEL * 1.25);
             frame.label(
@@ -114,8 +115,8 @@ pub fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
         t(lang, which.key("alt")),
         &[
             ("n", shown.len().to_string()),
-            ("x", num_list(shown.iter().map(|p| p.x), 1, lang)),
-            ("p", num_list(shown.iter().map(|p| p.p_true), 2, lang)),
+            ("x", list(shown.iter().map(|p| p.x), 1, lang)),
+            ("p", list(shown.iter().map(|p| p.p_true), 2, lang)),
         ],
     )
 }

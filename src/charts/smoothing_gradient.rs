@@ -8,7 +8,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::smoothing_logits::nearest;
-use super::{num, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::fixed;
 use crate::i18n::{fill, t};
 use crate::scene::SmoothingScene;
 use crate::state::Lang;
@@ -37,10 +38,10 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(a) = scene.gap {
         let (x, y) = frame.p(a, 0.0);
         frame.dot(area, (x, y), c.accent, 5.0)?;
-        let text = fill(t(lang, "fig.smoothing-gradient.zero"), &[("a", num(a, 4))]);
+        let text = fill(t(lang, "fig.smoothing-gradient.zero"), &[("a", fixed(a, 4))]);
         frame.label(area, &text, &[(x + gap, y - gap * 2.0), (x + gap, y + gap * 2.0)], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
         let ys = frame.py(nearest(&scene.grad_smoothed, a1));
-        let name = fill(t(lang, "fig.smoothing-gradient.smoothed"), &[("a", num(scene.alpha, 2))]);
+        let name = fill(t(lang, "fig.smoothing-gradient.smoothed"), &[("a", fixed(scene.alpha, 2))]);
         frame.label(area, &name, &[(right, ys - gap), (right, ys + gap)], LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?;
     }
     let yh = frame.py(nearest(&scene.grad_one_hot, a1));
@@ -50,7 +51,7 @@ pub fn draw<DB: DrawingBackend>(
 
 pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     match scene.gap {
-        Some(a) => fill(t(lang, "fig.smoothing-gradient.alt"), &[("a", num(a, 4)), ("al", num(scene.alpha, 2))]),
+        Some(a) => fill(t(lang, "fig.smoothing-gradient.alt"), &[("a", fixed(a, 4)), ("al", fixed(scene.alpha, 2))]),
         None => t(lang, "fig.smoothing-gradient.alt-zero").into(),
     }
 }

@@ -8,7 +8,8 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
-use super::{num, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::fixed;
 use crate::i18n::{fill, t};
 use crate::scene::SmoothingScene;
 use crate::state::Lang;
@@ -45,7 +46,7 @@ pub fn draw<DB: DrawingBackend>(
             let (x, y) = frame.p(a, scene.entropy);
             frame.line(area, &[(a, 0.0), (a, scene.entropy)], c.accent, 1.0)?;
             frame.dot(area, (x, y), c.accent, 5.0)?;
-            let text = fill(t(lang, "fig.smoothing-logits.min"), &[("a", num(a, 4)), ("h", num(scene.entropy, 4))]);
+            let text = fill(t(lang, "fig.smoothing-logits.min"), &[("a", fixed(a, 4)), ("h", fixed(scene.entropy, 4))]);
             let up = style.pxf(12.0);
             frame.label(
                 area,
@@ -68,7 +69,7 @@ pub fn draw<DB: DrawingBackend>(
     frame.label(area, t(lang, "fig.smoothing-logits.one-hot"), &[(right, yh - gap), (right, yh - gap - style.pxf(16.0))], LABEL, c.muted, true, (HPos::Right, VPos::Bottom))?;
     if scene.gap.is_some() {
         frame.label(area, t(lang, "fig.smoothing-logits.smoothed"), &[(right, ys - gap), (right, ys - gap - style.pxf(16.0))], LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?;
-        let text = fill(t(lang, "fig.smoothing-logits.entropy"), &[("h", num(scene.entropy, 4))]);
+        let text = fill(t(lang, "fig.smoothing-logits.entropy"), &[("h", fixed(scene.entropy, 4))]);
         let y = frame.py(scene.entropy);
         frame.label(area, &text, &[(frame.px(a0) + gap, y - gap), (frame.px(a0) + gap, y + gap)], LABEL - 1.0, c.muted, false, (HPos::Left, VPos::Bottom))?;
     }
@@ -80,7 +81,7 @@ pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     match scene.gap {
         Some(a) => fill(
             t(lang, "fig.smoothing-logits.alt"),
-            &[("a", num(a, 4)), ("h", num(scene.entropy, 4)), ("al", num(scene.alpha, 2)), ("k", scene.k.to_string())],
+            &[("a", fixed(a, 4)), ("h", fixed(scene.entropy, 4)), ("al", fixed(scene.alpha, 2)), ("k", scene.k.to_string())],
         ),
         None => fill(t(lang, "fig.smoothing-logits.alt-infinite"), &[("k", scene.k.to_string())]),
     }

@@ -7,7 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
+use super::{Axis, DrawError, PlotMap, Style};
+use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
 use crate::scene::SmoothingScene;
 use crate::state::Lang;
@@ -32,7 +33,7 @@ pub fn draw<DB: DrawingBackend>(
             .collect(),
     );
     spec.x_title = t(lang, "fig.smoothing-targets.x").into();
-    spec.y_title = fill(t(lang, "fig.smoothing-targets.y"), &[("a", num(scene.alpha, 2)), ("k", k.to_string())]);
+    spec.y_title = fill(t(lang, "fig.smoothing-targets.y"), &[("a", fixed(scene.alpha, 2)), ("k", k.to_string())]);
     let mut frame = Frame::draw(area, style, &spec)?;
     let ghost = Colors::tint(c.axis, 0.18);
     for (j, (&y, &hot)) in scene.target.iter().zip(&scene.one_hot).enumerate() {
@@ -43,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(
         frame.bar(area, (x + 0.2, 0.0), (x + 0.8, y), if j == 0 { c.accent } else { c.muted })?;
         let at = frame.p(x + 0.5, y);
         let size = if k > 6 { LABEL - 2.0 } else { LABEL };
-        frame.label(area, &num(y, 4), &[(at.0, at.1 - style.pxf(4.0))], size, c.text, j == 0, (HPos::Center, VPos::Bottom))?;
+        frame.label(area, &fixed(y, 4), &[(at.0, at.1 - style.pxf(4.0))], size, c.text, j == 0, (HPos::Center, VPos::Bottom))?;
     }
     if scene.alpha > 0.0 {
         let (_, top, right, _) = frame.rect();
@@ -57,9 +58,9 @@ pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     fill(
         t(lang, "fig.smoothing-targets.alt"),
         &[
-            ("a", num(scene.alpha, 2)),
+            ("a", fixed(scene.alpha, 2)),
             ("k", scene.k.to_string()),
-            ("y", num_list(scene.target.iter().copied(), 4, lang)),
+            ("y", list(scene.target.iter().copied(), 4, lang)),
         ],
     )
 }

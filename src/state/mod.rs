@@ -7,7 +7,6 @@
 //! The ranges below are the border: [`State::from_query`] clamps into them,
 //! and everything past it may assume [`State::is_within_ranges`].
 
-mod decimal;
 mod notice;
 mod percent;
 mod points_csv;

@@ -1,7 +1,7 @@
 //! Points as CSV text, `x,label` per line: what a reader pastes to replace
 //! the points, and what the page offers to copy.
 
-use super::decimal::shortest_decimal;
+use crate::number::format::shortest;
 use super::notice::excerpt;
 use super::{Lang, Point, MAX_POINTS, X_RANGE};
 use crate::number::parse_f64;
@@ -90,7 +90,7 @@ pub fn points_csv(points: &[Point]) -> String {
     for point in points {
         csv.push_str(&format!(
             "{},{}\n",
-            shortest_decimal(point.x),
+            shortest(point.x),
             u8::from(point.green)
         ));
     }

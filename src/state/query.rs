@@ -6,7 +6,7 @@
 //! within its ranges, plus a [`Notice`] for each value that was clamped or
 //! ignored.
 
-use super::decimal::shortest_decimal;
+use crate::number::format::shortest;
 use super::notice::Notice;
 use super::percent::percent_encode;
 use super::read_value::{Reader, UrlWord, POINTS_NONE};
@@ -131,21 +131,21 @@ impl State {
             self.regularization != default.regularization,
             self.regularization.url_word().into(),
         );
-        put("C", self.c != default.c, shortest_decimal(self.c));
+        put("C", self.c != default.c, shortest(self.c));
         put(
             "smooth",
             self.smoothing != default.smoothing,
-            shortest_decimal(self.smoothing),
+            shortest(self.smoothing),
         );
         put(
             "gamma",
             self.gamma != default.gamma,
-            shortest_decimal(self.gamma),
+            shortest(self.gamma),
         );
         put(
             "alpha",
             self.focal_alpha != default.focal_alpha,
-            shortest_decimal(self.focal_alpha),
+            shortest(self.focal_alpha),
         );
         put(
             "balance",
@@ -155,7 +155,7 @@ impl State {
         put(
             "ls",
             self.label_smoothing != default.label_smoothing,
-            shortest_decimal(self.label_smoothing),
+            shortest(self.label_smoothing),
         );
         put(
             "K",
@@ -204,7 +204,7 @@ impl State {
             put(
                 keys.label_smoothing,
                 calc.label_smoothing != default.label_smoothing,
-                shortest_decimal(calc.label_smoothing),
+                shortest(calc.label_smoothing),
             );
             put(
                 keys.reduction,
@@ -299,7 +299,7 @@ fn points_value(points: &[Point]) -> String {
     }
     let pairs: Vec<String> = points
         .iter()
-        .map(|p| format!("{}:{}", shortest_decimal(p.x), u8::from(p.green)))
+        .map(|p| format!("{}:{}", shortest(p.x), u8::from(p.green)))
         .collect();
     pairs.join(",")
 }

@@ -3,7 +3,7 @@
 
 use std::ops::RangeInclusive;
 
-use super::decimal::shortest_decimal;
+use crate::number::format::shortest;
 use super::notice::{excerpt, Expected, Notice, NoticeList};
 use super::percent::percent_decode;
 use super::{Point, MAX_POINTS, X_RANGE};
@@ -127,7 +127,7 @@ impl Reader {
             self.notices.push(Notice::OutOfRange {
                 key,
                 text: excerpt(text),
-                used: shortest_decimal(clamped),
+                used: shortest(clamped),
             });
         }
         // `+ 0.0` turns −0 into 0, so `-0` and `0` read alike.
