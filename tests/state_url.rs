@@ -185,10 +185,10 @@ fn a_value_out_of_range_is_clamped_with_a_notice() {
     };
     assert_eq!(parsed.notices, std::slice::from_ref(&notice));
     assert_eq!(
-        notice.message(Lang::En),
+        notice.message().text(Lang::En),
         "C = 5000 is out of range; using 1000."
     );
-    assert_eq!(notice.message(Lang::Zh), "C = 5000 超出范围，已使用 1000。");
+    assert_eq!(notice.message().text(Lang::Zh), "C = 5000 超出范围，已使用 1000。");
 }
 
 #[test]
@@ -243,11 +243,11 @@ fn nan_is_ignored_and_the_default_kept() {
         }]
     );
     assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "gamma = NaN is not valid (expected a number); it was ignored."
     );
     assert_eq!(
-        parsed.notices[0].message(Lang::Zh),
+        parsed.notices[0].message().text(Lang::Zh),
         "gamma = NaN 无效，已忽略（应为：数字）。"
     );
 }
@@ -281,7 +281,7 @@ fn of_a_repeated_key_the_last_value_wins() {
         }]
     );
     assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "C is given more than once; the last value is used (C = 1 was ignored)."
     );
 }
@@ -305,11 +305,11 @@ fn an_unknown_key_or_an_empty_value_is_ignored() {
         ]
     );
     assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "Unknown parameter \"foo\"; it was ignored."
     );
     assert_eq!(
-        parsed.notices[2].message(Lang::Zh),
+        parsed.notices[2].message().text(Lang::Zh),
         "smooth 没有值，已忽略。"
     );
 }
@@ -339,7 +339,7 @@ fn a_malformed_word_or_flag_says_what_was_expected() {
         ]
     );
     assert_eq!(
-        parsed.notices[2].message(Lang::En),
+        parsed.notices[2].message().text(Lang::En),
         "br = mean is not valid (expected one of sum_over_batch_size, sum, none); it was ignored."
     );
 }
@@ -365,11 +365,11 @@ fn bad_points_are_skipped_and_far_points_moved_to_the_edge() {
         ]
     );
     assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "2 points could not be read and were skipped (the first: oops)."
     );
     assert_eq!(
-        parsed.notices[1].message(Lang::Zh),
+        parsed.notices[1].message().text(Lang::Zh),
         "2 个点的 x 超出 ±1000000，已移到边界（第一个是 9e9:0）。"
     );
 }
@@ -402,7 +402,7 @@ fn more_than_a_thousand_points_are_cut_to_the_first_thousand() {
     );
     assert_eq!(parsed.notices, [Notice::TooManyPoints { given: 1500 }]);
     assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "1500 points were given; only the first 1000 are used."
     );
 }
@@ -439,7 +439,7 @@ fn a_flood_of_problems_lists_twenty_and_counts_the_rest() {
     assert_eq!(parsed.notices.len(), 21);
     assert_eq!(parsed.notices[20], Notice::Omitted { count: 80 });
     assert_eq!(
-        parsed.notices[20].message(Lang::En),
+        parsed.notices[20].message().text(Lang::En),
         "… and 80 more notices."
     );
 }
@@ -483,7 +483,7 @@ fn csv_reports_every_bad_line_by_number() {
             CsvError::FieldCount { line: 7, found: 3 },
         ]
     );
-    let english: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
+    let english: Vec<String> = errors.iter().map(|e| e.message().text(Lang::En)).collect();
     assert_eq!(
         english,
         [
@@ -494,9 +494,9 @@ fn csv_reports_every_bad_line_by_number() {
             "Line 7: expected two values, x and a label, separated by a comma; found 3.",
         ]
     );
-    assert_eq!(errors[0].message(Lang::Zh), "第 3 行：x = abc 不是数字。");
+    assert_eq!(errors[0].message().text(Lang::Zh), "第 3 行：x = abc 不是数字。");
     assert_eq!(
-        errors[2].message(Lang::Zh),
+        errors[2].message().text(Lang::Zh),
         "第 5 行：标签“blue”应为 0、1、red 或 green。"
     );
 }
@@ -506,7 +506,7 @@ fn csv_without_points_says_how_to_write_one() {
     let errors = parse_points_csv("x,label\n\n").unwrap_err();
     assert_eq!(errors, [CsvError::NoPoints]);
     assert_eq!(
-        errors[0].message(Lang::En),
+        errors[0].message().text(Lang::En),
         "No points found: paste one point per line as x,label, for example -2.2,0."
     );
 }

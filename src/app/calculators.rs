@@ -23,7 +23,7 @@ struct Shown {
     last_good: Option<Answer>,
     error: Option<InputError>,
     /// The sparse form of the categorical call (labels, keras result).
-    sparse: Option<(Vec<usize>, Result<String, String>)>,
+    sparse: Option<(Vec<usize>, Result<String, crate::i18n::Message>)>,
 }
 
 const FIELDS: [&str; 6] = ["y-true", "y-pred", "sample-weight", "from-logits", "label-smoothing", "reduction"];
@@ -188,7 +188,7 @@ fn render_one(root: &Element, name: &str, shown: &Shown, lang: Lang) {
             }
             Err(message) => {
                 value.set_text_content(Some("—"));
-                why.set_text_content(Some(message));
+                why.set_text_content(Some(&message.text(lang)));
             }
         }
         for cell in [&label, &value, &why] {
@@ -247,7 +247,7 @@ fn render_cce_notes(root: &Element, shown: &Shown, lang: Lang) {
             let labels = format!("{labels:?}");
             let sparse = match result {
                 Ok(v) => v.clone(),
-                Err(e) => e.clone(),
+                Err(e) => e.text(lang),
             };
             lines.push(i18n::fill(t(lang, "cce.sparse"), &[("labels", &labels), ("sparse", &sparse)]));
         }

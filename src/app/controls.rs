@@ -268,7 +268,7 @@ fn on_click(event: Event) {
                     Ok(_) => {}
                     Err(errors) => {
                         if let Some(error) = &error {
-                            let lines: Vec<String> = errors.iter().map(|e| e.message(app.state.lang)).collect();
+                            let lines: Vec<String> = errors.iter().map(|e| e.message().text(app.state.lang)).collect();
                             error.set_text_content(Some(&lines.join("\n")));
                             dom::set_hidden(error, false);
                         }

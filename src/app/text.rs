@@ -109,7 +109,7 @@ pub fn show_notices(notices: &[Notice], lang: Lang) {
     let list = dom::create("ul");
     for notice in notices {
         let item = dom::create("li");
-        item.set_text_content(Some(&notice.message(lang)));
+        item.set_text_content(Some(&notice.message().text(lang)));
         let _ = list.append_child(&item);
     }
     let dismiss = dom::create("button");

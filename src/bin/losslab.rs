@@ -96,7 +96,7 @@ fn figures(args: &[String]) -> ExitCode {
     };
     let parsed = losslab::state::State::from_query(&query);
     for notice in &parsed.notices {
-        eprintln!("losslab figures: {}", notice.message(losslab::state::Lang::En));
+        eprintln!("losslab figures: {}", notice.message().text(losslab::state::Lang::En));
     }
     match losslab::charts::export::write_svgs(&out, &parsed.state) {
         Ok(paths) => {

@@ -1,9 +1,10 @@
 //! Points as CSV text, `x,label` per line: what a reader pastes to replace
 //! the points, and what the page offers to copy.
 
-use crate::number::format::shortest;
-use super::notice::excerpt;
-use super::{Lang, Point, MAX_POINTS, X_RANGE};
+use crate::i18n::excerpt;
+use super::{Point, MAX_POINTS, X_RANGE};
+use crate::i18n::Message;
+use crate::number::format;
 use crate::number::parse_f64;
 
 /// A line of pasted CSV that could not be read, by 1-based line number.
@@ -90,7 +91,7 @@ pub fn points_csv(points: &[Point]) -> String {
     for point in points {
         csv.push_str(&format!(
             "{},{}\n",
-            shortest(point.x),
+            format::shortest(point.x),
             u8::from(point.green)
         ));
     }
@@ -155,51 +156,24 @@ fn read_label(text: &str) -> Option<bool> {
 }
 
 impl CsvError {
-    /// The error as a sentence for the reader.
-    pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let (low, high) = (X_RANGE.start(), X_RANGE.end());
+    /// The error as a sentence for the reader, from the word tables.
+    pub fn message(&self) -> Message {
+        let m = Message::new;
         match self {
-            CsvError::FieldCount { line, found } if zh => {
-                format!("第 {line} 行：应为以逗号分隔的 x 和标签两个值，但有 {found} 个。")
-            }
-            CsvError::FieldCount { line, found: 1 } => {
-                format!("Line {line}: expected two values, x and a label, separated by a comma; found one.")
-            }
+            CsvError::FieldCount { line, found: 1 } => m("csv.field-count.one").with("line", line.to_string()),
             CsvError::FieldCount { line, found } => {
-                format!("Line {line}: expected two values, x and a label, separated by a comma; found {found}.")
+                m("csv.field-count").with("line", line.to_string()).with("found", found.to_string())
             }
-            CsvError::BadX { line, text } if zh => format!("第 {line} 行：x = {text} 不是数字。"),
-            CsvError::BadX { line, text } => format!("Line {line}: x = {text} is not a number."),
-            CsvError::XOutOfRange { line, text } if zh => {
-                format!("第 {line} 行：x = {text} 超出了 {low} … {high} 的范围。")
-            }
-            CsvError::XOutOfRange { line, text } => {
-                format!("Line {line}: x = {text} is outside {low} … {high}.")
-            }
-            CsvError::BadLabel { line, text } if zh => {
-                format!("第 {line} 行：标签“{text}”应为 0、1、red 或 green。")
-            }
-            CsvError::BadLabel { line, text } => {
-                format!("Line {line}: the label \"{text}\" should be 0, 1, red or green.")
-            }
-            CsvError::TooManyPoints { line } if zh => {
-                format!("第 {line} 行：点数超过 {MAX_POINTS}，最多只能使用 {MAX_POINTS} 个点。")
-            }
-            CsvError::TooManyPoints { line } => {
-                format!(
-                    "Line {line}: more than {MAX_POINTS} points; at most {MAX_POINTS} can be used."
-                )
-            }
-            CsvError::NoPoints if zh => {
-                "没有找到点：每行粘贴一个点，格式为 x,标签，例如 -2.2,0。".to_owned()
-            }
-            CsvError::NoPoints => {
-                "No points found: paste one point per line as x,label, for example -2.2,0."
-                    .to_owned()
-            }
-            CsvError::Omitted { count } if zh => format!("……另有 {count} 行有错误。"),
-            CsvError::Omitted { count } => format!("… and {count} more lines with errors."),
+            CsvError::BadX { line, text } => m("csv.bad-x").with("line", line.to_string()).with("text", text.as_str()),
+            CsvError::XOutOfRange { line, text } => m("csv.x-range")
+                .with("line", line.to_string())
+                .with("text", text.as_str())
+                .with("low", format::plain(*X_RANGE.start()))
+                .with("high", format::plain(*X_RANGE.end())),
+            CsvError::BadLabel { line, text } => m("csv.bad-label").with("line", line.to_string()).with("text", text.as_str()),
+            CsvError::TooManyPoints { line } => m("csv.too-many").with("line", line.to_string()).with("max", MAX_POINTS.to_string()),
+            CsvError::NoPoints => m("csv.no-points"),
+            CsvError::Omitted { count } => m("csv.omitted").with("count", count.to_string()),
         }
     }
 }
@@ -207,6 +181,7 @@ impl CsvError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn every_error_reads_in_english_and_in_chinese() {
@@ -232,7 +207,7 @@ mod tests {
         ];
         let is_chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         for error in errors {
-            let (en, zh) = (error.message(Lang::En), error.message(Lang::Zh));
+            let (en, zh) = (error.message().text(Lang::En), error.message().text(Lang::Zh));
             assert!(!en.contains(is_chinese), "{en}");
             assert!(zh.contains(is_chinese), "{zh}");
         }

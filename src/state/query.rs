@@ -235,7 +235,7 @@ impl State {
     /// let parsed = State::from_query("?C=5000&lang=zh&embed=fit");
     /// assert_eq!(parsed.state.c, 1000.0);
     /// assert_eq!(parsed.view.embed, Some(vec!["fit".to_owned()]));
-    /// assert_eq!(parsed.notices[0].message(parsed.state.lang), "C = 5000 超出范围，已使用 1000。");
+    /// assert_eq!(parsed.notices[0].message().text(parsed.state.lang), "C = 5000 超出范围，已使用 1000。");
     /// ```
     pub fn from_query(query: &str) -> Parsed {
         let query = query.strip_prefix('?').unwrap_or(query);

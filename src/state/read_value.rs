@@ -4,7 +4,8 @@
 use std::ops::RangeInclusive;
 
 use crate::number::format::shortest;
-use super::notice::{excerpt, Expected, Notice, NoticeList};
+use super::notice::{Expected, Notice, NoticeList};
+use crate::i18n::excerpt;
 use super::percent::percent_decode;
 use super::{Point, MAX_POINTS, X_RANGE};
 use crate::number::parse_f64;

@@ -1,7 +1,8 @@
 //! How the page is shown, as opposed to what it shows: the whole page, or
 //! only some figures for an `<iframe>` (`?embed=fit,neglog&controls=0`).
 
-use super::notice::{excerpt, Notice};
+use super::notice::Notice;
+use crate::i18n::excerpt;
 use super::read_value::Reader;
 use super::FIGURE_NAMES;
 

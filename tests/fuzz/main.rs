@@ -72,7 +72,7 @@ fn check_query(input: &str) -> Result<bool, String> {
         return Err(format!("{} notices", parsed.notices.len()));
     }
     for notice in &parsed.notices {
-        if notice.message(Lang::En).is_empty() || notice.message(Lang::Zh).is_empty() {
+        if notice.message().text(Lang::En).is_empty() || notice.message().text(Lang::Zh).is_empty() {
             return Err(format!("empty message for {notice:?}"));
         }
     }
@@ -100,7 +100,7 @@ fn check_csv(input: &str) -> Result<bool, String> {
         Err(errors) => {
             let silent = errors
                 .iter()
-                .find(|e| e.message(Lang::En).is_empty() || e.message(Lang::Zh).is_empty());
+                .find(|e| e.message().text(Lang::En).is_empty() || e.message().text(Lang::Zh).is_empty());
             match silent {
                 Some(error) => Err(format!("empty message for {error:?}")),
                 None => Ok(true),
