@@ -50,7 +50,7 @@ fn elements_with(svg: &str, tag: &str, attr: &str) -> usize {
 
 #[test]
 fn export_writes_every_figure_with_its_title() {
-    let written = write_svgs(&out_dir("figures"), &State::default()).unwrap();
+    let written = write_svgs(&out_dir("figures"), &State::default(), &Figure::ALL).unwrap();
     assert_eq!(written.len(), Figure::ALL.len());
     for (path, figure) in written.iter().zip(Figure::ALL) {
         let text = std::fs::read_to_string(path).unwrap();
@@ -65,7 +65,7 @@ fn export_writes_every_figure_with_its_title() {
 fn dark_theme_and_chinese_export_too() {
     let state = State { theme: Theme::Dark, lang: Lang::Zh, palette: Palette::ColorBlind, ..State::default() };
     let dir = out_dir("figures-dark-zh");
-    write_svgs(&dir, &state).unwrap();
+    write_svgs(&dir, &state, &Figure::ALL).unwrap();
     let points = std::fs::read_to_string(dir.join("points.svg")).unwrap();
     assert!(points.contains("#15181C"), "dark background");
     assert!(points.contains("正例"));
@@ -281,4 +281,27 @@ fn extremes_are_said_in_words() {
     let fit = svg(Figure::Fit, &state);
     assert!(fit.contains("No fit"), "{fit}");
     let _ = BinaryScene::build(&state, losslab::scene::FLAT, Some(99));
+}
+
+/// Every list of figures in the project is the table's: the page's slots, in
+/// page order, and each figure's title and text alternative in both languages.
+#[test]
+fn every_list_of_figures_is_the_tables() {
+    let table: Vec<&str> = Figure::ALL.iter().map(|f| f.name()).collect();
+    let html = include_str!("../index.html");
+    let slots: Vec<&str> = html.split("data-slot=\"").skip(1).map(|piece| &piece[..piece.find('"').unwrap()]).collect();
+    assert_eq!(slots, table, "index.html's data-slot elements, in page order");
+    for lang in [Lang::En, Lang::Zh] {
+        for figure in Figure::ALL {
+            for part in ["title", "alt"] {
+                let key = format!("fig.{}.{part}", figure.name());
+                assert!(losslab::i18n::lookup(lang, &key).is_some(), "{key} in {lang:?}");
+            }
+        }
+    }
+    let words = include_str!("../assets/i18n/en.json");
+    for line in words.lines().filter(|l| l.trim_start().starts_with("\"fig.") && l.contains(".title\"")) {
+        let name = line.trim_start().trim_start_matches("\"fig.").split(".title").next().unwrap();
+        assert!(table.contains(&name), "fig.{name}.title names no figure");
+    }
 }

@@ -1,11 +1,14 @@
 //! The state's URL form: every valid state survives the round trip exactly,
 //! and any text at all reads as a valid state, with a notice for what was off.
 
+use losslab::charts::Figure;
+use losslab::page::url::{self, Location};
+use losslab::page::View;
 use losslab::state::*;
 use proptest::prelude::*;
 
-fn read(query: &str) -> Parsed {
-    State::from_query(query)
+fn read(query: &str) -> Location {
+    url::read(query)
 }
 
 fn points(pairs: &[(f64, bool)]) -> Vec<Point> {
@@ -63,11 +66,11 @@ fn every_key_is_written_in_a_fixed_order() {
         };
     }
     let view = View {
-        embed: Some(vec!["fit".into(), "points".into()]),
+        embed: Some(vec![Figure::Fit, Figure::Points]),
         controls: false,
     };
     assert_eq!(
-        state.to_query_with(&view),
+        url::write(&state, &view),
         "embed=fit,points&controls=0&reg=off&C=0.5&smooth=0.2&gamma=0.5&alpha=0.5&balance=1&ls=0.2&K=4\
          &palette=cb&theme=dark&lang=zh&pts=none\
          &bt=1&bp=2&bl=1&bls=0.5&br=sum&bw=3&ct=1&cp=2&cl=1&cls=0.5&cr=sum&cw=3"
@@ -81,10 +84,10 @@ fn an_embed_link_names_the_figure_then_the_state() {
         ..State::default()
     };
     let view = View {
-        embed: Some(vec!["focal-curves".into()]),
+        embed: Some(vec![Figure::FocalCurves]),
         controls: true,
     };
-    assert_eq!(state.to_query_with(&view), "embed=focal-curves&gamma=3");
+    assert_eq!(url::write(&state, &view), "embed=focal-curves&gamma=3");
 }
 
 #[test]
@@ -161,7 +164,7 @@ fn the_embed_view_and_hidden_controls_are_read() {
     assert_eq!(
         parsed.view,
         View {
-            embed: Some(vec!["neglog".into(), "fit".into()]),
+            embed: Some(vec![Figure::NegLog, Figure::Fit]),
             controls: false
         }
     );
@@ -410,7 +413,7 @@ fn more_than_a_thousand_points_are_cut_to_the_first_thousand() {
 #[test]
 fn an_unknown_figure_is_not_shown() {
     let parsed = read("embed=fit,nope,fit");
-    assert_eq!(parsed.view.embed, Some(vec!["fit".to_owned()]));
+    assert_eq!(parsed.view.embed, Some(vec![Figure::Fit]));
     assert_eq!(
         parsed.notices,
         [Notice::UnknownFigure {
@@ -658,9 +661,7 @@ fn valid_state() -> impl Strategy<Value = State> {
 }
 
 fn view() -> impl Strategy<Value = View> {
-    let figures = proptest::sample::subsequence(FIGURE_NAMES.to_vec(), 1..=FIGURE_NAMES.len())
-        .prop_shuffle()
-        .prop_map(|names| names.into_iter().map(String::from).collect());
+    let figures = proptest::sample::subsequence(Figure::ALL.to_vec(), 1..=Figure::ALL.len()).prop_shuffle();
     (proptest::option::of(figures), any::<bool>())
         .prop_map(|(embed, controls)| View { embed, controls })
 }
@@ -693,8 +694,8 @@ proptest! {
 
     #[test]
     fn every_valid_state_and_view_survive_the_round_trip(state in valid_state(), view in view()) {
-        let query = state.to_query_with(&view);
-        let parsed = State::from_query(&query);
+        let query = url::write(&state, &view);
+        let parsed = read(&query);
         prop_assert_eq!(&parsed.state, &state, "query: {}", query);
         prop_assert_eq!(&parsed.view, &view);
         prop_assert!(parsed.notices.is_empty(), "query {} gave {:?}", query, parsed.notices);
@@ -704,11 +705,11 @@ proptest! {
     #[test]
     fn random_bytes_read_as_a_valid_state(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let query = String::from_utf8_lossy(&bytes);
-        let parsed = State::from_query(&query);
+        let parsed = read(&query);
         prop_assert!(parsed.state.is_within_ranges());
         prop_assert!(parsed.notices.len() <= 21);
         // What was read is written back canonically and reads without notice.
-        let again = State::from_query(&parsed.state.to_query_with(&parsed.view));
+        let again = read(&url::write(&parsed.state, &parsed.view));
         prop_assert_eq!(&again.state, &parsed.state);
         prop_assert!(again.notices.is_empty());
     }
@@ -723,7 +724,7 @@ proptest! {
         let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
         pairs.insert(at.index(pairs.len() + 1), &pair);
         let query = pairs.join("&");
-        let parsed = State::from_query(&query);
+        let parsed = read(&query);
         prop_assert!(parsed.state.is_within_ranges());
         prop_assert!(!parsed.notices.is_empty(), "no notice for {}", query);
     }
@@ -733,9 +734,9 @@ proptest! {
         key in proptest::sample::select(vec!["C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls"]),
         x in any::<f64>(),
     ) {
-        let parsed = State::from_query(&format!("{key}={x}"));
+        let parsed = read(&format!("{key}={x}"));
         prop_assert!(parsed.state.is_within_ranges());
-        let again = State::from_query(&parsed.state.to_query());
+        let again = read(&parsed.state.to_query());
         prop_assert_eq!(again.state, parsed.state);
     }
 

@@ -8,6 +8,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 
+use super::backend_error::{lift, PageError};
 use super::canvas::Canvas;
 use super::transcript::Transcript;
 
@@ -15,25 +16,6 @@ pub enum PageBackend<'a> {
     Canvas(Canvas),
     Svg(SVGBackend<'a>),
     Transcript(Transcript<'a>),
-}
-
-/// What went wrong in either backend, in words.
-#[derive(Debug)]
-pub struct PageError(String);
-
-impl std::fmt::Display for PageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for PageError {}
-
-pub(super) fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E>) -> DrawingErrorKind<PageError> {
-    match error {
-        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(PageError(e.to_string())),
-        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
-    }
 }
 
 /// The SVG backend writes into a `String`, where no write fails; should one

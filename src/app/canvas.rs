@@ -12,7 +12,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::backend::{lift, PageError};
+use super::backend_error::{lift, PageError};
 
 /// A colour as the canvas is given it, comparable: red, green, blue, alpha's bits.
 type ColorKey = (u8, u8, u8, u64);

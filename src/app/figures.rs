@@ -7,18 +7,20 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use super::backend::PageBackend;
-use super::canvas::Canvas;
-use super::transcript::Transcript;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
-use super::{dom, with_app};
+use super::backend::PageBackend;
+use super::canvas::Canvas;
+use super::dom;
+use super::shell::dispatch;
+use super::transcript::Transcript;
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
-use crate::i18n;
+use crate::i18n::{self, Lang};
+use crate::page::{ExportKind, Msg, View};
 use crate::scene::Scene;
-use crate::state::{Lang, Palette, View};
+use crate::state::Palette;
 
 /// What the page keeps of each drawn figure.
 pub struct Slot {
@@ -58,21 +60,13 @@ thread_local! {
     static SLOTS: RefCell<Vec<Option<RefCell<Slot>>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Canvas proportions: the strip of points is short and wide.
-fn shape(figure: Figure) -> &'static str {
-    match figure {
-        Figure::Points => "strip",
-        _ => "default",
-    }
-}
-
 /// Builds each figure's `<figure>` in its `[data-slot]` (only the embedded
 /// ones in an embed view).
 pub fn create_slots(root: &Element, view: &View) {
     let mut slots = Vec::new();
     for figure in Figure::ALL {
         let name = figure.name();
-        let wanted = view.embed.as_ref().is_none_or(|list| list.iter().any(|n| n == name));
+        let wanted = view.shows(figure);
         let holder = dom::find::<Element>(root, &format!("[data-slot=\"{name}\"]"));
         let slot = match holder {
             Some(holder) if wanted => Some(RefCell::new(build_slot(&holder, figure))),
@@ -91,7 +85,7 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let name = figure.name();
     let fig = dom::create("figure");
     fig.set_class_name("fig");
-    let _ = fig.set_attribute("data-shape", shape(figure));
+    let _ = fig.set_attribute("data-shape", figure.spec().shape.name());
     let box_ = dom::create("div");
     box_.set_class_name("canvas-box");
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
@@ -110,14 +104,15 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let _ = title.set_attribute("data-i18n", figure.title_key());
     let tools = dom::create("span");
     tools.set_class_name("fig-tools");
-    for (action, key) in [("svg", "fig.download-svg"), ("png", "fig.download-png"), ("embed", "fig.embed")] {
+    for (kind, key) in [(ExportKind::Svg, "fig.download-svg"), (ExportKind::Png, "fig.download-png"), (ExportKind::Embed, "fig.embed")] {
+        let action = kind.word();
         let button = dom::create("button");
         button.set_class_name("ghost");
         let _ = button.set_attribute("type", "button");
         let _ = button.set_attribute("data-export", action);
         let _ = button.set_attribute("data-figure-name", name);
         let _ = button.set_attribute("data-i18n", key);
-        if action == "embed" {
+        if kind == ExportKind::Embed {
             let _ = button.set_attribute("data-i18n-label", "fig.embed.label");
         }
         let _ = tools.append_child(&button);
@@ -140,16 +135,16 @@ pub fn style(palette: Palette, dark: bool, lang: Lang) -> Style {
     Style { colors: Colors::for_theme(dark, palette), scale: 1.0, lang, layers: Layers::All }
 }
 
-/// Draws the figures `todo` (indices into `Figure::ALL`), each isolated.
-pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[usize]) {
+/// Draws the figures `todo`, each isolated.
+pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[Figure]) {
     let dpr = dom::device_pixel_ratio();
     let mut style = *style;
     style.scale = dpr;
     // Every layout read first, then every drawing: reading a size after a
     // DOM write would force a layout per figure.
-    let sized: Vec<(usize, (i32, i32))> = todo.iter().map(|&index| (index, css_size_of(index))).collect();
-    for (index, size) in sized {
-        let figure = Figure::ALL[index];
+    let sized: Vec<(Figure, (i32, i32))> = todo.iter().map(|&figure| (figure, css_size_of(figure.index()))).collect();
+    for (figure, size) in sized {
+        let index = figure.index();
         let (scene, job_style) = (Rc::clone(scene), style);
         let outcome = isolated(move || draw_one(index, figure, size, &scene, &job_style));
         if let Err(message) = outcome {
@@ -251,17 +246,17 @@ fn backing_size((width, height): (i32, i32), scale: f64) -> Option<(u32, u32)> {
     (width > 0 && height > 0).then(|| (backing(width), backing(height)))
 }
 
-/// The visible figures (indices into `Figure::ALL`) whose last drawing no
-/// longer fits their canvas: resized, zoomed, moved to a screen of another
-/// pixel ratio, or shown after being hidden.
-pub fn resized() -> Vec<usize> {
+/// The visible figures whose last drawing no longer fits their canvas:
+/// resized, zoomed, moved to a screen of another pixel ratio, or shown after
+/// being hidden.
+pub fn resized() -> Vec<Figure> {
     let scale = dom::device_pixel_ratio();
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let stale = |(index, slot): (usize, &Option<RefCell<Slot>>)| {
             let slot = slot.as_ref()?.try_borrow().ok()?;
             let wanted = backing_size((slot.canvas.client_width(), slot.canvas.client_height()), scale)?;
-            (Some(wanted) != slot.drawn_size).then_some(index)
+            (Some(wanted) != slot.drawn_size).then_some(Figure::ALL[index])
         };
         slots.iter().enumerate().filter_map(stale).collect()
     })
@@ -346,12 +341,28 @@ fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
 }
 
 /// The mapping of a figure's last drawing, and its canvas.
-pub fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
-    let index = Figure::ALL.iter().position(|&f| f == figure)?;
+fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
     SLOTS.with(|cell| {
         let slots = cell.try_borrow().ok()?;
-        let slot = slots.get(index)?.as_ref()?.try_borrow().ok()?;
+        let slot = slots.get(figure.index())?.as_ref()?.try_borrow().ok()?;
         Some((slot.canvas.clone(), slot.map?))
+    })
+}
+
+/// The mapping of a figure's last drawing in CSS pixels of its canvas, as
+/// pointer events give positions.
+pub fn css_plot_map(figure: Figure) -> Option<PlotMap> {
+    let (canvas, map) = plot_map(figure)?;
+    let ratio = f64::from(canvas.width()) / f64::from(canvas.client_width().max(1));
+    Some(PlotMap { left: map.left / ratio, top: map.top / ratio, right: map.right / ratio, bottom: map.bottom / ratio, ..map })
+}
+
+/// A figure's canvas, if the page shows it.
+pub fn canvas(figure: Figure) -> Option<HtmlCanvasElement> {
+    SLOTS.with(|cell| {
+        let slots = cell.try_borrow().ok()?;
+        let slot = slots.get(figure.index())?.as_ref()?.try_borrow().ok()?;
+        Some(slot.canvas.clone())
     })
 }
 
@@ -363,7 +374,7 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     let on_resize = Closure::<dyn FnMut()>::new(|| {
         let stale = resized();
         if !stale.is_empty() {
-            with_app(|app| app.redraw_figures(&stale));
+            dispatch(Msg::Resized(stale));
         }
         watch_pixel_ratio();
     });
@@ -402,8 +413,20 @@ fn watch_pixel_ratio() {
     }
 }
 
+/// Downloads a figure, as SVG or as PNG.
+pub fn export(figure: Figure, kind: ExportKind, scene: &Scene, style: &Style) {
+    let outcome = match kind {
+        ExportKind::Svg => export_svg(figure, scene, style),
+        ExportKind::Png => export_png(figure, scene, style),
+        ExportKind::Embed => Ok(()),
+    };
+    if let Err(error) = outcome {
+        dom::console_error(&format!("export of {} failed: {error:?}", figure.name()));
+    }
+}
+
 /// Exports a figure as SVG: the same chart function, drawn by plotters' SVG backend.
-pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
+fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
     let (width, height) = css_size(figure).unwrap_or_else(|| charts::export::size(figure));
     let mut raw = String::new();
     {
@@ -416,7 +439,7 @@ pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), Js
 }
 
 /// Exports a figure as PNG at twice the screen's resolution.
-pub fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
+fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
     let (width, height) = css_size(figure).unwrap_or_else(|| charts::export::size(figure));
     let scale = dom::device_pixel_ratio() * 2.0;
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();

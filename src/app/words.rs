@@ -8,9 +8,10 @@ use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{dom, with_app, App};
+use super::{dom, shell};
+use crate::page::Msg;
 use crate::i18n;
-use crate::state::Lang;
+use crate::i18n::Lang;
 
 thread_local! {
     /// The boot script's loader: `lang → Promise<words>` (one fetch per language).
@@ -64,13 +65,9 @@ fn request(lang: Lang) -> Option<Promise> {
     load.call1(&JsValue::NULL, &JsValue::from_str(lang.code())).ok()?.dyn_into().ok()
 }
 
-/// Shows the page in `lang` once its words are here; `also` runs with the
-/// app right after (a language chosen by the reader is a history step).
-pub fn switch_to(lang: Lang, also: impl FnOnce(&mut App) + 'static) {
+/// Fetches `lang`'s words; the page hears of them as a message when they arrive.
+pub fn load(lang: Lang) {
     when_installed(lang, move || {
-        with_app(|app| {
-            app.show_lang(lang);
-            also(app);
-        });
+        shell::dispatch(Msg::WordsArrived(lang));
     });
 }

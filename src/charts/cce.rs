@@ -5,16 +5,20 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
 use super::style::Colors;
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
-use crate::scene::CceScene;
-use crate::state::Lang;
+use crate::scene::{CceScene, Scene};
+use crate::i18n::Lang;
 
 /// Where the left panel (the rows) ends and the right one (the losses) begins.
 const SPLIT: f64 = 0.55;
@@ -24,7 +28,20 @@ fn label_text(one_hot: &[f64], label: usize) -> String {
     format!("[{}] · {label}", row.join(", "))
 }
 
-pub fn draw<DB: DrawingBackend>(
+/// The `cce` figure.
+pub struct Cce;
+
+impl Chart for Cce {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.cce, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.cce, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &CceScene,
     style: &Style,
@@ -147,7 +164,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(left.map)
 }
 
-pub fn alt_text(scene: &CceScene, lang: Lang) -> String {
+fn alt_text(scene: &CceScene, lang: Lang) -> String {
     match (scene.mean, scene.sparse_mean) {
         (Some(mean), Some(sparse)) => fill(
             t(lang, "fig.cce.alt"),

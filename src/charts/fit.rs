@@ -2,16 +2,33 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
-use crate::scene::BinaryScene;
-use crate::state::Lang;
+use crate::scene::{BinaryScene, Scene};
+use crate::i18n::Lang;
 
-pub fn draw<DB: DrawingBackend>(
+/// The `fit` figure.
+pub struct Fit;
+
+impl Chart for Fit {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.binary, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.binary, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &BinaryScene,
     style: &Style,
@@ -87,7 +104,7 @@ pub(super) fn notes<DB: DrawingBackend>(
     Ok(())
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let mut s = fill(
         t(lang, "fig.fit.alt"),
         &[

@@ -3,15 +3,19 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::fixed;
 use crate::i18n::{fill, t};
-use crate::scene::{FocalCurve, FocalScene};
-use crate::state::Lang;
+use crate::scene::{FocalCurve, FocalScene, Scene};
+use crate::i18n::Lang;
 
 /// The value of a sampled curve nearest to p_t. The samples ascend in p_t,
 /// so the nearest is one of the two around it: each label tries a dozen
@@ -26,7 +30,20 @@ fn gamma_text(g: f64) -> String {
     format!("γ = {}", if g.fract() == 0.0 { fixed(g, 0) } else { fixed(g, 1) })
 }
 
-pub fn draw<DB: DrawingBackend>(
+/// The `focal-curves` figure.
+pub struct FocalCurves;
+
+impl Chart for FocalCurves {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.focal, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.focal, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &FocalScene,
     style: &Style,
@@ -83,7 +100,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+fn alt_text(scene: &FocalScene, lang: Lang) -> String {
     let [a, b, c] = scene.current_at.map(|(_, v)| fixed(v, 3));
     fill(t(lang, "fig.focal-curves.alt"), &[("g", fixed(scene.gamma, 1)), ("at1", a), ("at5", b), ("at9", c)])
 }

@@ -3,18 +3,35 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::{draw_points_at_targets, probability_frame};
 use super::frame::{clear, Frame, LABEL};
-use super::{DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::PlotMap;
+use super::style::Style;
 use crate::number::format::fixed;
 use crate::i18n::{fill, t};
 use crate::core::fit::FitError;
-use crate::scene::{BinaryScene, FitCurve, FocalScene};
-use crate::state::Lang;
+use crate::scene::{BinaryScene, FitCurve, FocalScene, Scene};
+use crate::i18n::Lang;
 
-pub fn draw<DB: DrawingBackend>(
+/// The `focal-fit` figure.
+pub struct FocalFit;
+
+impl Chart for FocalFit {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.focal, &scene.binary, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.focal, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &FocalScene,
     binary: &BinaryScene,
@@ -74,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+fn alt_text(scene: &FocalScene, lang: Lang) -> String {
     let describe = |r: &Result<FitCurve, FitError>| match r {
         Ok(f) => fill(t(lang, "fig.focal-fit.model"), &[("w", fixed(f.model.coef, 4)), ("b", fixed(f.model.intercept, 4))]),
         Err(e) => e.message().text(lang),

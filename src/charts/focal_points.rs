@@ -4,16 +4,20 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
 use super::style::Colors;
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::{fixed, list, percent_whole};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t};
-use crate::scene::{FocalPoint, FocalScene};
-use crate::state::Lang;
+use crate::scene::{FocalPoint, FocalScene, Scene};
+use crate::i18n::Lang;
 
 const Y_CAP: f64 = 6.0;
 /// How far a point's marker reaches above its pair of bars, at scale 1.
@@ -25,7 +29,20 @@ fn hardest_first(scene: &FocalScene) -> Vec<&FocalPoint> {
     ascending_order(&keys).into_iter().map(|i| pts[i]).collect()
 }
 
-pub fn draw<DB: DrawingBackend>(
+/// The `focal-points` figure.
+pub struct FocalPoints;
+
+impl Chart for FocalPoints {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.focal, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.focal, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &FocalScene,
     style: &Style,
@@ -141,7 +158,7 @@ fn readout_lines(scene: &FocalScene, lang: Lang) -> Vec<ReadoutLine> {
     lines
 }
 
-pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+fn alt_text(scene: &FocalScene, lang: Lang) -> String {
     let pts = hardest_first(scene);
     match (scene.hard_share_ce, scene.hard_share_focal, scene.mean_focal) {
         (Some(ce), Some(fl), Some(mean)) => fill(

@@ -14,7 +14,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
 use super::style::{Layers, Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
-use super::{Axis, DrawError, PlotMap};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
 use crate::number::format::fixed;
 use crate::i18n::t;
 

@@ -4,15 +4,19 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{Axis, DrawError, PlotMap, Scale, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap, Scale};
+use super::style::Style;
 use crate::number::format::fixed;
 use crate::i18n::{fill, t};
-use crate::scene::{Breakdown, StabilityScene};
-use crate::state::Lang;
+use crate::scene::{Breakdown, Scene, StabilityScene};
+use crate::i18n::Lang;
 
 /// The label whose curves are drawn: z = 1 breaks on both sides.
 const Z: u8 = 1;
@@ -29,7 +33,20 @@ fn what(b: &Breakdown, lang: Lang) -> &'static str {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(
+/// The `logits-stability` figure.
+pub struct LogitsStability;
+
+impl Chart for LogitsStability {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.stability, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.stability, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &StabilityScene,
     style: &Style,
@@ -94,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
+fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
     let mut parts = vec![t(lang, "fig.logits-stability.alt").to_string()];
     for c in &scene.curves {
         for b in [c.below, c.above].into_iter().flatten() {

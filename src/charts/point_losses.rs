@@ -3,21 +3,38 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::notes;
 use super::frame::{clear, Frame, FrameSpec, LABEL};
 use super::prob_bars::bar_width;
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
-use crate::scene::BinaryScene;
-use crate::state::Lang;
+use crate::scene::{BinaryScene, Scene};
+use crate::i18n::Lang;
 
 /// The y axis never grows past this; taller bars are cut and say their value.
 const Y_CAP: f64 = 6.0;
 
-pub fn draw<DB: DrawingBackend>(
+/// The `point-losses` figure.
+pub struct PointLosses;
+
+impl Chart for PointLosses {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.binary, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.binary, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &BinaryScene,
     style: &Style,
@@ -74,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     match scene.bce {
         Some(bce) => fill(
             t(lang, "fig.point-losses.alt"),

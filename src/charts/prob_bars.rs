@@ -3,16 +3,20 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::fit::{notes, probability_frame};
 use super::frame::{clear, Frame, LABEL};
-use super::{DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::PlotMap;
+use super::style::Style;
 use crate::number::format::{fixed, list};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t};
-use crate::scene::{BinaryPoint, BinaryScene};
-use crate::state::Lang;
+use crate::scene::{BinaryPoint, BinaryScene, Scene};
+use crate::i18n::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Which {
@@ -45,6 +49,26 @@ impl Which {
     }
 }
 
+/// A figure of probability bars: which points, and of which class.
+pub struct Bars(Which);
+
+/// `green-bars`: p(y = 1) of the positive points.
+pub const GREEN: Bars = Bars(Which::Green);
+/// `red-bars`: p(y = 0) of the negative points.
+pub const RED: Bars = Bars(Which::Red);
+/// `true-class-bars`: the probability of each point's true class.
+pub const TRUE_CLASS: Bars = Bars(Which::TrueClass);
+
+impl Chart for Bars {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.binary, style, self.0)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.binary, lang, self.0)
+    }
+}
+
 /// Bar width in area pixels: 14 px at scale 1, narrower where points crowd.
 pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
     let px: Vec<f64> = xs.iter().map(|&x| frame.px(x)).collect();
@@ -53,7 +77,7 @@ pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
     style.pxf(14.0).min(gap * 0.8).max(1.0)
 }
 
-pub fn draw<DB: DrawingBackend>(
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &BinaryScene,
     style: &Style,
@@ -109,7 +133,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
+fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
     let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
     fill(
         t(lang, which.key("alt")),

@@ -4,17 +4,34 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::smoothing_logits::nearest;
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::fixed;
 use crate::i18n::{fill, t};
-use crate::scene::SmoothingScene;
-use crate::state::Lang;
+use crate::scene::{Scene, SmoothingScene};
+use crate::i18n::Lang;
 
-pub fn draw<DB: DrawingBackend>(
+/// The `smoothing-gradient` figure.
+pub struct SmoothingGradient;
+
+impl Chart for SmoothingGradient {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.smoothing, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.smoothing, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &SmoothingScene,
     style: &Style,
@@ -49,7 +66,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
+fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     match scene.gap {
         Some(a) => fill(t(lang, "fig.smoothing-gradient.alt"), &[("a", fixed(a, 4)), ("al", fixed(scene.alpha, 2))]),
         None => t(lang, "fig.smoothing-gradient.alt-zero").into(),

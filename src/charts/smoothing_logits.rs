@@ -5,21 +5,38 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, nice_ticks, Frame, FrameSpec, Ticks, LABEL};
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::fixed;
 use crate::i18n::{fill, t};
-use crate::scene::SmoothingScene;
-use crate::state::Lang;
+use crate::scene::{Scene, SmoothingScene};
+use crate::i18n::Lang;
 
 /// The value of a sampled curve nearest to `x`.
 pub(super) fn nearest(curve: &[(f64, f64)], x: f64) -> f64 {
     curve.iter().min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs())).map_or(f64::NAN, |p| p.1)
 }
 
-pub fn draw<DB: DrawingBackend>(
+/// The `smoothing-logits` figure.
+pub struct SmoothingLogits;
+
+impl Chart for SmoothingLogits {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.smoothing, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.smoothing, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &SmoothingScene,
     style: &Style,
@@ -77,7 +94,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
+fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     match scene.gap {
         Some(a) => fill(
             t(lang, "fig.smoothing-logits.alt"),

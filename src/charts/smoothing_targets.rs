@@ -3,17 +3,34 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
+
+use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
 use super::style::Colors;
-use super::{Axis, DrawError, PlotMap, Style};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::Style;
 use crate::number::format::{fixed, list};
 use crate::i18n::{fill, t};
-use crate::scene::SmoothingScene;
-use crate::state::Lang;
+use crate::scene::{Scene, SmoothingScene};
+use crate::i18n::Lang;
 
-pub fn draw<DB: DrawingBackend>(
+/// The `smoothing-targets` figure.
+pub struct SmoothingTargets;
+
+impl Chart for SmoothingTargets {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
+        draw(area, &scene.smoothing, style)
+    }
+
+    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
+        alt_text(&scene.smoothing, lang)
+    }
+}
+
+fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &SmoothingScene,
     style: &Style,
@@ -54,7 +71,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
+fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     fill(
         t(lang, "fig.smoothing-targets.alt"),
         &[

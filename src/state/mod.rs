@@ -12,39 +12,19 @@ mod percent;
 mod points_csv;
 mod query;
 mod read_value;
-mod view;
+mod settings;
 
 use std::ops::RangeInclusive;
 
 
 pub use notice::{Expected, Notice};
 pub use points_csv::{parse_points_csv, points_csv, CsvError};
-pub use query::Parsed;
-pub use view::View;
+pub use query::{join_pairs, query_part, state_keys, Parsed};
+pub use read_value::Reader;
+pub use settings::{Calc, CalcField, ControlInput, Kind, Put, Setting, Spec, Value, SETTINGS};
 
 /// The language is part of the state; the word tables define it.
 pub use crate::i18n::Lang;
-
-/// Every figure that can be embedded alone (`?embed=<name>`), by its public
-/// name. These names are a contract with the pages that embed losslab:
-/// add to the list, never rename.
-pub const FIGURE_NAMES: [&str; 15] = [
-    "points",
-    "fit",
-    "green-bars",
-    "red-bars",
-    "true-class-bars",
-    "neglog",
-    "point-losses",
-    "logits-stability",
-    "cce",
-    "focal-curves",
-    "focal-points",
-    "focal-fit",
-    "smoothing-targets",
-    "smoothing-logits",
-    "smoothing-gradient",
-];
 
 /// The reductions a calculator offers, as Keras names them.
 pub const REDUCTIONS: [&str; 3] = ["sum_over_batch_size", "sum", "none"];

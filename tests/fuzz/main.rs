@@ -13,7 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
 use generate::Rng;
-use losslab::state::{parse_points_csv, Lang, State, MAX_POINTS};
+use losslab::state::{parse_points_csv, Lang, MAX_POINTS};
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -64,7 +64,7 @@ fn fuzz(
 /// non-empty messages, and what it read writes back to a query that reads
 /// the same without notice.
 fn check_query(input: &str) -> Result<bool, String> {
-    let parsed = State::from_query(input);
+    let parsed = losslab::page::url::read(input);
     if !parsed.state.is_within_ranges() {
         return Err(format!("state out of range: {:?}", parsed.state));
     }
@@ -76,8 +76,8 @@ fn check_query(input: &str) -> Result<bool, String> {
             return Err(format!("empty message for {notice:?}"));
         }
     }
-    let query = parsed.state.to_query_with(&parsed.view);
-    let again = State::from_query(&query);
+    let query = losslab::page::url::write(&parsed.state, &parsed.view);
+    let again = losslab::page::url::read(&query);
     if again.state != parsed.state || again.view != parsed.view || !again.notices.is_empty() {
         return Err(format!(
             "rewritten as {query:?}, read back differently: {:?}",
