@@ -7,12 +7,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use super::shell::{dispatch, Shell};
-use super::{dom, figures, text, words};
+use super::{dom, figures, mailbox, text, words};
 use crate::charts::Figure;
 use crate::page::readouts::{play_button, readouts};
 use crate::i18n::{t, Lang};
-use crate::page::{Action, Changes, Msg, View};
+use crate::page::{Action, Changes, Model, Msg, View};
 use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
 
 thread_local! {
@@ -20,25 +19,24 @@ thread_local! {
     static FIRST_FRAME: Cell<bool> = const { Cell::new(true) };
 }
 
-pub fn apply(shell: &Shell, changes: &Changes) {
-    let (model, root) = (&shell.model, &shell.root);
+pub fn apply(model: &Model, root: &Element, changes: &Changes) {
     let lang = model.state.lang;
     if changes.theme {
-        theme(shell);
+        theme(model);
     }
     if changes.words {
         text::words(root, lang);
     }
     if changes.all_controls {
-        every_control(shell);
+        every_control(model, root);
     } else {
-        changes.controls.iter().for_each(|&setting| control(shell, setting));
+        changes.controls.iter().for_each(|&setting| control(model, root, setting));
     }
     if changes.notices {
-        text::notices(shell);
+        text::notices(model);
     }
     if changes.calculators {
-        calculators(shell);
+        calculators(model, root);
     }
     if let Some(lines) = &changes.csv_errors {
         csv_errors(root, lines);
@@ -82,7 +80,7 @@ fn request_frame() {
     }
     let callback = Closure::once_into_js(|| {
         FRAME_PENDING.with(|pending| pending.set(false));
-        dispatch(Msg::Frame);
+        mailbox::post(Msg::Frame);
     });
     if dom::window().request_animation_frame(callback.unchecked_ref()).is_err() {
         FRAME_PENDING.with(|pending| pending.set(false));
@@ -92,9 +90,9 @@ fn request_frame() {
 /// The theme and palette, as attributes of the document's root element
 /// (the style sheet follows them), written as links write them; none for
 /// the defaults (the system's scheme, the article's colours).
-pub fn theme(shell: &Shell) {
+pub fn theme(model: &Model) {
     let html = dom::document().document_element().expect("a document has a root element");
-    let state = &shell.model.state;
+    let state = &model.state;
     let default = State::default();
     for (attribute, setting) in [("data-theme", Setting::Theme), ("data-palette", Setting::Palette)] {
         let _ = match setting.get(state) {
@@ -130,14 +128,14 @@ pub fn view(root: &Element, view: &View) {
     }
 }
 
-pub fn every_control(shell: &Shell) {
-    SETTINGS.iter().for_each(|spec| control(shell, spec.setting));
+pub fn every_control(model: &Model, root: &Element) {
+    SETTINGS.iter().for_each(|spec| control(model, root, spec.setting));
 }
 
 /// Writes one setting's control from the state.
-fn control(shell: &Shell, setting: Setting) {
-    let Some(element) = dom::control::<Element>(&shell.root, setting.spec().control) else { return };
-    match setting.control_input(&shell.model.state) {
+fn control(model: &Model, root: &Element, setting: Setting) {
+    let Some(element) = dom::control::<Element>(root, setting.spec().control) else { return };
+    match setting.control_input(&model.state) {
         ControlInput::Checked(on) => {
             if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
                 input.set_checked(on);
@@ -154,7 +152,7 @@ fn control(shell: &Shell, setting: Setting) {
         }
     }
     if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-        input.set_disabled(shell.model.control_disabled(setting));
+        input.set_disabled(model.control_disabled(setting));
     }
 }
 
@@ -169,8 +167,7 @@ fn play(root: &Element, (key, pressed): (&'static str, bool), lang: Lang) {
 }
 
 /// Both calculators' tables, errors and notes.
-pub fn calculators(shell: &Shell) {
-    let (model, root) = (&shell.model, &shell.root);
+pub fn calculators(model: &Model, root: &Element) {
     let lang = model.state.lang;
     for which in [Calc::Binary, Calc::Categorical] {
         let name = which.name();

@@ -6,8 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, PointerEvent};
 
-use super::shell::dispatch;
-use super::{dom, figures};
+use super::{dom, figures, mailbox};
 use crate::charts::{Figure, Pointer};
 use crate::page::url::{self, Location};
 use crate::page::{Action, ExportKind, Key, Msg, Phase, Preset};
@@ -42,11 +41,11 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
     listen(root.as_ref(), "click", |event: Event| on_click(&event))?;
     listen(root.as_ref(), "submit", |event: Event| event.prevent_default())?;
     listen(dom::window().as_ref(), "popstate", |_: Event| {
-        dispatch(Msg::Navigated(dom::window().location().search().unwrap_or_default()));
+        mailbox::post(Msg::Navigated(dom::window().location().search().unwrap_or_default()));
     })?;
     if let Some(scheme) = dark_scheme() {
         listen(scheme.as_ref(), "change", |_: Event| {
-            dispatch(Msg::SystemDark(system_dark()));
+            mailbox::post(Msg::SystemDark(system_dark()));
         })?;
     }
     for figure in Figure::ALL {
@@ -84,7 +83,7 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
     if figure.spec().pointer == Pointer::Moves {
         listen(target, "keydown", move |event: KeyboardEvent| on_key(figure, &event))?;
         listen(target, "blur", |_: Event| {
-            dispatch(Msg::Blur);
+            mailbox::post(Msg::Blur);
         })?;
     }
     Ok(())
@@ -108,7 +107,7 @@ fn on_value(event: &Event, finished: bool) {
                 .unwrap_or_default(),
         ),
     };
-    dispatch(Msg::Control { setting, input, finished });
+    mailbox::post(Msg::Control { setting, input, finished });
 }
 
 fn on_click(event: &Event) {
@@ -131,7 +130,7 @@ fn on_click(event: &Event) {
     } else {
         return;
     };
-    dispatch(msg);
+    mailbox::post(msg);
 }
 
 /// The text of the points' text box.
@@ -150,7 +149,7 @@ fn on_pointer(figure: Figure, phase: Phase, event: &PointerEvent) {
         shift: event.shift_key(),
         alt: event.alt_key(),
     });
-    let changes = dispatch(msg);
+    let changes = mailbox::post(msg);
     if phase == Phase::Down {
         if changes.is_some_and(|c| c.capture_pointer) {
             if let Some(canvas) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
@@ -163,7 +162,7 @@ fn on_pointer(figure: Figure, phase: Phase, event: &PointerEvent) {
 
 fn on_key(figure: Figure, event: &KeyboardEvent) {
     let Some(key) = Key::from_word(&event.key()) else { return };
-    let changes = dispatch(Msg::Key { figure, key, shift: event.shift_key(), map: figures::css_plot_map(figure) });
+    let changes = mailbox::post(Msg::Key { figure, key, shift: event.shift_key(), map: figures::css_plot_map(figure) });
     if changes.is_some_and(|c| c.handled) {
         event.prevent_default();
     }

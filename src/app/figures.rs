@@ -14,7 +14,7 @@ use web_sys::{Element, HtmlCanvasElement};
 use super::backend::PageBackend;
 use super::canvas::Canvas;
 use super::dom;
-use super::shell::dispatch;
+use super::mailbox;
 use super::transcript::Transcript;
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
 use crate::i18n::{self, Lang};
@@ -374,7 +374,7 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     let on_resize = Closure::<dyn FnMut()>::new(|| {
         let stale = resized();
         if !stale.is_empty() {
-            dispatch(Msg::Resized(stale));
+            mailbox::post(Msg::Resized(stale));
         }
         watch_pixel_ratio();
     });

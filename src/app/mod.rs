@@ -12,6 +12,7 @@ mod canvas;
 mod dom;
 mod events;
 mod figures;
+mod mailbox;
 mod shell;
 mod text;
 mod transcript;

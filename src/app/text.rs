@@ -7,10 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::dom;
-use super::shell::Shell;
 use crate::charts::Figure;
 use crate::i18n::{self, t, Lang};
-use crate::page::{Action, CopyButton, Tooltip};
+use crate::page::{Action, CopyButton, Model, Tooltip};
 
 /// Fills every `data-i18n*` element of the document in `lang`.
 pub fn words(root: &Element, lang: Lang) {
@@ -39,9 +38,8 @@ pub fn words(root: &Element, lang: Lang) {
 }
 
 /// Lists what the loaded link had wrong, with a button to dismiss the list.
-pub fn notices(shell: &Shell) {
+pub fn notices(model: &Model) {
     let Some(box_) = dom::document().get_element_by_id("notices") else { return };
-    let model = &shell.model;
     if !model.notices_shown || model.notices.is_empty() {
         dom::set_hidden(&box_, true);
         return;

@@ -8,7 +8,7 @@ use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{dom, shell};
+use super::{dom, mailbox};
 use crate::page::Msg;
 use crate::i18n;
 use crate::i18n::Lang;
@@ -68,6 +68,6 @@ fn request(lang: Lang) -> Option<Promise> {
 /// Fetches `lang`'s words; the page hears of them as a message when they arrive.
 pub fn load(lang: Lang) {
     when_installed(lang, move || {
-        shell::dispatch(Msg::WordsArrived(lang));
+        mailbox::post(Msg::WordsArrived(lang));
     });
 }

@@ -1,10 +1,10 @@
 //! Categorical and sparse categorical cross-entropy, per sample, as Keras
 //! computes them (the article's second half).
 
-use super::numerics::activation::softmax;
-use super::numerics::array::NdArray;
-use super::numerics::losses::{keras_categorical_probabilities, keras_sparse_logits, loss, renormalize, LossKind, LossOptions};
-use super::numerics::semantics::Reduction;
+use crate::core::activation::softmax;
+use crate::core::array::NdArray;
+use crate::core::losses::{keras_categorical_probabilities, keras_sparse_logits, loss, renormalize, LossKind, LossOptions};
+use crate::core::semantics::Reduction;
 use crate::calculator::parse_list;
 
 #[derive(Clone, Debug, PartialEq)]

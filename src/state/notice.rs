@@ -2,7 +2,7 @@
 //! about a URL it had to correct: one variant per kind of problem, each
 //! carrying the key and (an excerpt of) the offending text.
 
-use super::{MAX_POINTS, X_RANGE};
+use super::fields::{MAX_POINTS, X_RANGE};
 use crate::i18n::Message;
 use crate::number::format;
 

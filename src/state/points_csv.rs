@@ -2,7 +2,7 @@
 //! the points, and what the page offers to copy.
 
 use crate::i18n::excerpt;
-use super::{Point, MAX_POINTS, X_RANGE};
+use super::fields::{Point, MAX_POINTS, X_RANGE};
 use crate::i18n::Message;
 use crate::number::format;
 use crate::number::parse_f64;

@@ -10,7 +10,7 @@ use super::notice::{Expected, Notice};
 use super::percent::percent_encode;
 use super::read_value::{Reader, POINTS_NONE};
 use super::settings::{Kind, Put, Spec, Value, SETTINGS};
-use super::{Point, State};
+use super::fields::{Point, State};
 use crate::number::format::shortest;
 use crate::number::parse_f64;
 

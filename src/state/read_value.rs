@@ -5,7 +5,7 @@ use crate::number::format::shortest;
 use super::notice::{Expected, Notice, NoticeList};
 use crate::i18n::excerpt;
 use super::percent::percent_decode;
-use super::{Point, MAX_POINTS, X_RANGE};
+use super::fields::{Point, MAX_POINTS, X_RANGE};
 use crate::number::parse_f64;
 
 /// The query's values by key, taken one by one as the fields are read.

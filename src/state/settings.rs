@@ -6,10 +6,12 @@
 
 use std::ops::RangeInclusive;
 
-use super::{
-    CalculatorInput, Lang, Palette, Point, Regularization, State, Theme, CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS,
-    REDUCTIONS, UNIT_RANGE, X_RANGE,
+use super::fields::{
+    CalculatorInput, Palette, Point, Regularization, State, Theme, CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS, REDUCTIONS,
+    UNIT_RANGE, X_RANGE,
 };
+use super::points_csv::points_csv;
+use crate::i18n::Lang;
 use crate::number::parse_f64;
 
 /// One thing a reader sets.
@@ -293,7 +295,7 @@ impl Setting {
         match (self, self.get(state)) {
             (Setting::Palette, _) => ControlInput::Checked(state.palette == Palette::ColorBlind),
             (Setting::C, _) => ControlInput::Text(format!("{}", state.c.log10())),
-            (Setting::Points, _) => ControlInput::Text(super::points_csv(&state.points)),
+            (Setting::Points, _) => ControlInput::Text(points_csv(&state.points)),
             (_, Value::Number(x)) => ControlInput::Text(format!("{x}")),
             (_, Value::Flag(on)) => ControlInput::Checked(on),
             (_, Value::Word(w)) => ControlInput::Text(w.to_owned()),
