@@ -1,11 +1,12 @@
 //! Speed of the core: what a slider drag recomputes.
 
+use std::hint::black_box;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use losslab::core::activation::sigmoid;
 use losslab::core::array::NdArray;
 use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
 use losslab::core::losses::{binary_crossentropy, FocalOptions, LossOptions};
-use std::hint::black_box;
 
 /// `n` points whose labels follow a noisy sigmoid (deterministic).
 fn points(n: usize) -> (Vec<f64>, Vec<f64>) {
@@ -26,8 +27,12 @@ fn bce(c: &mut Criterion) {
     let y_true = NdArray { shape: vec![1000, 1], data: y };
     let y_pred = NdArray { shape: vec![1000, 1], data: x.iter().map(|&v| sigmoid(v)).collect() };
     let o = LossOptions::default();
-    c.bench_function("bce_f32_1000", |b| b.iter(|| binary_crossentropy::<f32>(black_box(&y_true), black_box(&y_pred), &o)));
-    c.bench_function("bce_f64_1000", |b| b.iter(|| binary_crossentropy::<f64>(black_box(&y_true), black_box(&y_pred), &o)));
+    c.bench_function("bce_f32_1000", |b| {
+        b.iter(|| binary_crossentropy::<f32>(black_box(&y_true), black_box(&y_pred), &o))
+    });
+    c.bench_function("bce_f64_1000", |b| {
+        b.iter(|| binary_crossentropy::<f64>(black_box(&y_true), black_box(&y_pred), &o))
+    });
 }
 
 fn fits(c: &mut Criterion) {
@@ -41,7 +46,14 @@ fn fits(c: &mut Criterion) {
     g.finish();
     let (x, y) = points(1000);
     c.bench_function("fit_focal_1000", |b| {
-        b.iter(|| fit_focal(black_box(&x), black_box(&y), &FocalOptions { apply_class_balancing: true, ..FocalOptions::default() }, &FitOptions::default()))
+        b.iter(|| {
+            fit_focal(
+                black_box(&x),
+                black_box(&y),
+                &FocalOptions { apply_class_balancing: true, ..FocalOptions::default() },
+                &FitOptions::default(),
+            )
+        })
     });
 }
 

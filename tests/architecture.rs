@@ -64,7 +64,10 @@ fn without_literals(text: &str) -> String {
             }
             out.push_str("\"\"");
             i += j + 1;
-        } else if rest.starts_with('\'') && rest.len() > 2 && (rest.as_bytes()[2] == b'\'' || rest.as_bytes()[1] == b'\\') {
+        } else if rest.starts_with('\'')
+            && rest.len() > 2
+            && (rest.as_bytes()[2] == b'\'' || rest.as_bytes()[1] == b'\\')
+        {
             let end = rest[1..].find('\'').map_or(rest.len(), |e| e + 2);
             out.push_str("' '");
             i += end;
@@ -382,10 +385,8 @@ fn name(module: &[String]) -> String {
 fn no_file_in_src_depends_on_itself_through_others() {
     let krate = Crate::read();
     let edges = krate.edges();
-    let circles: Vec<String> = circles(&edges)
-        .iter()
-        .map(|group| group.iter().map(|m| name(m)).collect::<Vec<_>>().join(" ↔ "))
-        .collect();
+    let circles: Vec<String> =
+        circles(&edges).iter().map(|group| group.iter().map(|m| name(m)).collect::<Vec<_>>().join(" ↔ ")).collect();
     assert!(circles.is_empty(), "files that import each other, through any chain:\n{}", circles.join("\n"));
 }
 
@@ -393,7 +394,9 @@ fn no_file_in_src_depends_on_itself_through_others() {
 fn the_reader_finds_what_a_file_names() {
     let krate = Crate::read();
     let edges = krate.edges();
-    let of = |m: &str| edges[&m.split("::").map(String::from).collect::<Vec<_>>()].iter().map(|t| name(t)).collect::<BTreeSet<_>>();
+    let of = |m: &str| {
+        edges[&m.split("::").map(String::from).collect::<Vec<_>>()].iter().map(|t| name(t)).collect::<BTreeSet<_>>()
+    };
     // Through a re-export: `crate::core::losses::FocalOptions` lives in options.rs.
     assert!(of("core::breakdown").contains("core::losses::options"), "{:?}", of("core::breakdown"));
     assert!(of("core::losses::problem").contains("core::losses::validate"));

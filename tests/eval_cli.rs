@@ -1,9 +1,10 @@
 //! `losslab eval` as a user runs it: the built binary on standard input and
 //! on a file, and the evaluator's answers to bad calls.
 
-use serde_json::{json, Value};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
+
+use serde_json::{json, Value};
 
 fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_losslab"))
@@ -162,6 +163,10 @@ fn figures_lists_and_embeds_the_tables_figures() {
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
-    assert!(output.stderr.is_empty(), "embed is a key of the page's links: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.stderr.is_empty(),
+        "embed is a key of the page's links: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,7 +5,9 @@
 use losslab::charts::{Axis, Figure, PlotMap, Scale};
 use losslab::i18n::Lang;
 use losslab::page::readouts::readouts;
-use losslab::page::{update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Tooltip};
+use losslab::page::{
+    update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Tooltip,
+};
 use losslab::state::{Calc, CalcField, ControlInput, Palette, Regularization, Setting, State, Theme, SETTINGS};
 
 fn page(query: &str) -> Model {
@@ -13,7 +15,11 @@ fn page(query: &str) -> Model {
 }
 
 fn readout(model: &Model, name: &str) -> String {
-    readouts(model).into_iter().find(|(n, _)| *n == name).map(|(_, text)| text).unwrap_or_else(|| panic!("no readout {name}"))
+    readouts(model)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no readout {name}"))
 }
 
 fn set(model: &mut Model, setting: Setting, text: &str) -> Changes {
@@ -80,9 +86,15 @@ fn each_slider_moves_its_numbers_and_redraws_only_its_figures() {
 fn a_drag_in_progress_replaces_the_link_and_its_end_adds_a_history_entry() {
     let mut model = page("");
     frame(&mut model);
-    update(&mut model, Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1".into()), finished: false });
+    update(
+        &mut model,
+        Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1".into()), finished: false },
+    );
     assert_eq!(frame(&mut model).url, Some(("gamma=1".into(), false)));
-    update(&mut model, Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1.5".into()), finished: true });
+    update(
+        &mut model,
+        Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1.5".into()), finished: true },
+    );
     assert_eq!(frame(&mut model).url, Some(("gamma=1.5".into(), true)));
 }
 
@@ -251,7 +263,10 @@ fn share_and_embed_copy_links_downloads_export() {
     let mut model = page("gamma=3");
     let changes = update(&mut model, Msg::Share { href: "http://h/p?gamma=3".into() });
     assert_eq!(changes.copy, Some(("http://h/p?gamma=3".into(), CopyButton::Share)));
-    let changes = update(&mut model, Msg::Export { figure: Figure::FocalCurves, kind: ExportKind::Embed, base: "http://h/p".into() });
+    let changes = update(
+        &mut model,
+        Msg::Export { figure: Figure::FocalCurves, kind: ExportKind::Embed, base: "http://h/p".into() },
+    );
     let (code, button) = changes.copy.unwrap();
     assert_eq!(button, CopyButton::Embed(Figure::FocalCurves));
     assert!(code.starts_with("<iframe src=\"http://h/p?embed=focal-curves&gamma=3\""), "{code}");
@@ -265,7 +280,10 @@ fn share_and_embed_copy_links_downloads_export() {
 fn notices_of_a_bad_link_are_shown_until_dismissed() {
     let mut model = page("C=5000&nope=1");
     assert!(model.notices_shown);
-    assert_eq!(model.notice_lines(), ["Unknown parameter \"nope\"; it was ignored.", "C = 5000 is out of range; using 1000."]);
+    assert_eq!(
+        model.notice_lines(),
+        ["Unknown parameter \"nope\"; it was ignored.", "C = 5000 is out of range; using 1000."]
+    );
     let changes = update(&mut model, Msg::Action(Action::DismissNotices));
     assert!(changes.notices && !model.notices_shown);
 }
@@ -292,7 +310,14 @@ fn resizes_redraw_only_the_figures_that_changed_size() {
 
 /// The fit figure's mapping in CSS pixels: x from −3 to 5 over 0…800, p from 0 to 1 over 400…0.
 fn fit_map() -> PlotMap {
-    PlotMap { left: 0.0, top: 0.0, right: 800.0, bottom: 400.0, x: Axis::linear(-3.0, 5.0), y: Axis { min: 0.0, max: 1.0, scale: Scale::Linear } }
+    PlotMap {
+        left: 0.0,
+        top: 0.0,
+        right: 800.0,
+        bottom: 400.0,
+        x: Axis::linear(-3.0, 5.0),
+        y: Axis { min: 0.0, max: 1.0, scale: Scale::Linear },
+    }
 }
 
 fn pointer(model: &mut Model, figure: Figure, phase: Phase, x: f64, y: f64, shift: bool, alt: bool) -> Changes {
@@ -354,7 +379,9 @@ fn hovering_a_bar_highlights_its_point_and_leaving_lets_go() {
 #[test]
 fn the_keyboard_chooses_moves_flips_and_removes_points() {
     let mut model = page("");
-    let key = |model: &mut Model, key: Key, shift: bool| update(model, Msg::Key { figure: Figure::Points, key, shift, map: Some(fit_map()) });
+    let key = |model: &mut Model, key: Key, shift: bool| {
+        update(model, Msg::Key { figure: Figure::Points, key, shift, map: Some(fit_map()) })
+    };
     assert!(key(&mut model, Key::Next, false).handled);
     assert_eq!(model.highlight, Some(0));
     key(&mut model, Key::Previous, false);
@@ -400,7 +427,9 @@ fn every_setting_and_action_is_handled() {
         update(&mut model, Msg::Control { setting: spec.setting, input: default, finished: true });
         assert_eq!(model.state, State::default(), "{} changes it back", spec.control);
     }
-    for action in [Action::Play, Action::Step, Action::Reset, Action::Converge, Action::ResetPoints, Action::DismissNotices] {
+    for action in
+        [Action::Play, Action::Step, Action::Reset, Action::Converge, Action::ResetPoints, Action::DismissNotices]
+    {
         let mut model = page("pts=0:0,1:1,2:1&C=5000");
         let changes = update(&mut model, Msg::Action(action));
         assert!(changes != Changes::default() || model.fit.iteration() == 0, "{action:?} does something");

@@ -9,8 +9,8 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 
 use super::{dom, figures, mailbox, text, words};
 use crate::charts::Figure;
-use crate::page::readouts::{play_button, readouts};
 use crate::i18n::{t, Lang};
+use crate::page::readouts::{play_button, readouts};
 use crate::page::{Action, Changes, Model, Msg, View};
 use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
 
@@ -111,7 +111,8 @@ pub fn view(root: &Element, view: &View) {
         names.unwrap_or_default().split(',').filter_map(Figure::from_name).collect()
     };
     for group in dom::find_all(root, "[data-controls-for]") {
-        let shown = view.controls && named(group.get_attribute("data-controls-for")).iter().any(|f| embedded.contains(f));
+        let shown =
+            view.controls && named(group.get_attribute("data-controls-for")).iter().any(|f| embedded.contains(f));
         dom::set_hidden(&group, !shown);
     }
     for section in dom::find_all(root, "main > section") {
@@ -191,7 +192,11 @@ pub fn calculators(model: &Model, root: &Element) {
                 tr.set_class_name("main");
             }
             let _ = tr.set_attribute("data-semantics", row.semantics);
-            let cells = [(row.label, None), (row.value.as_str(), Some(format!("{name}-{}", row.semantics))), (row.why.as_str(), None)];
+            let cells = [
+                (row.label, None),
+                (row.value.as_str(), Some(format!("{name}-{}", row.semantics))),
+                (row.why.as_str(), None),
+            ];
             for (text, readout) in cells {
                 let td = dom::create("td");
                 td.set_text_content(Some(text));

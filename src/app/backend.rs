@@ -4,9 +4,7 @@
 //! are most of its size).
 
 use plotters::prelude::SVGBackend;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 
 use super::backend_error::{lift, PageError};
 use super::canvas::Canvas;
@@ -23,7 +21,9 @@ pub enum PageBackend<'a> {
 /// (formatting it would bring every error kind's description to the page).
 fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<PageError> {
     match error {
-        DrawingErrorKind::DrawingError(_) => DrawingErrorKind::DrawingError(PageError("the SVG could not be written".into())),
+        DrawingErrorKind::DrawingError(_) => {
+            DrawingErrorKind::DrawingError(PageError("the SVG could not be written".into()))
+        }
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
     }
 }
@@ -69,7 +69,13 @@ impl PageBackend<'_> {
         both!(self, b => b.draw_line(from, to, &style))
     }
 
-    fn rect(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
+    fn rect(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: Shape,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         both!(self, b => b.draw_rect(upper_left, bottom_right, &style, fill))
     }
 
@@ -77,7 +83,13 @@ impl PageBackend<'_> {
         both!(self, b => b.draw_path(path.iter().copied(), &style))
     }
 
-    fn circle(&mut self, center: BackendCoord, radius: u32, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
+    fn circle(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: Shape,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         both!(self, b => b.draw_circle(center, radius, &style, fill))
     }
 
@@ -109,7 +121,12 @@ impl DrawingBackend for PageBackend<'_> {
         both!(self, b => b.draw_pixel(point, color))
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         self.line(from, to, Shape::of(style))
     }
 
@@ -123,7 +140,11 @@ impl DrawingBackend for PageBackend<'_> {
         self.rect(upper_left, bottom_right, Shape::of(style), fill)
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         self.path(&path.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
@@ -137,19 +158,37 @@ impl DrawingBackend for PageBackend<'_> {
         self.circle(center, radius, Shape::of(style), fill)
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         self.polygon(&vert.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         both!(self, b => b.draw_text(text, style, pos))
     }
 
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<PageError>> {
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<PageError>> {
         both!(self, b => b.estimate_text_size(text, style))
     }
 
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), DrawingErrorKind<PageError>> {
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        size: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         both!(self, b => b.blit_bitmap(pos, size, src))
     }
 }

@@ -5,9 +5,7 @@
 //! come near each other (a dashed curve is dozens of them) are stroked as one
 //! path. Everything else is plotters-canvas' own drawing.
 
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -122,7 +120,12 @@ impl DrawingBackend for Canvas {
         self.delegate(|inner| inner.draw_pixel(point, color))
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         self.delegate(|inner| inner.draw_line(from, to, style))
     }
 
@@ -147,7 +150,11 @@ impl DrawingBackend for Canvas {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -159,7 +166,9 @@ impl DrawingBackend for Canvas {
         // Lines that cross or touch are stroked apart, as they would be one
         // by one: a shared stroke would paint their overlap once, not twice.
         let joins = match self.pending {
-            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => Some(pending),
+            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => {
+                Some(pending)
+            }
             _ => None,
         };
         if joins.is_none() {
@@ -202,7 +211,11 @@ impl DrawingBackend for Canvas {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -220,15 +233,29 @@ impl DrawingBackend for Canvas {
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         self.delegate(|inner| inner.draw_text(text, style, pos))
     }
 
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<PageError>> {
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<PageError>> {
         self.inner.estimate_text_size(text, style).map_err(lift)
     }
 
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), DrawingErrorKind<PageError>> {
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        size: (u32, u32),
+        src: &[u8],
+    ) -> Result<(), DrawingErrorKind<PageError>> {
         self.delegate(|inner| inner.blit_bitmap(pos, size, src))
     }
 }

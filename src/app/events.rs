@@ -4,7 +4,10 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, PointerEvent};
+use web_sys::{
+    Element, Event, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
+    PointerEvent,
+};
 
 use super::{dom, figures, mailbox};
 use crate::charts::{Figure, Pointer};
@@ -56,7 +59,11 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
 }
 
 /// Adds a listener that lives as long as the page.
-fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(target: &web_sys::EventTarget, event: &str, handler: impl FnMut(E) + 'static) -> Result<(), JsValue> {
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    handler: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
     let closure = Closure::<dyn FnMut(E)>::new(handler);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
     closure.forget();
@@ -91,7 +98,9 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
 
 fn on_value(event: &Event, finished: bool) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let Some(setting) = target.get_attribute("data-control").and_then(|word| Setting::from_control(&word)) else { return };
+    let Some(setting) = target.get_attribute("data-control").and_then(|word| Setting::from_control(&word)) else {
+        return;
+    };
     // Checkboxes and selects act once, on `change`; text and sliders on every `input` too.
     if !finished && matches!(setting.spec().kind, Kind::Flag | Kind::Word(_)) {
         return;
@@ -114,7 +123,9 @@ fn on_click(event: &Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let Some(button) = target.closest("button").ok().flatten() else { return };
     let word = |name: &str| button.get_attribute(name);
-    let msg = if let Some(action) = word("data-control").or_else(|| word("data-action")).and_then(|w| Action::from_word(&w)) {
+    let msg = if let Some(action) =
+        word("data-control").or_else(|| word("data-action")).and_then(|w| Action::from_word(&w))
+    {
         match action {
             Action::Share => Msg::Share { href: dom::window().location().href().unwrap_or_default() },
             Action::ApplyCsv => Msg::ApplyCsv(points_text()),
@@ -136,7 +147,9 @@ fn on_click(event: &Event) {
 /// The text of the points' text box.
 fn points_text() -> String {
     let root = dom::document().document_element().expect("a document has a root element");
-    dom::control::<HtmlTextAreaElement>(&root, Setting::Points.spec().control).map(|area| area.value()).unwrap_or_default()
+    dom::control::<HtmlTextAreaElement>(&root, Setting::Points.spec().control)
+        .map(|area| area.value())
+        .unwrap_or_default()
 }
 
 fn on_pointer(figure: Figure, phase: Phase, event: &PointerEvent) {

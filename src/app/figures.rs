@@ -13,9 +13,8 @@ use web_sys::{Element, HtmlCanvasElement};
 
 use super::backend::PageBackend;
 use super::canvas::Canvas;
-use super::dom;
-use super::mailbox;
 use super::transcript::Transcript;
+use super::{dom, mailbox};
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
 use crate::i18n::{self, Lang};
 use crate::page::{ExportKind, Msg, View};
@@ -104,7 +103,9 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let _ = title.set_attribute("data-i18n", figure.title_key());
     let tools = dom::create("span");
     tools.set_class_name("fig-tools");
-    for (kind, key) in [(ExportKind::Svg, "fig.download-svg"), (ExportKind::Png, "fig.download-png"), (ExportKind::Embed, "fig.embed")] {
+    for (kind, key) in
+        [(ExportKind::Svg, "fig.download-svg"), (ExportKind::Png, "fig.download-png"), (ExportKind::Embed, "fig.embed")]
+    {
         let action = kind.word();
         let button = dom::create("button");
         button.set_class_name("ghost");
@@ -191,7 +192,13 @@ fn css_size_of(index: usize) -> (i32, i32) {
     })
 }
 
-fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &Scene, style: &Style) -> Result<(), String> {
+fn draw_one(
+    index: usize,
+    figure: Figure,
+    (width, height): (i32, i32),
+    scene: &Scene,
+    style: &Style,
+) -> Result<(), String> {
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
@@ -207,7 +214,9 @@ fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &S
             Ok(Layers::All)
         } else {
             let axes = slot.axes.get_or_insert_with(AxesLayer::new);
-            update_axes(axes, figure, size, scene, style).and_then(|()| copy(&axes.canvas, &canvas)).map(|()| Layers::Data)
+            update_axes(axes, figure, size, scene, style)
+                .and_then(|()| copy(&axes.canvas, &canvas))
+                .map(|()| Layers::Data)
         };
         let drawn = layers.and_then(|layers| {
             let area = canvas_backend(&canvas).ok_or("the canvas has no 2D context")?.into_drawing_area();
@@ -281,7 +290,13 @@ impl AxesLayer {
 
 /// Redraws the axes layer's image if the layer drawn now differs from it.
 /// The comparison costs a drawing into a transcript, no call out of the module.
-fn update_axes(axes: &mut AxesLayer, figure: Figure, size: (u32, u32), scene: &Scene, style: &Style) -> Result<(), String> {
+fn update_axes(
+    axes: &mut AxesLayer,
+    figure: Figure,
+    size: (u32, u32),
+    scene: &Scene,
+    style: &Style,
+) -> Result<(), String> {
     let style = Style { layers: Layers::Axes, ..*style };
     {
         let area = PageBackend::Transcript(Transcript::new(&mut axes.now, size)).into_drawing_area();
@@ -301,12 +316,8 @@ fn update_axes(axes: &mut AxesLayer, figure: Figure, size: (u32, u32), scene: &S
 /// Copies the image of `from` onto `to`, whose whole drawing it replaces
 /// (the axes layer is opaque: it starts with the background).
 fn copy(from: &HtmlCanvasElement, to: &HtmlCanvasElement) -> Result<(), String> {
-    let context: web_sys::CanvasRenderingContext2d = to
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or("the canvas has no 2D context")?;
+    let context: web_sys::CanvasRenderingContext2d =
+        to.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or("the canvas has no 2D context")?;
     // The browser cannot tell that the image covers every pixel, so without
     // the clearing it would keep the canvas' earlier drawings queued under
     // it: redraws between two paints (the page benchmark's) would pile them
@@ -329,8 +340,15 @@ fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
                 }
                 Err(_) => {
                     let selector = format!("[data-figure=\"{}\"]", figure.name());
-                    if let Some(canvas) = dom::find::<Element>(&dom::document().document_element().expect("root"), &selector) {
-                        if let Some(caption) = canvas.closest("figure").ok().flatten().and_then(|f| f.query_selector(".fig-error").ok().flatten()) {
+                    if let Some(canvas) =
+                        dom::find::<Element>(&dom::document().document_element().expect("root"), &selector)
+                    {
+                        if let Some(caption) = canvas
+                            .closest("figure")
+                            .ok()
+                            .flatten()
+                            .and_then(|f| f.query_selector(".fig-error").ok().flatten())
+                        {
                             caption.set_text_content(Some(&text));
                         }
                     }
@@ -354,7 +372,13 @@ fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
 pub fn css_plot_map(figure: Figure) -> Option<PlotMap> {
     let (canvas, map) = plot_map(figure)?;
     let ratio = f64::from(canvas.width()) / f64::from(canvas.client_width().max(1));
-    Some(PlotMap { left: map.left / ratio, top: map.top / ratio, right: map.right / ratio, bottom: map.bottom / ratio, ..map })
+    Some(PlotMap {
+        left: map.left / ratio,
+        top: map.top / ratio,
+        right: map.right / ratio,
+        bottom: map.bottom / ratio,
+        ..map
+    })
 }
 
 /// A figure's canvas, if the page shows it.

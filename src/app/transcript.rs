@@ -4,9 +4,7 @@
 
 use std::convert::Infallible;
 
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 
 /// Every call of a drawing, in order, with everything that shapes its pixels.
 pub struct Transcript<'a> {
@@ -105,7 +103,12 @@ impl DrawingBackend for Transcript<'_> {
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         self.call(Call::Line);
         self.points([from, to]);
         self.shape(style.color(), style.stroke_width());
@@ -126,7 +129,11 @@ impl DrawingBackend for Transcript<'_> {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         self.call(Call::Path);
         self.points(path);
         self.shape(style.color(), style.stroke_width());
@@ -147,16 +154,31 @@ impl DrawingBackend for Transcript<'_> {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         self.call(Call::Polygon);
         self.points(vert);
         self.shape(style.color(), style.stroke_width());
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let anchor = style.anchor();
-        let font = [style.size().to_bits(), style.style() as u64, style.transform() as u64, anchor.h_pos as u64, anchor.v_pos as u64];
+        let font = [
+            style.size().to_bits(),
+            style.style() as u64,
+            style.transform() as u64,
+            anchor.h_pos as u64,
+            anchor.v_pos as u64,
+        ];
         self.write_text(text, pos, style.color(), font, style.family().as_str());
         Ok(())
     }

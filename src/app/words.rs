@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{dom, mailbox};
-use crate::page::Msg;
 use crate::i18n;
 use crate::i18n::Lang;
+use crate::page::Msg;
 
 thread_local! {
     /// The boot script's loader: `lang → Promise<words>` (one fetch per language).
@@ -50,7 +50,8 @@ pub fn when_installed(lang: Lang, then: impl FnOnce() + 'static) {
         then();
     });
     let failed = Closure::<dyn FnMut(JsValue)>::once(move |error: JsValue| {
-        let why = error.as_string().or_else(|| error.dyn_into::<js_sys::Error>().ok().and_then(|e| e.message().as_string()));
+        let why =
+            error.as_string().or_else(|| error.dyn_into::<js_sys::Error>().ok().and_then(|e| e.message().as_string()));
         let why = why.unwrap_or_default();
         dom::console_error(&format!("losslab could not load its words (i18n/{}.json): {why}", lang.code()));
     });

@@ -1,11 +1,11 @@
 //! A calculator's answer: one evaluator call per semantics on what the
 //! reader typed, each printed as its framework prints it.
 
+use super::list::parse_list;
 use crate::core::array::NdArray;
 use crate::core::losses::{CrossEntropy, LossError, LossOptions, LossValue};
 use crate::core::semantics::{Reduction, Semantics};
 use crate::eval::{evaluate_cross_entropy, Dtype};
-use super::list::parse_list;
 use crate::i18n::{Lang, Message};
 use crate::number::format::{self, numpy, numpy_array};
 use crate::state::CalculatorInput;
@@ -74,7 +74,10 @@ pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputErro
     let options = options(input)?;
     let rows: Vec<Row> = Semantics::ALL
         .into_iter()
-        .map(|semantics| Row { semantics: semantics.name(), answer: printed(answer(loss, semantics, &y_true, &y_pred, &options)) })
+        .map(|semantics| Row {
+            semantics: semantics.name(),
+            answer: printed(answer(loss, semantics, &y_true, &y_pred, &options)),
+        })
         .collect();
     if rows.iter().all(|r| r.answer.is_err()) {
         if let Some(Err(first)) = rows.first().map(|r| &r.answer) {
@@ -100,7 +103,13 @@ fn options(input: &CalculatorInput) -> Result<LossOptions, InputError> {
         field: "reduction",
         problem: Message::new("calc.reduction").with("value", input.reduction.as_str()),
     })?;
-    Ok(LossOptions { from_logits: input.from_logits, label_smoothing: input.label_smoothing, reduction, sample_weight, ..LossOptions::default() })
+    Ok(LossOptions {
+        from_logits: input.from_logits,
+        label_smoothing: input.label_smoothing,
+        reduction,
+        sample_weight,
+        ..LossOptions::default()
+    })
 }
 
 fn parse_field(field: &'static str, text: &str) -> Result<NdArray<f64>, InputError> {
@@ -118,9 +127,12 @@ fn answer(
 ) -> Result<LossValue<f64>, LossError> {
     let options = LossOptions { semantics, ..options.clone() };
     // The frameworks print float32; exact computes in float64 regardless.
-    let torch_indices = (loss == Loss::Categorical && semantics == Semantics::Torch).then(|| one_hot_indices(y_true)).flatten();
+    let torch_indices =
+        (loss == Loss::Categorical && semantics == Semantics::Torch).then(|| one_hot_indices(y_true)).flatten();
     match torch_indices {
-        Some(indices) => evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), y_pred, &options, Dtype::Float32),
+        Some(indices) => {
+            evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), y_pred, &options, Dtype::Float32)
+        }
         None => evaluate_cross_entropy(loss.kind(), y_true, y_pred, &options, Dtype::Float32),
     }
 }
@@ -154,7 +166,8 @@ pub fn sparse_equivalent(input: &CalculatorInput, answer: &Answer) -> Option<(Ve
         sample_weight: parse_list(&input.sample_weight).ok(),
         ..LossOptions::default()
     };
-    let sparse = evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), &answer.y_pred, &options, Dtype::Float32);
+    let sparse =
+        evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), &answer.y_pred, &options, Dtype::Float32);
     Some((indices, printed(sparse)))
 }
 
@@ -181,7 +194,11 @@ mod tests {
     }
 
     fn printed(answer: &Answer) -> Vec<(&'static str, String)> {
-        answer.rows.iter().map(|r| (r.semantics, r.answer.clone().unwrap_or_else(|e| format!("error: {}", e.text(Lang::En))))).collect()
+        answer
+            .rows
+            .iter()
+            .map(|r| (r.semantics, r.answer.clone().unwrap_or_else(|e| format!("error: {}", e.text(Lang::En)))))
+            .collect()
     }
 
     #[test]
@@ -189,7 +206,12 @@ mod tests {
         let answer = evaluate(Loss::Binary, &crate::state::State::default().bce_calc).unwrap();
         assert_eq!(
             printed(&answer),
-            [("keras", "11.522857".into()), ("keras3", "12.000716".into()), ("torch", "75.0".into()), ("exact", "inf".into())]
+            [
+                ("keras", "11.522857".into()),
+                ("keras3", "12.000716".into()),
+                ("torch", "75.0".into()),
+                ("exact", "inf".into())
+            ]
         );
     }
 

@@ -37,14 +37,18 @@ impl ListError {
         match self {
             ListError::Unexpected { c, at } => m("list.unexpected").with("c", c.to_string()).with("at", at.to_string()),
             ListError::Nothing => m("list.nothing"),
-            ListError::NeverClosed { open, at } => m("list.never-closed").with("open", open.to_string()).with("at", at.to_string()),
+            ListError::NeverClosed { open, at } => {
+                m("list.never-closed").with("open", open.to_string()).with("at", at.to_string())
+            }
             ListError::ExpectedSeparator { close, at, found } => m("list.separator-expected")
                 .with("close", close.to_string())
                 .with("at", at.to_string())
                 .with("found", found.to_string()),
             ListError::TooLarge { word } => m("list.too-large").with("word", word.as_str()),
             ListError::ExpectedNumber { at } => m("list.number-expected").with("at", at.to_string()),
-            ListError::NotANumber { word, at } => m("list.not-a-number").with("word", word.as_str()).with("at", at.to_string()),
+            ListError::NotANumber { word, at } => {
+                m("list.not-a-number").with("word", word.as_str()).with("at", at.to_string())
+            }
             ListError::Ragged { found, expected } => {
                 m("list.ragged").with("found", found.to_string()).with("expected", expected.to_string())
             }
@@ -159,7 +163,9 @@ impl ListParser<'_> {
 
     fn number(&mut self, start: usize) -> Result<Item, ListError> {
         let mut end = start;
-        while let Some((at, c)) = self.chars.next_if(|(_, c)| !matches!(c, ',' | ']' | ')' | '[' | '(') && !c.is_whitespace()) {
+        while let Some((at, c)) =
+            self.chars.next_if(|(_, c)| !matches!(c, ',' | ']' | ')' | '[' | '(') && !c.is_whitespace())
+        {
             end = at + c.len_utf8();
         }
         let word = &self.text[start..end];
@@ -202,13 +208,28 @@ mod tests {
     #[test]
     fn says_where_a_list_is_wrong() {
         assert_eq!(parse_list("[0,1").unwrap_err().message().text(Lang::En), "the '[' at character 1 is never closed");
-        assert_eq!(parse_list("[0, one]").unwrap_err().message().text(Lang::En), "'one' at character 5 is not a number");
-        assert_eq!(parse_list("[0 1]").unwrap_err().message().text(Lang::En), "expected ',' or ']' at character 4, found '1'");
+        assert_eq!(
+            parse_list("[0, one]").unwrap_err().message().text(Lang::En),
+            "'one' at character 5 is not a number"
+        );
+        assert_eq!(
+            parse_list("[0 1]").unwrap_err().message().text(Lang::En),
+            "expected ',' or ']' at character 4, found '1'"
+        );
         assert_eq!(parse_list("").unwrap_err().message().text(Lang::En), "expected a number or a list, found nothing");
         assert_eq!(parse_list("[1] x").unwrap_err().message().text(Lang::En), "unexpected 'x' at character 5");
         assert_eq!(parse_list("[1e999]").unwrap_err().message().text(Lang::En), "1e999 is too large for a number");
-        assert_eq!(parse_list("[[0, 1], [0]]").unwrap_err().message().text(Lang::En), "the lists are ragged: one has 1 entries where 2 were expected");
-        assert_eq!(parse_list("[[0, 1], 0]").unwrap_err().message().text(Lang::En), "the lists are ragged: a number appears where a list was expected");
-        assert_eq!(parse_list("[0, [1]]").unwrap_err().message().text(Lang::En), "the lists are ragged: a list appears where a number was expected");
+        assert_eq!(
+            parse_list("[[0, 1], [0]]").unwrap_err().message().text(Lang::En),
+            "the lists are ragged: one has 1 entries where 2 were expected"
+        );
+        assert_eq!(
+            parse_list("[[0, 1], 0]").unwrap_err().message().text(Lang::En),
+            "the lists are ragged: a number appears where a list was expected"
+        );
+        assert_eq!(
+            parse_list("[0, [1]]").unwrap_err().message().text(Lang::En),
+            "the lists are ragged: a list appears where a number was expected"
+        );
     }
 }

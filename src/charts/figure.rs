@@ -5,12 +5,11 @@
 //! else that names figures — embed links, export sizes, the page's slots,
 //! pointer hit-testing, `losslab figures --list` — derives from this list.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 
-use super::chart::Chart;
-use super::error::DrawError;
-use super::plot_map::PlotMap;
+use super::area::{Area, Drawn};
+use super::frame::clear;
+use super::prob_bars::Which;
 use super::style::Style;
 use super::{
     cce, fit, focal_curves, focal_fit, focal_points, logits_stability, neglog, point_losses, points, prob_bars,
@@ -90,8 +89,11 @@ pub struct FigureSpec {
     pub deps: Deps,
 }
 
+/// One line per figure: `Variant = "name": module(scene parts; extra argument),
+/// shape, pointer, scene parts read`. The module's `draw(area, parts…, style,
+/// extra)` draws it, its `alt_text(parts…, lang, extra)` says it in words.
 macro_rules! figures {
-    ($($(#[$doc:meta])* $variant:ident = $name:literal: $chart:expr, $shape:ident, $pointer:expr, $deps:expr;)*) => {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal: $chart:ident($($part:ident),+ $(; $extra:expr)?), $shape:ident, $pointer:expr, $deps:expr;)*) => {
         /// Every figure of the page, in page order.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Figure {
@@ -119,21 +121,17 @@ macro_rules! figures {
         }
 
         /// Draws `figure` of `scene` onto `area`, filling it.
-        pub fn draw<DB: DrawingBackend>(
-            figure: Figure,
-            area: &DrawingArea<DB, Shift>,
-            scene: &Scene,
-            style: &Style,
-        ) -> Result<PlotMap, DrawError> {
+        pub fn draw<DB: DrawingBackend>(figure: Figure, area: &Area<DB>, scene: &Scene, style: &Style) -> Drawn {
+            clear(area, style)?;
             match figure {
-                $(Figure::$variant => Chart::draw(&$chart, area, scene, style),)*
+                $(Figure::$variant => $chart::draw(area, $(&scene.$part,)+ style $(, $extra)?),)*
             }
         }
 
         /// A text alternative for `figure` that states its numbers, in `lang`.
         pub fn alt_text(figure: Figure, scene: &Scene, lang: Lang) -> String {
             match figure {
-                $(Figure::$variant => Chart::alt_text(&$chart, scene, lang),)*
+                $(Figure::$variant => $chart::alt_text($(&scene.$part,)+ lang $(, $extra)?),)*
             }
         }
     };
@@ -141,35 +139,35 @@ macro_rules! figures {
 
 figures! {
     /// The points on the x axis, each class with its colour and marker.
-    Points = "points": points::Points, Strip, Pointer::Moves, Deps::BINARY;
+    Points = "points": points(binary), Strip, Pointer::Moves, Deps::BINARY;
     /// The sigmoid fitted to the points, live.
-    Fit = "fit": fit::Fit, Standard, Pointer::Moves, Deps::BINARY;
+    Fit = "fit": fit(binary), Standard, Pointer::Moves, Deps::BINARY;
     /// p(green) of each green point.
-    GreenBars = "green-bars": prob_bars::GREEN, Standard, Pointer::Hovers(Shows::Positive), Deps::BINARY;
+    GreenBars = "green-bars": prob_bars(binary; Which::Green), Standard, Pointer::Hovers(Shows::Positive), Deps::BINARY;
     /// p(red) of each red point.
-    RedBars = "red-bars": prob_bars::RED, Standard, Pointer::Hovers(Shows::Negative), Deps::BINARY;
+    RedBars = "red-bars": prob_bars(binary; Which::Red), Standard, Pointer::Hovers(Shows::Negative), Deps::BINARY;
     /// The probability of each point's true class.
-    TrueClassBars = "true-class-bars": prob_bars::TRUE_CLASS, Standard, Pointer::Hovers(Shows::All), Deps::BINARY;
+    TrueClassBars = "true-class-bars": prob_bars(binary; Which::TrueClass), Standard, Pointer::Hovers(Shows::All), Deps::BINARY;
     /// −log p, each point on it.
-    NegLog = "neglog": neglog::NegLog, Standard, Pointer::None, Deps::BINARY;
+    NegLog = "neglog": neglog(binary), Standard, Pointer::None, Deps::BINARY;
     /// Each point's loss as a bar, their mean as a line.
-    PointLosses = "point-losses": point_losses::PointLosses, Standard, Pointer::Hovers(Shows::All), Deps::BINARY;
+    PointLosses = "point-losses": point_losses(binary), Standard, Pointer::Hovers(Shows::All), Deps::BINARY;
     /// The naive logistic loss against the stable one, in float32.
-    LogitsStability = "logits-stability": logits_stability::LogitsStability, Standard, Pointer::None, Deps::STABILITY;
+    LogitsStability = "logits-stability": logits_stability(stability), Standard, Pointer::None, Deps::STABILITY;
     /// The categorical calculator's rows and their losses.
-    Cce = "cce": cce::Cce, Standard, Pointer::None, Deps::CCE;
+    Cce = "cce": cce(cce), Standard, Pointer::None, Deps::CCE;
     /// The focal-loss paper's curves, and the reader's γ.
-    FocalCurves = "focal-curves": focal_curves::FocalCurves, Standard, Pointer::None, Deps::FOCAL;
+    FocalCurves = "focal-curves": focal_curves(focal), Standard, Pointer::None, Deps::FOCAL;
     /// Each point's focal loss beside its cross-entropy.
-    FocalPoints = "focal-points": focal_points::FocalPoints, Standard, Pointer::None, Deps::BINARY.union(Deps::FOCAL);
+    FocalPoints = "focal-points": focal_points(focal), Standard, Pointer::None, Deps::BINARY.union(Deps::FOCAL);
     /// The sigmoid fitted under focal loss and under cross-entropy.
-    FocalFit = "focal-fit": focal_fit::FocalFit, Standard, Pointer::None, Deps::BINARY.union(Deps::FOCAL);
+    FocalFit = "focal-fit": focal_fit(focal, binary), Standard, Pointer::None, Deps::BINARY.union(Deps::FOCAL);
     /// The smoothed target as bars.
-    SmoothingTargets = "smoothing-targets": smoothing_targets::SmoothingTargets, Standard, Pointer::None, Deps::LABEL_SMOOTHING;
+    SmoothingTargets = "smoothing-targets": smoothing_targets(smoothing), Standard, Pointer::None, Deps::LABEL_SMOOTHING;
     /// Cross-entropy over the logit gap, with and without smoothing.
-    SmoothingLogits = "smoothing-logits": smoothing_logits::SmoothingLogits, Standard, Pointer::None, Deps::LABEL_SMOOTHING;
+    SmoothingLogits = "smoothing-logits": smoothing_logits(smoothing), Standard, Pointer::None, Deps::LABEL_SMOOTHING;
     /// The bounded gradient of cross-entropy.
-    SmoothingGradient = "smoothing-gradient": smoothing_gradient::SmoothingGradient, Standard, Pointer::None, Deps::LABEL_SMOOTHING;
+    SmoothingGradient = "smoothing-gradient": smoothing_gradient(smoothing), Standard, Pointer::None, Deps::LABEL_SMOOTHING;
 }
 
 impl Figure {

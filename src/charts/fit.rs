@@ -2,49 +2,26 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
+use super::area::{Area, Drawn};
 use super::error::DrawError;
-use super::plot_map::{Axis, PlotMap};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::Axis;
 use super::style::Style;
+use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
-use crate::i18n::{fill, t};
-use crate::scene::{BinaryScene, Scene};
-use crate::i18n::Lang;
+use crate::scene::BinaryScene;
 
-/// The `fit` figure.
-pub struct Fit;
-
-impl Chart for Fit {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.binary, style)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.binary, lang)
-    }
-}
-
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
     let c = &style.colors;
     let (x0, x1) = scene.x_range;
-    frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.axis, 1.0)?;
-    frame.line(area, &scene.curve, c.accent, 2.5)?;
+    frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.axis, 1.0))?;
+    frame.line(area, &scene.curve, Stroke::solid(c.accent, 2.5))?;
     draw_points_at_targets(&frame, area, scene, style)?;
     let m = scene.model;
-    let formula = fill(
-        t(style.lang, "fig.fit.formula"),
-        &[("w", fixed(m.coef, 2)), ("b", fixed(m.intercept, 2))],
-    );
+    let formula = fill(t(style.lang, "fig.fit.formula"), &[("w", fixed(m.coef, 2)), ("b", fixed(m.intercept, 2))]);
     let (_, _, right, bottom) = frame.rect();
     frame.label(
         area,
@@ -104,7 +81,7 @@ pub(super) fn notes<DB: DrawingBackend>(
     Ok(())
 }
 
-fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let mut s = fill(
         t(lang, "fig.fit.alt"),
         &[

@@ -1,21 +1,16 @@
 //! `focal-curves`: FL(p_t) = −(1 − p_t)^γ·log p_t for the focal-loss paper's
 //! γ, with the reader's γ on top (the paper's figure 1).
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::style::Colors;
-use super::error::DrawError;
-use super::plot_map::{Axis, PlotMap};
-use super::style::Style;
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::Axis;
+use super::style::{Colors, Style};
+use crate::i18n::{fill, t, Lang};
 use crate::number::format::fixed;
-use crate::i18n::{fill, t};
-use crate::scene::{FocalCurve, FocalScene, Scene};
-use crate::i18n::Lang;
+use crate::scene::{FocalCurve, FocalScene};
 
 /// The value of a sampled curve nearest to p_t. The samples ascend in p_t,
 /// so the nearest is one of the two around it: each label tries a dozen
@@ -30,25 +25,7 @@ fn gamma_text(g: f64) -> String {
     format!("γ = {}", if g.fract() == 0.0 { fixed(g, 0) } else { fixed(g, 1) })
 }
 
-/// The `focal-curves` figure.
-pub struct FocalCurves;
-
-impl Chart for FocalCurves {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.focal, style)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.focal, lang)
-    }
-}
-
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &FocalScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 5.0));
@@ -71,10 +48,10 @@ fn draw<DB: DrawingBackend>(
     let same = |g: f64| (g - scene.gamma).abs() < 1e-9;
     for curve in &scene.curves {
         if !same(curve.gamma) {
-            frame.line(area, &curve.points, c.axis, 1.5)?;
+            frame.line(area, &curve.points, Stroke::solid(c.axis, 1.5))?;
         }
     }
-    frame.line(area, &scene.current.points, c.accent, 3.0)?;
+    frame.line(area, &scene.current.points, Stroke::solid(c.accent, 3.0))?;
     // Direct labels: each curve named where it crosses p_t ≈ 0.2 … 0.4, the
     // reader's first so it always gets the best place.
     frame.halo = true;
@@ -100,7 +77,7 @@ fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &FocalScene, lang: Lang) -> String {
     let [a, b, c] = scene.current_at.map(|(_, v)| fixed(v, 3));
     fill(t(lang, "fig.focal-curves.alt"), &[("g", fixed(scene.gamma, 1)), ("at1", a), ("at5", b), ("at9", c)])
 }

@@ -1,55 +1,36 @@
 //! `focal-fit`: the sigmoid refitted under focal loss against the
 //! cross-entropy fit, both converged, over the points.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::{draw_points_at_targets, probability_frame};
-use super::frame::{clear, Frame, LABEL};
-use super::error::DrawError;
-use super::plot_map::PlotMap;
+use super::frame::{Frame, Stroke, LABEL};
 use super::style::Style;
-use crate::number::format::fixed;
-use crate::i18n::{fill, t};
 use crate::core::fit::FitError;
-use crate::scene::{BinaryScene, FitCurve, FocalScene, Scene};
-use crate::i18n::Lang;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::fixed;
+use crate::scene::{BinaryScene, FitCurve, FocalScene};
 
-/// The `focal-fit` figure.
-pub struct FocalFit;
-
-impl Chart for FocalFit {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.focal, &scene.binary, style)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.focal, lang)
-    }
-}
-
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
     scene: &FocalScene,
     binary: &BinaryScene,
     style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let mut spec = probability_frame(binary, style, t(lang, "fig.fit.y"));
     spec.right = 24.0;
     let mut frame = Frame::draw(area, style, &spec)?;
     let (x0, x1) = binary.x_range;
-    frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.grid, 1.0)?;
+    frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.grid, 1.0))?;
     if let Ok(ce) = &scene.ce_fit {
-        frame.line(area, &ce.curve, c.muted, 2.0)?;
+        frame.line(area, &ce.curve, Stroke::solid(c.muted, 2.0))?;
     }
     if let Ok(fl) = &scene.focal_fit {
-        frame.line(area, &fl.curve, c.accent, 3.0)?;
+        frame.line(area, &fl.curve, Stroke::solid(c.accent, 3.0))?;
     }
     draw_points_at_targets(&frame, area, binary, style)?;
     // Name each curve where it crosses p = 0.5 (or at the right if it never does).
@@ -60,7 +41,11 @@ fn draw<DB: DrawingBackend>(
         for &(x, p) in &fit.curve {
             if (x - x_half).abs() < (x1 - x0) / 200.0 || (!x_half.is_finite() && x == x1) {
                 let (px, py) = frame.p(x, p);
-                v.push(if above { (px - style.pxf(10.0), py - style.pxf(6.0)) } else { (px + style.pxf(10.0), py + style.pxf(6.0)) });
+                v.push(if above {
+                    (px - style.pxf(10.0), py - style.pxf(6.0))
+                } else {
+                    (px + style.pxf(10.0), py + style.pxf(6.0))
+                });
             }
         }
         v
@@ -74,7 +59,8 @@ fn draw<DB: DrawingBackend>(
             // figure is too narrow for that.
             if !frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))? {
                 let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
-                let under: Vec<(f64, f64)> = end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
+                let under: Vec<(f64, f64)> =
+                    end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
                 frame.label(area, &fl_text, &under, LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
             }
         }
@@ -91,9 +77,11 @@ fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) -> String {
     let describe = |r: &Result<FitCurve, FitError>| match r {
-        Ok(f) => fill(t(lang, "fig.focal-fit.model"), &[("w", fixed(f.model.coef, 4)), ("b", fixed(f.model.intercept, 4))]),
+        Ok(f) => {
+            fill(t(lang, "fig.focal-fit.model"), &[("w", fixed(f.model.coef, 4)), ("b", fixed(f.model.intercept, 4))])
+        }
         Err(e) => e.message().text(lang),
     };
     fill(

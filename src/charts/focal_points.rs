@@ -2,22 +2,17 @@
 //! ordered from hardest to easiest, so the down-weighting of easy points reads
 //! left to right; the share of the total carried by misclassified points.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
-use super::style::Colors;
-use super::error::DrawError;
-use super::plot_map::{Axis, PlotMap};
-use super::style::Style;
-use crate::number::format::{fixed, list, percent_whole};
+use super::area::{Area, Drawn};
+use super::frame::{nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
+use super::plot_map::Axis;
+use super::style::{Colors, Style, Weight};
 use crate::core::array::ascending_order;
-use crate::i18n::{fill, t};
-use crate::scene::{FocalPoint, FocalScene, Scene};
-use crate::i18n::Lang;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list, percent_whole};
+use crate::scene::{FocalPoint, FocalScene};
 
 const Y_CAP: f64 = 6.0;
 /// How far a point's marker reaches above its pair of bars, at scale 1.
@@ -29,25 +24,7 @@ fn hardest_first(scene: &FocalScene) -> Vec<&FocalPoint> {
     ascending_order(&keys).into_iter().map(|i| pts[i]).collect()
 }
 
-/// The `focal-points` figure.
-pub struct FocalPoints;
-
-impl Chart for FocalPoints {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.focal, style)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.focal, lang)
-    }
-}
-
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &FocalScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let pts = hardest_first(scene);
@@ -64,10 +41,13 @@ fn draw<DB: DrawingBackend>(
     };
     spec.x_title = t(lang, "fig.focal-points.x").into();
     spec.y_title = t(lang, "fig.focal-points.y").into();
-    let (ce_name, fl_name) = (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", fixed(scene.gamma, 1))]));
+    let (ce_name, fl_name) =
+        (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", fixed(scene.gamma, 1))]));
     // The key shares the y title's line where both fit; otherwise it takes
     // that line alone and the title moves one line down.
-    if y_title_span(style, &spec.y_title) + style.pxf(16.0 + spec.right) + swatch_key_width(style, &[ce_name, &fl_name]) > width {
+    if y_title_span(style, &spec.y_title) + style.pxf(16.0 + spec.right) + swatch_key_width(style, &[ce_name, &fl_name])
+        > width
+    {
         spec.top_extra = KEY_LINE;
         spec.y_title_drop = KEY_LINE;
     }
@@ -111,18 +91,23 @@ fn draw<DB: DrawingBackend>(
     frame.swatch_key(area, &[(ce_color, ce_name), (fl_color, &fl_name)], KeyLine::Top)?;
     let (l, top, right, _) = frame.rect();
     if hard > 0.0 && !crowded {
-        frame.label(area, t(lang, "fig.focal-points.hard"), &[(l + style.pxf(6.0), top + style.pxf(6.0))], LABEL - 1.0, c.negative, true, (HPos::Left, VPos::Top))?;
+        frame.label(
+            area,
+            t(lang, "fig.focal-points.hard"),
+            &[(l + style.pxf(6.0), top + style.pxf(6.0))],
+            LABEL - 1.0,
+            c.negative,
+            true,
+            (HPos::Left, VPos::Top),
+        )?;
     }
     // The readout, top right, one short line each.
     let x = right - style.pxf(6.0);
     let mut y = top + style.pxf(6.0);
     for line in &readout {
         let color = if line.muted { c.muted } else { c.text };
-        if line.bold {
-            frame.bold(area, &line.text, (x, y), line.size, color, (HPos::Right, VPos::Top))?;
-        } else {
-            frame.text(area, &line.text, (x, y), line.size, color, (HPos::Right, VPos::Top))?;
-        }
+        let weight = if line.bold { Weight::Bold } else { Weight::Regular };
+        frame.text(area, &line.text, (x, y), line.size, color, weight, (HPos::Right, VPos::Top))?;
         y += style.pxf(line.advance);
     }
     Ok(frame.map)
@@ -140,7 +125,13 @@ struct ReadoutLine {
 
 /// The misclassified points' share of each loss, the two means and α, where known.
 fn readout_lines(scene: &FocalScene, lang: Lang) -> Vec<ReadoutLine> {
-    let line = |text: String, size: f64, bold: bool, muted: bool, advance: f64| ReadoutLine { text, size, bold, muted, advance };
+    let line = |text: String, size: f64, bold: bool, muted: bool, advance: f64| ReadoutLine {
+        text,
+        size,
+        bold,
+        muted,
+        advance,
+    };
     let mut lines = Vec::new();
     if let (Some(ce), Some(fl)) = (scene.hard_share_ce, scene.hard_share_focal) {
         lines.push(line(t(lang, "fig.focal-points.share1").into(), LABEL, false, false, 19.0));
@@ -158,7 +149,7 @@ fn readout_lines(scene: &FocalScene, lang: Lang) -> Vec<ReadoutLine> {
     lines
 }
 
-fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &FocalScene, lang: Lang) -> String {
     let pts = hardest_first(scene);
     match (scene.hard_share_ce, scene.hard_share_focal, scene.mean_focal) {
         (Some(ce), Some(fl), Some(mean)) => fill(

@@ -13,11 +13,11 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
-use super::style::{Layers, Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap};
-use crate::number::format::fixed;
+use super::style::{Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
+use crate::number::format::fixed;
 
 /// Tick positions of one axis.
 pub enum Ticks {
@@ -118,6 +118,24 @@ pub fn y_title_span(style: &Style, title: &str) -> f64 {
 /// Where the y title of `spec` starts, in a column whose left edge is at `col_left`.
 fn y_title_at(spec: &FrameSpec, style: &Style, col_left: f64) -> (f64, f64) {
     (col_left + style.pxf(Y_TITLE_INSET), style.pxf(10.0 + spec.y_title_drop))
+}
+
+/// How a line is drawn: its colour, its width in CSS pixels, and whether dashed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub color: RGBAColor,
+    pub width_css: f64,
+    pub dashed: bool,
+}
+
+impl Stroke {
+    pub fn solid(color: impl Color, width_css: f64) -> Stroke {
+        Stroke { color: color.to_rgba(), width_css, dashed: false }
+    }
+
+    pub fn dashed(color: impl Color, width_css: f64) -> Stroke {
+        Stroke { color: color.to_rgba(), width_css, dashed: true }
+    }
 }
 
 /// A drawn frame: maps data to the drawing area's own pixels and draws in it.
@@ -248,7 +266,8 @@ impl<'s> Frame<'s> {
         let top = spec.top_margin(style);
         let key = spec.class_key.then(|| ClassKey::layout(style, left, right, &spec.x_title));
         let bottom = h - spec.bottom_margin(style, !x_ticks.is_empty(), key.as_ref().is_some_and(|k| k.own_line));
-        let (left, right) = if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
+        let (left, right) =
+            if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
         let (bx, by) = area.get_base_pixel();
         let mut frame = Frame {
@@ -292,13 +311,25 @@ impl<'s> Frame<'s> {
     /// The key's markers and names, left to right from where its estimated
     /// span starts: each name sits at a fixed distance from its marker, so an
     /// estimate's error only moves the key's right end.
-    fn draw_class_key<DB: DrawingBackend>(&mut self, area: &DrawingArea<DB, Shift>, key: &ClassKey) -> Result<(), DrawError> {
+    fn draw_class_key<DB: DrawingBackend>(
+        &mut self,
+        area: &DrawingArea<DB, Shift>,
+        key: &ClassKey,
+    ) -> Result<(), DrawError> {
         let style = self.style;
         let y = self.rect().3 + style.pxf(38.0) + if key.own_line { style.pxf(KEY_LINE) } else { 0.0 };
         let mut x = key.start;
         for (positive, label) in [(true, key.labels.0), (false, key.labels.1)] {
             self.marker(area, (x, y), positive, style.colors.class(positive), 5.0)?;
-            self.text(area, label, (x + style.pxf(10.0), y), LABEL, style.colors.text, (HPos::Left, VPos::Center))?;
+            self.text(
+                area,
+                label,
+                (x + style.pxf(10.0), y),
+                LABEL,
+                style.colors.text,
+                Weight::Regular,
+                (HPos::Left, VPos::Center),
+            )?;
             let w = key_name_width(style, label);
             self.reserve([x - style.pxf(8.0), y - style.pxf(9.0), x + style.pxf(10.0) + w, y + style.pxf(9.0)]);
             x += w + style.pxf(36.0);
@@ -323,7 +354,7 @@ impl<'s> Frame<'s> {
         let frame = self;
         let c = &style.colors;
         let thin = ShapeStyle::from(c.grid).stroke_width(style.stroke(1.0));
-        let tick_text = style.text(TICK_PX, c.muted, HPos::Right, VPos::Center);
+        let tick_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Right, VPos::Center));
         for (v, label) in y_ticks {
             if !(spec.y.min..=spec.y.max).contains(v) {
                 continue;
@@ -335,7 +366,7 @@ impl<'s> Frame<'s> {
         let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
         let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
         area.draw(&PathElement::new(vec![(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
-        let x_text = style.text(TICK_PX, c.muted, HPos::Center, VPos::Top);
+        let x_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
         let mut last_right = f64::NEG_INFINITY;
         for (v, label) in x_ticks {
             if !(spec.x.min..=spec.x.max).contains(v) {
@@ -350,18 +381,20 @@ impl<'s> Frame<'s> {
             }
         }
         if !spec.y_title.is_empty() {
-            let t = style.text(AXIS_TITLE_PX, c.text, HPos::Left, VPos::Top);
+            let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Left, VPos::Top));
             let (x, y) = y_title_at(spec, style, col_left);
             area.draw(&Text::new(spec.y_title.clone(), (r(x), r(y)), t))?;
         }
         if !spec.x_title.is_empty() {
-            let t = style.text(AXIS_TITLE_PX, c.text, HPos::Center, VPos::Top);
+            let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Center, VPos::Top));
             // Under the axis' tick labels, wherever the axis is; centred, or
             // as far right as the class key on its line leaves room for.
             let y = axis_y + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
             let half = style.text_width(&spec.x_title, AXIS_TITLE_PX) / 2.0;
             let x = match key {
-                Some(key) if axis_y == bottom && !key.own_line => ((left + right) / 2.0).min(key.start - s(20.0) - half),
+                Some(key) if axis_y == bottom && !key.own_line => {
+                    ((left + right) / 2.0).min(key.start - s(20.0) - half)
+                }
                 _ => (left + right) / 2.0,
             };
             area.draw(&Text::new(spec.x_title.clone(), (r(x), r(y)), t))?;
@@ -423,33 +456,18 @@ impl<'s> Frame<'s> {
         &self,
         area: &DrawingArea<DB, Shift>,
         points: &[(f64, f64)],
-        color: impl Color,
-        width_css: f64,
+        stroke: Stroke,
     ) -> Result<(), DrawError> {
         if !self.drawing() {
             return Ok(());
         }
-        let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
+        let style = ShapeStyle::from(stroke.color).stroke_width(self.style.stroke(stroke.width_css));
         for run in self.clipped_runs(points) {
-            area.draw(&PathElement::new(run, style))?;
-        }
-        Ok(())
-    }
-
-    /// A dashed polyline through data points, clipped like [`Frame::line`].
-    pub fn dashed<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        points: &[(f64, f64)],
-        color: impl Color,
-        width_css: f64,
-    ) -> Result<(), DrawError> {
-        if !self.drawing() {
-            return Ok(());
-        }
-        let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
-        for run in self.clipped_runs(points) {
-            area.draw(&DashedPathElement::new(run, self.style.px(5.0), self.style.px(4.0), style))?;
+            if stroke.dashed {
+                area.draw(&DashedPathElement::new(run, self.style.px(5.0), self.style.px(4.0), style))?;
+            } else {
+                area.draw(&PathElement::new(run, style))?;
+            }
         }
         Ok(())
     }
@@ -616,6 +634,7 @@ impl<'s> Frame<'s> {
     }
 
     /// Text at an area pixel, unconditionally.
+    #[allow(clippy::too_many_arguments)]
     pub fn text<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
@@ -623,28 +642,13 @@ impl<'s> Frame<'s> {
         (x, y): (f64, f64),
         size_css: f64,
         color: RGBColor,
-        (h, v): (HPos, VPos),
+        weight: Weight,
+        anchor: (HPos, VPos),
     ) -> Result<(), DrawError> {
         if !self.drawing() {
             return Ok(());
         }
-        put(area, text, (x, y), self.style.text(size_css, color, h, v))
-    }
-
-    /// Bold text at an area pixel, unconditionally.
-    pub fn bold<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        text: &str,
-        (x, y): (f64, f64),
-        size_css: f64,
-        color: RGBColor,
-        (h, v): (HPos, VPos),
-    ) -> Result<(), DrawError> {
-        if !self.drawing() {
-            return Ok(());
-        }
-        put(area, text, (x, y), self.style.bold(size_css, color, h, v))
+        put(area, text, (x, y), self.style.text(size_css, color, weight, anchor))
     }
 
     /// A label that is drawn only where it overlaps no label placed before
@@ -679,20 +683,21 @@ impl<'s> Frame<'s> {
             let rect = [x0, y0, x0 + w, y0 + ht];
             let pad = self.style.pxf(2.0);
             let (area_w, area_h) = area.dim_in_pixel();
-            let inside = rect[0] >= 0.0 && rect[2] <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
+            let inside =
+                rect[0] >= 0.0 && rect[2] <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
             let free = inside
-                && self.placed.iter().all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
+                && self
+                    .placed
+                    .iter()
+                    .all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
             if free {
                 self.placed.push(rect);
                 if self.halo {
                     let bg = self.style.colors.background;
                     self.pixel_rect(area, (rect[0] - pad, rect[1]), (rect[2] + pad, rect[3]), bg)?;
                 }
-                if bold {
-                    self.bold(area, text, (x, y), size_css, color, (h, v))?;
-                } else {
-                    self.text(area, text, (x, y), size_css, color, (h, v))?;
-                }
+                let weight = if bold { Weight::Bold } else { Weight::Regular };
+                self.text(area, text, (x, y), size_css, color, weight, (h, v))?;
                 return Ok(true);
             }
         }
@@ -721,7 +726,15 @@ impl<'s> Frame<'s> {
         for (color, name) in items {
             let sw = style.pxf(SWATCH);
             self.pixel_rect(area, (x, y - sw / 2.0), (x + sw, y + sw / 2.0), *color)?;
-            self.text(area, name, (x + sw + style.pxf(SWATCH_GAP), y), LABEL_PX, style.colors.text, (HPos::Left, VPos::Center))?;
+            self.text(
+                area,
+                name,
+                (x + sw + style.pxf(SWATCH_GAP), y),
+                LABEL_PX,
+                style.colors.text,
+                Weight::Regular,
+                (HPos::Left, VPos::Center),
+            )?;
             x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) + style.pxf(KEY_BETWEEN);
         }
         Ok(())
@@ -741,7 +754,7 @@ impl<'s> Frame<'s> {
         let w = self.style.text_width(text, NOTE_PX);
         self.placed.push([x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)]);
         self.notes += 1;
-        self.text(area, text, (x, y), NOTE_PX, self.style.colors.muted, (HPos::Left, VPos::Top))
+        self.text(area, text, (x, y), NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))
     }
 }
 
@@ -758,7 +771,12 @@ pub fn r(v: f64) -> i32 {
 type Clipped = ((f64, f64), (f64, f64), bool);
 
 /// Draws `text` at an area pixel in the style `t`.
-fn put<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y): (f64, f64), t: TextStyle<'static>) -> Result<(), DrawError> {
+fn put<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    (x, y): (f64, f64),
+    t: TextStyle<'static>,
+) -> Result<(), DrawError> {
     area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
     Ok(())
 }

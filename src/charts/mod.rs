@@ -1,14 +1,14 @@
 //! One drawing per figure, generic over plotters' `DrawingBackend`: the same
 //! code draws to a canvas on the page and to SVG natively.
 //!
-//! Each chart module implements [`Chart`] (draw a scene, say it in words);
-//! [`figure`] lists every figure once, with its chart. `charts` knows nothing
-//! about the DOM.
+//! Each chart module has `draw` (its figure of the scene's parts it reads)
+//! and `alt_text` (the same in words); [`figure`] lists every figure once,
+//! with its chart. `charts` knows nothing about the DOM.
 
 pub mod export;
 pub mod style;
 
-mod chart;
+mod area;
 mod error;
 mod figure;
 mod frame;
@@ -28,7 +28,7 @@ mod smoothing_gradient;
 mod smoothing_logits;
 mod smoothing_targets;
 
-pub use chart::Chart;
+pub use area::{Area, Drawn};
 pub use error::DrawError;
 pub use figure::{alt_text, draw, Figure, FigureSpec, Pointer, Shape, Shows};
 pub use plot_map::{Axis, PlotMap, Scale};

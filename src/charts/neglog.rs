@@ -1,43 +1,21 @@
 //! `neglog`: −log(p) over p ∈ (0, 1], every point placed at its own p.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::notes;
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::error::DrawError;
-use super::plot_map::{Axis, PlotMap};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::Axis;
 use super::style::Style;
+use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
-use crate::i18n::{fill, t};
-use crate::scene::{BinaryScene, Scene};
-use crate::i18n::Lang;
+use crate::scene::BinaryScene;
 
 /// The y axis stops here; points above it sit on the edge with their value.
 const Y_MAX: f64 = 5.0;
 
-/// The `neglog` figure.
-pub struct NegLog;
-
-impl Chart for NegLog {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.binary, style)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.binary, lang)
-    }
-}
-
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, Y_MAX));
     spec.x_ticks = Ticks::Auto(5);
@@ -47,7 +25,7 @@ fn draw<DB: DrawingBackend>(
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
-    frame.line(area, &scene.neglog, c.muted, 2.0)?;
+    frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;
     // Name the curve where it is steep and alone.
     let at = frame.p(0.09, 2.4);
     frame.label(area, "−log(p)", &[at], LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
@@ -65,7 +43,15 @@ fn draw<DB: DrawingBackend>(
         let at = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(loss));
         frame.ring(area, at, 11.0)?;
         let text = format!("p = {}, −log p = {}", fixed(pt.p_true, 2), fixed(loss, 2));
-        frame.label(area, &text, &[(at.0 + style.pxf(14.0), at.1 - style.pxf(14.0))], LABEL, c.text, true, (HPos::Left, VPos::Bottom))?;
+        frame.label(
+            area,
+            &text,
+            &[(at.0 + style.pxf(14.0), at.1 - style.pxf(14.0))],
+            LABEL,
+            c.text,
+            true,
+            (HPos::Left, VPos::Bottom),
+        )?;
     }
     if over > 0 {
         frame.note(area, &fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]))?;
@@ -74,7 +60,7 @@ fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     fill(
         t(lang, "fig.neglog.alt"),
         &[

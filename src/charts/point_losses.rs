@@ -1,45 +1,23 @@
 //! `point-losses`: each point's loss as a bar at its x; their mean, drawn as
 //! a line and written as a number, is binary cross-entropy.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::notes;
-use super::frame::{clear, Frame, FrameSpec, LABEL};
+use super::frame::{Frame, FrameSpec, Stroke, LABEL};
+use super::plot_map::Axis;
 use super::prob_bars::bar_width;
-use super::error::DrawError;
-use super::plot_map::{Axis, PlotMap};
-use super::style::Style;
+use super::style::{Style, Weight};
+use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
-use crate::i18n::{fill, t};
-use crate::scene::{BinaryScene, Scene};
-use crate::i18n::Lang;
+use crate::scene::BinaryScene;
 
 /// The y axis never grows past this; taller bars are cut and say their value.
 const Y_CAP: f64 = 6.0;
 
-/// The `point-losses` figure.
-pub struct PointLosses;
-
-impl Chart for PointLosses {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.binary, style)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.binary, lang)
-    }
-}
-
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let tallest = scene.points.iter().map(|p| p.loss).filter(|l| l.is_finite()).fold(0.0, f64::max);
@@ -68,11 +46,19 @@ fn draw<DB: DrawingBackend>(
     // The mean: a line across, its value at the right end, outside the bars.
     if let Some(bce) = scene.bce {
         let (x0, x1) = scene.x_range;
-        frame.line(area, &[(x0, bce), (x1, bce)], c.accent, 2.0)?;
+        frame.line(area, &[(x0, bce), (x1, bce)], Stroke::solid(c.accent, 2.0))?;
         let (_, _, right, _) = frame.rect();
         let y = frame.py_clamped(bce);
         let text = fill(t(lang, "fig.point-losses.mean"), &[("bce", fixed(bce, 4))]);
-        frame.bold(area, &text, (right + style.pxf(8.0), y), LABEL, c.accent, (HPos::Left, VPos::Center))?;
+        frame.text(
+            area,
+            &text,
+            (right + style.pxf(8.0), y),
+            LABEL,
+            c.accent,
+            Weight::Bold,
+            (HPos::Left, VPos::Center),
+        )?;
     }
     // Bars cut by the axis say how tall they are; small ones say it when there is room.
     frame.halo = true;
@@ -91,7 +77,7 @@ fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     match scene.bce {
         Some(bce) => fill(
             t(lang, "fig.point-losses.alt"),

@@ -1,39 +1,17 @@
 //! `points`: the points on the x axis, each class with its own colour and marker.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::error::DrawError;
-use super::plot_map::{Axis, PlotMap};
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Ticks, LABEL};
+use super::plot_map::Axis;
 use super::style::Style;
+use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
-use crate::i18n::{fill, t};
-use crate::scene::{BinaryPoint, BinaryScene, Scene};
-use crate::i18n::Lang;
+use crate::scene::{BinaryPoint, BinaryScene};
 
-/// The `points` figure.
-pub struct Points;
-
-impl Chart for Points {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.binary, style)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.binary, lang)
-    }
-}
-
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(-0.25, 1.0));
     spec.y_ticks = Ticks::None;
     spec.x_axis_at_zero = true;
@@ -48,7 +26,15 @@ fn draw<DB: DrawingBackend>(
         let at = frame.p(pt.x, 0.0);
         frame.ring(area, at, 11.0)?;
         let label = format!("x = {}", fixed(pt.x, 2));
-        frame.label(area, &label, &[(at.0, at.1 - style.pxf(16.0))], LABEL, c.text, true, (HPos::Center, VPos::Bottom))?;
+        frame.label(
+            area,
+            &label,
+            &[(at.0, at.1 - style.pxf(16.0))],
+            LABEL,
+            c.text,
+            true,
+            (HPos::Center, VPos::Bottom),
+        )?;
     }
     if scene.skipped > 0 {
         frame.note(area, &fill(t(style.lang, "fig.note.skipped"), &[("n", scene.skipped.to_string())]))?;
@@ -56,7 +42,7 @@ fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let (pos, neg): (Vec<&BinaryPoint>, Vec<&BinaryPoint>) = scene.points.iter().partition(|p| p.green);
     fill(
         t(lang, "fig.points.alt"),

@@ -1,23 +1,19 @@
 //! `green-bars`, `red-bars`, `true-class-bars`: each point's probability as a
 //! bar standing at its x (the article's figures 3 to 5).
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
-
-use super::chart::Chart;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::{notes, probability_frame};
-use super::frame::{clear, Frame, LABEL};
-use super::error::DrawError;
-use super::plot_map::PlotMap;
+use super::frame::{Frame, Stroke, LABEL};
 use super::style::Style;
-use crate::number::format::{fixed, list};
 use crate::core::array::ascending_order;
-use crate::i18n::{fill, t};
-use crate::scene::{BinaryPoint, BinaryScene, Scene};
-use crate::i18n::Lang;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
+use crate::scene::{BinaryPoint, BinaryScene};
 
+/// Which points a figure of probability bars shows, and of which class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Which {
     /// p(y = 1) of the positive points.
@@ -49,26 +45,6 @@ impl Which {
     }
 }
 
-/// A figure of probability bars: which points, and of which class.
-pub struct Bars(Which);
-
-/// `green-bars`: p(y = 1) of the positive points.
-pub const GREEN: Bars = Bars(Which::Green);
-/// `red-bars`: p(y = 0) of the negative points.
-pub const RED: Bars = Bars(Which::Red);
-/// `true-class-bars`: the probability of each point's true class.
-pub const TRUE_CLASS: Bars = Bars(Which::TrueClass);
-
-impl Chart for Bars {
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, scene: &Scene, style: &Style) -> Result<PlotMap, DrawError> {
-        draw(area, &scene.binary, style, self.0)
-    }
-
-    fn alt_text(&self, scene: &Scene, lang: Lang) -> String {
-        alt_text(&scene.binary, lang, self.0)
-    }
-}
-
 /// Bar width in area pixels: 14 px at scale 1, narrower where points crowd.
 pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
     let px: Vec<f64> = xs.iter().map(|&x| frame.px(x)).collect();
@@ -77,21 +53,15 @@ pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
     style.pxf(14.0).min(gap * 0.8).max(1.0)
 }
 
-fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-    which: Which,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style, which: Which) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, which.key("y"))))?;
     let c = &style.colors;
     // The curve the bars reach up to: p(y = 1 | x), or its mirror for red.
     match which {
-        Which::Green => frame.dashed(area, &scene.curve, c.axis, 1.5)?,
+        Which::Green => frame.line(area, &scene.curve, Stroke::dashed(c.axis, 1.5))?,
         Which::Red => {
             let mirror: Vec<(f64, f64)> = scene.curve.iter().map(|&(x, p)| (x, 1.0 - p)).collect();
-            frame.dashed(area, &mirror, c.axis, 1.5)?
+            frame.line(area, &mirror, Stroke::dashed(c.axis, 1.5))?
         }
         Which::TrueClass => {}
     }
@@ -133,7 +103,7 @@ fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
     let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
     fill(
         t(lang, which.key("alt")),

@@ -2,12 +2,13 @@
 //! fitted to points, by Newton's method (IRLS) for the converged answer and by
 //! plain gradient steps for the page's animation.
 
+use std::fmt;
+
 use super::activation::sigmoid;
 use super::losses::{binary_cross_entropy, binary_focal_loss, FocalOptions};
 use super::real::Dual;
 use crate::i18n::{Lang, Message};
 use crate::number::format;
-use std::fmt;
 
 /// A fitted sigmoid.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -92,11 +93,15 @@ impl FitError {
         let m = Message::new;
         match self {
             FitError::Empty => m("error.fit.empty"),
-            FitError::LengthMismatch { x, y } => m("error.fit.lengths").with("x", x.to_string()).with("y", y.to_string()),
+            FitError::LengthMismatch { x, y } => {
+                m("error.fit.lengths").with("x", x.to_string()).with("y", y.to_string())
+            }
             FitError::NonFinite { what } => m("error.fit.non-finite").with("what", *what),
             FitError::TargetOutOfRange(v) => m("error.fit.target").with("value", format::plain(*v)),
             FitError::NonPositiveC(c) => m("error.fit.c").with("value", format::plain(*c)),
-            FitError::BadFocalParameter { what, value } => m("error.fit.focal").with("what", *what).with("value", format::plain(*value)),
+            FitError::BadFocalParameter { what, value } => {
+                m("error.fit.focal").with("what", *what).with("value", format::plain(*value))
+            }
             FitError::Separable => m("error.fit.separable"),
             FitError::OneClass => m("error.fit.one-class"),
             FitError::NoSpread => m("error.fit.no-spread"),
@@ -125,7 +130,11 @@ fn validate(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<(), FitError> {
         return Err(FitError::NonFinite { what: "x" });
     }
     if let Some(&bad) = y.iter().find(|v| !(0.0..=1.0).contains(*v)) {
-        return Err(if bad.is_finite() { FitError::TargetOutOfRange(bad) } else { FitError::NonFinite { what: "y_true" } });
+        return Err(if bad.is_finite() {
+            FitError::TargetOutOfRange(bad)
+        } else {
+            FitError::NonFinite { what: "y_true" }
+        });
     }
     if let Some(c) = opts.c {
         // NaN fails this test too.
@@ -152,8 +161,10 @@ fn check_existence(x: &[f64], y: &[f64], active: &[bool], penalised: bool) -> Re
     if lo == hi {
         return Err(FitError::NoSpread);
     }
-    let max_where = |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
-    let min_where = |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let max_where =
+        |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+    let min_where =
+        |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::INFINITY, f64::min);
     // Rising sigmoid: every not-surely-1 point left of every maybe-1 point.
     let rising = max_where(&|y| y < 1.0) <= min_where(&|y| y > 0.0);
     // Falling sigmoid: the mirror image.
@@ -403,7 +414,10 @@ mod tests {
         assert_eq!(fit_logistic(&[], &[], &FitOptions::default()), Err(FitError::Empty));
         assert_eq!(fit_logistic(&[1.0], &[], &FitOptions::default()), Err(FitError::LengthMismatch { x: 1, y: 0 }));
         assert_eq!(fit_logistic(&[f64::NAN], &[1.0], &FitOptions::default()), Err(FitError::NonFinite { what: "x" }));
-        assert_eq!(fit_logistic(&[1.0, 2.0], &[0.0, 1.0], &FitOptions { c: Some(0.0) }), Err(FitError::NonPositiveC(0.0)));
+        assert_eq!(
+            fit_logistic(&[1.0, 2.0], &[0.0, 1.0], &FitOptions { c: Some(0.0) }),
+            Err(FitError::NonPositiveC(0.0))
+        );
         assert_eq!(fit_logistic(&[1.0, 1.0], &[0.0, 1.0], &FitOptions { c: None }), Err(FitError::NoSpread));
     }
 

@@ -1,14 +1,18 @@
 //! One call of the evaluator, parsed and validated at the border into a
 //! typed [`Call`], then answered.
 
+use std::fmt;
+
+use serde_json::{json, Map, Value};
+
 use super::json::{array, array_to_json, describe, number, to_json};
 use crate::core::array::NdArray;
 use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
-use crate::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue};
+use crate::core::losses::{
+    cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue,
+};
 use crate::core::real::Real;
 use crate::core::semantics::{Reduction, Semantics};
-use serde_json::{json, Map, Value};
-use std::fmt;
 
 /// What a call computes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +93,12 @@ impl Call {
     /// assert_eq!(format!("{:.6}", l.scalar().unwrap()), "11.522857");
     /// ```
     pub fn loss(kind: LossKind, y_true: NdArray<f64>, y_pred: NdArray<f64>, options: LossOptions) -> Call {
-        Call { function: Function::Loss(kind), args: Args::Loss { y_true, y_pred, options }, dtype: Dtype::Float32, grad: false }
+        Call {
+            function: Function::Loss(kind),
+            args: Args::Loss { y_true, y_pred, options },
+            dtype: Dtype::Float32,
+            grad: false,
+        }
     }
 }
 
@@ -130,9 +139,15 @@ pub enum CallError {
     MissingFn,
     UnknownFn(String),
     UnknownKey(String),
-    UnknownOption { function: String, option: String },
+    UnknownOption {
+        function: String,
+        option: String,
+    },
     MissingArg(&'static str),
-    BadArg { arg: String, why: String },
+    BadArg {
+        arg: String,
+        why: String,
+    },
     UnknownSemantics(String),
     UnknownDtype(String),
     UnknownReduction(String),
@@ -265,7 +280,10 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
     let function = match (&args, function) {
         // torch's cross_entropy with probability targets of y_pred's shape.
         (Args::Loss { y_true, y_pred, .. }, Function::Loss(LossKind::SparseCategoricalCrossentropy))
-            if alias == Alias::CrossEntropy && y_true.shape == y_pred.shape && y_pred.rank() >= 1 && y_true.rank() >= 2 =>
+            if alias == Alias::CrossEntropy
+                && y_true.shape == y_pred.shape
+                && y_pred.rank() >= 1
+                && y_true.rank() >= 2 =>
         {
             Function::Loss(LossKind::CategoricalCrossentropy)
         }
@@ -274,7 +292,12 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
     Ok(Call { function, args, dtype, grad })
 }
 
-fn parse_loss_args(kind: LossKind, alias: Alias, semantics: Semantics, args: &Map<String, Value>) -> Result<Args, CallError> {
+fn parse_loss_args(
+    kind: LossKind,
+    alias: Alias,
+    semantics: Semantics,
+    args: &Map<String, Value>,
+) -> Result<Args, CallError> {
     let mut options = LossOptions { semantics, ..LossOptions::default() };
     // torchvision's focal loss and *_with_logits take logits.
     if alias == Alias::Logits || (semantics == Semantics::Torch && kind == LossKind::BinaryFocalCrossentropy) {
@@ -433,7 +456,12 @@ pub fn evaluate_cross_entropy(
     options: &LossOptions,
     dtype: Dtype,
 ) -> Result<LossValue<f64>, LossError> {
-    in_precision(dtype, options, || cross_entropy(kind, y_true, y_pred, options), || cross_entropy(kind, y_true, y_pred, options))
+    in_precision(
+        dtype,
+        options,
+        || cross_entropy(kind, y_true, y_pred, options),
+        || cross_entropy(kind, y_true, y_pred, options),
+    )
 }
 
 /// The float64 computation or the float32 one, as `dtype` and the semantics ask.
@@ -459,7 +487,12 @@ fn precision(dtype: Dtype, options: &LossOptions) -> Dtype {
     }
 }
 
-fn with_grad<R: Real>(kind: LossKind, y_true: &NdArray<f64>, y_pred: &NdArray<f64>, o: &LossOptions) -> Result<Answer, CallError> {
+fn with_grad<R: Real>(
+    kind: LossKind,
+    y_true: &NdArray<f64>,
+    y_pred: &NdArray<f64>,
+    o: &LossOptions,
+) -> Result<Answer, CallError> {
     let (l, g) = loss_with_grad::<R>(kind, y_true, y_pred, o)?;
     Ok(Answer::LossWithGrad { loss: l.to_f64(), grad: g.map(Real::as_f64) })
 }

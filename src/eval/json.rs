@@ -1,7 +1,8 @@
 //! JSON ⇄ numbers: nested arrays with `"inf"`, `"-inf"`, `"nan"` strings.
 
-use crate::core::array::NdArray;
 use serde_json::{Number, Value};
+
+use crate::core::array::NdArray;
 
 /// A number from JSON: a JSON number, or one of the strings `"inf"`,
 /// `"-inf"`, `"nan"` (also `"Infinity"`, `"-Infinity"`, `"NaN"`).

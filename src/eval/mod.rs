@@ -12,7 +12,10 @@
 mod call;
 pub mod json;
 
-pub use call::{evaluate_call, evaluate_cross_entropy, evaluate_loss, parse_call, Alias, Answer, Args, Call, CallError, Dtype, Function};
+pub use call::{
+    evaluate_call, evaluate_cross_entropy, evaluate_loss, parse_call, Alias, Answer, Args, Call, CallError, Dtype,
+    Function,
+};
 
 use serde_json::{json, Value};
 use std::fmt;

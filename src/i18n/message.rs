@@ -78,10 +78,7 @@ pub fn excerpt(text: &str) -> String {
     if text.chars().nth(EXCERPT_CHARS).is_none() {
         return text.to_owned();
     }
-    let cut = text
-        .char_indices()
-        .nth(EXCERPT_CHARS - 1)
-        .map_or(text.len(), |(i, _)| i);
+    let cut = text.char_indices().nth(EXCERPT_CHARS - 1).map_or(text.len(), |(i, _)| i);
     format!("{}…", &text[..cut])
 }
 

@@ -156,7 +156,11 @@ impl Calculators {
         for (i, values) in answer.y_pred.to_rows().unwrap_or_default().iter().enumerate() {
             let after = renormalize(values);
             if after.iter().zip(values).any(|(a, b)| (a - b).abs() > 1e-12) {
-                let values = [("row", (i + 1).to_string()), ("before", format::row(values, 4)), ("after", format::row(&after, 4))];
+                let values = [
+                    ("row", (i + 1).to_string()),
+                    ("before", format::row(values, 4)),
+                    ("after", format::row(&after, 4)),
+                ];
                 lines.push(fill(t(lang, "cce.rows"), &values));
             }
         }
@@ -237,7 +241,10 @@ mod tests {
         let view = calculators.view(Calc::Binary, Lang::En);
         assert_eq!(view.invalid, Some(CalcField::YTrue));
         assert!(view.stale);
-        assert_eq!(view.error.as_deref(), Some("y_true: the '[' at character 1 is never closed. Showing the last valid result."));
+        assert_eq!(
+            view.error.as_deref(),
+            Some("y_true: the '[' at character 1 is never closed. Showing the last valid result.")
+        );
         assert_eq!(view.rows[0].value, "11.522857");
         let zh = calculators.view(Calc::Binary, Lang::Zh).error.unwrap();
         assert!(zh.contains("没有闭合"), "{zh}");

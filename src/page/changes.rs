@@ -1,11 +1,10 @@
 //! What [`update`](super::update) asks of the document after a message: the
 //! wasm shell applies exactly this, and nothing it was not asked.
 
+use super::msg::ExportKind;
 use crate::charts::Figure;
 use crate::i18n::Lang;
 use crate::state::Setting;
-
-use super::msg::ExportKind;
 
 /// The document's work after one message.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -51,7 +50,10 @@ pub struct Changes {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tooltip {
     /// These lines at this window position.
-    Show { lines: Vec<String>, at: (i32, i32) },
+    Show {
+        lines: Vec<String>,
+        at: (i32, i32),
+    },
     Hide,
 }
 

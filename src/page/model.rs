@@ -171,7 +171,9 @@ impl Model {
         }
         let scene = Rc::make_mut(&mut self.scene);
         let calculators = &self.calculators;
-        scene.rebuild(self.stale, &self.state, self.fit.model(), self.fit.optimum_model(), self.highlight, || calculators.cce_scene());
+        scene.rebuild(self.stale, &self.state, self.fit.model(), self.fit.optimum_model(), self.highlight, || {
+            calculators.cce_scene()
+        });
         self.stale = Deps::NONE;
     }
 }

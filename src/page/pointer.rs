@@ -118,7 +118,14 @@ fn release(model: &mut Model) {
 
 /// Keyboard: ↑/↓ choose a point, ←/→ move it (shift: further), space or
 /// enter flips its label, delete removes it, escape lets go.
-pub(super) fn key(model: &mut Model, figure: Figure, key: Key, shift: bool, map: Option<PlotMap>, changes: &mut Changes) {
+pub(super) fn key(
+    model: &mut Model,
+    figure: Figure,
+    key: Key,
+    shift: bool,
+    map: Option<PlotMap>,
+    changes: &mut Changes,
+) {
     let count = model.state.points.len();
     if count == 0 || figure.spec().pointer != Pointer::Moves {
         return;

@@ -4,8 +4,7 @@
 use super::changes::{Changes, CopyButton};
 use super::model::{FigureSet, Model};
 use super::msg::{Action, ExportKind, Msg, Preset};
-use super::pointer;
-use super::url;
+use super::{pointer, url};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
 use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Put, Setting, State, Value};
@@ -157,7 +156,9 @@ fn calculator_changed(model: &mut Model, which: Calc, finished: bool, changes: &
 
 fn calculator_fields(which: Calc) -> impl Iterator<Item = Setting> {
     use CalcField::*;
-    [YTrue, YPred, FromLogits, LabelSmoothing, Reduction, SampleWeight].into_iter().map(move |f| Setting::Calculator(which, f))
+    [YTrue, YPred, FromLogits, LabelSmoothing, Reduction, SampleWeight]
+        .into_iter()
+        .map(move |f| Setting::Calculator(which, f))
 }
 
 /// The article's categorical examples, one button each.

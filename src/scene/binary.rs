@@ -1,9 +1,9 @@
 //! The ten points (or however many the reader made) under one sigmoid.
 
+use super::sampling::{padded_range, sample};
 use crate::core::fit::{FitError, Sigmoid};
 use crate::core::losses::{binary_cross_entropy, binary_cross_entropy_of_probability};
 use crate::core::smoothing::smooth_binary;
-use super::sampling::{padded_range, sample};
 use crate::state::State;
 
 /// One point as every binary figure sees it.

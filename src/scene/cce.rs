@@ -1,11 +1,13 @@
 //! Categorical and sparse categorical cross-entropy, per sample, as Keras
 //! computes them (the article's second half).
 
+use crate::calculator::parse_list;
 use crate::core::activation::softmax;
 use crate::core::array::NdArray;
-use crate::core::losses::{keras_categorical_probabilities, keras_sparse_logits, loss, renormalize, LossKind, LossOptions};
+use crate::core::losses::{
+    keras_categorical_probabilities, keras_sparse_logits, loss, renormalize, LossKind, LossOptions,
+};
 use crate::core::semantics::Reduction;
-use crate::calculator::parse_list;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CceSample {
@@ -95,9 +97,8 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
     if label >= k {
         return None;
     }
-    let one_hot = one_hot_given
-        .cloned()
-        .unwrap_or_else(|| (0..k).map(|j| if j == label { 1.0 } else { 0.0 }).collect());
+    let one_hot =
+        one_hot_given.cloned().unwrap_or_else(|| (0..k).map(|j| if j == label { 1.0 } else { 0.0 }).collect());
     let renormalised = renormalize(raw);
     let clipped = keras_categorical_probabilities(raw);
     let sparse_row = softmax(&keras_sparse_logits(raw));
@@ -151,7 +152,10 @@ mod tests {
 
     #[test]
     fn calculator_text_parses_or_falls_back() {
-        assert_eq!(CceScene::from_text("[[0, 1, 0], [0, 0, 1]]", "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]"), CceScene::seed());
+        assert_eq!(
+            CceScene::from_text("[[0, 1, 0], [0, 0, 1]]", "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]"),
+            CceScene::seed()
+        );
         assert_eq!(CceScene::from_text("[0,1", "x"), CceScene::seed());
     }
 }

@@ -20,12 +20,7 @@ pub fn focal_options(state: &State) -> FocalOptions {
 
 /// The finite points' x and 0/1 labels, in order.
 pub(crate) fn finite_xy(state: &State) -> (Vec<f64>, Vec<f64>) {
-    state
-        .points
-        .iter()
-        .filter(|p| p.x.is_finite())
-        .map(|p| (p.x, if p.green { 1.0 } else { 0.0 }))
-        .unzip()
+    state.points.iter().filter(|p| p.x.is_finite()).map(|p| (p.x, if p.green { 1.0 } else { 0.0 })).unzip()
 }
 
 /// What the cross-entropy fit is fitted to: the finite points' x and their

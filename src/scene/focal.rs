@@ -1,12 +1,12 @@
 //! Focal loss: the paper's curves, the points' focal loss against their
 //! cross-entropy, and the sigmoid refitted under focal loss.
 
+use super::fit_inputs::{finite_xy, fit_options, focal_options};
+use super::sampling::{padded_range, sample};
 use crate::core::activation::logit;
 use crate::core::breakdown::point_losses;
 use crate::core::fit::{fit_focal, fit_logistic, FitError, LogisticFit, Sigmoid};
 use crate::core::losses::{binary_focal_loss, FocalOptions};
-use super::fit_inputs::{finite_xy, fit_options, focal_options};
-use super::sampling::{padded_range, sample};
 use crate::state::State;
 
 /// The γ of the focal-loss paper's figure 1.

@@ -3,9 +3,8 @@
 /// The x range of the binary figures: the finite data padded on both sides
 /// (by 8 % of the span, at least 0.5), so markers never sit on the frame.
 pub(crate) fn padded_range(xs: impl Iterator<Item = f64>) -> (f64, f64) {
-    let (lo, hi) = xs
-        .filter(|x| x.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    let (lo, hi) =
+        xs.filter(|x| x.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
     if lo > hi {
         return (-1.0, 1.0);
     }

@@ -1,8 +1,8 @@
 //! Label smoothing: the smoothed target, the logit gap it asks for, and the
 //! bounded gradient, for logits `[a, 0, …, 0]` with the true class first.
 
-use crate::core::losses::categorical_cross_entropy;
 use super::sampling::sample;
+use crate::core::losses::categorical_cross_entropy;
 use crate::core::smoothing::{ce_logit_gradient, entropy, logit_gap, smooth_categorical};
 
 #[derive(Clone, Debug, PartialEq)]

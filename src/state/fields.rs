@@ -118,10 +118,7 @@ pub struct State {
 impl Default for State {
     fn default() -> Self {
         State {
-            points: ARTICLE_POINTS
-                .iter()
-                .map(|&(x, green)| Point { x, green })
-                .collect(),
+            points: ARTICLE_POINTS.iter().map(|&(x, green)| Point { x, green }).collect(),
             regularization: Regularization::L2,
             c: 1.0,
             smoothing: 0.0,
@@ -158,8 +155,7 @@ impl State {
     /// [`State::from_query`] guarantees, whatever the URL held.
     pub fn is_within_ranges(&self) -> bool {
         let calc_ok = |calc: &CalculatorInput| {
-            UNIT_RANGE.contains(&calc.label_smoothing)
-                && REDUCTIONS.contains(&calc.reduction.as_str())
+            UNIT_RANGE.contains(&calc.label_smoothing) && REDUCTIONS.contains(&calc.reduction.as_str())
         };
         self.points.len() <= MAX_POINTS
             && self.points.iter().all(|p| X_RANGE.contains(&p.x))
@@ -185,29 +181,11 @@ mod tests {
 
     #[test]
     fn a_nan_or_an_extra_point_is_out_of_range() {
-        let nan_gamma = State {
-            gamma: f64::NAN,
-            ..State::default()
-        };
+        let nan_gamma = State { gamma: f64::NAN, ..State::default() };
         assert!(!nan_gamma.is_within_ranges());
-        let far_point = State {
-            points: vec![Point {
-                x: 2e6,
-                green: true,
-            }],
-            ..State::default()
-        };
+        let far_point = State { points: vec![Point { x: 2e6, green: true }], ..State::default() };
         assert!(!far_point.is_within_ranges());
-        let too_many = State {
-            points: vec![
-                Point {
-                    x: 0.0,
-                    green: true
-                };
-                MAX_POINTS + 1
-            ],
-            ..State::default()
-        };
+        let too_many = State { points: vec![Point { x: 0.0, green: true }; MAX_POINTS + 1], ..State::default() };
         assert!(!too_many.is_within_ranges());
     }
 }

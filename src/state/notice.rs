@@ -10,17 +10,9 @@ use crate::number::format;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     /// The value was outside its range and was clamped to `used`.
-    OutOfRange {
-        key: &'static str,
-        text: String,
-        used: String,
-    },
+    OutOfRange { key: &'static str, text: String, used: String },
     /// The value could not be read; the default was kept.
-    Malformed {
-        key: &'static str,
-        text: String,
-        expected: Expected,
-    },
+    Malformed { key: &'static str, text: String, expected: Expected },
     /// The key had no value (`C=`); the default was kept.
     Empty { key: &'static str },
     /// No control goes by this name.
@@ -75,9 +67,7 @@ impl NoticeList {
 
     pub(crate) fn into_vec(mut self) -> Vec<Notice> {
         if self.omitted > 0 {
-            self.kept.push(Notice::Omitted {
-                count: self.omitted,
-            });
+            self.kept.push(Notice::Omitted { count: self.omitted });
         }
         self.kept
     }
@@ -98,12 +88,16 @@ impl Notice {
                 .with_message("expected", expected.message()),
             Notice::Empty { key } => m("notice.empty").with("key", *key),
             Notice::UnknownKey { key } => m("notice.unknown-key").with("key", key.as_str()),
-            Notice::Repeated { key, ignored } => m("notice.repeated").with("key", *key).with("ignored", ignored.as_str()),
+            Notice::Repeated { key, ignored } => {
+                m("notice.repeated").with("key", *key).with("ignored", ignored.as_str())
+            }
             Notice::TooManyPoints { given } => {
                 m("notice.too-many-points").with("given", given.to_string()).with("max", MAX_POINTS.to_string())
             }
             Notice::BadPoints { count: 1, first } => m("notice.bad-point").with("first", first.as_str()),
-            Notice::BadPoints { count, first } => m("notice.bad-points").with("count", count.to_string()).with("first", first.as_str()),
+            Notice::BadPoints { count, first } => {
+                m("notice.bad-points").with("count", count.to_string()).with("first", first.as_str())
+            }
             Notice::PointsOutOfRange { count: 1, first } => {
                 m("notice.point-out-of-range").with("first", first.as_str()).with("limit", limit)
             }
@@ -136,63 +130,23 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-
     fn one_of_each() -> Vec<Notice> {
         let text = || "x".to_owned();
         vec![
-            Notice::OutOfRange {
-                key: "C",
-                text: text(),
-                used: text(),
-            },
-            Notice::Malformed {
-                key: "C",
-                text: text(),
-                expected: Expected::Number,
-            },
-            Notice::Malformed {
-                key: "K",
-                text: text(),
-                expected: Expected::WholeNumber,
-            },
-            Notice::Malformed {
-                key: "bl",
-                text: text(),
-                expected: Expected::Flag,
-            },
-            Notice::Malformed {
-                key: "lang",
-                text: text(),
-                expected: Expected::OneOf(vec!["en", "zh"]),
-            },
-            Notice::Malformed {
-                key: "pts",
-                text: text(),
-                expected: Expected::Points,
-            },
+            Notice::OutOfRange { key: "C", text: text(), used: text() },
+            Notice::Malformed { key: "C", text: text(), expected: Expected::Number },
+            Notice::Malformed { key: "K", text: text(), expected: Expected::WholeNumber },
+            Notice::Malformed { key: "bl", text: text(), expected: Expected::Flag },
+            Notice::Malformed { key: "lang", text: text(), expected: Expected::OneOf(vec!["en", "zh"]) },
+            Notice::Malformed { key: "pts", text: text(), expected: Expected::Points },
             Notice::Empty { key: "C" },
             Notice::UnknownKey { key: text() },
-            Notice::Repeated {
-                key: "C",
-                ignored: text(),
-            },
+            Notice::Repeated { key: "C", ignored: text() },
             Notice::TooManyPoints { given: 1001 },
-            Notice::BadPoints {
-                count: 1,
-                first: text(),
-            },
-            Notice::BadPoints {
-                count: 2,
-                first: text(),
-            },
-            Notice::PointsOutOfRange {
-                count: 1,
-                first: text(),
-            },
-            Notice::PointsOutOfRange {
-                count: 2,
-                first: text(),
-            },
+            Notice::BadPoints { count: 1, first: text() },
+            Notice::BadPoints { count: 2, first: text() },
+            Notice::PointsOutOfRange { count: 1, first: text() },
+            Notice::PointsOutOfRange { count: 2, first: text() },
             Notice::UnknownFigure { name: text() },
             Notice::Omitted { count: 3 },
         ]
@@ -210,32 +164,15 @@ mod tests {
 
     #[test]
     fn the_out_of_range_message_reads_in_both_languages() {
-        let notice = Notice::OutOfRange {
-            key: "C",
-            text: "5000".into(),
-            used: "1000".into(),
-        };
-        assert_eq!(
-            notice.message().text(Lang::En),
-            "C = 5000 is out of range; using 1000."
-        );
+        let notice = Notice::OutOfRange { key: "C", text: "5000".into(), used: "1000".into() };
+        assert_eq!(notice.message().text(Lang::En), "C = 5000 is out of range; using 1000.");
         assert_eq!(notice.message().text(Lang::Zh), "C = 5000 超出范围，已使用 1000。");
     }
 
     #[test]
     fn a_malformed_value_says_what_was_expected() {
-        let notice = Notice::Malformed {
-            key: "reg",
-            text: "l1".into(),
-            expected: Expected::OneOf(vec!["off", "l2"]),
-        };
-        assert_eq!(
-            notice.message().text(Lang::En),
-            "reg = l1 is not valid (expected one of off, l2); it was ignored."
-        );
-        assert_eq!(
-            notice.message().text(Lang::Zh),
-            "reg = l1 无效，已忽略（应为：off、l2 之一）。"
-        );
+        let notice = Notice::Malformed { key: "reg", text: "l1".into(), expected: Expected::OneOf(vec!["off", "l2"]) };
+        assert_eq!(notice.message().text(Lang::En), "reg = l1 is not valid (expected one of off, l2); it was ignored.");
+        assert_eq!(notice.message().text(Lang::Zh), "reg = l1 无效，已忽略（应为：off、l2 之一）。");
     }
 }

@@ -1,11 +1,9 @@
 //! Points as CSV text, `x,label` per line: what a reader pastes to replace
 //! the points, and what the page offers to copy.
 
-use crate::i18n::excerpt;
 use super::fields::{Point, MAX_POINTS, X_RANGE};
-use crate::i18n::Message;
-use crate::number::format;
-use crate::number::parse_f64;
+use crate::i18n::{excerpt, Message};
+use crate::number::{format, parse_f64};
 
 /// A line of pasted CSV that could not be read, by 1-based line number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,11 +87,7 @@ pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
 pub fn points_csv(points: &[Point]) -> String {
     let mut csv = String::from("x,label\n");
     for point in points {
-        csv.push_str(&format!(
-            "{},{}\n",
-            format::shortest(point.x),
-            u8::from(point.green)
-        ));
+        csv.push_str(&format!("{},{}\n", format::shortest(point.x), u8::from(point.green)));
     }
     csv
 }
@@ -101,44 +95,20 @@ pub fn points_csv(points: &[Point]) -> String {
 /// A header is a first line whose `x` is no number and whose label is no
 /// label, such as `x,label` or `x,y`.
 fn is_header(fields: &[&str]) -> bool {
-    parse_f64(fields[0]).is_none()
-        && fields
-            .get(1)
-            .is_none_or(|label| read_label(label).is_none())
+    parse_f64(fields[0]).is_none() && fields.get(1).is_none_or(|label| read_label(label).is_none())
 }
 
 fn read_line(line: usize, fields: &[&str]) -> Result<Point, CsvError> {
     let &[x_text, label_text] = fields else {
-        return Err(CsvError::FieldCount {
-            line,
-            found: fields.len(),
-        });
+        return Err(CsvError::FieldCount { line, found: fields.len() });
     };
     let x = match parse_f64(x_text) {
-        Some(x) if x.is_nan() => {
-            return Err(CsvError::BadX {
-                line,
-                text: excerpt(x_text),
-            })
-        }
-        Some(x) if !X_RANGE.contains(&x) => {
-            return Err(CsvError::XOutOfRange {
-                line,
-                text: excerpt(x_text),
-            })
-        }
+        Some(x) if x.is_nan() => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
+        Some(x) if !X_RANGE.contains(&x) => return Err(CsvError::XOutOfRange { line, text: excerpt(x_text) }),
         Some(x) => x + 0.0,
-        None => {
-            return Err(CsvError::BadX {
-                line,
-                text: excerpt(x_text),
-            })
-        }
+        None => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
     };
-    let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel {
-        line,
-        text: excerpt(label_text),
-    })?;
+    let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel { line, text: excerpt(label_text) })?;
     Ok(Point { x, green })
 }
 
@@ -170,8 +140,12 @@ impl CsvError {
                 .with("text", text.as_str())
                 .with("low", format::plain(*X_RANGE.start()))
                 .with("high", format::plain(*X_RANGE.end())),
-            CsvError::BadLabel { line, text } => m("csv.bad-label").with("line", line.to_string()).with("text", text.as_str()),
-            CsvError::TooManyPoints { line } => m("csv.too-many").with("line", line.to_string()).with("max", MAX_POINTS.to_string()),
+            CsvError::BadLabel { line, text } => {
+                m("csv.bad-label").with("line", line.to_string()).with("text", text.as_str())
+            }
+            CsvError::TooManyPoints { line } => {
+                m("csv.too-many").with("line", line.to_string()).with("max", MAX_POINTS.to_string())
+            }
             CsvError::NoPoints => m("csv.no-points"),
             CsvError::Omitted { count } => m("csv.omitted").with("count", count.to_string()),
         }
@@ -189,18 +163,9 @@ mod tests {
         let errors = [
             CsvError::FieldCount { line: 1, found: 1 },
             CsvError::FieldCount { line: 1, found: 3 },
-            CsvError::BadX {
-                line: 1,
-                text: text(),
-            },
-            CsvError::XOutOfRange {
-                line: 1,
-                text: text(),
-            },
-            CsvError::BadLabel {
-                line: 1,
-                text: text(),
-            },
+            CsvError::BadX { line: 1, text: text() },
+            CsvError::XOutOfRange { line: 1, text: text() },
+            CsvError::BadLabel { line: 1, text: text() },
             CsvError::TooManyPoints { line: 1001 },
             CsvError::NoPoints,
             CsvError::Omitted { count: 2 },

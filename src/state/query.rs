@@ -6,11 +6,11 @@
 //! within its ranges, plus a [`Notice`] for each value that was clamped or
 //! ignored.
 
+use super::fields::{Point, State};
 use super::notice::{Expected, Notice};
 use super::percent::percent_encode;
 use super::read_value::{Reader, POINTS_NONE};
 use super::settings::{Kind, Put, Spec, Value, SETTINGS};
-use super::fields::{Point, State};
 use crate::number::format::shortest;
 use crate::number::parse_f64;
 
@@ -146,9 +146,11 @@ fn read_word(kind: &Kind, text: &str) -> Result<Value, Expected> {
             "0" | "false" => Ok(Value::Flag(false)),
             _ => Err(Expected::Flag),
         },
-        Kind::Word(words) => {
-            words.iter().find(|word| word.eq_ignore_ascii_case(text)).map(|word| Value::Word(word)).ok_or_else(|| Expected::OneOf(words.to_vec()))
-        }
+        Kind::Word(words) => words
+            .iter()
+            .find(|word| word.eq_ignore_ascii_case(text))
+            .map(|word| Value::Word(word))
+            .ok_or_else(|| Expected::OneOf(words.to_vec())),
         Kind::Text => Ok(Value::Text(text.to_owned())),
         Kind::Points => Err(Expected::Points),
     }

@@ -1,11 +1,11 @@
 //! Reading query values into a state's fields, leniently: whatever the text,
 //! the field ends up valid and the reader learns why a value was not taken.
 
-use crate::number::format::shortest;
-use super::notice::{Expected, Notice, NoticeList};
-use crate::i18n::excerpt;
-use super::percent::percent_decode;
 use super::fields::{Point, MAX_POINTS, X_RANGE};
+use super::notice::{Expected, Notice, NoticeList};
+use super::percent::percent_decode;
+use crate::i18n::excerpt;
+use crate::number::format::shortest;
 use crate::number::parse_f64;
 
 /// The query's values by key, taken one by one as the fields are read.
@@ -19,24 +19,15 @@ impl Reader {
     /// Splits `query` (no `?`, no `#`) into pairs for the known `keys`;
     /// unknown and repeated keys are noticed here.
     pub fn new(query: &str, keys: Vec<&'static str>) -> Reader {
-        let mut reader = Reader {
-            values: vec![None; keys.len()],
-            keys,
-            notices: NoticeList::default(),
-        };
+        let mut reader = Reader { values: vec![None; keys.len()], keys, notices: NoticeList::default() };
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = percent_decode(key);
             match reader.keys.iter().position(|known| *known == key) {
-                None => reader
-                    .notices
-                    .push(Notice::UnknownKey { key: excerpt(&key) }),
+                None => reader.notices.push(Notice::UnknownKey { key: excerpt(&key) }),
                 Some(i) => {
                     if let Some(earlier) = reader.values[i].replace(percent_decode(value)) {
-                        reader.notices.push(Notice::Repeated {
-                            key: reader.keys[i],
-                            ignored: excerpt(&earlier),
-                        });
+                        reader.notices.push(Notice::Repeated { key: reader.keys[i], ignored: excerpt(&earlier) });
                     }
                 }
             }
@@ -68,11 +59,7 @@ impl Reader {
     }
 
     pub fn malformed(&mut self, key: &'static str, text: &str, expected: Expected) {
-        self.notices.push(Notice::Malformed {
-            key,
-            text: excerpt(text),
-            expected,
-        });
+        self.notices.push(Notice::Malformed { key, text: excerpt(text), expected });
     }
 
     /// A value was out of range and `used` was taken instead.
@@ -94,10 +81,7 @@ impl Reader {
         if text.eq_ignore_ascii_case(POINTS_NONE) {
             return Some(Vec::new());
         }
-        let mut items = text
-            .split(',')
-            .map(str::trim)
-            .filter(|item| !item.is_empty());
+        let mut items = text.split(',').map(str::trim).filter(|item| !item.is_empty());
         let mut points = Vec::new();
         let (mut bad, mut first_bad) = (0, None);
         let (mut far, mut first_far) = (0, None);
@@ -112,10 +96,7 @@ impl Reader {
                 far += 1;
                 first_far.get_or_insert_with(|| excerpt(item));
             }
-            points.push(Point {
-                x: x + 0.0,
-                green: point.green,
-            });
+            points.push(Point { x: x + 0.0, green: point.green });
             if points.len() == MAX_POINTS {
                 break;
             }
@@ -129,13 +110,10 @@ impl Reader {
             self.notices.push(Notice::BadPoints { count: bad, first });
         }
         if let Some(first) = first_far {
-            self.notices
-                .push(Notice::PointsOutOfRange { count: far, first });
+            self.notices.push(Notice::PointsOutOfRange { count: far, first });
         }
         if rest > 0 {
-            self.notices.push(Notice::TooManyPoints {
-                given: bad + MAX_POINTS + rest,
-            });
+            self.notices.push(Notice::TooManyPoints { given: bad + MAX_POINTS + rest });
         }
         Some(points)
     }

@@ -7,8 +7,8 @@
 use std::ops::RangeInclusive;
 
 use super::fields::{
-    CalculatorInput, Palette, Point, Regularization, State, Theme, CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS, REDUCTIONS,
-    UNIT_RANGE, X_RANGE,
+    CalculatorInput, Palette, Point, Regularization, State, Theme, CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS,
+    REDUCTIONS, UNIT_RANGE, X_RANGE,
 };
 use super::points_csv::points_csv;
 use crate::i18n::Lang;
@@ -17,17 +17,29 @@ use crate::number::parse_f64;
 /// One thing a reader sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Setting {
+    /// The fit's penalty: none, or scikit-learn's L2 (a select).
     Regularization,
+    /// scikit-learn's C, on a log slider.
     C,
+    /// Binary label smoothing of the points' targets.
     Smoothing,
+    /// Focal loss' γ.
     Gamma,
+    /// Focal loss' α.
     FocalAlpha,
+    /// Keras' `apply_class_balancing`.
     ClassBalancing,
+    /// Categorical label smoothing α.
     LabelSmoothing,
+    /// The number of classes K of the label-smoothing figures.
     Classes,
+    /// The article's colours, or the colour-blind palette (a checkbox).
     Palette,
+    /// Light, dark, or the system's.
     Theme,
+    /// English or Chinese.
     Lang,
+    /// The points, as `x:label` pairs; the page's text box holds them as CSV.
     Points,
     Calculator(Calc, CalcField),
 }
@@ -108,37 +120,41 @@ const PALETTE_WORDS: &[&str] = &["article", "cb"];
 const THEME_WORDS: &[&str] = &["auto", "light", "dark"];
 const LANG_WORDS: &[&str] = &[Lang::En.code(), Lang::Zh.code()];
 
-const fn calc(calc: Calc, field: CalcField, key: &'static str, control: &'static str, kind: Kind) -> Spec {
-    Spec { setting: Setting::Calculator(calc, field), key, control, kind }
+/// The table's rows, `Setting = "key" at "control": Kind;`, a few to a line.
+macro_rules! settings {
+    ($($setting:ident $(($calc:ident, $field:ident))? = $key:literal at $control:literal: $kind:expr;)*) => {
+        /// Every setting, in the order links write them.
+        pub const SETTINGS: [Spec; [$($key),*].len()] = [$(Spec {
+            setting: Setting::$setting $((Calc::$calc, CalcField::$field))?,
+            key: $key,
+            control: $control,
+            kind: {
+                use Kind::*;
+                $kind
+            },
+        },)*];
+    };
 }
 
-/// Every setting, in the order links write them.
-pub const SETTINGS: [Spec; 24] = [
-    Spec { setting: Setting::Regularization, key: "reg", control: "regularization", kind: Kind::Word(REGULARIZATION_WORDS) },
-    Spec { setting: Setting::C, key: "C", control: "C", kind: Kind::LogNumber(C_RANGE) },
-    Spec { setting: Setting::Smoothing, key: "smooth", control: "smoothing", kind: Kind::Number(UNIT_RANGE) },
-    Spec { setting: Setting::Gamma, key: "gamma", control: "gamma", kind: Kind::Number(GAMMA_RANGE) },
-    Spec { setting: Setting::FocalAlpha, key: "alpha", control: "focal-alpha", kind: Kind::Number(UNIT_RANGE) },
-    Spec { setting: Setting::ClassBalancing, key: "balance", control: "class-balancing", kind: Kind::Flag },
-    Spec { setting: Setting::LabelSmoothing, key: "ls", control: "label-smoothing", kind: Kind::Number(UNIT_RANGE) },
-    Spec { setting: Setting::Classes, key: "K", control: "classes", kind: Kind::Whole(CLASSES_RANGE) },
-    Spec { setting: Setting::Palette, key: "palette", control: "palette", kind: Kind::Word(PALETTE_WORDS) },
-    Spec { setting: Setting::Theme, key: "theme", control: "theme", kind: Kind::Word(THEME_WORDS) },
-    Spec { setting: Setting::Lang, key: "lang", control: "lang", kind: Kind::Word(LANG_WORDS) },
-    Spec { setting: Setting::Points, key: "pts", control: "points-csv", kind: Kind::Points },
-    calc(Calc::Binary, CalcField::YTrue, "bt", "bce-y-true", Kind::Text),
-    calc(Calc::Binary, CalcField::YPred, "bp", "bce-y-pred", Kind::Text),
-    calc(Calc::Binary, CalcField::FromLogits, "bl", "bce-from-logits", Kind::Flag),
-    calc(Calc::Binary, CalcField::LabelSmoothing, "bls", "bce-label-smoothing", Kind::Number(UNIT_RANGE)),
-    calc(Calc::Binary, CalcField::Reduction, "br", "bce-reduction", Kind::Word(&REDUCTIONS)),
-    calc(Calc::Binary, CalcField::SampleWeight, "bw", "bce-sample-weight", Kind::Text),
-    calc(Calc::Categorical, CalcField::YTrue, "ct", "cce-y-true", Kind::Text),
-    calc(Calc::Categorical, CalcField::YPred, "cp", "cce-y-pred", Kind::Text),
-    calc(Calc::Categorical, CalcField::FromLogits, "cl", "cce-from-logits", Kind::Flag),
-    calc(Calc::Categorical, CalcField::LabelSmoothing, "cls", "cce-label-smoothing", Kind::Number(UNIT_RANGE)),
-    calc(Calc::Categorical, CalcField::Reduction, "cr", "cce-reduction", Kind::Word(&REDUCTIONS)),
-    calc(Calc::Categorical, CalcField::SampleWeight, "cw", "cce-sample-weight", Kind::Text),
-];
+settings! {
+    Regularization = "reg" at "regularization": Word(REGULARIZATION_WORDS);  C = "C" at "C": LogNumber(C_RANGE);
+    Smoothing = "smooth" at "smoothing": Number(UNIT_RANGE);  Gamma = "gamma" at "gamma": Number(GAMMA_RANGE);
+    FocalAlpha = "alpha" at "focal-alpha": Number(UNIT_RANGE);  ClassBalancing = "balance" at "class-balancing": Flag;
+    LabelSmoothing = "ls" at "label-smoothing": Number(UNIT_RANGE);  Classes = "K" at "classes": Whole(CLASSES_RANGE);
+    Palette = "palette" at "palette": Word(PALETTE_WORDS);  Theme = "theme" at "theme": Word(THEME_WORDS);
+    Lang = "lang" at "lang": Word(LANG_WORDS);  Points = "pts" at "points-csv": Points;
+    // The calculators' fields, named as the frameworks name the arguments.
+    Calculator(Binary, YTrue) = "bt" at "bce-y-true": Text;  Calculator(Binary, YPred) = "bp" at "bce-y-pred": Text;
+    Calculator(Binary, FromLogits) = "bl" at "bce-from-logits": Flag;
+    Calculator(Binary, LabelSmoothing) = "bls" at "bce-label-smoothing": Number(UNIT_RANGE);
+    Calculator(Binary, Reduction) = "br" at "bce-reduction": Word(&REDUCTIONS);
+    Calculator(Binary, SampleWeight) = "bw" at "bce-sample-weight": Text;
+    Calculator(Categorical, YTrue) = "ct" at "cce-y-true": Text;  Calculator(Categorical, YPred) = "cp" at "cce-y-pred": Text;
+    Calculator(Categorical, FromLogits) = "cl" at "cce-from-logits": Flag;
+    Calculator(Categorical, LabelSmoothing) = "cls" at "cce-label-smoothing": Number(UNIT_RANGE);
+    Calculator(Categorical, Reduction) = "cr" at "cce-reduction": Word(&REDUCTIONS);
+    Calculator(Categorical, SampleWeight) = "cw" at "cce-sample-weight": Text;
+}
 
 impl Setting {
     /// Every setting, in the order of [`SETTINGS`].
@@ -153,19 +169,25 @@ impl Setting {
 
     /// The setting a link's key names.
     pub fn from_key(key: &str) -> Option<Setting> {
-        SETTINGS.iter().find(|spec| spec.key == key).map(|spec| spec.setting)
+        Setting::find(|spec| spec.key == key)
     }
 
     /// The setting a page control (`data-control`) sets.
     pub fn from_control(control: &str) -> Option<Setting> {
-        SETTINGS.iter().find(|spec| spec.control == control).map(|spec| spec.setting)
+        Setting::find(|spec| spec.control == control)
+    }
+
+    fn find(matches: impl Fn(&Spec) -> bool) -> Option<Setting> {
+        SETTINGS.iter().find(|spec| matches(spec)).map(|spec| spec.setting)
     }
 
     /// The setting's value in `state`.
     pub fn get(self, state: &State) -> Value {
         let word = |words: &'static [&'static str], i: usize| Value::Word(words[i]);
         match self {
-            Setting::Regularization => word(REGULARIZATION_WORDS, usize::from(state.regularization == Regularization::L2)),
+            Setting::Regularization => {
+                word(REGULARIZATION_WORDS, usize::from(state.regularization == Regularization::L2))
+            }
             Setting::C => Value::Number(state.c),
             Setting::Smoothing => Value::Number(state.smoothing),
             Setting::Gamma => Value::Number(state.gamma),
@@ -184,7 +206,9 @@ impl Setting {
                     CalcField::YPred => Value::Text(input.y_pred.clone()),
                     CalcField::FromLogits => Value::Flag(input.from_logits),
                     CalcField::LabelSmoothing => Value::Number(input.label_smoothing),
-                    CalcField::Reduction => Value::Word(REDUCTIONS.iter().find(|r| **r == input.reduction).copied().unwrap_or(REDUCTIONS[0])),
+                    CalcField::Reduction => Value::Word(
+                        REDUCTIONS.iter().find(|r| **r == input.reduction).copied().unwrap_or(REDUCTIONS[0]),
+                    ),
                     CalcField::SampleWeight => Value::Text(input.sample_weight.clone()),
                 }
             }
@@ -207,7 +231,9 @@ impl Setting {
         let kind = &self.spec().kind;
         let number = match (&value, kind) {
             (Value::Number(x), Kind::Number(range) | Kind::LogNumber(range)) => Some(clamp(*x, range)),
-            (Value::Number(x), Kind::Whole(range)) => Some(clamp(x.round(), &(f64::from(*range.start())..=f64::from(*range.end())))),
+            (Value::Number(x), Kind::Whole(range)) => {
+                Some(clamp(x.round(), &(f64::from(*range.start())..=f64::from(*range.end()))))
+            }
             _ => None,
         };
         let (x, put) = match number {
@@ -251,10 +277,12 @@ impl Setting {
                     (CalcField::SampleWeight, Value::Text(text)) => input.sample_weight = text,
                     (CalcField::FromLogits, Value::Flag(on)) => input.from_logits = on,
                     (CalcField::LabelSmoothing, _) => input.label_smoothing = x,
-                    (CalcField::Reduction, Value::Word(w)) => match REDUCTIONS.iter().find(|r| r.eq_ignore_ascii_case(w)) {
-                        Some(r) => input.reduction = (*r).to_owned(),
-                        None => return Put::Refused,
-                    },
+                    (CalcField::Reduction, Value::Word(w)) => {
+                        match REDUCTIONS.iter().find(|r| r.eq_ignore_ascii_case(w)) {
+                            Some(r) => input.reduction = (*r).to_owned(),
+                            None => return Put::Refused,
+                        }
+                    }
                     _ => return Put::Refused,
                 }
             }
