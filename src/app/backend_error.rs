@@ -2,6 +2,9 @@
 
 use plotters_backend::DrawingErrorKind;
 
+/// What a page backend's call gives back.
+pub type Done<T = ()> = Result<T, DrawingErrorKind<PageError>>;
+
 /// What went wrong in either backend, in words.
 #[derive(Debug)]
 pub struct PageError(pub(super) String);

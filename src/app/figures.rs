@@ -13,8 +13,8 @@ use web_sys::{Element, HtmlCanvasElement};
 
 use super::backend::PageBackend;
 use super::canvas::Canvas;
-use super::transcript::Transcript;
 use super::{dom, mailbox};
+use crate::charts::transcript::Transcript;
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
 use crate::i18n::{self, Lang};
 use crate::page::{ExportKind, Msg, View};

@@ -15,7 +15,6 @@ mod figures;
 mod mailbox;
 mod shell;
 mod text;
-mod transcript;
 mod words;
 
 use wasm_bindgen::prelude::*;

@@ -11,3 +11,6 @@ pub type Area<DB> = DrawingArea<DB, Shift>;
 
 /// A drawn figure's mapping between data and pixels, or why it could not be drawn.
 pub type Drawn = Result<PlotMap, DrawError>;
+
+/// A part of a figure drawn, or why it could not be.
+pub type Done = Result<(), DrawError>;

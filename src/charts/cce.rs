@@ -79,7 +79,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
             if (raw - p).abs() > 5e-4 {
                 // The row before renormalising: a dark tick at the raw height.
                 let y = left.py_clamped(raw);
-                left.pixel_rect(area, (left.px(x0) - 2.0, y - 1.0), (left.px(x1) + 2.0, y + 1.0), c.text)?;
+                left.pixel_rect(area, [left.px(x0) - 2.0, y - 1.0, left.px(x1) + 2.0, y + 1.0], c.text)?;
             }
             if truth && few {
                 let at = left.p((x0 + x1) / 2.0, p);
@@ -130,15 +130,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
             right.bar(area, (x0, 0.0), (x1, loss), color)?;
             if few {
                 let at = right.p((x0 + x1) / 2.0, loss.min(y_max));
-                right.label(
-                    area,
-                    &fixed(loss, 4),
-                    &[(at.0, at.1 - style.pxf(4.0))],
-                    LABEL,
-                    c.text,
-                    false,
-                    (HPos::Center, VPos::Bottom),
-                )?;
+                right.label_above(area, &fixed(loss, 4), at, LABEL, false)?;
             }
         }
     }

@@ -7,12 +7,12 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use plotters::coord::Shift;
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle, Text};
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
+use super::area::{Area, Done};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap};
 use super::style::{Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
@@ -225,7 +225,7 @@ fn key_name_width(style: &Style, name: &str) -> f64 {
 type MarkerCell = (i64, i64, bool, (u8, u8, u8));
 
 /// Fills the area with the background. Every figure starts here.
-pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Result<(), DrawError> {
+pub fn clear<DB: DrawingBackend>(area: &Area<DB>, style: &Style) -> Result<(), DrawError> {
     if style.draws(Layers::Axes) {
         area.fill(&style.colors.background)?;
     }
@@ -249,7 +249,7 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
 impl<'s> Frame<'s> {
     /// Lays out and draws the axes of `spec` on `area` (already cleared).
     pub fn draw<DB: DrawingBackend>(
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         style: &'s Style,
         spec: &FrameSpec,
     ) -> Result<Frame<'s>, DrawError> {
@@ -311,11 +311,7 @@ impl<'s> Frame<'s> {
     /// The key's markers and names, left to right from where its estimated
     /// span starts: each name sits at a fixed distance from its marker, so an
     /// estimate's error only moves the key's right end.
-    fn draw_class_key<DB: DrawingBackend>(
-        &mut self,
-        area: &DrawingArea<DB, Shift>,
-        key: &ClassKey,
-    ) -> Result<(), DrawError> {
+    fn draw_class_key<DB: DrawingBackend>(&mut self, area: &Area<DB>, key: &ClassKey) -> Result<(), DrawError> {
         let style = self.style;
         let y = self.rect().3 + style.pxf(38.0) + if key.own_line { style.pxf(KEY_LINE) } else { 0.0 };
         let mut x = key.start;
@@ -341,7 +337,7 @@ impl<'s> Frame<'s> {
     /// `spec`, laid out in this frame's column (from `col_left`).
     fn draw_axes<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         spec: &FrameSpec,
         col_left: f64,
         x_ticks: &[(f64, String)],
@@ -454,7 +450,7 @@ impl<'s> Frame<'s> {
     /// break it.
     pub fn line<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         points: &[(f64, f64)],
         stroke: Stroke,
     ) -> Result<(), DrawError> {
@@ -515,27 +511,21 @@ impl<'s> Frame<'s> {
     }
 
     /// A filled rectangle between data corners, clamped to the plot.
-    pub fn bar<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        (x0, y0): (f64, f64),
-        (x1, y1): (f64, f64),
-        color: impl Color,
-    ) -> Result<(), DrawError> {
+    pub fn bar<DB: DrawingBackend>(&self, area: &Area<DB>, lo: (f64, f64), hi: (f64, f64), color: impl Color) -> Done {
+        let ((x0, y0), (x1, y1)) = (lo, hi);
         let (l, _, rr, _) = self.rect();
         let (a, b) = (self.px(x0).clamp(l, rr), self.px(x1).clamp(l, rr));
         let (c, d) = (self.py_clamped(y0), self.py_clamped(y1));
-        self.pixel_rect(area, (a.min(b), c.min(d)), (a.max(b), c.max(d)), color)
+        self.pixel_rect(area, [a.min(b), c.min(d), a.max(b), c.max(d)], color)
     }
 
     /// A filled rectangle in area pixels; at least one pixel wide and high.
     pub fn pixel_rect<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
-        (x0, y0): (f64, f64),
-        (x1, y1): (f64, f64),
+        area: &Area<DB>,
+        [x0, y0, x1, y1]: [f64; 4],
         color: impl Color,
-    ) -> Result<(), DrawError> {
+    ) -> Done {
         if !(self.drawing() && x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
             return Ok(());
         }
@@ -548,21 +538,21 @@ impl<'s> Frame<'s> {
     /// Shades the plot between two data x values (full height).
     pub fn x_band<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         x0: f64,
         x1: f64,
         color: RGBAColor,
     ) -> Result<(), DrawError> {
         let (l, t, rr, b) = self.rect();
         let (a, c) = (self.px(x0).clamp(l, rr), self.px(x1).clamp(l, rr));
-        self.pixel_rect(area, (a.min(c), t), (a.max(c), b), color)
+        self.pixel_rect(area, [a.min(c), t, a.max(c), b], color)
     }
 
     /// A class marker at an area pixel: a filled circle for the positive
     /// (green) class, a cross for the negative (red) one — in every figure.
     pub fn marker<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         (x, y): (f64, f64),
         positive: bool,
         color: RGBColor,
@@ -606,7 +596,7 @@ impl<'s> Frame<'s> {
     /// A ring around a pixel: the hover highlight.
     pub fn ring<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         (x, y): (f64, f64),
         radius_css: f64,
     ) -> Result<(), DrawError> {
@@ -621,7 +611,7 @@ impl<'s> Frame<'s> {
     /// A dot (not a class marker): annotations such as an optimum.
     pub fn dot<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         (x, y): (f64, f64),
         color: impl Color,
         radius_css: f64,
@@ -637,7 +627,7 @@ impl<'s> Frame<'s> {
     #[allow(clippy::too_many_arguments)]
     pub fn text<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         text: &str,
         (x, y): (f64, f64),
         size_css: f64,
@@ -651,12 +641,25 @@ impl<'s> Frame<'s> {
         put(area, text, (x, y), self.style.text(size_css, color, weight, anchor))
     }
 
+    /// A number's label just above a point (a bar's top), where it overlaps nothing.
+    pub fn label_above<DB: DrawingBackend>(
+        &mut self,
+        area: &Area<DB>,
+        text: &str,
+        at: (f64, f64),
+        size_css: f64,
+        bold: bool,
+    ) -> Done {
+        let above = [(at.0, at.1 - self.style.pxf(4.0))];
+        self.label(area, text, &above, size_css, self.style.colors.text, bold, (HPos::Center, VPos::Bottom)).map(|_| ())
+    }
+
     /// A label that is drawn only where it overlaps no label placed before
     /// it; tries each candidate anchor in turn. Returns whether it was drawn.
     #[allow(clippy::too_many_arguments)]
     pub fn label<DB: DrawingBackend>(
         &mut self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         text: &str,
         candidates: &[(f64, f64)],
         size_css: f64,
@@ -694,7 +697,7 @@ impl<'s> Frame<'s> {
                 self.placed.push(rect);
                 if self.halo {
                     let bg = self.style.colors.background;
-                    self.pixel_rect(area, (rect[0] - pad, rect[1]), (rect[2] + pad, rect[3]), bg)?;
+                    self.pixel_rect(area, [rect[0] - pad, rect[1], rect[2] + pad, rect[3]], bg)?;
                 }
                 let weight = if bold { Weight::Bold } else { Weight::Regular };
                 self.text(area, text, (x, y), size_css, color, weight, (h, v))?;
@@ -709,7 +712,7 @@ impl<'s> Frame<'s> {
     /// class key is, so each name sits beside its swatch.
     pub fn swatch_key<DB: DrawingBackend>(
         &mut self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         items: &[(RGBAColor, &str)],
         line: KeyLine,
     ) -> Result<(), DrawError> {
@@ -725,7 +728,7 @@ impl<'s> Frame<'s> {
         let mut x = (right - swatch_key_width(style, &names)).max(style.pxf(8.0));
         for (color, name) in items {
             let sw = style.pxf(SWATCH);
-            self.pixel_rect(area, (x, y - sw / 2.0), (x + sw, y + sw / 2.0), *color)?;
+            self.pixel_rect(area, [x, y - sw / 2.0, x + sw, y + sw / 2.0], *color)?;
             self.text(
                 area,
                 name,
@@ -747,7 +750,7 @@ impl<'s> Frame<'s> {
 
     /// A note in words in the plot's top-left corner: what was left out or
     /// could not be computed.
-    pub fn note<DB: DrawingBackend>(&mut self, area: &DrawingArea<DB, Shift>, text: &str) -> Result<(), DrawError> {
+    pub fn note<DB: DrawingBackend>(&mut self, area: &Area<DB>, text: &str) -> Result<(), DrawError> {
         let (l, t, _, _) = self.rect();
         let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
         let x = l + self.style.pxf(6.0);
@@ -772,7 +775,7 @@ type Clipped = ((f64, f64), (f64, f64), bool);
 
 /// Draws `text` at an area pixel in the style `t`.
 fn put<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &Area<DB>,
     text: &str,
     (x, y): (f64, f64),
     t: TextStyle<'static>,

@@ -7,6 +7,7 @@
 
 pub mod export;
 pub mod style;
+pub mod transcript;
 
 mod area;
 mod error;

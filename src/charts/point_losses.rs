@@ -38,7 +38,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     for pt in &scene.points {
         let x = frame.px(pt.x);
         let top = frame.py_clamped(pt.loss);
-        frame.pixel_rect(area, (x - w / 2.0, top), (x + w / 2.0, frame.py(0.0)), c.class(pt.green))?;
+        frame.pixel_rect(area, [x - w / 2.0, top, x + w / 2.0, frame.py(0.0)], c.class(pt.green))?;
         if highlight == Some(pt.index) {
             frame.ring(area, (x, top), 10.0)?;
         }

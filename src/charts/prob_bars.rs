@@ -74,7 +74,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         let top = frame.py_clamped(pt.p_true);
         let base = frame.py(0.0);
         let color = c.class(pt.green);
-        frame.pixel_rect(area, (x - w / 2.0, top), (x + w / 2.0, base), color)?;
+        frame.pixel_rect(area, [x - w / 2.0, top, x + w / 2.0, base], color)?;
         if highlight == Some(pt.index) {
             frame.ring(area, (x, top), 10.0)?;
         }

@@ -38,15 +38,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
         frame.bar(area, (x + 0.2, 0.0), (x + 0.8, y), if j == 0 { c.accent } else { c.muted })?;
         let at = frame.p(x + 0.5, y);
         let size = if k > 6 { LABEL - 2.0 } else { LABEL };
-        frame.label(
-            area,
-            &fixed(y, 4),
-            &[(at.0, at.1 - style.pxf(4.0))],
-            size,
-            c.text,
-            j == 0,
-            (HPos::Center, VPos::Bottom),
-        )?;
+        frame.label_above(area, &fixed(y, 4), at, size, j == 0)?;
     }
     if scene.alpha > 0.0 {
         let (_, top, right, _) = frame.rect();
