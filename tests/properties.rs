@@ -174,7 +174,7 @@ proptest! {
         let sample_weight = weighted.then(|| NdArray::from_vec((0..y_pred.rows()).map(|i| 0.5 + i as f64).collect()));
         let o = LossOptions {
             semantics: sem, from_logits, reduction, label_smoothing: ls, sample_weight,
-            focal: FocalOptions { gamma, apply_class_balancing: balance, ..Default::default() }, ..Default::default()
+            focal: FocalOptions { gamma, apply_class_balancing: balance, ..Default::default() },
         };
         let Ok((_, grad)) = loss_with_grad::<f64>(kind, &y, &y_pred, &o) else {
             // Combinations a framework does not offer (torch's categorical

@@ -28,11 +28,7 @@ pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Cha
         (Phase::Down, Pointer::Moves) => press(model, event, &map, changes),
         (Phase::Move, _) => moved(model, event, &map, changes),
         (Phase::Up, Pointer::Moves) => release(model),
-        (Phase::Cancel, Pointer::Moves) => {
-            if model.drag.take().is_some_and(|d| d.moved) {
-                model.state_changed(Deps::POINTS, true);
-            }
-        }
+        (Phase::Cancel, Pointer::Moves) => cancel(model),
         (Phase::Leave, _) => {
             if model.drag.is_none() && model.highlight.is_some() {
                 model.highlight = None;
@@ -114,6 +110,13 @@ fn release(model: &mut Model) {
         });
     }
     model.state_changed(Deps::POINTS, true);
+}
+
+/// The press was taken away (by the browser, a scroll): a drag so far stands.
+fn cancel(model: &mut Model) {
+    if model.drag.take().is_some_and(|d| d.moved) {
+        model.state_changed(Deps::POINTS, true);
+    }
 }
 
 /// Keyboard: ↑/↓ choose a point, ←/→ move it (shift: further), space or
