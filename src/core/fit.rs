@@ -225,6 +225,15 @@ fn newton(
                 Some(s) if lambda == 0.0 && s[0].abs().max(s[1].abs()) <= 1e-10 * (1.0 + w.abs().max(b.abs())) => {
                     return Ok((Sigmoid { coef: w + s[0], intercept: b + s[1] }, iter));
                 }
+                // Close to the optimum the decrease a Newton step promises,
+                // −slope/2, is lost in the rounding of the objective itself:
+                // comparing values would only measure noise (and stall with a
+                // gradient of 1e-9 on flat focal objectives). There Newton
+                // converges quadratically: take the full step.
+                Some(s) if lambda == 0.0 && (-1e-12 * (1.0 + f.abs())..0.0).contains(&(g[0] * s[0] + g[1] * s[1])) => {
+                    accepted = Some((s[0], s[1]));
+                    break;
+                }
                 Some(s) if g[0] * s[0] + g[1] * s[1] < 0.0 => {
                     let slope = g[0] * s[0] + g[1] * s[1];
                     let mut t = 1.0;
