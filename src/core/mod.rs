@@ -7,13 +7,15 @@
 //!   each loss family's plain formula, and the reductions;
 //! - [`fit`]: the logistic fit (Newton/IRLS) and the animation's gradient steps;
 //! - [`smoothing`]: label smoothing and the logit gap;
-//! - [`breakdown`]: per-point numbers for the figures.
+//! - [`breakdown`]: per-point numbers for the figures;
+//! - [`random`]: the seeded generator every data set comes from.
 
 pub mod activation;
 pub mod array;
 pub mod breakdown;
 pub mod fit;
 pub mod losses;
+pub mod random;
 pub mod real;
 pub mod semantics;
 pub mod smoothing;
