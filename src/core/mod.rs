@@ -8,11 +8,12 @@
 //! - [`fit`]: the logistic fit (Newton/IRLS) and the animation's gradient steps;
 //! - [`smoothing`]: label smoothing and the logit gap;
 //! - [`breakdown`]: per-point numbers for the figures;
-//! - [`random`]: the seeded generator every data set comes from.
+//! - [`random`], [`data`]: the seeded generator and the data sets.
 
 pub mod activation;
 pub mod array;
 pub mod breakdown;
+pub mod data;
 pub mod fit;
 pub mod losses;
 pub mod random;

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde_json::{json, Map, Value};
 
+use super::dataset::{parse_dataset_args, Dataset, DatasetRequest};
 use super::json::{array, array_to_json, describe, number, to_json};
 use crate::core::array::NdArray;
 use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
@@ -13,6 +14,7 @@ use crate::core::losses::{
 };
 use crate::core::real::Real;
 use crate::core::semantics::{Reduction, Semantics};
+use crate::i18n::{Lang, Message};
 
 /// What a call computes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub enum Function {
     Loss(LossKind),
     /// scikit-learn's `LogisticRegression` on one feature.
     LogisticFit,
+    /// A data set of the page and its split (`eval::dataset`).
+    Dataset,
 }
 
 impl Function {
@@ -31,6 +35,7 @@ impl Function {
         let last = name.rsplit('.').next().unwrap_or(name).trim();
         match last {
             "logistic_fit" | "LogisticRegression" => Some((Function::LogisticFit, Alias::None)),
+            "dataset" => Some((Function::Dataset, Alias::None)),
             "binary_cross_entropy" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::None)),
             "binary_cross_entropy_with_logits" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::Logits)),
             "sigmoid_focal_loss" => Some((Function::Loss(LossKind::BinaryFocalCrossentropy), Alias::Logits)),
@@ -65,6 +70,7 @@ pub enum Dtype {
 pub enum Args {
     Loss { y_true: NdArray<f64>, y_pred: NdArray<f64>, options: LossOptions },
     Fit { x: Vec<f64>, y_true: Vec<f64>, options: FitOptions },
+    Dataset(DatasetRequest),
 }
 
 /// A parsed call.
@@ -108,6 +114,7 @@ pub enum Answer {
     Loss(LossValue<f64>),
     LossWithGrad { loss: LossValue<f64>, grad: NdArray<f64> },
     Fit { fit: LogisticFit, proba: Vec<f64> },
+    Dataset(Dataset),
 }
 
 impl Answer {
@@ -128,6 +135,7 @@ impl Answer {
                 "proba": proba.iter().map(|&p| to_json(p)).collect::<Vec<_>>(),
                 "log_loss": to_json(fit.log_loss),
             }),
+            Answer::Dataset(d) => super::dataset::to_json(d),
         }
     }
 }
@@ -153,6 +161,8 @@ pub enum CallError {
     UnknownReduction(String),
     Loss(LossError),
     Fit(FitError),
+    /// A mistake said in words from the word tables.
+    Words(Message),
     /// A bug: the evaluator panicked on this call (caught, reported).
     Internal,
 }
@@ -165,7 +175,7 @@ impl fmt::Display for CallError {
             MissingFn => write!(f, "the call has no \"fn\" (e.g. \"binary_crossentropy\")"),
             UnknownFn(name) => write!(
                 f,
-                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy or logistic_fit"
+                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit or dataset"
             ),
             UnknownKey(k) => write!(f, "unknown key \"{k}\" in the call; expected fn, args, semantics, dtype, grad"),
             UnknownOption { function, option } => write!(f, "{function} has no option \"{option}\""),
@@ -176,6 +186,7 @@ impl fmt::Display for CallError {
             UnknownReduction(s) => write!(f, "unknown reduction \"{s}\"; expected sum_over_batch_size (torch: mean), sum or none"),
             Loss(e) => e.fmt(f),
             Fit(e) => e.fmt(f),
+            Words(m) => f.write_str(&m.text(Lang::En)),
             Internal => write!(f, "internal error while evaluating this call"),
         }
     }
@@ -275,6 +286,8 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
             }
             parse_fit_args(args)?
         }
+        Function::Dataset if grad => return Err(bad("grad", "is only available for losses")),
+        Function::Dataset => Args::Dataset(parse_dataset_args(args).map_err(CallError::Words)?),
         Function::Loss(kind) => parse_loss_args(kind, alias, semantics, args)?,
     };
     let function = match (&args, function) {
@@ -416,6 +429,9 @@ pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
             let fit = fit_logistic(x, y_true, options)?;
             let proba = x.iter().map(|&xi| fit.model.proba(xi)).collect();
             Ok(Answer::Fit { fit, proba })
+        }
+        (Function::Dataset, Args::Dataset(request)) => {
+            super::dataset::generate(request).map(Answer::Dataset).map_err(CallError::Words)
         }
         _ => Err(CallError::Internal),
     }

@@ -70,6 +70,17 @@ pub fn describe(v: &Value) -> String {
     }
 }
 
+/// A JSON value as it was written, cut short for a message: the same text
+/// in every language, unlike [`describe`].
+pub fn written(v: &Value) -> String {
+    let text = v.to_string();
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    } else {
+        text
+    }
+}
+
 /// A number as JSON; non-finite ones as `"inf"`, `"-inf"`, `"nan"`.
 pub fn to_json(x: f64) -> Value {
     if x.is_nan() {

@@ -10,12 +10,14 @@
 //! ```
 
 mod call;
+mod dataset;
 pub mod json;
 
 pub use call::{
     evaluate_call, evaluate_cross_entropy, evaluate_loss, parse_call, Alias, Answer, Args, Call, CallError, Dtype,
     Function,
 };
+pub use dataset::{Dataset, DatasetRequest};
 
 use serde_json::{json, Value};
 use std::fmt;
