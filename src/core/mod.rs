@@ -8,11 +8,13 @@
 //! - [`fit`]: the logistic fit (Newton/IRLS) and the animation's gradient steps;
 //! - [`smoothing`]: label smoothing and the logit gap;
 //! - [`breakdown`]: per-point numbers for the figures;
-//! - [`random`], [`data`]: the seeded generator and the data sets.
+//! - [`random`], [`data`]: the seeded generator and the data sets;
+//! - [`calibration`]: reliability bins, ECE, MCE, Brier score and log loss.
 
 pub mod activation;
 pub mod array;
 pub mod breakdown;
+pub mod calibration;
 pub mod data;
 pub mod fit;
 pub mod losses;

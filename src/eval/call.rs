@@ -5,9 +5,11 @@ use std::fmt;
 
 use serde_json::{json, Map, Value};
 
+use super::calibration::{parse_calibration_args, CalibrationRequest};
 use super::dataset::{parse_dataset_args, Dataset, DatasetRequest};
 use super::json::{array, array_to_json, describe, number, to_json};
 use crate::core::array::NdArray;
+use crate::core::calibration::Calibration;
 use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
 use crate::core::losses::{
     cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue,
@@ -24,6 +26,8 @@ pub enum Function {
     LogisticFit,
     /// A data set of the page and its split (`eval::dataset`).
     Dataset,
+    /// scikit-learn's `calibration_curve` with ECE, MCE, Brier, log loss (`eval::calibration`).
+    Calibration,
 }
 
 impl Function {
@@ -36,6 +40,7 @@ impl Function {
         match last {
             "logistic_fit" | "LogisticRegression" => Some((Function::LogisticFit, Alias::None)),
             "dataset" => Some((Function::Dataset, Alias::None)),
+            "calibration" | "calibration_curve" => Some((Function::Calibration, Alias::None)),
             "binary_cross_entropy" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::None)),
             "binary_cross_entropy_with_logits" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::Logits)),
             "sigmoid_focal_loss" => Some((Function::Loss(LossKind::BinaryFocalCrossentropy), Alias::Logits)),
@@ -71,6 +76,7 @@ pub enum Args {
     Loss { y_true: NdArray<f64>, y_pred: NdArray<f64>, options: LossOptions },
     Fit { x: Vec<f64>, y_true: Vec<f64>, options: FitOptions },
     Dataset(DatasetRequest),
+    Calibration(CalibrationRequest),
 }
 
 /// A parsed call.
@@ -115,6 +121,7 @@ pub enum Answer {
     LossWithGrad { loss: LossValue<f64>, grad: NdArray<f64> },
     Fit { fit: LogisticFit, proba: Vec<f64> },
     Dataset(Dataset),
+    Calibration(Calibration),
 }
 
 impl Answer {
@@ -136,6 +143,7 @@ impl Answer {
                 "log_loss": to_json(fit.log_loss),
             }),
             Answer::Dataset(d) => super::dataset::to_json(d),
+            Answer::Calibration(c) => super::calibration::to_json(c),
         }
     }
 }
@@ -175,7 +183,7 @@ impl fmt::Display for CallError {
             MissingFn => write!(f, "the call has no \"fn\" (e.g. \"binary_crossentropy\")"),
             UnknownFn(name) => write!(
                 f,
-                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit or dataset"
+                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit, dataset or calibration"
             ),
             UnknownKey(k) => write!(f, "unknown key \"{k}\" in the call; expected fn, args, semantics, dtype, grad"),
             UnknownOption { function, option } => write!(f, "{function} has no option \"{option}\""),
@@ -286,8 +294,9 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
             }
             parse_fit_args(args)?
         }
-        Function::Dataset if grad => return Err(bad("grad", "is only available for losses")),
+        Function::Dataset | Function::Calibration if grad => return Err(bad("grad", "is only available for losses")),
         Function::Dataset => Args::Dataset(parse_dataset_args(args).map_err(CallError::Words)?),
+        Function::Calibration => Args::Calibration(parse_calibration_args(args).map_err(CallError::Words)?),
         Function::Loss(kind) => parse_loss_args(kind, alias, semantics, args)?,
     };
     let function = match (&args, function) {
@@ -432,6 +441,9 @@ pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
         }
         (Function::Dataset, Args::Dataset(request)) => {
             super::dataset::generate(request).map(Answer::Dataset).map_err(CallError::Words)
+        }
+        (Function::Calibration, Args::Calibration(request)) => {
+            super::calibration::answer(request).map(Answer::Calibration).map_err(CallError::Words)
         }
         _ => Err(CallError::Internal),
     }
