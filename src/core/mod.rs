@@ -5,7 +5,8 @@
 //! - [`activation`]: stable sigmoid, softmax and their logs;
 //! - [`losses`]: the five Keras losses under four [`semantics`], with gradients,
 //!   each loss family's plain formula, and the reductions;
-//! - [`fit`]: the logistic fit (Newton/IRLS) and the animation's gradient steps;
+//! - [`fit`]: the logistic fit (Newton/IRLS) and the animation's gradient steps,
+//!   with per-point weights ([`class_weight`]) and warm starts;
 //! - [`smoothing`]: label smoothing and the logit gap;
 //! - [`breakdown`]: per-point numbers for the figures;
 //! - [`random`], [`data`]: the seeded generator and the data sets;
@@ -15,6 +16,7 @@ pub mod activation;
 pub mod array;
 pub mod breakdown;
 pub mod calibration;
+pub mod class_weight;
 pub mod data;
 pub mod fit;
 pub mod losses;
