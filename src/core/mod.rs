@@ -10,16 +10,20 @@
 //! - [`smoothing`]: label smoothing and the logit gap;
 //! - [`breakdown`]: per-point numbers for the figures;
 //! - [`random`], [`data`]: the seeded generator and the data sets;
-//! - [`calibration`]: reliability bins, ECE, MCE, Brier score and log loss.
+//! - [`calibration`]: reliability bins, ECE, MCE, Brier score and log loss;
+//! - [`confusion`]: confusion counts and the minority class's recall;
+//! - [`pull`]: who pulls the fit, each point's gradient with respect to its logit.
 
 pub mod activation;
 pub mod array;
 pub mod breakdown;
 pub mod calibration;
 pub mod class_weight;
+pub mod confusion;
 pub mod data;
 pub mod fit;
 pub mod losses;
+pub mod pull;
 pub mod random;
 pub mod real;
 pub mod semantics;
