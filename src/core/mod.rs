@@ -12,13 +12,15 @@
 //! - [`random`], [`data`]: the seeded generator and the data sets;
 //! - [`calibration`]: reliability bins, ECE, MCE, Brier score and log loss;
 //! - [`confusion`]: confusion counts and the minority class's recall;
-//! - [`pull`]: who pulls the fit, each point's gradient with respect to its logit.
+//! - [`pull`]: who pulls the fit, each point's gradient with respect to its logit;
+//! - [`comparison`]: the four fits the page compares, and how each does.
 
 pub mod activation;
 pub mod array;
 pub mod breakdown;
 pub mod calibration;
 pub mod class_weight;
+pub mod comparison;
 pub mod confusion;
 pub mod data;
 pub mod fit;
