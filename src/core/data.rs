@@ -17,7 +17,21 @@ use std::ops::RangeInclusive;
 
 use super::random::SplitMix64;
 use crate::i18n::Message;
-use crate::state::ARTICLE_POINTS;
+
+/// The article's ten points: `x` and whether the point is green (positive),
+/// the labels of the article the seed cites.
+pub const ARTICLE_POINTS: [(f64, bool); 10] = [
+    (-2.2, false),
+    (-1.4, false),
+    (-0.8, true),
+    (0.2, false),
+    (0.4, true),
+    (0.8, true),
+    (1.2, true),
+    (2.2, true),
+    (2.9, true),
+    (4.6, true),
+];
 
 /// Every generated coordinate lies in [−6, 6], the plotting range.
 pub const X_LIMIT: f64 = 6.0;
@@ -32,7 +46,7 @@ pub const DEFAULT_PLANE_CLASSES: usize = 3;
 /// negative) or 1 (green, positive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum BinaryDataSet {
-    /// The article's ten points (`state::ARTICLE_POINTS`), all for training. The default.
+    /// The article's ten points ([`ARTICLE_POINTS`]), all for training. The default.
     #[default]
     Article,
     /// Two overlapping Gaussian classes, 100 points each: red `N(−1, 1)`,

@@ -24,18 +24,7 @@ pub const UNIT_RANGE: RangeInclusive<f64> = 0.0..=1.0;
 pub const CLASSES_RANGE: RangeInclusive<u32> = 2..=10;
 
 /// The article's ten points: `x` and whether the point is green (positive).
-pub const ARTICLE_POINTS: [(f64, bool); 10] = [
-    (-2.2, false),
-    (-1.4, false),
-    (-0.8, true),
-    (0.2, false),
-    (0.4, true),
-    (0.8, true),
-    (1.2, true),
-    (2.2, true),
-    (2.9, true),
-    (4.6, true),
-];
+pub use crate::core::data::ARTICLE_POINTS;
 
 /// One data point of the binary figures.
 #[derive(Clone, Copy, Debug, PartialEq)]
