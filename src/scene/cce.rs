@@ -5,7 +5,7 @@ use crate::calculator::parse_list;
 use crate::core::activation::softmax;
 use crate::core::array::NdArray;
 use crate::core::losses::{
-    keras_categorical_probabilities, keras_sparse_logits, loss, renormalize, LossKind, LossOptions,
+    cross_entropy, keras_categorical_probabilities, keras_sparse_logits, renormalize, CrossEntropy, LossOptions,
 };
 use crate::core::semantics::Reduction;
 
@@ -104,8 +104,8 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
     let sparse_row = softmax(&keras_sparse_logits(raw));
     Some(CceSample {
         p_true: clipped[label],
-        loss: keras_loss(LossKind::CategoricalCrossentropy, NdArray::from_vec(one_hot.clone()), raw)?,
-        sparse_loss: keras_loss(LossKind::SparseCategoricalCrossentropy, NdArray::scalar(label as f64), raw)?,
+        loss: keras_loss(CrossEntropy::Categorical, NdArray::from_vec(one_hot.clone()), raw)?,
+        sparse_loss: keras_loss(CrossEntropy::Sparse, NdArray::scalar(label as f64), raw)?,
         sparse_p_true: sparse_row[label],
         raw: raw.to_vec(),
         renormalised,
@@ -117,9 +117,9 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
 
 /// One sample's loss as Keras computes it, in float64 (the figure's
 /// resolution); `None` when Keras refuses the row.
-fn keras_loss(kind: LossKind, y_true: NdArray<f64>, row: &[f64]) -> Option<f64> {
+fn keras_loss(kind: CrossEntropy, y_true: NdArray<f64>, row: &[f64]) -> Option<f64> {
     let options = LossOptions { reduction: Reduction::None, ..LossOptions::default() };
-    loss::<f64>(kind, &y_true, &NdArray::from_vec(row.to_vec()), &options).ok()?.scalar()
+    cross_entropy::<f64>(kind, &y_true, &NdArray::from_vec(row.to_vec()), &options).ok()?.scalar()
 }
 
 #[cfg(test)]
