@@ -6,9 +6,6 @@
 //! that touches web-sys.
 
 mod apply;
-mod backend;
-mod backend_error;
-mod canvas;
 mod dom;
 mod events;
 mod figures;
