@@ -11,12 +11,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
-use super::{dom, mailbox};
+use super::dom;
 use crate::charts::backend::PageBackend;
 use crate::charts::painting::{Painter, Painting};
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
 use crate::i18n::{self, Lang};
-use crate::page::{ExportKind, Msg, View};
+use crate::page::{mailbox, ExportKind, Msg, View};
 use crate::scene::Scene;
 use crate::state::Palette;
 

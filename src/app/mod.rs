@@ -9,7 +9,6 @@ mod apply;
 mod dom;
 mod events;
 mod figures;
-mod mailbox;
 mod shell;
 mod text;
 mod words;
