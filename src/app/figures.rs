@@ -90,7 +90,7 @@ fn context(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| "the canvas has no 2D context".to_owned())
+        .ok_or_else(|| "fig.failed.no-context".to_owned())
 }
 
 thread_local! {
@@ -225,7 +225,7 @@ pub fn isolated(f: impl FnOnce() -> Result<(), String> + 'static) -> Result<(), 
     match (finished, thrown) {
         (Some(outcome), _) => outcome,
         (None, Some(error)) => Err(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
-        (None, None) => Err("the drawing stopped without an answer".into()),
+        (None, None) => Err("fig.failed.stopped".into()),
     }
 }
 
@@ -248,7 +248,7 @@ fn draw_one(
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
-        let mut slot = slot.try_borrow_mut().map_err(|_| "this figure failed earlier".to_owned())?;
+        let mut slot = slot.try_borrow_mut().map_err(|_| "fig.failed.earlier".to_owned())?;
         let canvas = slot.canvas.clone();
         let Some(size) = backing_size((width, height), style.scale) else {
             slot.drawn_size = None;
@@ -371,8 +371,11 @@ fn copy(from: &HtmlCanvasElement, to: &HtmlCanvasElement) -> Result<(), String> 
     context.draw_image_with_html_canvas_element(from, 0.0, 0.0).map_err(|e| format!("{e:?}"))
 }
 
+/// Says in the figure's caption why it could not be drawn: the reason's
+/// words, or (for a bug) the panic's own message.
 fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
     dom::console_error(&format!("figure {}: {message}", figure.name()));
+    let message = i18n::lookup(lang, message).unwrap_or(message);
     SLOTS.with(|cell| {
         let Ok(slots) = cell.try_borrow() else { return };
         if let Some(Some(slot)) = slots.get(index) {
