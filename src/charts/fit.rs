@@ -75,9 +75,6 @@ pub(super) fn notes<DB: DrawingBackend>(
     if let Some(e) = &scene.fit_error {
         frame.note(area, &fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]))?;
     }
-    if scene.skipped > 0 {
-        frame.note(area, &fill(t(style.lang, "fig.note.skipped"), &[("n", scene.skipped.to_string())]))?;
-    }
     Ok(())
 }
 

@@ -36,9 +36,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             (HPos::Center, VPos::Bottom),
         )?;
     }
-    if scene.skipped > 0 {
-        frame.note(area, &fill(t(style.lang, "fig.note.skipped"), &[("n", scene.skipped.to_string())]))?;
-    }
     Ok(frame.map)
 }
 

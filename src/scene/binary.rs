@@ -30,10 +30,8 @@ pub struct BinaryPoint {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BinaryScene {
-    /// The points with a finite x, in the state's order.
+    /// The points, in the state's order.
     pub points: Vec<BinaryPoint>,
-    /// How many of the state's points were left out (non-finite x).
-    pub skipped: usize,
     /// The sigmoid displayed: the optimum, or a step of the animation.
     pub model: Sigmoid,
     /// Why `model` is the flat sigmoid rather than a fit, when it is.
@@ -61,7 +59,6 @@ impl BinaryScene {
             .points
             .iter()
             .enumerate()
-            .filter(|(_, pt)| pt.x.is_finite())
             .map(|(index, pt)| {
                 let y = if pt.green { 1.0 } else { 0.0 };
                 let target = smooth_binary(y, ls);
@@ -77,7 +74,6 @@ impl BinaryScene {
         let x_range = padded_range(points.iter().map(|p| p.x));
         let highlight = highlight.and_then(|h| points.iter().position(|p| p.index == h));
         BinaryScene {
-            skipped: state.points.len() - points.len(),
             curve: sample(x_range.0, x_range.1, 240, |x| model.proba(x)),
             // −log p: the cross-entropy of a point whose true class gets p,
             // sampled densely near 0, where it bends.
@@ -107,7 +103,6 @@ impl BinaryScene {
 mod tests {
     use super::super::fit_inputs::converged_model;
     use super::*;
-    use crate::state::Point;
 
     #[test]
     fn article_fit_gives_the_article_numbers() {
@@ -133,18 +128,6 @@ mod tests {
         let scene = BinaryScene::build(&state, converged_model(&state).0, None);
         assert!((scene.points[0].target - 0.1).abs() < 1e-12);
         assert!((scene.points[9].target - 0.9).abs() < 1e-12);
-    }
-
-    #[test]
-    fn non_finite_points_are_left_out_and_counted() {
-        let mut state = State::default();
-        state.points.push(Point { x: f64::NAN, green: true });
-        state.points.push(Point { x: f64::INFINITY, green: false });
-        let scene = BinaryScene::build(&state, Sigmoid { coef: 1.0, intercept: 0.0 }, Some(3));
-        assert_eq!(scene.points.len(), 10);
-        assert_eq!(scene.skipped, 2);
-        assert_eq!(scene.highlighted().unwrap().x, 0.2);
-        assert!(scene.bce.unwrap().is_finite());
     }
 
     #[test]

@@ -18,15 +18,15 @@ pub fn focal_options(state: &State) -> FocalOptions {
     FocalOptions { gamma: state.gamma, alpha: state.focal_alpha, apply_class_balancing: state.class_balancing }
 }
 
-/// The finite points' x and 0/1 labels, in order.
-pub(crate) fn finite_xy(state: &State) -> (Vec<f64>, Vec<f64>) {
-    state.points.iter().filter(|p| p.x.is_finite()).map(|p| (p.x, if p.green { 1.0 } else { 0.0 })).unzip()
+/// The points' x and 0/1 labels, in order.
+pub(crate) fn points_xy(state: &State) -> (Vec<f64>, Vec<f64>) {
+    state.points.iter().map(|p| (p.x, if p.green { 1.0 } else { 0.0 })).unzip()
 }
 
-/// What the cross-entropy fit is fitted to: the finite points' x and their
+/// What the cross-entropy fit is fitted to: the points' x and their
 /// targets after binary label smoothing, `y·(1−ls) + 0.5·ls`.
 pub fn fit_data(state: &State) -> (Vec<f64>, Vec<f64>) {
-    let (x, y) = finite_xy(state);
+    let (x, y) = points_xy(state);
     let y = y.into_iter().map(|y| smooth_binary(y, state.smoothing)).collect();
     (x, y)
 }

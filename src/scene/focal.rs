@@ -1,7 +1,7 @@
 //! Focal loss: the paper's curves, the points' focal loss against their
 //! cross-entropy, and the sigmoid refitted under focal loss.
 
-use super::fit_inputs::{finite_xy, fit_options, focal_options};
+use super::fit_inputs::{fit_options, focal_options, points_xy};
 use super::sampling::{padded_range, sample};
 use crate::core::activation::logit;
 use crate::core::breakdown::point_losses;
@@ -77,7 +77,7 @@ impl FocalScene {
         let focal = focal_options(state);
         let gamma = focal.gamma;
         let alpha = focal.apply_class_balancing.then_some(focal.alpha);
-        let (x, y) = finite_xy(state);
+        let (x, y) = points_xy(state);
         let z: Vec<f64> = x.iter().map(|&x| model.logit(x)).collect();
         let points: Vec<FocalPoint> = point_losses(&y, &z, &focal)
             .into_iter()
