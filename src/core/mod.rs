@@ -7,6 +7,7 @@
 //!   each loss family's plain formula, and the reductions;
 //! - [`fit`]: the logistic fit (Newton/IRLS) and the animation's gradient steps;
 //! - [`smoothing`]: label smoothing and the logit gap;
+//! - [`softmax_fit`]: multinomial logistic regression (softmax, K classes, D features);
 //! - [`breakdown`]: per-point numbers for the figures.
 
 pub mod activation;
@@ -17,6 +18,7 @@ pub mod losses;
 pub mod real;
 pub mod semantics;
 pub mod smoothing;
+pub mod softmax_fit;
 
 pub use array::NdArray;
 pub use real::Real;

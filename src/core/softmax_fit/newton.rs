@@ -1,0 +1,352 @@
+//! Minimising the objective: Newton's method with Levenberg damping and a
+//! backtracking line search (the converged fit), and safeguarded steepest
+//! descent (the animation). Both use the same gradient.
+
+use super::derivatives::add_logit_derivatives;
+use super::{SoftmaxFitError, SoftmaxModel, SoftmaxProblem};
+use crate::core::losses::categorical_focal_loss;
+
+/// Newton iterations before giving up; a fit from scratch takes about ten.
+const MAX_ITER: usize = 200;
+
+/// W and b as one vector of parameters: class c's block is
+/// `[W_c0 … W_c(D−1), b_c]`, at `c·(D + 1)`.
+struct Layout {
+    k: usize,
+    d: usize,
+    /// The parameters Newton moves. Softmax cannot see a shift common to
+    /// every class, so class K−1's intercept stays at 0 (and its weights too
+    /// when they are not penalised): the Hessian is then invertible.
+    free: Vec<usize>,
+    /// How much a unit change of each parameter moves a logit at most: the
+    /// largest |x_d| (1 for the intercept). Steps are measured in logits.
+    reach: Vec<f64>,
+}
+
+impl Layout {
+    fn new(problem: &SoftmaxProblem, reduced: bool) -> Layout {
+        let (k, d) = (problem.classes(), problem.features());
+        let width = d + 1;
+        let last = (k - 1) * width;
+        let unpenalised = problem.penalty_c().is_none();
+        let fixed = |p: usize| reduced && (p == last + d || (unpenalised && p >= last));
+        let free = (0..k * width).filter(|&p| !fixed(p)).collect();
+        let mut scale = vec![0.0_f64; width];
+        scale[d] = 1.0;
+        for i in 0..problem.point_count() {
+            for (s, v) in scale.iter_mut().zip(problem.point(i)) {
+                *s = s.max(v.abs());
+            }
+        }
+        let reach = (0..k * width).map(|p| scale[p % width]).collect();
+        Layout { k, d, free, reach }
+    }
+
+    fn width(&self) -> usize {
+        self.d + 1
+    }
+
+    fn params(&self, m: &SoftmaxModel) -> Vec<f64> {
+        let w = self.width();
+        let mut theta = vec![0.0; self.k * w];
+        for c in 0..self.k {
+            theta[c * w..c * w + self.d].copy_from_slice(&m.coef[c * self.d..(c + 1) * self.d]);
+            theta[c * w + self.d] = m.intercept[c];
+        }
+        theta
+    }
+
+    fn model(&self, theta: &[f64]) -> SoftmaxModel {
+        let w = self.width();
+        let mut m = SoftmaxModel::zeros(self.k, self.d);
+        for c in 0..self.k {
+            m.coef[c * self.d..(c + 1) * self.d].copy_from_slice(&theta[c * w..c * w + self.d]);
+            m.intercept[c] = theta[c * w + self.d];
+        }
+        m
+    }
+
+    /// The largest change of a logit that `step` (over all parameters) can make.
+    fn logit_size(&self, step: &[f64]) -> f64 {
+        let w = self.width();
+        (0..self.k).map(|c| (0..w).map(|j| (step[c * w + j] * self.reach[c * w + j]).abs()).sum::<f64>()).fold(0.0, f64::max)
+    }
+}
+
+/// The objective, and its gradient and Hessian over all parameters.
+struct Local {
+    value: f64,
+    grad: Vec<f64>,
+    hess: Vec<f64>,
+}
+
+/// `x̃_i = [x_i, 1]` and the logits `θ·x̃_i` of point `i`.
+fn logits_at(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64], i: usize, xt: &mut [f64], z: &mut [f64]) {
+    let w = layout.width();
+    xt[..layout.d].copy_from_slice(problem.point(i));
+    xt[layout.d] = 1.0;
+    for (c, zc) in z.iter_mut().enumerate() {
+        *zc = theta[c * w..(c + 1) * w].iter().zip(xt.iter()).map(|(a, b)| a * b).sum();
+    }
+}
+
+/// `F(θ)`: each point's loss is [`categorical_focal_loss`], plus the penalty.
+fn value(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> f64 {
+    let (mut xt, mut z) = (vec![0.0; layout.width()], vec![0.0; layout.k]);
+    let mut f = 0.0;
+    for i in 0..problem.point_count() {
+        logits_at(problem, layout, theta, i, &mut xt, &mut z);
+        f += categorical_focal_loss(problem.target(i), &z, problem.gamma());
+    }
+    f + penalty(problem, layout, theta)
+}
+
+fn penalty(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> f64 {
+    let w = layout.width();
+    problem.penalty_c().map_or(0.0, |c| (0..theta.len()).filter(|p| p % w != layout.d).map(|p| theta[p] * theta[p]).sum::<f64>() / (2.0 * c))
+}
+
+/// `F`, `∇F` and `∇²F` at θ, by the chain rule from each point's logit
+/// derivatives: `∂F/∂θ_cj = Σ_i g_ic·x̃_ij`, `∂²F/∂θ_cj∂θ_ml = Σ_i H_i,cm·x̃_ij·x̃_il`.
+fn local(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> Local {
+    let (k, w) = (layout.k, layout.width());
+    let size = k * w;
+    let (mut grad, mut hess) = (vec![0.0; size], vec![0.0; size * size]);
+    let (mut xt, mut z) = (vec![0.0; w], vec![0.0; k]);
+    let (mut gz, mut hz) = (vec![0.0; k], vec![0.0; k * k]);
+    let mut f = 0.0;
+    for i in 0..problem.point_count() {
+        logits_at(problem, layout, theta, i, &mut xt, &mut z);
+        let target = problem.target(i);
+        f += categorical_focal_loss(target, &z, problem.gamma());
+        gz.iter_mut().chain(hz.iter_mut()).for_each(|v| *v = 0.0);
+        add_logit_derivatives(target, &z, problem.gamma(), 1.0, &mut gz, Some(&mut hz));
+        for c in 0..k {
+            for j in 0..w {
+                grad[c * w + j] += gz[c] * xt[j];
+            }
+            // Upper blocks only (m ≥ c); the lower ones are mirrored below.
+            for m in c..k {
+                let h = hz[c * k + m];
+                if h == 0.0 {
+                    continue;
+                }
+                for j in 0..w {
+                    let a = h * xt[j];
+                    let row = (c * w + j) * size + m * w;
+                    for (cell, &xl) in hess[row..row + w].iter_mut().zip(xt.iter()) {
+                        *cell += a * xl;
+                    }
+                }
+            }
+        }
+    }
+    for c in 0..k {
+        for m in c + 1..k {
+            for j in 0..w {
+                for l in 0..w {
+                    hess[(m * w + l) * size + c * w + j] = hess[(c * w + j) * size + m * w + l];
+                }
+            }
+        }
+    }
+    if let Some(c) = problem.penalty_c() {
+        for p in (0..size).filter(|p| p % w != layout.d) {
+            grad[p] += theta[p] / c;
+            hess[p * size + p] += 1.0 / c;
+        }
+    }
+    Local { value: f + penalty(problem, layout, theta), grad, hess }
+}
+
+/// Solves `A·s = b` for a symmetric positive definite `A` (n × n) by
+/// Cholesky; `None` when `A` is not (numerically) positive definite.
+fn cholesky_solve(a: &[f64], n: usize, b: &[f64]) -> Option<Vec<f64>> {
+    let largest = (0..n).map(|i| a[i * n + i].abs()).fold(0.0, f64::max);
+    let mut l = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            let s = a[i * n + j] - (0..j).map(|m| l[i * n + m] * l[j * n + m]).sum::<f64>();
+            if i == j {
+                // NaN fails too.
+                if s.is_nan() || s <= 1e-13 * largest {
+                    return None;
+                }
+                l[i * n + i] = s.sqrt();
+            } else {
+                l[i * n + j] = s / l[j * n + j];
+            }
+        }
+    }
+    let mut y = vec![0.0; n];
+    for i in 0..n {
+        y[i] = (b[i] - (0..i).map(|m| l[i * n + m] * y[m]).sum::<f64>()) / l[i * n + i];
+    }
+    let mut x = vec![0.0; n];
+    for i in (0..n).rev() {
+        x[i] = (y[i] - (i + 1..n).map(|m| l[m * n + i] * x[m]).sum::<f64>()) / l[i * n + i];
+    }
+    Some(x)
+}
+
+/// The start moved so that the fixed parameters are 0 (the same
+/// probabilities: every class shifted alike).
+fn normalised(layout: &Layout, theta: &mut [f64]) {
+    let w = layout.width();
+    let last = (layout.k - 1) * w;
+    for j in 0..w {
+        if layout.free.contains(&(last + j)) {
+            continue;
+        }
+        let shift = theta[last + j];
+        for c in 0..layout.k {
+            theta[c * w + j] -= shift;
+        }
+    }
+}
+
+/// The answer's intercepts centred (they sum to 0), and each column of W
+/// when it is not penalised (the smallest of the equally good answers).
+fn centred(layout: &Layout, theta: &mut [f64], unpenalised: bool) {
+    let w = layout.width();
+    for j in 0..w {
+        if j != layout.d && !unpenalised {
+            continue;
+        }
+        let mean = (0..layout.k).map(|c| theta[c * w + j]).sum::<f64>() / layout.k as f64;
+        for c in 0..layout.k {
+            theta[c * w + j] -= mean;
+        }
+    }
+}
+
+/// The minimiser of the objective from `start`, and the iterations taken.
+/// The caller has made sure a finite minimiser exists.
+pub(super) fn minimise(problem: &SoftmaxProblem, start: SoftmaxModel) -> Result<(SoftmaxModel, usize), SoftmaxFitError> {
+    let layout = Layout::new(problem, true);
+    let free = &layout.free;
+    let n = free.len();
+    let mut theta = layout.params(&start);
+    normalised(&layout, &mut theta);
+    let finish = |mut theta: Vec<f64>, iterations: usize| {
+        centred(&layout, &mut theta, problem.penalty_c().is_none());
+        Ok((layout.model(&theta), iterations))
+    };
+    let mut lambda = 0.0_f64;
+    for iter in 1..=MAX_ITER {
+        let Local { value: f, grad, hess } = local(problem, &layout, &theta);
+        let size = grad.len();
+        let g: Vec<f64> = free.iter().map(|&p| grad[p]).collect();
+        let hess = &hess;
+        let h: Vec<f64> = free.iter().flat_map(|&p| free.iter().map(move |&q| hess[p * size + q])).collect();
+        let scale = (0..n).map(|i| h[i * n + i].abs()).fold(1e-300, f64::max);
+        let reach = 1.0 + layout.logit_size(&theta);
+        let full_step = |s: &[f64], t: f64| {
+            let mut step = vec![0.0; size];
+            free.iter().zip(s).for_each(|(&p, &v)| step[p] = t * v);
+            step
+        };
+        let mut accepted = None;
+        for _ in 0..60 {
+            let mut damped = h.clone();
+            (0..n).for_each(|i| damped[i * n + i] += lambda);
+            let minus_g: Vec<f64> = g.iter().map(|v| -v).collect();
+            if let Some(s) = cholesky_solve(&damped, n, &minus_g) {
+                let slope: f64 = g.iter().zip(&s).map(|(a, b)| a * b).sum();
+                let step = full_step(&s, 1.0);
+                if lambda == 0.0 && layout.logit_size(&step) <= 1e-10 * reach {
+                    // A tiny undamped Newton step: quadratic convergence makes
+                    // the point after it exact to working precision.
+                    let theta: Vec<f64> = theta.iter().zip(&step).map(|(a, b)| a + b).collect();
+                    return finish(theta, iter);
+                }
+                if slope == 0.0 {
+                    // A zero gradient: at the optimum.
+                    return finish(theta, iter);
+                }
+                if slope < 0.0 && lambda == 0.0 && -slope <= 1e-12 * (1.0 + f.abs()) {
+                    // The predicted decrease is below what F can resolve: the
+                    // quadratic model is all there is to go by.
+                    accepted = Some(step);
+                    break;
+                }
+                if slope < 0.0 {
+                    let mut t = 1.0;
+                    while t > 1e-10 {
+                        let trial: Vec<f64> = theta.iter().zip(&step).map(|(a, b)| a + t * b).collect();
+                        if value(problem, &layout, &trial) <= f + 1e-4 * t * slope {
+                            accepted = Some(full_step(&s, t));
+                            break;
+                        }
+                        t *= 0.5;
+                    }
+                    if accepted.is_some() {
+                        break;
+                    }
+                }
+            }
+            // Not positive definite here (focal loss is not convex) or no
+            // decrease: lean towards gradient descent.
+            lambda = (lambda * 4.0).max(1e-10 * scale);
+        }
+        let Some(step) = accepted else {
+            // No step lowers the objective any more: the optimum to working precision.
+            return finish(theta, iter);
+        };
+        theta.iter_mut().zip(&step).for_each(|(a, b)| *a += b);
+        if !theta.iter().all(|v| v.is_finite()) {
+            return Err(SoftmaxFitError::NoConvergence { iterations: iter });
+        }
+        lambda *= 0.1;
+        if lambda < 1e-12 * scale {
+            lambda = 0.0;
+        }
+        if layout.logit_size(&step) <= 1e-13 * reach {
+            return finish(theta, iter);
+        }
+    }
+    Err(SoftmaxFitError::NoConvergence { iterations: MAX_ITER })
+}
+
+/// One step of steepest descent with the step of the local quadratic model,
+/// halved until the objective falls enough (see `SoftmaxProblem::gradient_step`).
+pub(super) fn gradient_step(problem: &SoftmaxProblem, model: &SoftmaxModel) -> SoftmaxModel {
+    let shaped = model.classes() == problem.classes() && model.coef.len() == problem.classes() * problem.features();
+    if !shaped || !model.is_finite() {
+        return model.clone();
+    }
+    let layout = Layout::new(problem, false);
+    let (k, w) = (layout.k, layout.width());
+    let theta = layout.params(model);
+    let f = problem.objective(model);
+    let grad = layout.params(&problem.gradient(model));
+    let gg: f64 = grad.iter().map(|v| v * v).sum();
+    if !(gg > 0.0 && gg.is_finite()) {
+        return model.clone();
+    }
+    // The curvature along −∇F: Σ_i Δz_iᵀ·H_i·Δz_i (+ the penalty's), Δz_i the
+    // change of point i's logits along ∇F.
+    let (mut xt, mut z, mut dz) = (vec![0.0; w], vec![0.0; k], vec![0.0; k]);
+    let (mut gz, mut hz) = (vec![0.0; k], vec![0.0; k * k]);
+    let mut curvature = problem.penalty_c().map_or(0.0, |c| (0..grad.len()).filter(|p| p % w != layout.d).map(|p| grad[p] * grad[p]).sum::<f64>() / c);
+    let mut reach = problem.penalty_c().map_or(0.0, |c| 1.0 / c);
+    for i in 0..problem.point_count() {
+        logits_at(problem, &layout, &theta, i, &mut xt, &mut z);
+        logits_at(problem, &layout, &grad, i, &mut xt, &mut dz);
+        gz.iter_mut().chain(hz.iter_mut()).for_each(|v| *v = 0.0);
+        add_logit_derivatives(problem.target(i), &z, problem.gamma(), 1.0, &mut gz, Some(&mut hz));
+        curvature += (0..k).map(|c| dz[c] * (0..k).map(|m| hz[c * k + m] * dz[m]).sum::<f64>()).sum::<f64>();
+        reach += xt.iter().map(|v| v * v).sum::<f64>();
+    }
+    // Where the objective curves down (focal loss is not convex), a first
+    // try from a rough curvature scale, (1 + γ)·Σ‖x̃‖² (+ 1/C); halving does the rest.
+    let mut t = if curvature > 0.0 { gg / curvature } else { 1.0 / ((1.0 + problem.gamma()) * reach) };
+    for _ in 0..60 {
+        let trial: Vec<f64> = theta.iter().zip(&grad).map(|(a, g)| a - t * g).collect();
+        if value(problem, &layout, &trial) <= f - 1e-4 * t * gg {
+            return layout.model(&trial);
+        }
+        t *= 0.5;
+    }
+    model.clone()
+}
