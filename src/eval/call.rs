@@ -6,6 +6,7 @@ use crate::core::array::NdArray;
 use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
 use crate::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue};
 use crate::core::real::Real;
+use crate::core::softmax_fit::{SoftmaxFit, SoftmaxFitError, SoftmaxProblem};
 use crate::core::semantics::{Reduction, Semantics};
 use serde_json::{json, Map, Value};
 use std::fmt;
@@ -16,6 +17,8 @@ pub enum Function {
     Loss(LossKind),
     /// scikit-learn's `LogisticRegression` on one feature.
     LogisticFit,
+    /// Multinomial logistic regression (`eval::softmax`).
+    SoftmaxFit,
 }
 
 impl Function {
@@ -27,6 +30,7 @@ impl Function {
         let last = name.rsplit('.').next().unwrap_or(name).trim();
         match last {
             "logistic_fit" | "LogisticRegression" => Some((Function::LogisticFit, Alias::None)),
+            "softmax_fit" => Some((Function::SoftmaxFit, Alias::None)),
             "binary_cross_entropy" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::None)),
             "binary_cross_entropy_with_logits" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::Logits)),
             "sigmoid_focal_loss" => Some((Function::Loss(LossKind::BinaryFocalCrossentropy), Alias::Logits)),
@@ -61,6 +65,7 @@ pub enum Dtype {
 pub enum Args {
     Loss { y_true: NdArray<f64>, y_pred: NdArray<f64>, options: LossOptions },
     Fit { x: Vec<f64>, y_true: Vec<f64>, options: FitOptions },
+    SoftmaxFit(SoftmaxProblem),
 }
 
 /// A parsed call.
@@ -99,6 +104,7 @@ pub enum Answer {
     Loss(LossValue<f64>),
     LossWithGrad { loss: LossValue<f64>, grad: NdArray<f64> },
     Fit { fit: LogisticFit, proba: Vec<f64> },
+    SoftmaxFit { fit: SoftmaxFit, proba: Vec<Vec<f64>> },
 }
 
 impl Answer {
@@ -119,6 +125,7 @@ impl Answer {
                 "proba": proba.iter().map(|&p| to_json(p)).collect::<Vec<_>>(),
                 "log_loss": to_json(fit.log_loss),
             }),
+            Answer::SoftmaxFit { fit, proba } => super::softmax::to_json_answer(fit, proba),
         }
     }
 }
@@ -138,6 +145,7 @@ pub enum CallError {
     UnknownReduction(String),
     Loss(LossError),
     Fit(FitError),
+    SoftmaxFit(SoftmaxFitError),
     /// A bug: the evaluator panicked on this call (caught, reported).
     Internal,
 }
@@ -150,7 +158,7 @@ impl fmt::Display for CallError {
             MissingFn => write!(f, "the call has no \"fn\" (e.g. \"binary_crossentropy\")"),
             UnknownFn(name) => write!(
                 f,
-                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy or logistic_fit"
+                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit or softmax_fit"
             ),
             UnknownKey(k) => write!(f, "unknown key \"{k}\" in the call; expected fn, args, semantics, dtype, grad"),
             UnknownOption { function, option } => write!(f, "{function} has no option \"{option}\""),
@@ -161,6 +169,7 @@ impl fmt::Display for CallError {
             UnknownReduction(s) => write!(f, "unknown reduction \"{s}\"; expected sum_over_batch_size (torch: mean), sum or none"),
             Loss(e) => e.fmt(f),
             Fit(e) => e.fmt(f),
+            SoftmaxFit(e) => e.fmt(f),
             Internal => write!(f, "internal error while evaluating this call"),
         }
     }
@@ -176,6 +185,11 @@ impl From<LossError> for CallError {
 impl From<FitError> for CallError {
     fn from(e: FitError) -> Self {
         CallError::Fit(e)
+    }
+}
+impl From<SoftmaxFitError> for CallError {
+    fn from(e: SoftmaxFitError) -> Self {
+        CallError::SoftmaxFit(e)
     }
 }
 
@@ -260,6 +274,8 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
             }
             parse_fit_args(args)?
         }
+        Function::SoftmaxFit if grad => return Err(bad("grad", "is only available for losses")),
+        Function::SoftmaxFit => super::softmax::parse_args(args)?,
         Function::Loss(kind) => parse_loss_args(kind, alias, semantics, args)?,
     };
     let function = match (&args, function) {
@@ -394,6 +410,7 @@ pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
             let proba = x.iter().map(|&xi| fit.model.proba(xi)).collect();
             Ok(Answer::Fit { fit, proba })
         }
+        (Function::SoftmaxFit, Args::SoftmaxFit(problem)) => super::softmax::answer(problem),
         _ => Err(CallError::Internal),
     }
 }

@@ -11,6 +11,7 @@
 
 mod call;
 pub mod json;
+mod softmax;
 
 pub use call::{evaluate_call, evaluate_cross_entropy, evaluate_loss, parse_call, Alias, Answer, Args, Call, CallError, Dtype, Function};
 
