@@ -320,3 +320,73 @@ fn losslab_eval_prints_the_fit() {
     assert_eq!(format!("{:.6} {:.6}", r["loss"].as_f64().unwrap(), r["objective"].as_f64().unwrap()), "0.865212 5.793220");
     assert_eq!((rows(&r["coef"]).len(), rows(&r["coef"])[0].len(), rows(&r["proba"]).len()), (3, 2, 6));
 }
+
+/// The gradient of `p`'s objective at `m`, largest entry.
+fn largest_gradient(p: &SoftmaxProblem, m: &SoftmaxModel) -> f64 {
+    let g = p.gradient(m);
+    g.coef.iter().chain(&g.intercept).fold(0.0_f64, |a, v| a.max(v.abs()))
+}
+
+#[test]
+fn two_classes_with_a_weak_penalty_converge() {
+    // Two classes see only W_0 − W_1; the penalty alone (1/(C·s²) ≈ 1e-7
+    // here) fixes W_0 + W_1, so Newton keeps the columns of W centred.
+    let x = [
+        -208.52289872031898, 199.26333082070263, 70.6853285423116, -245.01934243742704, 121.11649551396788, 0.0, -20.226319979207506,
+        210.29696492848035, -271.7418598239598, -16.137582863417446, 30.90628496303593, 222.87998607391128, -144.3150779500999,
+        -0.6532252071849152, 289.0736702304547, -62.53117749590973, 0.0, -79.2894699605639, 214.22854531572466, 0.0, 28.880781348525463,
+        209.67564375847414, 132.89425556245996, -31.567574367639168, 0.0, -247.2863286561231,
+    ];
+    let y = [0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0];
+    let x: Vec<Vec<f64>> = x.iter().map(|&v| vec![v]).collect();
+    let p = SoftmaxProblem::new(&x, &y, &SoftmaxOptions { c: Some(100.0), ..SoftmaxOptions::default() }).unwrap();
+    let fit = p.fit().unwrap();
+    assert!(fit.iterations < 10, "{} iterations", fit.iterations);
+    assert!(largest_gradient(&p, &fit.model) < 1e-9);
+}
+
+/// `n` points around `k` random centres in 3 features whose units differ
+/// (0.001, 1, 100), labels at random: a small seeded generator (xorshift).
+fn scattered(k: usize, n: usize, seed: u64) -> (Vec<Vec<f64>>, Vec<usize>) {
+    let mut s = seed | 1;
+    let mut rnd = || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let units = [0.001, 1.0, 100.0];
+    let y: Vec<usize> = (0..n).map(|i| if i < k { i } else { (rnd() * k as f64) as usize % k }).collect();
+    let centres: Vec<Vec<f64>> = (0..k).map(|_| (0..3).map(|_| rnd() * 6.0 - 3.0).collect()).collect();
+    let x = y.iter().map(|&c| (0..3).map(|j| (centres[c][j] + (rnd() - 0.5) * 3.0) * units[j]).collect()).collect();
+    (x, y)
+}
+
+#[test]
+fn nearly_separable_points_with_a_tiny_penalty_converge() {
+    // Separable without a penalty; with C = 1e6 the optimum lies far out, on
+    // a direction the objective barely curves, where rounding in the gradient
+    // moves Newton's step about: it stops once F cannot tell the difference.
+    let (x, y) = scattered(5, 243, 11426569764263674850);
+    let unpenalised = SoftmaxOptions { c: None, ..SoftmaxOptions::default() };
+    assert_eq!(fit_softmax(&x, &y, &unpenalised), Err(SoftmaxFitError::Separable));
+    let p = SoftmaxProblem::new(&x, &y, &SoftmaxOptions { c: Some(1e6), ..SoftmaxOptions::default() }).unwrap();
+    let fit = p.fit().unwrap();
+    assert!(fit.iterations < 50, "{} iterations", fit.iterations);
+    assert!(largest_gradient(&p, &fit.model) < 1e-9 * 243.0 * 300.0);
+}
+
+#[test]
+fn separable_classes_with_a_tiny_penalty_converge_far_out() {
+    // The optimum is where the tiny penalty balances e^(−margin): logits in
+    // the tens, along a direction the objective barely curves.
+    let x = [vec![0.0, 0.0], vec![0.2, 0.1], vec![4.0, 0.0], vec![4.1, 0.3], vec![0.0, 4.0], vec![0.3, 4.2], vec![1.0, 1.0], vec![3.0, 0.5]];
+    let y = [0, 0, 1, 1, 2, 2, 0, 1];
+    for c in [1e4, 1e6, 1e8] {
+        let p = SoftmaxProblem::new(&x, &y, &SoftmaxOptions { c: Some(c), ..SoftmaxOptions::default() }).unwrap();
+        let fit = p.fit().unwrap();
+        let gap = p.points(&fit.model).iter().map(|q| q.logit_gap).fold(f64::INFINITY, f64::min);
+        assert!(gap > 5.0, "C = {c}: smallest logit gap {gap}");
+        assert!(largest_gradient(&p, &fit.model) < 1e-8, "C = {c}: {} iterations", fit.iterations);
+    }
+}

@@ -131,7 +131,8 @@ fn first_argmax(z: &[f64]) -> usize {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SoftmaxFit {
     /// W and b at the optimum; the intercepts are centred (they sum to 0),
-    /// and so is each column of W when there is no penalty.
+    /// and so is each column of W (the penalty's optimum is; without a
+    /// penalty, of the equally good answers the one closest to 0).
     pub model: SoftmaxModel,
     /// Newton iterations taken.
     pub iterations: usize,

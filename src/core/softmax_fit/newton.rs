@@ -9,37 +9,37 @@ use crate::core::losses::categorical_focal_loss;
 /// Newton iterations before giving up; a fit from scratch takes about ten.
 const MAX_ITER: usize = 200;
 
-/// W and b as one vector of parameters: class c's block is
-/// `[W_c0 … W_c(D−1), b_c]`, at `c·(D + 1)`.
+/// W and b as one vector of parameters θ: class c's block is
+/// `[W_c0·s_0 … W_c(D−1)·s_(D−1), b_c]`, at `c·(D + 1)`, where feature d is
+/// measured in units of `s_d`.
 struct Layout {
     k: usize,
     d: usize,
-    /// The parameters Newton moves. Softmax cannot see a shift common to
-    /// every class, so class K−1's intercept stays at 0 (and its weights too
-    /// when they are not penalised): the Hessian is then invertible.
-    free: Vec<usize>,
-    /// How much a unit change of each parameter moves a logit at most: the
-    /// largest |x_d| (1 for the intercept). Steps are measured in logits.
-    reach: Vec<f64>,
+    /// `s_d` (and 1 for the intercept).
+    scale: Vec<f64>,
 }
 
 impl Layout {
-    fn new(problem: &SoftmaxProblem, reduced: bool) -> Layout {
+    /// Newton's parameters: each feature in units of its largest |x|
+    /// (within 1e−100…∞), so that every x̃ is in [−1, 1]: the Hessian's
+    /// `x̃_j·x̃_l` cannot overflow, its entries are alike in size whatever the
+    /// features' units, and a step of θ moves a logit by at most its size.
+    fn for_newton(problem: &SoftmaxProblem) -> Layout {
         let (k, d) = (problem.classes(), problem.features());
-        let width = d + 1;
-        let last = (k - 1) * width;
-        let unpenalised = problem.penalty_c().is_none();
-        let fixed = |p: usize| reduced && (p == last + d || (unpenalised && p >= last));
-        let free = (0..k * width).filter(|&p| !fixed(p)).collect();
-        let mut scale = vec![0.0_f64; width];
+        let mut scale = vec![1e-100_f64; d + 1];
         scale[d] = 1.0;
         for i in 0..problem.point_count() {
             for (s, v) in scale.iter_mut().zip(problem.point(i)) {
                 *s = s.max(v.abs());
             }
         }
-        let reach = (0..k * width).map(|p| scale[p % width]).collect();
-        Layout { k, d, free, reach }
+        Layout { k, d, scale }
+    }
+
+    /// W and b as they are: plain gradient descent.
+    fn plain(problem: &SoftmaxProblem) -> Layout {
+        let (k, d) = (problem.classes(), problem.features());
+        Layout { k, d, scale: vec![1.0; d + 1] }
     }
 
     fn width(&self) -> usize {
@@ -50,7 +50,9 @@ impl Layout {
         let w = self.width();
         let mut theta = vec![0.0; self.k * w];
         for c in 0..self.k {
-            theta[c * w..c * w + self.d].copy_from_slice(&m.coef[c * self.d..(c + 1) * self.d]);
+            for j in 0..self.d {
+                theta[c * w + j] = m.coef[c * self.d + j] * self.scale[j];
+            }
             theta[c * w + self.d] = m.intercept[c];
         }
         theta
@@ -60,16 +62,29 @@ impl Layout {
         let w = self.width();
         let mut m = SoftmaxModel::zeros(self.k, self.d);
         for c in 0..self.k {
-            m.coef[c * self.d..(c + 1) * self.d].copy_from_slice(&theta[c * w..c * w + self.d]);
+            for j in 0..self.d {
+                m.coef[c * self.d + j] = theta[c * w + j] / self.scale[j];
+            }
             m.intercept[c] = theta[c * w + self.d];
         }
         m
     }
 
-    /// The largest change of a logit that `step` (over all parameters) can make.
+    /// The largest change of a logit that `step` can make (Newton's
+    /// parameters; a bound for plain ones only when every |x| ≤ 1).
     fn logit_size(&self, step: &[f64]) -> f64 {
         let w = self.width();
-        (0..self.k).map(|c| (0..w).map(|j| (step[c * w + j] * self.reach[c * w + j]).abs()).sum::<f64>()).fold(0.0, f64::max)
+        (0..self.k).map(|c| step[c * w..(c + 1) * w].iter().map(|v| v.abs()).sum::<f64>()).fold(0.0, f64::max)
+    }
+
+    /// The penalty's curvature `1/(C·s_j²)` of parameter p (0 for an intercept).
+    fn penalty_curvature(&self, p: usize, c: f64) -> f64 {
+        let j = p % self.width();
+        if j == self.d {
+            0.0
+        } else {
+            1.0 / self.scale[j] / self.scale[j] / c
+        }
     }
 }
 
@@ -80,10 +95,12 @@ struct Local {
     hess: Vec<f64>,
 }
 
-/// `x̃_i = [x_i, 1]` and the logits `θ·x̃_i` of point `i`.
+/// `x̃_i = [x_i/s, 1]` and the logits `θ·x̃_i` of point `i`.
 fn logits_at(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64], i: usize, xt: &mut [f64], z: &mut [f64]) {
     let w = layout.width();
-    xt[..layout.d].copy_from_slice(problem.point(i));
+    for ((t, &x), &s) in xt.iter_mut().zip(problem.point(i)).zip(&layout.scale) {
+        *t = x / s;
+    }
     xt[layout.d] = 1.0;
     for (c, zc) in z.iter_mut().enumerate() {
         *zc = theta[c * w..(c + 1) * w].iter().zip(xt.iter()).map(|(a, b)| a * b).sum();
@@ -101,9 +118,9 @@ fn value(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> f64 {
     f + penalty(problem, layout, theta)
 }
 
+/// `‖W‖²/(2C)`: `Σ θ_p²·(1/(C·s²))/2`.
 fn penalty(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> f64 {
-    let w = layout.width();
-    problem.penalty_c().map_or(0.0, |c| (0..theta.len()).filter(|p| p % w != layout.d).map(|p| theta[p] * theta[p]).sum::<f64>() / (2.0 * c))
+    problem.penalty_c().map_or(0.0, |c| theta.iter().enumerate().map(|(p, t)| 0.5 * t * t * layout.penalty_curvature(p, c)).sum())
 }
 
 /// `F`, `∇F` and `∇²F` at θ, by the chain rule from each point's logit
@@ -151,9 +168,10 @@ fn local(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> Local {
         }
     }
     if let Some(c) = problem.penalty_c() {
-        for p in (0..size).filter(|p| p % w != layout.d) {
-            grad[p] += theta[p] / c;
-            hess[p * size + p] += 1.0 / c;
+        for p in 0..size {
+            let curvature = layout.penalty_curvature(p, c);
+            grad[p] += theta[p] * curvature;
+            hess[p * size + p] += curvature;
         }
     }
     Local { value: f + penalty(problem, layout, theta), grad, hess }
@@ -189,30 +207,15 @@ fn cholesky_solve(a: &[f64], n: usize, b: &[f64]) -> Option<Vec<f64>> {
     Some(x)
 }
 
-/// The start moved so that the fixed parameters are 0 (the same
-/// probabilities: every class shifted alike).
-fn normalised(layout: &Layout, theta: &mut [f64]) {
-    let w = layout.width();
-    let last = (layout.k - 1) * w;
-    for j in 0..w {
-        if layout.free.contains(&(last + j)) {
-            continue;
-        }
-        let shift = theta[last + j];
-        for c in 0..layout.k {
-            theta[c * w + j] -= shift;
-        }
-    }
-}
-
-/// The answer's intercepts centred (they sum to 0), and each column of W
-/// when it is not penalised (the smallest of the equally good answers).
-fn centred(layout: &Layout, theta: &mut [f64], unpenalised: bool) {
+/// Each column of θ (a feature, or the intercept) made to sum to 0 over the
+/// classes. Softmax cannot see a shift common to every class, and the
+/// penalty is smallest without one: the optimum has every column centred
+/// (sum the conditions ∂F/∂W_kd = 0 over k), so Newton moves only among
+/// centred parameters. Otherwise the data would leave the Hessian singular
+/// along the shifts and only the penalty, 1/(C·s²), would hold them.
+fn centre(layout: &Layout, theta: &mut [f64]) {
     let w = layout.width();
     for j in 0..w {
-        if j != layout.d && !unpenalised {
-            continue;
-        }
         let mean = (0..layout.k).map(|c| theta[c * w + j]).sum::<f64>() / layout.k as f64;
         for c in 0..layout.k {
             theta[c * w + j] -= mean;
@@ -222,30 +225,43 @@ fn centred(layout: &Layout, theta: &mut [f64], unpenalised: bool) {
 
 /// The minimiser of the objective from `start`, and the iterations taken.
 /// The caller has made sure a finite minimiser exists.
+///
+/// Newton moves among centred parameters (see [`centre`]), in the basis
+/// `e_c − e_(K−1)` of each column, c < K−1: there the gradient is
+/// `g_c − g_(K−1)` and the Hessian `H_cc' − H_c,K−1 − H_K−1,c' + H_K−1,K−1`.
 pub(super) fn minimise(problem: &SoftmaxProblem, start: SoftmaxModel) -> Result<(SoftmaxModel, usize), SoftmaxFitError> {
-    let layout = Layout::new(problem, true);
-    let free = &layout.free;
-    let n = free.len();
+    let layout = Layout::for_newton(problem);
+    let w = layout.width();
+    let size = layout.k * w;
+    // The reduced coordinates: class c < K−1 and column j, against K−1's.
+    let n = (layout.k - 1) * w;
+    let partner = |f: usize| (layout.k - 1) * w + f % w;
     let mut theta = layout.params(&start);
-    normalised(&layout, &mut theta);
+    centre(&layout, &mut theta);
     let finish = |mut theta: Vec<f64>, iterations: usize| {
-        centred(&layout, &mut theta, problem.penalty_c().is_none());
+        // Centred already, up to rounding.
+        centre(&layout, &mut theta);
         Ok((layout.model(&theta), iterations))
+    };
+    let full_step = |s: &[f64], t: f64| {
+        let mut step = vec![0.0; size];
+        for (f, &v) in s.iter().enumerate() {
+            step[f] += t * v;
+            step[partner(f)] -= t * v;
+        }
+        step
     };
     let mut lambda = 0.0_f64;
     for iter in 1..=MAX_ITER {
         let Local { value: f, grad, hess } = local(problem, &layout, &theta);
-        let size = grad.len();
-        let g: Vec<f64> = free.iter().map(|&p| grad[p]).collect();
-        let hess = &hess;
-        let h: Vec<f64> = free.iter().flat_map(|&p| free.iter().map(move |&q| hess[p * size + q])).collect();
+        let g: Vec<f64> = (0..n).map(|a| grad[a] - grad[partner(a)]).collect();
+        let at = |p: usize, q: usize| hess[p * size + q];
+        let h: Vec<f64> = (0..n)
+            .flat_map(|a| (0..n).map(move |b| (a, b)))
+            .map(|(a, b)| at(a, b) - at(a, partner(b)) - at(partner(a), b) + at(partner(a), partner(b)))
+            .collect();
         let scale = (0..n).map(|i| h[i * n + i].abs()).fold(1e-300, f64::max);
         let reach = 1.0 + layout.logit_size(&theta);
-        let full_step = |s: &[f64], t: f64| {
-            let mut step = vec![0.0; size];
-            free.iter().zip(s).for_each(|(&p, &v)| step[p] = t * v);
-            step
-        };
         let mut accepted = None;
         for _ in 0..60 {
             let mut damped = h.clone();
@@ -265,10 +281,12 @@ pub(super) fn minimise(problem: &SoftmaxProblem, start: SoftmaxModel) -> Result<
                     return finish(theta, iter);
                 }
                 if slope < 0.0 && lambda == 0.0 && -slope <= 1e-12 * (1.0 + f.abs()) {
-                    // The predicted decrease is below what F can resolve: the
-                    // quadratic model is all there is to go by.
-                    accepted = Some(step);
-                    break;
+                    // The Newton decrement gᵀH⁻¹g is below what F can resolve:
+                    // after this step F is optimal to working precision, and
+                    // along directions F barely curves (a small penalty on
+                    // nearly separable classes) θ is no better determined.
+                    let theta: Vec<f64> = theta.iter().zip(&step).map(|(a, b)| a + b).collect();
+                    return finish(theta, iter);
                 }
                 if slope < 0.0 {
                     let mut t = 1.0;
@@ -315,7 +333,7 @@ pub(super) fn gradient_step(problem: &SoftmaxProblem, model: &SoftmaxModel) -> S
     if !shaped || !model.is_finite() {
         return model.clone();
     }
-    let layout = Layout::new(problem, false);
+    let layout = Layout::plain(problem);
     let (k, w) = (layout.k, layout.width());
     let theta = layout.params(model);
     let f = problem.objective(model);
@@ -328,7 +346,7 @@ pub(super) fn gradient_step(problem: &SoftmaxProblem, model: &SoftmaxModel) -> S
     // change of point i's logits along ∇F.
     let (mut xt, mut z, mut dz) = (vec![0.0; w], vec![0.0; k], vec![0.0; k]);
     let (mut gz, mut hz) = (vec![0.0; k], vec![0.0; k * k]);
-    let mut curvature = problem.penalty_c().map_or(0.0, |c| (0..grad.len()).filter(|p| p % w != layout.d).map(|p| grad[p] * grad[p]).sum::<f64>() / c);
+    let mut curvature = problem.penalty_c().map_or(0.0, |c| grad.iter().enumerate().map(|(p, g)| g * g * layout.penalty_curvature(p, c)).sum());
     let mut reach = problem.penalty_c().map_or(0.0, |c| 1.0 / c);
     for i in 0..problem.point_count() {
         logits_at(problem, &layout, &theta, i, &mut xt, &mut z);
