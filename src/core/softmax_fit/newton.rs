@@ -2,7 +2,7 @@
 //! backtracking line search (the converged fit), and safeguarded steepest
 //! descent (the animation). Both use the same gradient.
 
-use super::derivatives::add_logit_derivatives;
+use super::derivatives::{add_logit_derivatives, Scratch};
 use super::{SoftmaxFitError, SoftmaxModel, SoftmaxProblem};
 use crate::core::losses::categorical_focal_loss;
 
@@ -131,13 +131,14 @@ fn local(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> Local {
     let (mut grad, mut hess) = (vec![0.0; size], vec![0.0; size * size]);
     let (mut xt, mut z) = (vec![0.0; w], vec![0.0; k]);
     let (mut gz, mut hz) = (vec![0.0; k], vec![0.0; k * k]);
+    let mut scratch = Scratch::default();
     let mut f = 0.0;
     for i in 0..problem.point_count() {
         logits_at(problem, layout, theta, i, &mut xt, &mut z);
         let target = problem.target(i);
         f += categorical_focal_loss(target, &z, problem.gamma());
         gz.iter_mut().chain(hz.iter_mut()).for_each(|v| *v = 0.0);
-        add_logit_derivatives(target, &z, problem.gamma(), 1.0, &mut gz, Some(&mut hz));
+        add_logit_derivatives(target, &z, problem.gamma(), &mut gz, Some(&mut hz), &mut scratch);
         for c in 0..k {
             for j in 0..w {
                 grad[c * w + j] += gz[c] * xt[j];
@@ -346,13 +347,14 @@ pub(super) fn gradient_step(problem: &SoftmaxProblem, model: &SoftmaxModel) -> S
     // change of point i's logits along ∇F.
     let (mut xt, mut z, mut dz) = (vec![0.0; w], vec![0.0; k], vec![0.0; k]);
     let (mut gz, mut hz) = (vec![0.0; k], vec![0.0; k * k]);
+    let mut scratch = Scratch::default();
     let mut curvature = problem.penalty_c().map_or(0.0, |c| grad.iter().enumerate().map(|(p, g)| g * g * layout.penalty_curvature(p, c)).sum());
     let mut reach = problem.penalty_c().map_or(0.0, |c| 1.0 / c);
     for i in 0..problem.point_count() {
         logits_at(problem, &layout, &theta, i, &mut xt, &mut z);
         logits_at(problem, &layout, &grad, i, &mut xt, &mut dz);
         gz.iter_mut().chain(hz.iter_mut()).for_each(|v| *v = 0.0);
-        add_logit_derivatives(problem.target(i), &z, problem.gamma(), 1.0, &mut gz, Some(&mut hz));
+        add_logit_derivatives(problem.target(i), &z, problem.gamma(), &mut gz, Some(&mut hz), &mut scratch);
         curvature += (0..k).map(|c| dz[c] * (0..k).map(|m| hz[c * k + m] * dz[m]).sum::<f64>()).sum::<f64>();
         reach += xt.iter().map(|v| v * v).sum::<f64>();
     }

@@ -1,7 +1,7 @@
 //! The points, labels and options of a softmax fit, checked once; the
 //! objective, its gradient, and the per-point numbers the figures show.
 
-use super::derivatives::add_logit_derivatives;
+use super::derivatives::{add_logit_derivatives, Scratch};
 use super::{existence, first_argmax, newton, SoftmaxFit, SoftmaxFitError, SoftmaxModel, SoftmaxOptions, GAMMA_MAX};
 use crate::core::activation::softmax;
 use crate::core::losses::categorical_focal_loss;
@@ -183,10 +183,11 @@ impl SoftmaxProblem {
         let (k, d) = (self.k, self.d);
         let mut grad = SoftmaxModel::zeros(k, d);
         let mut gz = vec![0.0; k];
+        let mut scratch = Scratch::default();
         for i in 0..self.n {
             gz.iter_mut().for_each(|v| *v = 0.0);
             let x = self.point(i);
-            add_logit_derivatives(self.target(i), &model.logits(x), self.gamma, 1.0, &mut gz, None);
+            add_logit_derivatives(self.target(i), &model.logits(x), self.gamma, &mut gz, None, &mut scratch);
             for (c, &g) in gz.iter().enumerate() {
                 grad.intercept[c] += g;
                 grad.coef[c * d..(c + 1) * d].iter_mut().zip(x).for_each(|(w, &xj)| *w += g * xj);
