@@ -7,6 +7,8 @@ use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
 use losslab::core::losses::{binary_crossentropy, FocalOptions, LossOptions};
 use std::hint::black_box;
 
+mod softmax;
+
 /// `n` points whose labels follow a noisy sigmoid (deterministic).
 fn points(n: usize) -> (Vec<f64>, Vec<f64>) {
     let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -45,5 +47,5 @@ fn fits(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bce, fits);
+criterion_group!(benches, bce, fits, softmax::fits);
 criterion_main!(benches);
