@@ -345,21 +345,55 @@ fn two_classes_with_a_weak_penalty_converge() {
     assert!(largest_gradient(&p, &fit.model) < 1e-9);
 }
 
-/// `n` points around `k` random centres in 3 features whose units differ
-/// (0.001, 1, 100), labels at random: a small seeded generator (xorshift).
-fn scattered(k: usize, n: usize, seed: u64) -> (Vec<Vec<f64>>, Vec<usize>) {
-    let mut s = seed | 1;
-    let mut rnd = || {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let units = [0.001, 1.0, 100.0];
-    let y: Vec<usize> = (0..n).map(|i| if i < k { i } else { (rnd() * k as f64) as usize % k }).collect();
-    let centres: Vec<Vec<f64>> = (0..k).map(|_| (0..3).map(|_| rnd() * 6.0 - 3.0).collect()).collect();
-    let x = y.iter().map(|&c| (0..3).map(|j| (centres[c][j] + (rnd() - 0.5) * 3.0) * units[j]).collect()).collect();
-    (x, y)
+/// Points around random centres, for the fits that once went wrong: `k`
+/// classes, `d` features whose units differ, `extra` points beyond one per
+/// class, labels at random; `duplicated` copies every third point onto the
+/// one before it (often of another class).
+struct Scatter {
+    seed: u64,
+    k: usize,
+    d: usize,
+    extra: usize,
+    units: [f64; 3],
+    spread: f64,
+    duplicated: bool,
+}
+
+impl Scatter {
+    /// The points, from a small seeded generator (xorshift).
+    fn points(&self) -> (Vec<Vec<f64>>, Vec<usize>) {
+        let mut s = self.seed | 1;
+        let mut rnd = || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let (k, d, n) = (self.k, self.d, self.k + self.extra);
+        let y: Vec<usize> = (0..n).map(|i| if i < k { i } else { (rnd() * k as f64) as usize % k }).collect();
+        let centres: Vec<Vec<f64>> = (0..k).map(|_| (0..d).map(|_| rnd() * 6.0 - 3.0).collect()).collect();
+        let mut x: Vec<Vec<f64>> =
+            y.iter().map(|&c| (0..d).map(|j| (centres[c][j] + (rnd() - 0.5) * 2.0 * self.spread) * self.units[j]).collect()).collect();
+        if self.duplicated {
+            (3..n).step_by(3).for_each(|i| x[i] = x[i - 1].clone());
+        }
+        (x, y)
+    }
+}
+
+/// The fit of `scatter` with `options`, checked to have a vanishing gradient.
+fn converges(scatter: &Scatter, options: SoftmaxOptions, most: usize) {
+    let (x, y) = scatter.points();
+    let p = SoftmaxProblem::new(&x, &y, &options).unwrap();
+    let fit = p.fit().unwrap_or_else(|e| panic!("seed {}: {e:?}", scatter.seed));
+    assert!(fit.iterations <= most, "seed {}: {} iterations", scatter.seed, fit.iterations);
+    let g = p.gradient(&fit.model);
+    let d = scatter.d;
+    for (i, v) in g.coef.iter().enumerate() {
+        let scale: f64 = x.iter().map(|r| r[i % d].abs()).sum::<f64>() + 1e-300;
+        assert!(v.abs() <= 1e-8 * scale, "seed {}: ∂F/∂W {v:e}, scale {scale:e}", scatter.seed);
+    }
+    assert!(g.intercept.iter().all(|v| v.abs() <= 1e-8 * x.len() as f64), "seed {}: {g:?}", scatter.seed);
 }
 
 #[test]
@@ -367,14 +401,57 @@ fn nearly_separable_points_with_a_tiny_penalty_converge() {
     // Separable without a penalty; with C = 1e6 the optimum lies far out, on
     // a direction the objective barely curves, where rounding in the gradient
     // moves Newton's step about: it stops once F cannot tell the difference.
-    let (x, y) = scattered(5, 243, 11426569764263674850);
+    let scatter = Scatter { seed: 11426569764263674850, k: 5, d: 3, extra: 238, units: [0.001, 1.0, 100.0], spread: 1.5, duplicated: false };
+    let (x, y) = scatter.points();
     let unpenalised = SoftmaxOptions { c: None, ..SoftmaxOptions::default() };
     assert_eq!(fit_softmax(&x, &y, &unpenalised), Err(SoftmaxFitError::Separable));
-    let p = SoftmaxProblem::new(&x, &y, &SoftmaxOptions { c: Some(1e6), ..SoftmaxOptions::default() }).unwrap();
-    let fit = p.fit().unwrap();
-    assert!(fit.iterations < 50, "{} iterations", fit.iterations);
-    assert!(largest_gradient(&p, &fit.model) < 1e-9 * 243.0 * 300.0);
+    let tiny = SoftmaxOptions { c: Some(1e6), ..SoftmaxOptions::default() };
+    converges(&scatter, tiny, 50);
+    // Focal loss on separable points: F falls to 1e−13, where only relative
+    // changes of F mean anything.
+    let focal = SoftmaxOptions { gamma: 2.07, ..tiny };
+    let separated = Scatter { seed: 15471091413982804144, k: 2, d: 2, extra: 100, units: [0.0, 1e4, 0.0], spread: 0.3, duplicated: false };
+    converges(&separated, focal, 50);
+    // Duplicated points of different classes: a floor of 4·log 2 under F, and
+    // a direction only the tiny penalty holds, along which F gains 1e−13 a step.
+    let floored = Scatter { seed: 7898179044178895614, k: 5, d: 3, extra: 3, units: [1e4, 0.0, 1e4], spread: 1.5, duplicated: true };
+    converges(&floored, tiny, 50);
 }
+
+#[test]
+fn a_feature_that_is_zero_everywhere_gets_no_weight() {
+    let x: Vec<Vec<f64>> = [-2.2, -1.4, -0.8, 0.2, 0.4, 0.8, 1.2, 2.2, 2.9, 4.6, 0.1, -0.3].iter().map(|&v| vec![v, 0.0]).collect();
+    let y = [0, 0, 1, 0, 1, 1, 1, 2, 2, 2, 2, 1];
+    for options in [SoftmaxOptions::default(), SoftmaxOptions { c: None, label_smoothing: 0.1, gamma: 2.0 }] {
+        let p = SoftmaxProblem::new(&x, &y, &options).unwrap();
+        let fit = p.fit().unwrap();
+        assert!(largest_gradient(&p, &fit.model) < 1e-9, "{options:?}");
+        assert!((0..3).all(|k| fit.model.coef[k * 2 + 1] == 0.0));
+        let one: Vec<Vec<f64>> = x.iter().map(|r| vec![r[0]]).collect();
+        let without = fit_softmax(&one, &y, &options).unwrap();
+        assert!((fit.objective - without.objective).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn a_refit_from_saturated_points_finds_the_optimum() {
+    // Every point saturated, one misclassified by a logit gap of ~460: the
+    // intercept's curvature is 1e−35, and an unbounded Newton step is 1e35.
+    let x = [vec![-44.93927878397511], vec![-249.28195011009672]];
+    let p = SoftmaxProblem::new(&x, &[0, 1], &SoftmaxOptions::default()).unwrap();
+    let start = SoftmaxModel { coef: vec![0.0, 1.8638073374397317], intercept: vec![0.0, 1.8638073374397317] };
+    let (warm, cold) = (p.refit(&start).unwrap(), p.fit().unwrap());
+    assert!((warm.objective - cold.objective).abs() < 1e-12 * cold.objective);
+    // Logits of 1e5: an intercept curvature that underflows (1e−314).
+    let x = [vec![0.0, 8294.973792187277], vec![0.0, -28200.698502884006], vec![0.0, -12891.995679145874]];
+    let options = SoftmaxOptions { label_smoothing: 0.5379939944838649, ..SoftmaxOptions::default() };
+    let p = SoftmaxProblem::new(&x, &[0, 1, 0], &options).unwrap();
+    let start = SoftmaxModel { coef: vec![-2.132, -2.827, -0.722, 1.790], intercept: vec![0.214, -2.132] };
+    let (warm, cold) = (p.refit(&start).unwrap(), p.fit().unwrap());
+    assert!(warm.model.is_finite());
+    assert!((warm.objective - cold.objective).abs() < 1e-12 * cold.objective);
+}
+
 
 #[test]
 fn separable_classes_with_a_tiny_penalty_converge_far_out() {

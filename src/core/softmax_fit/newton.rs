@@ -20,19 +20,20 @@ struct Layout {
 }
 
 impl Layout {
-    /// Newton's parameters: each feature in units of its largest |x|
-    /// (within 1e−100…∞), so that every x̃ is in [−1, 1]: the Hessian's
-    /// `x̃_j·x̃_l` cannot overflow, its entries are alike in size whatever the
-    /// features' units, and a step of θ moves a logit by at most its size.
+    /// Newton's parameters: each feature in units of its largest |x| (1 for
+    /// a feature that is 0 everywhere), so that every x̃ is in [−1, 1]: the
+    /// Hessian's `x̃_j·x̃_l` cannot overflow, and a step of θ moves a logit
+    /// by at most its size.
     fn for_newton(problem: &SoftmaxProblem) -> Layout {
         let (k, d) = (problem.classes(), problem.features());
-        let mut scale = vec![1e-100_f64; d + 1];
-        scale[d] = 1.0;
+        let mut scale = vec![0.0_f64; d + 1];
         for i in 0..problem.point_count() {
             for (s, v) in scale.iter_mut().zip(problem.point(i)) {
                 *s = s.max(v.abs());
             }
         }
+        scale.iter_mut().filter(|s| **s == 0.0).for_each(|s| *s = 1.0);
+        scale[d] = 1.0;
         Layout { k, d, scale }
     }
 
@@ -44,6 +45,26 @@ impl Layout {
 
     fn width(&self) -> usize {
         self.d + 1
+    }
+
+    /// How many reduced coordinates Newton moves: (K−1)·(D+1).
+    fn reduced(&self) -> usize {
+        (self.k - 1) * self.width()
+    }
+
+    /// The parameter of class K−1 in the column of reduced coordinate `a`.
+    fn partner(&self, a: usize) -> usize {
+        (self.k - 1) * self.width() + a % self.width()
+    }
+
+    /// A reduced step `s` over all parameters: `Σ s_a·(e_a − e_partner(a))`.
+    fn full_step(&self, s: &[f64]) -> Vec<f64> {
+        let mut step = vec![0.0; self.k * self.width()];
+        for (a, &v) in s.iter().enumerate() {
+            step[a] += v;
+            step[self.partner(a)] -= v;
+        }
+        step
     }
 
     fn params(&self, m: &SoftmaxModel) -> Vec<f64> {
@@ -71,10 +92,11 @@ impl Layout {
     }
 
     /// The largest change of a logit that `step` can make (Newton's
-    /// parameters; a bound for plain ones only when every |x| ≤ 1).
+    /// parameters); NaN if the step has one.
     fn logit_size(&self, step: &[f64]) -> f64 {
         let w = self.width();
-        (0..self.k).map(|c| step[c * w..(c + 1) * w].iter().map(|v| v.abs()).sum::<f64>()).fold(0.0, f64::max)
+        let per_class = (0..self.k).map(|c| step[c * w..(c + 1) * w].iter().map(|v| v.abs()).sum::<f64>());
+        per_class.fold(0.0, |a, v| if v.is_nan() || v > a { v } else { a })
     }
 
     /// The penalty's curvature `1/(C·s_j²)` of parameter p (0 for an intercept).
@@ -116,6 +138,17 @@ fn value(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> f64 {
         f += categorical_focal_loss(problem.target(i), &z, problem.gamma());
     }
     f + penalty(problem, layout, theta)
+}
+
+/// `F` at W = 0, b = 0: every point's loss then depends only on its class,
+/// so K evaluations of the loss give it.
+fn flat_objective(problem: &SoftmaxProblem) -> f64 {
+    let (k, n) = (problem.classes(), problem.point_count());
+    let flat = vec![0.0; k];
+    let mut per_class = vec![None; k];
+    (0..n)
+        .map(|i| *per_class[problem.label(i)].get_or_insert_with(|| categorical_focal_loss(problem.target(i), &flat, problem.gamma())))
+        .sum()
 }
 
 /// `‖W‖²/(2C)`: `Σ θ_p²·(1/(C·s²))/2`.
@@ -224,104 +257,174 @@ fn centre(layout: &Layout, theta: &mut [f64]) {
     }
 }
 
-/// The minimiser of the objective from `start`, and the iterations taken.
-/// The caller has made sure a finite minimiser exists.
-///
-/// Newton moves among centred parameters (see [`centre`]), in the basis
-/// `e_c − e_(K−1)` of each column, c < K−1: there the gradient is
+/// The Newton system at θ among centred parameters (see [`centre`]), in
+/// the basis `e_c − e_(K−1)` of each column, c < K−1: there the gradient is
 /// `g_c − g_(K−1)` and the Hessian `H_cc' − H_c,K−1 − H_K−1,c' + H_K−1,K−1`.
+/// It is kept as `D⁻¹·H·D⁻¹` and `D⁻¹·g` with `D = √diag(H)`, so that pivots
+/// and damping are relative to each parameter's own curvature (Marquardt's
+/// damping): that of a penalised weight of a feature in small units and that
+/// of an intercept differ by many orders. A curvature that has all but
+/// vanished (every point saturated) counts as 1e−12 of the largest.
+struct System {
+    /// F at θ.
+    f: f64,
+    /// The gradient, reduced.
+    g: Vec<f64>,
+    /// `D⁻¹·H·D⁻¹`, reduced.
+    h: Vec<f64>,
+    d: Vec<f64>,
+}
+
+impl System {
+    fn at(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> System {
+        let Local { value, grad, hess } = local(problem, layout, theta);
+        let (n, size) = (layout.reduced(), grad.len());
+        let partner = |a: usize| layout.partner(a);
+        let at = |p: usize, q: usize| hess[p * size + q];
+        let g: Vec<f64> = (0..n).map(|a| grad[a] - grad[partner(a)]).collect();
+        let h: Vec<f64> = (0..n * n)
+            .map(|i| (i / n, i % n))
+            .map(|(a, b)| at(a, b) - at(a, partner(b)) - at(partner(a), b) + at(partner(a), partner(b)))
+            .collect();
+        let top = (0..n).map(|i| h[i * n + i]).filter(|v| v.is_finite()).fold(0.0, f64::max);
+        let d: Vec<f64> = (0..n).map(|i| if top > 0.0 { h[i * n + i].max(1e-12 * top).sqrt() } else { 1.0 }).collect();
+        let h = (0..n * n).map(|i| h[i] / (d[i / n] * d[i % n])).collect();
+        System { f: value, g, h, d }
+    }
+
+    /// The Newton step damped by λ, as a reduced step; `None` where
+    /// `H + λ·D²` is not positive definite.
+    fn step(&self, lambda: f64) -> Option<Vec<f64>> {
+        let n = self.d.len();
+        let mut damped = self.h.clone();
+        (0..n).for_each(|i| damped[i * n + i] += lambda);
+        let minus_g: Vec<f64> = self.g.iter().zip(&self.d).map(|(v, di)| -v / di).collect();
+        let y = cholesky_solve(&damped, n, &minus_g)?;
+        y.iter().all(|v| v.is_finite()).then(|| y.iter().zip(&self.d).map(|(v, di)| v / di).collect())
+    }
+
+    /// Whether the gradient is below what F can resolve: the decrease a
+    /// step along each parameter could bring, `g²/(2H)`, under F's rounding.
+    fn is_flat(&self) -> bool {
+        let largest = self.g.iter().zip(&self.d).map(|(v, di)| (v / di).abs()).fold(0.0, f64::max);
+        0.5 * largest * largest <= noise(self.f)
+    }
+}
+
+/// What F can resolve: its rounding, relative to its size.
+fn noise(f: f64) -> f64 {
+    1e-12 * f.abs()
+}
+
+/// Backtracking along `step` from θ until F falls by a sufficient amount
+/// (Armijo); the step taken and F there. When the full step lowers F by
+/// more than a quadratic would (more than half the slope) F is an
+/// exponential tail, where a Newton step gains only about one logit: it goes
+/// on, doubling, while F keeps falling.
+fn line_search(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64], step: &[f64], f: f64, slope: f64) -> Option<(f64, f64)> {
+    let at = |t: f64| value(problem, layout, &theta.iter().zip(step).map(|(a, b)| a + t * b).collect::<Vec<_>>());
+    let mut t = 1.0;
+    while t > 1e-10 {
+        let ft = at(t);
+        if ft <= f + 1e-4 * t * slope {
+            let mut best = ft;
+            if t == 1.0 && f - ft > 0.55 * -slope {
+                while t < 64.0 {
+                    let further = at(2.0 * t);
+                    if further.is_nan() || further >= best {
+                        break;
+                    }
+                    (t, best) = (2.0 * t, further);
+                }
+            }
+            return Some((t, best));
+        }
+        t *= 0.5;
+    }
+    None
+}
+
+/// The minimiser of the objective from `start`, and the iterations taken,
+/// by Newton's method with Levenberg–Marquardt damping and a line search.
+/// The caller has made sure a finite minimiser exists. It stops after a
+/// Newton step too small to matter, or once F cannot tell a step's gain
+/// from rounding (where F is that flat — a direction only a tiny penalty
+/// holds — θ is no better determined).
 pub(super) fn minimise(problem: &SoftmaxProblem, start: SoftmaxModel) -> Result<(SoftmaxModel, usize), SoftmaxFitError> {
     let layout = Layout::for_newton(problem);
-    let w = layout.width();
-    let size = layout.k * w;
-    // The reduced coordinates: class c < K−1 and column j, against K−1's.
-    let n = (layout.k - 1) * w;
-    let partner = |f: usize| (layout.k - 1) * w + f % w;
     let mut theta = layout.params(&start);
     centre(&layout, &mut theta);
+    if value(problem, &layout, &theta) > flat_objective(problem) {
+        // A start worse than no model at all (say, logits in the millions,
+        // where every point is saturated and Newton crawls): start flat.
+        theta.iter_mut().for_each(|v| *v = 0.0);
+    }
     let finish = |mut theta: Vec<f64>, iterations: usize| {
         // Centred already, up to rounding.
         centre(&layout, &mut theta);
         Ok((layout.model(&theta), iterations))
     };
-    let full_step = |s: &[f64], t: f64| {
-        let mut step = vec![0.0; size];
-        for (f, &v) in s.iter().enumerate() {
-            step[f] += t * v;
-            step[partner(f)] -= t * v;
-        }
-        step
-    };
+    let plus = |theta: &[f64], step: &[f64], t: f64| theta.iter().zip(step).map(|(a, b)| a + t * b).collect::<Vec<f64>>();
     let mut lambda = 0.0_f64;
     for iter in 1..=MAX_ITER {
-        let Local { value: f, grad, hess } = local(problem, &layout, &theta);
-        let g: Vec<f64> = (0..n).map(|a| grad[a] - grad[partner(a)]).collect();
-        let at = |p: usize, q: usize| hess[p * size + q];
-        let h: Vec<f64> = (0..n)
-            .flat_map(|a| (0..n).map(move |b| (a, b)))
-            .map(|(a, b)| at(a, b) - at(a, partner(b)) - at(partner(a), b) + at(partner(a), partner(b)))
-            .collect();
-        let scale = (0..n).map(|i| h[i * n + i].abs()).fold(1e-300, f64::max);
+        let system = System::at(problem, &layout, &theta);
+        let f = system.f;
         let reach = 1.0 + layout.logit_size(&theta);
         let mut accepted = None;
         for _ in 0..60 {
-            let mut damped = h.clone();
-            (0..n).for_each(|i| damped[i * n + i] += lambda);
-            let minus_g: Vec<f64> = g.iter().map(|v| -v).collect();
-            if let Some(s) = cholesky_solve(&damped, n, &minus_g) {
-                let slope: f64 = g.iter().zip(&s).map(|(a, b)| a * b).sum();
-                let step = full_step(&s, 1.0);
+            if let Some(mut s) = system.step(lambda) {
+                // Where points are saturated the curvature vanishes and the
+                // step can be astronomically long: trust it for no more than
+                // the logits already reach (and at least 8).
+                let size = layout.logit_size(&layout.full_step(&s));
+                let trust = reach.max(8.0);
+                if size > trust {
+                    s.iter_mut().for_each(|v| *v *= trust / size);
+                }
+                let slope: f64 = system.g.iter().zip(&s).map(|(a, b)| a * b).sum();
+                let step = layout.full_step(&s);
                 if lambda == 0.0 && layout.logit_size(&step) <= 1e-10 * reach {
                     // A tiny undamped Newton step: quadratic convergence makes
                     // the point after it exact to working precision.
-                    let theta: Vec<f64> = theta.iter().zip(&step).map(|(a, b)| a + b).collect();
-                    return finish(theta, iter);
+                    return finish(plus(&theta, &step, 1.0), iter);
                 }
                 if slope == 0.0 {
-                    // A zero gradient: at the optimum.
                     return finish(theta, iter);
                 }
-                if slope < 0.0 && lambda == 0.0 && -slope <= 1e-12 * (1.0 + f.abs()) {
-                    // The Newton decrement gᵀH⁻¹g is below what F can resolve:
-                    // after this step F is optimal to working precision, and
-                    // along directions F barely curves (a small penalty on
-                    // nearly separable classes) θ is no better determined.
-                    let theta: Vec<f64> = theta.iter().zip(&step).map(|(a, b)| a + b).collect();
-                    return finish(theta, iter);
+                if slope < 0.0 && lambda == 0.0 && -slope <= noise(f) {
+                    // The Newton decrement gᵀH⁻¹g is below what F can
+                    // resolve: take the step unless F rises, and stop.
+                    let next = plus(&theta, &step, 1.0);
+                    if value(problem, &layout, &next) <= f + noise(f) {
+                        return finish(next, iter);
+                    }
                 }
                 if slope < 0.0 {
-                    let mut t = 1.0;
-                    while t > 1e-10 {
-                        let trial: Vec<f64> = theta.iter().zip(&step).map(|(a, b)| a + t * b).collect();
-                        if value(problem, &layout, &trial) <= f + 1e-4 * t * slope {
-                            accepted = Some(full_step(&s, t));
-                            break;
-                        }
-                        t *= 0.5;
-                    }
-                    if accepted.is_some() {
+                    if let Some((t, lower)) = line_search(problem, &layout, &theta, &step, f, slope) {
+                        accepted = Some((step, t, lower));
                         break;
                     }
                 }
             }
             // Not positive definite here (focal loss is not convex) or no
             // decrease: lean towards gradient descent.
-            lambda = (lambda * 4.0).max(1e-10 * scale);
+            lambda = (lambda * 4.0).max(1e-10);
         }
-        let Some(step) = accepted else {
-            // No step lowers the objective any more: the optimum to working precision.
-            return finish(theta, iter);
+        let Some((step, t, lower)) = accepted else {
+            // No step lowers F any more: the optimum to working precision,
+            // if the gradient says so too.
+            return if system.is_flat() { finish(theta, iter) } else { Err(SoftmaxFitError::NoConvergence { iterations: iter }) };
         };
-        theta.iter_mut().zip(&step).for_each(|(a, b)| *a += b);
+        theta = plus(&theta, &step, t);
         if !theta.iter().all(|v| v.is_finite()) {
             return Err(SoftmaxFitError::NoConvergence { iterations: iter });
         }
-        lambda *= 0.1;
-        if lambda < 1e-12 * scale {
-            lambda = 0.0;
-        }
-        if layout.logit_size(&step) <= 1e-13 * reach {
+        if (t >= 1.0 && f - lower <= noise(f)) || t * layout.logit_size(&step) <= 1e-13 * reach {
             return finish(theta, iter);
+        }
+        lambda *= 0.1;
+        if lambda < 1e-12 {
+            lambda = 0.0;
         }
     }
     Err(SoftmaxFitError::NoConvergence { iterations: MAX_ITER })
