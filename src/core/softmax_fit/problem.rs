@@ -2,7 +2,8 @@
 //! objective, its gradient, and the per-point numbers the figures show.
 
 use super::derivatives::{add_logit_derivatives, Scratch};
-use super::{existence, first_argmax, newton, SoftmaxFit, SoftmaxFitError, SoftmaxModel, SoftmaxOptions, GAMMA_MAX};
+use super::model::first_argmax;
+use super::{SoftmaxFitError, SoftmaxModel, SoftmaxOptions, GAMMA_MAX};
 use crate::core::activation::softmax;
 use crate::core::losses::categorical_focal_loss;
 use crate::core::smoothing::smooth_categorical;
@@ -199,70 +200,6 @@ impl SoftmaxProblem {
         grad
     }
 
-    /// The converged optimum from W = 0, b = 0, by Newton's method with
-    /// Levenberg damping and a backtracking line search. An error, never a
-    /// loop, when there is no finite optimum.
-    ///
-    /// ```
-    /// use losslab::core::softmax_fit::{SoftmaxOptions, SoftmaxProblem};
-    /// let x = [vec![0.0, 0.0], vec![1.0, 0.2], vec![0.1, 1.0], vec![1.0, 1.0], vec![0.6, 0.4], vec![0.2, 0.3]];
-    /// let p = SoftmaxProblem::new(&x, &[0, 1, 2, 1, 0, 2], &SoftmaxOptions::default()).unwrap();
-    /// let fit = p.fit().unwrap();
-    /// assert!(fit.model.intercept.iter().sum::<f64>().abs() < 1e-12);
-    /// assert_eq!(format!("{:.6} {:.6}", fit.loss, fit.objective), "0.865212 5.793220");
-    /// ```
-    pub fn fit(&self) -> Result<SoftmaxFit, SoftmaxFitError> {
-        self.refit(&SoftmaxModel::zeros(self.k, self.d))
-    }
-
-    /// The converged optimum from `start` (the previous answer, after a
-    /// point moved): a few Newton steps instead of a fit from scratch. A
-    /// `start` of another shape, or not finite, is ignored (W = 0, b = 0).
-    ///
-    /// ```
-    /// use losslab::core::softmax_fit::{SoftmaxOptions, SoftmaxProblem};
-    /// let mut x = vec![vec![0.0, 0.0], vec![1.0, 0.2], vec![0.1, 1.0], vec![1.0, 1.0], vec![0.6, 0.4], vec![0.2, 0.3]];
-    /// let y = [0, 1, 2, 1, 0, 2];
-    /// let before = SoftmaxProblem::new(&x, &y, &SoftmaxOptions::default()).unwrap().fit().unwrap();
-    /// x[4] = vec![0.7, 0.4];
-    /// let moved = SoftmaxProblem::new(&x, &y, &SoftmaxOptions::default()).unwrap();
-    /// let (warm, cold) = (moved.refit(&before.model).unwrap(), moved.fit().unwrap());
-    /// assert!(warm.iterations < cold.iterations);
-    /// assert!((warm.objective - cold.objective).abs() < 1e-12);
-    /// ```
-    pub fn refit(&self, start: &SoftmaxModel) -> Result<SoftmaxFit, SoftmaxFitError> {
-        if self.c.is_none() && self.label_smoothing == 0.0 && !existence::has_finite_optimum(self) {
-            return Err(SoftmaxFitError::Separable);
-        }
-        let shaped = start.classes() == self.k && start.coef.len() == self.k * self.d && start.is_finite();
-        let start = if shaped { start.clone() } else { SoftmaxModel::zeros(self.k, self.d) };
-        let (model, iterations) = newton::minimise(self, start)?;
-        Ok(SoftmaxFit { loss: self.mean_loss(&model), objective: self.objective(&model), model, iterations })
-    }
-
-    /// One step of gradient descent on the objective from `model`, for the
-    /// page's animation: along `−∇F` by the step that minimises the local
-    /// quadratic model (`‖∇F‖²/∇Fᵀ·H·∇F`), halved until the objective falls
-    /// by a sufficient amount. The objective never rises, so the animation
-    /// cannot diverge; it creeps, like gradient descent, where Newton jumps.
-    ///
-    /// ```
-    /// use losslab::core::softmax_fit::{SoftmaxModel, SoftmaxOptions, SoftmaxProblem};
-    /// let x = [vec![0.0, 0.0], vec![1.0, 0.2], vec![0.1, 1.0], vec![1.0, 1.0], vec![0.6, 0.4], vec![0.2, 0.3]];
-    /// let p = SoftmaxProblem::new(&x, &[0, 1, 2, 1, 0, 2], &SoftmaxOptions::default()).unwrap();
-    /// let mut m = SoftmaxModel::zeros(3, 2);
-    /// let mut objectives = vec![p.objective(&m)];
-    /// for _ in 0..3 {
-    ///     m = p.gradient_step(&m);
-    ///     objectives.push(p.objective(&m));
-    /// }
-    /// let shown: Vec<String> = objectives.iter().map(|f| format!("{f:.4}")).collect();
-    /// assert_eq!(shown, ["6.5917", "6.0435", "5.8824", "5.8265"]);
-    /// ```
-    pub fn gradient_step(&self, model: &SoftmaxModel) -> SoftmaxModel {
-        newton::gradient_step(self, model)
-    }
-
     /// Per point: logits, probabilities, logit gap, loss, whether it is
     /// classified right.
     ///
@@ -339,4 +276,27 @@ fn classes(y: &[usize]) -> Result<usize, SoftmaxFitError> {
         Some(class) => Err(SoftmaxFitError::EmptyClass { class }),
         None => Ok(k),
     }
+}
+
+/// Class labels read from numbers (as JSON gives them): each must be a whole
+/// number ≥ 0.
+///
+/// ```
+/// use losslab::core::softmax_fit::{class_labels, SoftmaxFitError};
+/// assert_eq!(class_labels(&[0.0, 2.0, 1.0]), Ok(vec![0, 2, 1]));
+/// assert_eq!(class_labels(&[0.0, 1.5]), Err(SoftmaxFitError::NotAClass { row: 1, value: 1.5 }));
+/// ```
+pub fn class_labels(y: &[f64]) -> Result<Vec<usize>, SoftmaxFitError> {
+    // Whole numbers that a usize holds exactly on every target (wasm32 too).
+    const LARGEST: f64 = u32::MAX as f64;
+    y.iter()
+        .enumerate()
+        .map(|(row, &value)| {
+            if (0.0..=LARGEST).contains(&value) && value.fract() == 0.0 {
+                Ok(value as usize)
+            } else {
+                Err(SoftmaxFitError::NotAClass { row, value })
+            }
+        })
+        .collect()
 }
