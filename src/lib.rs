@@ -6,17 +6,18 @@
 //! - [`state`]: everything a reader can set, its URL form, and its defaults.
 //! - [`scene`]: the numbers every figure shows, derived from a [`state::State`].
 //! - [`charts`]: one drawing function per figure, for any plotters backend.
-//! - `app` (wasm only): the page itself.
+//! - [`page`]: the page's model, its messages and their update, natively.
+//! - `app` (wasm only): the page's shell in the document.
 
+pub mod calculator;
 pub mod charts;
 pub mod core;
 pub mod eval;
 pub mod i18n;
 pub mod number;
+pub mod page;
 pub mod scene;
 pub mod state;
-
-pub mod calculator;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -28,7 +28,9 @@ fn mount_page() -> Element {
     holder.set_inner_html(body);
     document().body().unwrap().append_child(&holder).unwrap();
     // The words the boot script would fetch, in both languages.
-    for (lang, words) in [("en", include_str!("../assets/i18n/en.json")), ("zh", include_str!("../assets/i18n/zh.json"))] {
+    for (lang, words) in
+        [("en", include_str!("../assets/i18n/en.json")), ("zh", include_str!("../assets/i18n/zh.json"))]
+    {
         losslab::install_words(lang, &js_sys::JSON::parse(words).unwrap());
     }
     losslab::mount().expect("the page mounts");
@@ -77,7 +79,10 @@ fn ink(canvas: &HtmlCanvasElement) -> f64 {
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
     let (w, h) = (canvas.width(), canvas.height());
     let data = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).unwrap().data().0;
-    let differ = data.chunks(4).filter(|p| p.iter().zip(&data[..4]).take(3).map(|(a, b)| a.abs_diff(*b) as u32).sum::<u32>() > 24).count();
+    let differ = data
+        .chunks(4)
+        .filter(|p| p.iter().zip(&data[..4]).take(3).map(|(a, b)| a.abs_diff(*b) as u32).sum::<u32>() > 24)
+        .count();
     differ as f64 / (w * h) as f64
 }
 
@@ -195,7 +200,8 @@ fn separable_points_without_a_penalty_stop_at_a_bound_and_say_so() {
     let root = mount_page();
     let csv: web_sys::HtmlTextAreaElement = control(&root, "points-csv").unchecked_into();
     csv.set_value("x,label\n-2,0\n-1,0\n1,1\n2,1\n");
-    let apply: web_sys::HtmlElement = root.query_selector("[data-action=\"apply-csv\"]").unwrap().unwrap().unchecked_into();
+    let apply: web_sys::HtmlElement =
+        root.query_selector("[data-action=\"apply-csv\"]").unwrap().unwrap().unchecked_into();
     apply.click();
     losslab::render_now();
     set(&root, "regularization", "off");
@@ -211,7 +217,8 @@ fn bad_csv_lines_are_answered_in_words_and_the_points_stay() {
     let root = mount_page();
     let csv: web_sys::HtmlTextAreaElement = control(&root, "points-csv").unchecked_into();
     csv.set_value("x,label\n1,1\nabc,0\n");
-    let apply: web_sys::HtmlElement = root.query_selector("[data-action=\"apply-csv\"]").unwrap().unwrap().unchecked_into();
+    let apply: web_sys::HtmlElement =
+        root.query_selector("[data-action=\"apply-csv\"]").unwrap().unwrap().unchecked_into();
     apply.click();
     losslab::render_now();
     let error = root.query_selector("[data-error=\"csv\"]").unwrap().unwrap();
@@ -224,11 +231,43 @@ fn bad_csv_lines_are_answered_in_words_and_the_points_stay() {
 #[wasm_bindgen_test]
 fn numbers_read_on_the_page_as_rust_reads_them() {
     let awkward = [
-        "0", "-0", "1", "+1.5", ".5", "5.", "007", "1e308", "1.7976931348623157e308", "1.7976931348623159e308", "1e309",
-        "4.9e-324", "2.4703282292062327e-324", "2.4703282292062328e-324", "2.2250738585072011e-308", "9007199254740993",
-        "9007199254740992.999999999999999999999", "0.1000000000000000055511151231257827", "0.30000000000000004",
-        "123456789012345678901234567890e-20", "1e-400", "inf", "-Infinity", "NaN", "", "1e", "e1", ".", "+", "1.2.3",
-        "0x1f", "1_0", " 1", "1 ", "--1", "1e+", "١",
+        "0",
+        "-0",
+        "1",
+        "+1.5",
+        ".5",
+        "5.",
+        "007",
+        "1e308",
+        "1.7976931348623157e308",
+        "1.7976931348623159e308",
+        "1e309",
+        "4.9e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "2.2250738585072011e-308",
+        "9007199254740993",
+        "9007199254740992.999999999999999999999",
+        "0.1000000000000000055511151231257827",
+        "0.30000000000000004",
+        "123456789012345678901234567890e-20",
+        "1e-400",
+        "inf",
+        "-Infinity",
+        "NaN",
+        "",
+        "1e",
+        "e1",
+        ".",
+        "+",
+        "1.2.3",
+        "0x1f",
+        "1_0",
+        " 1",
+        "1 ",
+        "--1",
+        "1e+",
+        "١",
     ];
     let mut texts: Vec<String> = awkward.iter().map(|s| s.to_string()).collect();
     // Random digit strings with every exponent, from a fixed seed.

@@ -52,9 +52,15 @@ fn check<R: Real>(label: &str) {
             let (y, p) = batch(kind, preds, from_logits);
             for gamma in [0.0, 2.0, 5.0] {
                 for (alpha, balancing) in [(0.25, false), (0.0, true), (1.0, true)] {
-                    let smoothings: &[f64] = if kind == LossKind::SparseCategoricalCrossentropy { &[0.0] } else { &[0.0, 1.0] };
+                    let smoothings: &[f64] =
+                        if kind == LossKind::SparseCategoricalCrossentropy { &[0.0] } else { &[0.0, 1.0] };
                     for &label_smoothing in smoothings {
-                        let o = LossOptions { from_logits, focal: FocalOptions { gamma, alpha, apply_class_balancing: balancing }, label_smoothing, ..Default::default() };
+                        let o = LossOptions {
+                            from_logits,
+                            focal: FocalOptions { gamma, alpha, apply_class_balancing: balancing },
+                            label_smoothing,
+                            ..Default::default()
+                        };
                         let (value, grad) = loss_with_grad::<R>(kind, &y, &p, &o)
                             .unwrap_or_else(|e| panic!("{label} {kind:?} logits={from_logits}: {e}"));
                         assert!(
@@ -87,12 +93,18 @@ fn fits_on_separable_points_are_finite_or_explained() {
     assert_eq!(fit_logistic(&x, &y, &FitOptions { c: None }), Err(FitError::Separable));
     for c in [0.001, 1.0, 1000.0] {
         let fit = fit_logistic(&x, &y, &FitOptions { c: Some(c) }).unwrap();
-        assert!(fit.model.coef.is_finite() && fit.model.intercept.is_finite() && fit.log_loss.is_finite(), "C = {c}: {fit:?}");
+        assert!(
+            fit.model.coef.is_finite() && fit.model.intercept.is_finite() && fit.log_loss.is_finite(),
+            "C = {c}: {fit:?}"
+        );
         for gamma in [0.0, 2.0, 5.0] {
             for alpha in [None, Some(0.0), Some(1.0)] {
-                let focal = FocalOptions { gamma, alpha: alpha.unwrap_or(0.25), apply_class_balancing: alpha.is_some() };
+                let focal =
+                    FocalOptions { gamma, alpha: alpha.unwrap_or(0.25), apply_class_balancing: alpha.is_some() };
                 match fit_focal(&x, &y, &focal, &FitOptions { c: Some(c) }) {
-                    Ok(f) => assert!(f.model.coef.is_finite() && f.log_loss.is_finite(), "γ {gamma} α {alpha:?}: {f:?}"),
+                    Ok(f) => {
+                        assert!(f.model.coef.is_finite() && f.log_loss.is_finite(), "γ {gamma} α {alpha:?}: {f:?}")
+                    }
                     // α = 0 (or 1) weighs one class out entirely: no finite optimum, said in words.
                     Err(e) => assert!(alpha.is_some() && !e.to_string().is_empty(), "γ {gamma} α {alpha:?}: {e}"),
                 }

@@ -1,9 +1,10 @@
 //! `losslab eval` as a user runs it: the built binary on standard input and
 //! on a file, and the evaluator's answers to bad calls.
 
-use serde_json::{json, Value};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
+
+use serde_json::{json, Value};
 
 fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_losslab"))
@@ -143,5 +144,29 @@ fn figures_writes_every_figure_in_the_given_state() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("K = 9999 is out of range; using 10."));
     let curves = std::fs::read_to_string(dir.join("focal-curves.svg")).unwrap();
     assert!(curves.contains("γ = 3"), "the reader's γ is labelled");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `losslab figures --list` names every figure of the table, in page order,
+/// and `embed=` in the state writes only those figures.
+#[test]
+fn figures_lists_and_embeds_the_tables_figures() {
+    let list = std::process::Command::new(env!("CARGO_BIN_EXE_losslab")).args(["figures", "--list"]).output().unwrap();
+    assert!(list.status.success());
+    let names: Vec<String> = String::from_utf8_lossy(&list.stdout).lines().map(String::from).collect();
+    let table: Vec<&str> = losslab::charts::Figure::ALL.iter().map(|f| f.name()).collect();
+    assert_eq!(names, table);
+    let dir = std::env::temp_dir().join(format!("losslab-embed-{}", std::process::id()));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_losslab"))
+        .args(["figures", "--out", dir.to_str().unwrap(), "--state", "embed=neglog,fit"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
+    assert!(
+        output.stderr.is_empty(),
+        "embed is a key of the page's links: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

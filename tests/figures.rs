@@ -31,7 +31,14 @@ fn texts(svg: &str) -> Vec<String> {
         .filter_map(|e| {
             let start = e.find('>')? + 1;
             let end = e.find("</text>")?;
-            Some(e[start..end].trim().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"))
+            Some(
+                e[start..end]
+                    .trim()
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&amp;", "&"),
+            )
         })
         .collect()
 }
@@ -50,13 +57,17 @@ fn elements_with(svg: &str, tag: &str, attr: &str) -> usize {
 
 #[test]
 fn export_writes_every_figure_with_its_title() {
-    let written = write_svgs(&out_dir("figures"), &State::default()).unwrap();
+    let written = write_svgs(&out_dir("figures"), &State::default(), &Figure::ALL).unwrap();
     assert_eq!(written.len(), Figure::ALL.len());
     for (path, figure) in written.iter().zip(Figure::ALL) {
         let text = std::fs::read_to_string(path).unwrap();
         assert!(text.starts_with("<svg"), "{}", figure.name());
         let title = losslab::i18n::t(Lang::En, figure.title_key());
-        assert!(text.contains(&format!(">{}</title>", title.replace('&', "&amp;"))), "{} lacks its title", figure.name());
+        assert!(
+            text.contains(&format!(">{}</title>", title.replace('&', "&amp;"))),
+            "{} lacks its title",
+            figure.name()
+        );
         assert!(text.contains("<desc"), "{} lacks its text alternative", figure.name());
     }
 }
@@ -65,7 +76,7 @@ fn export_writes_every_figure_with_its_title() {
 fn dark_theme_and_chinese_export_too() {
     let state = State { theme: Theme::Dark, lang: Lang::Zh, palette: Palette::ColorBlind, ..State::default() };
     let dir = out_dir("figures-dark-zh");
-    write_svgs(&dir, &state).unwrap();
+    write_svgs(&dir, &state, &Figure::ALL).unwrap();
     let points = std::fs::read_to_string(dir.join("points.svg")).unwrap();
     assert!(points.contains("#15181C"), "dark background");
     assert!(points.contains("正例"));
@@ -88,7 +99,10 @@ fn bars_count_their_points() {
     let red = svg(Figure::RedBars, &State::default());
     assert_eq!(elements_with(&red, "rect", &fill_of(c.negative)), 3);
     let both = svg(Figure::TrueClassBars, &State::default());
-    assert_eq!(elements_with(&both, "rect", &fill_of(c.positive)) + elements_with(&both, "rect", &fill_of(c.negative)), 10);
+    assert_eq!(
+        elements_with(&both, "rect", &fill_of(c.positive)) + elements_with(&both, "rect", &fill_of(c.negative)),
+        10
+    );
     assert!(has_exact_text(&green, "0.99") && has_exact_text(&red, "0.81"));
 }
 
@@ -122,7 +136,9 @@ fn focal_curves_has_five_curves_and_the_readers() {
     // Curves are the thick polylines (axes and gridlines are 1 px).
     let curves = |s: &str, color: plotters::style::RGBColor| {
         let stroke = format!("stroke=\"#{:02X}{:02X}{:02X}\"", color.0, color.1, color.2);
-        s.split('<').filter(|e| e.starts_with("polyline") && e.contains(&stroke) && !e.contains("stroke-width=\"1\"")).count()
+        s.split('<')
+            .filter(|e| e.starts_with("polyline") && e.contains(&stroke) && !e.contains("stroke-width=\"1\""))
+            .count()
     };
     assert_eq!(curves(&s, c.axis), 4);
     assert_eq!(curves(&s, c.accent), 1);
@@ -138,9 +154,11 @@ fn draw_all(state: &State) {
     let scene = Scene::from_state(state);
     for dark in [false, true] {
         for scale in [0.5, 1.0, 2.0] {
-            let style = Style { colors: Colors::for_theme(dark, state.palette), scale, lang: state.lang, ..Style::default() };
+            let style =
+                Style { colors: Colors::for_theme(dark, state.palette), scale, lang: state.lang, ..Style::default() };
             for figure in Figure::ALL {
-                let out = svg_string(figure, &scene, &style, (360, 220)).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
+                let out =
+                    svg_string(figure, &scene, &style, (360, 220)).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
                 assert!(!out.contains("NaN<") || figure == Figure::LogitsStability, "{} prints NaN", figure.name());
             }
         }
@@ -181,7 +199,8 @@ fn non_finite_scene_values_draw() {
     scene.smoothing.ce_smoothed[3].1 = f64::NAN;
     scene.cce = CceScene::build(&[], &[vec![f64::NAN, 1.0]], &[0]);
     for figure in Figure::ALL {
-        svg_string(figure, &scene, &Style::default(), size(figure)).unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
+        svg_string(figure, &scene, &Style::default(), size(figure))
+            .unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
     }
 }
 
@@ -192,7 +211,8 @@ fn elements(figure: Figure, scene: &Scene, layers: Layers) -> Vec<String> {
         let area = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
         draw(figure, &area, scene, &Style { layers, ..Style::default() }).unwrap();
     }
-    let mut lines: Vec<String> = svg.lines().filter(|l| !l.starts_with("<svg") && !l.starts_with("</svg")).map(String::from).collect();
+    let mut lines: Vec<String> =
+        svg.lines().filter(|l| !l.starts_with("<svg") && !l.starts_with("</svg")).map(String::from).collect();
     lines.sort();
     lines
 }
@@ -267,18 +287,46 @@ fn alt_text_states_the_key_number_in_both_languages() {
             assert!(!text.contains('{'), "unfilled placeholder in {}: {text}", figure.name());
         }
     }
-    assert!(alt_text(Figure::PointLosses, &scene, Lang::En).starts_with("BCE = 0.3329: the mean of 10 per-point losses 0.20, 0.40"));
+    assert!(alt_text(Figure::PointLosses, &scene, Lang::En)
+        .starts_with("BCE = 0.3329: the mean of 10 per-point losses 0.20, 0.40"));
 }
 
 #[test]
 fn extremes_are_said_in_words() {
     let zero = Scene { smoothing: SmoothingScene::build(0.0, 3), ..Scene::from_state(&State::default()) };
-    assert!(svg_string(Figure::SmoothingLogits, &zero, &Style::default(), size(Figure::SmoothingLogits)).unwrap().contains("gap → ∞"));
+    assert!(svg_string(Figure::SmoothingLogits, &zero, &Style::default(), size(Figure::SmoothingLogits))
+        .unwrap()
+        .contains("gap → ∞"));
     let one = Scene { smoothing: SmoothingScene::build(1.0, 3), ..Scene::from_state(&State::default()) };
-    assert!(svg_string(Figure::SmoothingLogits, &one, &Style::default(), size(Figure::SmoothingLogits)).unwrap().contains("a = 0.0000"));
+    assert!(svg_string(Figure::SmoothingLogits, &one, &Style::default(), size(Figure::SmoothingLogits))
+        .unwrap()
+        .contains("a = 0.0000"));
     let mut state = State { regularization: Regularization::Off, ..State::default() };
     state.points.iter_mut().for_each(|p| p.green = false);
     let fit = svg(Figure::Fit, &state);
     assert!(fit.contains("No fit"), "{fit}");
     let _ = BinaryScene::build(&state, losslab::scene::FLAT, Some(99));
+}
+
+/// Every list of figures in the project is the table's: the page's slots, in
+/// page order, and each figure's title and text alternative in both languages.
+#[test]
+fn every_list_of_figures_is_the_tables() {
+    let table: Vec<&str> = Figure::ALL.iter().map(|f| f.name()).collect();
+    let html = include_str!("../index.html");
+    let slots: Vec<&str> = html.split("data-slot=\"").skip(1).map(|piece| &piece[..piece.find('"').unwrap()]).collect();
+    assert_eq!(slots, table, "index.html's data-slot elements, in page order");
+    for lang in [Lang::En, Lang::Zh] {
+        for figure in Figure::ALL {
+            for part in ["title", "alt"] {
+                let key = format!("fig.{}.{part}", figure.name());
+                assert!(losslab::i18n::lookup(lang, &key).is_some(), "{key} in {lang:?}");
+            }
+        }
+    }
+    let words = include_str!("../assets/i18n/en.json");
+    for line in words.lines().filter(|l| l.trim_start().starts_with("\"fig.") && l.contains(".title\"")) {
+        let name = line.trim_start().trim_start_matches("\"fig.").split(".title").next().unwrap();
+        assert!(table.contains(&name), "fig.{name}.title names no figure");
+    }
 }

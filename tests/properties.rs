@@ -3,7 +3,9 @@
 use losslab::core::activation::{sigmoid, softmax};
 use losslab::core::array::{ascending_order, NdArray};
 use losslab::core::fit::{fit_focal, fit_logistic, FitError, FitOptions};
-use losslab::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, FocalOptions, LossKind, LossOptions, LossValue};
+use losslab::core::losses::{
+    cross_entropy, loss, loss_with_grad, CrossEntropy, FocalOptions, LossKind, LossOptions, LossValue,
+};
 use losslab::core::semantics::{Reduction, Semantics};
 use losslab::core::smoothing::{smooth_binary, smooth_categorical};
 use losslab::eval::{evaluate_call, parse_call};
@@ -18,11 +20,13 @@ fn table(values: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = Nd
 }
 
 /// y_true, y_pred of the same shape.
-fn pair(t: impl Strategy<Value = f64> + Clone, p: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = (NdArray<f64>, NdArray<f64>)> {
+fn pair(
+    t: impl Strategy<Value = f64> + Clone,
+    p: impl Strategy<Value = f64> + Clone,
+) -> impl Strategy<Value = (NdArray<f64>, NdArray<f64>)> {
     (1usize..5, 1usize..5).prop_flat_map(move |(n, k)| {
-        (prop::collection::vec(t.clone(), n * k), prop::collection::vec(p.clone(), n * k)).prop_map(move |(a, b)| {
-            (NdArray { shape: vec![n, k], data: a }, NdArray { shape: vec![n, k], data: b })
-        })
+        (prop::collection::vec(t.clone(), n * k), prop::collection::vec(p.clone(), n * k))
+            .prop_map(move |(a, b)| (NdArray { shape: vec![n, k], data: a }, NdArray { shape: vec![n, k], data: b }))
     })
 }
 
@@ -170,7 +174,7 @@ proptest! {
         let sample_weight = weighted.then(|| NdArray::from_vec((0..y_pred.rows()).map(|i| 0.5 + i as f64).collect()));
         let o = LossOptions {
             semantics: sem, from_logits, reduction, label_smoothing: ls, sample_weight,
-            focal: FocalOptions { gamma, apply_class_balancing: balance, ..Default::default() }, ..Default::default()
+            focal: FocalOptions { gamma, apply_class_balancing: balance, ..Default::default() },
         };
         let Ok((_, grad)) = loss_with_grad::<f64>(kind, &y, &y_pred, &o) else {
             // Combinations a framework does not offer (torch's categorical
@@ -196,19 +200,38 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         prop::sample::select(vec![0.0, 1.0, -1.0, 0.5, 2.0, 1e308, -1e308, 1e-320, 3.0, 1e39]).prop_map(|f| json!(f)),
-        prop::sample::select(vec!["inf", "-inf", "nan", "x", "", "sum", "none", "mean", "keras", "torch", "exact", "keras3", "float64"])
-            .prop_map(|s| json!(s)),
+        prop::sample::select(vec![
+            "inf", "-inf", "nan", "x", "", "sum", "none", "mean", "keras", "torch", "exact", "keras3", "float64"
+        ])
+        .prop_map(|s| json!(s)),
         (-3i64..5).prop_map(|i| json!(i)),
     ];
     leaf.prop_recursive(4, 40, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec(((0.0..1.0f64), (0.0..1.0f64)), 0..4).prop_map(|v| json!(v.iter().map(|(a, b)| vec![*a, *b]).collect::<Vec<_>>())),
+            prop::collection::vec(((0.0..1.0f64), (0.0..1.0f64)), 0..4)
+                .prop_map(|v| json!(v.iter().map(|(a, b)| vec![*a, *b]).collect::<Vec<_>>())),
             prop::collection::btree_map(
-                prop::sample::select(vec!["y_true", "y_pred", "from_logits", "label_smoothing", "reduction", "sample_weight", "gamma", "alpha", "apply_class_balancing", "axis", "x", "C", "zzz"]).prop_map(String::from),
+                prop::sample::select(vec![
+                    "y_true",
+                    "y_pred",
+                    "from_logits",
+                    "label_smoothing",
+                    "reduction",
+                    "sample_weight",
+                    "gamma",
+                    "alpha",
+                    "apply_class_balancing",
+                    "axis",
+                    "x",
+                    "C",
+                    "zzz"
+                ])
+                .prop_map(String::from),
                 inner,
                 0..6,
-            ).prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -216,8 +239,14 @@ fn json_value() -> impl Strategy<Value = Value> {
 fn call_value() -> impl Strategy<Value = Value> {
     (
         prop::sample::select(vec![
-            "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
-            "binary_focal_crossentropy", "categorical_focal_crossentropy", "logistic_fit", "cross_entropy", "nope",
+            "binary_crossentropy",
+            "categorical_crossentropy",
+            "sparse_categorical_crossentropy",
+            "binary_focal_crossentropy",
+            "categorical_focal_crossentropy",
+            "logistic_fit",
+            "cross_entropy",
+            "nope",
         ]),
         json_value(),
         prop::sample::select(vec!["keras", "keras3", "torch", "exact", "bogus"]),

@@ -50,5 +50,8 @@ fn every_figure_draws_as_its_checked_in_copy() {
         let files = std::fs::read_dir(&dir).map_or(0, |d| d.count());
         assert_eq!(files, Figure::ALL.len(), "{name}: one file per figure, no other");
     }
-    assert!(differ.is_empty(), "figures that no longer draw as their copies (LOSSLAB_BLESS=1 rewrites them): {differ:?}");
+    assert!(
+        differ.is_empty(),
+        "figures that no longer draw as their copies (LOSSLAB_BLESS=1 rewrites them): {differ:?}"
+    );
 }

@@ -6,7 +6,9 @@
 //! Tolerances from the reference README: probabilities to 1e-5,
 //! coefficients to 1e-4, losses to 1e-6 relative.
 
-use losslab::core::softmax_fit::{class_labels, fit_softmax, SoftmaxFit, SoftmaxFitError, SoftmaxModel, SoftmaxOptions, SoftmaxProblem};
+use losslab::core::softmax_fit::{
+    class_labels, fit_softmax, SoftmaxFit, SoftmaxFitError, SoftmaxModel, SoftmaxOptions, SoftmaxProblem,
+};
 use losslab::eval::evaluate;
 use losslab::i18n::Lang;
 use serde_json::{json, Value};
@@ -89,7 +91,12 @@ fn every_reference_fit_matches() {
             c.objective_rel.map_or("-".into(), |o| format!("{o:.1e}")),
             fit.iterations
         );
-        if c.coef > 1e-4 || c.intercept > 1e-4 || c.proba > 1e-5 || c.loss_rel > 1e-6 || c.objective_rel.is_some_and(|o| o > 1e-6) {
+        if c.coef > 1e-4
+            || c.intercept > 1e-4
+            || c.proba > 1e-5
+            || c.loss_rel > 1e-6
+            || c.objective_rel.is_some_and(|o| o > 1e-6)
+        {
             failures.push(c.case);
         }
     }
@@ -148,7 +155,10 @@ fn bad_calls_are_answered_in_words() {
         (json!({"x": [[0], [1]], "y": [0, 1, 1]}), "2 points but y has 3"),
         (json!({"x": [[0], [1]]}), "missing argument \"y\""),
         (json!({"x": [[0], [1]], "y": [0, 1], "tol": 1e-4}), "no option \"tol\""),
-        (json!({"x": "points", "y": [0, 1]}), "x must be a list of points"),
+        (json!({"x": "points", "y": [0, 1]}), "x must be a list of numbers"),
+        (json!({"x": [[0], ["a"]], "y": [0, 1]}), "x must be a list of numbers"),
+        (json!({"x": [[0], [1]], "y": [0, 1], "C": "a"}), "C must be a number"),
+        (json!({"x": [[0], [1]], "y": [0, 1], "gamma": [2]}), "gamma must be a number"),
     ];
     for (args, expected) in cases {
         let e = error_of(args.clone());
@@ -218,7 +228,6 @@ fn c_defaults_to_one_and_null_or_infinity_means_no_penalty() {
     };
     assert_eq!(fit(json!({})), fit(json!({"C": 1.0})));
     assert_eq!(fit(json!({"C": null})), fit(json!({"C": "inf"})));
-    assert_eq!(fit(json!({"C": null})), fit(json!({"penalty": null})));
     assert_ne!(fit(json!({"C": null})), fit(json!({})));
 }
 
@@ -252,7 +261,8 @@ fn a_warm_refit_after_a_point_moves_is_the_cold_fit_in_fewer_steps() {
         let warm = moved.refit(&before.model).unwrap();
         let cold = moved.fit().unwrap();
         assert!(warm.iterations < cold.iterations, "{} vs {}", warm.iterations, cold.iterations);
-        let gap = worst(&warm.model.coef, &cold.model.coef).0.max(worst(&warm.model.intercept, &cold.model.intercept).0);
+        let gap =
+            worst(&warm.model.coef, &cold.model.coef).0.max(worst(&warm.model.intercept, &cold.model.intercept).0);
         assert!(gap < 1e-9, "{gap}");
     }
     // A start of another shape is ignored.
@@ -317,7 +327,10 @@ fn losslab_eval_prints_the_fit() {
     let r = &answers[0]["result"];
     let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["coef", "intercept", "iterations", "loss", "objective", "proba"]);
-    assert_eq!(format!("{:.6} {:.6}", r["loss"].as_f64().unwrap(), r["objective"].as_f64().unwrap()), "0.865212 5.793220");
+    assert_eq!(
+        format!("{:.6} {:.6}", r["loss"].as_f64().unwrap(), r["objective"].as_f64().unwrap()),
+        "0.865212 5.793220"
+    );
     assert_eq!((rows(&r["coef"]).len(), rows(&r["coef"])[0].len(), rows(&r["proba"]).len()), (3, 2, 6));
 }
 
@@ -332,10 +345,32 @@ fn two_classes_with_a_weak_penalty_converge() {
     // Two classes see only W_0 − W_1; the penalty alone (1/(C·s²) ≈ 1e-7
     // here) fixes W_0 + W_1, so Newton keeps the columns of W centred.
     let x = [
-        -208.52289872031898, 199.26333082070263, 70.6853285423116, -245.01934243742704, 121.11649551396788, 0.0, -20.226319979207506,
-        210.29696492848035, -271.7418598239598, -16.137582863417446, 30.90628496303593, 222.87998607391128, -144.3150779500999,
-        -0.6532252071849152, 289.0736702304547, -62.53117749590973, 0.0, -79.2894699605639, 214.22854531572466, 0.0, 28.880781348525463,
-        209.67564375847414, 132.89425556245996, -31.567574367639168, 0.0, -247.2863286561231,
+        -208.52289872031898,
+        199.26333082070263,
+        70.6853285423116,
+        -245.01934243742704,
+        121.11649551396788,
+        0.0,
+        -20.226319979207506,
+        210.29696492848035,
+        -271.7418598239598,
+        -16.137582863417446,
+        30.90628496303593,
+        222.87998607391128,
+        -144.3150779500999,
+        -0.6532252071849152,
+        289.0736702304547,
+        -62.53117749590973,
+        0.0,
+        -79.2894699605639,
+        214.22854531572466,
+        0.0,
+        28.880781348525463,
+        209.67564375847414,
+        132.89425556245996,
+        -31.567574367639168,
+        0.0,
+        -247.2863286561231,
     ];
     let y = [0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0];
     let x: Vec<Vec<f64>> = x.iter().map(|&v| vec![v]).collect();
@@ -372,8 +407,10 @@ impl Scatter {
         let (k, d, n) = (self.k, self.d, self.k + self.extra);
         let y: Vec<usize> = (0..n).map(|i| if i < k { i } else { (rnd() * k as f64) as usize % k }).collect();
         let centres: Vec<Vec<f64>> = (0..k).map(|_| (0..d).map(|_| rnd() * 6.0 - 3.0).collect()).collect();
-        let mut x: Vec<Vec<f64>> =
-            y.iter().map(|&c| (0..d).map(|j| (centres[c][j] + (rnd() - 0.5) * 2.0 * self.spread) * self.units[j]).collect()).collect();
+        let mut x: Vec<Vec<f64>> = y
+            .iter()
+            .map(|&c| (0..d).map(|j| (centres[c][j] + (rnd() - 0.5) * 2.0 * self.spread) * self.units[j]).collect())
+            .collect();
         if self.duplicated {
             (3..n).step_by(3).for_each(|i| x[i] = x[i - 1].clone());
         }
@@ -401,7 +438,15 @@ fn nearly_separable_points_with_a_tiny_penalty_converge() {
     // Separable without a penalty; with C = 1e6 the optimum lies far out, on
     // a direction the objective barely curves, where rounding in the gradient
     // moves Newton's step about: it stops once F cannot tell the difference.
-    let scatter = Scatter { seed: 11426569764263674850, k: 5, d: 3, extra: 238, units: [0.001, 1.0, 100.0], spread: 1.5, duplicated: false };
+    let scatter = Scatter {
+        seed: 11426569764263674850,
+        k: 5,
+        d: 3,
+        extra: 238,
+        units: [0.001, 1.0, 100.0],
+        spread: 1.5,
+        duplicated: false,
+    };
     let (x, y) = scatter.points();
     let unpenalised = SoftmaxOptions { c: None, ..SoftmaxOptions::default() };
     assert_eq!(fit_softmax(&x, &y, &unpenalised), Err(SoftmaxFitError::Separable));
@@ -410,17 +455,34 @@ fn nearly_separable_points_with_a_tiny_penalty_converge() {
     // Focal loss on separable points: F falls to 1e−13, where only relative
     // changes of F mean anything.
     let focal = SoftmaxOptions { gamma: 2.07, ..tiny };
-    let separated = Scatter { seed: 15471091413982804144, k: 2, d: 2, extra: 100, units: [0.0, 1e4, 0.0], spread: 0.3, duplicated: false };
+    let separated = Scatter {
+        seed: 15471091413982804144,
+        k: 2,
+        d: 2,
+        extra: 100,
+        units: [0.0, 1e4, 0.0],
+        spread: 0.3,
+        duplicated: false,
+    };
     converges(&separated, focal, 50);
     // Duplicated points of different classes: a floor of 4·log 2 under F, and
     // a direction only the tiny penalty holds, along which F gains 1e−13 a step.
-    let floored = Scatter { seed: 7898179044178895614, k: 5, d: 3, extra: 3, units: [1e4, 0.0, 1e4], spread: 1.5, duplicated: true };
+    let floored = Scatter {
+        seed: 7898179044178895614,
+        k: 5,
+        d: 3,
+        extra: 3,
+        units: [1e4, 0.0, 1e4],
+        spread: 1.5,
+        duplicated: true,
+    };
     converges(&floored, tiny, 50);
 }
 
 #[test]
 fn a_feature_that_is_zero_everywhere_gets_no_weight() {
-    let x: Vec<Vec<f64>> = [-2.2, -1.4, -0.8, 0.2, 0.4, 0.8, 1.2, 2.2, 2.9, 4.6, 0.1, -0.3].iter().map(|&v| vec![v, 0.0]).collect();
+    let x: Vec<Vec<f64>> =
+        [-2.2, -1.4, -0.8, 0.2, 0.4, 0.8, 1.2, 2.2, 2.9, 4.6, 0.1, -0.3].iter().map(|&v| vec![v, 0.0]).collect();
     let y = [0, 0, 1, 0, 1, 1, 1, 2, 2, 2, 2, 1];
     for options in [SoftmaxOptions::default(), SoftmaxOptions { c: None, label_smoothing: 0.1, gamma: 2.0 }] {
         let p = SoftmaxProblem::new(&x, &y, &options).unwrap();
@@ -452,12 +514,20 @@ fn a_refit_from_saturated_points_finds_the_optimum() {
     assert!((warm.objective - cold.objective).abs() < 1e-12 * cold.objective);
 }
 
-
 #[test]
 fn separable_classes_with_a_tiny_penalty_converge_far_out() {
     // The optimum is where the tiny penalty balances e^(−margin): logits in
     // the tens, along a direction the objective barely curves.
-    let x = [vec![0.0, 0.0], vec![0.2, 0.1], vec![4.0, 0.0], vec![4.1, 0.3], vec![0.0, 4.0], vec![0.3, 4.2], vec![1.0, 1.0], vec![3.0, 0.5]];
+    let x = [
+        vec![0.0, 0.0],
+        vec![0.2, 0.1],
+        vec![4.0, 0.0],
+        vec![4.1, 0.3],
+        vec![0.0, 4.0],
+        vec![0.3, 4.2],
+        vec![1.0, 1.0],
+        vec![3.0, 0.5],
+    ];
     let y = [0, 0, 1, 1, 2, 2, 0, 1];
     for c in [1e4, 1e6, 1e8] {
         let p = SoftmaxProblem::new(&x, &y, &SoftmaxOptions { c: Some(c), ..SoftmaxOptions::default() }).unwrap();

@@ -14,14 +14,15 @@ use serde_json::{json, Value};
 /// N ≥ K points of D features (times `unit`), K classes each with a point:
 /// the first K labels are 0…K−1, the others random.
 fn data() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<usize>)> {
-    (2usize..=6, 1usize..=3, 0usize..25, prop::sample::select(vec![0.01, 1.0, 100.0])).prop_flat_map(|(k, d, extra, unit)| {
-        let rows = prop::collection::vec(prop::collection::vec(-3.0..3.0f64, d), k + extra);
-        (rows, prop::collection::vec(0..k, extra)).prop_map(move |(x, rest)| {
-            let x = x.into_iter().map(|r| r.into_iter().map(|v| v * unit).collect()).collect();
-            ((0..k).chain(rest).collect(), x)
+    (2usize..=6, 1usize..=3, 0usize..25, prop::sample::select(vec![0.01, 1.0, 100.0]))
+        .prop_flat_map(|(k, d, extra, unit)| {
+            let rows = prop::collection::vec(prop::collection::vec(-3.0..3.0f64, d), k + extra);
+            (rows, prop::collection::vec(0..k, extra)).prop_map(move |(x, rest)| {
+                let x = x.into_iter().map(|r| r.into_iter().map(|v| v * unit).collect()).collect();
+                ((0..k).chain(rest).collect(), x)
+            })
         })
-    })
-    .prop_map(|(y, x)| (x, y))
+        .prop_map(|(y, x)| (x, y))
 }
 
 /// Like [`data`], each feature in its own unit (1e−4 … 1e4, or 0 everywhere).

@@ -1,11 +1,14 @@
 //! The state's URL form: every valid state survives the round trip exactly,
 //! and any text at all reads as a valid state, with a notice for what was off.
 
+use losslab::charts::Figure;
+use losslab::page::url::{self, Location};
+use losslab::page::View;
 use losslab::state::*;
 use proptest::prelude::*;
 
-fn read(query: &str) -> Parsed {
-    State::from_query(query)
+fn read(query: &str) -> Location {
+    url::read(query)
 }
 
 fn points(pairs: &[(f64, bool)]) -> Vec<Point> {
@@ -62,12 +65,9 @@ fn every_key_is_written_in_a_fixed_order() {
             sample_weight: "3".into(),
         };
     }
-    let view = View {
-        embed: Some(vec!["fit".into(), "points".into()]),
-        controls: false,
-    };
+    let view = View { embed: Some(vec![Figure::Fit, Figure::Points]), controls: false };
     assert_eq!(
-        state.to_query_with(&view),
+        url::write(&state, &view),
         "embed=fit,points&controls=0&reg=off&C=0.5&smooth=0.2&gamma=0.5&alpha=0.5&balance=1&ls=0.2&K=4\
          &palette=cb&theme=dark&lang=zh&pts=none\
          &bt=1&bp=2&bl=1&bls=0.5&br=sum&bw=3&ct=1&cp=2&cl=1&cls=0.5&cr=sum&cw=3"
@@ -76,36 +76,22 @@ fn every_key_is_written_in_a_fixed_order() {
 
 #[test]
 fn an_embed_link_names_the_figure_then_the_state() {
-    let state = State {
-        gamma: 3.0,
-        ..State::default()
-    };
-    let view = View {
-        embed: Some(vec!["focal-curves".into()]),
-        controls: true,
-    };
-    assert_eq!(state.to_query_with(&view), "embed=focal-curves&gamma=3");
+    let state = State { gamma: 3.0, ..State::default() };
+    let view = View { embed: Some(vec![Figure::FocalCurves]), controls: true };
+    assert_eq!(url::write(&state, &view), "embed=focal-curves&gamma=3");
 }
 
 #[test]
 fn calculator_text_is_escaped_only_where_needed() {
     let mut state = State::default();
     state.bce_calc.y_true = "[0., 1.] & y=1 #2 +3 100% 交".into();
-    assert_eq!(
-        state.to_query(),
-        "bt=[0.,%201.]%20%26%20y%3D1%20%232%20%2B3%20100%25%20%E4%BA%A4"
-    );
+    assert_eq!(state.to_query(), "bt=[0.,%201.]%20%26%20y%3D1%20%232%20%2B3%20100%25%20%E4%BA%A4");
 }
 
 #[test]
 fn a_thousand_points_make_the_round_trip() {
     let state = State {
-        points: (0..MAX_POINTS)
-            .map(|i| Point {
-                x: i as f64 / 7.0 - 50.0,
-                green: i % 3 == 0,
-            })
-            .collect(),
+        points: (0..MAX_POINTS).map(|i| Point { x: i as f64 / 7.0 - 50.0, green: i % 3 == 0 }).collect(),
         ..State::default()
     };
     let parsed = read(&state.to_query());
@@ -118,14 +104,7 @@ fn a_thousand_points_make_the_round_trip() {
 #[test]
 fn a_leading_question_mark_and_a_fragment_are_ignored() {
     let parsed = read("?gamma=3&lang=zh#figure-2&C=5");
-    assert_eq!(
-        parsed.state,
-        State {
-            gamma: 3.0,
-            lang: Lang::Zh,
-            ..State::default()
-        }
-    );
+    assert_eq!(parsed.state, State { gamma: 3.0, lang: Lang::Zh, ..State::default() });
     assert!(parsed.notices.is_empty());
 }
 
@@ -158,13 +137,7 @@ fn a_bad_escape_is_kept_as_typed() {
 #[test]
 fn the_embed_view_and_hidden_controls_are_read() {
     let parsed = read("embed=neglog,%20fit&controls=0");
-    assert_eq!(
-        parsed.view,
-        View {
-            embed: Some(vec!["neglog".into(), "fit".into()]),
-            controls: false
-        }
-    );
+    assert_eq!(parsed.view, View { embed: Some(vec![Figure::NegLog, Figure::Fit]), controls: false });
 }
 
 #[test]
@@ -178,54 +151,24 @@ fn pts_none_is_no_points() {
 fn a_value_out_of_range_is_clamped_with_a_notice() {
     let parsed = read("C=5000");
     assert_eq!(parsed.state.c, 1000.0);
-    let notice = Notice::OutOfRange {
-        key: "C",
-        text: "5000".into(),
-        used: "1000".into(),
-    };
+    let notice = Notice::OutOfRange { key: "C", text: "5000".into(), used: "1000".into() };
     assert_eq!(parsed.notices, std::slice::from_ref(&notice));
-    assert_eq!(
-        notice.message(Lang::En),
-        "C = 5000 is out of range; using 1000."
-    );
-    assert_eq!(notice.message(Lang::Zh), "C = 5000 超出范围，已使用 1000。");
+    assert_eq!(notice.message().text(Lang::En), "C = 5000 is out of range; using 1000.");
+    assert_eq!(notice.message().text(Lang::Zh), "C = 5000 超出范围，已使用 1000。");
 }
 
 #[test]
 fn infinities_and_huge_numbers_clamp_to_the_edges() {
     let parsed = read("alpha=1e999&gamma=-inf&smooth=-1e308&C=0");
-    assert_eq!(
-        (
-            parsed.state.focal_alpha,
-            parsed.state.gamma,
-            parsed.state.smoothing
-        ),
-        (1.0, 0.0, 0.0)
-    );
+    assert_eq!((parsed.state.focal_alpha, parsed.state.gamma, parsed.state.smoothing), (1.0, 0.0, 0.0));
     assert_eq!(parsed.state.c, 0.001);
     assert_eq!(
         parsed.notices,
         [
-            Notice::OutOfRange {
-                key: "C",
-                text: "0".into(),
-                used: "0.001".into()
-            },
-            Notice::OutOfRange {
-                key: "smooth",
-                text: "-1e308".into(),
-                used: "0".into()
-            },
-            Notice::OutOfRange {
-                key: "gamma",
-                text: "-inf".into(),
-                used: "0".into()
-            },
-            Notice::OutOfRange {
-                key: "alpha",
-                text: "1e999".into(),
-                used: "1".into()
-            },
+            Notice::OutOfRange { key: "C", text: "0".into(), used: "0.001".into() },
+            Notice::OutOfRange { key: "smooth", text: "-1e308".into(), used: "0".into() },
+            Notice::OutOfRange { key: "gamma", text: "-inf".into(), used: "0".into() },
+            Notice::OutOfRange { key: "alpha", text: "1e999".into(), used: "1".into() },
         ]
     );
 }
@@ -234,22 +177,12 @@ fn infinities_and_huge_numbers_clamp_to_the_edges() {
 fn nan_is_ignored_and_the_default_kept() {
     let parsed = read("gamma=NaN");
     assert_eq!(parsed.state.gamma, 2.0);
+    assert_eq!(parsed.notices, [Notice::Malformed { key: "gamma", text: "NaN".into(), expected: Expected::Number }]);
     assert_eq!(
-        parsed.notices,
-        [Notice::Malformed {
-            key: "gamma",
-            text: "NaN".into(),
-            expected: Expected::Number
-        }]
-    );
-    assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "gamma = NaN is not valid (expected a number); it was ignored."
     );
-    assert_eq!(
-        parsed.notices[0].message(Lang::Zh),
-        "gamma = NaN 无效，已忽略（应为：数字）。"
-    );
+    assert_eq!(parsed.notices[0].message().text(Lang::Zh), "gamma = NaN 无效，已忽略（应为：数字）。");
 }
 
 #[test]
@@ -259,29 +192,16 @@ fn the_number_of_classes_is_whole_and_clamped() {
     assert_eq!(read("K=7.0").state.classes, 7);
     let parsed = read("K=3.5");
     assert_eq!(parsed.state.classes, 3);
-    assert_eq!(
-        parsed.notices,
-        [Notice::Malformed {
-            key: "K",
-            text: "3.5".into(),
-            expected: Expected::WholeNumber
-        }]
-    );
+    assert_eq!(parsed.notices, [Notice::Malformed { key: "K", text: "3.5".into(), expected: Expected::WholeNumber }]);
 }
 
 #[test]
 fn of_a_repeated_key_the_last_value_wins() {
     let parsed = read("C=1&gamma=4&C=2");
     assert_eq!(parsed.state.c, 2.0);
+    assert_eq!(parsed.notices, [Notice::Repeated { key: "C", ignored: "1".into() }]);
     assert_eq!(
-        parsed.notices,
-        [Notice::Repeated {
-            key: "C",
-            ignored: "1".into()
-        }]
-    );
-    assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "C is given more than once; the last value is used (C = 1 was ignored)."
     );
 }
@@ -289,13 +209,7 @@ fn of_a_repeated_key_the_last_value_wins() {
 #[test]
 fn an_unknown_key_or_an_empty_value_is_ignored() {
     let parsed = read("foo=bar&smooth=&gamma=3&=1");
-    assert_eq!(
-        parsed.state,
-        State {
-            gamma: 3.0,
-            ..State::default()
-        }
-    );
+    assert_eq!(parsed.state, State { gamma: 3.0, ..State::default() });
     assert_eq!(
         parsed.notices,
         [
@@ -304,14 +218,8 @@ fn an_unknown_key_or_an_empty_value_is_ignored() {
             Notice::Empty { key: "smooth" }
         ]
     );
-    assert_eq!(
-        parsed.notices[0].message(Lang::En),
-        "Unknown parameter \"foo\"; it was ignored."
-    );
-    assert_eq!(
-        parsed.notices[2].message(Lang::Zh),
-        "smooth 没有值，已忽略。"
-    );
+    assert_eq!(parsed.notices[0].message().text(Lang::En), "Unknown parameter \"foo\"; it was ignored.");
+    assert_eq!(parsed.notices[2].message().text(Lang::Zh), "smooth 没有值，已忽略。");
 }
 
 #[test]
@@ -321,25 +229,13 @@ fn a_malformed_word_or_flag_says_what_was_expected() {
     assert_eq!(
         parsed.notices,
         [
-            Notice::Malformed {
-                key: "reg",
-                text: "l1".into(),
-                expected: Expected::OneOf(vec!["off", "l2"])
-            },
-            Notice::Malformed {
-                key: "balance",
-                text: "yes".into(),
-                expected: Expected::Flag
-            },
-            Notice::Malformed {
-                key: "br",
-                text: "mean".into(),
-                expected: Expected::OneOf(REDUCTIONS.to_vec())
-            },
+            Notice::Malformed { key: "reg", text: "l1".into(), expected: Expected::OneOf(vec!["off", "l2"]) },
+            Notice::Malformed { key: "balance", text: "yes".into(), expected: Expected::Flag },
+            Notice::Malformed { key: "br", text: "mean".into(), expected: Expected::OneOf(REDUCTIONS.to_vec()) },
         ]
     );
     assert_eq!(
-        parsed.notices[2].message(Lang::En),
+        parsed.notices[2].message().text(Lang::En),
         "br = mean is not valid (expected one of sum_over_batch_size, sum, none); it was ignored."
     );
 }
@@ -347,45 +243,26 @@ fn a_malformed_word_or_flag_says_what_was_expected() {
 #[test]
 fn bad_points_are_skipped_and_far_points_moved_to_the_edge() {
     let parsed = read("pts=1:1,oops,2:7,9e9:0,-inf:1,3:0");
-    assert_eq!(
-        parsed.state.points,
-        points(&[(1.0, true), (1e6, false), (-1e6, true), (3.0, false)])
-    );
+    assert_eq!(parsed.state.points, points(&[(1.0, true), (1e6, false), (-1e6, true), (3.0, false)]));
     assert_eq!(
         parsed.notices,
         [
-            Notice::BadPoints {
-                count: 2,
-                first: "oops".into()
-            },
-            Notice::PointsOutOfRange {
-                count: 2,
-                first: "9e9:0".into()
-            },
+            Notice::BadPoints { count: 2, first: "oops".into() },
+            Notice::PointsOutOfRange { count: 2, first: "9e9:0".into() },
         ]
     );
     assert_eq!(
-        parsed.notices[0].message(Lang::En),
+        parsed.notices[0].message().text(Lang::En),
         "2 points could not be read and were skipped (the first: oops)."
     );
-    assert_eq!(
-        parsed.notices[1].message(Lang::Zh),
-        "2 个点的 x 超出 ±1000000，已移到边界（第一个是 9e9:0）。"
-    );
+    assert_eq!(parsed.notices[1].message().text(Lang::Zh), "2 个点的 x 超出 ±1000000，已移到边界（第一个是 9e9:0）。");
 }
 
 #[test]
 fn points_that_cannot_be_read_at_all_leave_the_article_points() {
     let parsed = read("pts=garbage");
     assert_eq!(parsed.state.points, State::default().points);
-    assert_eq!(
-        parsed.notices,
-        [Notice::Malformed {
-            key: "pts",
-            text: "garbage".into(),
-            expected: Expected::Points
-        }]
-    );
+    assert_eq!(parsed.notices, [Notice::Malformed { key: "pts", text: "garbage".into(), expected: Expected::Points }]);
 }
 
 #[test]
@@ -393,30 +270,16 @@ fn more_than_a_thousand_points_are_cut_to_the_first_thousand() {
     let pairs: Vec<String> = (0..1500).map(|i| format!("{i}:1")).collect();
     let parsed = read(&format!("pts={}", pairs.join(",")));
     assert_eq!(parsed.state.points.len(), MAX_POINTS);
-    assert_eq!(
-        parsed.state.points[999],
-        Point {
-            x: 999.0,
-            green: true
-        }
-    );
+    assert_eq!(parsed.state.points[999], Point { x: 999.0, green: true });
     assert_eq!(parsed.notices, [Notice::TooManyPoints { given: 1500 }]);
-    assert_eq!(
-        parsed.notices[0].message(Lang::En),
-        "1500 points were given; only the first 1000 are used."
-    );
+    assert_eq!(parsed.notices[0].message().text(Lang::En), "1500 points were given; only the first 1000 are used.");
 }
 
 #[test]
 fn an_unknown_figure_is_not_shown() {
     let parsed = read("embed=fit,nope,fit");
-    assert_eq!(parsed.view.embed, Some(vec!["fit".to_owned()]));
-    assert_eq!(
-        parsed.notices,
-        [Notice::UnknownFigure {
-            name: "nope".into()
-        }]
-    );
+    assert_eq!(parsed.view.embed, Some(vec![Figure::Fit]));
+    assert_eq!(parsed.notices, [Notice::UnknownFigure { name: "nope".into() }]);
     let parsed = read("embed=nope");
     assert_eq!(parsed.view.embed, None);
     assert_eq!(read("embed=").notices, [Notice::Empty { key: "embed" }]);
@@ -426,9 +289,7 @@ fn an_unknown_figure_is_not_shown() {
 fn offending_text_is_cut_to_forty_characters() {
     let parsed = read(&format!("C={}", "9".repeat(500)));
     assert_eq!(parsed.state.c, 1000.0);
-    let Notice::OutOfRange { text, .. } = &parsed.notices[0] else {
-        panic!("{:?}", parsed.notices)
-    };
+    let Notice::OutOfRange { text, .. } = &parsed.notices[0] else { panic!("{:?}", parsed.notices) };
     assert_eq!(text, &format!("{}…", "9".repeat(39)));
 }
 
@@ -438,10 +299,7 @@ fn a_flood_of_problems_lists_twenty_and_counts_the_rest() {
     let parsed = read(&query.join("&"));
     assert_eq!(parsed.notices.len(), 21);
     assert_eq!(parsed.notices[20], Notice::Omitted { count: 80 });
-    assert_eq!(
-        parsed.notices[20].message(Lang::En),
-        "… and 80 more notices."
-    );
+    assert_eq!(parsed.notices[20].message().text(Lang::En), "… and 80 more notices.");
 }
 
 // ---- Pasted CSV ----
@@ -449,15 +307,7 @@ fn a_flood_of_problems_lists_twenty_and_counts_the_rest() {
 #[test]
 fn csv_with_a_header_blank_lines_and_word_labels() {
     let text = "x,label\n-2.2,0\n\n  0.4 , 1 \r\n1.5\tgreen\n2;RED\n";
-    assert_eq!(
-        parse_points_csv(text),
-        Ok(points(&[
-            (-2.2, false),
-            (0.4, true),
-            (1.5, true),
-            (2.0, false)
-        ]))
-    );
+    assert_eq!(parse_points_csv(text), Ok(points(&[(-2.2, false), (0.4, true), (1.5, true), (2.0, false)])));
 }
 
 #[test]
@@ -467,23 +317,14 @@ fn csv_reports_every_bad_line_by_number() {
     assert_eq!(
         errors,
         [
-            CsvError::BadX {
-                line: 3,
-                text: "abc".into()
-            },
+            CsvError::BadX { line: 3, text: "abc".into() },
             CsvError::FieldCount { line: 4, found: 1 },
-            CsvError::BadLabel {
-                line: 5,
-                text: "blue".into()
-            },
-            CsvError::XOutOfRange {
-                line: 6,
-                text: "1e9".into()
-            },
+            CsvError::BadLabel { line: 5, text: "blue".into() },
+            CsvError::XOutOfRange { line: 6, text: "1e9".into() },
             CsvError::FieldCount { line: 7, found: 3 },
         ]
     );
-    let english: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
+    let english: Vec<String> = errors.iter().map(|e| e.message().text(Lang::En)).collect();
     assert_eq!(
         english,
         [
@@ -494,11 +335,8 @@ fn csv_reports_every_bad_line_by_number() {
             "Line 7: expected two values, x and a label, separated by a comma; found 3.",
         ]
     );
-    assert_eq!(errors[0].message(Lang::Zh), "第 3 行：x = abc 不是数字。");
-    assert_eq!(
-        errors[2].message(Lang::Zh),
-        "第 5 行：标签“blue”应为 0、1、red 或 green。"
-    );
+    assert_eq!(errors[0].message().text(Lang::Zh), "第 3 行：x = abc 不是数字。");
+    assert_eq!(errors[2].message().text(Lang::Zh), "第 5 行：标签“blue”应为 0、1、red 或 green。");
 }
 
 #[test]
@@ -506,7 +344,7 @@ fn csv_without_points_says_how_to_write_one() {
     let errors = parse_points_csv("x,label\n\n").unwrap_err();
     assert_eq!(errors, [CsvError::NoPoints]);
     assert_eq!(
-        errors[0].message(Lang::En),
+        errors[0].message().text(Lang::En),
         "No points found: paste one point per line as x,label, for example -2.2,0."
     );
 }
@@ -514,26 +352,14 @@ fn csv_without_points_says_how_to_write_one() {
 #[test]
 fn csv_stops_at_the_thousand_and_first_point() {
     let text: String = (0..1005).map(|i| format!("{i},1\n")).collect();
-    assert_eq!(
-        parse_points_csv(&text),
-        Err(vec![CsvError::TooManyPoints { line: 1001 }])
-    );
+    assert_eq!(parse_points_csv(&text), Err(vec![CsvError::TooManyPoints { line: 1001 }]));
 }
 
 #[test]
 fn csv_nan_is_not_a_number_and_only_the_first_line_may_be_a_header() {
     assert_eq!(
         parse_points_csv("1,1\nx,label\nNaN,0"),
-        Err(vec![
-            CsvError::BadX {
-                line: 2,
-                text: "x".into()
-            },
-            CsvError::BadX {
-                line: 3,
-                text: "NaN".into()
-            }
-        ])
+        Err(vec![CsvError::BadX { line: 2, text: "x".into() }, CsvError::BadX { line: 3, text: "NaN".into() }])
     );
 }
 
@@ -556,10 +382,7 @@ fn csv_with_many_bad_lines_and_too_many_points_still_lists_at_most_twenty_one() 
 #[test]
 fn the_article_points_as_csv() {
     let csv = points_csv(&State::default().points);
-    assert!(
-        csv.starts_with("x,label\n-2.2,0\n-1.4,0\n-0.8,1\n"),
-        "{csv}"
-    );
+    assert!(csv.starts_with("x,label\n-2.2,0\n-1.4,0\n-0.8,1\n"), "{csv}");
     assert_eq!(parse_points_csv(&csv), Ok(State::default().points));
 }
 
@@ -593,18 +416,14 @@ fn calculator() -> impl Strategy<Value = CalculatorInput> {
         proptest::sample::select(REDUCTIONS.to_vec()),
         calculator_text(),
     )
-        .prop_map(
-            |(y_true, y_pred, from_logits, label_smoothing, reduction, sample_weight)| {
-                CalculatorInput {
-                    y_true,
-                    y_pred,
-                    from_logits,
-                    label_smoothing,
-                    reduction: reduction.to_owned(),
-                    sample_weight,
-                }
-            },
-        )
+        .prop_map(|(y_true, y_pred, from_logits, label_smoothing, reduction, sample_weight)| CalculatorInput {
+            y_true,
+            y_pred,
+            from_logits,
+            label_smoothing,
+            reduction: reduction.to_owned(),
+            sample_weight,
+        })
 }
 
 fn valid_state() -> impl Strategy<Value = State> {
@@ -629,13 +448,7 @@ fn valid_state() -> impl Strategy<Value = State> {
         proptest::sample::select(vec![Lang::En, Lang::Zh]),
     );
     (points, sliders, choices, calculator(), calculator()).prop_map(
-        |(
-            points,
-            (c, smoothing, gamma, focal_alpha, label_smoothing, classes),
-            choices,
-            bce_calc,
-            cce_calc,
-        )| {
+        |(points, (c, smoothing, gamma, focal_alpha, label_smoothing, classes), choices, bce_calc, cce_calc)| {
             let (regularization, class_balancing, palette, theme, lang) = choices;
             State {
                 points,
@@ -658,25 +471,17 @@ fn valid_state() -> impl Strategy<Value = State> {
 }
 
 fn view() -> impl Strategy<Value = View> {
-    let figures = proptest::sample::subsequence(FIGURE_NAMES.to_vec(), 1..=FIGURE_NAMES.len())
-        .prop_shuffle()
-        .prop_map(|names| names.into_iter().map(String::from).collect());
-    (proptest::option::of(figures), any::<bool>())
-        .prop_map(|(embed, controls)| View { embed, controls })
+    let figures = proptest::sample::subsequence(Figure::ALL.to_vec(), 1..=Figure::ALL.len()).prop_shuffle();
+    (proptest::option::of(figures), any::<bool>()).prop_map(|(embed, controls)| View { embed, controls })
 }
 
 /// A pair that is off in some way, so reading it must give a notice.
 fn off_pair() -> impl Strategy<Value = String> {
-    let numeric = proptest::sample::select(vec![
-        "C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls",
-    ]);
+    let numeric = proptest::sample::select(vec!["C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls"]);
     let bad_number = proptest::sample::select(vec![
-        "NaN", "nan", "inf", "-inf", "1e309", "-1e309", "5000", "-1", "abc", "1,5", "0x10", "",
-        "+", "1e",
+        "NaN", "nan", "inf", "-inf", "1e309", "-1e309", "5000", "-1", "abc", "1,5", "0x10", "", "+", "1e",
     ]);
-    let word = proptest::sample::select(vec![
-        "reg", "palette", "theme", "lang", "br", "cr", "balance", "bl", "cl",
-    ]);
+    let word = proptest::sample::select(vec!["reg", "palette", "theme", "lang", "br", "cr", "balance", "bl", "cl"]);
     prop_oneof![
         (numeric, bad_number).prop_map(|(key, value)| format!("{key}={value}")),
         (word, "[a-z2-9]{0,5}").prop_map(|(key, value)| format!("{key}={value}zz")),
@@ -693,8 +498,8 @@ proptest! {
 
     #[test]
     fn every_valid_state_and_view_survive_the_round_trip(state in valid_state(), view in view()) {
-        let query = state.to_query_with(&view);
-        let parsed = State::from_query(&query);
+        let query = url::write(&state, &view);
+        let parsed = read(&query);
         prop_assert_eq!(&parsed.state, &state, "query: {}", query);
         prop_assert_eq!(&parsed.view, &view);
         prop_assert!(parsed.notices.is_empty(), "query {} gave {:?}", query, parsed.notices);
@@ -704,11 +509,11 @@ proptest! {
     #[test]
     fn random_bytes_read_as_a_valid_state(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let query = String::from_utf8_lossy(&bytes);
-        let parsed = State::from_query(&query);
+        let parsed = read(&query);
         prop_assert!(parsed.state.is_within_ranges());
         prop_assert!(parsed.notices.len() <= 21);
         // What was read is written back canonically and reads without notice.
-        let again = State::from_query(&parsed.state.to_query_with(&parsed.view));
+        let again = read(&url::write(&parsed.state, &parsed.view));
         prop_assert_eq!(&again.state, &parsed.state);
         prop_assert!(again.notices.is_empty());
     }
@@ -723,7 +528,7 @@ proptest! {
         let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
         pairs.insert(at.index(pairs.len() + 1), &pair);
         let query = pairs.join("&");
-        let parsed = State::from_query(&query);
+        let parsed = read(&query);
         prop_assert!(parsed.state.is_within_ranges());
         prop_assert!(!parsed.notices.is_empty(), "no notice for {}", query);
     }
@@ -733,9 +538,9 @@ proptest! {
         key in proptest::sample::select(vec!["C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls"]),
         x in any::<f64>(),
     ) {
-        let parsed = State::from_query(&format!("{key}={x}"));
+        let parsed = read(&format!("{key}={x}"));
         prop_assert!(parsed.state.is_within_ranges());
-        let again = State::from_query(&parsed.state.to_query());
+        let again = read(&parsed.state.to_query());
         prop_assert_eq!(again.state, parsed.state);
     }
 

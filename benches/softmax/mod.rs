@@ -2,7 +2,9 @@
 //! classes recomputes, and what the animation's step costs.
 
 use criterion::{BenchmarkId, Criterion};
-use losslab::core::softmax_fit::{logit_derivatives, logit_derivatives_by_duals, SoftmaxModel, SoftmaxOptions, SoftmaxProblem};
+use losslab::core::softmax_fit::{
+    logit_derivatives, logit_derivatives_by_duals, SoftmaxModel, SoftmaxOptions, SoftmaxProblem,
+};
 use std::hint::black_box;
 
 /// `n` points in `k` overlapping blobs on a circle of radius 3 (deterministic).
@@ -41,18 +43,29 @@ pub fn fits(c: &mut Criterion) {
         let before = SoftmaxProblem::new(&x, &y, &options).unwrap();
         let fit = before.fit().unwrap();
         let after = SoftmaxProblem::new(&moved, &y, &options).unwrap().refit(&fit.model).unwrap();
-        println!("softmax_300x6 {name}: cold fit {} iterations, warm refit {} iterations", fit.iterations, after.iterations);
-        g.bench_with_input(BenchmarkId::new("cold_fit", name), &options, |b, o| b.iter(|| SoftmaxProblem::new(black_box(&x), &y, o).unwrap().fit()));
+        println!(
+            "softmax_300x6 {name}: cold fit {} iterations, warm refit {} iterations",
+            fit.iterations, after.iterations
+        );
+        g.bench_with_input(BenchmarkId::new("cold_fit", name), &options, |b, o| {
+            b.iter(|| SoftmaxProblem::new(black_box(&x), &y, o).unwrap().fit())
+        });
         // A point moved: check the new points, then refit from the last answer.
         g.bench_with_input(BenchmarkId::new("warm_refit", name), &options, |b, o| {
             b.iter(|| SoftmaxProblem::new(black_box(&moved), &y, o).unwrap().refit(&fit.model))
         });
         let start = SoftmaxModel::zeros(6, 2);
-        g.bench_function(BenchmarkId::new("gradient_step", name), |b| b.iter(|| before.gradient_step(black_box(&start))));
+        g.bench_function(BenchmarkId::new("gradient_step", name), |b| {
+            b.iter(|| before.gradient_step(black_box(&start)))
+        });
     }
     g.finish();
     // One point's logit derivatives, K = 6: written out, and by nested duals.
     let (target, z) = ([0.05, 0.05, 0.75, 0.05, 0.05, 0.05], [0.3, -1.2, 2.0, 0.1, -0.4, 0.8]);
-    c.bench_function("softmax_logit_derivatives_k6_closed_form", |b| b.iter(|| logit_derivatives(black_box(&target), &z, 2.0)));
-    c.bench_function("softmax_logit_derivatives_k6_duals", |b| b.iter(|| logit_derivatives_by_duals(black_box(&target), &z, 2.0)));
+    c.bench_function("softmax_logit_derivatives_k6_closed_form", |b| {
+        b.iter(|| logit_derivatives(black_box(&target), &z, 2.0))
+    });
+    c.bench_function("softmax_logit_derivatives_k6_duals", |b| {
+        b.iter(|| logit_derivatives_by_duals(black_box(&target), &z, 2.0))
+    });
 }

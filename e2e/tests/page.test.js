@@ -5,13 +5,9 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { servedSite, root } from "../lib/harness.js";
 import { open, canvasInk, readout, setControl, settle } from "../lib/browser.js";
+import { FIGURES } from "../lib/figures.js";
 
 const shots = `${root}target/screenshots`;
-
-const FIGURES = [
-  "points", "fit", "green-bars", "red-bars", "true-class-bars", "neglog", "point-losses", "logits-stability",
-  "cce", "focal-curves", "focal-points", "focal-fit", "smoothing-targets", "smoothing-logits", "smoothing-gradient",
-];
 
 const site = servedSite();
 before(() => mkdir(shots, { recursive: true }));

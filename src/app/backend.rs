@@ -4,12 +4,11 @@
 //! are most of its size).
 
 use plotters::prelude::SVGBackend;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 
+use super::backend_error::{lift, Done, PageError};
 use super::canvas::Canvas;
-use super::transcript::Transcript;
+use crate::charts::transcript::Transcript;
 
 pub enum PageBackend<'a> {
     Canvas(Canvas),
@@ -17,31 +16,14 @@ pub enum PageBackend<'a> {
     Transcript(Transcript<'a>),
 }
 
-/// What went wrong in either backend, in words.
-#[derive(Debug)]
-pub struct PageError(String);
-
-impl std::fmt::Display for PageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for PageError {}
-
-pub(super) fn lift<E: std::error::Error + Send + Sync>(error: DrawingErrorKind<E>) -> DrawingErrorKind<PageError> {
-    match error {
-        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(PageError(e.to_string())),
-        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
-    }
-}
-
 /// The SVG backend writes into a `String`, where no write fails; should one
 /// ever, its `io::Error` is named by this sentence rather than formatted
 /// (formatting it would bring every error kind's description to the page).
 fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<PageError> {
     match error {
-        DrawingErrorKind::DrawingError(_) => DrawingErrorKind::DrawingError(PageError("the SVG could not be written".into())),
+        DrawingErrorKind::DrawingError(_) => {
+            DrawingErrorKind::DrawingError(PageError("the SVG could not be written".into()))
+        }
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
     }
 }
@@ -83,23 +65,23 @@ impl BackendStyle for Shape {
 }
 
 impl PageBackend<'_> {
-    fn line(&mut self, from: BackendCoord, to: BackendCoord, style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+    fn line(&mut self, from: BackendCoord, to: BackendCoord, style: Shape) -> Done {
         both!(self, b => b.draw_line(from, to, &style))
     }
 
-    fn rect(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
-        both!(self, b => b.draw_rect(upper_left, bottom_right, &style, fill))
+    fn rect(&mut self, from: BackendCoord, to: BackendCoord, style: Shape, fill: bool) -> Done {
+        both!(self, b => b.draw_rect(from, to, &style, fill))
     }
 
-    fn path(&mut self, path: &[BackendCoord], style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+    fn path(&mut self, path: &[BackendCoord], style: Shape) -> Done {
         both!(self, b => b.draw_path(path.iter().copied(), &style))
     }
 
-    fn circle(&mut self, center: BackendCoord, radius: u32, style: Shape, fill: bool) -> Result<(), DrawingErrorKind<PageError>> {
+    fn circle(&mut self, center: BackendCoord, radius: u32, style: Shape, fill: bool) -> Done {
         both!(self, b => b.draw_circle(center, radius, &style, fill))
     }
 
-    fn polygon(&mut self, vert: &[BackendCoord], style: Shape) -> Result<(), DrawingErrorKind<PageError>> {
+    fn polygon(&mut self, vert: &[BackendCoord], style: Shape) -> Done {
         both!(self, b => b.fill_polygon(vert.iter().copied(), &style))
     }
 }
@@ -115,59 +97,47 @@ impl DrawingBackend for PageBackend<'_> {
         }
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<PageError>> {
+    fn ensure_prepared(&mut self) -> Done {
         both!(self, b => b.ensure_prepared())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<PageError>> {
+    fn present(&mut self) -> Done {
         both!(self, b => b.present())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Done {
         both!(self, b => b.draw_pixel(point, color))
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Done {
         self.line(from, to, Shape::of(style))
     }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<PageError>> {
-        self.rect(upper_left, bottom_right, Shape::of(style), fill)
+    fn draw_rect<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S, fill: bool) -> Done {
+        self.rect(from, to, Shape::of(style), fill)
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Done {
         self.path(&path.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Done {
         self.circle(center, radius, Shape::of(style), fill)
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Done {
         self.polygon(&vert.into_iter().collect::<Vec<_>>(), Shape::of(style))
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Done {
         both!(self, b => b.draw_text(text, style, pos))
     }
 
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<PageError>> {
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Done<(u32, u32)> {
         both!(self, b => b.estimate_text_size(text, style))
     }
 
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), DrawingErrorKind<PageError>> {
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Done {
         both!(self, b => b.blit_bitmap(pos, size, src))
     }
 }

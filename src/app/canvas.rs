@@ -5,14 +5,12 @@
 //! come near each other (a dashed curve is dozens of them) are stroked as one
 //! path. Everything else is plotters-canvas' own drawing.
 
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use super::backend::{lift, PageError};
+use super::backend_error::{lift, Done, PageError};
 
 /// A colour as the canvas is given it, comparable: red, green, blue, alpha's bits.
 type ColorKey = (u8, u8, u8, u64);
@@ -88,7 +86,7 @@ impl Canvas {
     fn delegate<T, E: std::error::Error + Send + Sync>(
         &mut self,
         call: impl FnOnce(&mut CanvasBackend) -> Result<T, DrawingErrorKind<E>>,
-    ) -> Result<T, DrawingErrorKind<PageError>> {
+    ) -> Done<T> {
         self.flush();
         self.fill = None;
         self.stroke = None;
@@ -109,45 +107,39 @@ impl DrawingBackend for Canvas {
         self.inner.get_size()
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<PageError>> {
+    fn ensure_prepared(&mut self) -> Done {
         Ok(())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<PageError>> {
+    fn present(&mut self) -> Done {
         self.flush();
         Ok(())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Done {
         self.delegate(|inner| inner.draw_pixel(point, color))
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Done {
         self.delegate(|inner| inner.draw_line(from, to, style))
     }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_rect<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S, fill: bool) -> Done {
         if !fill {
-            return self.delegate(|inner| inner.draw_rect(upper_left, bottom_right, style, fill));
+            return self.delegate(|inner| inner.draw_rect(from, to, style, fill));
         }
         if style.color().alpha == 0.0 {
             return Ok(());
         }
         self.flush();
         self.set_fill(style.color());
-        let (x0, y0) = (f64::from(upper_left.0), f64::from(upper_left.1));
-        let (x1, y1) = (f64::from(bottom_right.0), f64::from(bottom_right.1));
+        let (x0, y0) = (f64::from(from.0), f64::from(from.1));
+        let (x1, y1) = (f64::from(to.0), f64::from(to.1));
         self.context.fill_rect(x0, y0, x1 - x0, y1 - y0);
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Done {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -159,7 +151,9 @@ impl DrawingBackend for Canvas {
         // Lines that cross or touch are stroked apart, as they would be one
         // by one: a shared stroke would paint their overlap once, not twice.
         let joins = match self.pending {
-            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => Some(pending),
+            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => {
+                Some(pending)
+            }
             _ => None,
         };
         if joins.is_none() {
@@ -179,13 +173,7 @@ impl DrawingBackend for Canvas {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Done {
         if !fill {
             return self.delegate(|inner| inner.draw_circle(center, radius, style, fill));
         }
@@ -202,7 +190,7 @@ impl DrawingBackend for Canvas {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<PageError>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Done {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -220,15 +208,15 @@ impl DrawingBackend for Canvas {
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<PageError>> {
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Done {
         self.delegate(|inner| inner.draw_text(text, style, pos))
     }
 
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<PageError>> {
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Done<(u32, u32)> {
         self.inner.estimate_text_size(text, style).map_err(lift)
     }
 
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Result<(), DrawingErrorKind<PageError>> {
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Done {
         self.delegate(|inner| inner.blit_bitmap(pos, size, src))
     }
 }

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Window};
+use web_sys::{Document, Element, HtmlElement, Window};
 
 pub fn window() -> Window {
     web_sys::window().expect("a page always has a window")
@@ -26,14 +26,6 @@ pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
 
 pub fn control<T: JsCast>(root: &Element, name: &str) -> Option<T> {
     find(root, &format!("[data-control=\"{name}\"]"))
-}
-
-pub fn input(root: &Element, name: &str) -> Option<HtmlInputElement> {
-    control(root, name)
-}
-
-pub fn select(root: &Element, name: &str) -> Option<HtmlSelectElement> {
-    control(root, name)
 }
 
 /// Sets the text of every `[data-readout=name]` below `root`.
@@ -105,10 +97,6 @@ pub fn device_pixel_ratio() -> f64 {
     } else {
         1.0
     }
-}
-
-pub fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Logs to the console; failures of the page are reported, never swallowed.

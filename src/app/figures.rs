@@ -7,18 +7,19 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use super::backend::PageBackend;
-use super::canvas::Canvas;
-use super::transcript::Transcript;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
-use super::{dom, with_app};
+use super::backend::PageBackend;
+use super::canvas::Canvas;
+use super::{dom, mailbox};
+use crate::charts::transcript::Transcript;
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
-use crate::i18n;
+use crate::i18n::{self, Lang};
+use crate::page::{ExportKind, Msg, View};
 use crate::scene::Scene;
-use crate::state::{Lang, Palette, View};
+use crate::state::Palette;
 
 /// What the page keeps of each drawn figure.
 pub struct Slot {
@@ -58,21 +59,13 @@ thread_local! {
     static SLOTS: RefCell<Vec<Option<RefCell<Slot>>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Canvas proportions: the strip of points is short and wide.
-fn shape(figure: Figure) -> &'static str {
-    match figure {
-        Figure::Points => "strip",
-        _ => "default",
-    }
-}
-
 /// Builds each figure's `<figure>` in its `[data-slot]` (only the embedded
 /// ones in an embed view).
 pub fn create_slots(root: &Element, view: &View) {
     let mut slots = Vec::new();
     for figure in Figure::ALL {
         let name = figure.name();
-        let wanted = view.embed.as_ref().is_none_or(|list| list.iter().any(|n| n == name));
+        let wanted = view.shows(figure);
         let holder = dom::find::<Element>(root, &format!("[data-slot=\"{name}\"]"));
         let slot = match holder {
             Some(holder) if wanted => Some(RefCell::new(build_slot(&holder, figure))),
@@ -91,7 +84,7 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let name = figure.name();
     let fig = dom::create("figure");
     fig.set_class_name("fig");
-    let _ = fig.set_attribute("data-shape", shape(figure));
+    let _ = fig.set_attribute("data-shape", figure.spec().shape.name());
     let box_ = dom::create("div");
     box_.set_class_name("canvas-box");
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
@@ -110,14 +103,17 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let _ = title.set_attribute("data-i18n", figure.title_key());
     let tools = dom::create("span");
     tools.set_class_name("fig-tools");
-    for (action, key) in [("svg", "fig.download-svg"), ("png", "fig.download-png"), ("embed", "fig.embed")] {
+    for (kind, key) in
+        [(ExportKind::Svg, "fig.download-svg"), (ExportKind::Png, "fig.download-png"), (ExportKind::Embed, "fig.embed")]
+    {
+        let action = kind.word();
         let button = dom::create("button");
         button.set_class_name("ghost");
         let _ = button.set_attribute("type", "button");
         let _ = button.set_attribute("data-export", action);
         let _ = button.set_attribute("data-figure-name", name);
         let _ = button.set_attribute("data-i18n", key);
-        if action == "embed" {
+        if kind == ExportKind::Embed {
             let _ = button.set_attribute("data-i18n-label", "fig.embed.label");
         }
         let _ = tools.append_child(&button);
@@ -140,16 +136,16 @@ pub fn style(palette: Palette, dark: bool, lang: Lang) -> Style {
     Style { colors: Colors::for_theme(dark, palette), scale: 1.0, lang, layers: Layers::All }
 }
 
-/// Draws the figures `todo` (indices into `Figure::ALL`), each isolated.
-pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[usize]) {
+/// Draws the figures `todo`, each isolated.
+pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[Figure]) {
     let dpr = dom::device_pixel_ratio();
     let mut style = *style;
     style.scale = dpr;
     // Every layout read first, then every drawing: reading a size after a
     // DOM write would force a layout per figure.
-    let sized: Vec<(usize, (i32, i32))> = todo.iter().map(|&index| (index, css_size_of(index))).collect();
-    for (index, size) in sized {
-        let figure = Figure::ALL[index];
+    let sized: Vec<(Figure, (i32, i32))> = todo.iter().map(|&figure| (figure, css_size_of(figure.index()))).collect();
+    for (figure, size) in sized {
+        let index = figure.index();
         let (scene, job_style) = (Rc::clone(scene), style);
         let outcome = isolated(move || draw_one(index, figure, size, &scene, &job_style));
         if let Err(message) = outcome {
@@ -196,7 +192,13 @@ fn css_size_of(index: usize) -> (i32, i32) {
     })
 }
 
-fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &Scene, style: &Style) -> Result<(), String> {
+fn draw_one(
+    index: usize,
+    figure: Figure,
+    (width, height): (i32, i32),
+    scene: &Scene,
+    style: &Style,
+) -> Result<(), String> {
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
@@ -212,7 +214,9 @@ fn draw_one(index: usize, figure: Figure, (width, height): (i32, i32), scene: &S
             Ok(Layers::All)
         } else {
             let axes = slot.axes.get_or_insert_with(AxesLayer::new);
-            update_axes(axes, figure, size, scene, style).and_then(|()| copy(&axes.canvas, &canvas)).map(|()| Layers::Data)
+            update_axes(axes, figure, size, scene, style)
+                .and_then(|()| copy(&axes.canvas, &canvas))
+                .map(|()| Layers::Data)
         };
         let drawn = layers.and_then(|layers| {
             let area = canvas_backend(&canvas).ok_or("the canvas has no 2D context")?.into_drawing_area();
@@ -251,17 +255,17 @@ fn backing_size((width, height): (i32, i32), scale: f64) -> Option<(u32, u32)> {
     (width > 0 && height > 0).then(|| (backing(width), backing(height)))
 }
 
-/// The visible figures (indices into `Figure::ALL`) whose last drawing no
-/// longer fits their canvas: resized, zoomed, moved to a screen of another
-/// pixel ratio, or shown after being hidden.
-pub fn resized() -> Vec<usize> {
+/// The visible figures whose last drawing no longer fits their canvas:
+/// resized, zoomed, moved to a screen of another pixel ratio, or shown after
+/// being hidden.
+pub fn resized() -> Vec<Figure> {
     let scale = dom::device_pixel_ratio();
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let stale = |(index, slot): (usize, &Option<RefCell<Slot>>)| {
             let slot = slot.as_ref()?.try_borrow().ok()?;
             let wanted = backing_size((slot.canvas.client_width(), slot.canvas.client_height()), scale)?;
-            (Some(wanted) != slot.drawn_size).then_some(index)
+            (Some(wanted) != slot.drawn_size).then_some(Figure::ALL[index])
         };
         slots.iter().enumerate().filter_map(stale).collect()
     })
@@ -286,7 +290,13 @@ impl AxesLayer {
 
 /// Redraws the axes layer's image if the layer drawn now differs from it.
 /// The comparison costs a drawing into a transcript, no call out of the module.
-fn update_axes(axes: &mut AxesLayer, figure: Figure, size: (u32, u32), scene: &Scene, style: &Style) -> Result<(), String> {
+fn update_axes(
+    axes: &mut AxesLayer,
+    figure: Figure,
+    size: (u32, u32),
+    scene: &Scene,
+    style: &Style,
+) -> Result<(), String> {
     let style = Style { layers: Layers::Axes, ..*style };
     {
         let area = PageBackend::Transcript(Transcript::new(&mut axes.now, size)).into_drawing_area();
@@ -306,12 +316,8 @@ fn update_axes(axes: &mut AxesLayer, figure: Figure, size: (u32, u32), scene: &S
 /// Copies the image of `from` onto `to`, whose whole drawing it replaces
 /// (the axes layer is opaque: it starts with the background).
 fn copy(from: &HtmlCanvasElement, to: &HtmlCanvasElement) -> Result<(), String> {
-    let context: web_sys::CanvasRenderingContext2d = to
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or("the canvas has no 2D context")?;
+    let context: web_sys::CanvasRenderingContext2d =
+        to.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or("the canvas has no 2D context")?;
     // The browser cannot tell that the image covers every pixel, so without
     // the clearing it would keep the canvas' earlier drawings queued under
     // it: redraws between two paints (the page benchmark's) would pile them
@@ -334,8 +340,15 @@ fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
                 }
                 Err(_) => {
                     let selector = format!("[data-figure=\"{}\"]", figure.name());
-                    if let Some(canvas) = dom::find::<Element>(&dom::document().document_element().expect("root"), &selector) {
-                        if let Some(caption) = canvas.closest("figure").ok().flatten().and_then(|f| f.query_selector(".fig-error").ok().flatten()) {
+                    if let Some(canvas) =
+                        dom::find::<Element>(&dom::document().document_element().expect("root"), &selector)
+                    {
+                        if let Some(caption) = canvas
+                            .closest("figure")
+                            .ok()
+                            .flatten()
+                            .and_then(|f| f.query_selector(".fig-error").ok().flatten())
+                        {
                             caption.set_text_content(Some(&text));
                         }
                     }
@@ -346,12 +359,34 @@ fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
 }
 
 /// The mapping of a figure's last drawing, and its canvas.
-pub fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
-    let index = Figure::ALL.iter().position(|&f| f == figure)?;
+fn plot_map(figure: Figure) -> Option<(HtmlCanvasElement, PlotMap)> {
     SLOTS.with(|cell| {
         let slots = cell.try_borrow().ok()?;
-        let slot = slots.get(index)?.as_ref()?.try_borrow().ok()?;
+        let slot = slots.get(figure.index())?.as_ref()?.try_borrow().ok()?;
         Some((slot.canvas.clone(), slot.map?))
+    })
+}
+
+/// The mapping of a figure's last drawing in CSS pixels of its canvas, as
+/// pointer events give positions.
+pub fn css_plot_map(figure: Figure) -> Option<PlotMap> {
+    let (canvas, map) = plot_map(figure)?;
+    let ratio = f64::from(canvas.width()) / f64::from(canvas.client_width().max(1));
+    Some(PlotMap {
+        left: map.left / ratio,
+        top: map.top / ratio,
+        right: map.right / ratio,
+        bottom: map.bottom / ratio,
+        ..map
+    })
+}
+
+/// A figure's canvas, if the page shows it.
+pub fn canvas(figure: Figure) -> Option<HtmlCanvasElement> {
+    SLOTS.with(|cell| {
+        let slots = cell.try_borrow().ok()?;
+        let slot = slots.get(figure.index())?.as_ref()?.try_borrow().ok()?;
+        Some(slot.canvas.clone())
     })
 }
 
@@ -363,7 +398,7 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     let on_resize = Closure::<dyn FnMut()>::new(|| {
         let stale = resized();
         if !stale.is_empty() {
-            with_app(|app| app.redraw_figures(&stale));
+            mailbox::post(Msg::Resized(stale));
         }
         watch_pixel_ratio();
     });
@@ -402,8 +437,20 @@ fn watch_pixel_ratio() {
     }
 }
 
+/// Downloads a figure, as SVG or as PNG.
+pub fn export(figure: Figure, kind: ExportKind, scene: &Scene, style: &Style) {
+    let outcome = match kind {
+        ExportKind::Svg => export_svg(figure, scene, style),
+        ExportKind::Png => export_png(figure, scene, style),
+        ExportKind::Embed => Ok(()),
+    };
+    if let Err(error) = outcome {
+        dom::console_error(&format!("export of {} failed: {error:?}", figure.name()));
+    }
+}
+
 /// Exports a figure as SVG: the same chart function, drawn by plotters' SVG backend.
-pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
+fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
     let (width, height) = css_size(figure).unwrap_or_else(|| charts::export::size(figure));
     let mut raw = String::new();
     {
@@ -416,7 +463,7 @@ pub fn export_svg(figure: Figure, scene: &Scene, style: &Style) -> Result<(), Js
 }
 
 /// Exports a figure as PNG at twice the screen's resolution.
-pub fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
+fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValue> {
     let (width, height) = css_size(figure).unwrap_or_else(|| charts::export::size(figure));
     let scale = dom::device_pixel_ratio() * 2.0;
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();

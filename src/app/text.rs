@@ -1,17 +1,18 @@
-//! Words on the page: the language switch, the live readouts, notices and
-//! clipboard feedback. Every string comes from `crate::i18n`.
+//! Words in the document: every `data-i18n` element, the notices about the
+//! loaded link, the tooltip, and the "copied" feedback on a button. The
+//! words themselves come from `crate::i18n`, the sentences from `crate::page`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 
-use super::{dom, App};
-use crate::core::fit::FitError;
-use crate::i18n::{self, t};
-use crate::state::{Lang, Notice};
+use super::dom;
+use crate::charts::Figure;
+use crate::i18n::{self, t, Lang};
+use crate::page::{Action, CopyButton, Model, Tooltip};
 
-/// Fills every `data-i18n*` element below `root` in `lang`.
-pub fn apply(root: &Element, lang: Lang) {
+/// Fills every `data-i18n*` element of the document in `lang`.
+pub fn words(root: &Element, lang: Lang) {
     let document = dom::document();
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
@@ -27,146 +28,75 @@ pub fn apply(root: &Element, lang: Lang) {
             }
         }
     }
-    for el in dom::find_all(&scope, "[data-i18n-label]") {
-        if let Some(text) = el.get_attribute("data-i18n-label").and_then(|k| i18n::lookup(lang, &k)) {
-            let _ = el.set_attribute("aria-label", text);
-        }
-    }
-    for el in dom::find_all(&scope, "[data-i18n-placeholder]") {
-        if let Some(text) = el.get_attribute("data-i18n-placeholder").and_then(|k| i18n::lookup(lang, &k)) {
-            let _ = el.set_attribute("placeholder", text);
+    for (attribute, target) in [("data-i18n-label", "aria-label"), ("data-i18n-placeholder", "placeholder")] {
+        for el in dom::find_all(&scope, &format!("[{attribute}]")) {
+            if let Some(text) = el.get_attribute(attribute).and_then(|k| i18n::lookup(lang, &k)) {
+                let _ = el.set_attribute(target, text);
+            }
         }
     }
 }
 
-/// A number for a readout: never `NaN` or an empty string.
-pub fn number(v: f64, decimals: usize) -> String {
-    if v.is_nan() {
-        "—".into()
-    } else if v.is_infinite() {
-        if v > 0.0 { "∞".into() } else { "−∞".into() }
-    } else {
-        format!("{v:.decimals$}")
-    }
-}
-
-/// Updates every live number on the page from the app.
-pub fn readouts(app: &App) {
-    let root = &app.root;
-    let state = &app.state;
-    let lang = state.lang;
-    let scene = &app.scene;
-    let known = |v: Option<f64>| v.unwrap_or(f64::NAN);
-    dom::set_readout(root, "bce", &number(known(scene.binary.bce), 4));
-    dom::set_readout(root, "coef", &number(app.fit.model().coef, 4));
-    dom::set_readout(root, "intercept", &number(app.fit.model().intercept, 4));
-    dom::set_readout(root, "iteration", &app.fit.iteration().to_string());
-    let smooth = |y: f64| crate::core::smoothing::smooth_binary(y, state.smoothing);
-    dom::set_readout(root, "targets", &format!("{} / {}", short(smooth(0.0)), short(smooth(1.0))));
-    dom::set_readout(root, "C-value", &compact(state.c));
-    dom::set_readout(root, "smoothing-value", &number(state.smoothing, 2));
-    dom::set_readout(root, "gamma-value", &number(state.gamma, 1));
-    dom::set_readout(root, "focal-alpha-value", &number(state.focal_alpha, 2));
-    dom::set_readout(root, "label-smoothing-value", &number(state.label_smoothing, 2));
-    dom::set_readout(root, "classes-value", &state.classes.to_string());
-    dom::set_readout(root, "ce-mean", &number(known(scene.focal.mean_ce), 4));
-    dom::set_readout(root, "focal", &number(known(scene.focal.mean_focal), 4));
-    dom::set_readout(root, "hard-share", &percent(known(scene.focal.hard_share_focal)));
-    dom::set_readout(root, "smoothed-target", &number(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4));
-    let gap = match scene.smoothing.gap {
-        None => t(lang, "readout.gap-infinite").to_owned(),
-        Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
-        Some(a) => number(a, 4),
-    };
-    dom::set_readout(root, "logit-gap", &gap);
-    if let Some(play) = dom::control::<Element>(root, "play") {
-        let key = if app.fit.playing() { "action.pause" } else { "action.play" };
-        if play.get_attribute("data-i18n").as_deref() != Some(key) {
-            let _ = play.set_attribute("data-i18n", key);
-            play.set_text_content(Some(t(lang, key)));
-        }
-        let _ = play.set_attribute("aria-pressed", if app.fit.playing() { "true" } else { "false" });
-    }
-    dom::set_readout(root, "fit-status", &fit_status(app));
-}
-
-fn fit_status(app: &App) -> String {
-    let lang = app.state.lang;
-    let n = app.fit.iteration().to_string();
-    match app.fit.optimum() {
-        Err(FitError::Separable) => i18n::fill(t(lang, "status.separable"), &[("n", &n)]),
-        Err(FitError::OneClass) => t(lang, "status.one-class").to_owned(),
-        Err(error) => i18n::fill(t(lang, "status.fit-error"), &[("error", &error.to_string())]),
-        Ok(_) if app.fit.playing() || !app.fit.settled() => {
-            let lr = format!("{:.3}", app.fit.learning_rate(&app.state));
-            i18n::fill(t(lang, "status.animating"), &[("lr", &lr)])
-        }
-        Ok(_) if app.fit.by_newton() => i18n::fill(t(lang, "status.converged"), &[("n", &n)]),
-        Ok(_) => i18n::fill(t(lang, "status.descended"), &[("n", &n)]),
-    }
-}
-
-/// A value with at most four decimals and no trailing zeros (0.1, 0.9, 1).
-fn short(v: f64) -> String {
-    let text = number(v, 4);
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
-}
-
-/// C on its log slider: 0.001 … 1000 with three significant digits.
-fn compact(v: f64) -> String {
-    if !v.is_finite() {
-        return number(v, 0);
-    }
-    let digits = (2 - v.abs().log10().floor() as i32).clamp(0, 4) as usize;
-    format!("{v:.digits$}")
-}
-
-fn percent(share: f64) -> String {
-    if share.is_finite() { format!("{:.1} %", share * 100.0) } else { "—".into() }
-}
-
-/// Lists what a loaded link had wrong, with a button to dismiss the list.
-pub fn show_notices(notices: &[Notice], lang: Lang) {
+/// Lists what the loaded link had wrong, with a button to dismiss the list.
+pub fn notices(model: &Model) {
     let Some(box_) = dom::document().get_element_by_id("notices") else { return };
-    if notices.is_empty() {
+    if !model.notices_shown || model.notices.is_empty() {
         dom::set_hidden(&box_, true);
         return;
     }
+    let lang = model.state.lang;
     box_.set_inner_html("");
     let title = dom::create("p");
     title.set_text_content(Some(t(lang, "notices.title")));
     let list = dom::create("ul");
-    for notice in notices {
+    for line in model.notice_lines() {
         let item = dom::create("li");
-        item.set_text_content(Some(&notice.message(lang)));
+        item.set_text_content(Some(&line));
         let _ = list.append_child(&item);
     }
     let dismiss = dom::create("button");
     let _ = dismiss.set_attribute("type", "button");
+    let _ = dismiss.set_attribute("data-action", Action::DismissNotices.word());
     dismiss.set_class_name("ghost");
     dismiss.set_text_content(Some(t(lang, "notices.dismiss")));
-    let target = box_.clone();
-    let on_click = Closure::<dyn FnMut()>::new(move || dom::set_hidden(&target, true));
-    let _ = dismiss.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    on_click.forget();
     for child in [&title, &list, &dismiss] {
         let _ = box_.append_child(child);
     }
     dom::set_hidden(&box_, false);
 }
 
-/// Copies `text`, then says so on the button for a moment.
-pub fn copy_to_clipboard(text: &str, button: &Element, lang: Lang) {
-    let clipboard = dom::window().navigator().clipboard();
-    let _ = clipboard.write_text(text);
+pub fn tooltip(tooltip: &Tooltip) {
+    let Some(tip) = dom::document().get_element_by_id("tooltip") else { return };
+    match tooltip {
+        Tooltip::Hide => dom::set_hidden(&tip, true),
+        Tooltip::Show { lines, at } => {
+            tip.set_text_content(Some(&lines.join("\n")));
+            let _ = tip.set_attribute("data-lines", &lines.len().to_string());
+            if let Some(tip) = tip.dyn_ref::<HtmlElement>() {
+                let style = tip.style();
+                let _ = style.set_property("left", &format!("{}px", at.0));
+                let _ = style.set_property("top", &format!("{}px", at.1));
+                let _ = style.set_property("white-space", "pre");
+                tip.set_hidden(false);
+            }
+        }
+    }
+}
+
+/// Copies `text`, then says so on the button that asked, for a moment.
+pub fn copy(root: &Element, text: &str, button: CopyButton, lang: Lang) {
+    let (selector, done) = match button {
+        CopyButton::Share => (format!("[data-action=\"{}\"]", Action::Share.word()), "share.copied"),
+        CopyButton::Embed(figure) => (embed_button(figure), "fig.copied"),
+    };
+    let _ = dom::window().navigator().clipboard().write_text(text);
+    let Some(button) = dom::find::<Element>(root, &selector) else { return };
     let original = button.text_content().unwrap_or_default();
-    let done = if button.get_attribute("data-action").as_deref() == Some("share") { "share.copied" } else { "fig.copied" };
     button.set_text_content(Some(t(lang, done)));
-    let button = button.clone();
     let restore = Closure::once_into_js(move || button.set_text_content(Some(&original)));
     let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(restore.unchecked_ref(), 1500);
+}
+
+fn embed_button(figure: Figure) -> String {
+    format!("[data-export=\"{}\"][data-figure-name=\"{}\"]", crate::page::ExportKind::Embed.word(), figure.name())
 }

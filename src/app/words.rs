@@ -8,9 +8,10 @@ use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{dom, with_app, App};
+use super::{dom, mailbox};
 use crate::i18n;
-use crate::state::Lang;
+use crate::i18n::Lang;
+use crate::page::Msg;
 
 thread_local! {
     /// The boot script's loader: `lang → Promise<words>` (one fetch per language).
@@ -49,7 +50,8 @@ pub fn when_installed(lang: Lang, then: impl FnOnce() + 'static) {
         then();
     });
     let failed = Closure::<dyn FnMut(JsValue)>::once(move |error: JsValue| {
-        let why = error.as_string().or_else(|| error.dyn_into::<js_sys::Error>().ok().and_then(|e| e.message().as_string()));
+        let why =
+            error.as_string().or_else(|| error.dyn_into::<js_sys::Error>().ok().and_then(|e| e.message().as_string()));
         let why = why.unwrap_or_default();
         dom::console_error(&format!("losslab could not load its words (i18n/{}.json): {why}", lang.code()));
     });
@@ -64,13 +66,9 @@ fn request(lang: Lang) -> Option<Promise> {
     load.call1(&JsValue::NULL, &JsValue::from_str(lang.code())).ok()?.dyn_into().ok()
 }
 
-/// Shows the page in `lang` once its words are here; `also` runs with the
-/// app right after (a language chosen by the reader is a history step).
-pub fn switch_to(lang: Lang, also: impl FnOnce(&mut App) + 'static) {
+/// Fetches `lang`'s words; the page hears of them as a message when they arrive.
+pub fn load(lang: Lang) {
     when_installed(lang, move || {
-        with_app(|app| {
-            app.show_lang(lang);
-            also(app);
-        });
+        mailbox::post(Msg::WordsArrived(lang));
     });
 }

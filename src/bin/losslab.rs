@@ -26,7 +26,9 @@ SUBCOMMANDS:
                      Write every figure as DIR/<name>.svg, drawn by the page's own
                      chart code. QUERY is the page's URL state, e.g.
                      \"gamma=3&ls=0.2&theme=dark\"; what it gets wrong is clamped
-                     or ignored, and said on standard error.
+                     or ignored, and said on standard error. With embed=a,b in
+                     QUERY, only those figures.
+    figures --list   Print every figure's name, one a line, in page order.
     help, --help     Print this help.
 ";
 
@@ -39,9 +41,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("eval") => eval(rest),
-        // Other subcommands go here, one line each, e.g.
         Some("figures") => figures(rest),
-        // (`losslab::charts::export::write_svgs(dir, &State::default())`).
         Some(other) => {
             eprintln!("losslab: unknown subcommand '{other}'\n\n{HELP}");
             ExitCode::from(2)
@@ -77,6 +77,12 @@ fn eval(args: &[String]) -> ExitCode {
 }
 
 fn figures(args: &[String]) -> ExitCode {
+    if args == ["--list"] {
+        for figure in losslab::charts::Figure::ALL {
+            println!("{}", figure.name());
+        }
+        return ExitCode::SUCCESS;
+    }
     let mut out = None;
     let mut query = String::new();
     let mut args = args.iter();
@@ -94,11 +100,12 @@ fn figures(args: &[String]) -> ExitCode {
         eprintln!("usage: losslab figures --out DIR [--state QUERY]");
         return ExitCode::from(2);
     };
-    let parsed = losslab::state::State::from_query(&query);
-    for notice in &parsed.notices {
-        eprintln!("losslab figures: {}", notice.message(losslab::state::Lang::En));
+    let location = losslab::page::url::read(&query);
+    for notice in &location.notices {
+        eprintln!("losslab figures: {}", notice.message().text(losslab::i18n::Lang::En));
     }
-    match losslab::charts::export::write_svgs(&out, &parsed.state) {
+    let figures: Vec<_> = losslab::charts::Figure::ALL.into_iter().filter(|&f| location.view.shows(f)).collect();
+    match losslab::charts::export::write_svgs(&out, &location.state, &figures) {
         Ok(paths) => {
             for path in paths {
                 println!("{}", path.display());

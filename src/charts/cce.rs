@@ -3,32 +3,29 @@
 //! true class's bar in the accent colour; right, −log of that probability
 //! with one-hot labels (categorical) and integer labels (sparse) side by side.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
-use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
-use super::style::Colors;
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::area::{Area, Drawn};
+use super::frame::{
+    nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL,
+};
+use super::plot_map::Axis;
+use super::style::{Colors, Style};
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
 use crate::scene::CceScene;
-use crate::state::Lang;
 
 /// Where the left panel (the rows) ends and the right one (the losses) begins.
 const SPLIT: f64 = 0.55;
 
 fn label_text(one_hot: &[f64], label: usize) -> String {
-    let row: Vec<String> = one_hot.iter().map(|v| num(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
+    let row: Vec<String> = one_hot.iter().map(|v| fixed(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
     format!("[{}] · {label}", row.join(", "))
 }
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &CceScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let n = scene.samples.len().max(1) as f64;
@@ -73,16 +70,29 @@ pub fn draw<DB: DrawingBackend>(
             let x1 = x0 + slot * 0.8;
             let truth = j == s.label;
             let color: RGBColor = if truth { c.accent } else { c.axis };
-            left.bar(area, (x0, 0.0), (x1, p), if truth { Colors::tint(color, 1.0) } else { Colors::tint(color, 0.45) })?;
+            left.bar(
+                area,
+                (x0, 0.0),
+                (x1, p),
+                if truth { Colors::tint(color, 1.0) } else { Colors::tint(color, 0.45) },
+            )?;
             if (raw - p).abs() > 5e-4 {
                 // The row before renormalising: a dark tick at the raw height.
                 let y = left.py_clamped(raw);
-                left.pixel_rect(area, (left.px(x0) - 2.0, y - 1.0), (left.px(x1) + 2.0, y + 1.0), c.text)?;
+                left.pixel_rect(area, [left.px(x0) - 2.0, y - 1.0, left.px(x1) + 2.0, y + 1.0], c.text)?;
             }
             if truth && few {
                 let at = left.p((x0 + x1) / 2.0, p);
-                let text = format!("p = {}", num(p, 2));
-                left.label(area, &text, &[(at.0, at.1 - style.pxf(4.0)), (at.0, at.1 + style.pxf(4.0))], LABEL, c.text, true, (HPos::Center, VPos::Bottom))?;
+                let text = format!("p = {}", fixed(p, 2));
+                left.label(
+                    area,
+                    &text,
+                    &[(at.0, at.1 - style.pxf(4.0)), (at.0, at.1 + style.pxf(4.0))],
+                    LABEL,
+                    c.text,
+                    true,
+                    (HPos::Center, VPos::Bottom),
+                )?;
             }
         }
     }
@@ -91,13 +101,16 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Right: the losses, one-hot and sparse side by side.
-    let tallest = scene.samples.iter().flat_map(|s| [s.loss, s.sparse_loss]).filter(|v| v.is_finite()).fold(0.0, f64::max);
+    let tallest =
+        scene.samples.iter().flat_map(|s| [s.loss, s.sparse_loss]).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let y_max = (tallest * 1.2).clamp(1.0, 20.0);
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, y_max));
     spec.columns = (SPLIT, 1.0);
     spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
     spec.x_ticks = Ticks::At(
-        (0..scene.samples.len()).map(|i| (i as f64 + 0.5, fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())]))).collect(),
+        (0..scene.samples.len())
+            .map(|i| (i as f64 + 0.5, fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())])))
+            .collect(),
     );
     spec.x_title = " ".into();
     spec.y_title = t(lang, "fig.cce.loss-y").into();
@@ -117,14 +130,14 @@ pub fn draw<DB: DrawingBackend>(
             right.bar(area, (x0, 0.0), (x1, loss), color)?;
             if few {
                 let at = right.p((x0 + x1) / 2.0, loss.min(y_max));
-                right.label(area, &num(loss, 4), &[(at.0, at.1 - style.pxf(4.0))], LABEL, c.text, false, (HPos::Center, VPos::Bottom))?;
+                right.label_above(area, &fixed(loss, 4), at, LABEL, false)?;
             }
         }
     }
     if let Some(mean) = scene.mean {
-        right.dashed(area, &[(0.0, mean), (n, mean)], c.text, 1.5)?;
+        right.line(area, &[(0.0, mean), (n, mean)], Stroke::dashed(c.text, 1.5))?;
         let (l_edge, _, r_edge, _) = right.rect();
-        let text = fill(t(lang, "fig.cce.mean"), &[("m", num(mean, 3))]);
+        let text = fill(t(lang, "fig.cce.mean"), &[("m", fixed(mean, 3))]);
         let y = right.py_clamped(mean);
         right.halo = true;
         let gap = style.pxf(4.0);
@@ -140,22 +153,22 @@ pub fn draw<DB: DrawingBackend>(
         let _ = r_edge;
     }
     if !scene.skipped.is_empty() {
-        let rows = num_list(scene.skipped.iter().map(|&i| (i + 1) as f64), 0, lang);
+        let rows = list(scene.skipped.iter().map(|&i| (i + 1) as f64), 0, lang);
         right.note(area, &fill(t(lang, "fig.cce.skipped"), &[("rows", rows)]))?;
     }
     Ok(left.map)
 }
 
-pub fn alt_text(scene: &CceScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &CceScene, lang: Lang) -> String {
     match (scene.mean, scene.sparse_mean) {
         (Some(mean), Some(sparse)) => fill(
             t(lang, "fig.cce.alt"),
             &[
-                ("p", num_list(scene.samples.iter().map(|s| s.p_true), 2, lang)),
-                ("l", num_list(scene.samples.iter().map(|s| s.loss), 4, lang)),
-                ("mean", num(mean, 3)),
-                ("sl", num_list(scene.samples.iter().map(|s| s.sparse_loss), 4, lang)),
-                ("smean", num(sparse, 3)),
+                ("p", list(scene.samples.iter().map(|s| s.p_true), 2, lang)),
+                ("l", list(scene.samples.iter().map(|s| s.loss), 4, lang)),
+                ("mean", fixed(mean, 3)),
+                ("sl", list(scene.samples.iter().map(|s| s.sparse_loss), 4, lang)),
+                ("smean", fixed(sparse, 3)),
             ],
         ),
         _ => t(lang, "fig.cce.none").into(),

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
-use super::{alt_text, draw, Colors, DrawError, Figure, Layers, Style};
+use super::error::DrawError;
+use super::figure::{alt_text, draw, Figure};
+use super::style::{Colors, Layers, Style};
 use crate::i18n::t;
 use crate::number::parse_f64;
 use crate::scene::Scene;
@@ -13,10 +15,7 @@ use crate::state::{State, Theme};
 /// The size of an exported figure at scale 1, in pixels: the page's
 /// proportions (the points strip is short and wide).
 pub fn size(figure: Figure) -> (u32, u32) {
-    match figure {
-        Figure::Points => (720, 180),
-        _ => (720, 400),
-    }
+    figure.spec().shape.export_size()
 }
 
 /// plotters' SVG backend writes `font-size` as the size ÷ 1.24 (a points
@@ -55,14 +54,14 @@ pub fn into_document(raw: &str, figure: Figure, scene: &Scene, style: &Style) ->
     finish(raw, figure.name(), title, &desc)
 }
 
-/// Writes `<name>.svg` for every figure of `state` into `dir` (created if
-/// missing); returns the paths written.
-pub fn write_svgs(dir: &Path, state: &State) -> std::io::Result<Vec<PathBuf>> {
+/// Writes `<name>.svg` for each of `figures` of `state` into `dir` (created
+/// if missing); returns the paths written.
+pub fn write_svgs(dir: &Path, state: &State, figures: &[Figure]) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let scene = Scene::from_state(state);
     let style = style_for(state);
     let mut written = Vec::new();
-    for figure in Figure::ALL {
+    for &figure in figures {
         let svg = svg_string(figure, &scene, &style, size(figure)).map_err(std::io::Error::other)?;
         let path = dir.join(format!("{}.svg", figure.name()));
         std::fs::write(&path, svg)?;

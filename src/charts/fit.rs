@@ -4,29 +4,24 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::area::{Area, Drawn};
+use super::error::DrawError;
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::Axis;
+use super::style::Style;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
 use crate::scene::BinaryScene;
-use crate::state::Lang;
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
     let c = &style.colors;
     let (x0, x1) = scene.x_range;
-    frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.axis, 1.0)?;
-    frame.line(area, &scene.curve, c.accent, 2.5)?;
+    frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.axis, 1.0))?;
+    frame.line(area, &scene.curve, Stroke::solid(c.accent, 2.5))?;
     draw_points_at_targets(&frame, area, scene, style)?;
     let m = scene.model;
-    let formula = fill(
-        t(style.lang, "fig.fit.formula"),
-        &[("w", num(m.coef, 2)), ("b", num(m.intercept, 2))],
-    );
+    let formula = fill(t(style.lang, "fig.fit.formula"), &[("w", fixed(m.coef, 2)), ("b", fixed(m.intercept, 2))]);
     let (_, _, right, bottom) = frame.rect();
     frame.label(
         area,
@@ -86,13 +81,13 @@ pub(super) fn notes<DB: DrawingBackend>(
     Ok(())
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let mut s = fill(
         t(lang, "fig.fit.alt"),
         &[
-            ("w", num(scene.model.coef, 4)),
-            ("b", num(scene.model.intercept, 4)),
-            ("p", num_list(scene.points.iter().map(|p| p.p), 2, lang)),
+            ("w", fixed(scene.model.coef, 4)),
+            ("b", fixed(scene.model.intercept, 4)),
+            ("p", list(scene.points.iter().map(|p| p.p), 2, lang)),
         ],
     );
     if let Some(e) = &scene.fit_error {

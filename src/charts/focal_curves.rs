@@ -1,16 +1,16 @@
 //! `focal-curves`: FL(p_t) = −(1 − p_t)^γ·log p_t for the focal-loss paper's
 //! γ, with the reader's γ on top (the paper's figure 1).
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::style::Colors;
-use super::{num, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::Axis;
+use super::style::{Colors, Style};
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::fixed;
 use crate::scene::{FocalCurve, FocalScene};
-use crate::state::Lang;
 
 /// The value of a sampled curve nearest to p_t. The samples ascend in p_t,
 /// so the nearest is one of the two around it: each label tries a dozen
@@ -22,15 +22,10 @@ fn at(curve: &FocalCurve, p: f64) -> f64 {
 }
 
 fn gamma_text(g: f64) -> String {
-    format!("γ = {}", if g.fract() == 0.0 { num(g, 0) } else { num(g, 1) })
+    format!("γ = {}", if g.fract() == 0.0 { fixed(g, 0) } else { fixed(g, 1) })
 }
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &FocalScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 5.0));
@@ -53,10 +48,10 @@ pub fn draw<DB: DrawingBackend>(
     let same = |g: f64| (g - scene.gamma).abs() < 1e-9;
     for curve in &scene.curves {
         if !same(curve.gamma) {
-            frame.line(area, &curve.points, c.axis, 1.5)?;
+            frame.line(area, &curve.points, Stroke::solid(c.axis, 1.5))?;
         }
     }
-    frame.line(area, &scene.current.points, c.accent, 3.0)?;
+    frame.line(area, &scene.current.points, Stroke::solid(c.accent, 3.0))?;
     // Direct labels: each curve named where it crosses p_t ≈ 0.2 … 0.4, the
     // reader's first so it always gets the best place.
     frame.halo = true;
@@ -82,7 +77,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
-    let [a, b, c] = scene.current_at.map(|(_, v)| num(v, 3));
-    fill(t(lang, "fig.focal-curves.alt"), &[("g", num(scene.gamma, 1)), ("at1", a), ("at5", b), ("at9", c)])
+pub(super) fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+    let [a, b, c] = scene.current_at.map(|(_, v)| fixed(v, 3));
+    fill(t(lang, "fig.focal-curves.alt"), &[("g", fixed(scene.gamma, 1)), ("at1", a), ("at5", b), ("at9", c)])
 }

@@ -1,37 +1,36 @@
 //! `focal-fit`: the sigmoid refitted under focal loss against the
 //! cross-entropy fit, both converged, over the points.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::{draw_points_at_targets, probability_frame};
-use super::frame::{clear, Frame, LABEL};
-use super::{num, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::frame::{Frame, Stroke, LABEL};
+use super::style::Style;
 use crate::core::fit::FitError;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::fixed;
 use crate::scene::{BinaryScene, FitCurve, FocalScene};
-use crate::state::Lang;
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &Area<DB>,
     scene: &FocalScene,
     binary: &BinaryScene,
     style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let mut spec = probability_frame(binary, style, t(lang, "fig.fit.y"));
     spec.right = 24.0;
     let mut frame = Frame::draw(area, style, &spec)?;
     let (x0, x1) = binary.x_range;
-    frame.dashed(area, &[(x0, 0.5), (x1, 0.5)], c.grid, 1.0)?;
+    frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.grid, 1.0))?;
     if let Ok(ce) = &scene.ce_fit {
-        frame.line(area, &ce.curve, c.muted, 2.0)?;
+        frame.line(area, &ce.curve, Stroke::solid(c.muted, 2.0))?;
     }
     if let Ok(fl) = &scene.focal_fit {
-        frame.line(area, &fl.curve, c.accent, 3.0)?;
+        frame.line(area, &fl.curve, Stroke::solid(c.accent, 3.0))?;
     }
     draw_points_at_targets(&frame, area, binary, style)?;
     // Name each curve where it crosses p = 0.5 (or at the right if it never does).
@@ -42,13 +41,17 @@ pub fn draw<DB: DrawingBackend>(
         for &(x, p) in &fit.curve {
             if (x - x_half).abs() < (x1 - x0) / 200.0 || (!x_half.is_finite() && x == x1) {
                 let (px, py) = frame.p(x, p);
-                v.push(if above { (px - style.pxf(10.0), py - style.pxf(6.0)) } else { (px + style.pxf(10.0), py + style.pxf(6.0)) });
+                v.push(if above {
+                    (px - style.pxf(10.0), py - style.pxf(6.0))
+                } else {
+                    (px + style.pxf(10.0), py + style.pxf(6.0))
+                });
             }
         }
         v
     };
     let (_, top, right, _) = frame.rect();
-    let fl_text = fill(t(lang, "fig.focal-fit.focal"), &[("g", num(scene.gamma, 1))]);
+    let fl_text = fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.gamma, 1))]);
     match &scene.focal_fit {
         Ok(fl) => {
             let c0 = label_at(&frame, fl, true);
@@ -56,7 +59,8 @@ pub fn draw<DB: DrawingBackend>(
             // figure is too narrow for that.
             if !frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))? {
                 let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
-                let under: Vec<(f64, f64)> = end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
+                let under: Vec<(f64, f64)> =
+                    end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
                 frame.label(area, &fl_text, &under, LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
             }
         }
@@ -73,13 +77,15 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) -> String {
     let describe = |r: &Result<FitCurve, FitError>| match r {
-        Ok(f) => fill(t(lang, "fig.focal-fit.model"), &[("w", num(f.model.coef, 4)), ("b", num(f.model.intercept, 4))]),
+        Ok(f) => {
+            fill(t(lang, "fig.focal-fit.model"), &[("w", fixed(f.model.coef, 4)), ("b", fixed(f.model.intercept, 4))])
+        }
         Err(e) => e.message().text(lang),
     };
     fill(
         t(lang, "fig.focal-fit.alt"),
-        &[("g", num(scene.gamma, 1)), ("ce", describe(&scene.ce_fit)), ("fl", describe(&scene.focal_fit))],
+        &[("g", fixed(scene.gamma, 1)), ("ce", describe(&scene.ce_fit)), ("fl", describe(&scene.focal_fit))],
     )
 }

@@ -2,17 +2,17 @@
 //! ordered from hardest to easiest, so the down-weighting of easy points reads
 //! left to right; the share of the total carried by misclassified points.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
-use super::style::Colors;
-use super::{num, num_list, percent, Axis, DrawError, PlotMap, Style};
+use super::area::{Area, Drawn};
+use super::frame::{nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
+use super::plot_map::Axis;
+use super::style::{Colors, Style, Weight};
 use crate::core::array::ascending_order;
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list, percent_whole};
 use crate::scene::{FocalPoint, FocalScene};
-use crate::state::Lang;
 
 const Y_CAP: f64 = 6.0;
 /// How far a point's marker reaches above its pair of bars, at scale 1.
@@ -24,12 +24,7 @@ fn hardest_first(scene: &FocalScene) -> Vec<&FocalPoint> {
     ascending_order(&keys).into_iter().map(|i| pts[i]).collect()
 }
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &FocalScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let pts = hardest_first(scene);
@@ -40,16 +35,19 @@ pub fn draw<DB: DrawingBackend>(
     // The y range follows below, once the plot's height is known.
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, 1.0));
     spec.x_ticks = if pts.len() <= 14 {
-        Ticks::At(pts.iter().enumerate().map(|(i, p)| (i as f64 + 0.5, num(p.p_true, 2))).collect())
+        Ticks::At(pts.iter().enumerate().map(|(i, p)| (i as f64 + 0.5, fixed(p.p_true, 2))).collect())
     } else {
         Ticks::None
     };
     spec.x_title = t(lang, "fig.focal-points.x").into();
     spec.y_title = t(lang, "fig.focal-points.y").into();
-    let (ce_name, fl_name) = (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", num(scene.gamma, 1))]));
+    let (ce_name, fl_name) =
+        (t(lang, "fig.focal-points.ce"), fill(t(lang, "fig.focal-points.fl"), &[("g", fixed(scene.gamma, 1))]));
     // The key shares the y title's line where both fit; otherwise it takes
     // that line alone and the title moves one line down.
-    if y_title_span(style, &spec.y_title) + style.pxf(16.0 + spec.right) + swatch_key_width(style, &[ce_name, &fl_name]) > width {
+    if y_title_span(style, &spec.y_title) + style.pxf(16.0 + spec.right) + swatch_key_width(style, &[ce_name, &fl_name])
+        > width
+    {
         spec.top_extra = KEY_LINE;
         spec.y_title_drop = KEY_LINE;
     }
@@ -93,18 +91,23 @@ pub fn draw<DB: DrawingBackend>(
     frame.swatch_key(area, &[(ce_color, ce_name), (fl_color, &fl_name)], KeyLine::Top)?;
     let (l, top, right, _) = frame.rect();
     if hard > 0.0 && !crowded {
-        frame.label(area, t(lang, "fig.focal-points.hard"), &[(l + style.pxf(6.0), top + style.pxf(6.0))], LABEL - 1.0, c.negative, true, (HPos::Left, VPos::Top))?;
+        frame.label(
+            area,
+            t(lang, "fig.focal-points.hard"),
+            &[(l + style.pxf(6.0), top + style.pxf(6.0))],
+            LABEL - 1.0,
+            c.negative,
+            true,
+            (HPos::Left, VPos::Top),
+        )?;
     }
     // The readout, top right, one short line each.
     let x = right - style.pxf(6.0);
     let mut y = top + style.pxf(6.0);
     for line in &readout {
         let color = if line.muted { c.muted } else { c.text };
-        if line.bold {
-            frame.bold(area, &line.text, (x, y), line.size, color, (HPos::Right, VPos::Top))?;
-        } else {
-            frame.text(area, &line.text, (x, y), line.size, color, (HPos::Right, VPos::Top))?;
-        }
+        let weight = if line.bold { Weight::Bold } else { Weight::Regular };
+        frame.text(area, &line.text, (x, y), line.size, color, weight, (HPos::Right, VPos::Top))?;
         y += style.pxf(line.advance);
     }
     Ok(frame.map)
@@ -122,37 +125,43 @@ struct ReadoutLine {
 
 /// The misclassified points' share of each loss, the two means and α, where known.
 fn readout_lines(scene: &FocalScene, lang: Lang) -> Vec<ReadoutLine> {
-    let line = |text: String, size: f64, bold: bool, muted: bool, advance: f64| ReadoutLine { text, size, bold, muted, advance };
+    let line = |text: String, size: f64, bold: bool, muted: bool, advance: f64| ReadoutLine {
+        text,
+        size,
+        bold,
+        muted,
+        advance,
+    };
     let mut lines = Vec::new();
     if let (Some(ce), Some(fl)) = (scene.hard_share_ce, scene.hard_share_focal) {
         lines.push(line(t(lang, "fig.focal-points.share1").into(), LABEL, false, false, 19.0));
-        let text = fill(t(lang, "fig.focal-points.share2"), &[("ce", percent(ce)), ("fl", percent(fl))]);
+        let text = fill(t(lang, "fig.focal-points.share2"), &[("ce", percent_whole(ce)), ("fl", percent_whole(fl))]);
         lines.push(line(text, LABEL + 1.0, true, false, 23.0));
     }
     if let (Some(ce), Some(fl)) = (scene.mean_ce, scene.mean_focal) {
-        let text = fill(t(lang, "fig.focal-points.means"), &[("ce", num(ce, 4)), ("fl", num(fl, 4))]);
+        let text = fill(t(lang, "fig.focal-points.means"), &[("ce", fixed(ce, 4)), ("fl", fixed(fl, 4))]);
         lines.push(line(text, LABEL - 1.0, false, true, 19.0));
     }
     if let Some(a) = scene.alpha {
-        let text = fill(t(lang, "fig.focal-points.alpha"), &[("a", num(a, 2))]);
+        let text = fill(t(lang, "fig.focal-points.alpha"), &[("a", fixed(a, 2))]);
         lines.push(line(text, LABEL - 1.0, false, true, 19.0));
     }
     lines
 }
 
-pub fn alt_text(scene: &FocalScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &FocalScene, lang: Lang) -> String {
     let pts = hardest_first(scene);
     match (scene.hard_share_ce, scene.hard_share_focal, scene.mean_focal) {
         (Some(ce), Some(fl), Some(mean)) => fill(
             t(lang, "fig.focal-points.alt"),
             &[
-                ("g", num(scene.gamma, 1)),
-                ("ce", percent(ce)),
-                ("fl", percent(fl)),
-                ("mean", num(mean, 4)),
-                ("p", num_list(pts.iter().map(|p| p.p_true), 2, lang)),
-                ("cel", num_list(pts.iter().map(|p| p.ce), 2, lang)),
-                ("fll", num_list(pts.iter().map(|p| p.focal), 2, lang)),
+                ("g", fixed(scene.gamma, 1)),
+                ("ce", percent_whole(ce)),
+                ("fl", percent_whole(fl)),
+                ("mean", fixed(mean, 4)),
+                ("p", list(pts.iter().map(|p| p.p_true), 2, lang)),
+                ("cel", list(pts.iter().map(|p| p.ce), 2, lang)),
+                ("fll", list(pts.iter().map(|p| p.focal), 2, lang)),
             ],
         ),
         _ => t(lang, "fig.note.no-points").into(),

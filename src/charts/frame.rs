@@ -7,15 +7,17 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use plotters::coord::Shift;
 use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle, Text};
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
-use super::style::{Layers, Style, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
-use super::{num, Axis, DrawError, PlotMap};
+use super::area::{Area, Done};
+use super::error::DrawError;
+use super::plot_map::{Axis, PlotMap};
+use super::style::{Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
+use crate::number::format::fixed;
 
 /// Tick positions of one axis.
 pub enum Ticks {
@@ -118,6 +120,24 @@ fn y_title_at(spec: &FrameSpec, style: &Style, col_left: f64) -> (f64, f64) {
     (col_left + style.pxf(Y_TITLE_INSET), style.pxf(10.0 + spec.y_title_drop))
 }
 
+/// How a line is drawn: its colour, its width in CSS pixels, and whether dashed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub color: RGBAColor,
+    pub width_css: f64,
+    pub dashed: bool,
+}
+
+impl Stroke {
+    pub fn solid(color: impl Color, width_css: f64) -> Stroke {
+        Stroke { color: color.to_rgba(), width_css, dashed: false }
+    }
+
+    pub fn dashed(color: impl Color, width_css: f64) -> Stroke {
+        Stroke { color: color.to_rgba(), width_css, dashed: true }
+    }
+}
+
 /// A drawn frame: maps data to the drawing area's own pixels and draws in it.
 pub struct Frame<'s> {
     pub map: PlotMap,
@@ -205,7 +225,7 @@ fn key_name_width(style: &Style, name: &str) -> f64 {
 type MarkerCell = (i64, i64, bool, (u8, u8, u8));
 
 /// Fills the area with the background. Every figure starts here.
-pub fn clear<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, style: &Style) -> Result<(), DrawError> {
+pub fn clear<DB: DrawingBackend>(area: &Area<DB>, style: &Style) -> Result<(), DrawError> {
     if style.draws(Layers::Axes) {
         area.fill(&style.colors.background)?;
     }
@@ -223,13 +243,13 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
     let decimals = (-(step.log10().floor())).max(0.0) as usize + usize::from((step / mag - 2.5).abs() < 1e-9);
     let first = (lo / step - 1e-9).ceil() as i64;
     let last = (hi / step + 1e-9).floor() as i64;
-    (first..=last).map(|i| i as f64 * step).map(|v| (v, num(v, decimals))).collect()
+    (first..=last).map(|i| i as f64 * step).map(|v| (v, fixed(v, decimals))).collect()
 }
 
 impl<'s> Frame<'s> {
     /// Lays out and draws the axes of `spec` on `area` (already cleared).
     pub fn draw<DB: DrawingBackend>(
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         style: &'s Style,
         spec: &FrameSpec,
     ) -> Result<Frame<'s>, DrawError> {
@@ -246,7 +266,8 @@ impl<'s> Frame<'s> {
         let top = spec.top_margin(style);
         let key = spec.class_key.then(|| ClassKey::layout(style, left, right, &spec.x_title));
         let bottom = h - spec.bottom_margin(style, !x_ticks.is_empty(), key.as_ref().is_some_and(|k| k.own_line));
-        let (left, right) = if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
+        let (left, right) =
+            if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
         let (bx, by) = area.get_base_pixel();
         let mut frame = Frame {
@@ -290,13 +311,21 @@ impl<'s> Frame<'s> {
     /// The key's markers and names, left to right from where its estimated
     /// span starts: each name sits at a fixed distance from its marker, so an
     /// estimate's error only moves the key's right end.
-    fn draw_class_key<DB: DrawingBackend>(&mut self, area: &DrawingArea<DB, Shift>, key: &ClassKey) -> Result<(), DrawError> {
+    fn draw_class_key<DB: DrawingBackend>(&mut self, area: &Area<DB>, key: &ClassKey) -> Result<(), DrawError> {
         let style = self.style;
         let y = self.rect().3 + style.pxf(38.0) + if key.own_line { style.pxf(KEY_LINE) } else { 0.0 };
         let mut x = key.start;
         for (positive, label) in [(true, key.labels.0), (false, key.labels.1)] {
             self.marker(area, (x, y), positive, style.colors.class(positive), 5.0)?;
-            self.text(area, label, (x + style.pxf(10.0), y), LABEL, style.colors.text, (HPos::Left, VPos::Center))?;
+            self.text(
+                area,
+                label,
+                (x + style.pxf(10.0), y),
+                LABEL,
+                style.colors.text,
+                Weight::Regular,
+                (HPos::Left, VPos::Center),
+            )?;
             let w = key_name_width(style, label);
             self.reserve([x - style.pxf(8.0), y - style.pxf(9.0), x + style.pxf(10.0) + w, y + style.pxf(9.0)]);
             x += w + style.pxf(36.0);
@@ -308,7 +337,7 @@ impl<'s> Frame<'s> {
     /// `spec`, laid out in this frame's column (from `col_left`).
     fn draw_axes<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         spec: &FrameSpec,
         col_left: f64,
         x_ticks: &[(f64, String)],
@@ -321,7 +350,7 @@ impl<'s> Frame<'s> {
         let frame = self;
         let c = &style.colors;
         let thin = ShapeStyle::from(c.grid).stroke_width(style.stroke(1.0));
-        let tick_text = style.text(TICK_PX, c.muted, HPos::Right, VPos::Center);
+        let tick_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Right, VPos::Center));
         for (v, label) in y_ticks {
             if !(spec.y.min..=spec.y.max).contains(v) {
                 continue;
@@ -333,7 +362,7 @@ impl<'s> Frame<'s> {
         let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
         let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
         area.draw(&PathElement::new(vec![(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
-        let x_text = style.text(TICK_PX, c.muted, HPos::Center, VPos::Top);
+        let x_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
         let mut last_right = f64::NEG_INFINITY;
         for (v, label) in x_ticks {
             if !(spec.x.min..=spec.x.max).contains(v) {
@@ -348,18 +377,20 @@ impl<'s> Frame<'s> {
             }
         }
         if !spec.y_title.is_empty() {
-            let t = style.text(AXIS_TITLE_PX, c.text, HPos::Left, VPos::Top);
+            let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Left, VPos::Top));
             let (x, y) = y_title_at(spec, style, col_left);
             area.draw(&Text::new(spec.y_title.clone(), (r(x), r(y)), t))?;
         }
         if !spec.x_title.is_empty() {
-            let t = style.text(AXIS_TITLE_PX, c.text, HPos::Center, VPos::Top);
+            let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Center, VPos::Top));
             // Under the axis' tick labels, wherever the axis is; centred, or
             // as far right as the class key on its line leaves room for.
             let y = axis_y + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
             let half = style.text_width(&spec.x_title, AXIS_TITLE_PX) / 2.0;
             let x = match key {
-                Some(key) if axis_y == bottom && !key.own_line => ((left + right) / 2.0).min(key.start - s(20.0) - half),
+                Some(key) if axis_y == bottom && !key.own_line => {
+                    ((left + right) / 2.0).min(key.start - s(20.0) - half)
+                }
                 _ => (left + right) / 2.0,
             };
             area.draw(&Text::new(spec.x_title.clone(), (r(x), r(y)), t))?;
@@ -419,35 +450,20 @@ impl<'s> Frame<'s> {
     /// break it.
     pub fn line<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         points: &[(f64, f64)],
-        color: impl Color,
-        width_css: f64,
+        stroke: Stroke,
     ) -> Result<(), DrawError> {
         if !self.drawing() {
             return Ok(());
         }
-        let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
+        let style = ShapeStyle::from(stroke.color).stroke_width(self.style.stroke(stroke.width_css));
         for run in self.clipped_runs(points) {
-            area.draw(&PathElement::new(run, style))?;
-        }
-        Ok(())
-    }
-
-    /// A dashed polyline through data points, clipped like [`Frame::line`].
-    pub fn dashed<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        points: &[(f64, f64)],
-        color: impl Color,
-        width_css: f64,
-    ) -> Result<(), DrawError> {
-        if !self.drawing() {
-            return Ok(());
-        }
-        let style = ShapeStyle::from(color.to_rgba()).stroke_width(self.style.stroke(width_css));
-        for run in self.clipped_runs(points) {
-            area.draw(&DashedPathElement::new(run, self.style.px(5.0), self.style.px(4.0), style))?;
+            if stroke.dashed {
+                area.draw(&DashedPathElement::new(run, self.style.px(5.0), self.style.px(4.0), style))?;
+            } else {
+                area.draw(&PathElement::new(run, style))?;
+            }
         }
         Ok(())
     }
@@ -495,27 +511,21 @@ impl<'s> Frame<'s> {
     }
 
     /// A filled rectangle between data corners, clamped to the plot.
-    pub fn bar<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        (x0, y0): (f64, f64),
-        (x1, y1): (f64, f64),
-        color: impl Color,
-    ) -> Result<(), DrawError> {
+    pub fn bar<DB: DrawingBackend>(&self, area: &Area<DB>, lo: (f64, f64), hi: (f64, f64), color: impl Color) -> Done {
+        let ((x0, y0), (x1, y1)) = (lo, hi);
         let (l, _, rr, _) = self.rect();
         let (a, b) = (self.px(x0).clamp(l, rr), self.px(x1).clamp(l, rr));
         let (c, d) = (self.py_clamped(y0), self.py_clamped(y1));
-        self.pixel_rect(area, (a.min(b), c.min(d)), (a.max(b), c.max(d)), color)
+        self.pixel_rect(area, [a.min(b), c.min(d), a.max(b), c.max(d)], color)
     }
 
     /// A filled rectangle in area pixels; at least one pixel wide and high.
     pub fn pixel_rect<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
-        (x0, y0): (f64, f64),
-        (x1, y1): (f64, f64),
+        area: &Area<DB>,
+        [x0, y0, x1, y1]: [f64; 4],
         color: impl Color,
-    ) -> Result<(), DrawError> {
+    ) -> Done {
         if !(self.drawing() && x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
             return Ok(());
         }
@@ -528,21 +538,21 @@ impl<'s> Frame<'s> {
     /// Shades the plot between two data x values (full height).
     pub fn x_band<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         x0: f64,
         x1: f64,
         color: RGBAColor,
     ) -> Result<(), DrawError> {
         let (l, t, rr, b) = self.rect();
         let (a, c) = (self.px(x0).clamp(l, rr), self.px(x1).clamp(l, rr));
-        self.pixel_rect(area, (a.min(c), t), (a.max(c), b), color)
+        self.pixel_rect(area, [a.min(c), t, a.max(c), b], color)
     }
 
     /// A class marker at an area pixel: a filled circle for the positive
     /// (green) class, a cross for the negative (red) one — in every figure.
     pub fn marker<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         (x, y): (f64, f64),
         positive: bool,
         color: RGBColor,
@@ -586,7 +596,7 @@ impl<'s> Frame<'s> {
     /// A ring around a pixel: the hover highlight.
     pub fn ring<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         (x, y): (f64, f64),
         radius_css: f64,
     ) -> Result<(), DrawError> {
@@ -601,7 +611,7 @@ impl<'s> Frame<'s> {
     /// A dot (not a class marker): annotations such as an optimum.
     pub fn dot<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         (x, y): (f64, f64),
         color: impl Color,
         radius_css: f64,
@@ -614,35 +624,34 @@ impl<'s> Frame<'s> {
     }
 
     /// Text at an area pixel, unconditionally.
+    #[allow(clippy::too_many_arguments)]
     pub fn text<DB: DrawingBackend>(
         &self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         text: &str,
         (x, y): (f64, f64),
         size_css: f64,
         color: RGBColor,
-        (h, v): (HPos, VPos),
+        weight: Weight,
+        anchor: (HPos, VPos),
     ) -> Result<(), DrawError> {
         if !self.drawing() {
             return Ok(());
         }
-        put(area, text, (x, y), self.style.text(size_css, color, h, v))
+        put(area, text, (x, y), self.style.text(size_css, color, weight, anchor))
     }
 
-    /// Bold text at an area pixel, unconditionally.
-    pub fn bold<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
+    /// A number's label just above a point (a bar's top), where it overlaps nothing.
+    pub fn label_above<DB: DrawingBackend>(
+        &mut self,
+        area: &Area<DB>,
         text: &str,
-        (x, y): (f64, f64),
+        at: (f64, f64),
         size_css: f64,
-        color: RGBColor,
-        (h, v): (HPos, VPos),
-    ) -> Result<(), DrawError> {
-        if !self.drawing() {
-            return Ok(());
-        }
-        put(area, text, (x, y), self.style.bold(size_css, color, h, v))
+        bold: bool,
+    ) -> Done {
+        let above = [(at.0, at.1 - self.style.pxf(4.0))];
+        self.label(area, text, &above, size_css, self.style.colors.text, bold, (HPos::Center, VPos::Bottom)).map(|_| ())
     }
 
     /// A label that is drawn only where it overlaps no label placed before
@@ -650,7 +659,7 @@ impl<'s> Frame<'s> {
     #[allow(clippy::too_many_arguments)]
     pub fn label<DB: DrawingBackend>(
         &mut self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         text: &str,
         candidates: &[(f64, f64)],
         size_css: f64,
@@ -677,20 +686,21 @@ impl<'s> Frame<'s> {
             let rect = [x0, y0, x0 + w, y0 + ht];
             let pad = self.style.pxf(2.0);
             let (area_w, area_h) = area.dim_in_pixel();
-            let inside = rect[0] >= 0.0 && rect[2] <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
+            let inside =
+                rect[0] >= 0.0 && rect[2] <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
             let free = inside
-                && self.placed.iter().all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
+                && self
+                    .placed
+                    .iter()
+                    .all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
             if free {
                 self.placed.push(rect);
                 if self.halo {
                     let bg = self.style.colors.background;
-                    self.pixel_rect(area, (rect[0] - pad, rect[1]), (rect[2] + pad, rect[3]), bg)?;
+                    self.pixel_rect(area, [rect[0] - pad, rect[1], rect[2] + pad, rect[3]], bg)?;
                 }
-                if bold {
-                    self.bold(area, text, (x, y), size_css, color, (h, v))?;
-                } else {
-                    self.text(area, text, (x, y), size_css, color, (h, v))?;
-                }
+                let weight = if bold { Weight::Bold } else { Weight::Regular };
+                self.text(area, text, (x, y), size_css, color, weight, (h, v))?;
                 return Ok(true);
             }
         }
@@ -702,7 +712,7 @@ impl<'s> Frame<'s> {
     /// class key is, so each name sits beside its swatch.
     pub fn swatch_key<DB: DrawingBackend>(
         &mut self,
-        area: &DrawingArea<DB, Shift>,
+        area: &Area<DB>,
         items: &[(RGBAColor, &str)],
         line: KeyLine,
     ) -> Result<(), DrawError> {
@@ -718,8 +728,16 @@ impl<'s> Frame<'s> {
         let mut x = (right - swatch_key_width(style, &names)).max(style.pxf(8.0));
         for (color, name) in items {
             let sw = style.pxf(SWATCH);
-            self.pixel_rect(area, (x, y - sw / 2.0), (x + sw, y + sw / 2.0), *color)?;
-            self.text(area, name, (x + sw + style.pxf(SWATCH_GAP), y), LABEL_PX, style.colors.text, (HPos::Left, VPos::Center))?;
+            self.pixel_rect(area, [x, y - sw / 2.0, x + sw, y + sw / 2.0], *color)?;
+            self.text(
+                area,
+                name,
+                (x + sw + style.pxf(SWATCH_GAP), y),
+                LABEL_PX,
+                style.colors.text,
+                Weight::Regular,
+                (HPos::Left, VPos::Center),
+            )?;
             x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) + style.pxf(KEY_BETWEEN);
         }
         Ok(())
@@ -732,14 +750,14 @@ impl<'s> Frame<'s> {
 
     /// A note in words in the plot's top-left corner: what was left out or
     /// could not be computed.
-    pub fn note<DB: DrawingBackend>(&mut self, area: &DrawingArea<DB, Shift>, text: &str) -> Result<(), DrawError> {
+    pub fn note<DB: DrawingBackend>(&mut self, area: &Area<DB>, text: &str) -> Result<(), DrawError> {
         let (l, t, _, _) = self.rect();
         let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
         let x = l + self.style.pxf(6.0);
         let w = self.style.text_width(text, NOTE_PX);
         self.placed.push([x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)]);
         self.notes += 1;
-        self.text(area, text, (x, y), NOTE_PX, self.style.colors.muted, (HPos::Left, VPos::Top))
+        self.text(area, text, (x, y), NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))
     }
 }
 
@@ -756,7 +774,12 @@ pub fn r(v: f64) -> i32 {
 type Clipped = ((f64, f64), (f64, f64), bool);
 
 /// Draws `text` at an area pixel in the style `t`.
-fn put<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, (x, y): (f64, f64), t: TextStyle<'static>) -> Result<(), DrawError> {
+fn put<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    (x, y): (f64, f64),
+    t: TextStyle<'static>,
+) -> Result<(), DrawError> {
     area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
     Ok(())
 }

@@ -2,22 +2,22 @@
 //! f32, over x ∈ [−1000, 1000] on symmetric-log axes, so both x ≈ 17 (where
 //! σ(x) rounds to 1) and x ≈ −89 (where exp(−x) overflows) get room.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::style::Colors;
-use super::{num, Axis, DrawError, PlotMap, Scale, Style};
-use crate::i18n::{fill, t};
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::{Axis, Scale};
+use super::style::{Colors, Style};
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::fixed;
 use crate::scene::{Breakdown, StabilityScene};
-use crate::state::Lang;
 
 /// The label whose curves are drawn: z = 1 breaks on both sides.
 const Z: u8 = 1;
 
 fn symlog_ticks(values: &[f64]) -> Vec<(f64, String)> {
-    values.iter().map(|&v| (v, num(v, 0))).collect()
+    values.iter().map(|&v| (v, fixed(v, 0))).collect()
 }
 
 fn what(b: &Breakdown, lang: Lang) -> &'static str {
@@ -28,12 +28,7 @@ fn what(b: &Breakdown, lang: Lang) -> &'static str {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &StabilityScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &StabilityScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let curve = scene.for_label(Z);
@@ -52,12 +47,11 @@ pub fn draw<DB: DrawingBackend>(
         let edge = if b.x < 0.0 { -x_max } else { x_max };
         frame.x_band(area, f64::from(b.x), edge, Colors::tint(c.negative, 0.08))?;
     }
-    let to_f64 = |v: &[(f32, f32)]| -> Vec<(f64, f64)> {
-        v.iter().map(|&(x, y)| (f64::from(x), f64::from(y))).collect()
-    };
+    let to_f64 =
+        |v: &[(f32, f32)]| -> Vec<(f64, f64)> { v.iter().map(|&(x, y)| (f64::from(x), f64::from(y))).collect() };
     // Naive: wide and pale, so the stable line shows through where they agree.
-    frame.line(area, &to_f64(&curve.naive), Colors::tint(c.negative, 0.45), 7.0)?;
-    frame.line(area, &to_f64(&curve.stable), c.accent, 2.0)?;
+    frame.line(area, &to_f64(&curve.naive), Stroke::solid(Colors::tint(c.negative, 0.45), 7.0))?;
+    frame.line(area, &to_f64(&curve.stable), Stroke::solid(c.accent, 2.0))?;
     let (_, top, right, _) = frame.rect();
     for b in [curve.below, curve.above].into_iter().flatten() {
         let x = frame.px(f64::from(b.x));
@@ -69,41 +63,65 @@ pub fn draw<DB: DrawingBackend>(
             .min_by(|a, b2| (a.0 - b.x).abs().total_cmp(&(b2.0 - b.x).abs()))
             .map_or(0.0, |p| f64::from(p.1));
         frame.dot(area, (x, frame.py_clamped(last)), c.negative, 4.5)?;
-        frame.line(area, &[(f64::from(b.x), 0.0), (f64::from(b.x), 2000.0)], c.negative, 1.0)?;
+        frame.line(area, &[(f64::from(b.x), 0.0), (f64::from(b.x), 2000.0)], Stroke::solid(c.negative, 1.0))?;
         // Named inside its band, or beside it where the band is too narrow:
         // what the naive loss is, and from where.
         let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);
-        let second = fill(t(lang, "fig.logits-stability.from"), &[("x", num(f64::from(b.x), 1))]);
+        let second = fill(t(lang, "fig.logits-stability.from"), &[("x", fixed(f64::from(b.x), 1))]);
         let (inside, beside) = ((HPos::Right, -6.0), (HPos::Left, 6.0));
         let sides = if b.x < 0.0 { [inside, beside] } else { [beside, inside] };
         let spots = sides.into_iter().flat_map(|side| [(side, top + style.pxf(6.0)), (side, top + style.pxf(46.0))]);
         for ((h, dx), y) in spots {
             if frame.label(area, &first, &[(x + style.pxf(dx), y)], LABEL, c.negative, true, (h, VPos::Top))? {
-                frame.label(area, &second, &[(x + style.pxf(dx), y + style.pxf(18.0))], LABEL - 1.0, c.negative, false, (h, VPos::Top))?;
+                frame.label(
+                    area,
+                    &second,
+                    &[(x + style.pxf(dx), y + style.pxf(18.0))],
+                    LABEL - 1.0,
+                    c.negative,
+                    false,
+                    (h, VPos::Top),
+                )?;
                 break;
             }
         }
     }
     // Direct labels on the curves, where they run apart from each other.
     let at = frame.p(-400.0, 400.0);
-    frame.label(area, t(lang, "fig.logits-stability.stable"), &[(at.0 + style.pxf(8.0), at.1 - style.pxf(6.0))], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
+    frame.label(
+        area,
+        t(lang, "fig.logits-stability.stable"),
+        &[(at.0 + style.pxf(8.0), at.1 - style.pxf(6.0))],
+        LABEL,
+        c.accent,
+        true,
+        (HPos::Left, VPos::Bottom),
+    )?;
     let at = frame.p(-30.0, 30.0);
-    frame.label(area, t(lang, "fig.logits-stability.naive"), &[(at.0 + style.pxf(8.0), at.1 - style.pxf(4.0))], LABEL, c.negative, true, (HPos::Left, VPos::Bottom))?;
+    frame.label(
+        area,
+        t(lang, "fig.logits-stability.naive"),
+        &[(at.0 + style.pxf(8.0), at.1 - style.pxf(4.0))],
+        LABEL,
+        c.negative,
+        true,
+        (HPos::Left, VPos::Bottom),
+    )?;
     let _ = right;
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
     let mut parts = vec![t(lang, "fig.logits-stability.alt").to_string()];
     for c in &scene.curves {
         for b in [c.below, c.above].into_iter().flatten() {
             parts.push(fill(
                 t(lang, "fig.logits-stability.alt-break"),
                 &[
-                    ("z", num(f64::from(c.z), 0)),
-                    ("x", num(f64::from(b.x), 1)),
+                    ("z", fixed(f64::from(c.z), 0)),
+                    ("x", fixed(f64::from(b.x), 1)),
                     ("what", what(&b, lang).into()),
-                    ("stable", num(f64::from(b.stable), 1)),
+                    ("stable", fixed(f64::from(b.stable), 1)),
                 ],
             ));
         }

@@ -1,25 +1,21 @@
 //! `neglog`: −log(p) over p ∈ (0, 1], every point placed at its own p.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::notes;
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::Axis;
+use super::style::Style;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
 use crate::scene::BinaryScene;
-use crate::state::Lang;
 
 /// The y axis stops here; points above it sit on the edge with their value.
 const Y_MAX: f64 = 5.0;
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, Y_MAX));
     spec.x_ticks = Ticks::Auto(5);
@@ -29,7 +25,7 @@ pub fn draw<DB: DrawingBackend>(
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
-    frame.line(area, &scene.neglog, c.muted, 2.0)?;
+    frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;
     // Name the curve where it is steep and alone.
     let at = frame.p(0.09, 2.4);
     frame.label(area, "−log(p)", &[at], LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
@@ -46,22 +42,30 @@ pub fn draw<DB: DrawingBackend>(
         let loss = pt.neg_log_p;
         let at = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(loss));
         frame.ring(area, at, 11.0)?;
-        let text = format!("p = {}, −log p = {}", num(pt.p_true, 2), num(loss, 2));
-        frame.label(area, &text, &[(at.0 + style.pxf(14.0), at.1 - style.pxf(14.0))], LABEL, c.text, true, (HPos::Left, VPos::Bottom))?;
+        let text = format!("p = {}, −log p = {}", fixed(pt.p_true, 2), fixed(loss, 2));
+        frame.label(
+            area,
+            &text,
+            &[(at.0 + style.pxf(14.0), at.1 - style.pxf(14.0))],
+            LABEL,
+            c.text,
+            true,
+            (HPos::Left, VPos::Bottom),
+        )?;
     }
     if over > 0 {
-        frame.note(area, &fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", num(Y_MAX, 0))]))?;
+        frame.note(area, &fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]))?;
     }
     notes(&mut frame, area, scene, style)?;
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     fill(
         t(lang, "fig.neglog.alt"),
         &[
-            ("p", num_list(scene.points.iter().map(|p| p.p_true), 2, lang)),
-            ("l", num_list(scene.points.iter().map(|p| p.neg_log_p), 2, lang)),
+            ("p", list(scene.points.iter().map(|p| p.p_true), 2, lang)),
+            ("l", list(scene.points.iter().map(|p| p.neg_log_p), 2, lang)),
         ],
     )
 }

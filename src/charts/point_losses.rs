@@ -1,27 +1,23 @@
 //! `point-losses`: each point's loss as a bar at its x; their mean, drawn as
 //! a line and written as a number, is binary cross-entropy.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::notes;
-use super::frame::{clear, Frame, FrameSpec, LABEL};
+use super::frame::{Frame, FrameSpec, Stroke, LABEL};
+use super::plot_map::Axis;
 use super::prob_bars::bar_width;
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::style::{Style, Weight};
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
 use crate::scene::BinaryScene;
-use crate::state::Lang;
 
 /// The y axis never grows past this; taller bars are cut and say their value.
 const Y_CAP: f64 = 6.0;
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let tallest = scene.points.iter().map(|p| p.loss).filter(|l| l.is_finite()).fold(0.0, f64::max);
@@ -29,7 +25,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(0.0, y_max));
     spec.x_title = "x".into();
     spec.y_title = if scene.smoothing > 0.0 {
-        fill(t(lang, "fig.point-losses.y-smoothed"), &[("ls", num(scene.smoothing, 2))])
+        fill(t(lang, "fig.point-losses.y-smoothed"), &[("ls", fixed(scene.smoothing, 2))])
     } else {
         t(lang, "fig.point-losses.y").into()
     };
@@ -42,7 +38,7 @@ pub fn draw<DB: DrawingBackend>(
     for pt in &scene.points {
         let x = frame.px(pt.x);
         let top = frame.py_clamped(pt.loss);
-        frame.pixel_rect(area, (x - w / 2.0, top), (x + w / 2.0, frame.py(0.0)), c.class(pt.green))?;
+        frame.pixel_rect(area, [x - w / 2.0, top, x + w / 2.0, frame.py(0.0)], c.class(pt.green))?;
         if highlight == Some(pt.index) {
             frame.ring(area, (x, top), 10.0)?;
         }
@@ -50,11 +46,19 @@ pub fn draw<DB: DrawingBackend>(
     // The mean: a line across, its value at the right end, outside the bars.
     if let Some(bce) = scene.bce {
         let (x0, x1) = scene.x_range;
-        frame.line(area, &[(x0, bce), (x1, bce)], c.accent, 2.0)?;
+        frame.line(area, &[(x0, bce), (x1, bce)], Stroke::solid(c.accent, 2.0))?;
         let (_, _, right, _) = frame.rect();
         let y = frame.py_clamped(bce);
-        let text = fill(t(lang, "fig.point-losses.mean"), &[("bce", num(bce, 4))]);
-        frame.bold(area, &text, (right + style.pxf(8.0), y), LABEL, c.accent, (HPos::Left, VPos::Center))?;
+        let text = fill(t(lang, "fig.point-losses.mean"), &[("bce", fixed(bce, 4))]);
+        frame.text(
+            area,
+            &text,
+            (right + style.pxf(8.0), y),
+            LABEL,
+            c.accent,
+            Weight::Bold,
+            (HPos::Left, VPos::Center),
+        )?;
     }
     // Bars cut by the axis say how tall they are; small ones say it when there is room.
     frame.halo = true;
@@ -63,7 +67,7 @@ pub fn draw<DB: DrawingBackend>(
         let top = frame.py_clamped(pt.loss);
         let cut = pt.loss > y_max;
         if cut || scene.points.len() <= 20 {
-            let text = if cut { format!("↑ {}", num(pt.loss, 2)) } else { num(pt.loss, 2) };
+            let text = if cut { format!("↑ {}", fixed(pt.loss, 2)) } else { fixed(pt.loss, 2) };
             let at = if cut { (x, top + style.pxf(4.0)) } else { (x, top - style.pxf(4.0)) };
             let v = if cut { VPos::Top } else { VPos::Bottom };
             frame.label(area, &text, &[at], LABEL - 1.0, if cut { c.text } else { c.muted }, cut, (HPos::Center, v))?;
@@ -73,14 +77,14 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     match scene.bce {
         Some(bce) => fill(
             t(lang, "fig.point-losses.alt"),
             &[
-                ("bce", num(bce, 4)),
+                ("bce", fixed(bce, 4)),
                 ("n", scene.points.len().to_string()),
-                ("l", num_list(scene.points.iter().map(|p| p.loss), 2, lang)),
+                ("l", list(scene.points.iter().map(|p| p.loss), 2, lang)),
             ],
         ),
         None => t(lang, "fig.note.no-points").into(),

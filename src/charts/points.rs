@@ -1,21 +1,17 @@
 //! `points`: the points on the x axis, each class with its own colour and marker.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Ticks, LABEL};
+use super::plot_map::Axis;
+use super::style::Style;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
 use crate::scene::{BinaryPoint, BinaryScene};
-use crate::state::Lang;
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(-0.25, 1.0));
     spec.y_ticks = Ticks::None;
     spec.x_axis_at_zero = true;
@@ -29,8 +25,16 @@ pub fn draw<DB: DrawingBackend>(
     if let Some(pt) = scene.highlighted() {
         let at = frame.p(pt.x, 0.0);
         frame.ring(area, at, 11.0)?;
-        let label = format!("x = {}", num(pt.x, 2));
-        frame.label(area, &label, &[(at.0, at.1 - style.pxf(16.0))], LABEL, c.text, true, (HPos::Center, VPos::Bottom))?;
+        let label = format!("x = {}", fixed(pt.x, 2));
+        frame.label(
+            area,
+            &label,
+            &[(at.0, at.1 - style.pxf(16.0))],
+            LABEL,
+            c.text,
+            true,
+            (HPos::Center, VPos::Bottom),
+        )?;
     }
     if scene.skipped > 0 {
         frame.note(area, &fill(t(style.lang, "fig.note.skipped"), &[("n", scene.skipped.to_string())]))?;
@@ -38,7 +42,7 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let (pos, neg): (Vec<&BinaryPoint>, Vec<&BinaryPoint>) = scene.points.iter().partition(|p| p.green);
     fill(
         t(lang, "fig.points.alt"),
@@ -46,8 +50,8 @@ pub fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
             ("n", scene.points.len().to_string()),
             ("npos", pos.len().to_string()),
             ("nneg", neg.len().to_string()),
-            ("pos", num_list(pos.iter().map(|p| p.x), 1, lang)),
-            ("neg", num_list(neg.iter().map(|p| p.x), 1, lang)),
+            ("pos", list(pos.iter().map(|p| p.x), 1, lang)),
+            ("neg", list(neg.iter().map(|p| p.x), 1, lang)),
         ],
     )
 }

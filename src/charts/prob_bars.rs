@@ -1,18 +1,19 @@
 //! `green-bars`, `red-bars`, `true-class-bars`: each point's probability as a
 //! bar standing at its x (the article's figures 3 to 5).
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::area::{Area, Drawn};
 use super::fit::{notes, probability_frame};
-use super::frame::{clear, Frame, LABEL};
-use super::{num, num_list, DrawError, PlotMap, Style};
+use super::frame::{Frame, Stroke, LABEL};
+use super::style::Style;
 use crate::core::array::ascending_order;
-use crate::i18n::{fill, t};
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
 use crate::scene::{BinaryPoint, BinaryScene};
-use crate::state::Lang;
 
+/// Which points a figure of probability bars shows, and of which class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Which {
     /// p(y = 1) of the positive points.
@@ -52,21 +53,15 @@ pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
     style.pxf(14.0).min(gap * 0.8).max(1.0)
 }
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-    which: Which,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style, which: Which) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, which.key("y"))))?;
     let c = &style.colors;
     // The curve the bars reach up to: p(y = 1 | x), or its mirror for red.
     match which {
-        Which::Green => frame.dashed(area, &scene.curve, c.axis, 1.5)?,
+        Which::Green => frame.line(area, &scene.curve, Stroke::dashed(c.axis, 1.5))?,
         Which::Red => {
             let mirror: Vec<(f64, f64)> = scene.curve.iter().map(|&(x, p)| (x, 1.0 - p)).collect();
-            frame.dashed(area, &mirror, c.axis, 1.5)?
+            frame.line(area, &mirror, Stroke::dashed(c.axis, 1.5))?
         }
         Which::TrueClass => {}
     }
@@ -79,7 +74,7 @@ pub fn draw<DB: DrawingBackend>(
         let top = frame.py_clamped(pt.p_true);
         let base = frame.py(0.0);
         let color = c.class(pt.green);
-        frame.pixel_rect(area, (x - w / 2.0, top), (x + w / 2.0, base), color)?;
+        frame.pixel_rect(area, [x - w / 2.0, top, x + w / 2.0, base], color)?;
         if highlight == Some(pt.index) {
             frame.ring(area, (x, top), 10.0)?;
         }
@@ -90,7 +85,7 @@ pub fn draw<DB: DrawingBackend>(
         for pt in ascending_order(&highest_first).into_iter().map(|i| shown[i]) {
             let x = frame.px(pt.x);
             let top = frame.py_clamped(pt.p_true);
-            let text = num(pt.p_true, 2);
+            let text = fixed(pt.p_true, 2);
             let gap = style.pxf(4.0);
             let line = style.pxf(LABEL * 1.25);
             frame.label(
@@ -108,14 +103,14 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
+pub(super) fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
     let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
     fill(
         t(lang, which.key("alt")),
         &[
             ("n", shown.len().to_string()),
-            ("x", num_list(shown.iter().map(|p| p.x), 1, lang)),
-            ("p", num_list(shown.iter().map(|p| p.p_true), 2, lang)),
+            ("x", list(shown.iter().map(|p| p.x), 1, lang)),
+            ("p", list(shown.iter().map(|p| p.p_true), 2, lang)),
         ],
     )
 }

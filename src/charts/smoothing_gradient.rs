@@ -2,55 +2,81 @@
 //! `[a, 0, …, 0]`, bounded in [−1, 1]: with a smoothed target it crosses zero
 //! at the logit gap a; with a one-hot target it only tends to zero.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::plot_map::Axis;
 use super::smoothing_logits::nearest;
-use super::{num, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::style::Style;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::fixed;
 use crate::scene::SmoothingScene;
-use crate::state::Lang;
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &SmoothingScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let (a0, a1) = scene.a_range;
     let mut spec = FrameSpec::new(Axis::linear(a0, a1), Axis::linear(-1.0, 1.0));
-    spec.y_ticks = Ticks::At(vec![(-1.0, "−1".into()), (-0.5, "−0.5".into()), (0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
+    spec.y_ticks = Ticks::At(vec![
+        (-1.0, "−1".into()),
+        (-0.5, "−0.5".into()),
+        (0.0, "0".into()),
+        (0.5, "0.5".into()),
+        (1.0, "1".into()),
+    ]);
     spec.x_title = t(lang, "fig.smoothing-gradient.x").into();
     spec.y_title = t(lang, "fig.smoothing-gradient.y").into();
     let mut frame = Frame::draw(area, style, &spec)?;
-    frame.line(area, &[(a0, 0.0), (a1, 0.0)], c.axis, 1.0)?;
-    frame.line(area, &scene.grad_one_hot, c.muted, 2.0)?;
+    frame.line(area, &[(a0, 0.0), (a1, 0.0)], Stroke::solid(c.axis, 1.0))?;
+    frame.line(area, &scene.grad_one_hot, Stroke::solid(c.muted, 2.0))?;
     if scene.alpha > 0.0 {
-        frame.line(area, &scene.grad_smoothed, c.accent, 3.0)?;
+        frame.line(area, &scene.grad_smoothed, Stroke::solid(c.accent, 3.0))?;
     }
     let (_, _, right, _) = frame.rect();
     let gap = style.pxf(6.0);
     if let Some(a) = scene.gap {
         let (x, y) = frame.p(a, 0.0);
         frame.dot(area, (x, y), c.accent, 5.0)?;
-        let text = fill(t(lang, "fig.smoothing-gradient.zero"), &[("a", num(a, 4))]);
-        frame.label(area, &text, &[(x + gap, y - gap * 2.0), (x + gap, y + gap * 2.0)], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
+        let text = fill(t(lang, "fig.smoothing-gradient.zero"), &[("a", fixed(a, 4))]);
+        frame.label(
+            area,
+            &text,
+            &[(x + gap, y - gap * 2.0), (x + gap, y + gap * 2.0)],
+            LABEL,
+            c.accent,
+            true,
+            (HPos::Left, VPos::Bottom),
+        )?;
         let ys = frame.py(nearest(&scene.grad_smoothed, a1));
-        let name = fill(t(lang, "fig.smoothing-gradient.smoothed"), &[("a", num(scene.alpha, 2))]);
-        frame.label(area, &name, &[(right, ys - gap), (right, ys + gap)], LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?;
+        let name = fill(t(lang, "fig.smoothing-gradient.smoothed"), &[("a", fixed(scene.alpha, 2))]);
+        frame.label(
+            area,
+            &name,
+            &[(right, ys - gap), (right, ys + gap)],
+            LABEL,
+            c.accent,
+            true,
+            (HPos::Right, VPos::Bottom),
+        )?;
     }
     let yh = frame.py(nearest(&scene.grad_one_hot, a1));
-    frame.label(area, t(lang, "fig.smoothing-gradient.one-hot"), &[(right, yh + gap), (right, yh + gap * 4.0)], LABEL, c.muted, true, (HPos::Right, VPos::Top))?;
+    frame.label(
+        area,
+        t(lang, "fig.smoothing-gradient.one-hot"),
+        &[(right, yh + gap), (right, yh + gap * 4.0)],
+        LABEL,
+        c.muted,
+        true,
+        (HPos::Right, VPos::Top),
+    )?;
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     match scene.gap {
-        Some(a) => fill(t(lang, "fig.smoothing-gradient.alt"), &[("a", num(a, 4)), ("al", num(scene.alpha, 2))]),
+        Some(a) => fill(t(lang, "fig.smoothing-gradient.alt"), &[("a", fixed(a, 4)), ("al", fixed(scene.alpha, 2))]),
         None => t(lang, "fig.smoothing-gradient.alt-zero").into(),
     }
 }

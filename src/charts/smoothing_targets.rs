@@ -1,23 +1,18 @@
 //! `smoothing-targets`: the smoothed target `(1 − α)·y_hot + α/K` as K bars,
 //! the one-hot target behind it in outline.
 
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::frame::{clear, Frame, FrameSpec, Ticks, LABEL};
-use super::style::Colors;
-use super::{num, num_list, Axis, DrawError, PlotMap, Style};
-use crate::i18n::{fill, t};
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Ticks, LABEL};
+use super::plot_map::Axis;
+use super::style::{Colors, Style};
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, list};
 use crate::scene::SmoothingScene;
-use crate::state::Lang;
 
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    scene: &SmoothingScene,
-    style: &Style,
-) -> Result<PlotMap, DrawError> {
-    clear(area, style)?;
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let k = scene.target.len();
@@ -32,7 +27,7 @@ pub fn draw<DB: DrawingBackend>(
             .collect(),
     );
     spec.x_title = t(lang, "fig.smoothing-targets.x").into();
-    spec.y_title = fill(t(lang, "fig.smoothing-targets.y"), &[("a", num(scene.alpha, 2)), ("k", k.to_string())]);
+    spec.y_title = fill(t(lang, "fig.smoothing-targets.y"), &[("a", fixed(scene.alpha, 2)), ("k", k.to_string())]);
     let mut frame = Frame::draw(area, style, &spec)?;
     let ghost = Colors::tint(c.axis, 0.18);
     for (j, (&y, &hot)) in scene.target.iter().zip(&scene.one_hot).enumerate() {
@@ -43,23 +38,27 @@ pub fn draw<DB: DrawingBackend>(
         frame.bar(area, (x + 0.2, 0.0), (x + 0.8, y), if j == 0 { c.accent } else { c.muted })?;
         let at = frame.p(x + 0.5, y);
         let size = if k > 6 { LABEL - 2.0 } else { LABEL };
-        frame.label(area, &num(y, 4), &[(at.0, at.1 - style.pxf(4.0))], size, c.text, j == 0, (HPos::Center, VPos::Bottom))?;
+        frame.label_above(area, &fixed(y, 4), at, size, j == 0)?;
     }
     if scene.alpha > 0.0 {
         let (_, top, right, _) = frame.rect();
         let text = t(lang, "fig.smoothing-targets.one-hot");
-        frame.label(area, text, &[(right - style.pxf(6.0), top + style.pxf(4.0))], LABEL - 1.0, c.muted, false, (HPos::Right, VPos::Top))?;
+        frame.label(
+            area,
+            text,
+            &[(right - style.pxf(6.0), top + style.pxf(4.0))],
+            LABEL - 1.0,
+            c.muted,
+            false,
+            (HPos::Right, VPos::Top),
+        )?;
     }
     Ok(frame.map)
 }
 
-pub fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
+pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
     fill(
         t(lang, "fig.smoothing-targets.alt"),
-        &[
-            ("a", num(scene.alpha, 2)),
-            ("k", scene.k.to_string()),
-            ("y", num_list(scene.target.iter().copied(), 4, lang)),
-        ],
+        &[("a", fixed(scene.alpha, 2)), ("k", scene.k.to_string()), ("y", list(scene.target.iter().copied(), 4, lang))],
     )
 }

@@ -5,8 +5,8 @@
 //! multiplied by [`Style::scale`]: the page draws at CSS size × devicePixelRatio,
 //! PNG export at 2×.
 
-use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, TextStyle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, TextStyle};
 
 use crate::state::{Lang, Palette};
 
@@ -76,6 +76,13 @@ impl Colors {
     }
 }
 
+/// How heavy a text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
 /// The font family of every figure; the page's CSS falls back the same way.
 pub const FONT_FAMILY: &str = "sans-serif";
 
@@ -139,19 +146,13 @@ impl Style {
         (css * self.scale).round().max(1.0) as u32
     }
 
-    /// A text style of `size_css` pixels, coloured and anchored.
-    pub fn text(&self, size_css: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-        self.font(size_css, false).color(&color).pos(Pos::new(h, v))
-    }
-
-    /// Like [`Style::text`], bold.
-    pub fn bold(&self, size_css: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-        self.font(size_css, true).color(&color).pos(Pos::new(h, v))
-    }
-
-    fn font(&self, size_css: f64, bold: bool) -> FontDesc<'static> {
-        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-        FontDesc::new(FontFamily::Name(FONT_FAMILY), size_css * self.scale, style)
+    /// A text style of `size_css` pixels, coloured, of a weight, anchored.
+    pub fn text(&self, size_css: f64, color: RGBColor, weight: Weight, (h, v): (HPos, VPos)) -> TextStyle<'static> {
+        let style = match weight {
+            Weight::Regular => FontStyle::Normal,
+            Weight::Bold => FontStyle::Bold,
+        };
+        FontDesc::new(FontFamily::Name(FONT_FAMILY), size_css * self.scale, style).color(&color).pos(Pos::new(h, v))
     }
 
     /// An estimate of the width of `text` at `size_css`, in backend pixels.

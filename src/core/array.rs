@@ -87,7 +87,8 @@ pub fn ascending_order(keys: &[f64]) -> Vec<usize> {
         let bits = x.to_bits() as i64;
         ((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64) ^ (1 << 63)
     };
-    let heap: std::collections::BinaryHeap<(u64, usize)> = keys.iter().enumerate().map(|(i, &k)| (ordered(k), i)).collect();
+    let heap: std::collections::BinaryHeap<(u64, usize)> =
+        keys.iter().enumerate().map(|(i, &k)| (ordered(k), i)).collect();
     heap.into_sorted_vec().into_iter().map(|(_, i)| i).collect()
 }
 

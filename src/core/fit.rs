@@ -2,12 +2,13 @@
 //! fitted to points, by Newton's method (IRLS) for the converged answer and by
 //! plain gradient steps for the page's animation.
 
+use std::fmt;
+
 use super::activation::sigmoid;
 use super::losses::{binary_cross_entropy, binary_focal_loss, FocalOptions};
 use super::real::Dual;
 use crate::i18n::{Lang, Message};
 use crate::number::format;
-use std::fmt;
 
 /// A fitted sigmoid.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,6 +47,22 @@ impl Default for FitOptions {
     }
 }
 
+/// How a fit starts and how much each point counts, as scikit-learn's
+/// `fit(X, y, sample_weight)` and `warm_start`. The default is what
+/// [`fit_logistic`] and [`fit_focal`] do: every point weighs 1, and Newton
+/// starts cold.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FitWith<'a> {
+    /// Per-point weights `sᵢ ≥ 0`: the objective becomes
+    /// `½·coef²/C + Σ sᵢ·lossᵢ`. Default `None`: every point weighs 1.
+    pub sample_weight: Option<&'a [f64]>,
+    /// Start from this sigmoid, e.g. the optimum before one point moved,
+    /// which Newton then corrects in two or three steps. The optimum is the
+    /// same from any start. Default `None`: slope 0 and the intercept of the
+    /// mean target (focal loss: the logistic optimum).
+    pub warm_start: Option<Sigmoid>,
+}
+
 /// A converged fit.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LogisticFit {
@@ -66,6 +83,10 @@ pub enum FitError {
     LengthMismatch { x: usize, y: usize },
     /// NaN or ±∞ in the input.
     NonFinite { what: &'static str },
+    /// `sample_weight` and `x` differ in length.
+    WeightLength { x: usize, weights: usize },
+    /// A sample weight that is negative or not finite.
+    BadWeight(f64),
     /// A target outside [0, 1].
     TargetOutOfRange(f64),
     /// `C ≤ 0` (or not a number).
@@ -92,11 +113,19 @@ impl FitError {
         let m = Message::new;
         match self {
             FitError::Empty => m("error.fit.empty"),
-            FitError::LengthMismatch { x, y } => m("error.fit.lengths").with("x", x.to_string()).with("y", y.to_string()),
+            FitError::LengthMismatch { x, y } => {
+                m("error.fit.lengths").with("x", x.to_string()).with("y", y.to_string())
+            }
             FitError::NonFinite { what } => m("error.fit.non-finite").with("what", *what),
+            FitError::WeightLength { x, weights } => {
+                m("error.fit.weight-length").with("x", x.to_string()).with("weights", weights.to_string())
+            }
+            FitError::BadWeight(w) => m("error.fit.weight").with("value", format::plain(*w)),
             FitError::TargetOutOfRange(v) => m("error.fit.target").with("value", format::plain(*v)),
             FitError::NonPositiveC(c) => m("error.fit.c").with("value", format::plain(*c)),
-            FitError::BadFocalParameter { what, value } => m("error.fit.focal").with("what", *what).with("value", format::plain(*value)),
+            FitError::BadFocalParameter { what, value } => {
+                m("error.fit.focal").with("what", *what).with("value", format::plain(*value))
+            }
             FitError::Separable => m("error.fit.separable"),
             FitError::OneClass => m("error.fit.one-class"),
             FitError::NoSpread => m("error.fit.no-spread"),
@@ -125,7 +154,11 @@ fn validate(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<(), FitError> {
         return Err(FitError::NonFinite { what: "x" });
     }
     if let Some(&bad) = y.iter().find(|v| !(0.0..=1.0).contains(*v)) {
-        return Err(if bad.is_finite() { FitError::TargetOutOfRange(bad) } else { FitError::NonFinite { what: "y_true" } });
+        return Err(if bad.is_finite() {
+            FitError::TargetOutOfRange(bad)
+        } else {
+            FitError::NonFinite { what: "y_true" }
+        });
     }
     if let Some(c) = opts.c {
         // NaN fails this test too.
@@ -134,6 +167,18 @@ fn validate(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<(), FitError> {
         }
     }
     Ok(())
+}
+
+/// The weights, checked: as many as points, each finite and ≥ 0.
+fn validate_weights(n: usize, weights: Option<&[f64]>) -> Result<Option<&[f64]>, FitError> {
+    let Some(w) = weights else { return Ok(None) };
+    if w.len() != n {
+        return Err(FitError::WeightLength { x: n, weights: w.len() });
+    }
+    match w.iter().find(|s| !(s.is_finite() && **s >= 0.0)) {
+        Some(&bad) => Err(FitError::BadWeight(bad)),
+        None => Ok(Some(w)),
+    }
 }
 
 /// Whether the loss has no finite minimiser: some direction of (coef,
@@ -152,8 +197,10 @@ fn check_existence(x: &[f64], y: &[f64], active: &[bool], penalised: bool) -> Re
     if lo == hi {
         return Err(FitError::NoSpread);
     }
-    let max_where = |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
-    let min_where = |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let max_where =
+        |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+    let min_where =
+        |pred: &dyn Fn(f64) -> bool| pts.iter().filter(|p| pred(p.1)).map(|p| p.0).fold(f64::INFINITY, f64::min);
     // Rising sigmoid: every not-surely-1 point left of every maybe-1 point.
     let rising = max_where(&|y| y < 1.0) <= min_where(&|y| y > 0.0);
     // Falling sigmoid: the mirror image.
@@ -166,7 +213,9 @@ fn check_existence(x: &[f64], y: &[f64], active: &[bool], penalised: bool) -> Re
 }
 
 /// Newton's method with Levenberg damping and a backtracking line search on
-/// `½·w²/C + Σ fᵢ(w·xᵢ + b)`, where `point(i, z)` gives `fᵢ`, `fᵢ'`, `fᵢ''`.
+/// `½·w²/C + Σ fᵢ(w·xᵢ + b)`, where `point(i, z)` gives `fᵢ`, `fᵢ'`, `fᵢ''`
+/// and `value(i, z)` the same `fᵢ` alone (the line search needs no
+/// derivatives, and for focal loss they cost most of the time).
 /// Stops when the Newton step is below 1e-13 relative, which is past f64's
 /// resolution of the optimum for these objectives.
 fn newton(
@@ -174,6 +223,7 @@ fn newton(
     c: Option<f64>,
     start: Sigmoid,
     point: impl Fn(usize, f64) -> (f64, f64, f64),
+    value: impl Fn(usize, f64) -> f64,
 ) -> Result<(Sigmoid, usize), FitError> {
     const MAX_ITER: usize = 500;
     let inv_c = c.map_or(0.0, |c| 1.0 / c);
@@ -191,7 +241,7 @@ fn newton(
         (f, [gw, gb], [hww, hwb, hbb])
     };
     let value = |w: f64, b: f64| -> f64 {
-        0.5 * w * w * inv_c + x.iter().enumerate().map(|(i, &xi)| point(i, w * xi + b).0).sum::<f64>()
+        0.5 * w * w * inv_c + x.iter().enumerate().map(|(i, &xi)| value(i, w * xi + b)).sum::<f64>()
     };
     let (mut w, mut b) = (start.coef, start.intercept);
     let mut lambda = 0.0_f64;
@@ -213,6 +263,15 @@ fn newton(
                 // would only measure rounding noise in the objective.
                 Some(s) if lambda == 0.0 && s[0].abs().max(s[1].abs()) <= 1e-10 * (1.0 + w.abs().max(b.abs())) => {
                     return Ok((Sigmoid { coef: w + s[0], intercept: b + s[1] }, iter));
+                }
+                // Close to the optimum the decrease a Newton step promises,
+                // −slope/2, is lost in the rounding of the objective itself:
+                // comparing values would only measure noise (and stall with a
+                // gradient of 1e-9 on flat focal objectives). There Newton
+                // converges quadratically: take the full step.
+                Some(s) if lambda == 0.0 && (-1e-12 * (1.0 + f.abs())..0.0).contains(&(g[0] * s[0] + g[1] * s[1])) => {
+                    accepted = Some((s[0], s[1]));
+                    break;
                 }
                 Some(s) if g[0] * s[0] + g[1] * s[1] < 0.0 => {
                     let slope = g[0] * s[0] + g[1] * s[1];
@@ -268,6 +327,27 @@ fn start(y: &[f64]) -> Sigmoid {
     Sigmoid { coef: 0.0, intercept: (m / (1.0 - m)).ln() }
 }
 
+/// [`start`] with weights: the intercept of the weighted mean target.
+fn weighted_start(y: &[f64], weights: Option<&[f64]>) -> Sigmoid {
+    let Some(w) = weights else { return start(y) };
+    let total: f64 = w.iter().sum();
+    if total <= 0.0 {
+        return start(y);
+    }
+    let m = (y.iter().zip(w).map(|(y, s)| y * s).sum::<f64>() / total).clamp(1e-6, 1.0 - 1e-6);
+    Sigmoid { coef: 0.0, intercept: (m / (1.0 - m)).ln() }
+}
+
+/// The warm start when it is a finite sigmoid.
+fn warm(with: &FitWith) -> Option<Sigmoid> {
+    with.warm_start.filter(|s| s.coef.is_finite() && s.intercept.is_finite())
+}
+
+/// Which points count: a weight above 0 (every point without weights).
+fn weighed(n: usize, weights: Option<&[f64]>) -> Vec<bool> {
+    weights.map_or_else(|| vec![true; n], |w| w.iter().map(|&s| s > 0.0).collect())
+}
+
 /// A fit whose optimum was found, with its log loss; an error if the
 /// optimum is not a finite sigmoid.
 fn finished(model: Sigmoid, iterations: usize, x: &[f64], y: &[f64]) -> Result<LogisticFit, FitError> {
@@ -298,14 +378,47 @@ pub fn log_loss(model: Sigmoid, x: &[f64], y: &[f64]) -> f64 {
 /// assert_eq!(fit_logistic(&[0., 1.], &[0., 1.], &FitOptions { c: None }), Err(FitError::Separable));
 /// ```
 pub fn fit_logistic(x: &[f64], y: &[f64], opts: &FitOptions) -> Result<LogisticFit, FitError> {
+    fit_logistic_with(x, y, opts, &FitWith::default())
+}
+
+/// [`fit_logistic`] with per-point weights and a warm start: the optimum of
+/// `½·coef²/C + Σ sᵢ·log-lossᵢ` (scikit-learn's `sample_weight`; its
+/// `class_weight` is [`class_weight::balanced`](super::class_weight::balanced)
+/// as weights). Points of weight 0 are left out. The fit's `log_loss` is
+/// still the plain mean over every point.
+///
+/// ```
+/// use losslab::core::fit::{fit_logistic, fit_logistic_with, FitOptions, FitWith};
+/// let (x, y) = ([-2.0, -1.0, 0.5, 1.0, 2.0], [0., 1., 0., 1., 1.]);
+/// let o = FitOptions::default();
+/// // Weight 2 on a point is the point counted twice.
+/// let weighted = fit_logistic_with(&x, &y, &o, &FitWith { sample_weight: Some(&[1., 2., 1., 1., 1.]), ..FitWith::default() }).unwrap();
+/// let doubled = fit_logistic(&[-2.0, -1.0, -1.0, 0.5, 1.0, 2.0], &[0., 1., 1., 0., 1., 1.], &o).unwrap();
+/// assert!((weighted.model.coef - doubled.model.coef).abs() < 1e-12);
+/// // A warm start reaches the same optimum, in fewer steps.
+/// let cold = fit_logistic(&x, &y, &o).unwrap();
+/// let near = fit_logistic_with(&x, &y, &o, &FitWith { warm_start: Some(cold.model), ..FitWith::default() }).unwrap();
+/// assert!((near.model.coef - cold.model.coef).abs() < 1e-12 && near.iterations < cold.iterations);
+/// ```
+pub fn fit_logistic_with(x: &[f64], y: &[f64], opts: &FitOptions, with: &FitWith) -> Result<LogisticFit, FitError> {
     validate(x, y, opts)?;
+    let weights = validate_weights(x.len(), with.sample_weight)?;
     // C = ∞ is no penalty.
     let opts = &FitOptions { c: opts.c.filter(|c| c.is_finite()) };
-    check_existence(x, y, &vec![true; x.len()], opts.c.is_some())?;
-    let (model, iterations) = newton(x, opts.c, start(y), |i, z| {
-        let p = sigmoid(z);
-        (binary_cross_entropy(y[i], z), p - y[i], p * (1.0 - p))
-    })?;
+    check_existence(x, y, &weighed(x.len(), weights), opts.c.is_some())?;
+    let from = warm(with).unwrap_or_else(|| weighted_start(y, weights));
+    let weight = |i: usize| weights.map_or(1.0, |w| w[i]);
+    let (model, iterations) = newton(
+        x,
+        opts.c,
+        from,
+        |i, z| {
+            let p = sigmoid(z);
+            let s = weight(i);
+            (s * binary_cross_entropy(y[i], z), s * (p - y[i]), s * (p * (1.0 - p)))
+        },
+        |i, z| weight(i) * binary_cross_entropy(y[i], z),
+    )?;
     finished(model, iterations, x, y)
 }
 
@@ -363,7 +476,30 @@ pub fn gradient_step(model: Sigmoid, x: &[f64], y: &[f64], opts: &FitOptions, le
 /// assert!(focal.model.coef.is_finite());
 /// ```
 pub fn fit_focal(x: &[f64], y: &[f64], focal: &FocalOptions, opts: &FitOptions) -> Result<LogisticFit, FitError> {
+    fit_focal_with(x, y, focal, opts, &FitWith::default())
+}
+
+/// [`fit_focal`] with per-point weights (`½·coef²/C + Σ sᵢ·FLᵢ`) and a warm
+/// start (by default it starts from the logistic optimum).
+///
+/// ```
+/// use losslab::core::fit::{fit_focal, fit_focal_with, FitOptions, FitWith};
+/// use losslab::core::losses::FocalOptions;
+/// let (x, y) = ([-2.0, -1.0, 0.5, 1.0, 2.0], [0., 1., 0., 1., 1.]);
+/// let (f, o) = (FocalOptions::default(), FitOptions::default());
+/// let cold = fit_focal(&x, &y, &f, &o).unwrap();
+/// let near = fit_focal_with(&x, &y, &f, &o, &FitWith { warm_start: Some(cold.model), ..FitWith::default() }).unwrap();
+/// assert!((near.model.coef - cold.model.coef).abs() < 1e-12);
+/// ```
+pub fn fit_focal_with(
+    x: &[f64],
+    y: &[f64],
+    focal: &FocalOptions,
+    opts: &FitOptions,
+    with: &FitWith,
+) -> Result<LogisticFit, FitError> {
     validate(x, y, opts)?;
+    let weights = validate_weights(x.len(), with.sample_weight)?;
     let opts = &FitOptions { c: opts.c.filter(|c| c.is_finite()) };
     if !(focal.gamma >= 0.0 && focal.gamma.is_finite()) {
         return Err(FitError::BadFocalParameter { what: "gamma", value: focal.gamma });
@@ -371,17 +507,33 @@ pub fn fit_focal(x: &[f64], y: &[f64], focal: &FocalOptions, opts: &FitOptions) 
     if focal.apply_class_balancing && !(0.0..=1.0).contains(&focal.alpha) {
         return Err(FitError::BadFocalParameter { what: "alpha", value: focal.alpha });
     }
-    let active: Vec<bool> = y.iter().map(|&yi| focal.alpha_t(yi) > 0.0).collect();
+    let counted = weighed(x.len(), weights);
+    let active: Vec<bool> = y.iter().zip(&counted).map(|(&yi, &c)| c && focal.alpha_t(yi) > 0.0).collect();
     check_existence(x, y, &active, opts.c.is_some())?;
     // Start from the logistic optimum of the same data (with a penalty, so it
     // always exists): focal loss reshapes the fit, it does not move it far.
-    let warm = fit_logistic(x, y, &FitOptions { c: Some(opts.c.unwrap_or(1e4)) }).map(|f| f.model).unwrap_or(start(y));
-    let (model, iterations) = newton(x, opts.c, warm, |i, z| {
-        // Second-order dual: value, first and second derivative in one pass.
-        let zz = Dual { v: Dual::variable(z), d: Dual::constant(1.0) };
-        let f = binary_focal_loss(Dual::constant(Dual::constant(y[i])), zz, focal);
-        (f.v.v, f.v.d, f.d.d)
-    })?;
+    let from = warm(with).unwrap_or_else(|| {
+        let plain = FitWith { sample_weight: weights, warm_start: None };
+        fit_logistic_with(x, y, &FitOptions { c: Some(opts.c.unwrap_or(1e4)) }, &plain)
+            .map(|f| f.model)
+            .unwrap_or(weighted_start(y, weights))
+    });
+    let weight = |i: usize| weights.map_or(1.0, |w| w[i]);
+    let (model, iterations) = newton(
+        x,
+        opts.c,
+        from,
+        |i, z| {
+            // Second-order dual: value, first and second derivative in one pass.
+            let zz = Dual { v: Dual::variable(z), d: Dual::constant(1.0) };
+            let f = binary_focal_loss(Dual::constant(Dual::constant(y[i])), zz, focal);
+            let s = weight(i);
+            (s * f.v.v, s * f.v.d, s * f.d.d)
+        },
+        // The same value in plain f64: the dual's value part is computed by
+        // the very same operations, so the two agree bit for bit.
+        |i, z| weight(i) * binary_focal_loss(y[i], z, focal),
+    )?;
     finished(model, iterations, x, y)
 }
 
@@ -403,7 +555,10 @@ mod tests {
         assert_eq!(fit_logistic(&[], &[], &FitOptions::default()), Err(FitError::Empty));
         assert_eq!(fit_logistic(&[1.0], &[], &FitOptions::default()), Err(FitError::LengthMismatch { x: 1, y: 0 }));
         assert_eq!(fit_logistic(&[f64::NAN], &[1.0], &FitOptions::default()), Err(FitError::NonFinite { what: "x" }));
-        assert_eq!(fit_logistic(&[1.0, 2.0], &[0.0, 1.0], &FitOptions { c: Some(0.0) }), Err(FitError::NonPositiveC(0.0)));
+        assert_eq!(
+            fit_logistic(&[1.0, 2.0], &[0.0, 1.0], &FitOptions { c: Some(0.0) }),
+            Err(FitError::NonPositiveC(0.0))
+        );
         assert_eq!(fit_logistic(&[1.0, 1.0], &[0.0, 1.0], &FitOptions { c: None }), Err(FitError::NoSpread));
     }
 

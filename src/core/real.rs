@@ -2,11 +2,12 @@
 //! `f64` (exact), and [`Dual`] numbers, which carry a derivative along so that
 //! every gradient comes from the very code path that computes the loss.
 
-use num_traits::{Float, Num, NumCast, One, ToPrimitive, Zero};
 use std::cmp::Ordering;
 use std::fmt::Debug;
 use std::num::FpCategory;
 use std::ops::{Add, Div, Mul, Neg, Rem, Sub};
+
+use num_traits::{Float, Num, NumCast, One, ToPrimitive, Zero};
 
 /// A floating-point scalar of the core: [`Float`] plus the few conversions
 /// the losses need.

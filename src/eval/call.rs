@@ -1,15 +1,24 @@
 //! One call of the evaluator, parsed and validated at the border into a
 //! typed [`Call`], then answered.
 
-use super::json::{array, array_to_json, describe, number, to_json};
-use crate::core::array::NdArray;
-use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
-use crate::core::losses::{cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue};
-use crate::core::real::Real;
-use crate::core::softmax_fit::{SoftmaxFit, SoftmaxFitError, SoftmaxProblem};
-use crate::core::semantics::{Reduction, Semantics};
-use serde_json::{json, Map, Value};
 use std::fmt;
+
+use serde_json::{json, Map, Value};
+
+use super::calibration::{parse_calibration_args, CalibrationRequest};
+use super::dataset::{parse_dataset_args, Dataset, DatasetRequest};
+use super::json::{array, array_to_json, describe, number, to_json};
+use super::softmax::parse_softmax_args;
+use crate::core::array::NdArray;
+use crate::core::calibration::Calibration;
+use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
+use crate::core::losses::{
+    cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue,
+};
+use crate::core::real::Real;
+use crate::core::semantics::{Reduction, Semantics};
+use crate::core::softmax_fit::{SoftmaxFit, SoftmaxProblem};
+use crate::i18n::{Lang, Message};
 
 /// What a call computes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +26,11 @@ pub enum Function {
     Loss(LossKind),
     /// scikit-learn's `LogisticRegression` on one feature.
     LogisticFit,
-    /// Multinomial logistic regression (`eval::softmax`).
+    /// A data set of the page and its split (`eval::dataset`).
+    Dataset,
+    /// scikit-learn's `calibration_curve` with ECE, MCE, Brier, log loss (`eval::calibration`).
+    Calibration,
+    /// Multinomial logistic regression with label smoothing and focal γ (`eval::softmax`).
     SoftmaxFit,
 }
 
@@ -30,6 +43,8 @@ impl Function {
         let last = name.rsplit('.').next().unwrap_or(name).trim();
         match last {
             "logistic_fit" | "LogisticRegression" => Some((Function::LogisticFit, Alias::None)),
+            "dataset" => Some((Function::Dataset, Alias::None)),
+            "calibration" | "calibration_curve" => Some((Function::Calibration, Alias::None)),
             "softmax_fit" => Some((Function::SoftmaxFit, Alias::None)),
             "binary_cross_entropy" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::None)),
             "binary_cross_entropy_with_logits" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::Logits)),
@@ -65,6 +80,8 @@ pub enum Dtype {
 pub enum Args {
     Loss { y_true: NdArray<f64>, y_pred: NdArray<f64>, options: LossOptions },
     Fit { x: Vec<f64>, y_true: Vec<f64>, options: FitOptions },
+    Dataset(DatasetRequest),
+    Calibration(CalibrationRequest),
     SoftmaxFit(SoftmaxProblem),
 }
 
@@ -94,7 +111,12 @@ impl Call {
     /// assert_eq!(format!("{:.6}", l.scalar().unwrap()), "11.522857");
     /// ```
     pub fn loss(kind: LossKind, y_true: NdArray<f64>, y_pred: NdArray<f64>, options: LossOptions) -> Call {
-        Call { function: Function::Loss(kind), args: Args::Loss { y_true, y_pred, options }, dtype: Dtype::Float32, grad: false }
+        Call {
+            function: Function::Loss(kind),
+            args: Args::Loss { y_true, y_pred, options },
+            dtype: Dtype::Float32,
+            grad: false,
+        }
     }
 }
 
@@ -104,6 +126,8 @@ pub enum Answer {
     Loss(LossValue<f64>),
     LossWithGrad { loss: LossValue<f64>, grad: NdArray<f64> },
     Fit { fit: LogisticFit, proba: Vec<f64> },
+    Dataset(Dataset),
+    Calibration(Calibration),
     SoftmaxFit { fit: SoftmaxFit, proba: Vec<Vec<f64>> },
 }
 
@@ -125,7 +149,9 @@ impl Answer {
                 "proba": proba.iter().map(|&p| to_json(p)).collect::<Vec<_>>(),
                 "log_loss": to_json(fit.log_loss),
             }),
-            Answer::SoftmaxFit { fit, proba } => super::softmax::to_json_answer(fit, proba),
+            Answer::Dataset(d) => super::dataset::to_json(d),
+            Answer::Calibration(c) => super::calibration::to_json(c),
+            Answer::SoftmaxFit { fit, proba } => super::softmax::to_json(fit, proba),
         }
     }
 }
@@ -137,15 +163,22 @@ pub enum CallError {
     MissingFn,
     UnknownFn(String),
     UnknownKey(String),
-    UnknownOption { function: String, option: String },
+    UnknownOption {
+        function: String,
+        option: String,
+    },
     MissingArg(&'static str),
-    BadArg { arg: String, why: String },
+    BadArg {
+        arg: String,
+        why: String,
+    },
     UnknownSemantics(String),
     UnknownDtype(String),
     UnknownReduction(String),
     Loss(LossError),
     Fit(FitError),
-    SoftmaxFit(SoftmaxFitError),
+    /// A mistake said in words from the word tables.
+    Words(Message),
     /// A bug: the evaluator panicked on this call (caught, reported).
     Internal,
 }
@@ -158,7 +191,7 @@ impl fmt::Display for CallError {
             MissingFn => write!(f, "the call has no \"fn\" (e.g. \"binary_crossentropy\")"),
             UnknownFn(name) => write!(
                 f,
-                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit or softmax_fit"
+                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit, dataset, calibration or softmax_fit"
             ),
             UnknownKey(k) => write!(f, "unknown key \"{k}\" in the call; expected fn, args, semantics, dtype, grad"),
             UnknownOption { function, option } => write!(f, "{function} has no option \"{option}\""),
@@ -169,7 +202,7 @@ impl fmt::Display for CallError {
             UnknownReduction(s) => write!(f, "unknown reduction \"{s}\"; expected sum_over_batch_size (torch: mean), sum or none"),
             Loss(e) => e.fmt(f),
             Fit(e) => e.fmt(f),
-            SoftmaxFit(e) => e.fmt(f),
+            Words(m) => f.write_str(&m.text(Lang::En)),
             Internal => write!(f, "internal error while evaluating this call"),
         }
     }
@@ -185,11 +218,6 @@ impl From<LossError> for CallError {
 impl From<FitError> for CallError {
     fn from(e: FitError) -> Self {
         CallError::Fit(e)
-    }
-}
-impl From<SoftmaxFitError> for CallError {
-    fn from(e: SoftmaxFitError) -> Self {
-        CallError::SoftmaxFit(e)
     }
 }
 
@@ -274,14 +302,21 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
             }
             parse_fit_args(args)?
         }
-        Function::SoftmaxFit if grad => return Err(bad("grad", "is only available for losses")),
-        Function::SoftmaxFit => super::softmax::parse_args(args)?,
+        Function::Dataset | Function::Calibration | Function::SoftmaxFit if grad => {
+            return Err(bad("grad", "is only available for losses"))
+        }
+        Function::Dataset => Args::Dataset(parse_dataset_args(args).map_err(CallError::Words)?),
+        Function::Calibration => Args::Calibration(parse_calibration_args(args).map_err(CallError::Words)?),
+        Function::SoftmaxFit => Args::SoftmaxFit(parse_softmax_args(args).map_err(CallError::Words)?),
         Function::Loss(kind) => parse_loss_args(kind, alias, semantics, args)?,
     };
     let function = match (&args, function) {
         // torch's cross_entropy with probability targets of y_pred's shape.
         (Args::Loss { y_true, y_pred, .. }, Function::Loss(LossKind::SparseCategoricalCrossentropy))
-            if alias == Alias::CrossEntropy && y_true.shape == y_pred.shape && y_pred.rank() >= 1 && y_true.rank() >= 2 =>
+            if alias == Alias::CrossEntropy
+                && y_true.shape == y_pred.shape
+                && y_pred.rank() >= 1
+                && y_true.rank() >= 2 =>
         {
             Function::Loss(LossKind::CategoricalCrossentropy)
         }
@@ -290,7 +325,12 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
     Ok(Call { function, args, dtype, grad })
 }
 
-fn parse_loss_args(kind: LossKind, alias: Alias, semantics: Semantics, args: &Map<String, Value>) -> Result<Args, CallError> {
+fn parse_loss_args(
+    kind: LossKind,
+    alias: Alias,
+    semantics: Semantics,
+    args: &Map<String, Value>,
+) -> Result<Args, CallError> {
     let mut options = LossOptions { semantics, ..LossOptions::default() };
     // torchvision's focal loss and *_with_logits take logits.
     if alias == Alias::Logits || (semantics == Semantics::Torch && kind == LossKind::BinaryFocalCrossentropy) {
@@ -410,7 +450,15 @@ pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
             let proba = x.iter().map(|&xi| fit.model.proba(xi)).collect();
             Ok(Answer::Fit { fit, proba })
         }
-        (Function::SoftmaxFit, Args::SoftmaxFit(problem)) => super::softmax::answer(problem),
+        (Function::Dataset, Args::Dataset(request)) => {
+            super::dataset::generate(request).map(Answer::Dataset).map_err(CallError::Words)
+        }
+        (Function::Calibration, Args::Calibration(request)) => {
+            super::calibration::answer(request).map(Answer::Calibration).map_err(CallError::Words)
+        }
+        (Function::SoftmaxFit, Args::SoftmaxFit(problem)) => super::softmax::answer(problem)
+            .map(|(fit, proba)| Answer::SoftmaxFit { fit, proba })
+            .map_err(CallError::Words),
         _ => Err(CallError::Internal),
     }
 }
@@ -450,7 +498,12 @@ pub fn evaluate_cross_entropy(
     options: &LossOptions,
     dtype: Dtype,
 ) -> Result<LossValue<f64>, LossError> {
-    in_precision(dtype, options, || cross_entropy(kind, y_true, y_pred, options), || cross_entropy(kind, y_true, y_pred, options))
+    in_precision(
+        dtype,
+        options,
+        || cross_entropy(kind, y_true, y_pred, options),
+        || cross_entropy(kind, y_true, y_pred, options),
+    )
 }
 
 /// The float64 computation or the float32 one, as `dtype` and the semantics ask.
@@ -476,7 +529,12 @@ fn precision(dtype: Dtype, options: &LossOptions) -> Dtype {
     }
 }
 
-fn with_grad<R: Real>(kind: LossKind, y_true: &NdArray<f64>, y_pred: &NdArray<f64>, o: &LossOptions) -> Result<Answer, CallError> {
+fn with_grad<R: Real>(
+    kind: LossKind,
+    y_true: &NdArray<f64>,
+    y_pred: &NdArray<f64>,
+    o: &LossOptions,
+) -> Result<Answer, CallError> {
     let (l, g) = loss_with_grad::<R>(kind, y_true, y_pred, o)?;
     Ok(Answer::LossWithGrad { loss: l.to_f64(), grad: g.map(Real::as_f64) })
 }

@@ -1,7 +1,8 @@
 //! JSON ⇄ numbers: nested arrays with `"inf"`, `"-inf"`, `"nan"` strings.
 
-use crate::core::array::NdArray;
 use serde_json::{Number, Value};
+
+use crate::core::array::NdArray;
 
 /// A number from JSON: a JSON number, or one of the strings `"inf"`,
 /// `"-inf"`, `"nan"` (also `"Infinity"`, `"-Infinity"`, `"NaN"`).
@@ -66,6 +67,17 @@ pub fn describe(v: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A JSON value as it was written, cut short for a message: the same text
+/// in every language, unlike [`describe`].
+pub fn written(v: &Value) -> String {
+    let text = v.to_string();
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    } else {
+        text
     }
 }
 

@@ -9,11 +9,18 @@
 //! assert!(out.starts_with(r#"[{"result":11.522856712341309},{"error":"unknown fn"#));
 //! ```
 
+mod calibration;
 mod call;
+mod dataset;
 pub mod json;
 mod softmax;
 
-pub use call::{evaluate_call, evaluate_cross_entropy, evaluate_loss, parse_call, Alias, Answer, Args, Call, CallError, Dtype, Function};
+pub use calibration::CalibrationRequest;
+pub use call::{
+    evaluate_call, evaluate_cross_entropy, evaluate_loss, parse_call, Alias, Answer, Args, Call, CallError, Dtype,
+    Function,
+};
+pub use dataset::{Dataset, DatasetRequest};
 
 use serde_json::{json, Value};
 use std::fmt;

@@ -1,6 +1,13 @@
-//! `softmax_fit`: scikit-learn's multinomial `LogisticRegression`, with label
-//! smoothing and focal γ. The arguments are read into a
-//! [`SoftmaxProblem`], checked there once; the answer is the core's fit.
+//! The `softmax_fit` call: scikit-learn's multinomial `LogisticRegression`,
+//! with label smoothing and focal γ.
+//!
+//! `{"fn": "softmax_fit", "args": {"x": [[x1, x2], …], "y": [class indices],
+//! "C": 1.0, "label_smoothing": 0.0, "gamma": 0.0}}` answers `{"coef": K×D,
+//! "intercept": K, "proba": N×K, "loss", "objective", "iterations"}`. K is
+//! max(y) + 1; `x` may be a list of numbers for one feature. `C` defaults to
+//! 1.0 as in scikit-learn, and `null` (or `"inf"`) means no penalty;
+//! `label_smoothing` and `gamma` default to 0. The arguments are read into a
+//! [`SoftmaxProblem`], which checks them.
 //!
 //! ```
 //! let out = losslab::eval::eval_json(r#"[{"fn": "softmax_fit", "args":
@@ -8,92 +15,80 @@
 //! assert!(out.contains("no finite optimum"));
 //! ```
 
-use super::call::{Answer, Args, CallError};
-use super::json::{describe, number, to_json};
-use crate::core::softmax_fit::{class_labels, SoftmaxFit, SoftmaxOptions, SoftmaxProblem};
 use serde_json::{json, Map, Value};
 
-const NAME: &str = "softmax_fit";
+use super::json::{number, to_json as number_json, written};
+use crate::core::softmax_fit::{class_labels, SoftmaxFit, SoftmaxOptions, SoftmaxProblem};
+use crate::i18n::Message;
 
-fn bad(arg: &str, why: String) -> CallError {
-    CallError::BadArg { arg: arg.to_string(), why }
+fn not_numbers(arg: &'static str, v: &Value) -> Message {
+    Message::new("error.call.numbers").with("arg", arg).with("value", written(v))
 }
 
-fn get_number(arg: &str, v: &Value) -> Result<f64, CallError> {
-    number(v).ok_or_else(|| bad(arg, format!("must be a number, got {}", describe(v))))
+fn a_number(arg: &'static str, v: &Value) -> Result<f64, Message> {
+    number(v).ok_or_else(|| Message::new("error.softmax.number").with("arg", arg).with("value", written(v)))
 }
 
 /// A list of numbers.
-fn numbers(arg: &str, v: &Value) -> Result<Vec<f64>, CallError> {
-    let Value::Array(items) = v else {
-        return Err(bad(arg, format!("must be a list of numbers, got {}", describe(v))));
-    };
-    items.iter().map(|item| number(item).ok_or_else(|| bad(arg, format!("contains {}, which is not a number", describe(item))))).collect()
+fn numbers(arg: &'static str, v: &Value) -> Result<Vec<f64>, Message> {
+    let Value::Array(items) = v else { return Err(not_numbers(arg, v)) };
+    items.iter().map(|item| number(item).ok_or_else(|| not_numbers(arg, v))).collect()
 }
 
-/// The points: a list of rows of features, or a list of numbers (one feature).
-/// Rows of different lengths are left for the core to explain.
-fn points(v: &Value) -> Result<Vec<Vec<f64>>, CallError> {
-    let Value::Array(items) = v else {
-        return Err(bad("x", format!("must be a list of points, got {}", describe(v))));
-    };
+/// The points: rows of features, or numbers (one feature each). Rows of
+/// different lengths are left for the problem to explain.
+fn points(v: &Value) -> Result<Vec<Vec<f64>>, Message> {
+    let Value::Array(items) = v else { return Err(not_numbers("x", v)) };
     items
         .iter()
         .map(|item| match item {
-            Value::Array(_) => numbers("x", item),
-            _ => number(item).map(|x| vec![x]).ok_or_else(|| bad("x", format!("contains {}, which is not a number", describe(item)))),
+            Value::Array(_) => numbers("x", item).map_err(|_| not_numbers("x", v)),
+            _ => number(item).map(|x| vec![x]).ok_or_else(|| not_numbers("x", v)),
         })
         .collect()
 }
 
-/// Reads `x`, `y` (or `y_true`), `C` (absent: 1.0; null or "inf": no
-/// penalty), `penalty` ("l2", or null/"none" for none), `label_smoothing`
-/// and `gamma` (absent or null: 0).
-pub(super) fn parse_args(args: &Map<String, Value>) -> Result<Args, CallError> {
+/// Reads `x`, `y` (or `y_true`), `C`, `label_smoothing` and `gamma`, and
+/// checks them as a problem; a mistake in words.
+pub(super) fn parse_softmax_args(args: &Map<String, Value>) -> Result<SoftmaxProblem, Message> {
     let (mut x, mut y) = (None, None);
     let mut options = SoftmaxOptions::default();
-    let mut unpenalised = false;
     for (key, v) in args {
         match key.as_str() {
+            "C" if v.is_null() => options.c = None,
+            _ if v.is_null() => {}
             "x" => x = Some(points(v)?),
-            "y" | "y_true" => y = Some(numbers(key, v)?),
-            "C" => options.c = if v.is_null() { None } else { Some(get_number("C", v)?) },
-            "penalty" => match v {
-                Value::Null => unpenalised = true,
-                Value::String(s) if s == "none" => unpenalised = true,
-                Value::String(s) if s == "l2" => {}
-                other => return Err(bad("penalty", format!("must be \"l2\" or null, got {}", describe(other)))),
-            },
-            "label_smoothing" if !v.is_null() => options.label_smoothing = get_number(key, v)?,
-            "gamma" if !v.is_null() => options.gamma = get_number(key, v)?,
-            "label_smoothing" | "gamma" => {}
-            other => return Err(CallError::UnknownOption { function: NAME.into(), option: other.into() }),
+            "y" | "y_true" => y = Some(numbers("y", v)?),
+            "C" => options.c = Some(a_number("C", v)?),
+            "label_smoothing" => options.label_smoothing = a_number("label_smoothing", v)?,
+            "gamma" => options.gamma = a_number("gamma", v)?,
+            other => {
+                return Err(Message::new("error.call.option").with("function", "softmax_fit").with("option", other))
+            }
         }
     }
-    if unpenalised {
-        options.c = None;
-    }
-    let x = x.ok_or(CallError::MissingArg("x"))?;
-    let y = class_labels(&y.ok_or(CallError::MissingArg("y"))?)?;
-    Ok(Args::SoftmaxFit(SoftmaxProblem::new(&x, &y, &options)?))
+    let missing = |arg: &str| Message::new("error.call.missing").with("arg", arg);
+    let x = x.ok_or_else(|| missing("x"))?;
+    let y = class_labels(&y.ok_or_else(|| missing("y"))?).map_err(|e| e.message())?;
+    SoftmaxProblem::new(&x, &y, &options).map_err(|e| e.message())
 }
 
-/// The converged fit and each point's class probabilities.
-pub(super) fn answer(problem: &SoftmaxProblem) -> Result<Answer, CallError> {
-    let fit = problem.fit()?;
+/// The converged fit, and each point's class probabilities.
+pub(super) fn answer(problem: &SoftmaxProblem) -> Result<(SoftmaxFit, Vec<Vec<f64>>), Message> {
+    let fit = problem.fit().map_err(|e| e.message())?;
     let proba = (0..problem.point_count()).map(|i| fit.model.proba(problem.point(i))).collect();
-    Ok(Answer::SoftmaxFit { fit, proba })
+    Ok((fit, proba))
 }
 
-/// `{"coef": K×D, "intercept": K, "proba": N×K, "loss", "objective", "iterations"}`.
-pub(super) fn to_json_answer(fit: &SoftmaxFit, proba: &[Vec<f64>]) -> Value {
-    let list = |v: &[f64]| v.iter().map(|&x| to_json(x)).collect::<Vec<_>>();
+/// The answer's `result`.
+pub(super) fn to_json(fit: &SoftmaxFit, proba: &[Vec<f64>]) -> Value {
+    let list = |v: &[f64]| v.iter().map(|&x| number_json(x)).collect::<Vec<_>>();
     json!({
         "coef": fit.model.coef_rows().iter().map(|r| list(r)).collect::<Vec<_>>(),
         "intercept": list(&fit.model.intercept),
         "proba": proba.iter().map(|r| list(r)).collect::<Vec<_>>(),
-        "loss": to_json(fit.loss),
-        "objective": to_json(fit.objective),
+        "loss": number_json(fit.loss),
+        "objective": number_json(fit.objective),
         "iterations": fit.iterations,
     })
 }

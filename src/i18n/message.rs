@@ -13,11 +13,13 @@ pub struct Message {
     pub values: Vec<(&'static str, Value)>,
 }
 
-/// A placeholder's value: text as it is, or a sentence of its own.
+/// A placeholder's value: text as it is, a sentence of its own, or a list
+/// joined as the language joins lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     Text(String),
     Message(Message),
+    List(Vec<String>),
 }
 
 impl Message {
@@ -37,6 +39,12 @@ impl Message {
         self
     }
 
+    /// This message with `{name}` standing for `items`, joined as `lang` joins lists.
+    pub fn with_list(mut self, name: &'static str, items: Vec<String>) -> Message {
+        self.values.push((name, Value::List(items)));
+        self
+    }
+
     /// The sentence in `lang`.
     ///
     /// ```
@@ -52,10 +60,37 @@ impl Message {
                 let text = match value {
                     Value::Text(text) => text.clone(),
                     Value::Message(message) => message.text(lang),
+                    Value::List(items) => items.join(t(lang, "list.separator")),
                 };
                 (*name, text)
             })
             .collect();
         fill(t(lang, self.key), &values)
+    }
+}
+
+/// Offending text is shown up to this many characters.
+const EXCERPT_CHARS: usize = 40;
+
+/// `text` cut to [`EXCERPT_CHARS`] characters, with `…` when it was longer,
+/// so a notice about a megabyte of garbage stays one line.
+pub fn excerpt(text: &str) -> String {
+    if text.chars().nth(EXCERPT_CHARS).is_none() {
+        return text.to_owned();
+    }
+    let cut = text.char_indices().nth(EXCERPT_CHARS - 1).map_or(text.len(), |(i, _)| i);
+    format!("{}…", &text[..cut])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_keeps_forty_characters() {
+        assert_eq!(excerpt("short"), "short");
+        let forty = "x".repeat(40);
+        assert_eq!(excerpt(&forty), forty);
+        assert_eq!(excerpt(&"交".repeat(41)), format!("{}…", "交".repeat(39)));
     }
 }

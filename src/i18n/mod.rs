@@ -6,5 +6,5 @@ mod message;
 mod table;
 
 pub use lang::Lang;
-pub use message::{Message, Value};
+pub use message::{excerpt, Message, Value};
 pub use table::{fill, install, is_installed, lookup, t};

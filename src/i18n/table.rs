@@ -89,7 +89,9 @@ pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let named = after.split_once('}').and_then(|(name, tail)| Some((values.iter().find(|(n, _)| *n == name)?.1.as_ref(), tail)));
+        let named = after
+            .split_once('}')
+            .and_then(|(name, tail)| Some((values.iter().find(|(n, _)| *n == name)?.1.as_ref(), tail)));
         match named {
             Some((value, tail)) => {
                 out.push_str(value);
@@ -128,7 +130,8 @@ mod tests {
     #[test]
     fn the_keys_are_written_once_each_in_order() {
         for lang in [Lang::En, Lang::Zh] {
-            let written: Vec<&str> = source(lang).lines().filter_map(|l| l.trim().strip_prefix('"')?.split('"').next()).collect();
+            let written: Vec<&str> =
+                source(lang).lines().filter_map(|l| l.trim().strip_prefix('"')?.split('"').next()).collect();
             assert!(written.windows(2).all(|w| w[0] < w[1]), "keep the keys of the {lang:?} file sorted, each once");
             assert_eq!(written, keys(lang));
         }

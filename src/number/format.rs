@@ -39,7 +39,11 @@ pub fn readout(v: f64, decimals: usize) -> String {
     if v.is_nan() {
         "—".into()
     } else if v.is_infinite() {
-        if v > 0.0 { "∞".into() } else { "−∞".into() }
+        if v > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        }
     } else {
         format!("{v:.decimals$}")
     }

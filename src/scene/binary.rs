@@ -1,9 +1,9 @@
 //! The ten points (or however many the reader made) under one sigmoid.
 
-use super::numerics::fit::{FitError, Sigmoid};
-use super::numerics::losses::{binary_cross_entropy, binary_cross_entropy_of_probability};
-use super::numerics::smoothing::smooth_binary;
-use super::{padded_range, sample};
+use super::sampling::{padded_range, sample};
+use crate::core::fit::{FitError, Sigmoid};
+use crate::core::losses::{binary_cross_entropy, binary_cross_entropy_of_probability};
+use crate::core::smoothing::smooth_binary;
 use crate::state::State;
 
 /// One point as every binary figure sees it.
@@ -105,7 +105,7 @@ impl BinaryScene {
 
 #[cfg(test)]
 mod tests {
-    use super::super::converged_model;
+    use super::super::fit_inputs::converged_model;
     use super::*;
     use crate::state::Point;
 

@@ -1,11 +1,13 @@
 //! Categorical and sparse categorical cross-entropy, per sample, as Keras
 //! computes them (the article's second half).
 
-use super::numerics::activation::softmax;
-use super::numerics::array::NdArray;
-use super::numerics::losses::{keras_categorical_probabilities, keras_sparse_logits, loss, renormalize, LossKind, LossOptions};
-use super::numerics::semantics::Reduction;
 use crate::calculator::parse_list;
+use crate::core::activation::softmax;
+use crate::core::array::NdArray;
+use crate::core::losses::{
+    cross_entropy, keras_categorical_probabilities, keras_sparse_logits, renormalize, CrossEntropy, LossOptions,
+};
+use crate::core::semantics::Reduction;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CceSample {
@@ -95,16 +97,15 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
     if label >= k {
         return None;
     }
-    let one_hot = one_hot_given
-        .cloned()
-        .unwrap_or_else(|| (0..k).map(|j| if j == label { 1.0 } else { 0.0 }).collect());
+    let one_hot =
+        one_hot_given.cloned().unwrap_or_else(|| (0..k).map(|j| if j == label { 1.0 } else { 0.0 }).collect());
     let renormalised = renormalize(raw);
     let clipped = keras_categorical_probabilities(raw);
     let sparse_row = softmax(&keras_sparse_logits(raw));
     Some(CceSample {
         p_true: clipped[label],
-        loss: keras_loss(LossKind::CategoricalCrossentropy, NdArray::from_vec(one_hot.clone()), raw)?,
-        sparse_loss: keras_loss(LossKind::SparseCategoricalCrossentropy, NdArray::scalar(label as f64), raw)?,
+        loss: keras_loss(CrossEntropy::Categorical, NdArray::from_vec(one_hot.clone()), raw)?,
+        sparse_loss: keras_loss(CrossEntropy::Sparse, NdArray::scalar(label as f64), raw)?,
         sparse_p_true: sparse_row[label],
         raw: raw.to_vec(),
         renormalised,
@@ -116,9 +117,9 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
 
 /// One sample's loss as Keras computes it, in float64 (the figure's
 /// resolution); `None` when Keras refuses the row.
-fn keras_loss(kind: LossKind, y_true: NdArray<f64>, row: &[f64]) -> Option<f64> {
+fn keras_loss(kind: CrossEntropy, y_true: NdArray<f64>, row: &[f64]) -> Option<f64> {
     let options = LossOptions { reduction: Reduction::None, ..LossOptions::default() };
-    loss::<f64>(kind, &y_true, &NdArray::from_vec(row.to_vec()), &options).ok()?.scalar()
+    cross_entropy::<f64>(kind, &y_true, &NdArray::from_vec(row.to_vec()), &options).ok()?.scalar()
 }
 
 #[cfg(test)]
@@ -151,7 +152,10 @@ mod tests {
 
     #[test]
     fn calculator_text_parses_or_falls_back() {
-        assert_eq!(CceScene::from_text("[[0, 1, 0], [0, 0, 1]]", "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]"), CceScene::seed());
+        assert_eq!(
+            CceScene::from_text("[[0, 1, 0], [0, 0, 1]]", "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]"),
+            CceScene::seed()
+        );
         assert_eq!(CceScene::from_text("[0,1", "x"), CceScene::seed());
     }
 }

@@ -1,11 +1,12 @@
 //! Focal loss: the paper's curves, the points' focal loss against their
 //! cross-entropy, and the sigmoid refitted under focal loss.
 
-use super::numerics::activation::logit;
-use super::numerics::breakdown::point_losses;
-use super::numerics::fit::{fit_focal, fit_logistic, FitError, LogisticFit, Sigmoid};
-use super::numerics::losses::{binary_focal_loss, FocalOptions};
-use super::{finite_xy, fit_options, focal_options, padded_range, sample};
+use super::fit_inputs::{finite_xy, fit_options, focal_options};
+use super::sampling::{padded_range, sample};
+use crate::core::activation::logit;
+use crate::core::breakdown::point_losses;
+use crate::core::fit::{fit_focal, fit_logistic, FitError, LogisticFit, Sigmoid};
+use crate::core::losses::{binary_focal_loss, FocalOptions};
 use crate::state::State;
 
 /// The γ of the focal-loss paper's figure 1.
@@ -145,7 +146,7 @@ fn focal_curve(gamma: f64) -> FocalCurve {
 
 #[cfg(test)]
 mod tests {
-    use super::super::converged_model;
+    use super::super::fit_inputs::converged_model;
     use super::*;
 
     fn scene(gamma: f64) -> FocalScene {
@@ -182,7 +183,7 @@ mod tests {
         for p in &mut state.points {
             p.green = true;
         }
-        let s = FocalScene::build(&state, super::super::FLAT);
+        let s = FocalScene::build(&state, super::super::fit_inputs::FLAT);
         assert!(s.ce_fit.is_err() && s.focal_fit.is_err());
         assert_eq!(s.ce_fit.unwrap_err(), FitError::OneClass);
     }

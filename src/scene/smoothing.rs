@@ -1,8 +1,9 @@
 //! Label smoothing: the smoothed target, the logit gap it asks for, and the
 //! bounded gradient, for logits `[a, 0, …, 0]` with the true class first.
 
-use super::numerics::losses::categorical_cross_entropy;
-use super::numerics::smoothing::{ce_logit_gradient, entropy, logit_gap, smooth_categorical};
+use super::sampling::sample;
+use crate::core::losses::categorical_cross_entropy;
+use crate::core::smoothing::{ce_logit_gradient, entropy, logit_gap, smooth_categorical};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SmoothingScene {
@@ -47,10 +48,10 @@ impl SmoothingScene {
         let n = 300;
         SmoothingScene {
             entropy: entropy(&target),
-            ce_smoothed: super::sample(a_range.0, a_range.1, n, |a| ce(&target, a)),
-            ce_one_hot: super::sample(a_range.0, a_range.1, n, |a| ce(&one_hot, a)),
-            grad_smoothed: super::sample(a_range.0, a_range.1, n, |a| grad(&target, a)),
-            grad_one_hot: super::sample(a_range.0, a_range.1, n, |a| grad(&one_hot, a)),
+            ce_smoothed: sample(a_range.0, a_range.1, n, |a| ce(&target, a)),
+            ce_one_hot: sample(a_range.0, a_range.1, n, |a| ce(&one_hot, a)),
+            grad_smoothed: sample(a_range.0, a_range.1, n, |a| grad(&target, a)),
+            grad_one_hot: sample(a_range.0, a_range.1, n, |a| grad(&one_hot, a)),
             alpha,
             k,
             target,

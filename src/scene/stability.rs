@@ -1,8 +1,8 @@
 //! The naive logistic loss against the stable one, in f32, over |x| ≤ 1000:
 //! the seed's derivation of `max(x,0) − x·z + log(1+exp(−|x|))`, seen.
 
-use super::numerics::array::ascending_order;
-use super::numerics::losses::{naive_logistic_loss, stable_logistic_loss};
+use crate::core::array::ascending_order;
+use crate::core::losses::{naive_logistic_loss, stable_logistic_loss};
 
 /// The largest |x| shown.
 pub const X_MAX: f32 = 1000.0;

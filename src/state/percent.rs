@@ -11,10 +11,7 @@ pub(crate) fn percent_encode(text: &str) -> String {
     for &byte in text.as_bytes() {
         let escape = byte.is_ascii_control()
             || !byte.is_ascii()
-            || matches!(
-                byte,
-                b'&' | b'=' | b'#' | b'+' | b'%' | b' ' | b'"' | b'\'' | b'<' | b'>'
-            );
+            || matches!(byte, b'&' | b'=' | b'#' | b'+' | b'%' | b' ' | b'"' | b'\'' | b'<' | b'>');
         if escape {
             out.push('%');
             out.push(char::from(HEX[usize::from(byte >> 4)]));
@@ -38,10 +35,7 @@ pub(crate) fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' => match (
-                bytes.get(i + 1).and_then(hex_value),
-                bytes.get(i + 2).and_then(hex_value),
-            ) {
+            b'%' => match (bytes.get(i + 1).and_then(hex_value), bytes.get(i + 2).and_then(hex_value)) {
                 (Some(high), Some(low)) => {
                     out.push(high << 4 | low);
                     i += 2;
@@ -91,14 +85,7 @@ mod tests {
 
     #[test]
     fn decoding_undoes_encoding() {
-        for text in [
-            "",
-            "a b+c",
-            "%41",
-            "交叉熵 😀",
-            "\u{0}\u{7f}\r\n",
-            "[[0,1],[1,0]]",
-        ] {
+        for text in ["", "a b+c", "%41", "交叉熵 😀", "\u{0}\u{7f}\r\n", "[[0,1],[1,0]]"] {
             assert_eq!(percent_decode(&percent_encode(text)), text);
         }
     }

@@ -1,10 +1,9 @@
 //! Points as CSV text, `x,label` per line: what a reader pastes to replace
 //! the points, and what the page offers to copy.
 
-use super::decimal::shortest_decimal;
-use super::notice::excerpt;
-use super::{Lang, Point, MAX_POINTS, X_RANGE};
-use crate::number::parse_f64;
+use super::fields::{Point, MAX_POINTS, X_RANGE};
+use crate::i18n::{excerpt, Message};
+use crate::number::{format, parse_f64};
 
 /// A line of pasted CSV that could not be read, by 1-based line number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,11 +87,7 @@ pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
 pub fn points_csv(points: &[Point]) -> String {
     let mut csv = String::from("x,label\n");
     for point in points {
-        csv.push_str(&format!(
-            "{},{}\n",
-            shortest_decimal(point.x),
-            u8::from(point.green)
-        ));
+        csv.push_str(&format!("{},{}\n", format::shortest(point.x), u8::from(point.green)));
     }
     csv
 }
@@ -100,44 +95,20 @@ pub fn points_csv(points: &[Point]) -> String {
 /// A header is a first line whose `x` is no number and whose label is no
 /// label, such as `x,label` or `x,y`.
 fn is_header(fields: &[&str]) -> bool {
-    parse_f64(fields[0]).is_none()
-        && fields
-            .get(1)
-            .is_none_or(|label| read_label(label).is_none())
+    parse_f64(fields[0]).is_none() && fields.get(1).is_none_or(|label| read_label(label).is_none())
 }
 
 fn read_line(line: usize, fields: &[&str]) -> Result<Point, CsvError> {
     let &[x_text, label_text] = fields else {
-        return Err(CsvError::FieldCount {
-            line,
-            found: fields.len(),
-        });
+        return Err(CsvError::FieldCount { line, found: fields.len() });
     };
     let x = match parse_f64(x_text) {
-        Some(x) if x.is_nan() => {
-            return Err(CsvError::BadX {
-                line,
-                text: excerpt(x_text),
-            })
-        }
-        Some(x) if !X_RANGE.contains(&x) => {
-            return Err(CsvError::XOutOfRange {
-                line,
-                text: excerpt(x_text),
-            })
-        }
+        Some(x) if x.is_nan() => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
+        Some(x) if !X_RANGE.contains(&x) => return Err(CsvError::XOutOfRange { line, text: excerpt(x_text) }),
         Some(x) => x + 0.0,
-        None => {
-            return Err(CsvError::BadX {
-                line,
-                text: excerpt(x_text),
-            })
-        }
+        None => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
     };
-    let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel {
-        line,
-        text: excerpt(label_text),
-    })?;
+    let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel { line, text: excerpt(label_text) })?;
     Ok(Point { x, green })
 }
 
@@ -155,51 +126,28 @@ fn read_label(text: &str) -> Option<bool> {
 }
 
 impl CsvError {
-    /// The error as a sentence for the reader.
-    pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let (low, high) = (X_RANGE.start(), X_RANGE.end());
+    /// The error as a sentence for the reader, from the word tables.
+    pub fn message(&self) -> Message {
+        let m = Message::new;
         match self {
-            CsvError::FieldCount { line, found } if zh => {
-                format!("第 {line} 行：应为以逗号分隔的 x 和标签两个值，但有 {found} 个。")
-            }
-            CsvError::FieldCount { line, found: 1 } => {
-                format!("Line {line}: expected two values, x and a label, separated by a comma; found one.")
-            }
+            CsvError::FieldCount { line, found: 1 } => m("csv.field-count.one").with("line", line.to_string()),
             CsvError::FieldCount { line, found } => {
-                format!("Line {line}: expected two values, x and a label, separated by a comma; found {found}.")
+                m("csv.field-count").with("line", line.to_string()).with("found", found.to_string())
             }
-            CsvError::BadX { line, text } if zh => format!("第 {line} 行：x = {text} 不是数字。"),
-            CsvError::BadX { line, text } => format!("Line {line}: x = {text} is not a number."),
-            CsvError::XOutOfRange { line, text } if zh => {
-                format!("第 {line} 行：x = {text} 超出了 {low} … {high} 的范围。")
-            }
-            CsvError::XOutOfRange { line, text } => {
-                format!("Line {line}: x = {text} is outside {low} … {high}.")
-            }
-            CsvError::BadLabel { line, text } if zh => {
-                format!("第 {line} 行：标签“{text}”应为 0、1、red 或 green。")
-            }
+            CsvError::BadX { line, text } => m("csv.bad-x").with("line", line.to_string()).with("text", text.as_str()),
+            CsvError::XOutOfRange { line, text } => m("csv.x-range")
+                .with("line", line.to_string())
+                .with("text", text.as_str())
+                .with("low", format::plain(*X_RANGE.start()))
+                .with("high", format::plain(*X_RANGE.end())),
             CsvError::BadLabel { line, text } => {
-                format!("Line {line}: the label \"{text}\" should be 0, 1, red or green.")
-            }
-            CsvError::TooManyPoints { line } if zh => {
-                format!("第 {line} 行：点数超过 {MAX_POINTS}，最多只能使用 {MAX_POINTS} 个点。")
+                m("csv.bad-label").with("line", line.to_string()).with("text", text.as_str())
             }
             CsvError::TooManyPoints { line } => {
-                format!(
-                    "Line {line}: more than {MAX_POINTS} points; at most {MAX_POINTS} can be used."
-                )
+                m("csv.too-many").with("line", line.to_string()).with("max", MAX_POINTS.to_string())
             }
-            CsvError::NoPoints if zh => {
-                "没有找到点：每行粘贴一个点，格式为 x,标签，例如 -2.2,0。".to_owned()
-            }
-            CsvError::NoPoints => {
-                "No points found: paste one point per line as x,label, for example -2.2,0."
-                    .to_owned()
-            }
-            CsvError::Omitted { count } if zh => format!("……另有 {count} 行有错误。"),
-            CsvError::Omitted { count } => format!("… and {count} more lines with errors."),
+            CsvError::NoPoints => m("csv.no-points"),
+            CsvError::Omitted { count } => m("csv.omitted").with("count", count.to_string()),
         }
     }
 }
@@ -207,6 +155,7 @@ impl CsvError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn every_error_reads_in_english_and_in_chinese() {
@@ -214,25 +163,16 @@ mod tests {
         let errors = [
             CsvError::FieldCount { line: 1, found: 1 },
             CsvError::FieldCount { line: 1, found: 3 },
-            CsvError::BadX {
-                line: 1,
-                text: text(),
-            },
-            CsvError::XOutOfRange {
-                line: 1,
-                text: text(),
-            },
-            CsvError::BadLabel {
-                line: 1,
-                text: text(),
-            },
+            CsvError::BadX { line: 1, text: text() },
+            CsvError::XOutOfRange { line: 1, text: text() },
+            CsvError::BadLabel { line: 1, text: text() },
             CsvError::TooManyPoints { line: 1001 },
             CsvError::NoPoints,
             CsvError::Omitted { count: 2 },
         ];
         let is_chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         for error in errors {
-            let (en, zh) = (error.message(Lang::En), error.message(Lang::Zh));
+            let (en, zh) = (error.message().text(Lang::En), error.message().text(Lang::Zh));
             assert!(!en.contains(is_chinese), "{en}");
             assert!(zh.contains(is_chinese), "{zh}");
         }

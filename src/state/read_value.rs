@@ -1,56 +1,33 @@
 //! Reading query values into a state's fields, leniently: whatever the text,
 //! the field ends up valid and the reader learns why a value was not taken.
 
-use std::ops::RangeInclusive;
-
-use super::decimal::shortest_decimal;
-use super::notice::{excerpt, Expected, Notice, NoticeList};
+use super::fields::{Point, MAX_POINTS, X_RANGE};
+use super::notice::{Expected, Notice, NoticeList};
 use super::percent::percent_decode;
-use super::{Point, MAX_POINTS, X_RANGE};
+use crate::i18n::excerpt;
+use crate::number::format::shortest;
 use crate::number::parse_f64;
 
-/// A word that stands for an enum value in the URL (`reg=off`).
-pub(crate) trait UrlWord: Copy + PartialEq + 'static {
-    /// Every value and its word; reading ignores ASCII case.
-    const CHOICES: &'static [(&'static str, Self)];
-
-    fn url_word(self) -> &'static str {
-        Self::CHOICES
-            .iter()
-            .find(|(_, value)| *value == self)
-            .map_or("", |(word, _)| word)
-    }
-}
-
 /// The query's values by key, taken one by one as the fields are read.
-pub(crate) struct Reader {
-    keys: &'static [&'static str],
+pub struct Reader {
+    keys: Vec<&'static str>,
     values: Vec<Option<String>>,
-    pub(crate) notices: NoticeList,
+    notices: NoticeList,
 }
 
 impl Reader {
     /// Splits `query` (no `?`, no `#`) into pairs for the known `keys`;
     /// unknown and repeated keys are noticed here.
-    pub(crate) fn new(query: &str, keys: &'static [&'static str]) -> Reader {
-        let mut reader = Reader {
-            keys,
-            values: vec![None; keys.len()],
-            notices: NoticeList::default(),
-        };
+    pub fn new(query: &str, keys: Vec<&'static str>) -> Reader {
+        let mut reader = Reader { values: vec![None; keys.len()], keys, notices: NoticeList::default() };
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let key = percent_decode(key);
-            match keys.iter().position(|known| *known == key) {
-                None => reader
-                    .notices
-                    .push(Notice::UnknownKey { key: excerpt(&key) }),
+            match reader.keys.iter().position(|known| *known == key) {
+                None => reader.notices.push(Notice::UnknownKey { key: excerpt(&key) }),
                 Some(i) => {
                     if let Some(earlier) = reader.values[i].replace(percent_decode(value)) {
-                        reader.notices.push(Notice::Repeated {
-                            key: keys[i],
-                            ignored: excerpt(&earlier),
-                        });
+                        reader.notices.push(Notice::Repeated { key: reader.keys[i], ignored: excerpt(&earlier) });
                     }
                 }
             }
@@ -59,19 +36,19 @@ impl Reader {
     }
 
     /// The notices; every known key must have been read by now.
-    pub(crate) fn finish(self) -> Vec<Notice> {
+    pub fn finish(self) -> Vec<Notice> {
         debug_assert!(self.values.iter().all(Option::is_none), "a key in KEYS is never read");
         self.notices.into_vec()
     }
 
     /// The value of `key`, as typed: an empty value is the empty text.
-    pub(crate) fn text(&mut self, key: &'static str) -> Option<String> {
+    pub fn text(&mut self, key: &'static str) -> Option<String> {
         let i = self.keys.iter().position(|known| *known == key)?;
         self.values[i].take()
     }
 
     /// The trimmed value of `key`; an empty one is noticed and skipped.
-    fn value(&mut self, key: &'static str) -> Option<String> {
+    pub fn value(&mut self, key: &'static str) -> Option<String> {
         let value = self.text(key)?;
         let trimmed = value.trim();
         if trimmed.is_empty() {
@@ -81,107 +58,30 @@ impl Reader {
         Some(trimmed.to_owned())
     }
 
-    fn malformed(&mut self, key: &'static str, text: &str, expected: Expected) {
-        self.notices.push(Notice::Malformed {
-            key,
-            text: excerpt(text),
-            expected,
-        });
+    pub fn malformed(&mut self, key: &'static str, text: &str, expected: Expected) {
+        self.notices.push(Notice::Malformed { key, text: excerpt(text), expected });
     }
 
-    /// A number, clamped into `range`; infinities clamp, NaN is malformed.
-    pub(crate) fn number(
-        &mut self,
-        key: &'static str,
-        range: &RangeInclusive<f64>,
-        field: &mut f64,
-    ) {
-        let Some(text) = self.value(key) else { return };
-        match parse_f64(&text) {
-            Some(x) if !x.is_nan() => *field = self.clamp(key, &text, x, range),
-            _ => self.malformed(key, &text, Expected::Number),
-        }
+    /// A value was out of range and `used` was taken instead.
+    pub fn clamped(&mut self, key: &'static str, text: &str, used: f64) {
+        self.notices.push(Notice::OutOfRange { key, text: excerpt(text), used: shortest(used) });
     }
 
-    /// A whole number, clamped into `range`.
-    pub(crate) fn whole(
-        &mut self,
-        key: &'static str,
-        range: &RangeInclusive<u32>,
-        field: &mut u32,
-    ) {
-        let Some(text) = self.value(key) else { return };
-        match parse_f64(&text) {
-            Some(x) if !x.is_nan() && x.fract() == 0.0 || x.is_infinite() => {
-                let wide = f64::from(*range.start())..=f64::from(*range.end());
-                // Clamped into a u32 range, so the cast is exact.
-                *field = self.clamp(key, &text, x, &wide) as u32;
-            }
-            _ => self.malformed(key, &text, Expected::WholeNumber),
-        }
-    }
-
-    fn clamp(&mut self, key: &'static str, text: &str, x: f64, range: &RangeInclusive<f64>) -> f64 {
-        let clamped = x.clamp(*range.start(), *range.end());
-        if clamped != x {
-            self.notices.push(Notice::OutOfRange {
-                key,
-                text: excerpt(text),
-                used: shortest_decimal(clamped),
-            });
-        }
-        // `+ 0.0` turns −0 into 0, so `-0` and `0` read alike.
-        clamped + 0.0
-    }
-
-    /// `1` or `0` (also `true` or `false`).
-    pub(crate) fn flag(&mut self, key: &'static str, field: &mut bool) {
-        let Some(text) = self.value(key) else { return };
-        match text.to_ascii_lowercase().as_str() {
-            "1" | "true" => *field = true,
-            "0" | "false" => *field = false,
-            _ => self.malformed(key, &text, Expected::Flag),
-        }
-    }
-
-    /// One of `T`'s words.
-    pub(crate) fn word<T: UrlWord>(&mut self, key: &'static str, field: &mut T) {
-        let Some(text) = self.value(key) else { return };
-        match T::CHOICES
-            .iter()
-            .find(|(word, _)| word.eq_ignore_ascii_case(&text))
-        {
-            Some(&(_, value)) => *field = value,
-            None => {
-                let words = T::CHOICES.iter().map(|(word, _)| *word).collect();
-                self.malformed(key, &text, Expected::OneOf(words));
-            }
-        }
-    }
-
-    /// One of `words`, as the owned text of that word.
-    pub(crate) fn one_of(&mut self, key: &'static str, words: &[&'static str], field: &mut String) {
-        let Some(text) = self.value(key) else { return };
-        match words.iter().find(|word| word.eq_ignore_ascii_case(&text)) {
-            Some(word) => *field = (*word).to_owned(),
-            None => self.malformed(key, &text, Expected::OneOf(words.to_vec())),
-        }
+    /// Something else worth telling the reader about the link.
+    pub fn notice(&mut self, notice: Notice) {
+        self.notices.push(notice);
     }
 
     /// Points as `x:label` pairs (`-2.2:0,0.4:1`), or `none` for no points.
     /// Bad pairs are skipped, far points moved to the edge of [`X_RANGE`],
     /// and only the first [`MAX_POINTS`] kept; if no pair can be read at
     /// all, the points stay as they were.
-    pub(crate) fn points(&mut self, key: &'static str, field: &mut Vec<Point>) {
-        let Some(text) = self.value(key) else { return };
+    pub(crate) fn points(&mut self, key: &'static str) -> Option<Vec<Point>> {
+        let text = self.value(key)?;
         if text.eq_ignore_ascii_case(POINTS_NONE) {
-            field.clear();
-            return;
+            return Some(Vec::new());
         }
-        let mut items = text
-            .split(',')
-            .map(str::trim)
-            .filter(|item| !item.is_empty());
+        let mut items = text.split(',').map(str::trim).filter(|item| !item.is_empty());
         let mut points = Vec::new();
         let (mut bad, mut first_bad) = (0, None);
         let (mut far, mut first_far) = (0, None);
@@ -196,31 +96,26 @@ impl Reader {
                 far += 1;
                 first_far.get_or_insert_with(|| excerpt(item));
             }
-            points.push(Point {
-                x: x + 0.0,
-                green: point.green,
-            });
+            points.push(Point { x: x + 0.0, green: point.green });
             if points.len() == MAX_POINTS {
                 break;
             }
         }
         let rest = items.count();
         if points.is_empty() {
-            return self.malformed(key, &text, Expected::Points);
+            self.malformed(key, &text, Expected::Points);
+            return None;
         }
         if let Some(first) = first_bad {
             self.notices.push(Notice::BadPoints { count: bad, first });
         }
         if let Some(first) = first_far {
-            self.notices
-                .push(Notice::PointsOutOfRange { count: far, first });
+            self.notices.push(Notice::PointsOutOfRange { count: far, first });
         }
         if rest > 0 {
-            self.notices.push(Notice::TooManyPoints {
-                given: bad + MAX_POINTS + rest,
-            });
+            self.notices.push(Notice::TooManyPoints { given: bad + MAX_POINTS + rest });
         }
-        *field = points;
+        Some(points)
     }
 }
 

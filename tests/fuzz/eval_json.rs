@@ -22,19 +22,13 @@ fn check_eval_json(input: &str) -> Result<bool, String> {
     };
     let output = match (losslab::eval::eval_json(input), calls) {
         (Err(error), None) if !error.to_string().trim().is_empty() => return Ok(true),
-        (Err(error), _) => {
-            return Err(format!(
-                "error {error:?} for an array of calls or without words"
-            ))
-        }
+        (Err(error), _) => return Err(format!("error {error:?} for an array of calls or without words")),
         (Ok(output), Some(_)) => output,
         (Ok(output), None) => return Err(format!("no error for input that is no array: {output}")),
     };
     let answer: serde_json::Value =
         serde_json::from_str(&output).map_err(|e| format!("answer is not JSON ({e}): {output}"))?;
-    let answers = answer
-        .as_array()
-        .ok_or_else(|| format!("answer is not an array: {output}"))?;
+    let answers = answer.as_array().ok_or_else(|| format!("answer is not an array: {output}"))?;
     if Some(answers.len()) != calls {
         return Err(format!("{calls:?} calls, {} answers", answers.len()));
     }
@@ -120,27 +114,17 @@ fn call(rng: &mut Rng) -> String {
         format!("\"y_pred\": {}", numbers(rng, pred_rows, columns)),
     ];
     if rng.chance(3) {
-        args.push(format!(
-            "\"from_logits\": {}",
-            mostly(rng, &["true", "false"], &["1", "\"yes\""])
-        ));
+        args.push(format!("\"from_logits\": {}", mostly(rng, &["true", "false"], &["1", "\"yes\""])));
     }
     if rng.chance(3) {
         args.push(format!("\"label_smoothing\": {}", number(rng)));
     }
     if rng.chance(3) {
-        let reduction = mostly(
-            rng,
-            &["\"sum_over_batch_size\"", "\"sum\"", "\"none\""],
-            &["\"mean\"", "3"],
-        );
+        let reduction = mostly(rng, &["\"sum_over_batch_size\"", "\"sum\"", "\"none\""], &["\"mean\"", "3"]);
         args.push(format!("\"reduction\": {reduction}"));
     }
     if rng.chance(4) {
-        args.push(format!(
-            "\"sample_weight\": {}",
-            numbers(rng, 0, rows.max(1))
-        ));
+        args.push(format!("\"sample_weight\": {}", numbers(rng, 0, rows.max(1))));
     }
     if function.contains("focal") || rng.chance(15) {
         for option in ["gamma", "alpha"] {
@@ -149,17 +133,11 @@ fn call(rng: &mut Rng) -> String {
             }
         }
         if rng.chance(3) {
-            args.push(format!(
-                "\"apply_class_balancing\": {}",
-                mostly(rng, &["true", "false"], &["0"])
-            ));
+            args.push(format!("\"apply_class_balancing\": {}", mostly(rng, &["true", "false"], &["0"])));
         }
     }
     if rng.chance(10) {
-        args.push(format!(
-            "\"axis\": {}",
-            mostly(rng, &["-1"], &["0", "1", "\"x\""])
-        ));
+        args.push(format!("\"axis\": {}", mostly(rng, &["-1"], &["0", "1", "\"x\""])));
     }
     format!(
         "{{\"fn\": \"{function}\", \"args\": {{{}}}, \"grad\": {}, \"semantics\": {}, \"dtype\": {}}}",
@@ -188,16 +166,12 @@ impl Labels {
         }
         let row = |rng: &mut Rng| match self {
             Labels::Binary => {
-                let values: Vec<&str> = (0..columns)
-                    .map(|_| rng.pick(&["0", "1", "1", "0", "0.3"]))
-                    .collect();
+                let values: Vec<&str> = (0..columns).map(|_| rng.pick(&["0", "1", "1", "0", "0.3"])).collect();
                 format!("[{}]", values.join(", "))
             }
             Labels::OneHot => {
                 let hot = rng.below(columns);
-                let values: Vec<&str> = (0..columns)
-                    .map(|c| if c == hot { "1" } else { "0" })
-                    .collect();
+                let values: Vec<&str> = (0..columns).map(|c| if c == hot { "1" } else { "0" }).collect();
                 format!("[{}]", values.join(", "))
             }
             Labels::Sparse => {
@@ -229,12 +203,9 @@ fn number(rng: &mut Rng) -> String {
 /// (separable points, constant labels, mismatched lengths).
 fn logistic_fit(rng: &mut Rng) -> String {
     let n = rng.below(12);
-    let x: Vec<String> = (0..n)
-        .map(|_| format!("{}", rng.below(2001) as f64 / 100.0 - 10.0))
-        .collect();
-    let labels: Vec<&str> = (0..n + usize::from(rng.chance(15)))
-        .map(|_| mostly(rng, &["0", "1"], &["2", "0.5"]))
-        .collect();
+    let x: Vec<String> = (0..n).map(|_| format!("{}", rng.below(2001) as f64 / 100.0 - 10.0)).collect();
+    let labels: Vec<&str> =
+        (0..n + usize::from(rng.chance(15))).map(|_| mostly(rng, &["0", "1"], &["2", "0.5"])).collect();
     format!(
         "{{\"fn\": \"logistic_fit\", \"args\": {{\"x\": [{}], \"y_true\": [{}], \"C\": {}, \"penalty\": {}}}}}",
         x.join(", "),

@@ -33,9 +33,9 @@ impl Rng {
 
 /// Every key the URL knows, and some near misses.
 const KEYS: &[&str] = &[
-    "embed", "controls", "reg", "C", "smooth", "gamma", "alpha", "balance", "ls", "K", "palette",
-    "theme", "lang", "pts", "bt", "bp", "bl", "bls", "br", "bw", "ct", "cp", "cl", "cls", "cr",
-    "cw", "c", "k", "Gamma", "", "%43", "embed ", "pts[]",
+    "embed", "controls", "reg", "C", "smooth", "gamma", "alpha", "balance", "ls", "K", "palette", "theme", "lang",
+    "pts", "bt", "bp", "bl", "bls", "br", "bw", "ct", "cp", "cl", "cls", "cr", "cw", "c", "k", "Gamma", "", "%43",
+    "embed ", "pts[]",
 ];
 
 /// Values that are near an edge or wrong in an interesting way.
@@ -196,11 +196,7 @@ fn many_points(rng: &mut Rng) -> String {
         .map(|_| match rng.below(20) {
             0 => rng.pick(VALUES).to_string(),
             1 => format!("{}:{}", f64::from_bits(rng.next_u64()), rng.below(3)),
-            _ => format!(
-                "{}:{}",
-                (rng.next_u64() % 20_000) as f64 / 100.0 - 100.0,
-                rng.below(2)
-            ),
+            _ => format!("{}:{}", (rng.next_u64() % 20_000) as f64 / 100.0 - 100.0, rng.below(2)),
         })
         .collect();
     format!("pts={}", points.join(","))
@@ -221,11 +217,7 @@ pub fn csv(rng: &mut Rng) -> String {
         match rng.below(10) {
             0 => out.push_str(rng.pick(VALUES)),
             1 => out.push_str(&random_text(rng, 12)),
-            2 => out.push_str(&format!(
-                "{},{}",
-                f64::from_bits(rng.next_u64()),
-                rng.pick(VALUES)
-            )),
+            2 => out.push_str(&format!("{},{}", f64::from_bits(rng.next_u64()), rng.pick(VALUES))),
             _ => out.push_str(&format!(
                 "{}{}{}",
                 (rng.next_u64() % 2000) as f64 / 10.0 - 100.0,

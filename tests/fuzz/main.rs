@@ -13,13 +13,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
 use generate::Rng;
-use losslab::state::{parse_points_csv, Lang, State, MAX_POINTS};
+use losslab::state::{parse_points_csv, Lang, MAX_POINTS};
 
 fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|text| text.trim().parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|text| text.trim().parse().ok()).unwrap_or(default)
 }
 
 fn cases() -> u64 {
@@ -33,12 +30,7 @@ fn rng(stream: u64) -> Rng {
 /// Runs `check` on `cases` generated inputs; fails on the first input that
 /// panics or breaks a rule, quoting it. Prints how many ran and how many of
 /// them were answered with a message.
-fn fuzz(
-    name: &str,
-    stream: u64,
-    generate: impl Fn(&mut Rng) -> String,
-    check: impl Fn(&str) -> Result<bool, String>,
-) {
+fn fuzz(name: &str, stream: u64, generate: impl Fn(&mut Rng) -> String, check: impl Fn(&str) -> Result<bool, String>) {
     let mut rng = rng(stream);
     let started = Instant::now();
     let (mut with_messages, mut bytes) = (0u64, 0usize);
@@ -64,7 +56,7 @@ fn fuzz(
 /// non-empty messages, and what it read writes back to a query that reads
 /// the same without notice.
 fn check_query(input: &str) -> Result<bool, String> {
-    let parsed = State::from_query(input);
+    let parsed = losslab::page::url::read(input);
     if !parsed.state.is_within_ranges() {
         return Err(format!("state out of range: {:?}", parsed.state));
     }
@@ -72,17 +64,14 @@ fn check_query(input: &str) -> Result<bool, String> {
         return Err(format!("{} notices", parsed.notices.len()));
     }
     for notice in &parsed.notices {
-        if notice.message(Lang::En).is_empty() || notice.message(Lang::Zh).is_empty() {
+        if notice.message().text(Lang::En).is_empty() || notice.message().text(Lang::Zh).is_empty() {
             return Err(format!("empty message for {notice:?}"));
         }
     }
-    let query = parsed.state.to_query_with(&parsed.view);
-    let again = State::from_query(&query);
+    let query = losslab::page::url::write(&parsed.state, &parsed.view);
+    let again = losslab::page::url::read(&query);
     if again.state != parsed.state || again.view != parsed.view || !again.notices.is_empty() {
-        return Err(format!(
-            "rewritten as {query:?}, read back differently: {:?}",
-            again.notices
-        ));
+        return Err(format!("rewritten as {query:?}, read back differently: {:?}", again.notices));
     }
     Ok(!parsed.notices.is_empty())
 }
@@ -90,17 +79,12 @@ fn check_query(input: &str) -> Result<bool, String> {
 /// The CSV reader: points within the limit, or errors with messages.
 fn check_csv(input: &str) -> Result<bool, String> {
     match parse_points_csv(input) {
-        Ok(points) if points.is_empty() || points.len() > MAX_POINTS => {
-            Err(format!("{} points", points.len()))
-        }
+        Ok(points) if points.is_empty() || points.len() > MAX_POINTS => Err(format!("{} points", points.len())),
         Ok(_) => Ok(false),
-        Err(errors) if errors.is_empty() || errors.len() > 21 => {
-            Err(format!("{} errors", errors.len()))
-        }
+        Err(errors) if errors.is_empty() || errors.len() > 21 => Err(format!("{} errors", errors.len())),
         Err(errors) => {
-            let silent = errors
-                .iter()
-                .find(|e| e.message(Lang::En).is_empty() || e.message(Lang::Zh).is_empty());
+            let silent =
+                errors.iter().find(|e| e.message().text(Lang::En).is_empty() || e.message().text(Lang::Zh).is_empty());
             match silent {
                 Some(error) => Err(format!("empty message for {error:?}")),
                 None => Ok(true),

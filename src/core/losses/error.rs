@@ -86,13 +86,17 @@ impl LossError {
             ShapeMismatch { y_true, y_pred, expected } => {
                 let message = match expected {
                     ExpectedShape::SameAsPrediction => m("error.loss.shape-mismatch"),
-                    ExpectedShape::OneIndexPerSample(lead) => m("error.loss.shape-mismatch.sparse").with("lead", format::shape(lead)),
+                    ExpectedShape::OneIndexPerSample(lead) => {
+                        m("error.loss.shape-mismatch.sparse").with("lead", format::shape(lead))
+                    }
                 };
                 message.with("y_true", format::shape(y_true)).with("y_pred", format::shape(y_pred))
             }
             NotANumber { what } => m("error.loss.nan").with("what", *what),
             Infinite { what } => m("error.loss.infinite").with("what", *what),
-            Float32Overflow { what, value } => m("error.loss.float32").with("what", *what).with("value", format::exponent(*value)),
+            Float32Overflow { what, value } => {
+                m("error.loss.float32").with("what", *what).with("value", format::exponent(*value))
+            }
             NotAClassIndex { value } => m("error.loss.not-an-index").with("value", format::plain(*value)),
             ClassOutOfRange { index, classes } => m("error.loss.index-range")
                 .with("index", format::plain(*index))
@@ -102,10 +106,14 @@ impl LossError {
             SparseLabelSmoothing { semantics } => m("error.loss.sparse-smoothing").with("semantics", semantics.name()),
             NegativeGamma(g) => m("error.loss.gamma").with("value", format::plain(*g)),
             BadAlpha(a) => m("error.loss.alpha").with("value", format::plain(*a)),
-            TorchOutOfRange { what, value } => m("error.loss.torch-range").with("what", *what).with("value", format::plain(*value)),
+            TorchOutOfRange { what, value } => {
+                m("error.loss.torch-range").with("what", *what).with("value", format::plain(*value))
+            }
             SampleWeightShape { weight, losses, why } => {
                 let reason = match why {
-                    WeightMismatch::OneSampleKeras { given } => m("error.weight.one-sample").with("n", given.to_string()),
+                    WeightMismatch::OneSampleKeras { given } => {
+                        m("error.weight.one-sample").with("n", given.to_string())
+                    }
                     WeightMismatch::KerasLastAxis => m("error.weight.last-axis"),
                     WeightMismatch::NoBroadcast => m("error.weight.broadcast"),
                     WeightMismatch::TorchBroadcast => m("error.weight.torch"),

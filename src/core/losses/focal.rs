@@ -156,7 +156,11 @@ pub(crate) fn categorical_unit<R: Real>(o: &LossOptions, y_true: &[f64], yp: &[R
     }
     // Keras renormalises even after the softmax, then clips.
     let gamma = R::lit(o.focal.gamma);
-    let q = if o.from_logits { keras_categorical_probabilities(&tf_softmax(yp)) } else { keras_categorical_probabilities(yp) };
+    let q = if o.from_logits {
+        keras_categorical_probabilities(&tf_softmax(yp))
+    } else {
+        keras_categorical_probabilities(yp)
+    };
     let terms: Vec<R> = y
         .iter()
         .zip(&q)

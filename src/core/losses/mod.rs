@@ -23,10 +23,12 @@ mod reduction;
 mod validate;
 mod value;
 
-pub use binary::{binary_cross_entropy, binary_cross_entropy_of_probability, naive_logistic_loss, stable_logistic_loss};
+pub use binary::{
+    binary_cross_entropy, binary_cross_entropy_of_probability, naive_logistic_loss, stable_logistic_loss,
+};
 pub use categorical::{
-    categorical_cross_entropy, categorical_cross_entropy_of_probabilities, keras_categorical_probabilities, keras_sparse_logits,
-    renormalize,
+    categorical_cross_entropy, categorical_cross_entropy_of_probabilities, keras_categorical_probabilities,
+    keras_sparse_logits, renormalize,
 };
 pub use error::{ExpectedShape, LossError, NotOffered, WeightMismatch};
 pub use focal::{binary_focal_loss, categorical_focal_loss, modulating_factor, one_minus_p_t};
@@ -279,8 +281,14 @@ mod tests {
     fn zero_weights_still_count_in_the_mean() {
         let t = rows(&[&[0.0, 1.0], &[0.0, 0.0]]);
         let p = rows(&[&[0.6, 0.4], &[0.4, 0.6]]);
-        let o = |w: Option<NdArray<f64>>| LossOptions { sample_weight: w, semantics: Semantics::Exact, ..Default::default() };
-        let per = loss::<f64>(LossKind::BinaryCrossentropy, &t, &p, &LossOptions { reduction: Reduction::None, ..o(None) }).unwrap();
+        let o = |w: Option<NdArray<f64>>| LossOptions {
+            sample_weight: w,
+            semantics: Semantics::Exact,
+            ..Default::default()
+        };
+        let per =
+            loss::<f64>(LossKind::BinaryCrossentropy, &t, &p, &LossOptions { reduction: Reduction::None, ..o(None) })
+                .unwrap();
         let weighted = loss::<f64>(LossKind::BinaryCrossentropy, &t, &p, &o(Some(v(&[1.0, 0.0])))).unwrap();
         assert_eq!(weighted.scalar().unwrap(), per.values()[0] / 2.0);
     }
@@ -333,7 +341,11 @@ mod tests {
     #[test]
     fn torch_focal_weights_whenever_alpha_is_non_negative() {
         let (t, x) = (v(&[1.0, 0.0]), v(&[0.3, -0.2]));
-        let o = |alpha| LossOptions { from_logits: true, focal: FocalOptions { alpha, ..FocalOptions::default() }, ..with(Semantics::Torch) };
+        let o = |alpha| LossOptions {
+            from_logits: true,
+            focal: FocalOptions { alpha, ..FocalOptions::default() },
+            ..with(Semantics::Torch)
+        };
         let on = binary_focal_crossentropy::<f64>(&t, &x, &o(0.25)).unwrap().scalar().unwrap();
         let off = binary_focal_crossentropy::<f64>(&t, &x, &o(-1.0)).unwrap().scalar().unwrap();
         assert!(on < off);

@@ -2,6 +2,8 @@
 //! (a sample, or for torch's binary losses an element), each unit's loss
 //! computed by its family's form, then weighted and reduced.
 
+use std::ops::Range;
+
 use super::binary::bce_unit;
 use super::categorical::{cce_unit, sparse_unit};
 use super::error::LossError;
@@ -13,7 +15,6 @@ use super::value::LossValue;
 use crate::core::array::NdArray;
 use crate::core::real::Real;
 use crate::core::semantics::Semantics;
-use std::ops::Range;
 
 /// A validated call: shapes checked, units and weighting laid out.
 pub(super) struct Problem<'a> {

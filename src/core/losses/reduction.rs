@@ -44,7 +44,11 @@ pub(crate) fn plan(
             weight_sum: None,
         });
     };
-    let mismatch = |why: WeightMismatch| LossError::SampleWeightShape { weight: sw.shape.clone(), losses: loss_shape.to_vec(), why };
+    let mismatch = |why: WeightMismatch| LossError::SampleWeightShape {
+        weight: sw.shape.clone(),
+        losses: loss_shape.to_vec(),
+        why,
+    };
     let mut w_shape = sw.shape.clone();
     let mut l_shape = loss_shape.to_vec();
     match semantics {

@@ -68,7 +68,14 @@ pub(super) struct Scratch {
 
 /// Adds the gradient (and, when asked, the Hessian) of one sample's loss to
 /// `grad` and `hess`: the fit's inner loop.
-pub(super) fn add_logit_derivatives(y: &[f64], z: &[f64], gamma: f64, grad: &mut [f64], hess: Option<&mut [f64]>, scratch: &mut Scratch) {
+pub(super) fn add_logit_derivatives(
+    y: &[f64],
+    z: &[f64],
+    gamma: f64,
+    grad: &mut [f64],
+    hess: Option<&mut [f64]>,
+    scratch: &mut Scratch,
+) {
     let k = z.len();
     let p = softmax(z);
     let Scratch { q, a, kappa, u } = scratch;

@@ -52,7 +52,9 @@ impl SoftmaxFitError {
         let m = Message::new;
         match self {
             SoftmaxFitError::Empty => m("error.softmax.empty"),
-            SoftmaxFitError::LengthMismatch { x, y } => m("error.softmax.lengths").with("x", x.to_string()).with("y", y.to_string()),
+            SoftmaxFitError::LengthMismatch { x, y } => {
+                m("error.softmax.lengths").with("x", x.to_string()).with("y", y.to_string())
+            }
             SoftmaxFitError::NoFeatures => m("error.softmax.no-features"),
             SoftmaxFitError::Ragged { row, len, expected } => m("error.softmax.ragged")
                 .with("row", row.to_string())
@@ -70,7 +72,9 @@ impl SoftmaxFitError {
                 m("error.softmax.gamma").with("value", format::plain(*v)).with("max", format::plain(super::GAMMA_MAX))
             }
             SoftmaxFitError::Separable => m("error.softmax.separable"),
-            SoftmaxFitError::NoConvergence { iterations } => m("error.softmax.no-convergence").with("n", iterations.to_string()),
+            SoftmaxFitError::NoConvergence { iterations } => {
+                m("error.softmax.no-convergence").with("n", iterations.to_string())
+            }
         }
     }
 }

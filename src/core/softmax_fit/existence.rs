@@ -171,7 +171,15 @@ mod tests {
         assert!(!exists(&x, &[0, 0, 1, 1, 2, 2]));
         // XOR-like: class 0 on one diagonal, 1 on the other, 2 in the middle
         // twice with the others: no direction separates them.
-        let x = vec![vec![0.0, 0.0], vec![1.0, 1.0], vec![1.0, 0.0], vec![0.0, 1.0], vec![0.5, 0.5], vec![0.5, 0.5], vec![0.5, 0.5]];
+        let x = vec![
+            vec![0.0, 0.0],
+            vec![1.0, 1.0],
+            vec![1.0, 0.0],
+            vec![0.0, 1.0],
+            vec![0.5, 0.5],
+            vec![0.5, 0.5],
+            vec![0.5, 0.5],
+        ];
         assert!(exists(&x, &[0, 0, 1, 1, 2, 0, 1]));
     }
 }

@@ -41,7 +41,11 @@ impl SoftmaxModel {
     /// ```
     pub fn logits(&self, x: &[f64]) -> Vec<f64> {
         let d = self.features();
-        self.intercept.iter().enumerate().map(|(k, &b)| b + self.coef[k * d..(k + 1) * d].iter().zip(x).map(|(w, v)| w * v).sum::<f64>()).collect()
+        self.intercept
+            .iter()
+            .enumerate()
+            .map(|(k, &b)| b + self.coef[k * d..(k + 1) * d].iter().zip(x).map(|(w, v)| w * v).sum::<f64>())
+            .collect()
     }
 
     /// The class probabilities `softmax(W·x + b)` of a point.

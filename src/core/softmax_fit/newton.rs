@@ -147,13 +147,18 @@ fn flat_objective(problem: &SoftmaxProblem) -> f64 {
     let flat = vec![0.0; k];
     let mut per_class = vec![None; k];
     (0..n)
-        .map(|i| *per_class[problem.label(i)].get_or_insert_with(|| categorical_focal_loss(problem.target(i), &flat, problem.gamma())))
+        .map(|i| {
+            *per_class[problem.label(i)]
+                .get_or_insert_with(|| categorical_focal_loss(problem.target(i), &flat, problem.gamma()))
+        })
         .sum()
 }
 
 /// `‖W‖²/(2C)`: `Σ θ_p²·(1/(C·s²))/2`.
 fn penalty(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64]) -> f64 {
-    problem.penalty_c().map_or(0.0, |c| theta.iter().enumerate().map(|(p, t)| 0.5 * t * t * layout.penalty_curvature(p, c)).sum())
+    problem
+        .penalty_c()
+        .map_or(0.0, |c| theta.iter().enumerate().map(|(p, t)| 0.5 * t * t * layout.penalty_curvature(p, c)).sum())
 }
 
 /// `F`, `∇F` and `∇²F` at θ, by the chain rule from each point's logit
@@ -321,7 +326,14 @@ fn noise(f: f64) -> f64 {
 /// more than a quadratic would (more than half the slope) F is an
 /// exponential tail, where a Newton step gains only about one logit: it goes
 /// on, doubling, while F keeps falling.
-fn line_search(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64], step: &[f64], f: f64, slope: f64) -> Option<(f64, f64)> {
+fn line_search(
+    problem: &SoftmaxProblem,
+    layout: &Layout,
+    theta: &[f64],
+    step: &[f64],
+    f: f64,
+    slope: f64,
+) -> Option<(f64, f64)> {
     let at = |t: f64| value(problem, layout, &theta.iter().zip(step).map(|(a, b)| a + t * b).collect::<Vec<_>>());
     let mut t = 1.0;
     while t > 1e-10 {
@@ -350,7 +362,10 @@ fn line_search(problem: &SoftmaxProblem, layout: &Layout, theta: &[f64], step: &
 /// Newton step too small to matter, or once F cannot tell a step's gain
 /// from rounding (where F is that flat — a direction only a tiny penalty
 /// holds — θ is no better determined).
-pub(super) fn minimise(problem: &SoftmaxProblem, start: SoftmaxModel) -> Result<(SoftmaxModel, usize), SoftmaxFitError> {
+pub(super) fn minimise(
+    problem: &SoftmaxProblem,
+    start: SoftmaxModel,
+) -> Result<(SoftmaxModel, usize), SoftmaxFitError> {
     let layout = Layout::for_newton(problem);
     let mut theta = layout.params(&start);
     centre(&layout, &mut theta);
@@ -364,7 +379,8 @@ pub(super) fn minimise(problem: &SoftmaxProblem, start: SoftmaxModel) -> Result<
         centre(&layout, &mut theta);
         Ok((layout.model(&theta), iterations))
     };
-    let plus = |theta: &[f64], step: &[f64], t: f64| theta.iter().zip(step).map(|(a, b)| a + t * b).collect::<Vec<f64>>();
+    let plus =
+        |theta: &[f64], step: &[f64], t: f64| theta.iter().zip(step).map(|(a, b)| a + t * b).collect::<Vec<f64>>();
     let mut lambda = 0.0_f64;
     for iter in 1..=MAX_ITER {
         let system = System::at(problem, &layout, &theta);
@@ -413,7 +429,11 @@ pub(super) fn minimise(problem: &SoftmaxProblem, start: SoftmaxModel) -> Result<
         let Some((step, t, lower)) = accepted else {
             // No step lowers F any more: the optimum to working precision,
             // if the gradient says so too.
-            return if system.is_flat() { finish(theta, iter) } else { Err(SoftmaxFitError::NoConvergence { iterations: iter }) };
+            return if system.is_flat() {
+                finish(theta, iter)
+            } else {
+                Err(SoftmaxFitError::NoConvergence { iterations: iter })
+            };
         };
         theta = plus(&theta, &step, t);
         if !theta.iter().all(|v| v.is_finite()) {
@@ -451,7 +471,9 @@ pub(super) fn gradient_step(problem: &SoftmaxProblem, model: &SoftmaxModel) -> S
     let (mut xt, mut z, mut dz) = (vec![0.0; w], vec![0.0; k], vec![0.0; k]);
     let (mut gz, mut hz) = (vec![0.0; k], vec![0.0; k * k]);
     let mut scratch = Scratch::default();
-    let mut curvature = problem.penalty_c().map_or(0.0, |c| grad.iter().enumerate().map(|(p, g)| g * g * layout.penalty_curvature(p, c)).sum());
+    let mut curvature = problem
+        .penalty_c()
+        .map_or(0.0, |c| grad.iter().enumerate().map(|(p, g)| g * g * layout.penalty_curvature(p, c)).sum());
     let mut reach = problem.penalty_c().map_or(0.0, |c| 1.0 / c);
     for i in 0..problem.point_count() {
         logits_at(problem, &layout, &theta, i, &mut xt, &mut z);

@@ -217,7 +217,12 @@ impl SoftmaxProblem {
             .map(|i| {
                 let logits = model.logits(self.point(i));
                 let y = self.labels[i];
-                let other = logits.iter().enumerate().filter(|&(c, _)| c != y).map(|(_, &v)| v).fold(f64::NEG_INFINITY, f64::max);
+                let other = logits
+                    .iter()
+                    .enumerate()
+                    .filter(|&(c, _)| c != y)
+                    .map(|(_, &v)| v)
+                    .fold(f64::NEG_INFINITY, f64::max);
                 SoftmaxPoint {
                     proba: softmax(&logits),
                     logit_gap: logits[y] - other,

@@ -4,9 +4,10 @@
 
 use std::convert::Infallible;
 
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
+
+/// What every call of a transcript gives back: it cannot fail.
+type Written<T = ()> = Result<T, DrawingErrorKind<Infallible>>;
 
 /// Every call of a drawing, in order, with everything that shapes its pixels.
 pub struct Transcript<'a> {
@@ -90,56 +91,44 @@ impl DrawingBackend for Transcript<'_> {
         self.size
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn ensure_prepared(&mut self) -> Written {
         Ok(())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn present(&mut self) -> Written {
         Ok(())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Written {
         self.call(Call::Pixel);
         self.point(point);
         self.color(color);
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Written {
         self.call(Call::Line);
         self.points([from, to]);
         self.shape(style.color(), style.stroke_width());
         Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_rect<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S, fill: bool) -> Written {
         self.call(Call::Rect);
-        self.points([upper_left, bottom_right]);
+        self.points([from, to]);
         self.shape(style.color(), style.stroke_width());
         self.words.push(u64::from(fill));
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Written {
         self.call(Call::Path);
         self.points(path);
         self.shape(style.color(), style.stroke_width());
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Written {
         self.call(Call::Circle);
         self.point(center);
         self.words.extend([u64::from(radius), u64::from(fill)]);
@@ -147,16 +136,22 @@ impl DrawingBackend for Transcript<'_> {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Written {
         self.call(Call::Polygon);
         self.points(vert);
         self.shape(style.color(), style.stroke_width());
         Ok(())
     }
 
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Written {
         let anchor = style.anchor();
-        let font = [style.size().to_bits(), style.style() as u64, style.transform() as u64, anchor.h_pos as u64, anchor.v_pos as u64];
+        let font = [
+            style.size().to_bits(),
+            style.style() as u64,
+            style.transform() as u64,
+            anchor.h_pos as u64,
+            anchor.v_pos as u64,
+        ];
         self.write_text(text, pos, style.color(), font, style.family().as_str());
         Ok(())
     }

@@ -1,0 +1,234 @@
+//! Applying what [`update`](crate::page::update) returned: the shell writes
+//! into the document exactly what the [`Changes`] ask for.
+
+use std::cell::Cell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+use super::{dom, figures, mailbox, text, words};
+use crate::charts::Figure;
+use crate::i18n::{t, Lang};
+use crate::page::readouts::{play_button, readouts};
+use crate::page::{Action, Changes, Model, Msg, View};
+use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
+
+thread_local! {
+    static FRAME_PENDING: Cell<bool> = const { Cell::new(false) };
+    static FIRST_FRAME: Cell<bool> = const { Cell::new(true) };
+}
+
+pub fn apply(model: &Model, root: &Element, changes: &Changes) {
+    let lang = model.state.lang;
+    if changes.theme {
+        theme(model);
+    }
+    if changes.words {
+        text::words(root, lang);
+    }
+    if changes.all_controls {
+        every_control(model, root);
+    } else {
+        changes.controls.iter().for_each(|&setting| control(model, root, setting));
+    }
+    if changes.notices {
+        text::notices(model);
+    }
+    if changes.calculators {
+        calculators(model, root);
+    }
+    if let Some(lines) = &changes.csv_errors {
+        csv_errors(root, lines);
+    }
+    if let Some(tooltip) = &changes.tooltip {
+        text::tooltip(tooltip);
+    }
+    if let Some((text, button)) = &changes.copy {
+        text::copy(root, text, *button, lang);
+    }
+    if let Some((figure, kind)) = changes.export {
+        figures::export(figure, kind, &model.scene, &figures::style(model.state.palette, model.dark(), lang));
+    }
+    if let Some(lang) = changes.load_words {
+        words::load(lang);
+    }
+    if changes.readouts {
+        for (name, text) in readouts(model) {
+            dom::set_readout(root, name, &text);
+        }
+        play(root, play_button(model), lang);
+    }
+    if let Some((query, push)) = &changes.url {
+        write_url(query, *push);
+    }
+    if !changes.draw.is_empty() {
+        figures::draw_many(&model.scene, &figures::style(model.state.palette, model.dark(), lang), &changes.draw);
+        if FIRST_FRAME.with(|first| first.replace(false)) {
+            // Navigation to every figure drawn: what the page benchmark reports.
+            dom::mark("losslab-first-render");
+        }
+    }
+    if changes.frame {
+        request_frame();
+    }
+}
+
+fn request_frame() {
+    if FRAME_PENDING.with(|pending| pending.replace(true)) {
+        return;
+    }
+    let callback = Closure::once_into_js(|| {
+        FRAME_PENDING.with(|pending| pending.set(false));
+        mailbox::post(Msg::Frame);
+    });
+    if dom::window().request_animation_frame(callback.unchecked_ref()).is_err() {
+        FRAME_PENDING.with(|pending| pending.set(false));
+    }
+}
+
+/// The theme and palette, as attributes of the document's root element
+/// (the style sheet follows them), written as links write them; none for
+/// the defaults (the system's scheme, the article's colours).
+pub fn theme(model: &Model) {
+    let html = dom::document().document_element().expect("a document has a root element");
+    let state = &model.state;
+    let default = State::default();
+    for (attribute, setting) in [("data-theme", Setting::Theme), ("data-palette", Setting::Palette)] {
+        let _ = match setting.get(state) {
+            Value::Word(word) if setting.get(&default) != Value::Word(word) => html.set_attribute(attribute, word),
+            _ => html.remove_attribute(attribute),
+        };
+    }
+}
+
+/// Shows only the embedded figures, their controls (if asked) first.
+pub fn view(root: &Element, view: &View) {
+    let Some(embedded) = &view.embed else { return };
+    let html = dom::document().document_element().expect("a document has a root element");
+    let _ = html.class_list().add_1("embed");
+    let named = |names: Option<String>| -> Vec<Figure> {
+        names.unwrap_or_default().split(',').filter_map(Figure::from_name).collect()
+    };
+    for group in dom::find_all(root, "[data-controls-for]") {
+        let shown =
+            view.controls && named(group.get_attribute("data-controls-for")).iter().any(|f| embedded.contains(f));
+        dom::set_hidden(&group, !shown);
+    }
+    for section in dom::find_all(root, "main > section") {
+        let figures: Vec<Element> = dom::find_all(&section, "[data-slot]")
+            .into_iter()
+            .filter(|slot| named(slot.get_attribute("data-slot")).iter().any(|f| embedded.contains(f)))
+            .collect();
+        dom::set_hidden(&section, figures.is_empty());
+        // The figures first, their controls under them: an iframe opens
+        // on the figure, and the keyboard reaches it first too.
+        for slot in figures.iter().rev() {
+            let _ = section.prepend_with_node_1(slot);
+        }
+    }
+}
+
+pub fn every_control(model: &Model, root: &Element) {
+    SETTINGS.iter().for_each(|spec| control(model, root, spec.setting));
+}
+
+/// Writes one setting's control from the state.
+fn control(model: &Model, root: &Element, setting: Setting) {
+    let Some(element) = dom::control::<Element>(root, setting.spec().control) else { return };
+    match setting.control_input(&model.state) {
+        ControlInput::Checked(on) => {
+            if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+                input.set_checked(on);
+            }
+        }
+        ControlInput::Text(text) => {
+            if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+                input.set_value(&text);
+            } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+                select.set_value(&text);
+            } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+                area.set_value(&text);
+            }
+        }
+    }
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        input.set_disabled(model.control_disabled(setting));
+    }
+}
+
+/// The play button says what it would do, in the page's language.
+fn play(root: &Element, (key, pressed): (&'static str, bool), lang: Lang) {
+    let Some(button) = dom::control::<Element>(root, Action::Play.word()) else { return };
+    if button.get_attribute("data-i18n").as_deref() != Some(key) {
+        let _ = button.set_attribute("data-i18n", key);
+        button.set_text_content(Some(t(lang, key)));
+    }
+    let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+}
+
+/// Both calculators' tables, errors and notes.
+pub fn calculators(model: &Model, root: &Element) {
+    let lang = model.state.lang;
+    for which in [Calc::Binary, Calc::Categorical] {
+        let name = which.name();
+        let view = model.calculators.view(which, lang);
+        if let Some(error) = dom::find::<Element>(root, &format!("[data-error=\"{name}\"]")) {
+            error.set_text_content(view.error.as_deref());
+            dom::set_hidden(&error, view.error.is_none());
+        }
+        for field in [CalcField::YTrue, CalcField::YPred, CalcField::SampleWeight, CalcField::LabelSmoothing] {
+            if let Some(input) = dom::control::<Element>(root, Setting::Calculator(which, field).spec().control) {
+                let _ = input.set_attribute("aria-invalid", if view.invalid == Some(field) { "true" } else { "false" });
+            }
+        }
+        let Some(table) = dom::find::<Element>(root, &format!("[data-results=\"{name}\"]")) else { continue };
+        let _ = table.class_list().toggle_with_force("stale", view.stale);
+        let Some(body) = dom::find::<Element>(&table, "tbody") else { continue };
+        body.set_inner_html("");
+        for row in &view.rows {
+            let tr = dom::create("tr");
+            if row.semantics == "keras" {
+                tr.set_class_name("main");
+            }
+            let _ = tr.set_attribute("data-semantics", row.semantics);
+            let cells = [
+                (row.label, None),
+                (row.value.as_str(), Some(format!("{name}-{}", row.semantics))),
+                (row.why.as_str(), None),
+            ];
+            for (text, readout) in cells {
+                let td = dom::create("td");
+                td.set_text_content(Some(text));
+                if let Some(readout) = readout {
+                    td.set_class_name("value");
+                    let _ = td.set_attribute("data-readout", &readout);
+                }
+                let _ = tr.append_child(&td);
+            }
+            let _ = body.append_child(&tr);
+        }
+    }
+    if let Some(notes) = model.calculators.categorical_notes(lang) {
+        dom::set_readout(root, "cce-rows", &notes);
+    }
+}
+
+fn csv_errors(root: &Element, lines: &[String]) {
+    let Some(error) = dom::find::<Element>(root, "[data-error=\"csv\"]") else { return };
+    error.set_text_content(Some(&lines.join("\n")));
+    dom::set_hidden(&error, lines.is_empty());
+}
+
+/// Writes the page's link into the address bar: a history entry of its own
+/// for a finished change, else a replacement.
+fn write_url(query: &str, push: bool) {
+    let Ok(history) = dom::window().history() else { return };
+    let path = dom::window().location().pathname().unwrap_or_default();
+    let url = if query.is_empty() { path } else { format!("?{query}") };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}

@@ -1,0 +1,182 @@
+//! The border: each DOM event the page handles is read here, once, into a
+//! [`Msg`]. Control words are looked up in the state's table of settings and
+//! the page's word tables; nothing else names a control.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, Event, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
+    PointerEvent,
+};
+
+use super::{dom, figures, mailbox};
+use crate::charts::{Figure, Pointer};
+use crate::page::url::{self, Location};
+use crate::page::{Action, ExportKind, Key, Msg, Phase, Preset};
+use crate::state::{ControlInput, Kind, Setting};
+
+/// The link the page was opened with (or stepped to).
+pub fn read_location() -> Location {
+    url::read(&dom::window().location().search().unwrap_or_default())
+}
+
+/// The page's address without its query.
+pub fn base_url() -> String {
+    let location = dom::window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// Whether the system asks for a dark page.
+pub fn system_dark() -> bool {
+    dark_scheme().is_some_and(|m| m.matches())
+}
+
+fn dark_scheme() -> Option<web_sys::MediaQueryList> {
+    dom::window().match_media("(prefers-color-scheme: dark)").ok().flatten()
+}
+
+/// Listens to every control. One delegated listener per event type on the
+/// root: controls that appear later (figure buttons, notices) need no wiring.
+pub fn bind(root: &Element) -> Result<(), JsValue> {
+    for (event, finished) in [("input", false), ("change", true)] {
+        listen(root.as_ref(), event, move |event: Event| on_value(&event, finished))?;
+    }
+    listen(root.as_ref(), "click", |event: Event| on_click(&event))?;
+    listen(root.as_ref(), "submit", |event: Event| event.prevent_default())?;
+    listen(dom::window().as_ref(), "popstate", |_: Event| {
+        mailbox::post(Msg::Navigated(dom::window().location().search().unwrap_or_default()));
+    })?;
+    if let Some(scheme) = dark_scheme() {
+        listen(scheme.as_ref(), "change", |_: Event| {
+            mailbox::post(Msg::SystemDark(system_dark()));
+        })?;
+    }
+    for figure in Figure::ALL {
+        let Some(canvas) = figures::canvas(figure) else { continue };
+        bind_pointer(&canvas, figure)?;
+    }
+    figures::bind_resize(root)
+}
+
+/// Adds a listener that lives as long as the page.
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::EventTarget,
+    event: &str,
+    handler: impl FnMut(E) + 'static,
+) -> Result<(), JsValue> {
+    let closure = Closure::<dyn FnMut(E)>::new(handler);
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    closure.forget();
+    Ok(())
+}
+
+/// The pointer and keyboard on a figure, as far as its table line allows.
+fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValue> {
+    let target: &web_sys::EventTarget = canvas.as_ref();
+    let phases: &[(&str, Phase)] = match figure.spec().pointer {
+        Pointer::None => return Ok(()),
+        Pointer::Hovers(_) => &[("pointermove", Phase::Move), ("pointerleave", Phase::Leave)],
+        Pointer::Moves => &[
+            ("pointerdown", Phase::Down),
+            ("pointermove", Phase::Move),
+            ("pointerup", Phase::Up),
+            ("pointercancel", Phase::Cancel),
+            ("pointerleave", Phase::Leave),
+        ],
+    };
+    for &(event, phase) in phases {
+        listen(target, event, move |event: PointerEvent| on_pointer(figure, phase, &event))?;
+    }
+    if figure.spec().pointer == Pointer::Moves {
+        listen(target, "keydown", move |event: KeyboardEvent| on_key(figure, &event))?;
+        listen(target, "blur", |_: Event| {
+            mailbox::post(Msg::Blur);
+        })?;
+    }
+    Ok(())
+}
+
+fn on_value(event: &Event, finished: bool) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(setting) = target.get_attribute("data-control").and_then(|word| Setting::from_control(&word)) else {
+        return;
+    };
+    // Checkboxes and selects act once, on `change`; text and sliders on every `input` too.
+    if !finished && matches!(setting.spec().kind, Kind::Flag | Kind::Word(_)) {
+        return;
+    }
+    let input = match target.dyn_ref::<HtmlInputElement>() {
+        Some(input) if input.type_() == "checkbox" => ControlInput::Checked(input.checked()),
+        Some(input) => ControlInput::Text(input.value()),
+        None => ControlInput::Text(
+            target
+                .dyn_ref::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .or_else(|| target.dyn_ref::<HtmlTextAreaElement>().map(|t| t.value()))
+                .unwrap_or_default(),
+        ),
+    };
+    mailbox::post(Msg::Control { setting, input, finished });
+}
+
+fn on_click(event: &Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(button) = target.closest("button").ok().flatten() else { return };
+    let word = |name: &str| button.get_attribute(name);
+    let msg = if let Some(action) =
+        word("data-control").or_else(|| word("data-action")).and_then(|w| Action::from_word(&w))
+    {
+        match action {
+            Action::Share => Msg::Share { href: dom::window().location().href().unwrap_or_default() },
+            Action::ApplyCsv => Msg::ApplyCsv(points_text()),
+            action => Msg::Action(action),
+        }
+    } else if let Some(preset) = word("data-preset").and_then(|w| Preset::from_word(&w)) {
+        Msg::Preset(preset)
+    } else if let (Some(kind), Some(figure)) = (
+        word("data-export").and_then(|w| ExportKind::from_word(&w)),
+        word("data-figure-name").and_then(|n| Figure::from_name(&n)),
+    ) {
+        Msg::Export { figure, kind, base: base_url() }
+    } else {
+        return;
+    };
+    mailbox::post(msg);
+}
+
+/// The text of the points' text box.
+fn points_text() -> String {
+    let root = dom::document().document_element().expect("a document has a root element");
+    dom::control::<HtmlTextAreaElement>(&root, Setting::Points.spec().control)
+        .map(|area| area.value())
+        .unwrap_or_default()
+}
+
+fn on_pointer(figure: Figure, phase: Phase, event: &PointerEvent) {
+    let msg = Msg::Pointer(crate::page::PointerEvent {
+        figure,
+        phase,
+        at: (f64::from(event.offset_x()), f64::from(event.offset_y())),
+        client: (event.client_x(), event.client_y()),
+        map: figures::css_plot_map(figure),
+        shift: event.shift_key(),
+        alt: event.alt_key(),
+    });
+    let changes = mailbox::post(msg);
+    if phase == Phase::Down {
+        if changes.is_some_and(|c| c.capture_pointer) {
+            if let Some(canvas) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                let _ = canvas.set_pointer_capture(event.pointer_id());
+            }
+        }
+        event.prevent_default();
+    }
+}
+
+fn on_key(figure: Figure, event: &KeyboardEvent) {
+    let Some(key) = Key::from_word(&event.key()) else { return };
+    let changes = mailbox::post(Msg::Key { figure, key, shift: event.shift_key(), map: figures::css_plot_map(figure) });
+    if changes.is_some_and(|c| c.handled) {
+        event.prevent_default();
+    }
+}

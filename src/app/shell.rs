@@ -1,0 +1,78 @@
+//! The shell's one mutable world: the page's [`Model`] and its root
+//! element, which every message updates through [`mailbox`].
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::{apply, dom, events, figures, mailbox, text};
+use crate::charts::Figure;
+use crate::page::{update, Changes, Model, Msg};
+
+struct Shell {
+    model: Model,
+    root: Element,
+}
+
+thread_local! {
+    static SHELL: RefCell<Option<Shell>> = const { RefCell::new(None) };
+}
+
+/// One message: the model updated, the document changed to match.
+fn handle(msg: Msg) -> Option<Changes> {
+    SHELL.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let shell = guard.as_mut()?;
+        let changes = update(&mut shell.model, msg);
+        apply::apply(&shell.model, &shell.root, &changes);
+        Some(changes)
+    })
+}
+
+/// Mounts the page on `#losslab`, in the state its address asks for.
+pub fn mount() -> Result<(), JsValue> {
+    let document = dom::document();
+    let root = document.get_element_by_id("losslab").ok_or("no #losslab element")?;
+    let model = Model::new(events::read_location(), events::system_dark());
+    figures::create_slots(&root, &model.view);
+    apply::view(&root, &model.view);
+    apply::theme(&model);
+    text::words(&root, model.state.lang);
+    apply::every_control(&model, &root);
+    text::notices(&model);
+    apply::calculators(&model, &root);
+    SHELL.with(|cell| *cell.borrow_mut() = Some(Shell { model, root: root.clone() }));
+    mailbox::serve(handle);
+    events::bind(&root)?;
+    dom::mark("losslab-mounted");
+    // Draw now rather than a frame later: the page never shows empty canvases.
+    render_now();
+    Ok(())
+}
+
+/// Renders synchronously what the next frame would render. Browser tests
+/// call it instead of waiting for `requestAnimationFrame`.
+#[wasm_bindgen]
+pub fn render_now() {
+    mailbox::post(Msg::Frame);
+}
+
+/// Redraws every figure now, from the current scene (the page benchmark
+/// times this; recomputing the scene is timed by `refit_now`).
+#[wasm_bindgen]
+pub fn redraw_all_now() {
+    mailbox::post(Msg::Resized(Figure::ALL.to_vec()));
+    render_now();
+}
+
+/// Recomputes the converged fit of the current points now (the page
+/// benchmark times this).
+#[wasm_bindgen]
+pub fn refit_now() {
+    SHELL.with(|cell| {
+        if let Some(shell) = cell.borrow_mut().as_mut() {
+            shell.model.fit.data_changed(&shell.model.state);
+        }
+    });
+}

@@ -1,0 +1,114 @@
+//! Where a figure's data sits on its backend's pixels, both ways: what the
+//! page needs to map a pointer to data and back.
+
+/// How one axis maps data to the screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scale {
+    Linear,
+    /// sign(v)·log10(1 + |v|): linear near 0, logarithmic far out, for
+    /// ranges like −1000 … 1000 where both 16 and 1000 matter.
+    SymLog,
+}
+
+impl Scale {
+    pub fn forward(self, v: f64) -> f64 {
+        match self {
+            Scale::Linear => v,
+            Scale::SymLog => v.signum() * v.abs().ln_1p() / std::f64::consts::LN_10,
+        }
+    }
+
+    pub fn inverse(self, u: f64) -> f64 {
+        match self {
+            Scale::Linear => u,
+            Scale::SymLog => u.signum() * (10f64.powf(u.abs()) - 1.0),
+        }
+    }
+}
+
+/// One axis: its data range and scale. For figures with one slot per point
+/// or class (bars side by side), the data coordinate is the slot index.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    pub min: f64,
+    pub max: f64,
+    pub scale: Scale,
+}
+
+impl Axis {
+    pub const fn linear(min: f64, max: f64) -> Axis {
+        Axis { min, max, scale: Scale::Linear }
+    }
+
+    /// Where `v` falls between `min` (0) and `max` (1).
+    pub fn fraction(&self, v: f64) -> f64 {
+        let (a, b) = (self.scale.forward(self.min), self.scale.forward(self.max));
+        (self.scale.forward(v) - a) / (b - a)
+    }
+
+    pub fn at_fraction(&self, f: f64) -> f64 {
+        let (a, b) = (self.scale.forward(self.min), self.scale.forward(self.max));
+        self.scale.inverse(a + f * (b - a))
+    }
+}
+
+/// Where a figure's plot sits, in backend pixels, and what it shows: enough
+/// for the page to map a mouse position to data and back (high-DPI included,
+/// since the backend's pixels are the canvas' pixels). For figures with two
+/// panels this is the main (first) panel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotMap {
+    /// Left edge of the plot area (x = `x.min`).
+    pub left: f64,
+    /// Top edge (y = `y.max`).
+    pub top: f64,
+    /// Right edge (x = `x.max`).
+    pub right: f64,
+    /// Bottom edge (y = `y.min`).
+    pub bottom: f64,
+    pub x: Axis,
+    pub y: Axis,
+}
+
+impl PlotMap {
+    /// The backend pixel of a data point.
+    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
+        (self.x_pixel(x), self.y_pixel(y))
+    }
+
+    /// The backend pixel column of data x: a curve maps hundreds of points,
+    /// so one coordinate is not computed for the sake of the other.
+    pub fn x_pixel(&self, x: f64) -> f64 {
+        self.left + self.x.fraction(x) * (self.right - self.left)
+    }
+
+    /// The backend pixel row of data y.
+    pub fn y_pixel(&self, y: f64) -> f64 {
+        self.bottom - self.y.fraction(y) * (self.bottom - self.top)
+    }
+
+    /// The data point under a backend pixel.
+    pub fn to_data(&self, px: f64, py: f64) -> (f64, f64) {
+        (
+            self.x.at_fraction((px - self.left) / (self.right - self.left)),
+            self.y.at_fraction((self.bottom - py) / (self.bottom - self.top)),
+        )
+    }
+
+    /// True when the pixel lies inside the plot area.
+    pub fn contains(&self, px: f64, py: f64) -> bool {
+        (self.left..=self.right).contains(&px) && (self.top..=self.bottom).contains(&py)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symlog_round_trips() {
+        for v in [-1000.0, -16.6, 0.0, 0.5, 88.7, 1000.0] {
+            assert!((Scale::SymLog.inverse(Scale::SymLog.forward(v)) - v).abs() < 1e-9);
+        }
+    }
+}

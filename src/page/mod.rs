@@ -1,0 +1,23 @@
+//! The page without the document: its [`Model`], the [`Msg`]s that change
+//! it, and [`update`], which applies one message and returns the
+//! [`Changes`] the document must show. Everything here is ordinary Rust,
+//! tested natively; the wasm shell (`app`) only reads DOM events into
+//! messages and applies the changes.
+
+pub mod calculators;
+pub mod changes;
+pub mod fit;
+pub mod model;
+pub mod msg;
+pub mod readouts;
+pub mod update;
+pub mod url;
+pub mod view;
+
+mod pointer;
+
+pub use changes::{Changes, CopyButton, Tooltip};
+pub use model::{FigureSet, Model};
+pub use msg::{Action, ExportKind, Key, Msg, Phase, PointerEvent, Preset};
+pub use update::update;
+pub use view::View;

@@ -1,0 +1,179 @@
+//! Everything the page knows that is not the document: the state, how it is
+//! shown, the fit as the animation has it, the scene the figures draw, the
+//! calculators' answers, the pointer, and what is left to draw.
+
+use std::rc::Rc;
+
+use super::calculators::Calculators;
+use super::fit::FitProgress;
+use super::url::{self, Location};
+use super::view::View;
+use crate::charts::Figure;
+use crate::i18n::Lang;
+use crate::scene::{Deps, Scene};
+use crate::state::{Notice, Regularization, Setting, State, Theme};
+
+/// The page's model.
+pub struct Model {
+    pub state: State,
+    pub view: View,
+    pub fit: FitProgress,
+    /// What every figure draws. Shared with the drawings in flight, and
+    /// updated in place when they are done.
+    pub scene: Rc<Scene>,
+    pub calculators: Calculators,
+    /// The point under the pointer or chosen by the keyboard (an index into
+    /// `state.points`).
+    pub highlight: Option<usize>,
+    /// What the link that opened the page had wrong, shown until dismissed.
+    pub notices: Vec<Notice>,
+    pub notices_shown: bool,
+    /// Whether the system asks for a dark page (followed when the theme is auto).
+    pub system_dark: bool,
+    pub(super) drag: Option<Drag>,
+    /// Scene parts to rebuild before the next drawing.
+    pub(super) stale: Deps,
+    /// Figures to draw in the next frame.
+    pub(super) redraw: FigureSet,
+    /// The next link written gets a history entry of its own (a finished
+    /// change, not a drag in progress).
+    pub(super) push_history: bool,
+    pub(super) last_query: String,
+    /// A language the reader chose whose words are on their way, and whether
+    /// the switch is a step in history.
+    pub(super) pending_lang: Option<(Lang, bool)>,
+}
+
+/// A point being dragged: which, from where, and whether it has moved yet
+/// (a press that does not move is a click).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Drag {
+    pub index: usize,
+    pub start: (f64, f64),
+    pub moved: bool,
+}
+
+/// A set of figures, by their index in [`Figure::ALL`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FigureSet(u64);
+
+impl FigureSet {
+    pub const NONE: FigureSet = FigureSet(0);
+
+    pub fn all() -> FigureSet {
+        FigureSet((1u64 << Figure::ALL.len()) - 1)
+    }
+
+    pub fn reading(deps: Deps) -> FigureSet {
+        Figure::ALL.into_iter().filter(|f| f.depends_on().intersects(deps)).collect()
+    }
+
+    pub fn insert(&mut self, figure: Figure) {
+        self.0 |= 1 << figure.index();
+    }
+
+    pub fn contains(self, figure: Figure) -> bool {
+        self.0 & (1 << figure.index()) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn union(self, other: FigureSet) -> FigureSet {
+        FigureSet(self.0 | other.0)
+    }
+
+    /// The figures, in page order.
+    pub fn figures(self) -> impl Iterator<Item = Figure> {
+        Figure::ALL.into_iter().filter(move |&f| self.contains(f))
+    }
+}
+
+impl FromIterator<Figure> for FigureSet {
+    fn from_iter<I: IntoIterator<Item = Figure>>(figures: I) -> FigureSet {
+        let mut set = FigureSet::NONE;
+        figures.into_iter().for_each(|f| set.insert(f));
+        set
+    }
+}
+
+impl Model {
+    /// The page a link opens: the fit at its optimum, every figure to draw.
+    pub fn new(location: Location, system_dark: bool) -> Model {
+        let Location { state, view, notices } = location;
+        let fit = FitProgress::converged(&state);
+        let calculators = Calculators::new(&state);
+        let scene = Rc::new(Scene::build(&state, fit.model(), fit.optimum_model(), None, &calculators.cce_scene()));
+        Model {
+            notices_shown: !notices.is_empty(),
+            notices,
+            state,
+            view,
+            fit,
+            scene,
+            calculators,
+            highlight: None,
+            system_dark,
+            drag: None,
+            stale: Deps::NONE,
+            redraw: FigureSet::all(),
+            push_history: false,
+            last_query: String::new(),
+            pending_lang: None,
+        }
+    }
+
+    /// Whether the figures are drawn dark: the theme chosen, or the system's.
+    pub fn dark(&self) -> bool {
+        match self.state.theme {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::Auto => self.system_dark,
+        }
+    }
+
+    /// Whether a setting's control is off: C without the L2 penalty.
+    pub fn control_disabled(&self, setting: Setting) -> bool {
+        setting == Setting::C && self.state.regularization == Regularization::Off
+    }
+
+    /// The link of the page as it is now.
+    pub fn query(&self) -> String {
+        url::write(&self.state, &self.view)
+    }
+
+    /// The notices, each a sentence in the page's language.
+    pub fn notice_lines(&self) -> Vec<String> {
+        self.notices.iter().map(|n| n.message().text(self.state.lang)).collect()
+    }
+
+    /// Marks scene parts as changed, and the figures that read them.
+    pub(super) fn mark(&mut self, deps: Deps) {
+        self.stale = self.stale.union(deps);
+        self.redraw = self.redraw.union(FigureSet::reading(deps));
+    }
+
+    /// The state changed (`deps` says which part): refit when the points or
+    /// the objective changed, and mark what to redraw.
+    pub(super) fn state_changed(&mut self, deps: Deps, finished: bool) {
+        if deps.intersects(Deps::BINARY) {
+            self.fit.data_changed(&self.state);
+        }
+        self.push_history |= finished;
+        self.mark(deps);
+    }
+
+    /// Rebuilds the stale parts of the scene, in place when no drawing holds it.
+    pub(super) fn rebuild_scene(&mut self) {
+        if self.stale == Deps::NONE {
+            return;
+        }
+        let scene = Rc::make_mut(&mut self.scene);
+        let calculators = &self.calculators;
+        scene.rebuild(self.stale, &self.state, self.fit.model(), self.fit.optimum_model(), self.highlight, || {
+            calculators.cce_scene()
+        });
+        self.stale = Deps::NONE;
+    }
+}

@@ -1,0 +1,161 @@
+//! Everything that can happen to the page, as values: the wasm shell reads
+//! each DOM event once into a [`Msg`], through the word tables below and the
+//! state's table of settings, and no name is matched anywhere else.
+
+use crate::charts::{Figure, PlotMap};
+use crate::i18n::Lang;
+use crate::state::{ControlInput, Setting};
+
+/// One thing that happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// A control of a setting was moved or typed in; `finished` for the
+    /// `change` at the end of an edit, not the `input` events during it.
+    Control { setting: Setting, input: ControlInput, finished: bool },
+    /// A button that acts rather than sets.
+    Action(Action),
+    /// One of the categorical calculator's examples.
+    Preset(Preset),
+    /// The points text box's text, to use as the points.
+    ApplyCsv(String),
+    /// Copy the address of the page as it is.
+    Share { href: String },
+    /// A figure's export button; `base` is the page's address without its query.
+    Export { figure: Figure, kind: ExportKind, base: String },
+    /// The pointer on a figure.
+    Pointer(PointerEvent),
+    /// A key on a focused figure; `map` is that figure's last drawing's.
+    Key { figure: Figure, key: Key, shift: bool, map: Option<PlotMap> },
+    /// A figure lost the keyboard focus.
+    Blur,
+    /// A step back or forward in history, to this query.
+    Navigated(String),
+    /// A language's words arrived.
+    WordsArrived(Lang),
+    /// The system's colour scheme changed (dark or not).
+    SystemDark(bool),
+    /// These figures no longer fit their drawing (resized, or a new pixel ratio).
+    Resized(Vec<Figure>),
+    /// An animation frame: time to draw.
+    Frame,
+}
+
+/// The pointer on a figure, in CSS pixels of its canvas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointerEvent {
+    pub figure: Figure,
+    pub phase: Phase,
+    /// Where, relative to the canvas.
+    pub at: (f64, f64),
+    /// Where, relative to the window (for the tooltip).
+    pub client: (i32, i32),
+    /// The figure's last drawing's mapping, in CSS pixels.
+    pub map: Option<PlotMap>,
+    pub shift: bool,
+    pub alt: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Down,
+    Move,
+    Up,
+    Cancel,
+    Leave,
+}
+
+/// A table of the words the page uses for one kind of thing.
+macro_rules! words {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $($word:literal)|+,)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $name {
+            /// What the page's word (an attribute value, a key's name) stands for.
+            pub fn from_word(word: &str) -> Option<$name> {
+                match word {
+                    $($($word)|+ => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The page's word for it.
+            pub fn word(self) -> &'static str {
+                match self {
+                    $($name::$variant => [$($word),+][0],)*
+                }
+            }
+        }
+    };
+}
+
+words! {
+    /// A button that acts (`data-control` or `data-action`).
+    Action {
+        Play = "play",
+        Step = "step",
+        Reset = "reset",
+        Converge = "converge",
+        Share = "share",
+        ApplyCsv = "apply-csv",
+        ResetPoints = "reset-points",
+        DismissNotices = "dismiss-notices",
+    }
+}
+
+words! {
+    /// The categorical calculator's examples (`data-preset`).
+    Preset {
+        Mean = "cce-mean",
+        Weighted = "cce-weighted",
+        NoReduction = "cce-none",
+        Unnormalised = "cce-unnormalised",
+    }
+}
+
+words! {
+    /// A figure's export (`data-export`).
+    ExportKind {
+        Svg = "svg",
+        Png = "png",
+        Embed = "embed",
+    }
+}
+
+words! {
+    /// A key on a focused figure (`KeyboardEvent.key`).
+    Key {
+        /// The point before (↑).
+        Previous = "ArrowUp",
+        /// The point after (↓).
+        Next = "ArrowDown",
+        /// Move the point left (←).
+        Left = "ArrowLeft",
+        /// Move it right (→).
+        Right = "ArrowRight",
+        /// Flip its label.
+        Flip = " " | "Enter",
+        /// Remove it.
+        Remove = "Delete" | "Backspace",
+        /// Let it go.
+        LetGo = "Escape",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_read_back() {
+        for action in [Action::Play, Action::ApplyCsv, Action::DismissNotices] {
+            assert_eq!(Action::from_word(action.word()), Some(action));
+        }
+        assert_eq!(Key::from_word("Enter"), Some(Key::Flip));
+        assert_eq!(Key::from_word("Backspace"), Some(Key::Remove));
+        assert_eq!(ExportKind::from_word("pdf"), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! Direct manipulation of the points, on the figures whose x axis is the
+//! points' x (each figure's [`Pointer`] says what it allows): hover
+//! highlights a point everywhere and shows its numbers, a click flips its
+//! label, a drag moves it, shift-click adds one, alt-click removes one; the
+//! keyboard does the same on a focused figure.
+
+use super::changes::{Changes, Tooltip};
+use super::model::{Drag, Model};
+use super::msg::{Key, Phase, PointerEvent};
+use crate::charts::{Figure, PlotMap, Pointer};
+use crate::i18n::t;
+use crate::number::format::fixed;
+use crate::scene::Deps;
+use crate::state::{Point, Setting, Value, MAX_POINTS};
+
+/// How close (in CSS pixels) the pointer must be to pick a point.
+const PICK_RADIUS: f64 = 14.0;
+/// Movement (CSS pixels) below which a press counts as a click.
+const CLICK_SLOP: f64 = 4.0;
+/// A point keeps at least this many others: removing stops at two.
+const FEWEST_POINTS: usize = 2;
+
+pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Changes) {
+    let pointer = event.figure.spec().pointer;
+    let Some(map) = event.map else { return };
+    match (event.phase, pointer) {
+        (_, Pointer::None) => {}
+        (Phase::Down, Pointer::Moves) => press(model, event, &map, changes),
+        (Phase::Move, _) => moved(model, event, &map, changes),
+        (Phase::Up, Pointer::Moves) => release(model),
+        (Phase::Cancel, Pointer::Moves) => cancel(model),
+        (Phase::Leave, _) => {
+            if model.drag.is_none() && model.highlight.is_some() {
+                model.highlight = None;
+                model.mark(Deps::BINARY);
+            }
+            changes.tooltip = Some(Tooltip::Hide);
+        }
+        _ => {}
+    }
+}
+
+fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
+    let (x, _) = map.to_data(event.at.0, event.at.1);
+    let count = model.state.points.len();
+    match pick(model, event.figure, map, event.at.0) {
+        Some(index) if event.alt && count > FEWEST_POINTS => {
+            edit_points(model, |points| {
+                points.remove(index);
+            });
+            model.highlight = None;
+            model.state_changed(Deps::POINTS, true);
+        }
+        Some(_) if event.alt => {}
+        Some(index) => {
+            model.drag = Some(Drag { index, start: event.at, moved: false });
+            model.highlight = Some(index);
+            changes.capture_pointer = true;
+            model.mark(Deps::BINARY);
+        }
+        None if event.shift && count < MAX_POINTS => {
+            // In the fit figure a new point takes the label of the half it is placed in.
+            let green = event.figure != Figure::Fit || map.to_data(event.at.0, event.at.1).1 >= 0.5;
+            let x = clamp_x(map, x);
+            edit_points(model, |points| points.push(Point { x, green }));
+            model.highlight = Some(model.state.points.len() - 1);
+            model.state_changed(Deps::POINTS, true);
+        }
+        None => {}
+    }
+    changes.handled = true;
+}
+
+fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
+    if let Some(drag) = &mut model.drag {
+        let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > CLICK_SLOP;
+        if far || drag.moved {
+            drag.moved = true;
+            let index = drag.index;
+            let x = clamp_x(map, map.to_data(event.at.0, event.at.1).0);
+            edit_points(model, |points| {
+                if let Some(point) = points.get_mut(index) {
+                    point.x = x;
+                }
+            });
+            model.state_changed(Deps::POINTS, false);
+            changes.tooltip = tooltip(model, index, event.client);
+        }
+        return;
+    }
+    let hovered = pick(model, event.figure, map, event.at.0);
+    if hovered != model.highlight {
+        model.highlight = hovered;
+        model.mark(Deps::BINARY);
+    }
+    changes.tooltip = match hovered {
+        Some(index) => tooltip(model, index, event.client),
+        None => Some(Tooltip::Hide),
+    };
+}
+
+/// The end of a press: a drag is done, or a click flips the point.
+fn release(model: &mut Model) {
+    let Some(drag) = model.drag.take() else { return };
+    if !drag.moved {
+        edit_points(model, |points| {
+            if let Some(point) = points.get_mut(drag.index) {
+                point.green = !point.green;
+            }
+        });
+    }
+    model.state_changed(Deps::POINTS, true);
+}
+
+/// The press was taken away (by the browser, a scroll): a drag so far stands.
+fn cancel(model: &mut Model) {
+    if model.drag.take().is_some_and(|d| d.moved) {
+        model.state_changed(Deps::POINTS, true);
+    }
+}
+
+/// Keyboard: ↑/↓ choose a point, ←/→ move it (shift: further), space or
+/// enter flips its label, delete removes it, escape lets go.
+pub(super) fn key(
+    model: &mut Model,
+    figure: Figure,
+    key: Key,
+    shift: bool,
+    map: Option<PlotMap>,
+    changes: &mut Changes,
+) {
+    let count = model.state.points.len();
+    if count == 0 || figure.spec().pointer != Pointer::Moves {
+        return;
+    }
+    let current = model.highlight.filter(|&i| i < count);
+    let index = current.unwrap_or(0);
+    match key {
+        Key::Previous | Key::Next => {
+            let next = match (current, key == Key::Next) {
+                (None, _) => 0,
+                (Some(i), true) => (i + 1) % count,
+                (Some(i), false) => (i + count - 1) % count,
+            };
+            model.highlight = Some(next);
+            model.mark(Deps::BINARY);
+        }
+        Key::Left | Key::Right => {
+            let step = if shift { 1.0 } else { 0.1 };
+            let sign = if key == Key::Right { 1.0 } else { -1.0 };
+            let x = model.state.points[index].x + sign * step;
+            let x = (x * 100.0).round() / 100.0;
+            let x = map.map_or(x, |map| clamp_x(&map, x));
+            edit_points(model, |points| points[index].x = x);
+            model.highlight = Some(index);
+            model.state_changed(Deps::POINTS, true);
+        }
+        Key::Flip => {
+            edit_points(model, |points| points[index].green = !points[index].green);
+            model.highlight = Some(index);
+            model.state_changed(Deps::POINTS, true);
+        }
+        Key::Remove if count > FEWEST_POINTS => {
+            edit_points(model, |points| {
+                points.remove(index);
+            });
+            model.highlight = Some(index.min(count - 2));
+            model.state_changed(Deps::POINTS, true);
+        }
+        Key::Remove => {}
+        Key::LetGo => {
+            model.highlight = None;
+            model.mark(Deps::BINARY);
+        }
+    }
+    changes.handled = true;
+}
+
+/// Changes the points through the state's border.
+fn edit_points(model: &mut Model, edit: impl FnOnce(&mut Vec<Point>)) {
+    let mut points = model.state.points.clone();
+    edit(&mut points);
+    Setting::Points.put(&mut model.state, Value::Points(points));
+}
+
+/// The index of the point nearest the pointer, within the pick radius,
+/// among the points the figure shows (a class's bars show only that class).
+fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64) -> Option<usize> {
+    let shows = match figure.spec().pointer {
+        Pointer::None => return None,
+        Pointer::Hovers(shows) => Some(shows),
+        Pointer::Moves => None,
+    };
+    model
+        .state
+        .points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| shows.is_none_or(|s| s.includes(p.green)))
+        .map(|(i, p)| (i, (map.x_pixel(p.x) - css_x).abs()))
+        .filter(|&(_, d)| d <= PICK_RADIUS)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// `x` kept inside the figure's x range, so a dragged point stays in view.
+fn clamp_x(map: &PlotMap, x: f64) -> f64 {
+    let (lo, hi) = (map.x.min.min(map.x.max), map.x.min.max(map.x.max));
+    x.clamp(lo, hi)
+}
+
+/// A point's numbers beside the pointer, written as the figures write them.
+fn tooltip(model: &Model, index: usize, client: (i32, i32)) -> Option<Tooltip> {
+    let point = model.scene.binary.points.iter().find(|p| p.index == index)?;
+    let lang = model.state.lang;
+    let class = if point.green { t(lang, "class.green") } else { t(lang, "class.red") };
+    let lines = vec![
+        format!("{} = {}", t(lang, "tip.x"), fixed(point.x, 2)),
+        format!("{}: {}", t(lang, "tip.class"), class),
+        format!("{} = {}", t(lang, "tip.p"), fixed(point.p_true, 4)),
+        format!("{} = {}", t(lang, "tip.loss"), fixed(point.loss, 4)),
+    ];
+    Some(Tooltip::Show { lines, at: (client.0 + 14, client.1 + 14) })
+}

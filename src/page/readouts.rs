@@ -1,0 +1,88 @@
+//! Every live number and status line on the page, as text, from the model:
+//! the wasm shell only writes them into their `[data-readout]` elements.
+
+use super::model::Model;
+use crate::core::fit::FitError;
+use crate::core::smoothing::smooth_binary;
+use crate::i18n::{fill, t};
+use crate::number::format::{percent_tenths, readout, significant3, trimmed};
+
+/// Each readout's name (`data-readout`) and its text.
+pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
+    let state = &model.state;
+    let lang = state.lang;
+    let scene = &model.scene;
+    let known = |v: Option<f64>| v.unwrap_or(f64::NAN);
+    let fit = model.fit.model();
+    let smooth = |y: f64| trimmed(smooth_binary(y, state.smoothing));
+    let gap = match scene.smoothing.gap {
+        None => t(lang, "readout.gap-infinite").to_owned(),
+        Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
+        Some(a) => readout(a, 4),
+    };
+    vec![
+        ("bce", readout(known(scene.binary.bce), 4)),
+        ("coef", readout(fit.coef, 4)),
+        ("intercept", readout(fit.intercept, 4)),
+        ("iteration", model.fit.iteration().to_string()),
+        ("targets", format!("{} / {}", smooth(0.0), smooth(1.0))),
+        ("C-value", significant3(state.c)),
+        ("smoothing-value", readout(state.smoothing, 2)),
+        ("gamma-value", readout(state.gamma, 1)),
+        ("focal-alpha-value", readout(state.focal_alpha, 2)),
+        ("label-smoothing-value", readout(state.label_smoothing, 2)),
+        ("classes-value", state.classes.to_string()),
+        ("ce-mean", readout(known(scene.focal.mean_ce), 4)),
+        ("focal", readout(known(scene.focal.mean_focal), 4)),
+        ("hard-share", percent_tenths(known(scene.focal.hard_share_focal))),
+        ("smoothed-target", readout(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4)),
+        ("logit-gap", gap),
+        ("fit-status", fit_status(model)),
+    ]
+}
+
+/// The play button's words key and whether it is pressed.
+pub fn play_button(model: &Model) -> (&'static str, bool) {
+    let playing = model.fit.playing();
+    (if playing { "action.pause" } else { "action.play" }, playing)
+}
+
+/// Where the fit stands, in a sentence.
+fn fit_status(model: &Model) -> String {
+    let lang = model.state.lang;
+    let fit = &model.fit;
+    let n = fit.iteration().to_string();
+    match fit.optimum() {
+        Err(FitError::Separable) => fill(t(lang, "status.separable"), &[("n", &n)]),
+        Err(FitError::OneClass) => t(lang, "status.one-class").to_owned(),
+        Err(error) => fill(t(lang, "status.fit-error"), &[("error", error.message().text(lang))]),
+        Ok(_) if fit.playing() || !fit.settled() => {
+            fill(t(lang, "status.animating"), &[("lr", readout(fit.learning_rate(&model.state), 3))])
+        }
+        Ok(_) if fit.by_newton() => fill(t(lang, "status.converged"), &[("n", &n)]),
+        Ok(_) => fill(t(lang, "status.descended"), &[("n", &n)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::State;
+
+    fn text(model: &Model, name: &str) -> String {
+        readouts(model).into_iter().find(|(n, _)| *n == name).map(|(_, t)| t).unwrap()
+    }
+
+    #[test]
+    fn the_article_opens_on_its_numbers() {
+        let model = Model::new(crate::page::url::read(""), false);
+        assert_eq!(text(&model, "bce"), "0.3329");
+        assert_eq!(text(&model, "coef"), "0.9719");
+        assert_eq!(text(&model, "intercept"), "0.6555");
+        assert_eq!(text(&model, "targets"), "0 / 1");
+        assert_eq!(text(&model, "logit-gap"), "3.3322");
+        assert_eq!(text(&model, "C-value"), "1.00");
+        assert!(text(&model, "fit-status").starts_with("Converged after"), "{}", text(&model, "fit-status"));
+        let _ = State::default();
+    }
+}

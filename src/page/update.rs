@@ -1,0 +1,237 @@
+//! The page's logic: [`update`] takes the model and one message and returns
+//! what the document must do. Plain Rust, tested natively.
+
+use super::changes::{Changes, CopyButton};
+use super::model::{FigureSet, Model};
+use super::msg::{Action, ExportKind, Msg, Preset};
+use super::{pointer, url};
+use crate::i18n::{self, Lang, Message};
+use crate::scene::Deps;
+use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Put, Setting, State, Value};
+
+/// Applies one message to the model.
+///
+/// ```
+/// use losslab::page::{update, url, Model, Msg};
+/// use losslab::state::{ControlInput, Setting};
+/// let mut model = Model::new(url::read(""), false);
+/// let changes = update(&mut model, Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("0".into()), finished: true });
+/// assert!(changes.frame);
+/// assert_eq!(model.state.gamma, 0.0);
+/// ```
+pub fn update(model: &mut Model, msg: Msg) -> Changes {
+    let mut changes = Changes::default();
+    match msg {
+        Msg::Control { setting, input, finished } => control(model, setting, &input, finished, &mut changes),
+        Msg::Action(action) => act(model, action, &mut changes),
+        Msg::Preset(preset) => {
+            apply_preset(&mut model.state, preset);
+            changes.controls.extend(calculator_fields(Calc::Categorical));
+            calculator_changed(model, Calc::Categorical, true, &mut changes);
+        }
+        Msg::ApplyCsv(text) => match parse_points_csv(&text) {
+            Ok(points) => {
+                Setting::Points.put(&mut model.state, Value::Points(points));
+                model.highlight = None;
+                changes.csv_errors = Some(Vec::new());
+                model.state_changed(Deps::POINTS, true);
+            }
+            Err(errors) => {
+                changes.csv_errors = Some(errors.iter().map(|e| e.message().text(model.state.lang)).collect());
+            }
+        },
+        Msg::Share { href } => changes.copy = Some((href, CopyButton::Share)),
+        Msg::Export { figure, kind: ExportKind::Embed, base } => {
+            changes.copy = Some((url::embed_code(&base, &model.state, figure), CopyButton::Embed(figure)));
+        }
+        Msg::Export { figure, kind, .. } => changes.export = Some((figure, kind)),
+        Msg::Pointer(event) => pointer::pointer(model, &event, &mut changes),
+        Msg::Key { figure, key, shift, map } => pointer::key(model, figure, key, shift, map, &mut changes),
+        Msg::Blur => changes.tooltip = Some(super::changes::Tooltip::Hide),
+        Msg::Navigated(query) => navigated(model, &query, &mut changes),
+        Msg::WordsArrived(lang) => {
+            if let Some((wanted, push)) = model.pending_lang {
+                if wanted == lang && i18n::is_installed(lang) {
+                    model.pending_lang = None;
+                    show_lang(model, lang, &mut changes);
+                    model.push_history |= push;
+                }
+            }
+        }
+        Msg::SystemDark(dark) => {
+            model.system_dark = dark;
+            changes.theme = true;
+            model.redraw = FigureSet::all();
+        }
+        Msg::Resized(figures) => model.redraw = model.redraw.union(figures.into_iter().collect()),
+        Msg::Frame => frame(model, &mut changes),
+    }
+    changes.frame |= !model.redraw.is_empty() || model.fit.playing();
+    changes
+}
+
+/// A setting's control moved: the value goes through the state's border,
+/// then everything that reads it follows.
+fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: bool, changes: &mut Changes) {
+    if setting == Setting::Points {
+        return; // the points text box is applied by its button
+    }
+    let Some(value) = setting.read_control(input) else {
+        if let (Setting::Calculator(which, CalcField::LabelSmoothing), ControlInput::Text(text)) = (setting, input) {
+            // A number field holding no number: the calculator says so.
+            let problem = Message::new("calc.smoothing-range").with("value", text.trim());
+            model.calculators.refuse(which, "label_smoothing", problem);
+            changes.calculators = true;
+        }
+        return;
+    };
+    if setting == Setting::Lang {
+        // The page goes on showing its language until the chosen one's words are here.
+        let shown = model.state.lang;
+        if setting.put(&mut model.state, value) != Put::Refused {
+            let lang = std::mem::replace(&mut model.state.lang, shown);
+            switch_lang(model, lang, finished, changes);
+        }
+        return;
+    }
+    match setting.put(&mut model.state, value) {
+        Put::Refused => return,
+        Put::Clamped(_) if finished => changes.controls.push(setting),
+        _ => {}
+    }
+    match setting {
+        Setting::Regularization | Setting::C | Setting::Smoothing => {
+            if setting == Setting::Regularization {
+                changes.controls.push(Setting::C); // C is off without the penalty
+            }
+            model.state_changed(Deps::POINTS, finished);
+        }
+        Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => model.state_changed(Deps::FOCAL, finished),
+        Setting::LabelSmoothing | Setting::Classes => model.state_changed(Deps::LABEL_SMOOTHING, finished),
+        Setting::Palette | Setting::Theme => {
+            changes.theme = true;
+            model.push_history |= finished;
+            model.redraw = FigureSet::all();
+        }
+        Setting::Calculator(which, _) => calculator_changed(model, which, finished, changes),
+        Setting::Lang | Setting::Points => {}
+    }
+}
+
+fn act(model: &mut Model, action: Action, changes: &mut Changes) {
+    match action {
+        Action::Play => model.fit.toggle_play(),
+        Action::Step => model.fit.step(&model.state),
+        Action::Reset => {
+            model.fit.pause();
+            model.fit.reset();
+        }
+        Action::Converge => model.fit.converge(&model.state),
+        Action::ResetPoints => {
+            Setting::Points.put(&mut model.state, Value::Points(State::default().points));
+            model.highlight = None;
+            changes.controls.push(Setting::Points);
+            model.state_changed(Deps::POINTS, true);
+            return;
+        }
+        Action::DismissNotices => {
+            model.notices_shown = false;
+            changes.notices = true;
+            return;
+        }
+        // Read with their text by the shell: they arrive as their own messages.
+        Action::Share | Action::ApplyCsv => return,
+    }
+    model.mark(Deps::BINARY);
+}
+
+fn calculator_changed(model: &mut Model, which: Calc, finished: bool, changes: &mut Changes) {
+    model.calculators.evaluate(&model.state, which);
+    changes.calculators = true;
+    model.push_history |= finished;
+    if which == Calc::Categorical {
+        model.mark(Deps::CCE);
+    }
+}
+
+fn calculator_fields(which: Calc) -> impl Iterator<Item = Setting> {
+    use CalcField::*;
+    [YTrue, YPred, FromLogits, LabelSmoothing, Reduction, SampleWeight]
+        .into_iter()
+        .map(move |f| Setting::Calculator(which, f))
+}
+
+/// The article's categorical examples, one button each.
+fn apply_preset(state: &mut State, preset: Preset) {
+    let calc = &mut state.cce_calc;
+    *calc = State::default().cce_calc;
+    match preset {
+        Preset::Mean => {}
+        Preset::Weighted => calc.sample_weight = "[0.3, 0.7]".into(),
+        Preset::NoReduction => calc.reduction = "none".into(),
+        Preset::Unnormalised => calc.y_pred = "[[0.05, 0.95, 0], [0.2, 1.6, 0.2]]".into(),
+    }
+}
+
+/// The reader chose `lang`: shown at once when its words are here, else once they arrive.
+fn switch_lang(model: &mut Model, lang: Lang, finished: bool, changes: &mut Changes) {
+    if i18n::is_installed(lang) {
+        show_lang(model, lang, changes);
+        model.push_history |= finished;
+    } else {
+        model.pending_lang = Some((lang, finished));
+        changes.load_words = Some(lang);
+    }
+}
+
+/// Shows every word of the page in `lang`, whose words are installed.
+fn show_lang(model: &mut Model, lang: Lang, changes: &mut Changes) {
+    model.state.lang = lang;
+    changes.words = true;
+    changes.calculators = true;
+    changes.notices = model.notices_shown;
+    changes.controls.push(Setting::Lang);
+    model.redraw = FigureSet::all();
+}
+
+/// A step back or forward: the page becomes that link's.
+fn navigated(model: &mut Model, query: &str, changes: &mut Changes) {
+    let location = url::read(query);
+    let shown = model.state.lang;
+    model.state = location.state;
+    let lang = model.state.lang;
+    if !i18n::is_installed(lang) {
+        // Shown in the language it has until that language's words are here.
+        model.state.lang = shown;
+        model.pending_lang = Some((lang, false));
+        changes.load_words = Some(lang);
+    }
+    model.last_query = model.query();
+    model.fit.data_changed(&model.state);
+    model.fit.converge(&model.state);
+    model.calculators.evaluate_all(&model.state);
+    model.highlight = None;
+    changes.all_controls = true;
+    changes.theme = true;
+    changes.words = true;
+    changes.calculators = true;
+    model.mark(Deps::ALL);
+}
+
+/// An animation frame: advance the animation, rebuild what is stale, and
+/// hand over the figures to draw and the link to write.
+fn frame(model: &mut Model, changes: &mut Changes) {
+    if model.fit.playing() {
+        model.fit.advance(&model.state);
+        model.mark(Deps::BINARY);
+    }
+    model.rebuild_scene();
+    let query = model.query();
+    if query != model.last_query {
+        changes.url = Some((query.clone(), model.push_history));
+        model.last_query = query;
+    }
+    model.push_history = false;
+    changes.draw = std::mem::take(&mut model.redraw).figures().collect();
+    changes.readouts = true;
+}

@@ -1,0 +1,64 @@
+//! The page's whole link: its view, then its state. Reading is the border:
+//! whatever a link holds, the page gets a view and a state within their
+//! ranges, and a notice for each thing it had to correct.
+
+use super::view::{View, VIEW_KEYS};
+use crate::charts::Figure;
+use crate::i18n::t;
+use crate::state::{join_pairs, query_part, state_keys, Notice, Reader, State};
+
+/// What a link asks the page to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    /// Always within its ranges.
+    pub state: State,
+    pub view: View,
+    /// What was clamped or ignored, in the order met.
+    pub notices: Vec<Notice>,
+}
+
+/// Reads a link's query (with or without `?`; a `#fragment` is ignored).
+///
+/// ```
+/// use losslab::charts::Figure;
+/// use losslab::page::url::read;
+/// let location = read("?C=5000&lang=zh&embed=fit");
+/// assert_eq!(location.state.c, 1000.0);
+/// assert_eq!(location.view.embed, Some(vec![Figure::Fit]));
+/// assert_eq!(location.notices[0].message().text(location.state.lang), "C = 5000 超出范围，已使用 1000。");
+/// ```
+pub fn read(query: &str) -> Location {
+    let keys = VIEW_KEYS.into_iter().chain(state_keys()).collect();
+    let mut reader = Reader::new(query_part(query), keys);
+    let view = View::read(&mut reader);
+    let state = State::read(&mut reader);
+    Location { state, view, notices: reader.finish() }
+}
+
+/// The query (without `?`) that reproduces `state` in `view`: the view's
+/// keys first, then the state's, each only where it differs from the default.
+///
+/// ```
+/// use losslab::charts::Figure;
+/// use losslab::page::{url::write, View};
+/// use losslab::state::State;
+/// let state = State { gamma: 3.0, ..State::default() };
+/// let view = View { embed: Some(vec![Figure::FocalCurves]), controls: true };
+/// assert_eq!(write(&state, &view), "embed=focal-curves&gamma=3");
+/// ```
+pub fn write(state: &State, view: &View) -> String {
+    let mut pairs = view.pairs();
+    pairs.extend(state.url_pairs());
+    join_pairs(&pairs)
+}
+
+/// An `<iframe>` that shows `figure` alone, with its controls, in `state`;
+/// `base` is the page's address without its query.
+pub fn embed_code(base: &str, state: &State, figure: Figure) -> String {
+    let view = View { embed: Some(vec![figure]), controls: true };
+    let query = write(state, &view).replace('"', "%22");
+    let title = t(state.lang, figure.title_key());
+    format!(
+        "<iframe src=\"{base}?{query}\" title=\"losslab: {title}\" width=\"720\" height=\"600\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>"
+    )
+}

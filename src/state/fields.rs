@@ -1,0 +1,180 @@
+//! The state's fields: the points, every slider and toggle, the
+//! calculators' inputs, language and theme, with their defaults and ranges.
+
+use std::ops::RangeInclusive;
+
+use crate::i18n::Lang;
+
+/// The reductions a calculator offers, as Keras names them.
+pub const REDUCTIONS: [&str; 3] = ["sum_over_batch_size", "sum", "none"];
+
+/// At most this many points (the URL, CSV paste and the figures all hold to it).
+pub const MAX_POINTS: usize = 1000;
+/// Where a point's `x` may lie. Far wider than any figure shows; the bound
+/// only keeps a hand-edited URL from putting `x = 1e300` into the fit.
+pub const X_RANGE: RangeInclusive<f64> = -1e6..=1e6;
+/// Range of [`State::c`].
+pub const C_RANGE: RangeInclusive<f64> = 0.001..=1000.0;
+/// Range of [`State::gamma`].
+pub const GAMMA_RANGE: RangeInclusive<f64> = 0.0..=5.0;
+/// Range of [`State::smoothing`], [`State::focal_alpha`],
+/// [`State::label_smoothing`] and a calculator's `label_smoothing`.
+pub const UNIT_RANGE: RangeInclusive<f64> = 0.0..=1.0;
+/// Range of [`State::classes`].
+pub const CLASSES_RANGE: RangeInclusive<u32> = 2..=10;
+
+/// The article's ten points: `x` and whether the point is green (positive).
+pub use crate::core::data::ARTICLE_POINTS;
+
+/// One data point of the binary figures.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    /// `true` for green (positive, y = 1), `false` for red (y = 0).
+    pub green: bool,
+}
+
+/// Regularisation of the logistic fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Regularization {
+    /// No penalty: the plain maximum-likelihood fit.
+    Off,
+    /// scikit-learn's L2 penalty `½·w²/C` (intercept not penalised).
+    L2,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Palette {
+    /// Green and red, as in the article.
+    Article,
+    /// Okabe–Ito blue and orange, safe for the common colour-vision deficiencies.
+    ColorBlind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    Auto,
+    Light,
+    Dark,
+}
+
+/// Inputs of a loss calculator, kept as the text the reader typed so that a
+/// bad edit never loses what was there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalculatorInput {
+    pub y_true: String,
+    pub y_pred: String,
+    pub from_logits: bool,
+    /// Default 0; range 0 … 1.
+    pub label_smoothing: f64,
+    /// One of [`REDUCTIONS`].
+    pub reduction: String,
+    /// Empty for no sample weights.
+    pub sample_weight: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// At most [`MAX_POINTS`], each `x` within [`X_RANGE`]; may be empty.
+    /// Default: the article's ten points, [`ARTICLE_POINTS`].
+    pub points: Vec<Point>,
+    /// Default: L2, as scikit-learn's `LogisticRegression()`.
+    pub regularization: Regularization,
+    /// scikit-learn's `C`, the inverse penalty strength. Default 1; range 0.001 … 1000.
+    pub c: f64,
+    /// Binary label smoothing of the ten targets, `y·(1−ls) + 0.5·ls`. Default 0; range 0 … 1.
+    pub smoothing: f64,
+    /// Focal-loss γ. Default 2; range 0 … 5.
+    pub gamma: f64,
+    /// Focal-loss α. Default 0.25; range 0 … 1.
+    pub focal_alpha: f64,
+    /// Keras' `apply_class_balancing`. Default off.
+    pub class_balancing: bool,
+    /// Categorical label smoothing α. Default 0.1; range 0 … 1.
+    pub label_smoothing: f64,
+    /// Number of classes K for label smoothing. Default 3; range 2 … 10.
+    pub classes: u32,
+    pub palette: Palette,
+    pub theme: Theme,
+    pub lang: Lang,
+    /// The binary cross-entropy calculator.
+    pub bce_calc: CalculatorInput,
+    /// The categorical cross-entropy calculator.
+    pub cce_calc: CalculatorInput,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            points: ARTICLE_POINTS.iter().map(|&(x, green)| Point { x, green }).collect(),
+            regularization: Regularization::L2,
+            c: 1.0,
+            smoothing: 0.0,
+            gamma: 2.0,
+            focal_alpha: 0.25,
+            class_balancing: false,
+            label_smoothing: 0.1,
+            classes: 3,
+            palette: Palette::Article,
+            theme: Theme::Auto,
+            lang: Lang::En,
+            bce_calc: CalculatorInput {
+                y_true: "[0., 0., 1., 1.]".into(),
+                y_pred: "[1., 1., 1., 0.]".into(),
+                from_logits: false,
+                label_smoothing: 0.0,
+                reduction: "sum_over_batch_size".into(),
+                sample_weight: String::new(),
+            },
+            cce_calc: CalculatorInput {
+                y_true: "[[0, 1, 0], [0, 0, 1]]".into(),
+                y_pred: "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]".into(),
+                from_logits: false,
+                label_smoothing: 0.0,
+                reduction: "sum_over_batch_size".into(),
+                sample_weight: String::new(),
+            },
+        }
+    }
+}
+
+impl State {
+    /// Whether every field lies in its documented range: what
+    /// [`State::from_query`] guarantees, whatever the URL held.
+    pub fn is_within_ranges(&self) -> bool {
+        let calc_ok = |calc: &CalculatorInput| {
+            UNIT_RANGE.contains(&calc.label_smoothing) && REDUCTIONS.contains(&calc.reduction.as_str())
+        };
+        self.points.len() <= MAX_POINTS
+            && self.points.iter().all(|p| X_RANGE.contains(&p.x))
+            && C_RANGE.contains(&self.c)
+            && UNIT_RANGE.contains(&self.smoothing)
+            && GAMMA_RANGE.contains(&self.gamma)
+            && UNIT_RANGE.contains(&self.focal_alpha)
+            && UNIT_RANGE.contains(&self.label_smoothing)
+            && CLASSES_RANGE.contains(&self.classes)
+            && calc_ok(&self.bce_calc)
+            && calc_ok(&self.cce_calc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_state_is_within_ranges() {
+        assert!(State::default().is_within_ranges());
+    }
+
+    #[test]
+    fn a_nan_or_an_extra_point_is_out_of_range() {
+        let nan_gamma = State { gamma: f64::NAN, ..State::default() };
+        assert!(!nan_gamma.is_within_ranges());
+        let far_point = State { points: vec![Point { x: 2e6, green: true }], ..State::default() };
+        assert!(!far_point.is_within_ranges());
+        let too_many = State { points: vec![Point { x: 0.0, green: true }; MAX_POINTS + 1], ..State::default() };
+        assert!(!too_many.is_within_ranges());
+    }
+}

@@ -1,0 +1,437 @@
+//! The page's logic, natively: every control, action and event as a message
+//! to `update`, and what the page must then show.
+#![cfg(not(target_arch = "wasm32"))]
+
+use losslab::charts::{Axis, Figure, PlotMap, Scale};
+use losslab::i18n::Lang;
+use losslab::page::readouts::readouts;
+use losslab::page::{
+    update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Tooltip,
+};
+use losslab::state::{Calc, CalcField, ControlInput, Palette, Regularization, Setting, State, Theme, SETTINGS};
+
+fn page(query: &str) -> Model {
+    Model::new(url::read(query), false)
+}
+
+fn readout(model: &Model, name: &str) -> String {
+    readouts(model)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no readout {name}"))
+}
+
+fn set(model: &mut Model, setting: Setting, text: &str) -> Changes {
+    update(model, Msg::Control { setting, input: ControlInput::Text(text.into()), finished: true })
+}
+
+fn check(model: &mut Model, setting: Setting, on: bool) -> Changes {
+    update(model, Msg::Control { setting, input: ControlInput::Checked(on), finished: true })
+}
+
+/// Draws what is due, as an animation frame does.
+fn frame(model: &mut Model) -> Changes {
+    update(model, Msg::Frame)
+}
+
+#[test]
+fn the_page_opens_on_the_articles_fit_and_draws_every_figure() {
+    let mut model = page("");
+    let changes = frame(&mut model);
+    assert_eq!(changes.draw, Figure::ALL.to_vec());
+    assert!(changes.readouts);
+    assert_eq!(changes.url, None, "the default link is the empty query");
+    assert_eq!(readout(&model, "bce"), "0.3329");
+    assert!(frame(&mut model).draw.is_empty(), "nothing changed: nothing is drawn again");
+}
+
+#[test]
+fn each_slider_moves_its_numbers_and_redraws_only_its_figures() {
+    let mut model = page("");
+    frame(&mut model);
+    // C on its log slider: 10² = 100, almost no penalty.
+    let changes = set(&mut model, Setting::C, "2");
+    assert!(changes.frame);
+    assert_eq!(model.state.c, 100.0);
+    let drawn = frame(&mut model);
+    assert_eq!(readout(&model, "bce"), "0.3052");
+    assert_eq!(drawn.url, Some(("C=100".into(), true)), "a finished change is a history entry");
+    assert!(drawn.draw.contains(&Figure::Fit) && drawn.draw.contains(&Figure::FocalFit));
+    assert!(!drawn.draw.contains(&Figure::SmoothingTargets));
+
+    set(&mut model, Setting::Smoothing, "0.2");
+    frame(&mut model);
+    assert_eq!(readout(&model, "targets"), "0.1 / 0.9");
+
+    set(&mut model, Setting::Gamma, "0");
+    let drawn = frame(&mut model);
+    assert_eq!(readout(&model, "focal"), readout(&model, "ce-mean"), "γ = 0 is cross-entropy");
+    assert_eq!(drawn.draw, [Figure::FocalCurves, Figure::FocalPoints, Figure::FocalFit]);
+
+    set(&mut model, Setting::FocalAlpha, "0.6");
+    assert_eq!(model.state.focal_alpha, 0.6);
+    check(&mut model, Setting::ClassBalancing, true);
+    assert!(model.state.class_balancing);
+    frame(&mut model);
+
+    set(&mut model, Setting::LabelSmoothing, "0.1");
+    set(&mut model, Setting::Classes, "3");
+    let drawn = frame(&mut model);
+    assert_eq!(readout(&model, "logit-gap"), "3.3322");
+    assert_eq!(drawn.draw, [Figure::SmoothingTargets, Figure::SmoothingLogits, Figure::SmoothingGradient]);
+}
+
+#[test]
+fn a_drag_in_progress_replaces_the_link_and_its_end_adds_a_history_entry() {
+    let mut model = page("");
+    frame(&mut model);
+    update(
+        &mut model,
+        Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1".into()), finished: false },
+    );
+    assert_eq!(frame(&mut model).url, Some(("gamma=1".into(), false)));
+    update(
+        &mut model,
+        Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1.5".into()), finished: true },
+    );
+    assert_eq!(frame(&mut model).url, Some(("gamma=1.5".into(), true)));
+}
+
+#[test]
+fn values_are_brought_into_range_once_at_the_border_and_the_control_follows() {
+    let mut model = page("");
+    frame(&mut model);
+    let changes = set(&mut model, Setting::Gamma, "9");
+    assert_eq!(model.state.gamma, 5.0);
+    assert_eq!(changes.controls, [Setting::Gamma], "the control shows the value taken");
+    frame(&mut model);
+    let changes = set(&mut model, Setting::Gamma, "not a number");
+    assert_eq!(model.state.gamma, 5.0, "text that is no number changes nothing");
+    assert!(!changes.frame);
+    set(&mut model, Setting::Classes, "99");
+    assert_eq!(model.state.classes, 10);
+}
+
+#[test]
+fn regularisation_off_disables_c_and_reaches_the_lowest_loss() {
+    let mut model = page("");
+    let changes = set(&mut model, Setting::Regularization, "off");
+    assert_eq!(model.state.regularization, Regularization::Off);
+    assert!(changes.controls.contains(&Setting::C));
+    assert!(model.control_disabled(Setting::C));
+    frame(&mut model);
+    assert_eq!(readout(&model, "bce"), "0.3052");
+    set(&mut model, Setting::Regularization, "l2");
+    assert!(!model.control_disabled(Setting::C));
+}
+
+#[test]
+fn theme_and_palette_redraw_every_figure_in_their_colours() {
+    let mut model = page("");
+    frame(&mut model);
+    let changes = set(&mut model, Setting::Theme, "dark");
+    assert!(changes.theme);
+    assert_eq!(model.state.theme, Theme::Dark);
+    assert!(model.dark());
+    assert_eq!(frame(&mut model).draw.len(), Figure::ALL.len());
+    let changes = check(&mut model, Setting::Palette, true);
+    assert!(changes.theme);
+    assert_eq!(model.state.palette, Palette::ColorBlind);
+    set(&mut model, Setting::Theme, "auto");
+    update(&mut model, Msg::SystemDark(true));
+    assert!(model.dark(), "auto follows the system");
+}
+
+#[test]
+fn the_language_switches_every_word_and_every_figure() {
+    let mut model = page("");
+    frame(&mut model);
+    let changes = set(&mut model, Setting::Lang, "zh");
+    assert!(changes.words && changes.calculators);
+    assert_eq!(changes.load_words, None, "natively both languages' words are here");
+    assert_eq!(model.state.lang, Lang::Zh);
+    let drawn = frame(&mut model);
+    assert_eq!(drawn.draw.len(), Figure::ALL.len());
+    assert_eq!(drawn.url, Some(("lang=zh".into(), true)));
+    assert!(readout(&model, "fit-status").contains("牛顿"), "{}", readout(&model, "fit-status"));
+    // Words that arrive for a language nobody asked for change nothing.
+    assert_eq!(update(&mut model, Msg::WordsArrived(Lang::En)), Changes::default());
+}
+
+#[test]
+fn every_calculator_field_reevaluates_its_calculator() {
+    let mut model = page("");
+    for spec in SETTINGS.iter().filter(|s| matches!(s.setting, Setting::Calculator(..))) {
+        let Setting::Calculator(which, field) = spec.setting else { unreachable!() };
+        let mut model = page("");
+        frame(&mut model);
+        let input = match field {
+            CalcField::FromLogits => ControlInput::Checked(true),
+            CalcField::Reduction => ControlInput::Text("sum".into()),
+            CalcField::LabelSmoothing => ControlInput::Text("0.2".into()),
+            CalcField::SampleWeight => ControlInput::Text("[1, 2]".into()),
+            CalcField::YTrue | CalcField::YPred => ControlInput::Text("[0, 1]".into()),
+        };
+        let before = model.calculators.view(which, Lang::En);
+        let changes = update(&mut model, Msg::Control { setting: spec.setting, input, finished: true });
+        assert!(changes.calculators, "{}", spec.control);
+        assert_ne!(model.calculators.view(which, Lang::En), before, "{} changes its calculator", spec.control);
+        assert_eq!(frame(&mut model).draw.contains(&Figure::Cce), which == Calc::Categorical, "{}", spec.control);
+    }
+    set(&mut model, Setting::Calculator(Calc::Binary, CalcField::YTrue), "[0,1");
+    let view = model.calculators.view(Calc::Binary, Lang::En);
+    assert_eq!(view.invalid, Some(CalcField::YTrue));
+    assert_eq!(view.rows[0].value, "11.522857", "the last good answer stays");
+}
+
+#[test]
+fn a_number_field_without_a_number_is_said_in_words() {
+    let mut model = page("");
+    let changes = set(&mut model, Setting::Calculator(Calc::Binary, CalcField::LabelSmoothing), "abc");
+    assert!(changes.calculators);
+    let error = model.calculators.view(Calc::Binary, Lang::En).error.unwrap();
+    assert!(error.starts_with("label_smoothing: must be between 0 and 1, not abc"), "{error}");
+}
+
+#[test]
+fn presets_load_the_articles_categorical_examples() {
+    let cases = [
+        (Preset::Mean, "1.1769392"),
+        (Preset::Weighted, "0.8135988"),
+        (Preset::NoReduction, "[0.051293306, 2.3025851]"),
+        (Preset::Unnormalised, "1.1769392"),
+    ];
+    for (preset, keras) in cases {
+        let mut model = page("");
+        let changes = update(&mut model, Msg::Preset(preset));
+        assert!(changes.calculators);
+        assert!(changes.controls.contains(&Setting::Calculator(Calc::Categorical, CalcField::YPred)));
+        assert_eq!(model.calculators.view(Calc::Categorical, Lang::En).rows[0].value, keras, "{preset:?}");
+    }
+}
+
+#[test]
+fn the_fit_animation_plays_steps_resets_and_converges() {
+    let mut model = page("");
+    frame(&mut model);
+    update(&mut model, Msg::Action(Action::Reset));
+    assert_eq!(model.fit.iteration(), 0);
+    frame(&mut model);
+    assert_eq!(readout(&model, "coef"), "0.0000");
+    update(&mut model, Msg::Action(Action::Step));
+    assert_eq!(model.fit.iteration(), 1);
+    let changes = update(&mut model, Msg::Action(Action::Play));
+    assert!(changes.frame && model.fit.playing());
+    for _ in 0..3 {
+        assert!(frame(&mut model).frame, "a playing fit asks for the next frame");
+    }
+    assert!(model.fit.iteration() > 1);
+    update(&mut model, Msg::Action(Action::Play));
+    assert!(!model.fit.playing());
+    update(&mut model, Msg::Action(Action::Converge));
+    frame(&mut model);
+    assert_eq!(readout(&model, "coef"), "0.9719");
+}
+
+#[test]
+fn points_from_text_replace_the_points_or_say_what_is_wrong() {
+    let mut model = page("");
+    let changes = update(&mut model, Msg::ApplyCsv("x,label\n1,1\nabc,0\n".into()));
+    let errors = changes.csv_errors.unwrap();
+    assert!(errors[0].contains("Line 3"), "{errors:?}");
+    assert_eq!(model.state.points.len(), 10, "the points stay");
+    let changes = update(&mut model, Msg::ApplyCsv("-2,0\n-1,0\n1,1\n2,1\n".into()));
+    assert_eq!(changes.csv_errors, Some(Vec::new()));
+    assert_eq!(model.state.points.len(), 4);
+    let changes = update(&mut model, Msg::Action(Action::ResetPoints));
+    assert_eq!(changes.controls, [Setting::Points]);
+    assert_eq!(model.state.points, State::default().points);
+}
+
+#[test]
+fn separable_points_without_a_penalty_stop_at_a_bound_and_say_so() {
+    let mut model = page("pts=-2:0,-1:0,1:1,2:1");
+    set(&mut model, Setting::Regularization, "off");
+    frame(&mut model);
+    assert!(readout(&model, "fit-status").contains("separable"));
+    assert_eq!(readout(&model, "iteration"), "5000");
+}
+
+#[test]
+fn share_and_embed_copy_links_downloads_export() {
+    let mut model = page("gamma=3");
+    let changes = update(&mut model, Msg::Share { href: "http://h/p?gamma=3".into() });
+    assert_eq!(changes.copy, Some(("http://h/p?gamma=3".into(), CopyButton::Share)));
+    let changes = update(
+        &mut model,
+        Msg::Export { figure: Figure::FocalCurves, kind: ExportKind::Embed, base: "http://h/p".into() },
+    );
+    let (code, button) = changes.copy.unwrap();
+    assert_eq!(button, CopyButton::Embed(Figure::FocalCurves));
+    assert!(code.starts_with("<iframe src=\"http://h/p?embed=focal-curves&gamma=3\""), "{code}");
+    for kind in [ExportKind::Svg, ExportKind::Png] {
+        let changes = update(&mut model, Msg::Export { figure: Figure::Fit, kind, base: String::new() });
+        assert_eq!(changes.export, Some((Figure::Fit, kind)));
+    }
+}
+
+#[test]
+fn notices_of_a_bad_link_are_shown_until_dismissed() {
+    let mut model = page("C=5000&nope=1");
+    assert!(model.notices_shown);
+    assert_eq!(
+        model.notice_lines(),
+        ["Unknown parameter \"nope\"; it was ignored.", "C = 5000 is out of range; using 1000."]
+    );
+    let changes = update(&mut model, Msg::Action(Action::DismissNotices));
+    assert!(changes.notices && !model.notices_shown);
+}
+
+#[test]
+fn back_and_forward_bring_the_whole_state_back() {
+    let mut model = page("gamma=1");
+    frame(&mut model);
+    let changes = update(&mut model, Msg::Navigated("?ls=0.3&lang=zh".into()));
+    assert!(changes.all_controls && changes.words && changes.theme && changes.calculators);
+    assert_eq!((model.state.gamma, model.state.label_smoothing, model.state.lang), (2.0, 0.3, Lang::Zh));
+    let drawn = frame(&mut model);
+    assert_eq!(drawn.url, None, "a step in history writes no new link");
+    assert_eq!(drawn.draw.len(), Figure::ALL.len());
+}
+
+#[test]
+fn resizes_redraw_only_the_figures_that_changed_size() {
+    let mut model = page("");
+    frame(&mut model);
+    update(&mut model, Msg::Resized(vec![Figure::NegLog]));
+    assert_eq!(frame(&mut model).draw, [Figure::NegLog]);
+}
+
+/// The fit figure's mapping in CSS pixels: x from −3 to 5 over 0…800, p from 0 to 1 over 400…0.
+fn fit_map() -> PlotMap {
+    PlotMap {
+        left: 0.0,
+        top: 0.0,
+        right: 800.0,
+        bottom: 400.0,
+        x: Axis::linear(-3.0, 5.0),
+        y: Axis { min: 0.0, max: 1.0, scale: Scale::Linear },
+    }
+}
+
+fn pointer(model: &mut Model, figure: Figure, phase: Phase, x: f64, y: f64, shift: bool, alt: bool) -> Changes {
+    let at = (x, y);
+    update(model, Msg::Pointer(PointerEvent { figure, phase, at, client: (10, 20), map: Some(fit_map()), shift, alt }))
+}
+
+/// The CSS pixel column of data x in [`fit_map`].
+fn column(x: f64) -> f64 {
+    (x + 3.0) * 100.0
+}
+
+#[test]
+fn a_click_flips_a_point_and_a_drag_moves_it() {
+    let mut model = page("");
+    let first = column(-2.2);
+    let down = pointer(&mut model, Figure::Fit, Phase::Down, first, 200.0, false, false);
+    assert!(down.capture_pointer && down.handled);
+    assert_eq!(model.highlight, Some(0));
+    pointer(&mut model, Figure::Fit, Phase::Up, first, 200.0, false, false);
+    assert!(model.state.points[0].green, "a press that does not move flips the point");
+    pointer(&mut model, Figure::Fit, Phase::Down, first, 200.0, false, false);
+    let moved = pointer(&mut model, Figure::Fit, Phase::Move, column(-1.0), 200.0, false, false);
+    assert!(matches!(moved.tooltip, Some(Tooltip::Show { .. })));
+    assert!((model.state.points[0].x + 1.0).abs() < 1e-9);
+    assert!(model.state.points[0].green, "a drag does not flip");
+    pointer(&mut model, Figure::Fit, Phase::Up, column(-1.0), 200.0, false, false);
+    assert!(frame(&mut model).url.is_some_and(|(_, push)| push));
+}
+
+#[test]
+fn shift_click_adds_a_point_alt_click_removes_one() {
+    let mut model = page("");
+    pointer(&mut model, Figure::Fit, Phase::Down, column(3.5), 50.0, true, false);
+    assert_eq!(model.state.points.len(), 11);
+    assert!(model.state.points[10].green, "placed in the upper half: green");
+    pointer(&mut model, Figure::Fit, Phase::Down, column(-2.6), 350.0, true, false);
+    assert!(!model.state.points[11].green, "placed in the lower half: red");
+    pointer(&mut model, Figure::Fit, Phase::Down, column(-2.2), 200.0, false, true);
+    assert_eq!(model.state.points.len(), 11);
+    assert!(model.state.points.iter().all(|p| p.x != -2.2));
+}
+
+#[test]
+fn hovering_a_bar_highlights_its_point_and_leaving_lets_go() {
+    let mut model = page("");
+    // Green bars show only green points: the red point at −2.2 is not picked there.
+    let changes = pointer(&mut model, Figure::GreenBars, Phase::Move, column(-2.2), 200.0, false, false);
+    assert_eq!(model.highlight, None);
+    assert_eq!(changes.tooltip, Some(Tooltip::Hide));
+    pointer(&mut model, Figure::GreenBars, Phase::Move, column(-0.8), 200.0, false, false);
+    assert_eq!(model.highlight, Some(2));
+    pointer(&mut model, Figure::GreenBars, Phase::Down, column(-0.8), 200.0, false, false);
+    assert_eq!(model.state.points.len(), 10, "bars only hover: a press changes nothing");
+    let changes = pointer(&mut model, Figure::GreenBars, Phase::Leave, 0.0, 0.0, false, false);
+    assert_eq!((model.highlight, changes.tooltip), (None, Some(Tooltip::Hide)));
+}
+
+#[test]
+fn the_keyboard_chooses_moves_flips_and_removes_points() {
+    let mut model = page("");
+    let key = |model: &mut Model, key: Key, shift: bool| {
+        update(model, Msg::Key { figure: Figure::Points, key, shift, map: Some(fit_map()) })
+    };
+    assert!(key(&mut model, Key::Next, false).handled);
+    assert_eq!(model.highlight, Some(0));
+    key(&mut model, Key::Previous, false);
+    assert_eq!(model.highlight, Some(9), "↑ from the first wraps to the last");
+    key(&mut model, Key::Next, false);
+    key(&mut model, Key::Right, false);
+    assert!((model.state.points[0].x + 2.1).abs() < 1e-12);
+    key(&mut model, Key::Left, true);
+    assert!((model.state.points[0].x + 3.0).abs() < 1e-12, "shift moves further, within the figure");
+    key(&mut model, Key::Flip, false);
+    assert!(model.state.points[0].green);
+    key(&mut model, Key::Remove, false);
+    assert_eq!(model.state.points.len(), 9);
+    key(&mut model, Key::LetGo, false);
+    assert_eq!(model.highlight, None);
+    let changes = update(&mut model, Msg::Key { figure: Figure::NegLog, key: Key::Flip, shift: false, map: None });
+    assert!(!changes.handled, "only figures that move points take keys");
+    assert_eq!(update(&mut model, Msg::Blur).tooltip, Some(Tooltip::Hide));
+}
+
+#[test]
+fn every_setting_and_action_is_handled() {
+    // Each setting's control, set to another value and back, changes the state.
+    for spec in &SETTINGS {
+        if spec.setting == Setting::Points {
+            continue; // applied by its button: points_from_text_…
+        }
+        let mut model = page("");
+        let default = spec.setting.control_input(&model.state);
+        let other = match (&default, spec.setting) {
+            (ControlInput::Checked(on), _) => ControlInput::Checked(!on),
+            (_, Setting::Regularization) => ControlInput::Text("off".into()),
+            (_, Setting::Palette) => ControlInput::Checked(true),
+            (_, Setting::Theme) => ControlInput::Text("dark".into()),
+            (_, Setting::Lang) => ControlInput::Text("zh".into()),
+            (_, Setting::Calculator(_, CalcField::Reduction)) => ControlInput::Text("none".into()),
+            (_, Setting::C) => ControlInput::Text("1".into()),
+            (_, Setting::Classes) => ControlInput::Text("4".into()),
+            _ => ControlInput::Text("0.5".into()),
+        };
+        update(&mut model, Msg::Control { setting: spec.setting, input: other, finished: true });
+        assert_ne!(model.state, State::default(), "{} changes the state", spec.control);
+        update(&mut model, Msg::Control { setting: spec.setting, input: default, finished: true });
+        assert_eq!(model.state, State::default(), "{} changes it back", spec.control);
+    }
+    for action in
+        [Action::Play, Action::Step, Action::Reset, Action::Converge, Action::ResetPoints, Action::DismissNotices]
+    {
+        let mut model = page("pts=0:0,1:1,2:1&C=5000");
+        let changes = update(&mut model, Msg::Action(action));
+        assert!(changes != Changes::default() || model.fit.iteration() == 0, "{action:?} does something");
+    }
+}
