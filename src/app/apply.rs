@@ -7,11 +7,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use super::{dom, figures, mailbox, text, words};
+use super::{dom, figures, text, words};
 use crate::charts::Figure;
 use crate::i18n::{t, Lang};
 use crate::page::readouts::{play_button, readouts};
-use crate::page::{Action, Changes, Model, Msg, View};
+use crate::page::{mailbox, Action, Changes, Model, Msg, View};
 use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
 
 thread_local! {

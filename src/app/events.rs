@@ -9,10 +9,10 @@ use web_sys::{
     PointerEvent,
 };
 
-use super::{dom, figures, mailbox};
+use super::{dom, figures};
 use crate::charts::{Figure, Pointer};
 use crate::page::url::{self, Location};
-use crate::page::{Action, ExportKind, Key, Msg, Phase, Preset};
+use crate::page::{mailbox, Action, ExportKind, Key, Msg, Phase, Preset};
 use crate::state::{ControlInput, Kind, Setting};
 
 /// The link the page was opened with (or stepped to).

@@ -11,13 +11,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
-use super::backend::PageBackend;
-use super::canvas::Canvas;
-use super::{dom, mailbox};
-use crate::charts::transcript::Transcript;
+use super::dom;
+use crate::charts::backend::PageBackend;
+use crate::charts::painting::{Painter, Painting};
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
 use crate::i18n::{self, Lang};
-use crate::page::{ExportKind, Msg, View};
+use crate::page::{mailbox, ExportKind, Msg, View};
 use crate::scene::Scene;
 use crate::state::Palette;
 
@@ -36,6 +35,8 @@ pub struct Slot {
     /// Made at the figure's second drawing: a figure drawn once (the page's
     /// first frame) is drawn whole, sooner, without one.
     axes: Option<AxesLayer>,
+    /// The painting of the last drawing (kept to reuse its memory).
+    painting: Painting,
 }
 
 /// A figure's axes layer (background, axes, grid, tick labels, titles, keys)
@@ -43,14 +44,53 @@ pub struct Slot {
 struct AxesLayer {
     /// Not in the document: only ever copied.
     canvas: HtmlCanvasElement,
-    /// The transcript of the drawing in the image: the image is still the
-    /// one to copy while the layer drawn now gives the same transcript. Being
-    /// what is drawn, it follows everything the axes depend on (the size, the
-    /// device pixel ratio, theme, palette, language, axis ranges that follow
-    /// the data) and nothing else. Empty when there is no image.
-    drawn: Vec<u64>,
-    /// The transcript of the layer drawn now (kept to reuse its memory).
-    now: Vec<u64>,
+    /// The painting in the image: the image is still the one to copy while
+    /// the layer painted now is the same. Being what is drawn, it follows
+    /// everything the axes depend on (the size, the device pixel ratio, theme,
+    /// palette, language, axis ranges that follow the data) and nothing else.
+    /// Empty when there is no image.
+    drawn: Painting,
+    /// The painting of the layer drawn now (kept to reuse its memory).
+    now: Painting,
+}
+
+#[wasm_bindgen(module = "/assets/paint.js")]
+extern "C" {
+    /// Replays a painting's calls on a canvas' 2D context.
+    #[wasm_bindgen(catch)]
+    fn paint(context: &web_sys::CanvasRenderingContext2d, ops: &[f64], texts: &str) -> Result<(), JsValue>;
+}
+
+/// Draws `figure` in `layers` into `painting`, then replays it on `canvas`.
+fn paint_figure(
+    canvas: &HtmlCanvasElement,
+    painting: &mut Painting,
+    figure: Figure,
+    scene: &Scene,
+    style: &Style,
+) -> Result<PlotMap, String> {
+    let size = (canvas.width(), canvas.height());
+    let map = {
+        let area = PageBackend::Painter(Painter::new(painting, size)).into_drawing_area();
+        charts::draw(figure, &area, scene, style).map_err(|e| e.to_string())?
+    };
+    replay(canvas, painting)?;
+    Ok(map)
+}
+
+/// Replays `painting` on `canvas`.
+fn replay(canvas: &HtmlCanvasElement, painting: &Painting) -> Result<(), String> {
+    let context = context(canvas)?;
+    paint(&context, &painting.ops, &painting.texts.join("\u{1}")).map_err(|e| format!("{e:?}"))
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, String> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| "fig.failed.no-context".to_owned())
 }
 
 thread_local! {
@@ -128,7 +168,18 @@ fn build_slot(holder: &Element, figure: Figure) -> Slot {
     let _ = fig.append_child(&alt);
     let _ = fig.append_child(&caption);
     let _ = holder.append_child(&fig);
-    Slot { canvas, map: None, alt, alt_text: String::new(), error, has_error: false, drawn_size: None, axes: None }
+    let painting = Painting::default();
+    Slot {
+        canvas,
+        map: None,
+        alt,
+        alt_text: String::new(),
+        error,
+        has_error: false,
+        drawn_size: None,
+        axes: None,
+        painting,
+    }
 }
 
 /// The charts' style for the page's current theme, palette and language.
@@ -174,13 +225,8 @@ pub fn isolated(f: impl FnOnce() -> Result<(), String> + 'static) -> Result<(), 
     match (finished, thrown) {
         (Some(outcome), _) => outcome,
         (None, Some(error)) => Err(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
-        (None, None) => Err("the drawing stopped without an answer".into()),
+        (None, None) => Err("fig.failed.stopped".into()),
     }
-}
-
-/// The page's backend over a canvas.
-fn canvas_backend(canvas: &HtmlCanvasElement) -> Option<PageBackend<'static>> {
-    Canvas::new(canvas).map(PageBackend::Canvas)
 }
 
 /// A figure's canvas size in CSS pixels (0 × 0 when hidden or failed).
@@ -202,7 +248,7 @@ fn draw_one(
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
-        let mut slot = slot.try_borrow_mut().map_err(|_| "this figure failed earlier".to_owned())?;
+        let mut slot = slot.try_borrow_mut().map_err(|_| "fig.failed.earlier".to_owned())?;
         let canvas = slot.canvas.clone();
         let Some(size) = backing_size((width, height), style.scale) else {
             slot.drawn_size = None;
@@ -218,12 +264,9 @@ fn draw_one(
                 .and_then(|()| copy(&axes.canvas, &canvas))
                 .map(|()| Layers::Data)
         };
-        let drawn = layers.and_then(|layers| {
-            let area = canvas_backend(&canvas).ok_or("the canvas has no 2D context")?.into_drawing_area();
-            let drawn = charts::draw(figure, &area, scene, &Style { layers, ..*style }).map_err(|e| e.to_string());
-            let _ = area.present();
-            drawn
-        });
+        let painting = &mut slot.painting;
+        let drawn =
+            layers.and_then(|layers| paint_figure(&canvas, painting, figure, scene, &Style { layers, ..*style }));
         let alt = charts::alt_text(figure, scene, style.lang);
         if alt != slot.alt_text {
             slot.alt.set_text_content(Some(&alt));
@@ -284,12 +327,16 @@ fn resize(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) {
 
 impl AxesLayer {
     fn new() -> AxesLayer {
-        AxesLayer { canvas: dom::create("canvas").unchecked_into(), drawn: Vec::new(), now: Vec::new() }
+        AxesLayer {
+            canvas: dom::create("canvas").unchecked_into(),
+            drawn: Painting::default(),
+            now: Painting::default(),
+        }
     }
 }
 
-/// Redraws the axes layer's image if the layer drawn now differs from it.
-/// The comparison costs a drawing into a transcript, no call out of the module.
+/// Redraws the axes layer's image if the layer painted now differs from it.
+/// The comparison costs a painting, no call out of the module.
 fn update_axes(
     axes: &mut AxesLayer,
     figure: Figure,
@@ -299,7 +346,7 @@ fn update_axes(
 ) -> Result<(), String> {
     let style = Style { layers: Layers::Axes, ..*style };
     {
-        let area = PageBackend::Transcript(Transcript::new(&mut axes.now, size)).into_drawing_area();
+        let area = PageBackend::Painter(Painter::new(&mut axes.now, size)).into_drawing_area();
         charts::draw(figure, &area, scene, &style).map_err(|e| e.to_string())?;
     }
     if axes.now == axes.drawn {
@@ -307,8 +354,7 @@ fn update_axes(
     }
     axes.drawn.clear();
     resize(&axes.canvas, size);
-    let area = canvas_backend(&axes.canvas).ok_or("the canvas has no 2D context")?.into_drawing_area();
-    charts::draw(figure, &area, scene, &style).map_err(|e| e.to_string())?;
+    replay(&axes.canvas, &axes.now)?;
     std::mem::swap(&mut axes.drawn, &mut axes.now);
     Ok(())
 }
@@ -316,8 +362,7 @@ fn update_axes(
 /// Copies the image of `from` onto `to`, whose whole drawing it replaces
 /// (the axes layer is opaque: it starts with the background).
 fn copy(from: &HtmlCanvasElement, to: &HtmlCanvasElement) -> Result<(), String> {
-    let context: web_sys::CanvasRenderingContext2d =
-        to.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or("the canvas has no 2D context")?;
+    let context = context(to)?;
     // The browser cannot tell that the image covers every pixel, so without
     // the clearing it would keep the canvas' earlier drawings queued under
     // it: redraws between two paints (the page benchmark's) would pile them
@@ -326,8 +371,11 @@ fn copy(from: &HtmlCanvasElement, to: &HtmlCanvasElement) -> Result<(), String> 
     context.draw_image_with_html_canvas_element(from, 0.0, 0.0).map_err(|e| format!("{e:?}"))
 }
 
+/// Says in the figure's caption why it could not be drawn: the reason's
+/// words, or (for a bug) the panic's own message.
 fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
     dom::console_error(&format!("figure {}: {message}", figure.name()));
+    let message = i18n::lookup(lang, message).unwrap_or(message);
     SLOTS.with(|cell| {
         let Ok(slots) = cell.try_borrow() else { return };
         if let Some(Some(slot)) = slots.get(index) {
@@ -469,11 +517,8 @@ fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValu
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
     canvas.set_width((width as f64 * scale).round() as u32);
     canvas.set_height((height as f64 * scale).round() as u32);
-    let mut style = *style;
-    style.scale = scale;
-    let area = canvas_backend(&canvas).ok_or("no 2D context")?.into_drawing_area();
-    charts::draw(figure, &area, scene, &style).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let _ = area.present();
+    let style = Style { scale, ..*style };
+    paint_figure(&canvas, &mut Painting::default(), figure, scene, &style).map_err(|e| JsValue::from_str(&e))?;
     let url = canvas.to_data_url_with_type("image/png")?;
     click_download(&format!("losslab-{}.png", figure.name()), &url)
 }

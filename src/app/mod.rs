@@ -6,13 +6,9 @@
 //! that touches web-sys.
 
 mod apply;
-mod backend;
-mod backend_error;
-mod canvas;
 mod dom;
 mod events;
 mod figures;
-mod mailbox;
 mod shell;
 mod text;
 mod words;

@@ -6,9 +6,9 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::{apply, dom, events, figures, mailbox, text};
+use super::{apply, dom, events, figures, text};
 use crate::charts::Figure;
-use crate::page::{update, Changes, Model, Msg};
+use crate::page::{mailbox, update, Changes, Model, Msg};
 
 struct Shell {
     model: Model,

@@ -8,10 +8,10 @@ use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{dom, mailbox};
+use super::dom;
 use crate::i18n;
 use crate::i18n::Lang;
-use crate::page::Msg;
+use crate::page::{mailbox, Msg};
 
 thread_local! {
     /// The boot script's loader: `lang → Promise<words>` (one fetch per language).

@@ -20,9 +20,9 @@ use crate::scene::CceScene;
 /// Where the left panel (the rows) ends and the right one (the losses) begins.
 const SPLIT: f64 = 0.55;
 
-fn label_text(one_hot: &[f64], label: usize) -> String {
+fn label_text(one_hot: &[f64], label: usize, lang: Lang) -> String {
     let row: Vec<String> = one_hot.iter().map(|v| fixed(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
-    format!("[{}] · {label}", row.join(", "))
+    fill(t(lang, "fig.cce.row"), &[("row", row.join(", ")), ("label", label.to_string())])
 }
 
 pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style: &Style) -> Drawn {
@@ -55,7 +55,12 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
     spec.columns = (0.0, SPLIT);
     spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
     spec.x_ticks = Ticks::At(
-        scene.samples.iter().enumerate().map(|(i, s)| (i as f64 + 0.5, label_text(&s.one_hot, s.label))).collect(),
+        scene
+            .samples
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i as f64 + 0.5, label_text(&s.one_hot, s.label, lang)))
+            .collect(),
     );
     spec.x_title = t(lang, "fig.cce.rows-x").into();
     spec.y_title = t(lang, "fig.cce.rows-y").into();
@@ -83,7 +88,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
             }
             if truth && few {
                 let at = left.p((x0 + x1) / 2.0, p);
-                let text = format!("p = {}", fixed(p, 2));
+                let text = fill(t(lang, "fig.label.p-value"), &[("p", fixed(p, 2))]);
                 left.label(
                     area,
                     &text,

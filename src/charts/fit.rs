@@ -40,7 +40,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
 pub(super) fn probability_frame(scene: &BinaryScene, style: &Style, y_title: &str) -> FrameSpec {
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(0.0, 1.0));
     spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
-    spec.x_title = "x".into();
+    spec.x_title = t(style.lang, "fig.label.x").into();
     spec.y_title = y_title.to_string();
     spec.class_key = true;
     let _ = style;

@@ -21,8 +21,8 @@ fn at(curve: &FocalCurve, p: f64) -> f64 {
     around.min_by(|a, b| (a.0 - p).abs().total_cmp(&(b.0 - p).abs())).map_or(f64::NAN, |q| q.1)
 }
 
-fn gamma_text(g: f64) -> String {
-    format!("γ = {}", if g.fract() == 0.0 { fixed(g, 0) } else { fixed(g, 1) })
+fn gamma_text(g: f64, lang: Lang) -> String {
+    fill(t(lang, "fig.label.gamma"), &[("g", if g.fract() == 0.0 { fixed(g, 0) } else { fixed(g, 1) })])
 }
 
 pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
@@ -60,9 +60,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
     for curve in order {
         let mine = std::ptr::eq(curve, &scene.current);
         let text = if mine {
-            fill(t(lang, "fig.focal-curves.current"), &[("g", gamma_text(curve.gamma))])
+            fill(t(lang, "fig.focal-curves.current"), &[("g", gamma_text(curve.gamma, lang))])
         } else {
-            gamma_text(curve.gamma)
+            gamma_text(curve.gamma, lang)
         };
         let candidates: Vec<(f64, f64)> = [0.3, 0.25, 0.35, 0.2, 0.4, 0.45, 0.15, 0.5, 0.55, 0.6, 0.12, 0.65, 0.7]
             .iter()

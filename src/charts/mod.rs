@@ -5,9 +5,10 @@
 //! and `alt_text` (the same in words); [`figure`] lists every figure once,
 //! with its chart. `charts` knows nothing about the DOM.
 
+pub mod backend;
 pub mod export;
+pub mod painting;
 pub mod style;
-pub mod transcript;
 
 mod area;
 mod error;

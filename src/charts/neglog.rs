@@ -28,7 +28,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;
     // Name the curve where it is steep and alone.
     let at = frame.p(0.09, 2.4);
-    frame.label(area, "−log(p)", &[at], LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
+    frame.label(area, t(lang, "fig.neglog.curve"), &[at], LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
     let mut over = 0;
     for pt in &scene.points {
         let loss = pt.neg_log_p;
@@ -42,7 +42,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         let loss = pt.neg_log_p;
         let at = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(loss));
         frame.ring(area, at, 11.0)?;
-        let text = format!("p = {}, −log p = {}", fixed(pt.p_true, 2), fixed(loss, 2));
+        let text = fill(t(lang, "fig.neglog.point"), &[("p", fixed(pt.p_true, 2)), ("l", fixed(loss, 2))]);
         frame.label(
             area,
             &text,

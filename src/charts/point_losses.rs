@@ -23,7 +23,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     let tallest = scene.points.iter().map(|p| p.loss).filter(|l| l.is_finite()).fold(0.0, f64::max);
     let y_max = (tallest * 1.15).max(scene.bce.unwrap_or(0.0) * 1.4).clamp(1.0, Y_CAP);
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(0.0, y_max));
-    spec.x_title = "x".into();
+    spec.x_title = t(style.lang, "fig.label.x").into();
     spec.y_title = if scene.smoothing > 0.0 {
         fill(t(lang, "fig.point-losses.y-smoothed"), &[("ls", fixed(scene.smoothing, 2))])
     } else {
@@ -67,7 +67,8 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         let top = frame.py_clamped(pt.loss);
         let cut = pt.loss > y_max;
         if cut || scene.points.len() <= 20 {
-            let text = if cut { format!("↑ {}", fixed(pt.loss, 2)) } else { fixed(pt.loss, 2) };
+            let text =
+                if cut { fill(t(lang, "fig.label.cut"), &[("v", fixed(pt.loss, 2))]) } else { fixed(pt.loss, 2) };
             let at = if cut { (x, top + style.pxf(4.0)) } else { (x, top - style.pxf(4.0)) };
             let v = if cut { VPos::Top } else { VPos::Bottom };
             frame.label(area, &text, &[at], LABEL - 1.0, if cut { c.text } else { c.muted }, cut, (HPos::Center, v))?;

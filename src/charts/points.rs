@@ -15,7 +15,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(-0.25, 1.0));
     spec.y_ticks = Ticks::None;
     spec.x_axis_at_zero = true;
-    spec.x_title = "x".into();
+    spec.x_title = t(style.lang, "fig.label.x").into();
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
@@ -25,7 +25,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     if let Some(pt) = scene.highlighted() {
         let at = frame.p(pt.x, 0.0);
         frame.ring(area, at, 11.0)?;
-        let label = format!("x = {}", fixed(pt.x, 2));
+        let label = fill(t(style.lang, "fig.label.x-value"), &[("x", fixed(pt.x, 2))]);
         frame.label(
             area,
             &label,

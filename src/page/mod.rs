@@ -7,6 +7,7 @@
 pub mod calculators;
 pub mod changes;
 pub mod fit;
+pub mod mailbox;
 pub mod model;
 pub mod msg;
 pub mod readouts;

@@ -1,19 +1,41 @@
-//! One drawing backend for everything the page draws — the canvas on screen,
-//! the SVG it exports and the transcripts it compares — so each chart is
-//! compiled once into the module rather than once per backend (the charts
-//! are most of its size).
+//! One drawing backend for everything the page draws — the paintings it
+//! replays on its canvases and the SVG it exports — so that each chart is
+//! compiled once into the page's module rather than once per backend (the
+//! charts are most of its size).
+
+use std::convert::Infallible;
 
 use plotters::prelude::SVGBackend;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 
-use super::backend_error::{lift, Done, PageError};
-use super::canvas::Canvas;
-use crate::charts::transcript::Transcript;
+use super::painting::Painter;
 
 pub enum PageBackend<'a> {
-    Canvas(Canvas),
+    Painter(Painter<'a>),
     Svg(SVGBackend<'a>),
-    Transcript(Transcript<'a>),
+}
+
+/// What a page backend's call gives back.
+type Done<T = ()> = Result<T, DrawingErrorKind<PageError>>;
+
+/// What went wrong while drawing, in words.
+#[derive(Debug)]
+pub struct PageError(String);
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PageError {}
+
+/// A painter never fails.
+fn painted(error: DrawingErrorKind<Infallible>) -> DrawingErrorKind<PageError> {
+    match error {
+        DrawingErrorKind::DrawingError(never) => match never {},
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
 }
 
 /// The SVG backend writes into a `String`, where no write fails; should one
@@ -32,9 +54,8 @@ fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<PageEr
 macro_rules! both {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            PageBackend::Canvas($b) => $call.map_err(lift),
+            PageBackend::Painter($b) => $call.map_err(painted),
             PageBackend::Svg($b) => $call.map_err(svg_error),
-            PageBackend::Transcript($b) => $call.map_err(lift),
         }
     };
 }
@@ -91,9 +112,8 @@ impl DrawingBackend for PageBackend<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match self {
-            PageBackend::Canvas(b) => b.get_size(),
+            PageBackend::Painter(b) => b.get_size(),
             PageBackend::Svg(b) => b.get_size(),
-            PageBackend::Transcript(b) => b.get_size(),
         }
     }
 

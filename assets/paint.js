@@ -1,0 +1,45 @@
+// Replays a painting (src/charts/painting.rs) on a canvas: the 2D context's
+// calls written down as numbers, and the texts they name, separated by U+0001.
+const STYLES = ["normal", "bold", "italic", "oblique"];
+const ALIGN = ["start", "center", "end"];
+const BASELINE = ["top", "middle", "bottom"];
+
+export function paint(context, ops, texts) {
+  const words = texts.split("\u0001");
+  const rgba = (i) => `rgba(${ops[i]},${ops[i + 1]},${ops[i + 2]},${ops[i + 3]})`;
+  let i = 0;
+  while (i < ops.length) {
+    switch (ops[i]) {
+      case 1: context.fillStyle = rgba(i + 1); i += 5; break;
+      case 2: context.strokeStyle = rgba(i + 1); context.lineWidth = ops[i + 5]; i += 6; break;
+      case 3: context.beginPath(); i += 1; break;
+      case 4: context.moveTo(ops[i + 1], ops[i + 2]); i += 3; break;
+      case 5: context.lineTo(ops[i + 1], ops[i + 2]); i += 3; break;
+      case 6: context.stroke(); i += 1; break;
+      case 7: context.fill(); i += 1; break;
+      case 8: context.closePath(); i += 1; break;
+      case 9: context.fillRect(ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4]); i += 5; break;
+      case 10: context.strokeRect(ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4]); i += 5; break;
+      case 11: context.arc(ops[i + 1], ops[i + 2], ops[i + 3], 0, 2 * Math.PI); i += 4; break;
+      case 12: {
+        const [x, y, size, style, family, align, baseline, turns, text] = ops.subarray(i + 1, i + 10);
+        context.font = `${STYLES[style]} ${size}px ${words[family]}`;
+        context.textAlign = ALIGN[align];
+        context.textBaseline = BASELINE[baseline];
+        if (turns) {
+          context.save();
+          context.translate(x, y);
+          context.rotate((turns * Math.PI) / 2);
+          context.fillText(words[text], 0, 0);
+          context.restore();
+        } else {
+          context.fillText(words[text], x, y);
+        }
+        i += 10;
+        break;
+      }
+      default:
+        throw new Error(`losslab: unknown painting call ${ops[i]} at ${i}`);
+    }
+  }
+}

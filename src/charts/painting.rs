@@ -1,0 +1,432 @@
+//! A canvas drawing as a list: every call a chart makes, written down as the
+//! 2D context's own calls, for the page to replay on a canvas in one go
+//! (`assets/paint.js`). Writing it down is ordinary Rust, tested natively;
+//! two paintings compare exactly, which tells the page when a figure's axes
+//! look the same as before.
+//!
+//! The list is small: a colour is set only when it changes, and lines of
+//! one opaque style drawn one after another that do not come near each other
+//! (a dashed curve is dozens of them) are stroked as one path. Everything is
+//! drawn as plotters' canvas backend draws it.
+
+use std::convert::Infallible;
+
+use plotters_backend::{
+    text_anchor::{HPos, VPos},
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
+};
+
+/// A recorded drawing: the calls, as numbers, and the texts they name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Painting {
+    /// Each call: its [`Op`] code, then its arguments.
+    pub ops: Vec<f64>,
+    /// The texts that [`Op::Text`] calls draw and the font families they
+    /// name, by index.
+    pub texts: Vec<String>,
+}
+
+/// The calls of a painting; each is followed by its arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Op {
+    /// `fillStyle = rgba(r, g, b, a)`: r, g, b, a.
+    Fill = 1,
+    /// `strokeStyle = rgba(r, g, b, a); lineWidth = w`: r, g, b, a, w.
+    Stroke,
+    BeginPath,
+    /// x, y.
+    MoveTo,
+    /// x, y.
+    LineTo,
+    /// `stroke()`.
+    StrokePath,
+    /// `fill()`.
+    FillPath,
+    ClosePath,
+    /// x, y, width, height.
+    FillRect,
+    /// x, y, width, height.
+    StrokeRect,
+    /// A whole circle's path: x, y, radius.
+    Circle,
+    /// `fillText` in the fill colour: x, y, size in pixels, style (0 normal,
+    /// 1 bold, 2 italic, 3 oblique), family (a text index), align (0 start,
+    /// 1 center, 2 end), baseline (0 top, 1 middle, 2 bottom), rotation in
+    /// quarter turns, text (a text index).
+    Text,
+}
+
+impl Painting {
+    /// Empties the painting, keeping its memory.
+    pub fn clear(&mut self) {
+        self.ops.clear();
+        self.texts.clear();
+    }
+
+    fn op(&mut self, op: Op, args: &[f64]) {
+        self.ops.push(f64::from(op as u8));
+        self.ops.extend_from_slice(args);
+    }
+
+    fn text(&mut self, text: &str) -> f64 {
+        let index = self.texts.iter().position(|t| t == text).unwrap_or_else(|| {
+            self.texts.push(text.to_owned());
+            self.texts.len() - 1
+        });
+        index as f64
+    }
+}
+
+/// What a painter's calls give back: they cannot fail.
+type Painted<T = ()> = Result<T, DrawingErrorKind<Infallible>>;
+
+/// A colour as the canvas is given it, comparable: red, green, blue, alpha's bits.
+type ColorKey = (u8, u8, u8, u64);
+
+fn key(color: BackendColor) -> ColorKey {
+    let (r, g, b) = color.rgb;
+    (r, g, b, color.alpha.to_bits())
+}
+
+fn rgba(color: BackendColor) -> [f64; 4] {
+    let (r, g, b) = color.rgb;
+    [f64::from(r), f64::from(g), f64::from(b), color.alpha]
+}
+
+/// The drawing backend that writes a [`Painting`].
+pub struct Painter<'a> {
+    painting: &'a mut Painting,
+    size: (u32, u32),
+    /// The fill colour the context has.
+    fill: Option<ColorKey>,
+    /// The stroke colour and width the context has.
+    stroke: Option<(ColorKey, u32)>,
+    /// Where the context holds lines in `stroke`'s style not yet stroked, if it does.
+    pending: Option<Bounds>,
+}
+
+/// A box around lines, in pixels: left, top, right, bottom.
+#[derive(Clone, Copy, Debug)]
+struct Bounds(i32, i32, i32, i32);
+
+impl Bounds {
+    /// The box of a path's line, `width` wide.
+    fn of(path: &[BackendCoord], width: u32) -> Bounds {
+        let w = width.div_ceil(2) as i32;
+        let mut b = Bounds(i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+        for &(x, y) in path {
+            b = Bounds(b.0.min(x - w), b.1.min(y - w), b.2.max(x + w), b.3.max(y + w));
+        }
+        b
+    }
+
+    fn meets(self, other: Bounds) -> bool {
+        self.0 <= other.2 && other.0 <= self.2 && self.1 <= other.3 && other.1 <= self.3
+    }
+
+    fn union(self, other: Bounds) -> Bounds {
+        Bounds(self.0.min(other.0), self.1.min(other.1), self.2.max(other.2), self.3.max(other.3))
+    }
+}
+
+impl<'a> Painter<'a> {
+    /// A drawing of `size` pixels, written into `painting` (emptied first).
+    pub fn new(painting: &'a mut Painting, size: (u32, u32)) -> Painter<'a> {
+        painting.clear();
+        Painter { painting, size, fill: None, stroke: None, pending: None }
+    }
+
+    fn set_fill(&mut self, color: BackendColor) {
+        if self.fill != Some(key(color)) {
+            self.painting.op(Op::Fill, &rgba(color));
+            self.fill = Some(key(color));
+        }
+    }
+
+    fn set_stroke(&mut self, color: BackendColor, width: u32) {
+        let wanted = (key(color), width);
+        if self.stroke != Some(wanted) {
+            let [r, g, b, a] = rgba(color);
+            self.painting.op(Op::Stroke, &[r, g, b, a, f64::from(width)]);
+            self.stroke = Some(wanted);
+        }
+    }
+
+    /// Strokes the lines waiting for it: before anything else is drawn over them.
+    fn flush(&mut self) {
+        if self.pending.take().is_some() {
+            self.painting.op(Op::StrokePath, &[]);
+        }
+    }
+
+    fn path_to(&mut self, path: &[BackendCoord]) {
+        if let Some((&(x, y), rest)) = path.split_first() {
+            self.painting.op(Op::MoveTo, &[f64::from(x), f64::from(y)]);
+            for &(x, y) in rest {
+                self.painting.op(Op::LineTo, &[f64::from(x), f64::from(y)]);
+            }
+        }
+    }
+}
+
+impl Drop for Painter<'_> {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+/// Moves a vertical or horizontal line half a pixel left or up, so that a
+/// one-pixel line covers one row of pixels, not two halves (as plotters'
+/// canvas backend does).
+fn on_pixels(from: BackendCoord, to: BackendCoord) -> [f64; 4] {
+    let (mut a, mut b) = ((f64::from(from.0), f64::from(from.1)), (f64::from(to.0), f64::from(to.1)));
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    [a.0, a.1, b.0, b.1]
+}
+
+fn rect(from: BackendCoord, to: BackendCoord) -> [f64; 4] {
+    [f64::from(from.0), f64::from(from.1), f64::from(to.0 - from.0), f64::from(to.1 - from.1)]
+}
+
+impl DrawingBackend for Painter<'_> {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Painted {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Painted {
+        self.flush();
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Painted {
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_fill(color);
+        self.painting.op(Op::FillRect, &[f64::from(point.0), f64::from(point.1), 1.0, 1.0]);
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Painted {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_stroke(style.color(), style.stroke_width());
+        let [x0, y0, x1, y1] = on_pixels(from, to);
+        self.painting.op(Op::BeginPath, &[]);
+        self.painting.op(Op::MoveTo, &[x0, y0]);
+        self.painting.op(Op::LineTo, &[x1, y1]);
+        self.painting.op(Op::StrokePath, &[]);
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S, fill: bool) -> Painted {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        if fill {
+            self.set_fill(style.color());
+            self.painting.op(Op::FillRect, &rect(from, to));
+        } else {
+            self.set_stroke(style.color(), style.stroke_width());
+            self.painting.op(Op::StrokeRect, &rect(from, to));
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Painted {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let path: Vec<BackendCoord> = path.into_iter().collect();
+        if path.is_empty() {
+            return Ok(());
+        }
+        let wanted = (key(color), style.stroke_width());
+        let bounds = Bounds::of(&path, style.stroke_width());
+        // Lines that cross or touch are stroked apart, as they would be one
+        // by one: a shared stroke would paint their overlap once, not twice.
+        let joins = match self.pending {
+            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => {
+                Some(pending)
+            }
+            _ => None,
+        };
+        if joins.is_none() {
+            self.flush();
+            self.set_stroke(color, style.stroke_width());
+            self.painting.op(Op::BeginPath, &[]);
+        }
+        self.path_to(&path);
+        self.pending = Some(joins.map_or(bounds, |pending| pending.union(bounds)));
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Painted {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        if fill {
+            self.set_fill(style.color());
+        } else {
+            self.set_stroke(style.color(), style.stroke_width());
+        }
+        self.painting.op(Op::BeginPath, &[]);
+        self.painting.op(Op::Circle, &[f64::from(center.0), f64::from(center.1), f64::from(radius)]);
+        self.painting.op(if fill { Op::FillPath } else { Op::StrokePath }, &[]);
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Painted {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let vert: Vec<BackendCoord> = vert.into_iter().collect();
+        if vert.is_empty() {
+            return Ok(());
+        }
+        self.flush();
+        self.set_fill(style.color());
+        self.painting.op(Op::BeginPath, &[]);
+        self.path_to(&vert);
+        self.painting.op(Op::ClosePath, &[]);
+        self.painting.op(Op::FillPath, &[]);
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Painted {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush();
+        self.set_fill(color);
+        let anchor = style.anchor();
+        let align = match anchor.h_pos {
+            HPos::Left => 0.0,
+            HPos::Center => 1.0,
+            HPos::Right => 2.0,
+        };
+        let baseline = match anchor.v_pos {
+            VPos::Top => 0.0,
+            VPos::Center => 1.0,
+            VPos::Bottom => 2.0,
+        };
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 1.0,
+            FontTransform::Rotate180 => 2.0,
+            FontTransform::Rotate270 => 3.0,
+        };
+        let font_style = match style.style().as_str() {
+            "bold" => 1.0,
+            "italic" => 2.0,
+            "oblique" => 3.0,
+            _ => 0.0,
+        };
+        let family = self.painting.text(style.family().as_str());
+        let text = self.painting.text(text);
+        let (x, y) = (f64::from(pos.0), f64::from(pos.1));
+        self.painting.op(Op::Text, &[x, y, style.size(), font_style, family, align, baseline, quarter_turns, text]);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use plotters::prelude::{Color, IntoDrawingArea, IntoFont, PathElement, Rectangle, Text, BLACK, RED, TRANSPARENT};
+
+    use super::*;
+
+    fn paint(draw: impl FnOnce(&plotters::prelude::DrawingArea<Painter<'_>, plotters::coord::Shift>)) -> Painting {
+        let mut painting = Painting::default();
+        {
+            let area = Painter::new(&mut painting, (100, 50)).into_drawing_area();
+            draw(&area);
+        }
+        painting
+    }
+
+    fn count(painting: &Painting, op: Op) -> usize {
+        let mut n = 0;
+        let mut i = 0;
+        let args = |code: u8| match code {
+            1 => 4,
+            2 => 5,
+            4 | 5 => 2,
+            9 | 10 => 4,
+            11 => 3,
+            12 => 9,
+            _ => 0,
+        };
+        while i < painting.ops.len() {
+            let code = painting.ops[i] as u8;
+            n += usize::from(code == op as u8);
+            i += 1 + args(code);
+        }
+        n
+    }
+
+    #[test]
+    fn lines_of_one_style_that_stay_apart_are_stroked_once() {
+        let painting = paint(|area| {
+            for i in 0..10 {
+                let x = i * 10;
+                area.draw(&PathElement::new(vec![(x, 0), (x + 5, 0)], Color::stroke_width(&BLACK, 1))).unwrap();
+            }
+        });
+        assert_eq!(count(&painting, Op::Stroke), 1, "the colour is set once");
+        assert_eq!(count(&painting, Op::BeginPath), 1);
+        assert_eq!(count(&painting, Op::StrokePath), 1);
+        assert_eq!(count(&painting, Op::MoveTo), 10);
+    }
+
+    #[test]
+    fn crossing_lines_are_stroked_apart() {
+        let painting = paint(|area| {
+            area.draw(&PathElement::new(vec![(0, 0), (50, 50)], Color::stroke_width(&BLACK, 1))).unwrap();
+            area.draw(&PathElement::new(vec![(0, 50), (50, 0)], Color::stroke_width(&BLACK, 1))).unwrap();
+        });
+        assert_eq!(count(&painting, Op::StrokePath), 2);
+        assert_eq!(count(&painting, Op::Stroke), 1);
+    }
+
+    #[test]
+    fn text_names_its_words_and_family_once() {
+        let painting = paint(|area| {
+            let style = ("sans-serif", 13).into_font().color(&RED);
+            area.draw(&Text::new("p = 0.5", (10, 10), style.clone())).unwrap();
+            area.draw(&Text::new("p = 0.5", (10, 30), style)).unwrap();
+        });
+        assert_eq!(painting.texts, ["sans-serif", "p = 0.5"]);
+        assert_eq!(count(&painting, Op::Text), 2);
+        assert_eq!(count(&painting, Op::Fill), 1);
+    }
+
+    #[test]
+    fn transparent_shapes_draw_nothing() {
+        let painting = paint(|area| {
+            area.draw(&Rectangle::new([(0, 0), (10, 10)], TRANSPARENT.filled())).unwrap();
+        });
+        assert!(painting.ops.is_empty());
+    }
+}
