@@ -10,6 +10,8 @@ use losslab::core::data::BinaryDataSet;
 use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
 use losslab::core::losses::{binary_crossentropy, FocalOptions, LossOptions};
 
+mod softmax;
+
 /// `n` points whose labels follow a noisy sigmoid (deterministic).
 fn points(n: usize) -> (Vec<f64>, Vec<f64>) {
     let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -93,5 +95,5 @@ fn comparison(c: &mut Criterion) {
     c.bench_function("dataset_imbalanced_400", |b| b.iter(|| BinaryDataSet::Imbalanced.generate(black_box(1))));
 }
 
-criterion_group!(benches, bce, fits, comparison);
+criterion_group!(benches, bce, fits, comparison, softmax::fits);
 criterion_main!(benches);

@@ -13,7 +13,8 @@
 //! - [`calibration`]: reliability bins, ECE, MCE, Brier score and log loss;
 //! - [`confusion`]: confusion counts and the minority class's recall;
 //! - [`pull`]: who pulls the fit, each point's gradient with respect to its logit;
-//! - [`comparison`]: the four fits the page compares, and how each does.
+//! - [`comparison`]: the four fits the page compares, and how each does;
+//! - [`softmax_fit`]: multinomial logistic regression (softmax, K classes, D features).
 
 pub mod activation;
 pub mod array;
@@ -30,6 +31,7 @@ pub mod random;
 pub mod real;
 pub mod semantics;
 pub mod smoothing;
+pub mod softmax_fit;
 
 pub use array::NdArray;
 pub use real::Real;

@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 use super::calibration::{parse_calibration_args, CalibrationRequest};
 use super::dataset::{parse_dataset_args, Dataset, DatasetRequest};
 use super::json::{array, array_to_json, describe, number, to_json};
+use super::softmax::parse_softmax_args;
 use crate::core::array::NdArray;
 use crate::core::calibration::Calibration;
 use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
@@ -16,6 +17,7 @@ use crate::core::losses::{
 };
 use crate::core::real::Real;
 use crate::core::semantics::{Reduction, Semantics};
+use crate::core::softmax_fit::{SoftmaxFit, SoftmaxProblem};
 use crate::i18n::{Lang, Message};
 
 /// What a call computes.
@@ -28,6 +30,8 @@ pub enum Function {
     Dataset,
     /// scikit-learn's `calibration_curve` with ECE, MCE, Brier, log loss (`eval::calibration`).
     Calibration,
+    /// Multinomial logistic regression with label smoothing and focal γ (`eval::softmax`).
+    SoftmaxFit,
 }
 
 impl Function {
@@ -41,6 +45,7 @@ impl Function {
             "logistic_fit" | "LogisticRegression" => Some((Function::LogisticFit, Alias::None)),
             "dataset" => Some((Function::Dataset, Alias::None)),
             "calibration" | "calibration_curve" => Some((Function::Calibration, Alias::None)),
+            "softmax_fit" => Some((Function::SoftmaxFit, Alias::None)),
             "binary_cross_entropy" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::None)),
             "binary_cross_entropy_with_logits" => Some((Function::Loss(LossKind::BinaryCrossentropy), Alias::Logits)),
             "sigmoid_focal_loss" => Some((Function::Loss(LossKind::BinaryFocalCrossentropy), Alias::Logits)),
@@ -77,6 +82,7 @@ pub enum Args {
     Fit { x: Vec<f64>, y_true: Vec<f64>, options: FitOptions },
     Dataset(DatasetRequest),
     Calibration(CalibrationRequest),
+    SoftmaxFit(SoftmaxProblem),
 }
 
 /// A parsed call.
@@ -122,6 +128,7 @@ pub enum Answer {
     Fit { fit: LogisticFit, proba: Vec<f64> },
     Dataset(Dataset),
     Calibration(Calibration),
+    SoftmaxFit { fit: SoftmaxFit, proba: Vec<Vec<f64>> },
 }
 
 impl Answer {
@@ -144,6 +151,7 @@ impl Answer {
             }),
             Answer::Dataset(d) => super::dataset::to_json(d),
             Answer::Calibration(c) => super::calibration::to_json(c),
+            Answer::SoftmaxFit { fit, proba } => super::softmax::to_json(fit, proba),
         }
     }
 }
@@ -183,7 +191,7 @@ impl fmt::Display for CallError {
             MissingFn => write!(f, "the call has no \"fn\" (e.g. \"binary_crossentropy\")"),
             UnknownFn(name) => write!(
                 f,
-                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit, dataset or calibration"
+                "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit, dataset, calibration or softmax_fit"
             ),
             UnknownKey(k) => write!(f, "unknown key \"{k}\" in the call; expected fn, args, semantics, dtype, grad"),
             UnknownOption { function, option } => write!(f, "{function} has no option \"{option}\""),
@@ -294,9 +302,12 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
             }
             parse_fit_args(args)?
         }
-        Function::Dataset | Function::Calibration if grad => return Err(bad("grad", "is only available for losses")),
+        Function::Dataset | Function::Calibration | Function::SoftmaxFit if grad => {
+            return Err(bad("grad", "is only available for losses"))
+        }
         Function::Dataset => Args::Dataset(parse_dataset_args(args).map_err(CallError::Words)?),
         Function::Calibration => Args::Calibration(parse_calibration_args(args).map_err(CallError::Words)?),
+        Function::SoftmaxFit => Args::SoftmaxFit(parse_softmax_args(args).map_err(CallError::Words)?),
         Function::Loss(kind) => parse_loss_args(kind, alias, semantics, args)?,
     };
     let function = match (&args, function) {
@@ -445,6 +456,9 @@ pub fn evaluate_call(call: &Call) -> Result<Answer, CallError> {
         (Function::Calibration, Args::Calibration(request)) => {
             super::calibration::answer(request).map(Answer::Calibration).map_err(CallError::Words)
         }
+        (Function::SoftmaxFit, Args::SoftmaxFit(problem)) => super::softmax::answer(problem)
+            .map(|(fit, proba)| Answer::SoftmaxFit { fit, proba })
+            .map_err(CallError::Words),
         _ => Err(CallError::Internal),
     }
 }

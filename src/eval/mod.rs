@@ -13,6 +13,7 @@ mod calibration;
 mod call;
 mod dataset;
 pub mod json;
+mod softmax;
 
 pub use calibration::CalibrationRequest;
 pub use call::{
