@@ -74,7 +74,7 @@ class WebKitBrowser {
     this.count = 0;
     this.supports = {
       dprChange: false, // GDK_SCALE is read once, when MiniBrowser starts
-      touch: false, // WebKitWebDriver answers touch pointer actions with an error
+      touch: false, // WebKitWebDriver takes touch pointer actions but fires mouse events
       offline: false,
       clipboard: true,
       downloads: true,
@@ -340,7 +340,7 @@ class WebKitPage extends BasePage {
   }
 
   async tap() {
-    throw new Unsupported("WebKitWebDriver has no touch input");
+    throw new Unsupported("WebKitWebDriver turns touch input into mouse events");
   }
 
   async frameEvaluate(frameSelector, fn, arg) {
