@@ -22,8 +22,8 @@ export class Session {
     this.id = id;
   }
 
-  static async create(base, capabilities) {
-    const value = await command(base, "POST", "/session", { capabilities: { alwaysMatch: capabilities } });
+  static async create(base, capabilities, { timeout = 30000 } = {}) {
+    const value = await command(base, "POST", "/session", { capabilities: { alwaysMatch: capabilities } }, timeout);
     return new Session(base, value.sessionId);
   }
 
@@ -56,13 +56,22 @@ export class Session {
   }
 }
 
-async function command(base, method, path, body) {
-  const response = await fetch(base + path, {
-    method,
-    headers: { "content-type": "application/json; charset=utf-8" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/// One command; none takes longer than `timeout` (the page-load and script
+/// timeouts the session is given are shorter).
+async function command(base, method, path, body, timeout = 90000) {
+  const name = `${method} ${path.replace(/^\/session\/[^/]+/, "")}`;
+  let response;
+  try {
+    response = await fetch(base + path, {
+      method,
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeout),
+    });
+  } catch (error) {
+    throw new Error(`${name}: ${error.cause?.message ?? error.message}`, { cause: error });
+  }
   const { value } = await response.json();
-  if (!response.ok) throw new WebDriverError(`${method} ${path.replace(/^\/session\/[^/]+/, "")}`, value);
+  if (!response.ok) throw new WebDriverError(name, value);
   return value;
 }

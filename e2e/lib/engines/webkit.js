@@ -89,31 +89,20 @@ class WebKitBrowser {
     const home = join(this.root, `page-${++this.count}`);
     await mkdir(home, { recursive: true });
     const proxy = await startProxy(origin, log);
-    const port = await freePort();
-    const driver = spawn(DRIVER, [`--port=${port}`], {
-      stdio: ["ignore", "ignore", "pipe"],
-      env: {
-        ...process.env,
-        GDK_SCALE: String(dpr),
-        HOME: home, // downloads land here
-        XDG_CONFIG_HOME: join(this.root, "config"),
-        XDG_CACHE_HOME: join(this.root, "cache"),
-      },
-    });
-    let stderr = "";
-    driver.stderr.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
-    const page = new WebKitPage(this, { driver, proxy, home, origin });
+    const page = new WebKitPage(this, { proxy, home, origin });
     this.pages.add(page);
     try {
-      const base = `http://127.0.0.1:${port}`;
-      await waitForDriver(base, driver, () => stderr);
-      page.session = await Session.create(base, {
-        "webkitgtk:browserOptions": {
-          binary: this.binary,
-          args: ["--automation", "--javascript-can-access-clipboard=true", `--proxy=http://127.0.0.1:${proxy.address().port}`, ...(colorScheme === "dark" ? ["--dark-mode"] : [])],
-        },
-        timeouts: { script: 30000, pageLoad: 60000, implicit: 0 },
-      });
+      // A MiniBrowser that does not come up (rare, on a loaded machine) is
+      // given up after 30 s, and a new driver and browser started.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.start({ dpr, colorScheme, root: this.root, binary: this.binary });
+          break;
+        } catch (error) {
+          await page.stopDriver();
+          if (attempt >= 3) throw error;
+        }
+      }
       await page.setViewport({ width, height });
       await page.goto(url);
     } catch (error) {
@@ -131,10 +120,10 @@ class WebKitBrowser {
 }
 
 class WebKitPage extends BasePage {
-  constructor(owner, { driver, proxy, home, origin }) {
+  constructor(owner, { proxy, home, origin }) {
     super();
     this.owner = owner;
-    this.driver = driver;
+    this.driver = null;
     this.proxy = proxy;
     this.home = home;
     this.origin = origin;
@@ -175,6 +164,53 @@ class WebKitPage extends BasePage {
     };
   }
 
+  /// A WebKitWebDriver of its own, and a MiniBrowser session on it.
+  async start({ dpr, colorScheme, root, binary }) {
+    const port = await freePort();
+    // A process group of its own: stopping it stops the browser it started.
+    this.driver = spawn(DRIVER, [`--port=${port}`], {
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {
+        ...process.env,
+        GDK_SCALE: String(dpr),
+        HOME: this.home, // downloads land here
+        XDG_CONFIG_HOME: join(root, "config"),
+        XDG_CACHE_HOME: join(root, "cache"),
+      },
+    });
+    let stderr = "";
+    this.driver.stderr.on("data", (d) => (stderr = (stderr + d).slice(-4000)));
+    const base = `http://127.0.0.1:${port}`;
+    await waitForDriver(base, this.driver, () => stderr);
+    this.session = await Session.create(base, {
+      "webkitgtk:browserOptions": {
+        binary,
+        args: [
+          "--automation",
+          "--javascript-can-access-clipboard=true",
+          `--proxy=http://127.0.0.1:${this.proxy.address().port}`,
+          ...(colorScheme === "dark" ? ["--dark-mode"] : []),
+        ],
+      },
+      timeouts: { script: 30000, pageLoad: 60000, implicit: 0 },
+    });
+  }
+
+  async stopDriver() {
+    if (this.session) await this.session.delete().catch(() => {});
+    this.session = null;
+    if (this.driver && this.driver.exitCode === null && this.driver.signalCode === null) {
+      const exited = new Promise((r) => this.driver.once("exit", r));
+      try {
+        process.kill(-this.driver.pid, "SIGTERM");
+      } catch {
+        this.driver.kill();
+      }
+      await exited;
+    }
+  }
+
   #pointer(actions) {
     return this.session.actions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }]);
   }
@@ -211,13 +247,19 @@ class WebKitPage extends BasePage {
       throw new Unsupported("WebKitGTK cannot change the pixel ratio of an open page");
     }
     const size = { width: width ?? this.size.width, height: height ?? this.size.height };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const chrome = this.chrome ?? { width: 0, height: 0 };
-      await this.session.send("POST", "/window/rect", { width: size.width + chrome.width, height: size.height + chrome.height });
-      const inner = await this.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-      if (inner.width === size.width && inner.height === size.height) break;
+    // The toolbar's share of the window, measured once; a measure taken while
+    // a document was being replaced can be off, and is taken again.
+    const sane = (c) => c && [c.width, c.height].every((v) => Number.isFinite(v) && v >= 0 && v < 1000);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const chrome = sane(this.chrome) ? this.chrome : { width: 0, height: 0 };
+      await this.session.send("POST", "/window/rect", { width: Math.round(size.width + chrome.width), height: Math.round(size.height + chrome.height) });
+      // Measured once the page has laid itself out at the new size.
+      const inner = await this.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r({ width: innerWidth, height: innerHeight })))));
+      if (inner?.width === size.width && inner?.height === size.height) break;
       const rect = await this.session.send("GET", "/window/rect");
-      this.chrome = { width: rect.width - inner.width, height: rect.height - inner.height };
+      const measured = { width: rect.width - inner?.width, height: rect.height - inner?.height };
+      if (sane(measured)) this.chrome = measured;
+      else if (process.env.LOSSLAB_DEBUG) console.error("webkit: odd window measure", { size, rect, inner });
     }
     this.size = size;
   }
@@ -354,12 +396,7 @@ class WebKitPage extends BasePage {
 
   async close() {
     if (!this.owner.pages.delete(this)) return;
-    if (this.session) await this.session.delete().catch(() => {});
-    if (this.driver.exitCode === null) {
-      const exited = new Promise((r) => this.driver.once("exit", r));
-      this.driver.kill();
-      await exited;
-    }
+    await this.stopDriver();
     this.proxy.closeAllConnections?.();
     await new Promise((r) => this.proxy.close(r));
     await rm(this.home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => {});
