@@ -1,5 +1,6 @@
 //! `losslab eval` as a user runs it: the built binary on standard input and
 //! on a file, and the evaluator's answers to bad calls.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -2,6 +2,8 @@
 //! extreme scenes draw without error; plot maps round-trip; text alternatives
 //! state each figure's key number in both languages.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 
 use losslab::charts::export::{size, style_for, svg_string, write_svgs};

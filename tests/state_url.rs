@@ -1,5 +1,6 @@
 //! The state's URL form: every valid state survives the round trip exactly,
 //! and any text at all reads as a valid state, with a notice for what was off.
+#![cfg(not(target_arch = "wasm32"))]
 
 use losslab::charts::Figure;
 use losslab::page::url::{self, Location};
