@@ -48,10 +48,11 @@ impl XBin {
 ///
 /// ```
 /// use losslab::charts::bins::x_bins;
-/// let bins = x_bins([(0.1, 1.0, true), (0.2, 3.0, true), (0.9, 0.5, false)].into_iter(), (0.0, 2.4));
+/// // 24 bins of width 1 over 0 … 24.
+/// let bins = x_bins([(1.1, 1.0, true), (1.5, 3.0, true), (5.5, 0.5, false)].into_iter(), (0.0, 24.0));
 /// assert_eq!(bins.len(), 2);
-/// assert_eq!(bins[0].mean(true), Some(2.0));
-/// assert_eq!((bins[1].lo, bins[1].mean(false), bins[1].mean(true)), (0.9, Some(0.5), None));
+/// assert_eq!((bins[0].lo, bins[0].mean(true), bins[0].count()), (1.0, Some(2.0), 2));
+/// assert_eq!((bins[1].lo, bins[1].mean(false), bins[1].mean(true)), (5.0, Some(0.5), None));
 /// ```
 pub fn x_bins(points: impl Iterator<Item = (f64, f64, bool)>, (lo, hi): (f64, f64)) -> Vec<XBin> {
     let width = (hi - lo) / X_BINS as f64;

@@ -20,7 +20,7 @@ use crate::scene::{ComparisonScene, Fitted};
 pub(super) const NARROW: f64 = 520.0;
 
 /// The key's short name of each fit.
-pub(super) fn short_name(contender: Contender, lang: Lang) -> &'static str {
+pub fn short_name(contender: Contender, lang: Lang) -> &'static str {
     t(
         lang,
         match contender {

@@ -35,6 +35,7 @@ mod smoothing_logits;
 mod smoothing_targets;
 
 pub use area::{Area, Drawn};
+pub use calibration::short_name as fit_name;
 pub use error::DrawError;
 pub use figure::{alt_text, draw, Figure, FigureSpec, Pointer, Shape, Shows};
 pub use plot_map::{Axis, PlotMap, Scale};

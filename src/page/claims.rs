@@ -41,7 +41,7 @@ pub fn claim_readouts(scene: &ComparisonScene, state: &State) -> Vec<(&'static s
     out.push(("threshold-value", readout(state.threshold, 2)));
     out.push(("calibration-verdict", calibration_verdict(scene, state)));
     out.push(("gradients-verdict", gradients_verdict(scene, lang)));
-    out.push(("confusion-verdict", confusion_verdict(scene, lang)));
+    out.push(("confusion-verdict", confusion_verdict(scene, state)));
     out
 }
 
@@ -157,7 +157,8 @@ fn gradients_verdict(scene: &ComparisonScene, lang: Lang) -> String {
     fill(t(lang, key), &[("ce", percent_whole(ce)), ("focal", percent_whole(focal))])
 }
 
-fn confusion_verdict(scene: &ComparisonScene, lang: Lang) -> String {
+fn confusion_verdict(scene: &ComparisonScene, state: &State) -> String {
+    let lang = state.lang;
     let Some(ce) = card(scene, Contender::CrossEntropy) else { return t(lang, "claims.no-fit").into() };
     // The smaller class of the judged points (green on a tie), as the recall readouts count it.
     let green = scene.evaluated_green;
@@ -191,6 +192,14 @@ fn confusion_verdict(scene: &ComparisonScene, lang: Lang) -> String {
             ("balanced", found(Contender::Balanced)),
         ],
     );
+    let focal_is_ce = state.gamma == 0.0 && !state.class_balancing;
+    if !focal_is_ce && found(Contender::Focal) == found(Contender::CrossEntropy) {
+        text.push_str(lang.sentence_gap());
+        text.push_str(t(
+            lang,
+            if state.class_balancing { "claims.recall.focal-same-alpha" } else { "claims.recall.focal-same" },
+        ));
+    }
     if let Some(balanced) = card(scene, Contender::Balanced) {
         text.push_str(lang.sentence_gap());
         text.push_str(&fill(
