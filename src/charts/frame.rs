@@ -15,7 +15,7 @@ use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 use super::area::{Area, Done};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap};
-use super::style::{Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::style::{Colors, Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
 use crate::number::format::fixed;
 
@@ -806,8 +806,13 @@ impl<'s> Frame<'s> {
         for line in wrap(text, |s| self.style.text_width(s, NOTE_PX), r - x - self.style.pxf(6.0)) {
             let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
             let w = self.style.text_width(&line, NOTE_PX);
-            self.placed.push([x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)]);
+            let rect = [x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)];
+            self.placed.push(rect);
             self.notes += 1;
+            // A veil of the background behind the words: legible over bars and curves.
+            let pad = self.style.pxf(3.0);
+            let veil = Colors::tint(self.style.colors.background, 0.85);
+            self.pixel_rect(area, [rect[0] - pad, rect[1] - pad / 2.0, rect[2] + pad, rect[3] + pad / 2.0], veil)?;
             self.text(area, &line, (x, y), NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
         }
         Ok(())
