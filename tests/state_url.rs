@@ -2,6 +2,7 @@
 //! and any text at all reads as a valid state, with a notice for what was off.
 
 use losslab::charts::Figure;
+use losslab::core::data::PlaneDataSet;
 use losslab::page::url::{self, Location};
 use losslab::page::View;
 use losslab::state::*;
@@ -97,6 +98,55 @@ fn a_thousand_points_make_the_round_trip() {
     let parsed = read(&state.to_query());
     assert_eq!(parsed.state, state);
     assert!(parsed.notices.is_empty());
+}
+
+#[test]
+fn the_planes_settings_are_written_after_the_lines() {
+    let mut state = State { seed: 7, gamma: 0.5, ..State::default() };
+    state.softmax = SoftmaxSettings {
+        data: PlaneDataSet::Ring,
+        classes: 4,
+        regularization: Regularization::Off,
+        c: 10.0,
+        smoothing: 0.2,
+        gamma: 1.5,
+        class: 3,
+        selected: 2,
+        points: vec![PlanePoint { x: 1.25, y: -6.0, class: 3 }, PlanePoint { x: 0.0, y: 2.0, class: 0 }],
+    };
+    assert_eq!(
+        state.to_query(),
+        "gamma=0.5&seed=7&softmax-data=ring&softmax-classes=4&softmax-reg=off&softmax-C=10\
+         &softmax-smoothing=0.2&softmax-gamma=1.5&softmax-pts=1.25:-6:3,0:2:0&softmax-class=3&softmax-point=2"
+    );
+    assert_eq!(read(&state.to_query()).state, state);
+}
+
+#[test]
+fn plane_points_out_of_the_square_or_unreadable_are_noticed() {
+    let parsed = read("softmax-pts=1:2:0,9:-9:1,x:1:0,1:1:6,0:0:2");
+    assert_eq!(
+        parsed.state.softmax.points,
+        [
+            PlanePoint { x: 1.0, y: 2.0, class: 0 },
+            PlanePoint { x: 6.0, y: -6.0, class: 1 },
+            PlanePoint { x: 0.0, y: 0.0, class: 2 },
+        ]
+    );
+    let lines: Vec<String> = parsed.notices.iter().map(|n| n.message().text(Lang::En)).collect();
+    assert_eq!(
+        lines,
+        [
+            "2 points in the plane could not be read and were skipped (the first: x:1:0); each should be x:y:class, \
+             with a class from 0 to 5.",
+            "1 point in the plane lay beyond ±6 and was moved to the edge: 9:-9:1.",
+        ]
+    );
+    let none = read("softmax-pts=none&softmax-class=4&softmax-data=moons");
+    assert!(none.state.softmax.points.is_empty());
+    assert_eq!(none.state.softmax.class, 2, "the picker is held to K = 3");
+    assert_eq!(none.notices.len(), 3, "{:?}", none.notices);
+    assert!(none.state.is_within_ranges());
 }
 
 // ---- Reading what people type ----
@@ -447,10 +497,20 @@ fn valid_state() -> impl Strategy<Value = State> {
         proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
         proptest::sample::select(vec![Lang::En, Lang::Zh]),
     );
-    (points, sliders, choices, calculator(), calculator()).prop_map(
-        |(points, (c, smoothing, gamma, focal_alpha, label_smoothing, classes), choices, bce_calc, cce_calc)| {
+    (points, sliders, choices, calculator(), calculator(), any::<u32>(), softmax_settings()).prop_map(
+        |(
+            points,
+            (c, smoothing, gamma, focal_alpha, label_smoothing, classes),
+            choices,
+            bce_calc,
+            cce_calc,
+            seed,
+            softmax,
+        )| {
             let (regularization, class_balancing, palette, theme, lang) = choices;
             State {
+                seed,
+                softmax,
                 points,
                 regularization,
                 c,
@@ -470,6 +530,33 @@ fn valid_state() -> impl Strategy<Value = State> {
     )
 }
 
+fn softmax_settings() -> impl Strategy<Value = SoftmaxSettings> {
+    PLANE_CLASSES_RANGE.prop_flat_map(|classes| {
+        let point = (in_range(PLANE_RANGE), in_range(PLANE_RANGE), 0..classes).prop_map(|(x, y, class)| PlanePoint {
+            x,
+            y,
+            class,
+        });
+        let points = prop_oneof![1 => Just(Vec::new()), 2 => proptest::collection::vec(point, 1..30)];
+        let data = proptest::sample::select(PlaneDataSet::ALL.to_vec());
+        let regularization = proptest::sample::select(vec![Regularization::Off, Regularization::L2]);
+        let sliders = (in_range(C_RANGE), in_range(UNIT_RANGE), in_range(GAMMA_RANGE));
+        (data, regularization, sliders, 0..classes, 0..=MAX_POINTS as u32, points).prop_map(
+            move |(data, regularization, (c, smoothing, gamma), class, selected, points)| SoftmaxSettings {
+                data,
+                classes,
+                regularization,
+                c,
+                smoothing,
+                gamma,
+                class,
+                selected,
+                points,
+            },
+        )
+    })
+}
+
 fn view() -> impl Strategy<Value = View> {
     let figures = proptest::sample::subsequence(Figure::ALL.to_vec(), 1..=Figure::ALL.len()).prop_shuffle();
     (proptest::option::of(figures), any::<bool>()).prop_map(|(embed, controls)| View { embed, controls })
@@ -477,17 +564,42 @@ fn view() -> impl Strategy<Value = View> {
 
 /// A pair that is off in some way, so reading it must give a notice.
 fn off_pair() -> impl Strategy<Value = String> {
-    let numeric = proptest::sample::select(vec!["C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls"]);
+    let numeric = proptest::sample::select(vec![
+        "C",
+        "smooth",
+        "gamma",
+        "alpha",
+        "ls",
+        "K",
+        "bls",
+        "cls",
+        "softmax-C",
+        "softmax-smoothing",
+        "softmax-gamma",
+    ]);
     let bad_number = proptest::sample::select(vec![
         "NaN", "nan", "inf", "-inf", "1e309", "-1e309", "5000", "-1", "abc", "1,5", "0x10", "", "+", "1e",
     ]);
-    let word = proptest::sample::select(vec!["reg", "palette", "theme", "lang", "br", "cr", "balance", "bl", "cl"]);
+    let word = proptest::sample::select(vec![
+        "reg",
+        "palette",
+        "theme",
+        "lang",
+        "br",
+        "cr",
+        "balance",
+        "bl",
+        "cl",
+        "softmax-data",
+        "softmax-reg",
+    ]);
     prop_oneof![
         (numeric, bad_number).prop_map(|(key, value)| format!("{key}={value}")),
         (word, "[a-z2-9]{0,5}").prop_map(|(key, value)| format!("{key}={value}zz")),
         // No key ends in `x`.
         "[a-z]{1,8}".prop_map(|key| format!("{key}x=1")),
         "[a-z0-9:]{0,20}".prop_map(|points| format!("pts=@{points}")),
+        "[a-z0-9:.-]{0,20}".prop_map(|points| format!("softmax-pts=@{points}")),
         "[a-z-]{0,12}".prop_map(|name| format!("embed={name}@")),
         Just("C=0.5&C=0.5".to_owned()),
     ]
@@ -535,7 +647,10 @@ proptest! {
 
     #[test]
     fn any_number_for_any_numeric_key_lands_in_range(
-        key in proptest::sample::select(vec!["C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls"]),
+        key in proptest::sample::select(vec![
+            "C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls", "seed",
+            "softmax-classes", "softmax-C", "softmax-smoothing", "softmax-gamma", "softmax-class", "softmax-point",
+        ]),
         x in any::<f64>(),
     ) {
         let parsed = read(&format!("{key}={x}"));

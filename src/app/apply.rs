@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 use super::{dom, figures, text, words};
 use crate::charts::Figure;
 use crate::i18n::{t, Lang};
-use crate::page::readouts::{play_button, readouts};
+use crate::page::readouts::{play_buttons, readouts};
 use crate::page::{mailbox, Action, Changes, Model, Msg, View};
 use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
 
@@ -57,7 +57,9 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
         for (name, text) in readouts(model) {
             dom::set_readout(root, name, &text);
         }
-        play(root, play_button(model), lang);
+        for button in play_buttons(model) {
+            play(root, button, lang);
+        }
     }
     if let Some((query, push)) = &changes.url {
         write_url(query, *push);
@@ -133,9 +135,15 @@ pub fn every_control(model: &Model, root: &Element) {
     SETTINGS.iter().for_each(|spec| control(model, root, spec.setting));
 }
 
-/// Writes one setting's control from the state.
+/// Writes one setting's controls from the state (a setting may have a
+/// control in more than one section: the seed).
 fn control(model: &Model, root: &Element, setting: Setting) {
-    let Some(element) = dom::control::<Element>(root, setting.spec().control) else { return };
+    for element in dom::find_all(root, &format!("[data-control=\"{}\"]", setting.spec().control)) {
+        write_control(model, &element, setting);
+    }
+}
+
+fn write_control(model: &Model, element: &Element, setting: Setting) {
     match setting.control_input(&model.state) {
         ControlInput::Checked(on) => {
             if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
@@ -157,9 +165,9 @@ fn control(model: &Model, root: &Element, setting: Setting) {
     }
 }
 
-/// The play button says what it would do, in the page's language.
-fn play(root: &Element, (key, pressed): (&'static str, bool), lang: Lang) {
-    let Some(button) = dom::control::<Element>(root, Action::Play.word()) else { return };
+/// A play button says what it would do, in the page's language.
+fn play(root: &Element, (action, key, pressed): (Action, &'static str, bool), lang: Lang) {
+    let Some(button) = dom::control::<Element>(root, action.word()) else { return };
     if button.get_attribute("data-i18n").as_deref() != Some(key) {
         let _ = button.set_attribute("data-i18n", key);
         button.set_text_content(Some(t(lang, key)));

@@ -7,6 +7,7 @@
 
 pub mod backend;
 pub mod export;
+pub mod image;
 pub mod painting;
 pub mod style;
 
@@ -15,8 +16,10 @@ mod error;
 mod figure;
 mod frame;
 mod plot_map;
+mod png;
 
 mod cce;
+mod class_marks;
 mod fit;
 mod focal_curves;
 mod focal_fit;
@@ -29,6 +32,9 @@ mod prob_bars;
 mod smoothing_gradient;
 mod smoothing_logits;
 mod smoothing_targets;
+mod softmax_logits;
+mod softmax_probs;
+mod softmax_regions;
 
 pub use area::{Area, Drawn};
 pub use error::DrawError;

@@ -6,6 +6,7 @@ use super::deps::Deps;
 use super::fit_inputs::converged_model;
 use super::focal::FocalScene;
 use super::smoothing::SmoothingScene;
+use super::softmax::SoftmaxScene;
 use super::stability::StabilityScene;
 use crate::core::fit::Sigmoid;
 use crate::state::State;
@@ -18,6 +19,7 @@ pub struct Scene {
     pub cce: CceScene,
     pub smoothing: SmoothingScene,
     pub stability: StabilityScene,
+    pub softmax: SoftmaxScene,
 }
 
 impl Scene {
@@ -34,6 +36,7 @@ impl Scene {
             cce: CceScene::from_text(&state.cce_calc.y_true, &state.cce_calc.y_pred),
             smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
             stability: StabilityScene::build(),
+            softmax: SoftmaxScene::converged(state),
         }
     }
 }
@@ -41,19 +44,29 @@ impl Scene {
 impl Scene {
     /// The scene the page shows: the sigmoid `model` as currently displayed
     /// (the animation moves it), the converged `optimum` that the focal fit is
-    /// compared with, and the categorical calculator's last good rows.
-    pub fn build(state: &State, model: Sigmoid, optimum: Sigmoid, highlight: Option<usize>, cce: &CceScene) -> Scene {
+    /// compared with, the categorical calculator's last good rows, and the
+    /// softmax demo as the page has it.
+    pub fn build(
+        state: &State,
+        model: Sigmoid,
+        optimum: Sigmoid,
+        highlight: Option<usize>,
+        cce: &CceScene,
+        softmax: SoftmaxScene,
+    ) -> Scene {
         Scene {
             binary: BinaryScene::build(state, model, highlight),
             focal: FocalScene::build(state, optimum),
             cce: cce.clone(),
             smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
             stability: StabilityScene::build(),
+            softmax,
         }
     }
 
-    /// Rebuilds only the `parts` that changed; `cce` is asked for only when
-    /// the categorical part is one of them.
+    /// Rebuilds only the `parts` that changed; `cce` and `softmax` are asked
+    /// for only when their part is one of them.
+    #[allow(clippy::too_many_arguments)]
     pub fn rebuild(
         &mut self,
         parts: Deps,
@@ -62,6 +75,7 @@ impl Scene {
         optimum: Sigmoid,
         highlight: Option<usize>,
         cce: impl FnOnce() -> CceScene,
+        softmax: impl FnOnce() -> SoftmaxScene,
     ) {
         if parts.intersects(Deps::BINARY) {
             self.binary = BinaryScene::build(state, model, highlight);
@@ -74,6 +88,9 @@ impl Scene {
         }
         if parts.intersects(Deps::LABEL_SMOOTHING) {
             self.smoothing = SmoothingScene::build(state.label_smoothing, state.classes);
+        }
+        if parts.intersects(Deps::SOFTMAX) {
+            self.softmax = softmax();
         }
     }
 }

@@ -18,8 +18,10 @@ impl Deps {
     pub const LABEL_SMOOTHING: Deps = Deps(1 << 3);
     /// Nothing the reader sets: the f32 stability curves.
     pub const STABILITY: Deps = Deps(1 << 4);
+    /// The softmax demo in the plane: its points, K, the fit and its options, the chosen point.
+    pub const SOFTMAX: Deps = Deps(1 << 5);
     /// Every part.
-    pub const ALL: Deps = Deps(0b1_1111);
+    pub const ALL: Deps = Deps(0b11_1111);
     /// The points changed (moved, flipped, added, removed) or the fit's
     /// objective did: the binary figures and the focal ones, which refit.
     pub const POINTS: Deps = Deps::BINARY.union(Deps::FOCAL);

@@ -3,6 +3,7 @@
 
 use std::ops::RangeInclusive;
 
+use crate::core::data::PlaneDataSet;
 use crate::i18n::Lang;
 
 /// The reductions a calculator offers, as Keras names them.
@@ -22,6 +23,14 @@ pub const GAMMA_RANGE: RangeInclusive<f64> = 0.0..=5.0;
 pub const UNIT_RANGE: RangeInclusive<f64> = 0.0..=1.0;
 /// Range of [`State::classes`].
 pub const CLASSES_RANGE: RangeInclusive<u32> = 2..=10;
+/// Range of [`State::seed`]: the whole numbers of 32 bits.
+pub const SEED_RANGE: RangeInclusive<u32> = 0..=u32::MAX;
+/// Range of [`SoftmaxSettings::classes`]: what the plane's data sets offer.
+pub const PLANE_CLASSES_RANGE: RangeInclusive<u32> = 2..=6;
+/// Where a point in the plane may lie, in each coordinate: the square the
+/// `softmax-regions` figure always shows.
+pub const PLANE_RANGE: RangeInclusive<f64> = -PLANE_LIMIT..=PLANE_LIMIT;
+const PLANE_LIMIT: f64 = crate::core::data::X_LIMIT;
 
 /// The article's ten points: `x` and whether the point is green (positive).
 pub use crate::core::data::ARTICLE_POINTS;
@@ -32,6 +41,15 @@ pub struct Point {
     pub x: f64,
     /// `true` for green (positive, y = 1), `false` for red (y = 0).
     pub green: bool,
+}
+
+/// A point of the softmax demo: where it lies in the plane and its class.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanePoint {
+    pub x: f64,
+    pub y: f64,
+    /// 0 … K − 1, below [`SoftmaxSettings::classes`].
+    pub class: u32,
 }
 
 /// Regularisation of the logistic fit.
@@ -74,6 +92,49 @@ pub struct CalculatorInput {
     pub sample_weight: String,
 }
 
+/// Everything the softmax demo in the plane lets a reader set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SoftmaxSettings {
+    /// The preset the points come from. Default: blobs.
+    pub data: PlaneDataSet,
+    /// K, the number of classes the preset draws. Default 3; range 2 … 6.
+    pub classes: u32,
+    /// Default: L2, as scikit-learn's `LogisticRegression()`.
+    pub regularization: Regularization,
+    /// scikit-learn's `C`. Default 1; range 0.001 … 1000.
+    pub c: f64,
+    /// Label smoothing α of the fit's targets. Default 0; range 0 … 1.
+    pub smoothing: f64,
+    /// Focal γ of the fit's loss. Default 0 (cross-entropy); range 0 … 5.
+    pub gamma: f64,
+    /// The class a shift-click adds and the class picker shows. Default 0;
+    /// always below `classes`.
+    pub class: u32,
+    /// The chosen point, counted from 1 (0: none chosen, and the figures
+    /// show the point of largest loss). Default 0; at most [`MAX_POINTS`].
+    pub selected: u32,
+    /// The points as the reader edited them; empty while they are the
+    /// preset's (which [`State::plane_points`] draws). At most
+    /// [`MAX_POINTS`], each within [`PLANE_RANGE`], each class below `classes`.
+    pub points: Vec<PlanePoint>,
+}
+
+impl Default for SoftmaxSettings {
+    fn default() -> Self {
+        SoftmaxSettings {
+            data: PlaneDataSet::Blobs,
+            classes: 3,
+            regularization: Regularization::L2,
+            c: 1.0,
+            smoothing: 0.0,
+            gamma: 0.0,
+            class: 0,
+            selected: 0,
+            points: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// At most [`MAX_POINTS`], each `x` within [`X_RANGE`]; may be empty.
@@ -95,6 +156,10 @@ pub struct State {
     pub label_smoothing: f64,
     /// Number of classes K for label smoothing. Default 3; range 2 … 10.
     pub classes: u32,
+    /// The seed of every generated data set. Default 0.
+    pub seed: u32,
+    /// The softmax demo in the plane.
+    pub softmax: SoftmaxSettings,
     pub palette: Palette,
     pub theme: Theme,
     pub lang: Lang,
@@ -116,6 +181,8 @@ impl Default for State {
             class_balancing: false,
             label_smoothing: 0.1,
             classes: 3,
+            seed: 0,
+            softmax: SoftmaxSettings::default(),
             palette: Palette::Article,
             theme: Theme::Auto,
             lang: Lang::En,
@@ -154,8 +221,43 @@ impl State {
             && UNIT_RANGE.contains(&self.focal_alpha)
             && UNIT_RANGE.contains(&self.label_smoothing)
             && CLASSES_RANGE.contains(&self.classes)
+            && self.softmax.is_within_ranges()
             && calc_ok(&self.bce_calc)
             && calc_ok(&self.cce_calc)
+    }
+}
+
+impl SoftmaxSettings {
+    fn is_within_ranges(&self) -> bool {
+        PLANE_CLASSES_RANGE.contains(&self.classes)
+            && C_RANGE.contains(&self.c)
+            && UNIT_RANGE.contains(&self.smoothing)
+            && GAMMA_RANGE.contains(&self.gamma)
+            && self.class < self.classes
+            && self.selected as usize <= MAX_POINTS
+            && self.points.len() <= MAX_POINTS
+            && self
+                .points
+                .iter()
+                .all(|p| PLANE_RANGE.contains(&p.x) && PLANE_RANGE.contains(&p.y) && p.class < self.classes)
+    }
+}
+
+impl State {
+    /// The points of the softmax demo: the reader's, or else the preset's
+    /// for K classes and the seed (all of them: the page fits every point it shows).
+    pub fn plane_points(&self) -> Vec<PlanePoint> {
+        let settings = &self.softmax;
+        if !settings.points.is_empty() {
+            return settings.points.clone();
+        }
+        settings
+            .data
+            .generate(settings.classes as usize, u64::from(self.seed))
+            .map(|data| {
+                data.x.iter().zip(&data.y).map(|(&[x, y], &class)| PlanePoint { x, y, class: class as u32 }).collect()
+            })
+            .unwrap_or_default()
     }
 }
 
