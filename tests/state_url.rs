@@ -1,5 +1,6 @@
 //! The state's URL form: every valid state survives the round trip exactly,
 //! and any text at all reads as a valid state, with a notice for what was off.
+#![cfg(not(target_arch = "wasm32"))]
 
 use losslab::charts::Figure;
 use losslab::core::data::PlaneDataSet;
@@ -13,7 +14,7 @@ fn read(query: &str) -> Location {
 }
 
 fn points(pairs: &[(f64, bool)]) -> Vec<Point> {
-    pairs.iter().map(|&(x, green)| Point { x, green }).collect()
+    pairs.iter().map(|&(x, green)| Point::new(x, green)).collect()
 }
 
 // ---- Writing ----
@@ -92,7 +93,7 @@ fn calculator_text_is_escaped_only_where_needed() {
 #[test]
 fn a_thousand_points_make_the_round_trip() {
     let state = State {
-        points: (0..MAX_POINTS).map(|i| Point { x: i as f64 / 7.0 - 50.0, green: i % 3 == 0 }).collect(),
+        points: (0..MAX_POINTS).map(|i| Point::new(i as f64 / 7.0 - 50.0, i % 3 == 0)).collect(),
         ..State::default()
     };
     let parsed = read(&state.to_query());
@@ -116,7 +117,7 @@ fn the_planes_settings_are_written_after_the_lines() {
     };
     assert_eq!(
         state.to_query(),
-        "gamma=0.5&seed=7&softmax-data=ring&softmax-classes=4&softmax-reg=off&softmax-C=10\
+        "seed=7&gamma=0.5&softmax-data=ring&softmax-classes=4&softmax-reg=off&softmax-C=10\
          &softmax-smoothing=0.2&softmax-gamma=1.5&softmax-pts=1.25:-6:3,0:2:0&softmax-class=3&softmax-point=2"
     );
     assert_eq!(read(&state.to_query()).state, state);
@@ -320,7 +321,7 @@ fn more_than_a_thousand_points_are_cut_to_the_first_thousand() {
     let pairs: Vec<String> = (0..1500).map(|i| format!("{i}:1")).collect();
     let parsed = read(&format!("pts={}", pairs.join(",")));
     assert_eq!(parsed.state.points.len(), MAX_POINTS);
-    assert_eq!(parsed.state.points[999], Point { x: 999.0, green: true });
+    assert_eq!(parsed.state.points[999], Point::new(999.0, true));
     assert_eq!(parsed.notices, [Notice::TooManyPoints { given: 1500 }]);
     assert_eq!(parsed.notices[0].message().text(Lang::En), "1500 points were given; only the first 1000 are used.");
 }
@@ -362,7 +363,7 @@ fn csv_with_a_header_blank_lines_and_word_labels() {
 
 #[test]
 fn csv_reports_every_bad_line_by_number() {
-    let text = "x,label\n1,0\nabc,1\n2\n3,blue\n1e9,1\n4,1,5\n";
+    let text = "x,label\n1,0\nabc,1\n2\n3,blue\n1e9,1\n4,1,5\n5,1,0,0\n";
     let errors = parse_points_csv(text).unwrap_err();
     assert_eq!(
         errors,
@@ -371,7 +372,8 @@ fn csv_reports_every_bad_line_by_number() {
             CsvError::FieldCount { line: 4, found: 1 },
             CsvError::BadLabel { line: 5, text: "blue".into() },
             CsvError::XOutOfRange { line: 6, text: "1e9".into() },
-            CsvError::FieldCount { line: 7, found: 3 },
+            CsvError::BadSplit { line: 7, text: "5".into() },
+            CsvError::FieldCount { line: 8, found: 4 },
         ]
     );
     let english: Vec<String> = errors.iter().map(|e| e.message().text(Lang::En)).collect();
@@ -379,10 +381,11 @@ fn csv_reports_every_bad_line_by_number() {
         english,
         [
             "Line 3: x = abc is not a number.",
-            "Line 4: expected two values, x and a label, separated by a comma; found one.",
+            "Line 4: expected x and a label separated by a comma; found one value.",
             "Line 5: the label \"blue\" should be 0, 1, red or green.",
             "Line 6: x = 1e9 is outside -1000000 … 1000000.",
-            "Line 7: expected two values, x and a label, separated by a comma; found 3.",
+            "Line 7: the third value \"5\" should be 0 (training) or 1 (held out).",
+            "Line 8: expected x and a label separated by a comma (and, if you like, 1 for a held-out point); found 4 values.",
         ]
     );
     assert_eq!(errors[0].message().text(Lang::Zh), "第 3 行：x = abc 不是数字。");
@@ -477,7 +480,8 @@ fn calculator() -> impl Strategy<Value = CalculatorInput> {
 }
 
 fn valid_state() -> impl Strategy<Value = State> {
-    let point = (in_range(X_RANGE), any::<bool>()).prop_map(|(x, green)| Point { x, green });
+    let point =
+        (in_range(X_RANGE), any::<bool>(), any::<bool>()).prop_map(|(x, green, held_out)| Point { x, green, held_out });
     let points = prop_oneof![
         1 => Just(State::default().points),
         4 => proptest::collection::vec(point, 0..40),
@@ -497,19 +501,29 @@ fn valid_state() -> impl Strategy<Value = State> {
         proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
         proptest::sample::select(vec![Lang::En, Lang::Zh]),
     );
-    (points, sliders, choices, calculator(), calculator(), any::<u32>(), softmax_settings()).prop_map(
+    let data = (
+        proptest::sample::select(losslab::core::data::BinaryDataSet::ALL.to_vec()),
+        SEED_RANGE,
+        BINS_RANGE,
+        in_range(UNIT_RANGE),
+    );
+    (points, sliders, choices, calculator(), calculator(), data, softmax_settings()).prop_map(
         |(
             points,
             (c, smoothing, gamma, focal_alpha, label_smoothing, classes),
             choices,
             bce_calc,
             cce_calc,
-            seed,
+            data,
             softmax,
         )| {
             let (regularization, class_balancing, palette, theme, lang) = choices;
+            let (data, seed, bins, threshold) = data;
             State {
+                data,
                 seed,
+                bins,
+                threshold,
                 softmax,
                 points,
                 regularization,
@@ -573,6 +587,9 @@ fn off_pair() -> impl Strategy<Value = String> {
         "K",
         "bls",
         "cls",
+        "seed",
+        "bins",
+        "threshold",
         "softmax-C",
         "softmax-smoothing",
         "softmax-gamma",
@@ -590,6 +607,7 @@ fn off_pair() -> impl Strategy<Value = String> {
         "balance",
         "bl",
         "cl",
+        "data",
         "softmax-data",
         "softmax-reg",
     ]);
@@ -662,7 +680,7 @@ proptest! {
     #[test]
     fn csv_of_valid_points_reads_back_exactly(
         points in proptest::collection::vec(
-            (in_range(X_RANGE), any::<bool>()).prop_map(|(x, green)| Point { x, green }), 1..100),
+            (in_range(X_RANGE), any::<bool>()).prop_map(|(x, green)| Point::new(x, green)), 1..100),
     ) {
         prop_assert_eq!(parse_points_csv(&points_csv(&points)), Ok(points));
     }

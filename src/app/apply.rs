@@ -136,32 +136,30 @@ pub fn every_control(model: &Model, root: &Element) {
 }
 
 /// Writes one setting's controls from the state (a setting may have a
-/// control in more than one section: the seed).
+/// control in more than one section).
 fn control(model: &Model, root: &Element, setting: Setting) {
+    let shown = setting.control_input(&model.state);
+    let disabled = model.control_disabled(setting);
     for element in dom::find_all(root, &format!("[data-control=\"{}\"]", setting.spec().control)) {
-        write_control(model, &element, setting);
-    }
-}
-
-fn write_control(model: &Model, element: &Element, setting: Setting) {
-    match setting.control_input(&model.state) {
-        ControlInput::Checked(on) => {
-            if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-                input.set_checked(on);
+        match &shown {
+            ControlInput::Checked(on) => {
+                if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+                    input.set_checked(*on);
+                }
+            }
+            ControlInput::Text(text) => {
+                if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+                    input.set_value(text);
+                } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+                    select.set_value(text);
+                } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+                    area.set_value(text);
+                }
             }
         }
-        ControlInput::Text(text) => {
-            if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-                input.set_value(&text);
-            } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
-                select.set_value(&text);
-            } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
-                area.set_value(&text);
-            }
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.set_disabled(disabled);
         }
-    }
-    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-        input.set_disabled(model.control_disabled(setting));
     }
 }
 

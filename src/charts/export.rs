@@ -6,6 +6,7 @@ use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use super::error::DrawError;
 use super::figure::{alt_text, draw, Figure};
+use super::find::find;
 use super::image::into_image;
 use super::style::{Colors, Layers, Style};
 use crate::i18n::t;
@@ -112,12 +113,6 @@ fn finish(svg: &str, name: &str, title: &str, desc: &str) -> String {
     }
     rounded.push_str(rest);
     rounded
-}
-
-/// Where `pattern` first occurs in `text`: a plain scan, enough for a figure's
-/// SVG, which spares the page the standard library's substring search.
-pub(super) fn find(text: &str, pattern: &str) -> Option<usize> {
-    (0..text.len()).find(|&i| text.as_bytes()[i..].starts_with(pattern.as_bytes()))
 }
 
 #[cfg(test)]

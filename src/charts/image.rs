@@ -11,6 +11,7 @@ use plotters::style::Color;
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
 
 use super::backend::{painted, svg_error, PageBackend, PageError};
+use super::find::find;
 use super::painting::Painter;
 use super::png::png_base64;
 
@@ -115,8 +116,9 @@ pub fn into_image(svg: &str) -> String {
     let mark = format!("font-family=\"{IMAGE_MARK}\"");
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;
-    while let Some(at) = super::export::find(rest, &mark) {
-        let (Some(open), Some(close)) = (rest[..at].rfind("<text"), super::export::find(&rest[at..], "</text>")) else {
+    while let Some(at) = find(rest, &mark) {
+        let open = (0..at).rev().find(|&i| rest.as_bytes()[i..].starts_with(b"<text"));
+        let (Some(open), Some(close)) = (open, find(&rest[at..], "</text>")) else {
             break;
         };
         let element = &rest[open..at + close];

@@ -6,6 +6,7 @@
 //! with its chart. `charts` knows nothing about the DOM.
 
 pub mod backend;
+pub mod bins;
 pub mod export;
 pub mod image;
 pub mod painting;
@@ -14,16 +15,20 @@ pub mod style;
 mod area;
 mod error;
 mod figure;
-mod frame;
+mod find;
+pub mod frame;
 mod plot_map;
 mod png;
 
+mod calibration;
 mod cce;
 mod class_marks;
+mod confusion;
 mod fit;
 mod focal_curves;
 mod focal_fit;
 mod focal_points;
+mod gradients;
 mod logits_stability;
 mod neglog;
 mod point_losses;
@@ -37,6 +42,7 @@ mod softmax_probs;
 mod softmax_regions;
 
 pub use area::{Area, Drawn};
+pub use calibration::short_name as fit_name;
 pub use error::DrawError;
 pub use figure::{alt_text, draw, Figure, FigureSpec, Pointer, Shape, Shows};
 pub use plot_map::{Axis, PlotMap, Scale};

@@ -30,6 +30,9 @@ pub struct Colors {
     /// The colours of the plane's classes 0 … 5: class 0 and 1 are the
     /// negative and positive colours, as for two classes on the line.
     pub classes: [RGBColor; 6],
+    /// The fits compared on data, in the order of `Contender::ALL`:
+    /// cross-entropy, focal loss, smoothed, balanced.
+    pub fits: [RGBColor; 4],
 }
 
 const fn hex(rgb: u32) -> RGBColor {
@@ -59,6 +62,10 @@ impl Colors {
         } else {
             [0xffffff, 0x1b1f24, 0x5b6570, 0xe7eaee, 0x8a949e, 0x3b5bdb, 0xf08c00]
         };
+        // Cross-entropy is the reference (muted, as in the focal fit's
+        // figure), focal loss the accent; the other two stay clear of both
+        // class palettes.
+        let [smoothed, balanced] = if dark { [0xe599f7, 0x3bc9db] } else { [0xae3ec9, 0x0c8599] };
         Colors {
             background: hex(background),
             text: hex(text),
@@ -70,6 +77,7 @@ impl Colors {
             positive: hex(positive),
             negative: hex(negative),
             classes: [negative, positive, more[0], more[1], more[2], more[3]].map(hex),
+            fits: [hex(muted), hex(accent), hex(smoothed), hex(balanced)],
         }
     }
 

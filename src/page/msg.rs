@@ -102,6 +102,7 @@ words! {
         Share = "share",
         ApplyCsv = "apply-csv",
         ResetPoints = "reset-points",
+        NewSeed = "new-seed",
         DismissNotices = "dismiss-notices",
         /// The softmax fit's animation: play or pause, one step, back to W = 0, the optimum.
         SoftmaxPlay = "softmax-play",

@@ -11,7 +11,7 @@ use crate::state::State;
 /// the regions turn, then up to three a frame as the descent slows down.
 fn steps_at(frame: usize, iteration: usize) -> usize {
     match iteration {
-        0..30 => usize::from(frame % 4 == 0),
+        0..30 => usize::from(frame.is_multiple_of(4)),
         _ => (1 + (iteration - 30) / 40).min(3),
     }
 }

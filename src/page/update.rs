@@ -8,7 +8,7 @@ use super::softmax_fit::SoftmaxProgress;
 use super::{plane_pointer, pointer, url};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
-use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Put, Setting, State, Value};
+use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, Setting, State, Value, SEED_RANGE};
 
 /// Applies one message to the model.
 ///
@@ -97,17 +97,32 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
     }
     match setting.put(&mut model.state, value) {
         Put::Refused => return,
+        // Its controls show the value taken: brought into range, and in every
+        // section that has one (γ has a slider in two). Typed text is left
+        // alone while the reader types.
         Put::Clamped(_) if finished => changes.controls.push(setting),
+        _ if !matches!(setting.spec().kind, Kind::Text | Kind::Points) => changes.controls.push(setting),
         _ => {}
     }
     match setting {
+        Setting::Data | Setting::Seed => {
+            model.highlight = None;
+            changes.controls.push(Setting::Points); // the text box shows the new points
+            if setting == Setting::Seed {
+                new_plane_points(model); // the plane's points are drawn with the seed too
+            }
+            model.state_changed(Deps::POINTS, finished);
+        }
         Setting::Regularization | Setting::C | Setting::Smoothing => {
             if setting == Setting::Regularization {
                 changes.controls.push(Setting::C); // C is off without the penalty
             }
             model.state_changed(Deps::POINTS, finished);
         }
-        Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => model.state_changed(Deps::FOCAL, finished),
+        Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => {
+            model.state_changed(Deps::FOCAL_FIT, finished)
+        }
+        Setting::Bins | Setting::Threshold => model.state_changed(Deps::COMPARISON, finished),
         Setting::LabelSmoothing | Setting::Classes => model.state_changed(Deps::LABEL_SMOOTHING, finished),
         Setting::Palette | Setting::Theme => {
             changes.theme = true;
@@ -115,12 +130,9 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
             model.redraw = FigureSet::all();
         }
         Setting::Calculator(which, _) => calculator_changed(model, which, finished, changes),
-        Setting::Seed | Setting::SoftmaxData | Setting::SoftmaxClasses => {
-            // New points: the preset's, none chosen.
-            Setting::SoftmaxPoints.put(&mut model.state, Value::PlanePoints(Vec::new()));
-            Setting::SoftmaxPoint.put(&mut model.state, Value::Number(0.0));
-            model.plane_hover = None;
-            changes.controls.push(Setting::SoftmaxClass); // K may have taken the picker's class
+        Setting::SoftmaxData | Setting::SoftmaxClasses => {
+            new_plane_points(model);
+            changes.controls.push(Setting::SoftmaxClass); // the picker stays within K
             model.state_changed(Deps::SOFTMAX, finished);
         }
         Setting::SoftmaxRegularization => {
@@ -146,6 +158,14 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
     }
 }
 
+/// The plane has new points (a preset, K or the seed chose them): none is
+/// chosen or under the pointer.
+fn new_plane_points(model: &mut Model) {
+    Setting::SoftmaxPoint.put(&mut model.state, Value::Number(0.0));
+    model.plane_hover = None;
+    model.mark(Deps::SOFTMAX);
+}
+
 fn act(model: &mut Model, action: Action, changes: &mut Changes) {
     match action {
         Action::Play => model.fit.toggle_play(),
@@ -156,10 +176,19 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
         }
         Action::Converge => model.fit.converge(&model.state),
         Action::ResetPoints => {
-            Setting::Points.put(&mut model.state, Value::Points(State::default().points));
+            Setting::Data.put(&mut model.state, Value::Word("article"));
             model.highlight = None;
-            changes.controls.push(Setting::Points);
+            changes.controls.extend([Setting::Data, Setting::Points]);
             model.state_changed(Deps::POINTS, true);
+            return;
+        }
+        Action::NewSeed => {
+            let next = if model.state.seed == *SEED_RANGE.end() { 0 } else { model.state.seed + 1 };
+            Setting::Seed.put(&mut model.state, Value::Number(f64::from(next)));
+            model.highlight = None;
+            changes.controls.extend([Setting::Seed, Setting::Points]);
+            new_plane_points(model);
+            model.state_changed(Deps::POINTS | Deps::SOFTMAX, true);
             return;
         }
         Action::DismissNotices => {

@@ -7,17 +7,22 @@
 use std::ops::RangeInclusive;
 
 use super::fields::{
-    CalculatorInput, Palette, PlanePoint, Point, Regularization, State, Theme, CLASSES_RANGE, C_RANGE, GAMMA_RANGE,
-    MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_RANGE, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
+    data_points, CalculatorInput, Palette, PlanePoint, Point, Regularization, State, Theme, BINS_RANGE, CLASSES_RANGE,
+    C_RANGE, GAMMA_RANGE, MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_RANGE, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
 };
 use super::points_csv::points_csv;
-use crate::core::data::PlaneDataSet;
+use crate::core::data::{BinaryDataSet, PlaneDataSet};
 use crate::i18n::Lang;
 use crate::number::parse_f64;
 
 /// One thing a reader sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Setting {
+    /// The data set the points are drawn from (a select); choosing one
+    /// replaces the points.
+    Data,
+    /// The seed the data set is drawn with; a new seed replaces the points.
+    Seed,
     /// The fit's penalty: none, or scikit-learn's L2 (a select).
     Regularization,
     /// scikit-learn's C, on a log slider.
@@ -34,6 +39,10 @@ pub enum Setting {
     LabelSmoothing,
     /// The number of classes K of the label-smoothing figures.
     Classes,
+    /// The reliability diagram's number of bins.
+    Bins,
+    /// The probability above which a point is predicted positive.
+    Threshold,
     /// The article's colours, or the colour-blind palette (a checkbox).
     Palette,
     /// Light, dark, or the system's.
@@ -42,8 +51,6 @@ pub enum Setting {
     Lang,
     /// The points, as `x:label` pairs; the page's text box holds them as CSV.
     Points,
-    /// The seed of the generated data sets.
-    Seed,
     /// The softmax demo's preset (a select).
     SoftmaxData,
     /// K, the number of classes the preset draws.
@@ -139,6 +146,7 @@ pub enum Put {
     Refused,
 }
 
+const DATA_WORDS: &[&str] = &BinaryDataSet::NAMES;
 const REGULARIZATION_WORDS: &[&str] = &["off", "l2"];
 const PALETTE_WORDS: &[&str] = &["article", "cb"];
 const THEME_WORDS: &[&str] = &["auto", "light", "dark"];
@@ -167,14 +175,16 @@ macro_rules! settings {
 }
 
 settings! {
+    Data = "data" at "data": Word(DATA_WORDS);  Seed = "seed" at "seed": Whole(SEED_RANGE);
     Regularization = "reg" at "regularization": Word(REGULARIZATION_WORDS);  C = "C" at "C": LogNumber(C_RANGE);
     Smoothing = "smooth" at "smoothing": Number(UNIT_RANGE);  Gamma = "gamma" at "gamma": Number(GAMMA_RANGE);
     FocalAlpha = "alpha" at "focal-alpha": Number(UNIT_RANGE);  ClassBalancing = "balance" at "class-balancing": Flag;
     LabelSmoothing = "ls" at "label-smoothing": Number(UNIT_RANGE);  Classes = "K" at "classes": Whole(CLASSES_RANGE);
+    Bins = "bins" at "bins": Whole(BINS_RANGE);  Threshold = "threshold" at "threshold": Number(UNIT_RANGE);
     Palette = "palette" at "palette": Word(PALETTE_WORDS);  Theme = "theme" at "theme": Word(THEME_WORDS);
     Lang = "lang" at "lang": Word(LANG_WORDS);  Points = "pts" at "points-csv": Points;
-    Seed = "seed" at "seed": Whole(SEED_RANGE);
-    // The softmax demo: the points' preset and K come before the points, which may need more classes.
+    // The softmax demo: its preset and K come before its points (choosing either replaces them), and the
+    // points before the class picker (they may bring more classes).
     SoftmaxData = "softmax-data" at "softmax-data": Word(PLANE_DATA_WORDS);
     SoftmaxClasses = "softmax-classes" at "softmax-classes": Whole(PLANE_CLASSES_RANGE);
     SoftmaxRegularization = "softmax-reg" at "softmax-reg": Word(REGULARIZATION_WORDS);
@@ -226,6 +236,8 @@ impl Setting {
     pub fn get(self, state: &State) -> Value {
         let word = |words: &'static [&'static str], i: usize| Value::Word(words[i]);
         match self {
+            Setting::Data => word(DATA_WORDS, state.data as usize),
+            Setting::Seed => Value::Number(f64::from(state.seed)),
             Setting::Regularization => {
                 word(REGULARIZATION_WORDS, usize::from(state.regularization == Regularization::L2))
             }
@@ -236,11 +248,12 @@ impl Setting {
             Setting::ClassBalancing => Value::Flag(state.class_balancing),
             Setting::LabelSmoothing => Value::Number(state.label_smoothing),
             Setting::Classes => Value::Number(f64::from(state.classes)),
+            Setting::Bins => Value::Number(f64::from(state.bins)),
+            Setting::Threshold => Value::Number(state.threshold),
             Setting::Palette => word(PALETTE_WORDS, usize::from(state.palette == Palette::ColorBlind)),
             Setting::Theme => word(THEME_WORDS, state.theme as usize),
             Setting::Lang => Value::Word(state.lang.code()),
             Setting::Points => Value::Points(state.points.clone()),
-            Setting::Seed => Value::Number(f64::from(state.seed)),
             Setting::SoftmaxData => {
                 word(PLANE_DATA_WORDS, PlaneDataSet::ALL.iter().position(|&d| d == state.softmax.data).unwrap_or(0))
             }
@@ -272,7 +285,9 @@ impl Setting {
 
     /// Sets the value, brought into the setting's range: the state's border.
     /// Every value that reaches the state, from a link, a control or a
-    /// pointer, comes through here.
+    /// pointer, comes through here. A data set or a seed replaces the points
+    /// with the set's (links write edited points after both, so the edits
+    /// are read last).
     ///
     /// ```
     /// use losslab::state::{Put, Setting, State, Value};
@@ -306,15 +321,26 @@ impl Setting {
             (Setting::LabelSmoothing, _) => state.label_smoothing = x,
             // Clamped into a u32 range, so the casts are exact.
             (Setting::Classes, _) => state.classes = x as u32,
-            (Setting::Seed, _) => state.seed = x as u32,
+            (Setting::Bins, _) => state.bins = x as u32,
+            (Setting::Threshold, _) => state.threshold = x,
+            (Setting::Seed, _) => {
+                state.seed = x as u32;
+                state.points = data_points(state.data, state.seed);
+                state.softmax.points.clear();
+            }
+            (Setting::Data, _) => match word(DATA_WORDS) {
+                Some(i) => {
+                    state.data = BinaryDataSet::ALL[i];
+                    state.points = data_points(state.data, state.seed);
+                }
+                None => return Put::Refused,
+            },
             (Setting::SoftmaxClasses, _) => {
                 let softmax = &mut state.softmax;
                 softmax.classes = x as u32;
                 softmax.class = softmax.class.min(softmax.classes - 1);
-                // Points of a class that is no longer there are the preset's again.
-                if softmax.points.iter().any(|p| p.class >= softmax.classes) {
-                    softmax.points.clear();
-                }
+                // Another K draws other points.
+                softmax.points.clear();
             }
             (Setting::SoftmaxC, _) => state.softmax.c = x,
             (Setting::SoftmaxSmoothing, _) => state.softmax.smoothing = x,
@@ -328,7 +354,10 @@ impl Setting {
             }
             (Setting::SoftmaxPoint, _) => state.softmax.selected = x as u32,
             (Setting::SoftmaxData, _) => match word(PLANE_DATA_WORDS) {
-                Some(i) => state.softmax.data = PlaneDataSet::ALL[i],
+                Some(i) => {
+                    state.softmax.data = PlaneDataSet::ALL[i];
+                    state.softmax.points.clear();
+                }
                 None => return Put::Refused,
             },
             (Setting::SoftmaxRegularization, _) => match word(REGULARIZATION_WORDS) {
@@ -518,7 +547,7 @@ mod tests {
         assert_eq!(Setting::Theme.put(&mut state, Value::Word("DARK")), Put::Taken);
         assert_eq!(state.theme, Theme::Dark);
         assert_eq!(Setting::Theme.put(&mut state, Value::Word("sepia")), Put::Refused);
-        let far = vec![Point { x: 1e9, green: true }];
+        let far = vec![Point::new(1e9, true)];
         assert_eq!(Setting::Points.put(&mut state, Value::Points(far)), Put::Taken);
         assert_eq!(state.points[0].x, 1e6);
         assert!(state.is_within_ranges());
