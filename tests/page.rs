@@ -739,7 +739,7 @@ fn a_click_chooses_a_point_a_drag_moves_it_and_the_fit_follows() {
     // The point is dragged into another class's cluster: it is now misclassified.
     assert!(!model.scene.softmax.points[10].fit.as_ref().unwrap().correct);
     on_plane(&mut model, Phase::Move, (40.0, 99.0), false, false);
-    assert_eq!((model.state.softmax.points[10].x, model.state.softmax.points[10].y), (6.0, 6.0), "kept in the square");
+    assert_eq!((model.state.softmax.points[10].x, model.state.softmax.points[10].y), (12.0, 6.0), "kept in the plane");
     on_plane(&mut model, Phase::Up, (40.0, 99.0), false, false);
     assert!(frame(&mut model).url.is_some_and(|(query, push)| push && query.contains("softmax-pts=")));
     // The refit is the optimum of the moved points, as a cold fit finds it.

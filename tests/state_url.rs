@@ -125,13 +125,14 @@ fn the_planes_settings_are_written_after_the_lines() {
 
 #[test]
 fn plane_points_out_of_the_square_or_unreadable_are_noticed() {
-    let parsed = read("softmax-pts=1:2:0,9:-9:1,x:1:0,1:1:6,0:0:2");
+    let parsed = read("softmax-pts=1:2:0,9:-9:1,x:1:0,1:1:6,0:0:2,-20:0:0");
     assert_eq!(
         parsed.state.softmax.points,
         [
             PlanePoint { x: 1.0, y: 2.0, class: 0 },
-            PlanePoint { x: 6.0, y: -6.0, class: 1 },
+            PlanePoint { x: 9.0, y: -6.0, class: 1 },
             PlanePoint { x: 0.0, y: 0.0, class: 2 },
+            PlanePoint { x: -12.0, y: 0.0, class: 0 },
         ]
     );
     let lines: Vec<String> = parsed.notices.iter().map(|n| n.message().text(Lang::En)).collect();
@@ -140,7 +141,7 @@ fn plane_points_out_of_the_square_or_unreadable_are_noticed() {
         [
             "2 points in the plane could not be read and were skipped (the first: x:1:0); each should be x:y:class, \
              with a class from 0 to 5.",
-            "1 point in the plane lay beyond ±6 and was moved to the edge: 9:-9:1.",
+            "2 points lay outside the plane (|x| ≤ 12, |y| ≤ 6) and were moved to its edge (the first: 9:-9:1).",
         ]
     );
     let none = read("softmax-pts=none&softmax-class=4&softmax-data=moons");
@@ -546,11 +547,8 @@ fn valid_state() -> impl Strategy<Value = State> {
 
 fn softmax_settings() -> impl Strategy<Value = SoftmaxSettings> {
     PLANE_CLASSES_RANGE.prop_flat_map(|classes| {
-        let point = (in_range(PLANE_RANGE), in_range(PLANE_RANGE), 0..classes).prop_map(|(x, y, class)| PlanePoint {
-            x,
-            y,
-            class,
-        });
+        let point = (in_range(PLANE_X_RANGE), in_range(PLANE_Y_RANGE), 0..classes)
+            .prop_map(|(x, y, class)| PlanePoint { x, y, class });
         let points = prop_oneof![1 => Just(Vec::new()), 2 => proptest::collection::vec(point, 1..30)];
         let data = proptest::sample::select(PlaneDataSet::ALL.to_vec());
         let regularization = proptest::sample::select(vec![Regularization::Off, Regularization::L2]);

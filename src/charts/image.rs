@@ -6,8 +6,8 @@
 //! SVG export writes it as an `<image>` holding a PNG.
 
 use plotters::element::{Drawable, PointCollection};
-use plotters::prelude::{IntoFont, SVGBackend, BLACK};
-use plotters::style::Color;
+use plotters::prelude::{SVGBackend, BLACK};
+use plotters::style::{FontDesc, FontFamily, FontStyle};
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
 
 use super::backend::{painted, svg_error, PageBackend, PageError};
@@ -90,7 +90,7 @@ impl CellBackend for SVGBackend<'_> {
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let (w, h) = (to.0 - from.0, to.1 - from.1);
         let text = format!("{} {} {w} {h} data:image/png;base64,{}", from.0, from.1, png_base64(size, rgba));
-        let style = (IMAGE_MARK, 1).into_font().color(&BLACK.to_rgba());
+        let style = FontDesc::new(FontFamily::Name(IMAGE_MARK), 1.0, FontStyle::Normal).color(&BLACK);
         self.draw_text(&text, &style, from)
     }
 }

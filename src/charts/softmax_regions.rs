@@ -14,7 +14,7 @@ use crate::core::softmax_fit::SoftmaxModel;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{percent_tenths, readout};
 use crate::scene::SoftmaxScene;
-use crate::state::PLANE_RANGE;
+use crate::state::{PLANE_X_RANGE, PLANE_Y_RANGE};
 
 /// The side of a shaded cell, at scale 1: small enough that the smooth
 /// stretch shows no steps, large enough to cost little (a 700 × 330 plot is
@@ -23,8 +23,8 @@ const CELL_CSS: f64 = 4.0;
 
 pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style: &Style) -> Drawn {
     let lang = style.lang;
-    let (lo, hi) = (*PLANE_RANGE.start(), *PLANE_RANGE.end());
-    let mut spec = FrameSpec::new(Axis::linear(lo, hi), Axis::linear(lo, hi));
+    let axis = |range: &std::ops::RangeInclusive<f64>| Axis::linear(*range.start(), *range.end());
+    let mut spec = FrameSpec::new(axis(&PLANE_X_RANGE), axis(&PLANE_Y_RANGE));
     spec.equal_aspect = true;
     spec.y_ticks = Ticks::Auto(6);
     spec.x_title = t(lang, "fig.softmax-regions.x").into();

@@ -11,7 +11,7 @@ use crate::charts::{Figure, PlotMap, Pointer};
 use crate::i18n::{fill, t};
 use crate::number::format::fixed;
 use crate::scene::Deps;
-use crate::state::{PlanePoint, Setting, Value, MAX_POINTS, PLANE_RANGE};
+use crate::state::{PlanePoint, Setting, Value, MAX_POINTS};
 
 /// How close (in CSS pixels) the pointer must be to pick a point.
 const PICK_RADIUS: f64 = 12.0;
@@ -222,10 +222,11 @@ fn pick(points: &[PlanePoint], map: &PlotMap, (px, py): (f64, f64)) -> Option<us
         .map(|(i, _)| i)
 }
 
-/// A position kept inside the plane's square, so a dragged point stays in view.
+/// A position kept inside the plane (all of which the figure shows), so a
+/// dragged point stays in view.
 fn inside((x, y): (f64, f64)) -> (f64, f64) {
-    let clamp = |v: f64| v.clamp(*PLANE_RANGE.start(), *PLANE_RANGE.end());
-    (clamp(x), clamp(y))
+    let point = PlanePoint { x, y, class: 0 }.inside();
+    (point.x, point.y)
 }
 
 /// A point's numbers beside the pointer, written as the figures write them.

@@ -29,9 +29,12 @@ pub const SEED_RANGE: RangeInclusive<u32> = 0..=999_999_999;
 pub const BINS_RANGE: RangeInclusive<u32> = 5..=20;
 /// Range of [`SoftmaxSettings::classes`]: what the plane's data sets offer.
 pub const PLANE_CLASSES_RANGE: RangeInclusive<u32> = 2..=6;
-/// Where a point in the plane may lie, in each coordinate: the square the
-/// `softmax-regions` figure always shows.
-pub const PLANE_RANGE: RangeInclusive<f64> = -PLANE_LIMIT..=PLANE_LIMIT;
+/// Where a point in the plane may lie across: the `softmax-regions` figure
+/// always shows this much (and as much of y as its shape leaves room for).
+pub const PLANE_X_RANGE: RangeInclusive<f64> = -2.0 * PLANE_LIMIT..=2.0 * PLANE_LIMIT;
+/// Where a point in the plane may lie up and down; the data sets' points
+/// lie within it on both axes.
+pub const PLANE_Y_RANGE: RangeInclusive<f64> = -PLANE_LIMIT..=PLANE_LIMIT;
 const PLANE_LIMIT: f64 = crate::core::data::X_LIMIT;
 
 use crate::core::data::BinaryDataSet;
@@ -68,6 +71,25 @@ pub struct PlanePoint {
     pub y: f64,
     /// 0 … K − 1, below [`SoftmaxSettings::classes`].
     pub class: u32,
+}
+
+impl PlanePoint {
+    /// Whether it lies within [`PLANE_X_RANGE`] and [`PLANE_Y_RANGE`].
+    pub fn is_inside(&self) -> bool {
+        PLANE_X_RANGE.contains(&self.x) && PLANE_Y_RANGE.contains(&self.y)
+    }
+
+    /// The point moved into the plane's ranges (a NaN coordinate to 0).
+    pub fn inside(self) -> PlanePoint {
+        let within = |v: f64, range: RangeInclusive<f64>| {
+            if v.is_nan() {
+                0.0
+            } else {
+                v.clamp(*range.start(), *range.end()) + 0.0
+            }
+        };
+        PlanePoint { x: within(self.x, PLANE_X_RANGE), y: within(self.y, PLANE_Y_RANGE), ..self }
+    }
 }
 
 /// Regularisation of the logistic fit.
@@ -133,7 +155,8 @@ pub struct SoftmaxSettings {
     pub selected: u32,
     /// The points as the reader edited them; empty while they are the
     /// preset's (which [`State::plane_points`] draws). At most
-    /// [`MAX_POINTS`], each within [`PLANE_RANGE`], each class below `classes`.
+    /// [`MAX_POINTS`], each [inside the plane](PlanePoint::is_inside), each
+    /// class below `classes`.
     pub points: Vec<PlanePoint>,
 }
 
@@ -268,10 +291,7 @@ impl SoftmaxSettings {
             && self.class < self.classes
             && self.selected as usize <= MAX_POINTS
             && self.points.len() <= MAX_POINTS
-            && self
-                .points
-                .iter()
-                .all(|p| PLANE_RANGE.contains(&p.x) && PLANE_RANGE.contains(&p.y) && p.class < self.classes)
+            && self.points.iter().all(|p| p.is_inside() && p.class < self.classes)
     }
 }
 

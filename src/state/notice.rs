@@ -2,7 +2,7 @@
 //! about a URL it had to correct: one variant per kind of problem, each
 //! carrying the key and (an excerpt of) the offending text.
 
-use super::fields::{MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_RANGE, X_RANGE};
+use super::fields::{MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_X_RANGE, PLANE_Y_RANGE, X_RANGE};
 use crate::i18n::Message;
 use crate::number::format;
 
@@ -28,7 +28,7 @@ pub enum Notice {
     PointsOutOfRange { count: usize, first: String },
     /// `count` points in the plane could not be read and were skipped.
     BadPlanePoints { count: usize, first: String },
-    /// `count` points in the plane lay beyond [`PLANE_RANGE`] and were moved to its edge.
+    /// `count` points lay outside the plane ([`PLANE_X_RANGE`], [`PLANE_Y_RANGE`]) and were moved to its edge.
     PlanePointsOutOfRange { count: usize, first: String },
     /// `embed` named a figure that does not exist.
     UnknownFigure { name: String },
@@ -121,7 +121,8 @@ impl Notice {
                 m(if *count == 1 { "notice.plane-point-out-of-range" } else { "notice.plane-points-out-of-range" })
                     .with("count", count.to_string())
                     .with("first", first.as_str())
-                    .with("limit", format::plain(*PLANE_RANGE.end()))
+                    .with("x", format::plain(*PLANE_X_RANGE.end()))
+                    .with("y", format::plain(*PLANE_Y_RANGE.end()))
             }
             Notice::UnknownFigure { name } => m("notice.unknown-figure").with("name", name.as_str()),
             Notice::Omitted { count } => m("notice.omitted").with("count", count.to_string()),

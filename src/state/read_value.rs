@@ -1,7 +1,7 @@
 //! Reading query values into a state's fields, leniently: whatever the text,
 //! the field ends up valid and the reader learns why a value was not taken.
 
-use super::fields::{PlanePoint, Point, MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_RANGE, X_RANGE};
+use super::fields::{PlanePoint, Point, MAX_POINTS, PLANE_CLASSES_RANGE, X_RANGE};
 use super::notice::{Expected, Notice, NoticeList};
 use super::percent::percent_decode;
 use crate::i18n::excerpt;
@@ -121,8 +121,8 @@ impl Reader {
 
 impl Reader {
     /// Points in the plane as `x:y:class` triples (`1.2:-0.5:2,0:3:0`).
-    /// Unreadable triples are skipped, far points moved to the edge of
-    /// [`PLANE_RANGE`], and only the first [`MAX_POINTS`] kept; if no triple
+    /// Unreadable triples are skipped, points outside the plane moved to its
+    /// edge, and only the first [`MAX_POINTS`] kept; if no triple
     /// can be read at all, the points stay as they were.
     pub(crate) fn plane_points(&mut self, key: &'static str) -> Option<Vec<PlanePoint>> {
         let text = self.value(key)?;
@@ -136,12 +136,11 @@ impl Reader {
                 first_bad.get_or_insert_with(|| excerpt(item));
                 continue;
             };
-            let inside = |v: f64| v.clamp(*PLANE_RANGE.start(), *PLANE_RANGE.end()) + 0.0;
-            if inside(point.x) != point.x || inside(point.y) != point.y {
+            if !point.is_inside() {
                 far += 1;
                 first_far.get_or_insert_with(|| excerpt(item));
             }
-            points.push(PlanePoint { x: inside(point.x), y: inside(point.y), class: point.class });
+            points.push(point.inside());
             if points.len() == MAX_POINTS {
                 break;
             }

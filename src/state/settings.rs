@@ -8,7 +8,7 @@ use std::ops::RangeInclusive;
 
 use super::fields::{
     data_points, CalculatorInput, Palette, PlanePoint, Point, Regularization, State, Theme, BINS_RANGE, CLASSES_RANGE,
-    C_RANGE, GAMMA_RANGE, MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_RANGE, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
+    C_RANGE, GAMMA_RANGE, MAX_POINTS, PLANE_CLASSES_RANGE, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
 };
 use super::points_csv::points_csv;
 use crate::core::data::{BinaryDataSet, PlaneDataSet};
@@ -480,14 +480,12 @@ fn within_range(mut points: Vec<Point>) -> Vec<Point> {
     points
 }
 
-/// Points in the plane with every coordinate in [`PLANE_RANGE`] (NaN at
-/// 0), every class at most the plane's last, at most [`MAX_POINTS`] of them.
+/// Points inside the plane, every class at most the plane's last, at most
+/// [`MAX_POINTS`] of them.
 fn plane_within_range(mut points: Vec<PlanePoint>) -> Vec<PlanePoint> {
     points.truncate(MAX_POINTS);
-    let inside = |v: f64| if v.is_nan() { 0.0 } else { v.clamp(*PLANE_RANGE.start(), *PLANE_RANGE.end()) + 0.0 };
     for point in &mut points {
-        point.x = inside(point.x);
-        point.y = inside(point.y);
+        *point = point.inside();
         point.class = point.class.min(*PLANE_CLASSES_RANGE.end() - 1);
     }
     points
@@ -556,9 +554,10 @@ mod tests {
     #[test]
     fn the_planes_border_keeps_classes_points_and_the_picker_together() {
         let mut state = State::default();
-        let far = vec![PlanePoint { x: 9.0, y: f64::NAN, class: 4 }, PlanePoint { x: -1.0, y: 2.0, class: 0 }];
+        let far = vec![PlanePoint { x: 19.0, y: f64::NAN, class: 4 }, PlanePoint { x: -1.0, y: -9.0, class: 0 }];
         assert_eq!(Setting::SoftmaxPoints.put(&mut state, Value::PlanePoints(far)), Put::Taken);
-        assert_eq!(state.softmax.points[0], PlanePoint { x: 6.0, y: 0.0, class: 4 });
+        assert_eq!(state.softmax.points[0], PlanePoint { x: 12.0, y: 0.0, class: 4 });
+        assert_eq!(state.softmax.points[1], PlanePoint { x: -1.0, y: -6.0, class: 0 });
         assert_eq!(state.softmax.classes, 5, "K grows to hold every point's class");
         assert_eq!(Setting::SoftmaxClass.put(&mut state, Value::Number(5.0)), Put::Clamped(4.0));
         assert_eq!(Setting::SoftmaxClasses.put(&mut state, Value::Number(3.0)), Put::Taken);
