@@ -6,6 +6,7 @@
 
 pub mod calculators;
 pub mod changes;
+pub mod code;
 pub mod fit;
 pub mod mailbox;
 pub mod model;
@@ -19,6 +20,6 @@ mod pointer;
 
 pub use changes::{Changes, CopyButton, Tooltip};
 pub use model::{FigureSet, Model};
-pub use msg::{Action, ExportKind, Key, Msg, Phase, PointerEvent, Preset};
+pub use msg::{Action, CodeBlock, ExportKind, Key, Msg, Phase, PointerEvent, Preset};
 pub use update::update;
 pub use view::View;
