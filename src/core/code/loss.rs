@@ -34,7 +34,8 @@ pub struct LossCode<'a> {
 /// The template is the word tables' `code.loss`. Its flags: `K` tf.keras,
 /// `3` Keras 3, `k` either, `T` torch; `b` a binary loss, `f` binary focal,
 /// `F` any focal, `c` categorical focal, `e` cross-entropy over classes,
-/// `s` sparse; `L` from logits, `B` class balancing, `S` label smoothing,
+/// `s` sparse; `L` from logits, `B` class balancing, `a` α < 0 (torch's
+/// "no weighting"), `S` label smoothing,
 /// `W` sample weights, `R` torch weights per row; the reduction `o`
 /// (sum_over_batch_size), `u` (sum), `N` (none) or `m`
 /// (mean_with_sample_weight); `G` the predictions are a sigmoid's logits;
@@ -73,6 +74,7 @@ pub fn loss_code(call: &LossCode, page: Shown, lang: Lang) -> Option<String> {
         flag(sparse, b's'),
         flag(o.from_logits, b'L'),
         flag(o.focal.apply_class_balancing, b'B'),
+        flag(o.focal.alpha < 0.0, b'a'),
         flag(o.label_smoothing != 0.0, b'S'),
         flag(weight.is_some(), b'W'),
         // torch's weight is elementwise: one weight per row, as Keras means it.
