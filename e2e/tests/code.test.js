@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { servedSite, root } from "../lib/harness.js";
+import { servedSite, lacks, shots } from "../lib/harness.js";
 import { open, readout, setControl, settle } from "../lib/browser.js";
 
 const site = servedSite();
@@ -15,16 +15,22 @@ const REFUSED = { en: /^# The page shows no .*? value for this call: (.*)$/, zh:
 
 /// Opens every "Show code" disclosure as a reader does, by its summary.
 async function openAll(page) {
-  for (const summary of await page.locator("details[data-code-for] > summary").all()) {
-    await summary.click();
+  const summaries = "details[data-code-for] > summary";
+  assert.equal(await page.count("[data-code]", { visible: true }), 0, "closed at first");
+  for (let nth = 0; nth < (await page.count(summaries)); nth++) {
+    await page.click(summaries, { nth });
   }
   await settle(page);
-  for (const code of await page.locator("[data-code]").all()) assert.ok(await code.isVisible());
+  assert.equal(await page.count("[data-code]", { visible: true }), await page.count("[data-code]"));
+}
+
+function code(page, name) {
+  return page.text(`[data-code="${name}"]`);
 }
 
 /// Each twin's name and its last line.
 async function lastLines(page) {
-  const twins = await page.$$eval("[data-code]", (els) => els.map((el) => [el.dataset.code, el.textContent]));
+  const twins = await page.evaluate(() => [...document.querySelectorAll("[data-code]")].map((el) => [el.dataset.code, el.textContent]));
   return Object.fromEntries(twins.map(([name, text]) => [name, text.trimEnd().split("\n").at(-1)]));
 }
 
@@ -35,7 +41,7 @@ async function shown(page) {
   for (const calc of ["bce", "cce"]) {
     for (const framework of ["keras", "keras3", "torch"]) {
       const value = await readout(page, `${calc}-${framework}`);
-      const why = await page.locator(`[data-results="${calc}"] tr[data-semantics="${framework}"] td:nth-child(3)`).textContent();
+      const why = await page.text(`[data-results="${calc}"] tr[data-semantics="${framework}"] td:nth-child(3)`);
       values[`${calc}-${framework}`] = value === "—" ? { refused: why } : { value };
     }
   }
@@ -60,10 +66,10 @@ async function twinsMatchThePage(page, lang) {
 
 for (const lang of ["en", "zh"]) {
   test(`each code twin ends with the value the page shows (${lang})`, async () => {
-    const { context, page, log } = await open(site.browser, `${site.base}?lang=${lang}`);
+    const { page, log } = await open(site.browser, `${site.base}?lang=${lang}`);
     await openAll(page);
     await twinsMatchThePage(page, lang);
-    const keras = await page.locator('[data-code="bce-keras"]').textContent();
+    const keras = await code(page, "bce-keras");
     assert.match(keras, /y_true = np\.array\(\[0\.0, 0\.0, 1\.0, 1\.0\], dtype="float32"\)/);
     assert.equal(keras.trimEnd().split("\n").at(-1), `${PRINTS[lang]}11.522857`);
 
@@ -71,59 +77,58 @@ for (const lang of ["en", "zh"]) {
     await setControl(page, "gamma", 3.5);
     await setControl(page, "class-balancing", true);
     await setControl(page, "smoothing", 0.2);
-    await page.fill('[data-control="cce-sample-weight"]', "[0.3, 0.7]");
-    await page.fill('[data-control="bce-y-pred"]', "[-1.5, 0.25, 3, 1e-3]");
+    await setControl(page, "cce-sample-weight", "[0.3, 0.7]");
+    await setControl(page, "bce-y-pred", "[-1.5, 0.25, 3, 1e-3]");
     await setControl(page, "bce-from-logits", true);
-    await settle(page);
     await twinsMatchThePage(page, lang);
-    const torch = await page.locator('[data-code="cce-torch"]').textContent();
-    assert.match(torch, /reduction="none"\) \* weight/, "torch's cross_entropy weighted by hand");
-    assert.match(await page.locator('[data-code="focal-torch"]').textContent(), /alpha=0\.25, gamma=3\.5/);
-    assert.match(await page.locator('[data-code="fit-sklearn"]').textContent(), /^ls = 0\.2$/m);
+    assert.match(await code(page, "cce-torch"), /reduction="none"\) \* weight/, "torch's cross_entropy weighted by hand");
+    assert.match(await code(page, "focal-torch"), /alpha=0\.25, gamma=3\.5/);
+    assert.match(await code(page, "fit-sklearn"), /^ls = 0\.2$/m);
+    assert.match(await code(page, "bce-keras3"), /y_pred = np\.array\(\[-1\.5, 0\.25, 3\.0, 0\.001\], dtype="float32"\)/);
 
-    await mkdir(`${root}target/screenshots`, { recursive: true });
-    await page.locator("#keras").screenshot({ path: `${root}target/screenshots/code-keras-${lang}.png` });
+    await mkdir(shots, { recursive: true });
+    await page.scrollIntoView('details[data-code-for="cce"]');
+    await page.screenshot(`${shots}/code-cce-${lang}.png`);
     assert.deepEqual(log.errors, []);
-    await context.close();
+    await page.close();
   });
 }
 
-test("the copy button copies the code and says so politely", async () => {
-  const { context, page, log } = await open(site.browser, site.base);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+test("the copy button copies the code and says so politely", async (t) => {
+  const why = lacks(site, "clipboard");
+  if (why) return t.skip(why);
+  const { page, log } = await open(site.browser, site.base);
+  await page.grantClipboard();
   await openAll(page);
-  const status = page.locator('[data-code-status="cce-torch"]');
-  assert.equal(await status.getAttribute("aria-live"), "polite");
+  const status = '[data-code-status="cce-torch"]';
+  assert.equal(await page.evaluate((s) => document.querySelector(s).getAttribute("aria-live"), status), "polite");
   await page.click('[data-copy-code="cce-torch"]');
-  await page.waitForFunction(() => document.querySelector('[data-code-status="cce-torch"]').textContent !== "");
-  assert.equal(await status.textContent(), "Copied");
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, await page.locator('[data-code="cce-torch"]').textContent());
+  await page.waitFor((s) => document.querySelector(s).textContent !== "", status);
+  assert.equal(await page.text(status), "Copied");
+  assert.equal(await page.clipboardText(), await code(page, "cce-torch"));
   // The status clears after a moment.
-  await page.waitForFunction(() => document.querySelector('[data-code-status="cce-torch"]').textContent === "", null, { timeout: 5000 });
+  await page.waitFor((s) => document.querySelector(s).textContent === "", status, { timeout: 5000 });
   assert.deepEqual(log.errors, []);
-  await context.close();
+  await page.close();
 });
 
 test("without the Clipboard API the copy command copies the code (Chinese status)", async () => {
-  const { context, page, log } = await open(site.browser, `${site.base}?lang=zh`);
-  await page.addInitScript(() => {
+  const { page, log } = await open(site.browser, `${site.base}?lang=zh`);
+  await page.evaluate(() => {
     Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
     document.addEventListener("copy", (event) => {
       window.copiedText = event.target.value ?? String(getSelection());
     }, true);
   });
-  await page.reload();
-  await page.waitForFunction(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
   assert.equal(await page.evaluate(() => navigator.clipboard), undefined);
   await openAll(page);
-  const button = page.locator('[data-copy-code="fit-sklearn"]');
-  await button.click();
-  await page.waitForFunction(() => document.querySelector('[data-code-status="fit-sklearn"]').textContent !== "");
-  assert.equal(await page.locator('[data-code-status="fit-sklearn"]').textContent(), "已复制");
-  assert.equal(await page.evaluate(() => window.copiedText), await page.locator('[data-code="fit-sklearn"]').textContent());
+  const status = '[data-code-status="fit-sklearn"]';
+  await page.click('[data-copy-code="fit-sklearn"]');
+  await page.waitFor((s) => document.querySelector(s).textContent !== "", status);
+  assert.equal(await page.text(status), "已复制");
+  assert.equal(await page.evaluate(() => window.copiedText), await code(page, "fit-sklearn"));
   assert.equal(await page.evaluate(() => document.activeElement.dataset.copyCode), "fit-sklearn", "the focus goes back to the button");
-  assert.equal(await page.locator("textarea.sr-only").count(), 0, "the text area is gone");
+  assert.equal(await page.count("textarea.sr-only"), 0, "the text area is gone");
   assert.deepEqual(log.errors, []);
-  await context.close();
+  await page.close();
 });

@@ -1,6 +1,7 @@
 //! Every live number and status line on the page, as text, from the model:
 //! the wasm shell only writes them into their `[data-readout]` elements.
 
+use super::claims::claim_readouts;
 use super::model::Model;
 use crate::core::fit::FitError;
 use crate::core::smoothing::smooth_binary;
@@ -20,7 +21,7 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         Some(a) => readout(a, 4),
     };
     let [coef, intercept, bce] = fit_readouts(model);
-    vec![
+    let mut all = vec![
         ("bce", bce),
         ("coef", coef),
         ("intercept", intercept),
@@ -38,7 +39,9 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("smoothed-target", readout(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4)),
         ("logit-gap", gap),
         ("fit-status", fit_status(model)),
-    ]
+    ];
+    all.extend(claim_readouts(&scene.comparison, state));
+    all
 }
 
 /// The fit's readouts: w, b and the points' BCE under the sigmoid shown.
