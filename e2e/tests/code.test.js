@@ -13,15 +13,20 @@ const site = servedSite();
 const PRINTS = { en: "# prints ", zh: "# 打印 " };
 const REFUSED = { en: /^# The page shows no .*? value for this call: (.*)$/, zh: /^# 页面上没有这次调用的 .*? 结果：(.*)$/ };
 
+/// How many code twins a reader sees (a closed disclosure hides its code
+/// from rendering, not from layout queries: checkVisibility tells).
+function shownTwins(page) {
+  return page.evaluate(() => [...document.querySelectorAll("[data-code]")]
+    .filter((el) => el.closest("details").open && (el.checkVisibility?.() ?? true)).length);
+}
+
 /// Opens every "Show code" disclosure as a reader does, by its summary.
 async function openAll(page) {
   const summaries = "details[data-code-for] > summary";
-  assert.equal(await page.count("[data-code]", { visible: true }), 0, "closed at first");
-  for (let nth = 0; nth < (await page.count(summaries)); nth++) {
-    await page.click(summaries, { nth });
-  }
+  assert.equal(await shownTwins(page), 0, "closed at first");
+  for (let nth = 0; nth < (await page.count(summaries)); nth++) await page.click(summaries, { nth });
   await settle(page);
-  assert.equal(await page.count("[data-code]", { visible: true }), await page.count("[data-code]"));
+  assert.equal(await shownTwins(page), await page.count("[data-code]"));
 }
 
 function code(page, name) {
