@@ -4,12 +4,15 @@
 //! tested natively; the wasm shell (`app`) only reads DOM events into
 //! messages and applies the changes.
 
+pub mod api;
 pub mod calculators;
 pub mod changes;
 pub mod fit;
+pub mod lesson;
 pub mod mailbox;
 pub mod model;
 pub mod msg;
+pub mod questions;
 pub mod readouts;
 pub mod update;
 pub mod url;
@@ -17,8 +20,9 @@ pub mod view;
 
 mod pointer;
 
-pub use changes::{Changes, CopyButton, Tooltip};
+pub use changes::{Changes, CopyButton, Focus, Tooltip};
 pub use model::{FigureSet, Model};
-pub use msg::{Action, ExportKind, Key, Msg, Phase, PointerEvent, Preset};
+pub use msg::{Action, ExportKind, Key, LessonEvent, Msg, Phase, PointerEvent, Preset, QuestionAction, QuestionEvent};
+pub use questions::{Answer, Question};
 pub use update::update;
-pub use view::View;
+pub use view::{Section, View};

@@ -43,7 +43,7 @@ pub fn read(query: &str) -> Location {
 /// use losslab::page::{url::write, View};
 /// use losslab::state::State;
 /// let state = State { gamma: 3.0, ..State::default() };
-/// let view = View { embed: Some(vec![Figure::FocalCurves]), controls: true };
+/// let view = View { embed: Some(vec![Figure::FocalCurves]), ..View::default() };
 /// assert_eq!(write(&state, &view), "embed=focal-curves&gamma=3");
 /// ```
 pub fn write(state: &State, view: &View) -> String {
@@ -55,7 +55,7 @@ pub fn write(state: &State, view: &View) -> String {
 /// An `<iframe>` that shows `figure` alone, with its controls, in `state`;
 /// `base` is the page's address without its query.
 pub fn embed_code(base: &str, state: &State, figure: Figure) -> String {
-    let view = View { embed: Some(vec![figure]), controls: true };
+    let view = View { embed: Some(vec![figure]), ..View::default() };
     let query = write(state, &view).replace('"', "%22");
     let title = t(state.lang, figure.title_key());
     format!(

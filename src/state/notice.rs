@@ -28,6 +28,9 @@ pub enum Notice {
     PointsOutOfRange { count: usize, first: String },
     /// `embed` named a figure that does not exist.
     UnknownFigure { name: String },
+    /// A list of a lesson link (`show`, `lock`) or `ask` named something
+    /// that does not exist.
+    UnknownName { key: &'static str, name: String },
     /// So many problems that the rest are only counted.
     Omitted { count: usize },
 }
@@ -43,6 +46,8 @@ pub enum Expected {
     OneOf(Vec<&'static str>),
     /// `x:label` pairs.
     Points,
+    /// A web origin, `https://host[:port]`.
+    Origin,
 }
 
 /// Notices collected while reading one URL: the first [`MAX_NOTICES`] in
@@ -106,6 +111,14 @@ impl Notice {
                 .with("first", first.as_str())
                 .with("limit", limit),
             Notice::UnknownFigure { name } => m("notice.unknown-figure").with("name", name.as_str()),
+            Notice::UnknownName { key, name } => {
+                let what = match *key {
+                    "show" => "notice.unknown.section",
+                    "lock" => "notice.unknown.control",
+                    _ => "notice.unknown.question",
+                };
+                m(what).with("key", *key).with("name", name.as_str())
+            }
             Notice::Omitted { count } => m("notice.omitted").with("count", count.to_string()),
         }
     }
@@ -121,6 +134,7 @@ impl Expected {
                 Message::new("expected.one-of").with_list("words", words.iter().map(|w| (*w).to_owned()).collect())
             }
             Expected::Points => Message::new("expected.points"),
+            Expected::Origin => Message::new("expected.origin"),
         }
     }
 }
@@ -148,6 +162,10 @@ mod tests {
             Notice::PointsOutOfRange { count: 1, first: text() },
             Notice::PointsOutOfRange { count: 2, first: text() },
             Notice::UnknownFigure { name: text() },
+            Notice::UnknownName { key: "show", name: text() },
+            Notice::UnknownName { key: "lock", name: text() },
+            Notice::UnknownName { key: "ask", name: text() },
+            Notice::Malformed { key: "origin", text: text(), expected: Expected::Origin },
             Notice::Omitted { count: 3 },
         ]
     }

@@ -41,6 +41,14 @@ pub fn join_pairs(pairs: &[(&'static str, String)]) -> String {
     pairs.join("&")
 }
 
+/// Pairs of any keys (as another page sends them), joined as a link joins
+/// them, keys encoded too: reading the result is reading a link.
+pub fn query_of(pairs: &[(String, String)]) -> String {
+    let pairs: Vec<String> =
+        pairs.iter().map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value))).collect();
+    pairs.join("&")
+}
+
 impl State {
     /// The query (without `?`) that reproduces this state; empty for the
     /// default state. Each setting's key and values are in [`SETTINGS`].
@@ -64,7 +72,7 @@ impl State {
             .iter()
             .filter_map(|spec| {
                 let value = spec.setting.get(self);
-                (value != spec.setting.get(&default)).then(|| (spec.key, url_text(value)))
+                (value != spec.setting.get(&default)).then(|| (spec.key, link_text(value)))
             })
             .collect()
     }
@@ -90,11 +98,16 @@ impl State {
     /// The state whose settings `reader` holds, every other setting at its default.
     pub fn read(reader: &mut Reader) -> State {
         let mut state = State::default();
-        for spec in &SETTINGS {
-            read_setting(reader, &mut state, spec);
-        }
-        debug_assert!(state.is_within_ranges(), "a link let an out-of-range state through: {state:?}");
+        state.read_onto(reader);
         state
+    }
+
+    /// Sets the settings `reader` holds, through the border; the others keep their value.
+    pub fn read_onto(&mut self, reader: &mut Reader) {
+        for spec in &SETTINGS {
+            read_setting(reader, self, spec);
+        }
+        debug_assert!(self.is_within_ranges(), "a link let an out-of-range state through: {self:?}");
     }
 }
 
@@ -156,8 +169,8 @@ fn read_word(kind: &Kind, text: &str) -> Result<Value, Expected> {
     }
 }
 
-/// A value as a link writes it.
-fn url_text(value: Value) -> String {
+/// A value as a link writes it (before percent-encoding).
+pub fn link_text(value: Value) -> String {
     match value {
         Value::Number(x) => shortest(x),
         Value::Flag(on) => if on { "1" } else { "0" }.to_owned(),

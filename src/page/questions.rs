@@ -1,0 +1,642 @@
+//! The article's questions: predict, then reveal. Each one asks about the
+//! page as it is now — its right answer is computed from the live model
+//! (flip a point and the answer may change), never stored — and explains
+//! itself with the model's own numbers. Answering is never required: a
+//! question can be skipped, and nothing waits for it.
+
+use super::fit::FitProgress;
+use super::model::Model;
+use super::msg::words;
+use super::view::Section;
+use crate::core::breakdown::point_losses;
+use crate::core::smoothing::logit_gap;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, percent_tenths, readout, trimmed};
+use crate::number::parse_f64;
+use crate::scene::{focal_options, BinaryScene};
+use crate::state::{Regularization, State};
+
+words! {
+    /// The questions, in page order (`data-question`, `ask=`).
+    Question {
+        /// Will BCE go up or down without the L2 penalty?
+        Penalty = "penalty",
+        /// Which red point gets the tallest bar? (pick a point)
+        RedTallest = "red-tallest",
+        /// How many points does the fit get wrong?
+        Misclassified = "misclassified",
+        /// Which point has the largest loss? (pick a point)
+        LargestLoss = "largest-loss",
+        /// What does tf.keras print for the call?
+        KerasPrint = "keras-print",
+        /// Which sample of the categorical call has the largest loss?
+        CceLargest = "cce-largest",
+        /// Will a point's share of the focal loss grow at γ = 5?
+        FocalShare = "focal-share",
+        /// Does the focal fit cross ½ left or right of the cross-entropy fit?
+        FocalShift = "focal-shift",
+        /// What target does the true class get?
+        SmoothedTarget = "smoothed-target",
+        /// Does the logit gap grow with more classes?
+        GapClasses = "gap-classes",
+    }
+}
+
+impl Question {
+    /// The section it sits in.
+    pub fn section(self) -> Section {
+        match self {
+            Question::Penalty | Question::RedTallest | Question::Misclassified | Question::LargestLoss => Section::Bce,
+            Question::KerasPrint => Section::Keras,
+            Question::CceLargest => Section::Cce,
+            Question::FocalShare | Question::FocalShift => Section::Focal,
+            Question::SmoothedTarget | Question::GapClasses => Section::Smoothing,
+        }
+    }
+
+    /// Whether it is answered by picking a point in a figure (else by a choice).
+    pub fn picks_point(self) -> bool {
+        matches!(self, Question::RedTallest | Question::LargestLoss)
+    }
+
+    /// Where the page shows the answer (a selector).
+    pub fn reveal(self) -> &'static str {
+        match self {
+            Question::Penalty => "[data-slot=\"fit\"]",
+            Question::RedTallest => "[data-slot=\"red-bars\"]",
+            Question::Misclassified => "[data-slot=\"true-class-bars\"]",
+            Question::LargestLoss => "[data-slot=\"point-losses\"]",
+            Question::KerasPrint => "[data-results=\"bce\"]",
+            Question::CceLargest => "[data-slot=\"cce\"]",
+            Question::FocalShare => "[data-slot=\"focal-points\"]",
+            Question::FocalShift => "[data-slot=\"focal-fit\"]",
+            Question::SmoothedTarget => "[data-slot=\"smoothing-targets\"]",
+            Question::GapClasses => "[data-slot=\"smoothing-logits\"]",
+        }
+    }
+
+    /// Its number on the page, from 1.
+    pub fn number(self) -> usize {
+        Question::ALL.iter().position(|&q| q == self).map_or(0, |i| i + 1)
+    }
+
+    fn key(self, part: &str) -> String {
+        format!("q.{}.{part}", self.word())
+    }
+}
+
+/// What the reader answered: a point (its index in the state's points), or a
+/// choice (its id, which does not depend on the language).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Point(usize),
+    Choice(String),
+}
+
+/// Where a question stands for the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Open,
+    Skipped,
+    /// Answered; `right` is judged against the model as it is now.
+    Answered {
+        right: bool,
+    },
+}
+
+/// The readers' answers in this visit, and what earlier visits left.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Questions {
+    given: Vec<(Question, Answer)>,
+    skipped: Vec<Question>,
+    /// From earlier visits: answered, and whether right then.
+    before: Vec<(Question, bool)>,
+    /// The question a click on a point answers, instead of flipping it.
+    pub picking: Option<Question>,
+}
+
+impl Questions {
+    /// The answer given to `question` in this visit.
+    pub fn given(&self, question: Question) -> Option<&Answer> {
+        self.given.iter().find(|(q, _)| *q == question).map(|(_, a)| a)
+    }
+
+    pub fn answer(&mut self, question: Question, answer: Answer, right: bool) {
+        self.forget(question);
+        self.given.push((question, answer));
+        self.before.retain(|(q, _)| *q != question);
+        self.before.push((question, right));
+    }
+
+    pub fn skip(&mut self, question: Question) {
+        self.forget(question);
+        self.skipped.push(question);
+    }
+
+    /// Open again, as if never answered in this visit.
+    pub fn forget(&mut self, question: Question) {
+        self.given.retain(|(q, _)| *q != question);
+        self.skipped.retain(|q| *q != question);
+        if self.picking == Some(question) {
+            self.picking = None;
+        }
+    }
+
+    /// Earlier visits' answers: `key=1` (right) or `key=0`, comma-separated,
+    /// as [`Questions::stored`] writes them. Anything else is passed over:
+    /// the text is the page's own, kept by the browser.
+    pub fn restore(&mut self, stored: &str) {
+        for item in stored.split(',') {
+            let Some((key, right)) = item.split_once('=') else { continue };
+            if let (Some(q), "0" | "1") = (Question::from_word(key.trim()), right.trim()) {
+                self.before.retain(|(known, _)| *known != q);
+                self.before.push((q, right.trim() == "1"));
+            }
+        }
+    }
+
+    /// The progress to keep: every question answered in this visit or before.
+    pub fn stored(&self) -> String {
+        let mut items: Vec<String> = Vec::new();
+        for q in Question::ALL {
+            if let Some((_, right)) = self.before.iter().find(|(known, _)| *known == q) {
+                items.push(format!("{}={}", q.word(), u8::from(*right)));
+            }
+        }
+        items.join(",")
+    }
+
+    /// Whether `question` was answered in an earlier visit (or this one), and right.
+    pub fn answered_before(&self, question: Question) -> Option<bool> {
+        self.before.iter().find(|(q, _)| *q == question).map(|(_, right)| *right)
+    }
+}
+
+/// One question as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionView {
+    pub question: Question,
+    /// The question, with the model's numbers; or why it cannot be asked now.
+    pub prompt: String,
+    /// Whether it can be answered now.
+    pub available: bool,
+    /// `(id, label)` of each choice; empty for a question answered by a point.
+    pub choices: Vec<(String, String)>,
+    pub status: Status,
+    /// The choice the reader made, and the right one (once answered).
+    pub chosen: Option<String>,
+    pub right_choice: Option<String>,
+    /// Right or not, and why, with the model's numbers (once answered).
+    pub feedback: Option<String>,
+    pub picking: bool,
+    pub before: Option<bool>,
+}
+
+/// A question worked out on the model as it is: its words, its choices, and
+/// the right answer.
+struct Worked {
+    prompt: String,
+    choices: Vec<(String, String)>,
+    right: Right,
+    /// Why, with the numbers.
+    why: String,
+    /// The point to highlight in the figures.
+    point: Option<usize>,
+}
+
+enum Right {
+    /// The choice with this id.
+    Choice(String),
+    /// Any point whose score is the highest (ties are all right); `None`
+    /// for a point that is not a candidate.
+    Point { scores: Vec<Option<f64>>, measure: &'static str },
+}
+
+impl Right {
+    fn judge(&self, answer: &Answer) -> Option<bool> {
+        match (self, answer) {
+            (Right::Choice(id), Answer::Choice(given)) => Some(id == given),
+            (Right::Point { scores, .. }, Answer::Point(i)) => {
+                let best = best_of(scores)?.1;
+                Some(scores.get(*i).copied().flatten().is_some_and(|s| s >= best - 1e-12 * best.abs()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The index and value of the highest score.
+fn best_of(scores: &[Option<f64>]) -> Option<(usize, f64)> {
+    scores.iter().enumerate().filter_map(|(i, s)| Some((i, (*s)?))).max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// Whether `answer` to `question` is right for the model as it is; `None`
+/// when the question cannot be asked now or the answer is not of its kind.
+pub fn judge(model: &Model, question: Question, answer: &Answer) -> Option<bool> {
+    work(model, question, model.state.lang, true).ok()?.right.judge(answer)
+}
+
+/// The point the answer shows in the figures, if it is about one.
+pub fn point_shown(model: &Model, question: Question) -> Option<usize> {
+    work(model, question, model.state.lang, false).ok()?.point
+}
+
+/// Every question as the page shows it now, in page order.
+pub fn views(model: &Model) -> Vec<QuestionView> {
+    Question::ALL.into_iter().map(|q| view(model, q)).collect()
+}
+
+/// One question as the page shows it now.
+pub fn view(model: &Model, question: Question) -> QuestionView {
+    let lang = model.state.lang;
+    let questions = &model.questions;
+    let given = questions.given(question);
+    let mut view = QuestionView {
+        question,
+        prompt: String::new(),
+        available: false,
+        choices: Vec::new(),
+        status: Status::Open,
+        chosen: None,
+        right_choice: None,
+        feedback: None,
+        picking: questions.picking == Some(question),
+        before: questions.answered_before(question),
+    };
+    if questions.skipped.contains(&question) {
+        view.status = Status::Skipped;
+    }
+    match work(model, question, lang, given.is_some()) {
+        Err(why) => view.prompt = why,
+        Ok(worked) => {
+            view.available = true;
+            view.prompt = worked.prompt;
+            view.choices = worked.choices;
+            if let Right::Choice(id) = &worked.right {
+                view.right_choice = given.map(|_| id.clone());
+            }
+            if let Some(answer) = given {
+                if let Some(right) = worked.right.judge(answer) {
+                    view.status = Status::Answered { right };
+                    let verdict = t(lang, if right { "q.right" } else { "q.wrong" });
+                    let picked = picked_sentence(model, &worked.right, answer, lang);
+                    view.feedback = Some(format!("{verdict} {picked}{}", worked.why));
+                    if let Answer::Choice(id) = answer {
+                        view.chosen = Some(id.clone());
+                    }
+                }
+            }
+        }
+    }
+    view
+}
+
+/// For a point picked wrongly: which point it was and its number.
+fn picked_sentence(model: &Model, right: &Right, answer: &Answer, lang: Lang) -> String {
+    let (Right::Point { scores, measure }, Answer::Point(i)) = (right, answer) else { return String::new() };
+    if right.judge(answer) == Some(true) {
+        return String::new();
+    }
+    let Some(point) = model.state.points.get(*i) else { return String::new() };
+    let value = scores.get(*i).copied().flatten().map_or_else(|| "—".to_owned(), |v| readout(v, 4));
+    let values = [("x", fixed(point.x, 2)), ("class", class(point.green, lang).to_owned()), ("v", value)];
+    let measure = [("measure", t(lang, measure))];
+    format!("{} ", fill(&fill(t(lang, "q.picked"), &measure), &values))
+}
+
+fn class(green: bool, lang: Lang) -> &'static str {
+    t(lang, if green { "class.green" } else { "class.red" })
+}
+
+/// `question` worked out on `model`, or why it cannot be asked now. Only
+/// `full` work finds the right answer where that costs a fit of its own.
+fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Worked, String> {
+    let text = |part: &str| crate::i18n::lookup(lang, &question.key(part)).unwrap_or("");
+    let state = &model.state;
+    let binary = &model.scene.binary;
+    match question {
+        Question::Penalty => penalty(model, lang, full, text),
+        Question::RedTallest => {
+            let scores: Vec<Option<f64>> = binary.points.iter().map(|p| (!p.green).then_some(p.p_true)).collect();
+            let (i, p) = best_of(&scores).ok_or_else(|| text("none").to_owned())?;
+            let coef = binary.model.coef;
+            let trend = text(if coef > 0.0 {
+                "rising"
+            } else if coef < 0.0 {
+                "falling"
+            } else {
+                "flat"
+            });
+            let answer = fill(text("answer"), &[("x", fixed(binary.points[i].x, 2)), ("p", readout(p, 4))]);
+            Ok(Worked {
+                prompt: text("prompt").to_owned(),
+                choices: Vec::new(),
+                right: Right::Point { scores, measure: "q.measure.p-red" },
+                why: format!("{answer} {trend}"),
+                point: Some(i),
+            })
+        }
+        Question::Misclassified => {
+            let n = binary.points.len();
+            if n == 0 {
+                return Err(t(lang, "fig.note.no-points").to_owned());
+            }
+            let wrong: Vec<_> = binary.points.iter().filter(|p| p.p_true < 0.5).collect();
+            let choices = (0..5)
+                .map(|i| (i.to_string(), if i < 4 { i.to_string() } else { t(lang, "q.choice.many").to_owned() }))
+                .collect();
+            let listed: Vec<String> = wrong
+                .iter()
+                .take(6)
+                .map(|p| fill(text("point"), &[("x", fixed(p.x, 2)), ("p", readout(p.p_true, 2))]))
+                .collect();
+            let mut list = listed.join(t(lang, "list.separator"));
+            if wrong.len() > listed.len() {
+                list = fill(t(lang, "list.more"), &[("head", list), ("n", (wrong.len() - listed.len()).to_string())]);
+            }
+            let why = if wrong.is_empty() {
+                text("none").to_owned()
+            } else {
+                fill(text("answer"), &[("count", wrong.len().to_string()), ("points", list)])
+            };
+            Ok(Worked {
+                prompt: fill(text("prompt"), &[("n", n.to_string())]),
+                choices,
+                right: Right::Choice(wrong.len().min(4).to_string()),
+                why,
+                point: wrong.first().map(|p| p.index),
+            })
+        }
+        Question::LargestLoss => {
+            let scores: Vec<Option<f64>> = binary.points.iter().map(|p| Some(p.loss)).collect();
+            let (i, loss) = best_of(&scores).ok_or_else(|| t(lang, "fig.note.no-points").to_owned())?;
+            let point = &binary.points[i];
+            let answer = fill(
+                text("answer"),
+                &[
+                    ("x", fixed(point.x, 2)),
+                    ("class", class(point.green, lang).to_owned()),
+                    ("loss", readout(loss, 4)),
+                    ("p", readout(point.p_true, 4)),
+                ],
+            );
+            let why = if state.smoothing == 0.0 {
+                text("why").to_owned()
+            } else {
+                fill(text("why-smoothed"), &[("ls", trimmed(state.smoothing))])
+            };
+            Ok(Worked {
+                prompt: fill(text("prompt"), &[("n", binary.points.len().to_string())]),
+                choices: Vec::new(),
+                right: Right::Point { scores, measure: "q.measure.loss" },
+                why: format!("{answer} {why}"),
+                point: Some(i),
+            })
+        }
+        Question::KerasPrint => {
+            let calc = model.calculators.view(crate::state::Calc::Binary, lang);
+            let keras = calc.rows.iter().find(|r| r.semantics == "keras").ok_or_else(|| text("none").to_owned())?;
+            if keras.value == "—" {
+                return Err(fill(text("refused"), &[("why", keras.why.as_str())]));
+            }
+            let mut values: Vec<String> = Vec::new();
+            for row in calc.rows.iter().filter(|r| r.value != "—") {
+                if !values.contains(&row.value) {
+                    values.push(row.value.clone());
+                }
+            }
+            // In the order of their numbers, so the order gives nothing away.
+            if values.iter().all(|v| parse_f64(v).is_some()) {
+                values.sort_by(|a, b| parse_f64(a).unwrap_or(0.0).total_cmp(&parse_f64(b).unwrap_or(0.0)));
+            } else {
+                values.sort();
+            }
+            Ok(Worked {
+                prompt: text("prompt").to_owned(),
+                choices: values.iter().map(|v| (v.clone(), v.clone())).collect(),
+                right: Right::Choice(keras.value.clone()),
+                why: fill(text("answer"), &[("v", keras.value.as_str()), ("why", keras.why.as_str())]),
+                point: None,
+            })
+        }
+        Question::CceLargest => {
+            let samples = &model.scene.cce.samples;
+            let scores: Vec<Option<f64>> = samples.iter().map(|s| Some(s.loss)).collect();
+            let (i, loss) = best_of(&scores).ok_or_else(|| t(lang, "fig.cce.none").to_owned())?;
+            let sample = |i: usize| fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())]);
+            let choices = samples
+                .iter()
+                .enumerate()
+                .map(|(j, s)| (j.to_string(), format!("{}: {}", sample(j), trimmed_row(&s.raw))))
+                .collect();
+            let losses: Vec<String> = samples.iter().map(|s| readout(s.loss, 4)).collect();
+            let why = fill(
+                text("answer"),
+                &[
+                    ("sample", sample(i)),
+                    ("p", readout(samples[i].p_true, 4)),
+                    ("l", readout(loss, 4)),
+                    ("all", losses.join(t(lang, "list.separator"))),
+                ],
+            );
+            Ok(Worked {
+                prompt: text("prompt").to_owned(),
+                choices,
+                right: Right::Choice(i.to_string()),
+                why,
+                point: None,
+            })
+        }
+        Question::FocalShare => focal_share(model, lang, text),
+        Question::FocalShift => {
+            let focal = &model.scene.focal;
+            let crossing = |fit: &Result<crate::scene::FitCurve, _>| {
+                fit.as_ref().ok().filter(|f| f.model.coef != 0.0).map(|f| -f.model.intercept / f.model.coef)
+            };
+            let (Some(ce), Some(fl)) = (crossing(&focal.ce_fit), crossing(&focal.focal_fit)) else {
+                return Err(text("none").to_owned());
+            };
+            let (ce_text, fl_text) = (fixed(ce, 2), fixed(fl, 2));
+            let id = if ce_text == fl_text {
+                "stays"
+            } else if fl < ce {
+                "left"
+            } else {
+                "right"
+            };
+            Ok(Worked {
+                prompt: fill(text("prompt"), &[("g", readout(state.gamma, 1))]),
+                choices: words_choices(&["left", "right", "stays"], lang),
+                right: Right::Choice(id.to_owned()),
+                why: fill(text("answer"), &[("ce", ce_text), ("fl", fl_text)]),
+                point: None,
+            })
+        }
+        Question::SmoothedTarget => {
+            let (a, k) = (state.label_smoothing, f64::from(state.classes));
+            let right = trimmed(1.0 - a + a / k);
+            let mut values: Vec<f64> = Vec::new();
+            for v in [1.0 - a, 1.0 - a + a / k, 1.0 - a / k, a / k] {
+                if !values.iter().any(|&known| trimmed(known) == trimmed(v)) {
+                    values.push(v);
+                }
+            }
+            values.sort_by(f64::total_cmp);
+            let why =
+                fill(text("answer"), &[("v", right.clone()), ("keep", trimmed(1.0 - a)), ("share", trimmed(a / k))]);
+            Ok(Worked {
+                prompt: fill(text("prompt"), &[("a", trimmed(a)), ("k", state.classes.to_string())]),
+                choices: values.iter().map(|&v| (trimmed(v), trimmed(v))).collect(),
+                right: Right::Choice(right),
+                why,
+                point: None,
+            })
+        }
+        Question::GapClasses => {
+            let (a, k) = (state.label_smoothing, state.classes);
+            let other = if k + 2 <= 10 { k + 2 } else { k - 2 };
+            let gap = |k: u32| logit_gap(a, k).map_or_else(|| "∞".to_owned(), |g| readout(g, 4));
+            let (now, then) = (gap(k), gap(other));
+            let id = if now == then {
+                "same"
+            } else if logit_gap(a, other) > logit_gap(a, k) {
+                "larger"
+            } else {
+                "smaller"
+            };
+            let values =
+                [("a", trimmed(a)), ("k", k.to_string()), ("k2", other.to_string()), ("gap", now), ("gap2", then)];
+            let why = match logit_gap(a, k) {
+                None => text("one-hot"),
+                Some(0.0) => text("uniform"),
+                Some(_) => text("answer"),
+            };
+            Ok(Worked {
+                prompt: fill(text("prompt"), &values),
+                choices: words_choices(&["larger", "smaller", "same"], lang),
+                right: Right::Choice(id.to_owned()),
+                why: fill(why, &values),
+                point: None,
+            })
+        }
+    }
+}
+
+/// Choices that are words: `q.choice.<id>`.
+fn words_choices(ids: &[&str], lang: Lang) -> Vec<(String, String)> {
+    ids.iter()
+        .map(|id| ((*id).to_owned(), crate::i18n::lookup(lang, &format!("q.choice.{id}")).unwrap_or(id).to_owned()))
+        .collect()
+}
+
+/// A row of probabilities as the calculator's reader typed them: `[0.05, 0.95, 0]`.
+fn trimmed_row(values: &[f64]) -> String {
+    let items: Vec<String> = values.iter().map(|&v| trimmed(v)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// BCE of the fit with the penalty and without: the page's fit, and the
+/// other one fitted here (only once the reader has answered, or to judge).
+fn penalty(model: &Model, lang: Lang, full: bool, text: impl Fn(&str) -> &'static str) -> Result<Worked, String> {
+    let state = &model.state;
+    if state.points.is_empty() {
+        return Err(t(lang, "fig.note.no-points").to_owned());
+    }
+    let bce_of = |state: &State, fit: &FitProgress| {
+        let model = fit.optimum().as_ref().map_or(fit.model(), |optimum| optimum.model);
+        BinaryScene::build(state, model, None).bce.unwrap_or(f64::NAN)
+    };
+    let now = bce_of(state, &model.fit);
+    let on = state.regularization == Regularization::L2;
+    let other_state =
+        State { regularization: if on { Regularization::Off } else { Regularization::L2 }, ..state.clone() };
+    let other = if full { bce_of(&other_state, &FitProgress::converged(&other_state)) } else { f64::NAN };
+    let (l2, off) = if on { (now, other) } else { (other, now) };
+    let (now_text, other_text) = (readout(now, 4), readout(other, 4));
+    let id = if now_text == other_text {
+        "same"
+    } else if other > now {
+        "up"
+    } else {
+        "down"
+    };
+    let values = [("c", crate::number::format::significant3(state.c)), ("bce", now_text)];
+    Ok(Worked {
+        prompt: fill(text(if on { "prompt" } else { "prompt-off" }), &values),
+        choices: words_choices(&["up", "down", "same"], lang),
+        right: Right::Choice(id.to_owned()),
+        why: fill(text("answer"), &[("l2", readout(l2, 4)), ("off", readout(off, 4)), ("c", values[0].1.clone())]),
+        point: None,
+    })
+}
+
+/// The fourth point's share of the focal loss now and at γ = 5 (under the
+/// same fit the focal figures use).
+fn focal_share(model: &Model, lang: Lang, text: impl Fn(&str) -> &'static str) -> Result<Worked, String> {
+    let state = &model.state;
+    let focal = &model.scene.focal;
+    let Some(i) = state.points.len().checked_sub(1).map(|last| last.min(3)) else {
+        return Err(t(lang, "fig.note.no-points").to_owned());
+    };
+    let share = |losses: &[f64]| {
+        let total: f64 = losses.iter().sum();
+        (total > 0.0 && total.is_finite()).then(|| losses[i] / total)
+    };
+    let now: Vec<f64> = focal.points.iter().map(|p| p.focal).collect();
+    let optimum = model.fit.optimum_model();
+    let (x, y): (Vec<f64>, Vec<f64>) = state.points.iter().map(|p| (p.x, if p.green { 1.0 } else { 0.0 })).unzip();
+    let z: Vec<f64> = x.iter().map(|&x| optimum.logit(x)).collect();
+    let at_five = point_losses(&y, &z, &crate::core::losses::FocalOptions { gamma: 5.0, ..focal_options(state) });
+    let five: Vec<f64> = at_five.iter().map(|l| l.focal).collect();
+    let (Some(s_now), Some(s_five)) = (share(&now), share(&five)) else { return Err(text("none").to_owned()) };
+    let (now_text, five_text) = (percent_tenths(s_now), percent_tenths(s_five));
+    let id = if now_text == five_text {
+        "same"
+    } else if s_five > s_now {
+        "grows"
+    } else {
+        "shrinks"
+    };
+    let point = &state.points[i];
+    let values = [
+        ("x", fixed(point.x, 2)),
+        ("class", class(point.green, lang).to_owned()),
+        ("share", now_text),
+        ("share5", five_text),
+        ("g", readout(state.gamma, 1)),
+        ("p", readout(at_five[i].p_true, 4)),
+    ];
+    Ok(Worked {
+        prompt: fill(text("prompt"), &values),
+        choices: words_choices(&["grows", "shrinks", "same"], lang),
+        right: Right::Choice(id.to_owned()),
+        why: fill(text("answer"), &values),
+        point: Some(i),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_round_trips_and_ignores_what_it_does_not_know() {
+        let mut questions = Questions::default();
+        questions.restore("penalty=1,nope=1,gap-classes=0,keras-print=yes,,=");
+        assert_eq!(questions.answered_before(Question::Penalty), Some(true));
+        assert_eq!(questions.answered_before(Question::GapClasses), Some(false));
+        assert_eq!(questions.answered_before(Question::KerasPrint), None);
+        assert_eq!(questions.stored(), "penalty=1,gap-classes=0");
+        questions.answer(Question::GapClasses, Answer::Choice("larger".into()), true);
+        assert_eq!(questions.stored(), "penalty=1,gap-classes=1");
+    }
+
+    #[test]
+    fn every_question_has_a_home_and_a_number() {
+        for (i, q) in Question::ALL.into_iter().enumerate() {
+            assert_eq!(q.number(), i + 1);
+            assert_eq!(Question::from_word(q.word()), Some(q));
+            assert!(q.reveal().starts_with('['));
+        }
+    }
+}
