@@ -35,9 +35,9 @@ async function startup(browser, url) {
   const marks = { boot: "losslab-boot", module_ready: "losslab-module-ready", mounted: "losslab-mounted", first_full_render: "losslab-first-render" };
   const phases = Object.fromEntries(Object.keys(marks).map((phase) => [phase, []]));
   for (let i = 0; i < LOADS; i++) {
-    const { context, page, log } = await open(browser, url);
+    const { page, log } = await open(browser, url);
     const at = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
-    await context.close();
+    await page.close();
     if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
     for (const [phase, mark] of Object.entries(marks)) phases[phase].push(at[mark] ?? NaN);
   }
@@ -45,7 +45,7 @@ async function startup(browser, url) {
 }
 
 async function measure(browser, url) {
-  const { context, page, log } = await open(browser, url);
+  const { page, log } = await open(browser, url);
   const result = await page.evaluate(async (redraws) => {
     const times = [];
     for (let i = 0; i < redraws; i++) {
@@ -73,7 +73,7 @@ async function measure(browser, url) {
     return { times, refit, latency };
   }, REDRAWS);
   await settle(page);
-  await context.close();
+  await page.close();
   if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
   return result;
 }

@@ -1,4 +1,4 @@
-//! Browser tests: the page mounted in headless Chromium by wasm-bindgen-test
+//! Browser tests: the page mounted in headless Chromium or Firefox by wasm-bindgen-test
 //! (`cargo test --target wasm32-unknown-unknown --no-default-features --test browser`).
 #![cfg(target_arch = "wasm32")]
 

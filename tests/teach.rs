@@ -387,7 +387,7 @@ fn the_lesson_dialog_builds_the_link_from_the_view_and_copies_it() {
     let changes = update(&mut model, Msg::Lesson(LessonEvent::Open { base: "https://c.example/l/".into() }));
     assert_eq!(changes.focus, Some(Focus::LessonItem(0)));
     let shown = changes.lesson.unwrap().unwrap();
-    assert_eq!(shown.show, [false, true, false, false, true, false, false], "starts from the view as it is");
+    assert_eq!(shown.show, [false, true, false, false, true, false, false, false], "starts from the view as it is");
     assert_eq!(shown.link.as_deref(), Some("https://c.example/l/?show=bce,focal&gamma=3"));
     update(&mut model, Msg::Lesson(LessonEvent::Show(Section::Cce, true)));
     update(&mut model, Msg::Lesson(LessonEvent::Lock(Setting::Gamma, true)));

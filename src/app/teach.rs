@@ -61,7 +61,7 @@ pub fn view(root: &Element, view: &View) {
             }
         }
     }
-    for &setting in &view.lock {
+    for setting in Setting::all().filter(|&s| view.locks(s)) {
         lock(root, setting);
     }
     if let (Some(question), Some(_)) = (view.ask, &view.embed) {
@@ -83,18 +83,23 @@ fn lock(root: &Element, setting: Setting) {
         let _ = note.set_attribute("data-i18n", "lesson.locked");
         note
     };
-    if let Some(element) = dom::control::<Element>(root, control) {
+    for element in dom::find_all(root, &format!("[data-control=\"{control}\"]")) {
         set_disabled(&element, true);
         if let Some(label) = element.closest("label").ok().flatten() {
             let _ = label.append_child(&note());
         }
     }
-    if setting == Setting::Points {
-        for action in [Action::ApplyCsv, Action::ResetPoints] {
-            if let Some(button) = dom::find::<Element>(root, &format!("[data-action=\"{}\"]", action.word())) {
-                set_disabled(&button, true);
-            }
+    let actions: &[Action] = match setting {
+        Setting::Points | Setting::Data => &[Action::ApplyCsv, Action::ResetPoints],
+        Setting::Seed => &[Action::NewSeed],
+        _ => &[],
+    };
+    for action in actions {
+        if let Some(button) = dom::find::<Element>(root, &format!("[data-action=\"{}\"]", action.word())) {
+            set_disabled(&button, true);
         }
+    }
+    if setting == Setting::Points {
         for place in dom::find_all(root, &format!("[data-locks=\"{control}\"]")) {
             let _ = place.append_child(&dom::create("br"));
             let _ = place.append_child(&note());

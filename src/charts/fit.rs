@@ -56,7 +56,7 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawError> {
     for pt in &scene.points {
-        frame.marker(area, frame.p(pt.x, pt.target), pt.green, style.colors.class(pt.green), 6.0)?;
+        frame.mark(area, frame.p(pt.x, pt.target), pt.mark(), style.colors.class(pt.green), 6.0)?;
     }
     if let Some(pt) = scene.highlighted() {
         frame.ring(area, frame.p(pt.x, pt.target), 11.0)?;

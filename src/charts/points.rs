@@ -20,7 +20,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
     for pt in &scene.points {
-        frame.marker(area, frame.p(pt.x, 0.0), pt.green, c.class(pt.green), 6.5)?;
+        frame.mark(area, frame.p(pt.x, 0.0), pt.mark(), c.class(pt.green), 6.5)?;
     }
     if let Some(pt) = scene.highlighted() {
         let at = frame.p(pt.x, 0.0);

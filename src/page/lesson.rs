@@ -8,7 +8,8 @@ use super::view::{Section, View};
 use crate::state::{Setting, State};
 
 /// The controls the dialog offers to lock (a link may lock any control).
-pub const LOCKABLE: [Setting; 10] = [
+pub const LOCKABLE: [Setting; 13] = [
+    Setting::Data,
     Setting::Regularization,
     Setting::C,
     Setting::Smoothing,
@@ -17,6 +18,8 @@ pub const LOCKABLE: [Setting; 10] = [
     Setting::ClassBalancing,
     Setting::LabelSmoothing,
     Setting::Classes,
+    Setting::Bins,
+    Setting::Threshold,
     Setting::Points,
     Setting::Lang,
 ];
@@ -83,7 +86,7 @@ impl LessonDraft {
     /// let state = State { gamma: 0.5, ..State::default() };
     /// assert_eq!(
     ///     draft.link(&state).unwrap(),
-    ///     "https://course.example/losslab/?show=intro,bce,cce,focal,smoothing,data&lock=gamma&gamma=0.5"
+    ///     "https://course.example/losslab/?show=intro,bce,cce,focal,smoothing,claims,data&lock=gamma&gamma=0.5"
     /// );
     /// ```
     pub fn link(&self, state: &State) -> Option<String> {

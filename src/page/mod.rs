@@ -7,6 +7,7 @@
 pub mod api;
 pub mod calculators;
 pub mod changes;
+pub mod claims;
 pub mod fit;
 pub mod lesson;
 pub mod mailbox;

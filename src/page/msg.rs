@@ -153,6 +153,7 @@ words! {
         Share = "share",
         ApplyCsv = "apply-csv",
         ResetPoints = "reset-points",
+        NewSeed = "new-seed",
         DismissNotices = "dismiss-notices",
         Lesson = "lesson",
         LessonClose = "lesson-close",

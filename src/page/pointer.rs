@@ -67,7 +67,7 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
             // In the fit figure a new point takes the label of the half it is placed in.
             let green = event.figure != Figure::Fit || map.to_data(event.at.0, event.at.1).1 >= 0.5;
             let x = clamp_x(map, x);
-            edit_points(model, |points| points.push(Point { x, green }));
+            edit_points(model, |points| points.push(Point::new(x, green)));
             model.highlight = Some(model.state.points.len() - 1);
             model.state_changed(Deps::POINTS, true);
         }

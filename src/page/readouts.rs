@@ -1,6 +1,7 @@
 //! Every live number and status line on the page, as text, from the model:
 //! the wasm shell only writes them into their `[data-readout]` elements.
 
+use super::claims::claim_readouts;
 use super::model::Model;
 use crate::core::fit::FitError;
 use crate::core::smoothing::smooth_binary;
@@ -20,7 +21,7 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
         Some(a) => readout(a, 4),
     };
-    vec![
+    let mut all = vec![
         ("bce", readout(known(scene.binary.bce), 4)),
         ("coef", readout(fit.coef, 4)),
         ("intercept", readout(fit.intercept, 4)),
@@ -38,7 +39,9 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("smoothed-target", readout(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4)),
         ("logit-gap", gap),
         ("fit-status", fit_status(model)),
-    ]
+    ];
+    all.extend(claim_readouts(&scene.comparison, state));
+    all
 }
 
 /// The play button's words key and whether it is pressed.

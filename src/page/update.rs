@@ -10,7 +10,7 @@ use super::questions::{self, Answer, Question};
 use super::{pointer, url};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
-use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Put, Setting, State, Value};
+use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, Setting, State, Value, SEED_RANGE};
 
 /// Applies one message to the model.
 ///
@@ -110,17 +110,35 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
     }
     match setting.put(&mut model.state, value) {
         Put::Refused => return,
+        // Its controls show the value taken: brought into range, and in every
+        // section that has one (γ has a slider in two). Typed text is left
+        // alone while the reader types.
         Put::Clamped(_) if finished => changes.controls.push(setting),
+        _ if !matches!(setting.spec().kind, Kind::Text | Kind::Points) => changes.controls.push(setting),
         _ => {}
     }
+    setting_changed(model, setting, finished, changes);
+}
+
+/// What follows from a setting's new value: the figures and numbers that
+/// read it are recomputed, and a finished change is a step in history.
+fn setting_changed(model: &mut Model, setting: Setting, finished: bool, changes: &mut Changes) {
     match setting {
+        Setting::Data | Setting::Seed => {
+            model.highlight = None;
+            changes.controls.push(Setting::Points); // the text box shows the new points
+            model.state_changed(Deps::POINTS, finished);
+        }
         Setting::Regularization | Setting::C | Setting::Smoothing => {
             if setting == Setting::Regularization {
                 changes.controls.push(Setting::C); // C is off without the penalty
             }
             model.state_changed(Deps::POINTS, finished);
         }
-        Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => model.state_changed(Deps::FOCAL, finished),
+        Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => {
+            model.state_changed(Deps::FOCAL_FIT, finished)
+        }
+        Setting::Bins | Setting::Threshold => model.state_changed(Deps::COMPARISON, finished),
         Setting::LabelSmoothing | Setting::Classes => model.state_changed(Deps::LABEL_SMOOTHING, finished),
         Setting::Palette | Setting::Theme => {
             changes.theme = true;
@@ -141,11 +159,20 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
             model.fit.reset();
         }
         Action::Converge => model.fit.converge(&model.state),
-        Action::ResetPoints if model.view.locks(Setting::Points) => return,
+        Action::ResetPoints if model.view.locks(Setting::Data) => return,
+        Action::NewSeed if model.view.locks(Setting::Seed) => return,
         Action::ResetPoints => {
-            Setting::Points.put(&mut model.state, Value::Points(State::default().points));
+            Setting::Data.put(&mut model.state, Value::Word("article"));
             model.highlight = None;
-            changes.controls.push(Setting::Points);
+            changes.controls.extend([Setting::Data, Setting::Points]);
+            model.state_changed(Deps::POINTS, true);
+            return;
+        }
+        Action::NewSeed => {
+            let next = if model.state.seed == *SEED_RANGE.end() { 0 } else { model.state.seed + 1 };
+            Setting::Seed.put(&mut model.state, Value::Number(f64::from(next)));
+            model.highlight = None;
+            changes.controls.extend([Setting::Seed, Setting::Points]);
             model.state_changed(Deps::POINTS, true);
             return;
         }
@@ -391,26 +418,13 @@ fn api_set(model: &mut Model, origin: &str, pairs: &[(String, String)], changes:
 fn take_state(model: &mut Model, state: State, changes: &mut Changes) {
     let old = std::mem::replace(&mut model.state, state);
     let lang = std::mem::replace(&mut model.state.lang, old.lang);
-    let differs = |settings: &[Setting], state: &State| settings.iter().any(|s| s.get(&old) != s.get(state));
-    if differs(&[Setting::Points, Setting::Regularization, Setting::C, Setting::Smoothing], &model.state) {
-        if old.points != model.state.points {
-            model.highlight = None;
-        }
+    if old.points != model.state.points {
+        model.highlight = None;
         model.state_changed(Deps::POINTS, true);
     }
-    if differs(&[Setting::Gamma, Setting::FocalAlpha, Setting::ClassBalancing], &model.state) {
-        model.state_changed(Deps::FOCAL, true);
-    }
-    if differs(&[Setting::LabelSmoothing, Setting::Classes], &model.state) {
-        model.state_changed(Deps::LABEL_SMOOTHING, true);
-    }
-    if differs(&[Setting::Palette, Setting::Theme], &model.state) {
-        changes.theme = true;
-        model.redraw = FigureSet::all();
-    }
-    for which in [Calc::Binary, Calc::Categorical] {
-        if old.calculator(which) != model.state.calculator(which) {
-            calculator_changed(model, which, true, changes);
+    for setting in Setting::all().filter(|&s| s != Setting::Lang) {
+        if setting.get(&old) != setting.get(&model.state) {
+            setting_changed(model, setting, true, changes);
         }
     }
     if lang != old.lang {

@@ -46,6 +46,7 @@ words! {
         Cce = "cce",
         Focal = "focal",
         Smoothing = "smoothing",
+        Claims = "claims",
         Data = "data",
     }
 }
@@ -73,9 +74,11 @@ impl View {
             || self.ask.is_some_and(|q| q.section() == section)
     }
 
-    /// Whether a setting's control is locked by the link.
+    /// Whether a setting's control is locked by the link. Locked points lock
+    /// what would replace them too: the data set and its seed.
     pub fn locks(&self, setting: Setting) -> bool {
         self.lock.contains(&setting)
+            || (matches!(setting, Setting::Data | Setting::Seed) && self.lock.contains(&Setting::Points))
     }
 
     /// The link pairs of this view, without defaults.
