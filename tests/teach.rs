@@ -487,7 +487,8 @@ fn a_set_is_read_like_a_link_and_answered_with_the_state_it_made() {
     assert_eq!(change["notices"][1], "gamma = 9 is out of range; using 5.");
     assert!(frame.draw.contains(&Figure::FocalCurves) && frame.draw.contains(&Figure::SmoothingTargets));
     // A set that changes nothing is still answered.
-    update(&mut model, Msg::ApiSet { origin: origin.into(), pairs: pairs(&[("gamma", "5")]) });
+    let same = update(&mut model, Msg::ApiSet { origin: origin.into(), pairs: pairs(&[("gamma", "5")]) });
+    assert!(same.frame, "a frame is asked for, to answer");
     assert!(message(&update(&mut model, Msg::Frame), "losslab:change").is_some());
     // The language through the same border.
     update(&mut model, Msg::ApiSet { origin: origin.into(), pairs: pairs(&[("lang", "ZH")]) });

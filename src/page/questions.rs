@@ -280,7 +280,7 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
                     view.status = Status::Answered { right };
                     let verdict = t(lang, if right { "q.right" } else { "q.wrong" });
                     let picked = picked_sentence(model, &worked.right, answer, lang);
-                    view.feedback = Some(format!("{verdict} {picked}{}", worked.why));
+                    view.feedback = Some(sentences(&[verdict, &picked, &worked.why]));
                     if let Answer::Choice(id) = answer {
                         view.chosen = Some(id.clone());
                     }
@@ -301,7 +301,20 @@ fn picked_sentence(model: &Model, right: &Right, answer: &Answer, lang: Lang) ->
     let value = scores.get(*i).copied().flatten().map_or_else(|| "—".to_owned(), |v| readout(v, 4));
     let values = [("x", fixed(point.x, 2)), ("class", class(point.green, lang).to_owned()), ("v", value)];
     let measure = [("measure", t(lang, measure))];
-    format!("{} ", fill(&fill(t(lang, "q.picked"), &measure), &values))
+    fill(&fill(t(lang, "q.picked"), &measure), &values)
+}
+
+/// Sentences one after another: a space after each, as English writes
+/// them, except after a full-width stop, as Chinese writes them.
+fn sentences(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() && !out.ends_with(|c: char| c >= '\u{3000}') {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 fn class(green: bool, lang: Lang) -> &'static str {
@@ -332,7 +345,7 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
                 prompt: text("prompt").to_owned(),
                 choices: Vec::new(),
                 right: Right::Point { scores, measure: "q.measure.p-red" },
-                why: format!("{answer} {trend}"),
+                why: sentences(&[&answer, trend]),
                 point: Some(i),
             })
         }
@@ -389,7 +402,7 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
                 prompt: fill(text("prompt"), &[("n", binary.points.len().to_string())]),
                 choices: Vec::new(),
                 right: Right::Point { scores, measure: "q.measure.loss" },
-                why: format!("{answer} {why}"),
+                why: sentences(&[&answer, &why]),
                 point: Some(i),
             })
         }
@@ -629,6 +642,12 @@ mod tests {
         assert_eq!(questions.stored(), "penalty=1,gap-classes=0");
         questions.answer(Question::GapClasses, Answer::Choice("larger".into()), true);
         assert_eq!(questions.stored(), "penalty=1,gap-classes=1");
+    }
+
+    #[test]
+    fn sentences_are_spaced_as_each_language_spaces_them() {
+        assert_eq!(sentences(&["Right.", "", "It is."]), "Right. It is.");
+        assert_eq!(sentences(&["答对了。", "它是。"]), "答对了。它是。");
     }
 
     #[test]

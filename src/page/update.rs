@@ -411,6 +411,7 @@ fn api_set(model: &mut Model, origin: &str, pairs: &[(String, String)], changes:
     }
     model.set_answer = Some(notices);
     model.push_history = true;
+    changes.frame = true; // the answer goes out in the next frame, even when nothing is redrawn
 }
 
 /// The page takes `state` (within its ranges) as one finished change: what
