@@ -114,8 +114,10 @@ test("the questions in Chinese: the same numbers, Chinese words and punctuation"
   const hint = await page.evaluate((s) => document.querySelector(`${s} .q-hint`).textContent, card("largest-loss"));
   assert.match(hint, /Enter/);
   assert.match(hint, /[\u4e00-\u9fff]/);
-  // The keyboard picks too: focus the points, choose the fourth point, Enter.
+  // The keyboard picks too: focus the points, let go of the point the last
+  // answer chose, choose the fourth point, Enter.
   await page.focus('canvas[data-figure="points"]');
+  await page.press("Escape");
   for (let i = 0; i < 4; i++) await page.press("ArrowDown");
   await page.press("Enter");
   await settle(page);

@@ -104,13 +104,14 @@ pub enum Status {
     },
 }
 
-/// The readers' answers in this visit, and what earlier visits left.
+/// The reader's answers in this visit, and what earlier visits left.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Questions {
-    given: Vec<(Question, Answer)>,
+    /// Answered in this visit: the answer, and whether it was right then.
+    given: Vec<(Question, Answer, bool)>,
     skipped: Vec<Question>,
     /// From earlier visits: answered, and whether right then.
-    before: Vec<(Question, bool)>,
+    earlier: Vec<(Question, bool)>,
     /// The question a click on a point answers, instead of flipping it.
     pub picking: Option<Question>,
 }
@@ -118,14 +119,12 @@ pub struct Questions {
 impl Questions {
     /// The answer given to `question` in this visit.
     pub fn given(&self, question: Question) -> Option<&Answer> {
-        self.given.iter().find(|(q, _)| *q == question).map(|(_, a)| a)
+        self.given.iter().find(|(q, ..)| *q == question).map(|(_, a, _)| a)
     }
 
     pub fn answer(&mut self, question: Question, answer: Answer, right: bool) {
         self.forget(question);
-        self.given.push((question, answer));
-        self.before.retain(|(q, _)| *q != question);
-        self.before.push((question, right));
+        self.given.push((question, answer, right));
     }
 
     pub fn skip(&mut self, question: Question) {
@@ -135,7 +134,7 @@ impl Questions {
 
     /// Open again, as if never answered in this visit.
     pub fn forget(&mut self, question: Question) {
-        self.given.retain(|(q, _)| *q != question);
+        self.given.retain(|(q, ..)| *q != question);
         self.skipped.retain(|q| *q != question);
         if self.picking == Some(question) {
             self.picking = None;
@@ -149,26 +148,28 @@ impl Questions {
         for item in stored.split(',') {
             let Some((key, right)) = item.split_once('=') else { continue };
             if let (Some(q), "0" | "1") = (Question::from_word(key.trim()), right.trim()) {
-                self.before.retain(|(known, _)| *known != q);
-                self.before.push((q, right.trim() == "1"));
+                self.earlier.retain(|(known, _)| *known != q);
+                self.earlier.push((q, right.trim() == "1"));
             }
         }
     }
 
-    /// The progress to keep: every question answered in this visit or before.
+    /// The progress to keep: every question answered in this visit or an
+    /// earlier one, and whether the last answer was right.
     pub fn stored(&self) -> String {
         let mut items: Vec<String> = Vec::new();
         for q in Question::ALL {
-            if let Some((_, right)) = self.before.iter().find(|(known, _)| *known == q) {
-                items.push(format!("{}={}", q.word(), u8::from(*right)));
+            let now = self.given.iter().find(|(known, ..)| *known == q).map(|(_, _, right)| *right);
+            if let Some(right) = now.or_else(|| self.answered_before(q)) {
+                items.push(format!("{}={}", q.word(), u8::from(right)));
             }
         }
         items.join(",")
     }
 
-    /// Whether `question` was answered in an earlier visit (or this one), and right.
+    /// Whether `question` was answered in an earlier visit, and right.
     pub fn answered_before(&self, question: Question) -> Option<bool> {
-        self.before.iter().find(|(q, _)| *q == question).map(|(_, right)| *right)
+        self.earlier.iter().find(|(q, _)| *q == question).map(|(_, right)| *right)
     }
 }
 
@@ -189,6 +190,7 @@ pub struct QuestionView {
     /// Right or not, and why, with the model's numbers (once answered).
     pub feedback: Option<String>,
     pub picking: bool,
+    /// Answered in an earlier visit (and right or not), while not answered in this one.
     pub before: Option<bool>,
 }
 
@@ -261,7 +263,7 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
         right_choice: None,
         feedback: None,
         picking: questions.picking == Some(question),
-        before: questions.answered_before(question),
+        before: questions.answered_before(question).filter(|_| given.is_none()),
     };
     if questions.skipped.contains(&question) {
         view.status = Status::Skipped;
@@ -412,21 +414,13 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
             if keras.value == "—" {
                 return Err(fill(text("refused"), &[("why", keras.why.as_str())]));
             }
-            let mut values: Vec<String> = Vec::new();
-            for row in calc.rows.iter().filter(|r| r.value != "—") {
-                if !values.contains(&row.value) {
-                    values.push(row.value.clone());
-                }
-            }
-            // In the order of their numbers, so the order gives nothing away.
-            if values.iter().all(|v| parse_f64(v).is_some()) {
-                values.sort_by(|a, b| parse_f64(a).unwrap_or(0.0).total_cmp(&parse_f64(b).unwrap_or(0.0)));
-            } else {
-                values.sort();
-            }
+            // In the order of their numbers, so the order gives nothing away
+            // (printed arrays, which are not one number, last).
+            let printed = calc.rows.iter().filter(|r| r.value != "—");
+            let values = printed.map(|r| (parse_f64(&r.value).unwrap_or(f64::INFINITY), r.value.clone()));
             Ok(Worked {
                 prompt: text("prompt").to_owned(),
-                choices: values.iter().map(|v| (v.clone(), v.clone())).collect(),
+                choices: ascending(values),
                 right: Right::Choice(keras.value.clone()),
                 why: fill(text("answer"), &[("v", keras.value.as_str()), ("why", keras.why.as_str())]),
                 point: None,
@@ -488,18 +482,12 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
         Question::SmoothedTarget => {
             let (a, k) = (state.label_smoothing, f64::from(state.classes));
             let right = trimmed(1.0 - a + a / k);
-            let mut values: Vec<f64> = Vec::new();
-            for v in [1.0 - a, 1.0 - a + a / k, 1.0 - a / k, a / k] {
-                if !values.iter().any(|&known| trimmed(known) == trimmed(v)) {
-                    values.push(v);
-                }
-            }
-            values.sort_by(f64::total_cmp);
+            let values = [1.0 - a, 1.0 - a + a / k, 1.0 - a / k, a / k].map(|v| (v, trimmed(v)));
             let why =
                 fill(text("answer"), &[("v", right.clone()), ("keep", trimmed(1.0 - a)), ("share", trimmed(a / k))]);
             Ok(Worked {
                 prompt: fill(text("prompt"), &[("a", trimmed(a)), ("k", state.classes.to_string())]),
-                choices: values.iter().map(|&v| (trimmed(v), trimmed(v))).collect(),
+                choices: ascending(values.into_iter()),
                 right: Right::Choice(right),
                 why,
                 point: None,
@@ -533,6 +521,19 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
             })
         }
     }
+}
+
+/// Choices that are numbers, each once, smallest first: `(value, text)` in,
+/// the text as both id and label out.
+fn ascending(values: impl Iterator<Item = (f64, String)>) -> Vec<(String, String)> {
+    let mut sorted: Vec<(f64, String)> = Vec::new();
+    for (value, text) in values {
+        if sorted.iter().all(|(_, known)| *known != text) {
+            let at = sorted.iter().position(|(known, _)| *known > value).unwrap_or(sorted.len());
+            sorted.insert(at, (value, text));
+        }
+    }
+    sorted.into_iter().map(|(_, text)| (text.clone(), text)).collect()
 }
 
 /// Choices that are words: `q.choice.<id>`.
@@ -642,6 +643,7 @@ mod tests {
         assert_eq!(questions.stored(), "penalty=1,gap-classes=0");
         questions.answer(Question::GapClasses, Answer::Choice("larger".into()), true);
         assert_eq!(questions.stored(), "penalty=1,gap-classes=1");
+        assert_eq!(questions.answered_before(Question::GapClasses), Some(false), "that was an earlier visit");
     }
 
     #[test]

@@ -313,8 +313,9 @@ fn opened(model: &mut Model, framed: bool, progress: Option<&str>, changes: &mut
 }
 
 fn question_event(model: &mut Model, question: Question, event: QuestionEvent, changes: &mut Changes) {
+    // The card answers at once; the next frame writes it again with the scene redrawn.
+    changes.questions = true;
     model.questions_stale = true;
-    changes.frame = true;
     match event {
         QuestionEvent::Choose(id) => answer_question(model, question, Answer::Choice(id), changes),
         QuestionEvent::Act(QuestionAction::Pick) if question.picks_point() => {
@@ -339,6 +340,7 @@ pub(super) fn answer_question(model: &mut Model, question: Question, answer: Ans
     let Some(right) = questions::judge(model, question, &answer) else { return };
     model.questions.answer(question, answer, right);
     model.questions_stale = true;
+    changes.questions = true;
     changes.store = Some(model.questions.stored());
     if model.view.api {
         changes.post.push(Outgoing::answer(question.word(), right, &model.view.origin));
