@@ -21,20 +21,6 @@ use crate::scene::fit_options;
 use crate::state::Calc;
 
 impl CodeBlock {
-    /// Every code twin, in page order.
-    pub const ALL: [CodeBlock; 10] = [
-        CodeBlock::FitSklearn,
-        CodeBlock::BceKeras,
-        CodeBlock::BceKeras3,
-        CodeBlock::BceTorch,
-        CodeBlock::CceKeras,
-        CodeBlock::CceKeras3,
-        CodeBlock::CceTorch,
-        CodeBlock::FocalKeras,
-        CodeBlock::FocalKeras3,
-        CodeBlock::FocalTorch,
-    ];
-
     /// The section it sits in (`bce`), as `data-code-for` names it.
     pub fn section(self) -> &'static str {
         self.word().split_once('-').map_or("", |(section, _)| section)
