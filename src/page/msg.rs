@@ -170,6 +170,7 @@ words! {
         CceKeras = "cce-keras",
         CceKeras3 = "cce-keras3",
         CceTorch = "cce-torch",
+        SoftmaxSklearn = "softmax-sklearn",
         FocalKeras = "focal-keras",
         FocalKeras3 = "focal-keras3",
         FocalTorch = "focal-torch",
