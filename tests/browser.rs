@@ -425,7 +425,7 @@ fn a_browser_that_keeps_nothing_loses_the_progress_and_nothing_else() {
     assert!(window.local_storage().is_err(), "storage throws, as a blocked one does");
     let root = mount_page();
     let card = find(&root, "[data-question=\"smoothed-target\"]");
-    click(&find(&card, "[data-answer=\"0.9333\"]"));
+    click(&find(&card, "[data-answer=\"0.92\"]"));
     assert_eq!(card.get_attribute("data-status").as_deref(), Some("right"));
     js_sys::Reflect::delete_property(&window, &"localStorage".into()).unwrap();
     assert!(window.local_storage().is_ok());
