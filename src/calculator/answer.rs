@@ -59,9 +59,11 @@ pub struct Row {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     pub rows: Vec<Row>,
-    /// The parsed inputs, for the figures that follow the calculator.
+    /// The parsed inputs, for the figures and the words that follow the calculator.
     pub y_true: NdArray<f64>,
     pub y_pred: NdArray<f64>,
+    /// The options of the call answered (its semantics is each row's own).
+    pub options: LossOptions,
 }
 
 /// Reads the calculator's fields and evaluates the call under every semantics.
@@ -84,7 +86,7 @@ pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputErro
             return Err(InputError { field: "input", problem: first.clone() });
         }
     }
-    Ok(Answer { rows, y_true, y_pred })
+    Ok(Answer { rows, y_true, y_pred, options })
 }
 
 /// The options every semantics shares, from the calculator's fields.
@@ -157,15 +159,11 @@ pub fn one_hot_indices(y_true: &NdArray<f64>) -> Option<Vec<usize>> {
 }
 
 /// The sparse categorical cross-entropy of the same call under keras
-/// semantics, when `y_true` is one-hot (else `None`).
-pub fn sparse_equivalent(input: &CalculatorInput, answer: &Answer) -> Option<(Vec<usize>, Result<String, Message>)> {
+/// semantics, when `y_true` is one-hot (else `None`). Sparse takes no label
+/// smoothing, so a smoothed call is answered with Keras' refusal.
+pub fn sparse_equivalent(answer: &Answer) -> Option<(Vec<usize>, Result<String, Message>)> {
     let indices = one_hot_indices(&answer.y_true)?;
-    let options = LossOptions {
-        from_logits: input.from_logits,
-        reduction: Reduction::parse(&input.reduction)?,
-        sample_weight: parse_list(&input.sample_weight).ok(),
-        ..LossOptions::default()
-    };
+    let options = LossOptions { semantics: Semantics::Keras, ..answer.options.clone() };
     let sparse =
         evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), &answer.y_pred, &options, Dtype::Float32);
     Some((indices, printed(sparse)))
@@ -226,7 +224,7 @@ mod tests {
         input.reduction = "none".into();
         let none = evaluate(Loss::Categorical, &input).unwrap();
         assert_eq!(none.rows[0].answer.as_ref().unwrap(), "[0.051293306, 2.3025851]");
-        let (labels, sparse) = sparse_equivalent(&input, &none).unwrap();
+        let (labels, sparse) = sparse_equivalent(&none).unwrap();
         assert_eq!(labels, [1, 2]);
         assert_eq!(sparse.unwrap(), "[0.051293444, 2.3025851]");
     }

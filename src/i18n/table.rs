@@ -107,6 +107,18 @@ pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
     out
 }
 
+/// Sentences written one after another as `lang` writes them: English puts
+/// a space between them, Chinese, whose full stop is full-width, none.
+/// Empty parts are left out.
+pub fn sentences<S: AsRef<str>>(lang: Lang, parts: impl IntoIterator<Item = S>) -> String {
+    let gap = match lang {
+        Lang::En => " ",
+        Lang::Zh => "",
+    };
+    let parts: Vec<S> = parts.into_iter().filter(|p| !p.as_ref().is_empty()).collect();
+    parts.iter().map(AsRef::as_ref).collect::<Vec<&str>>().join(gap)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -151,6 +163,12 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "keys missing from the string tables: {missing:?}");
+    }
+
+    #[test]
+    fn sentences_are_joined_as_each_language_joins_them() {
+        assert_eq!(sentences(Lang::En, ["One.", "", "Two."]), "One. Two.");
+        assert_eq!(sentences(Lang::Zh, ["一。", "二。"]), "一。二。");
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! answer of each, what is wrong with the current input, and every line of
 //! text their tables and notes hold, in the reader's language.
 
+use super::why::why;
 use crate::calculator::{self, Answer, InputError, Loss};
 use crate::core::array::NdArray;
-use crate::core::losses::renormalize;
-use crate::i18n::{fill, t, Lang, Message};
+use crate::core::losses::{keras_clips, renormalize};
+use crate::core::semantics::Semantics;
+use crate::i18n::{fill, sentences, t, Lang, Message};
 use crate::number::format;
 use crate::scene::CceScene;
 use crate::state::{Calc, CalcField, State};
@@ -94,7 +96,7 @@ impl Calculators {
         match calculator::evaluate(which.loss(), input) {
             Ok(answer) => {
                 if which == Calc::Categorical {
-                    shown.sparse = calculator::sparse_equivalent(input, &answer);
+                    shown.sparse = calculator::sparse_equivalent(&answer);
                 }
                 shown.last_good = Some(answer);
                 shown.error = None;
@@ -119,15 +121,15 @@ impl Calculators {
         let Some(answer) = &self.categorical.last_good else { return CceScene::seed() };
         let sparse = calculator::one_hot_indices(&answer.y_true).unwrap_or_default();
         let rows = |a: &NdArray<f64>| a.to_rows().unwrap_or_default();
-        CceScene::build(&rows(&answer.y_true), &rows(&answer.y_pred), &sparse)
+        CceScene::build(&rows(&answer.y_true), &rows(&answer.y_pred), &sparse, answer.options.from_logits)
     }
 
     /// Calculator `which` as the page shows it, in `lang`.
     pub fn view(&self, which: Calc, lang: Lang) -> CalculatorView {
         let shown = self.shown(which);
         let error = shown.error.as_ref().map(|error| {
-            let stale = if shown.last_good.is_some() { format!(" {}", t(lang, "calc.stale")) } else { String::new() };
-            format!("{}.{stale}", error.message().text(lang))
+            let key = if shown.last_good.is_some() { "calc.stale" } else { "calc.error" };
+            fill(t(lang, key), &[("error", error.message().text(lang))])
         });
         let invalid = shown.error.as_ref().and_then(|e| field_named(e.field));
         let rows = shown.last_good.as_ref().map_or_else(Vec::new, |answer| {
@@ -135,8 +137,9 @@ impl Calculators {
                 .rows
                 .iter()
                 .map(|row| {
+                    let semantics = Semantics::parse(row.semantics).unwrap_or_default();
                     let (value, why) = match &row.answer {
-                        Ok(text) => (text.clone(), why_text(which, row.semantics, lang).to_owned()),
+                        Ok(text) => (text.clone(), why(which, semantics, answer, lang)),
                         Err(message) => ("—".to_owned(), message.text(lang)),
                     };
                     RowView { semantics: row.semantics, label: semantics_label(row.semantics, lang), value, why }
@@ -146,40 +149,85 @@ impl Calculators {
         CalculatorView { error, invalid, stale: shown.error.is_some(), rows }
     }
 
-    /// Under the categorical calculator: Keras' row renormalisation, before
-    /// and after, and the sparse form of the same call; `None` until there is
-    /// an answer.
+    /// Under the categorical calculator: what Keras does to the rows of
+    /// y_pred before the log (renormalises them, or takes their softmax),
+    /// and the sparse form of the same call with why it agrees or not;
+    /// `None` until there is an answer.
     pub fn categorical_notes(&self, lang: Lang) -> Option<String> {
         let shown = &self.categorical;
         let answer = shown.last_good.as_ref()?;
+        let rows = answer.y_pred.to_rows().unwrap_or_default();
         let mut lines = Vec::new();
-        for (i, values) in answer.y_pred.to_rows().unwrap_or_default().iter().enumerate() {
-            let after = renormalize(values);
-            if after.iter().zip(values).any(|(a, b)| (a - b).abs() > 1e-12) {
-                let values = [
-                    ("row", (i + 1).to_string()),
-                    ("before", format::row(values, 4)),
-                    ("after", format::row(&after, 4)),
-                ];
-                lines.push(fill(t(lang, "cce.rows"), &values));
+        if answer.options.from_logits {
+            lines.push(t(lang, "cce.rows.logits").to_owned());
+        } else {
+            for (i, values) in rows.iter().enumerate() {
+                let after = renormalize(values);
+                if after.iter().zip(values).any(|(a, b)| (a - b).abs() > 1e-12) {
+                    let values = [
+                        ("row", (i + 1).to_string()),
+                        ("before", format::row(values, 4)),
+                        ("after", format::row(&after, 4)),
+                    ];
+                    lines.push(fill(t(lang, "cce.rows"), &values));
+                }
+            }
+            if lines.is_empty() {
+                lines.push(t(lang, "cce.rows.normalised").to_owned());
             }
         }
-        if lines.is_empty() {
-            lines.push(t(lang, "cce.rows.normalised").to_owned());
-        }
         match &shown.sparse {
-            Some((labels, result)) => {
+            Some((labels, Ok(sparse))) => {
                 let labels = format::shape(labels);
-                let sparse = match result {
-                    Ok(v) => v.clone(),
-                    Err(e) => e.text(lang),
-                };
-                lines.push(fill(t(lang, "cce.sparse"), &[("labels", labels), ("sparse", sparse)]));
+                lines.push(fill(t(lang, "cce.sparse"), &[("labels", labels), ("sparse", sparse.clone())]));
+                let categorical = answer.rows.first().and_then(|row| row.answer.as_ref().ok());
+                lines.push(sparse_against_categorical(answer, sparse, categorical, &rows, lang));
+            }
+            Some((labels, Err(why))) => {
+                let values = [("labels", format::shape(labels)), ("why", why.text(lang))];
+                lines.push(fill(t(lang, "cce.sparse.refused"), &values));
             }
             None => lines.push(t(lang, "cce.sparse.na").to_owned()),
         }
-        Some(lines.join(" "))
+        Some(sentences(lang, lines))
     }
+}
+
+/// Why sparse categorical cross-entropy agrees with categorical on this
+/// call, or not: from logits both take the log-softmax; from probabilities
+/// sparse clips each entry before renormalising the row and categorical
+/// after, so they part where clipping changes a row.
+fn sparse_against_categorical(
+    answer: &Answer,
+    sparse: &str,
+    categorical: Option<&String>,
+    rows: &[Vec<f64>],
+    lang: Lang,
+) -> String {
+    let same = categorical.is_some_and(|c| c == sparse);
+    let categorical = categorical.cloned().unwrap_or_else(|| "—".to_owned());
+    if answer.options.from_logits {
+        let key = if same { "cce.sparse.logits" } else { "cce.sparse.logits-rounding" };
+        return fill(t(lang, key), &[("categorical", categorical)]);
+    }
+    // A row is changed by clipping when Keras clips an entry as given
+    // (sparse) or after renormalising (categorical), in float32.
+    let clipped: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            row.iter().any(|&p| keras_clips(p as f32)) || renormalize(row).iter().any(|&p| keras_clips(p as f32))
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    let key = match (same, clipped.is_empty()) {
+        (true, true) => "cce.sparse.same",
+        (true, false) => "cce.sparse.same-clipped",
+        (false, true) => "cce.sparse.rounding",
+        (false, false) => "cce.sparse.differs",
+    };
+    let rows = format::row_numbers(&clipped, lang);
+    fill(t(lang, key), &[("categorical", categorical), ("rows", rows)])
 }
 
 /// The field an input error names (`y_true` → [`CalcField::YTrue`]).
@@ -199,20 +247,6 @@ fn semantics_label(semantics: &str, lang: Lang) -> &'static str {
         "keras3" => t(lang, "sem.keras3"),
         "torch" => t(lang, "sem.torch"),
         _ => t(lang, "sem.exact"),
-    }
-}
-
-/// One sentence on why `semantics` prints what it prints, for calculator `which`.
-fn why_text(which: Calc, semantics: &str, lang: Lang) -> &'static str {
-    match (which, semantics) {
-        (Calc::Binary, "keras") => t(lang, "why.keras"),
-        (Calc::Binary, "keras3") => t(lang, "why.keras3"),
-        (Calc::Binary, "torch") => t(lang, "why.torch"),
-        (Calc::Binary, _) => t(lang, "why.exact"),
-        (Calc::Categorical, "keras") => t(lang, "why.cce.keras"),
-        (Calc::Categorical, "keras3") => t(lang, "why.cce.keras3"),
-        (Calc::Categorical, "torch") => t(lang, "why.cce.torch"),
-        (Calc::Categorical, _) => t(lang, "why.cce.exact"),
     }
 }
 

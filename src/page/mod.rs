@@ -16,6 +16,8 @@ pub mod url;
 pub mod view;
 
 mod pointer;
+mod prose;
+mod why;
 
 pub use changes::{Changes, CopyButton, Tooltip};
 pub use model::{FigureSet, Model};

@@ -133,9 +133,14 @@ impl Model {
         }
     }
 
-    /// Whether a setting's control is off: C without the L2 penalty.
+    /// Whether a setting's control is off because nothing reads it: C
+    /// without the L2 penalty, the focal α without class balancing (α_t = 1).
     pub fn control_disabled(&self, setting: Setting) -> bool {
-        setting == Setting::C && self.state.regularization == Regularization::Off
+        match setting {
+            Setting::C => self.state.regularization == Regularization::Off,
+            Setting::FocalAlpha => !self.state.class_balancing,
+            _ => false,
+        }
     }
 
     /// The link of the page as it is now.

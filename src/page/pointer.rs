@@ -8,7 +8,7 @@ use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
 use super::msg::{Key, Phase, PointerEvent};
 use crate::charts::{Figure, PlotMap, Pointer};
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::number::format::fixed;
 use crate::scene::Deps;
 use crate::state::{Point, Setting, Value, MAX_POINTS};
@@ -215,10 +215,10 @@ fn tooltip(model: &Model, index: usize, client: (i32, i32)) -> Option<Tooltip> {
     let lang = model.state.lang;
     let class = if point.green { t(lang, "class.green") } else { t(lang, "class.red") };
     let lines = vec![
-        format!("{} = {}", t(lang, "tip.x"), fixed(point.x, 2)),
-        format!("{}: {}", t(lang, "tip.class"), class),
-        format!("{} = {}", t(lang, "tip.p"), fixed(point.p_true, 4)),
-        format!("{} = {}", t(lang, "tip.loss"), fixed(point.loss, 4)),
+        fill(t(lang, "tip.x"), &[("x", fixed(point.x, 2))]),
+        fill(t(lang, "tip.class"), &[("class", class)]),
+        fill(t(lang, "tip.p"), &[("p", fixed(point.p_true, 4))]),
+        fill(t(lang, "tip.loss"), &[("l", fixed(point.loss, 4))]),
     ];
     Some(Tooltip::Show { lines, at: (client.0 + 14, client.1 + 14) })
 }

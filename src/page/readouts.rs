@@ -2,12 +2,14 @@
 //! the wasm shell only writes them into their `[data-readout]` elements.
 
 use super::model::Model;
+use super::prose::paragraphs;
 use crate::core::fit::FitError;
 use crate::core::smoothing::smooth_binary;
 use crate::i18n::{fill, t};
 use crate::number::format::{percent_tenths, readout, significant3, trimmed};
 
-/// Each readout's name (`data-readout`) and its text.
+/// Each readout's name (`data-readout`) and its text: the live numbers, the
+/// fit's status, and the paragraphs whose sentences follow the state.
 pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
     let state = &model.state;
     let lang = state.lang;
@@ -20,7 +22,7 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
         Some(a) => readout(a, 4),
     };
-    vec![
+    let mut readouts = vec![
         ("bce", readout(known(scene.binary.bce), 4)),
         ("coef", readout(fit.coef, 4)),
         ("intercept", readout(fit.intercept, 4)),
@@ -38,7 +40,9 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("smoothed-target", readout(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4)),
         ("logit-gap", gap),
         ("fit-status", fit_status(model)),
-    ]
+    ];
+    readouts.extend(paragraphs(model));
+    readouts
 }
 
 /// The play button's words key and whether it is pressed.

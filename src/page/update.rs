@@ -106,7 +106,12 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
             }
             model.state_changed(Deps::POINTS, finished);
         }
-        Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => model.state_changed(Deps::FOCAL, finished),
+        Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => {
+            if setting == Setting::ClassBalancing {
+                changes.controls.push(Setting::FocalAlpha); // α is off without class balancing
+            }
+            model.state_changed(Deps::FOCAL, finished)
+        }
         Setting::LabelSmoothing | Setting::Classes => model.state_changed(Deps::LABEL_SMOOTHING, finished),
         Setting::Palette | Setting::Theme => {
             changes.theme = true;

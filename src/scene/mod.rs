@@ -29,6 +29,6 @@ pub use build::Scene;
 pub use cce::{CceSample, CceScene};
 pub use deps::Deps;
 pub use fit_inputs::{converged_model, fit_data, fit_options, focal_options, FLAT};
-pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene};
+pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene, Unpenalised};
 pub use smoothing::SmoothingScene;
 pub use stability::{Breakdown, StabilityCurve, StabilityScene, X_MAX as STABILITY_X_MAX};
