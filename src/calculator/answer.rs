@@ -51,7 +51,7 @@ impl std::fmt::Display for InputError {
 /// One semantics' answer: the printed value, or why that framework refuses the call.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
-    pub semantics: &'static str,
+    pub semantics: Semantics,
     pub answer: Result<String, Message>,
 }
 
@@ -76,10 +76,7 @@ pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputErro
     let options = options(input)?;
     let rows: Vec<Row> = Semantics::ALL
         .into_iter()
-        .map(|semantics| Row {
-            semantics: semantics.name(),
-            answer: printed(answer(loss, semantics, &y_true, &y_pred, &options)),
-        })
+        .map(|semantics| Row { semantics, answer: printed(answer(loss, semantics, &y_true, &y_pred, &options)) })
         .collect();
     if rows.iter().all(|r| r.answer.is_err()) {
         if let Some(Err(first)) = rows.first().map(|r| &r.answer) {
@@ -195,7 +192,7 @@ mod tests {
         answer
             .rows
             .iter()
-            .map(|r| (r.semantics, r.answer.clone().unwrap_or_else(|e| format!("error: {}", e.text(Lang::En)))))
+            .map(|r| (r.semantics.name(), r.answer.clone().unwrap_or_else(|e| format!("error: {}", e.text(Lang::En)))))
             .collect()
     }
 

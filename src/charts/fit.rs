@@ -90,7 +90,7 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     );
     if let Some(e) = &scene.fit_error {
         let note = fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]);
-        s = sentences(lang, [s, note]);
+        s = sentences(lang, &[s, note]);
     }
     s
 }

@@ -126,5 +126,5 @@ pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
             ));
         }
     }
-    sentences(lang, parts)
+    sentences(lang, &parts)
 }

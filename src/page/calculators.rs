@@ -7,7 +7,7 @@ use crate::calculator::{self, Answer, InputError, Loss};
 use crate::core::array::NdArray;
 use crate::core::losses::{keras_clips, renormalize};
 use crate::core::semantics::Semantics;
-use crate::i18n::{fill, sentences, t, Lang, Message};
+use crate::i18n::{fill, sentences, t, Lang, Message, Placeholders};
 use crate::number::format;
 use crate::scene::CceScene;
 use crate::state::{Calc, CalcField, State};
@@ -137,12 +137,12 @@ impl Calculators {
                 .rows
                 .iter()
                 .map(|row| {
-                    let semantics = Semantics::parse(row.semantics).unwrap_or_default();
+                    let semantics = row.semantics;
                     let (value, why) = match &row.answer {
                         Ok(text) => (text.clone(), why(which, semantics, answer, lang)),
                         Err(message) => ("—".to_owned(), message.text(lang)),
                     };
-                    RowView { semantics: row.semantics, label: semantics_label(row.semantics, lang), value, why }
+                    RowView { semantics: semantics.name(), label: semantics_label(semantics, lang), value, why }
                 })
                 .collect()
         });
@@ -176,58 +176,48 @@ impl Calculators {
                 lines.push(t(lang, "cce.rows.normalised").to_owned());
             }
         }
-        match &shown.sparse {
-            Some((labels, Ok(sparse))) => {
-                let labels = format::shape(labels);
-                lines.push(fill(t(lang, "cce.sparse"), &[("labels", labels), ("sparse", sparse.clone())]));
-                let categorical = answer.rows.first().and_then(|row| row.answer.as_ref().ok());
-                lines.push(sparse_against_categorical(answer, sparse, categorical, &rows, lang));
+        // The sparse form of the call, and why it agrees with categorical or
+        // not: from logits both take the log-softmax; from probabilities
+        // sparse clips each entry before renormalising the row and
+        // categorical after, so they part where clipping changes a row — an
+        // entry as given (sparse) or renormalised (categorical), in float32.
+        let mut words = Placeholders::new(lang);
+        let keys: &[&str] = match &shown.sparse {
+            Some((labels, sparse)) => {
+                words.put("labels", format::shape(labels));
+                match sparse {
+                    Err(why) => {
+                        words.put("why", why.text(lang));
+                        &["cce.sparse.refused"]
+                    }
+                    Ok(sparse) => {
+                        let categorical = answer.rows.first().and_then(|row| row.answer.as_ref().ok());
+                        let same = categorical == Some(sparse);
+                        words.put("sparse", sparse.clone());
+                        words.put("categorical", categorical.cloned().unwrap_or_default());
+                        let clipped: Vec<usize> = (1..=rows.len())
+                            .filter(|&i| {
+                                let row = &rows[i - 1];
+                                row.iter().chain(&renormalize(row)).any(|&p| keras_clips(p as f32))
+                            })
+                            .collect();
+                        words.put("rows", format::row_numbers(&clipped, lang));
+                        match (answer.options.from_logits, same, clipped.is_empty()) {
+                            (true, true, _) => &["cce.sparse", "cce.sparse.logits"],
+                            (true, false, _) => &["cce.sparse", "cce.sparse.logits-rounding"],
+                            (false, true, true) => &["cce.sparse", "cce.sparse.same"],
+                            (false, true, false) => &["cce.sparse", "cce.sparse.same-clipped"],
+                            (false, false, true) => &["cce.sparse", "cce.sparse.rounding"],
+                            (false, false, false) => &["cce.sparse", "cce.sparse.differs"],
+                        }
+                    }
+                }
             }
-            Some((labels, Err(why))) => {
-                let values = [("labels", format::shape(labels)), ("why", why.text(lang))];
-                lines.push(fill(t(lang, "cce.sparse.refused"), &values));
-            }
-            None => lines.push(t(lang, "cce.sparse.na").to_owned()),
-        }
-        Some(sentences(lang, lines))
+            None => &["cce.sparse.na"],
+        };
+        lines.push(words.say(keys));
+        Some(sentences(lang, &lines))
     }
-}
-
-/// Why sparse categorical cross-entropy agrees with categorical on this
-/// call, or not: from logits both take the log-softmax; from probabilities
-/// sparse clips each entry before renormalising the row and categorical
-/// after, so they part where clipping changes a row.
-fn sparse_against_categorical(
-    answer: &Answer,
-    sparse: &str,
-    categorical: Option<&String>,
-    rows: &[Vec<f64>],
-    lang: Lang,
-) -> String {
-    let same = categorical.is_some_and(|c| c == sparse);
-    let categorical = categorical.cloned().unwrap_or_else(|| "—".to_owned());
-    if answer.options.from_logits {
-        let key = if same { "cce.sparse.logits" } else { "cce.sparse.logits-rounding" };
-        return fill(t(lang, key), &[("categorical", categorical)]);
-    }
-    // A row is changed by clipping when Keras clips an entry as given
-    // (sparse) or after renormalising (categorical), in float32.
-    let clipped: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, row)| {
-            row.iter().any(|&p| keras_clips(p as f32)) || renormalize(row).iter().any(|&p| keras_clips(p as f32))
-        })
-        .map(|(i, _)| i + 1)
-        .collect();
-    let key = match (same, clipped.is_empty()) {
-        (true, true) => "cce.sparse.same",
-        (true, false) => "cce.sparse.same-clipped",
-        (false, true) => "cce.sparse.rounding",
-        (false, false) => "cce.sparse.differs",
-    };
-    let rows = format::row_numbers(&clipped, lang);
-    fill(t(lang, key), &[("categorical", categorical), ("rows", rows)])
 }
 
 /// The field an input error names (`y_true` → [`CalcField::YTrue`]).
@@ -241,12 +231,12 @@ fn field_named(field: &str) -> Option<CalcField> {
     }
 }
 
-fn semantics_label(semantics: &str, lang: Lang) -> &'static str {
+fn semantics_label(semantics: Semantics, lang: Lang) -> &'static str {
     match semantics {
-        "keras" => t(lang, "sem.keras"),
-        "keras3" => t(lang, "sem.keras3"),
-        "torch" => t(lang, "sem.torch"),
-        _ => t(lang, "sem.exact"),
+        Semantics::Keras => t(lang, "sem.keras"),
+        Semantics::Keras3 => t(lang, "sem.keras3"),
+        Semantics::Torch => t(lang, "sem.torch"),
+        Semantics::Exact => t(lang, "sem.exact"),
     }
 }
 
