@@ -1,4 +1,4 @@
-//! Browser tests: the page mounted in headless Chromium by wasm-bindgen-test
+//! Browser tests: the page mounted in headless Chromium or Firefox by wasm-bindgen-test
 //! (`cargo test --target wasm32-unknown-unknown --no-default-features --test browser`).
 #![cfg(target_arch = "wasm32")]
 
@@ -98,7 +98,7 @@ fn opens_on_the_articles_fit() {
 fn every_figure_is_drawn() {
     let root = mount_page();
     let canvases = root.query_selector_all("canvas[data-figure]").unwrap();
-    assert_eq!(canvases.length(), 15);
+    assert_eq!(canvases.length() as usize, losslab::charts::Figure::ALL.len());
     for i in 0..canvases.length() {
         let canvas: HtmlCanvasElement = canvases.item(i).unwrap().unchecked_into();
         let name = canvas.get_attribute("data-figure").unwrap();
@@ -290,4 +290,28 @@ fn numbers_read_on_the_page_as_rust_reads_them() {
         let page = losslab::number::parse_f64(text);
         assert_eq!(page.map(f64::to_bits), rust.map(f64::to_bits), "{text:?}");
     }
+}
+
+#[wasm_bindgen_test]
+fn a_data_set_feeds_four_fits_and_their_numbers() {
+    let root = mount_page();
+    set(&root, "data", "imbalanced");
+    assert_eq!(readout(&root, "data-summary"), "400 points: 280 for training (14 green), 120 held out (6 green).");
+    assert_eq!(readout(&root, "ece-ce"), "0.0386");
+    assert_eq!(readout(&root, "minority-recall-balanced"), "83%");
+    let ece_focal = readout(&root, "ece-focal");
+    set(&root, "gamma", "4");
+    assert_ne!(readout(&root, "ece-focal"), ece_focal, "γ moves the focal fit");
+    assert_eq!(readout(&root, "ece-ce"), "0.0386", "and not the cross-entropy one");
+    set(&root, "threshold", "0.1");
+    assert_eq!(readout(&root, "threshold-value"), "0.10");
+    set(&root, "bins", "5");
+    assert_eq!(readout(&root, "bins-value"), "5");
+    for name in ["calibration", "gradients", "confusion", "true-class-bars"] {
+        let canvas: HtmlCanvasElement =
+            root.query_selector(&format!("canvas[data-figure=\"{name}\"]")).unwrap().unwrap().unchecked_into();
+        assert!(ink(&canvas) > 0.005, "{name} is drawn with 400 points");
+    }
+    set(&root, "lang", "zh");
+    assert!(readout(&root, "confusion-verdict").contains("个绿点"), "{}", readout(&root, "confusion-verdict"));
 }

@@ -2,6 +2,7 @@
 //! `tests/reference/calibration.json` (`calibration_curve` bins with ECE,
 //! MCE and Brier from numpy) through `losslab eval` and through the core,
 //! to 1e-9; then the parts the reference cases do not reach.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

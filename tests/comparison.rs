@@ -3,6 +3,7 @@
 //! the confusion counts, and the claims the page's text makes about the
 //! fits on the generated data sets (averaged over seeds, so that they hold
 //! for the data, not for one lucky draw).
+#![cfg(not(target_arch = "wasm32"))]
 
 use losslab::core::activation::sigmoid;
 use losslab::core::comparison::{fit_all, scorecard, ComparisonOptions, Contender, Scorecard};

@@ -3,6 +3,8 @@
 //! to 5, α and label smoothing at 0 and 1; fits stay finite on separable
 //! points whenever they answer, and say why when they cannot.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use losslab::core::array::NdArray;
 use losslab::core::fit::{fit_focal, fit_logistic, FitError, FitOptions};
 use losslab::core::losses::{loss_with_grad, FocalOptions, LossKind, LossOptions, LossValue};

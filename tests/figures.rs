@@ -2,6 +2,8 @@
 //! extreme scenes draw without error; plot maps round-trip; text alternatives
 //! state each figure's key number in both languages.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 
 use losslab::charts::export::{size, style_for, svg_string, write_svgs};
@@ -174,7 +176,7 @@ fn extreme_states_draw() {
     one_class.points.iter_mut().for_each(|p| p.green = true);
     draw_all(&one_class);
     let many = State {
-        points: (0..1000).map(|i| Point { x: (i as f64 * 0.37).sin() * 50.0, green: i % 3 != 0 }).collect(),
+        points: (0..1000).map(|i| Point::new((i as f64 * 0.37).sin() * 50.0, i % 3 != 0)).collect(),
         ..State::default()
     };
     draw_all(&many);
@@ -282,6 +284,9 @@ fn alt_text_states_the_key_number_in_both_languages() {
         Figure::SmoothingTargets => "0.9333",
         Figure::SmoothingLogits => "3.3322",
         Figure::SmoothingGradient => "3.3322",
+        Figure::Calibration => "0.191",
+        Figure::Gradients => "51%",
+        Figure::Confusion => "67%",
     };
     for figure in Figure::ALL {
         for lang in [Lang::En, Lang::Zh] {

@@ -3,11 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use losslab::charts::{Axis, Figure, PlotMap, Scale};
+use losslab::core::comparison::Contender;
+use losslab::core::data::BinaryDataSet;
 use losslab::i18n::Lang;
 use losslab::page::readouts::readouts;
 use losslab::page::{
     update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Tooltip,
 };
+use losslab::scene::ComparisonScene;
 use losslab::state::{Calc, CalcField, ControlInput, Palette, Regularization, Setting, State, Theme, SETTINGS};
 
 fn page(query: &str) -> Model {
@@ -67,7 +70,18 @@ fn each_slider_moves_its_numbers_and_redraws_only_its_figures() {
     set(&mut model, Setting::Gamma, "0");
     let drawn = frame(&mut model);
     assert_eq!(readout(&model, "focal"), readout(&model, "ce-mean"), "γ = 0 is cross-entropy");
-    assert_eq!(drawn.draw, [Figure::FocalCurves, Figure::FocalPoints, Figure::FocalFit]);
+    assert_eq!(
+        drawn.draw,
+        [
+            Figure::FocalCurves,
+            Figure::FocalPoints,
+            Figure::FocalFit,
+            Figure::Calibration,
+            Figure::Gradients,
+            Figure::Confusion
+        ],
+        "the focal figures, and the claims whose focal fit moved"
+    );
 
     set(&mut model, Setting::FocalAlpha, "0.6");
     assert_eq!(model.state.focal_alpha, 0.6);
@@ -245,8 +259,54 @@ fn points_from_text_replace_the_points_or_say_what_is_wrong() {
     assert_eq!(changes.csv_errors, Some(Vec::new()));
     assert_eq!(model.state.points.len(), 4);
     let changes = update(&mut model, Msg::Action(Action::ResetPoints));
-    assert_eq!(changes.controls, [Setting::Points]);
+    assert_eq!(changes.controls, [Setting::Data, Setting::Points]);
     assert_eq!(model.state.points, State::default().points);
+}
+
+#[test]
+fn a_data_set_replaces_the_points_and_a_new_seed_draws_them_again() {
+    let mut model = page("");
+    let changes = set(&mut model, Setting::Data, "imbalanced");
+    assert!(changes.controls.contains(&Setting::Points), "the text box shows the new points");
+    assert_eq!(model.state.points.len(), 400);
+    assert_eq!(model.state.points.iter().filter(|p| p.held_out).count(), 120);
+    assert_eq!(model.query(), "data=imbalanced");
+    let first = model.state.points.clone();
+    let changes = update(&mut model, Msg::Action(Action::NewSeed));
+    assert_eq!(changes.controls, [Setting::Seed, Setting::Points]);
+    assert_eq!(model.state.seed, 2);
+    assert_ne!(model.state.points, first);
+    assert_eq!(model.query(), "data=imbalanced&seed=2");
+    // Edits on top of a data set are written after it, and read back the same.
+    model.state.points[3].green = !model.state.points[3].green;
+    let again = page(&model.query());
+    assert_eq!(again.state.points, model.state.points);
+    // The fits see the training points only.
+    frame(&mut model);
+    let trained = model.state.points.iter().filter(|p| !p.held_out).count();
+    assert_eq!(model.scene.comparison.training.len(), trained);
+    update(&mut model, Msg::Action(Action::ResetPoints));
+    assert_eq!((model.state.data, model.state.points.len()), (BinaryDataSet::Article, 10));
+}
+
+#[test]
+fn bins_and_threshold_change_only_the_comparison() {
+    let mut model = page("data=imbalanced&seed=1");
+    frame(&mut model);
+    let before = model.scene.comparison.clone();
+    set(&mut model, Setting::Threshold, "0.2");
+    let drawn = frame(&mut model).draw;
+    assert_eq!(drawn, [Figure::Calibration, Figure::Gradients, Figure::Confusion]);
+    let ce = |s: &ComparisonScene| s.fit(Contender::CrossEntropy).card.clone().unwrap();
+    assert!(ce(&model.scene.comparison).confusion.true_positives >= ce(&before).confusion.true_positives);
+    let ece = |s: &ComparisonScene| ce(s).calibration.ece;
+    assert!((ece(&model.scene.comparison) - ece(&before)).abs() < 1e-12, "the threshold leaves calibration alone");
+    set(&mut model, Setting::Bins, "5");
+    frame(&mut model);
+    let counts = ce(&model.scene.comparison).calibration.reliability.counts;
+    assert!(counts.len() <= 5 && counts.iter().sum::<usize>() == 120, "{counts:?}: five bins, empty ones dropped");
+    set(&mut model, Setting::Bins, "99");
+    assert_eq!(model.state.bins, 20, "clamped at the border");
 }
 
 #[test]
@@ -420,6 +480,10 @@ fn every_setting_and_action_is_handled() {
             (_, Setting::Calculator(_, CalcField::Reduction)) => ControlInput::Text("none".into()),
             (_, Setting::C) => ControlInput::Text("1".into()),
             (_, Setting::Classes) => ControlInput::Text("4".into()),
+            (_, Setting::Data) => ControlInput::Text("overlap".into()),
+            (_, Setting::Seed) => ControlInput::Text("7".into()),
+            (_, Setting::Bins) => ControlInput::Text("15".into()),
+            (_, Setting::Threshold) => ControlInput::Text("0.3".into()),
             _ => ControlInput::Text("0.5".into()),
         };
         update(&mut model, Msg::Control { setting: spec.setting, input: other, finished: true });
@@ -427,9 +491,15 @@ fn every_setting_and_action_is_handled() {
         update(&mut model, Msg::Control { setting: spec.setting, input: default, finished: true });
         assert_eq!(model.state, State::default(), "{} changes it back", spec.control);
     }
-    for action in
-        [Action::Play, Action::Step, Action::Reset, Action::Converge, Action::ResetPoints, Action::DismissNotices]
-    {
+    for action in [
+        Action::Play,
+        Action::Step,
+        Action::Reset,
+        Action::Converge,
+        Action::ResetPoints,
+        Action::NewSeed,
+        Action::DismissNotices,
+    ] {
         let mut model = page("pts=0:0,1:1,2:1&C=5000");
         let changes = update(&mut model, Msg::Action(action));
         assert!(changes != Changes::default() || model.fit.iteration() == 0, "{action:?} does something");

@@ -1,5 +1,7 @@
 //! Property tests of the core and the evaluator.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use losslab::core::activation::{sigmoid, softmax};
 use losslab::core::array::{ascending_order, NdArray};
 use losslab::core::fit::{fit_focal, fit_logistic, FitError, FitOptions};

@@ -1,6 +1,7 @@
 //! Who pulls the fit: each per-point gradient against central finite
 //! differences of the loss it belongs to, and the share of the pull that
 //! misclassified points carry.
+#![cfg(not(target_arch = "wasm32"))]
 
 use losslab::core::activation::sigmoid;
 use losslab::core::losses::{binary_cross_entropy, binary_focal_loss, FocalOptions};

@@ -9,6 +9,7 @@
 //! float32 subnormals (below 1.2e-38) have only a few significant bits, so
 //! e.g. torch's `log1p(exp(−100))` = 3.92e-44 is a handful of ulps of the
 //! subnormal grid away from any other correct rounding.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

@@ -5,6 +5,7 @@
 //!
 //! Tolerances from the reference README: probabilities to 1e-5,
 //! coefficients to 1e-4, losses to 1e-6 relative.
+#![cfg(not(target_arch = "wasm32"))]
 
 use losslab::core::softmax_fit::{
     class_labels, fit_softmax, SoftmaxFit, SoftmaxFitError, SoftmaxModel, SoftmaxOptions, SoftmaxProblem,

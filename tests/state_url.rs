@@ -1,5 +1,6 @@
 //! The state's URL form: every valid state survives the round trip exactly,
 //! and any text at all reads as a valid state, with a notice for what was off.
+#![cfg(not(target_arch = "wasm32"))]
 
 use losslab::charts::Figure;
 use losslab::page::url::{self, Location};
@@ -12,7 +13,7 @@ fn read(query: &str) -> Location {
 }
 
 fn points(pairs: &[(f64, bool)]) -> Vec<Point> {
-    pairs.iter().map(|&(x, green)| Point { x, green }).collect()
+    pairs.iter().map(|&(x, green)| Point::new(x, green)).collect()
 }
 
 // ---- Writing ----
@@ -91,7 +92,7 @@ fn calculator_text_is_escaped_only_where_needed() {
 #[test]
 fn a_thousand_points_make_the_round_trip() {
     let state = State {
-        points: (0..MAX_POINTS).map(|i| Point { x: i as f64 / 7.0 - 50.0, green: i % 3 == 0 }).collect(),
+        points: (0..MAX_POINTS).map(|i| Point::new(i as f64 / 7.0 - 50.0, i % 3 == 0)).collect(),
         ..State::default()
     };
     let parsed = read(&state.to_query());
@@ -270,7 +271,7 @@ fn more_than_a_thousand_points_are_cut_to_the_first_thousand() {
     let pairs: Vec<String> = (0..1500).map(|i| format!("{i}:1")).collect();
     let parsed = read(&format!("pts={}", pairs.join(",")));
     assert_eq!(parsed.state.points.len(), MAX_POINTS);
-    assert_eq!(parsed.state.points[999], Point { x: 999.0, green: true });
+    assert_eq!(parsed.state.points[999], Point::new(999.0, true));
     assert_eq!(parsed.notices, [Notice::TooManyPoints { given: 1500 }]);
     assert_eq!(parsed.notices[0].message().text(Lang::En), "1500 points were given; only the first 1000 are used.");
 }
@@ -312,7 +313,7 @@ fn csv_with_a_header_blank_lines_and_word_labels() {
 
 #[test]
 fn csv_reports_every_bad_line_by_number() {
-    let text = "x,label\n1,0\nabc,1\n2\n3,blue\n1e9,1\n4,1,5\n";
+    let text = "x,label\n1,0\nabc,1\n2\n3,blue\n1e9,1\n4,1,5\n5,1,0,0\n";
     let errors = parse_points_csv(text).unwrap_err();
     assert_eq!(
         errors,
@@ -321,7 +322,8 @@ fn csv_reports_every_bad_line_by_number() {
             CsvError::FieldCount { line: 4, found: 1 },
             CsvError::BadLabel { line: 5, text: "blue".into() },
             CsvError::XOutOfRange { line: 6, text: "1e9".into() },
-            CsvError::FieldCount { line: 7, found: 3 },
+            CsvError::BadSplit { line: 7, text: "5".into() },
+            CsvError::FieldCount { line: 8, found: 4 },
         ]
     );
     let english: Vec<String> = errors.iter().map(|e| e.message().text(Lang::En)).collect();
@@ -329,10 +331,11 @@ fn csv_reports_every_bad_line_by_number() {
         english,
         [
             "Line 3: x = abc is not a number.",
-            "Line 4: expected two values, x and a label, separated by a comma; found one.",
+            "Line 4: expected x and a label separated by a comma; found one value.",
             "Line 5: the label \"blue\" should be 0, 1, red or green.",
             "Line 6: x = 1e9 is outside -1000000 … 1000000.",
-            "Line 7: expected two values, x and a label, separated by a comma; found 3.",
+            "Line 7: the third value \"5\" should be 0 (training) or 1 (held out).",
+            "Line 8: expected x and a label separated by a comma (and, if you like, 1 for a held-out point); found 4 values.",
         ]
     );
     assert_eq!(errors[0].message().text(Lang::Zh), "第 3 行：x = abc 不是数字。");
@@ -427,7 +430,8 @@ fn calculator() -> impl Strategy<Value = CalculatorInput> {
 }
 
 fn valid_state() -> impl Strategy<Value = State> {
-    let point = (in_range(X_RANGE), any::<bool>()).prop_map(|(x, green)| Point { x, green });
+    let point =
+        (in_range(X_RANGE), any::<bool>(), any::<bool>()).prop_map(|(x, green, held_out)| Point { x, green, held_out });
     let points = prop_oneof![
         1 => Just(State::default().points),
         4 => proptest::collection::vec(point, 0..40),
@@ -447,10 +451,21 @@ fn valid_state() -> impl Strategy<Value = State> {
         proptest::sample::select(vec![Theme::Auto, Theme::Light, Theme::Dark]),
         proptest::sample::select(vec![Lang::En, Lang::Zh]),
     );
-    (points, sliders, choices, calculator(), calculator()).prop_map(
-        |(points, (c, smoothing, gamma, focal_alpha, label_smoothing, classes), choices, bce_calc, cce_calc)| {
+    let data = (
+        proptest::sample::select(losslab::core::data::BinaryDataSet::ALL.to_vec()),
+        SEED_RANGE,
+        BINS_RANGE,
+        in_range(UNIT_RANGE),
+    );
+    (points, sliders, choices, calculator(), calculator(), data).prop_map(
+        |(points, (c, smoothing, gamma, focal_alpha, label_smoothing, classes), choices, bce_calc, cce_calc, data)| {
             let (regularization, class_balancing, palette, theme, lang) = choices;
+            let (data, seed, bins, threshold) = data;
             State {
+                data,
+                seed,
+                bins,
+                threshold,
                 points,
                 regularization,
                 c,
@@ -477,11 +492,24 @@ fn view() -> impl Strategy<Value = View> {
 
 /// A pair that is off in some way, so reading it must give a notice.
 fn off_pair() -> impl Strategy<Value = String> {
-    let numeric = proptest::sample::select(vec!["C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls"]);
+    let numeric = proptest::sample::select(vec![
+        "C",
+        "smooth",
+        "gamma",
+        "alpha",
+        "ls",
+        "K",
+        "bls",
+        "cls",
+        "seed",
+        "bins",
+        "threshold",
+    ]);
     let bad_number = proptest::sample::select(vec![
         "NaN", "nan", "inf", "-inf", "1e309", "-1e309", "5000", "-1", "abc", "1,5", "0x10", "", "+", "1e",
     ]);
-    let word = proptest::sample::select(vec!["reg", "palette", "theme", "lang", "br", "cr", "balance", "bl", "cl"]);
+    let word =
+        proptest::sample::select(vec!["reg", "palette", "theme", "lang", "br", "cr", "balance", "bl", "cl", "data"]);
     prop_oneof![
         (numeric, bad_number).prop_map(|(key, value)| format!("{key}={value}")),
         (word, "[a-z2-9]{0,5}").prop_map(|(key, value)| format!("{key}={value}zz")),
@@ -547,7 +575,7 @@ proptest! {
     #[test]
     fn csv_of_valid_points_reads_back_exactly(
         points in proptest::collection::vec(
-            (in_range(X_RANGE), any::<bool>()).prop_map(|(x, green)| Point { x, green }), 1..100),
+            (in_range(X_RANGE), any::<bool>()).prop_map(|(x, green)| Point::new(x, green)), 1..100),
     ) {
         prop_assert_eq!(parse_points_csv(&points_csv(&points)), Ok(points));
     }

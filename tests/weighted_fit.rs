@@ -2,6 +2,7 @@
 //! objective to `½·coef²/C + Σ sᵢ·lossᵢ` (checked by its gradient, by
 //! finite differences and by hand), balanced class weights give both
 //! classes the same total, and a warm start lands where a cold one does.
+#![cfg(not(target_arch = "wasm32"))]
 
 use losslab::core::activation::sigmoid;
 use losslab::core::class_weight::balanced;

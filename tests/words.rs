@@ -294,6 +294,20 @@ fn one_symbol_per_quantity_where_it_is_used() {
     assert!(faults.is_empty(), "{}", faults.join("\n"));
 }
 
+#[test]
+fn retired_symbols_are_used_nowhere() {
+    let retired = strings(&glossary()["retired_symbols"]);
+    let mut faults = Vec::new();
+    for (lang, table) in [("en", table("en")), ("zh", table("zh"))] {
+        for (key, text) in table {
+            faults.extend(
+                tokens(&text).into_iter().filter(|t| retired.contains(t)).map(|t| format!("{key} ({lang}): {t}")),
+            );
+        }
+    }
+    assert!(faults.is_empty(), "{faults:?}");
+}
+
 /// Each `<math>` block of the page, as its identifiers (`<mi>`), a
 /// subscript joined to its base (`p_t`).
 fn formulas(html: &str) -> Vec<(usize, Vec<String>)> {

@@ -1,11 +1,16 @@
-// Each test file: dist/ served under the strict CSP and one Chromium, for the
-// whole file. `site.base` and `site.browser` are set before the first test.
+// Each test file: dist/ served under the strict CSP and one browser of the
+// engine LOSSLAB_ENGINE names, for the whole file. `site.base` and
+// `site.browser` are set before the first test.
 import { before, after } from "node:test";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.js";
-import { launch } from "./browser.js";
+import { launch, ENGINE } from "./browser.js";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
+export { ENGINE };
+
+/// Where a test writes its screenshots: one folder per engine.
+export const shots = `${root}target/screenshots/${ENGINE}`;
 
 export function servedSite() {
   const site = { base: null, browser: null, server: null };
@@ -18,4 +23,17 @@ export function servedSite() {
     site.server?.close();
   });
   return site;
+}
+
+/// Why this engine cannot run what needs `feature`, or null if it can.
+const LACKS = {
+  dprChange: "changing the pixel ratio of an open page",
+  touch: "touch input",
+  offline: "an offline mode",
+  clipboard: "reading the clipboard",
+  downloads: "downloads",
+  iframes: "iframes",
+};
+export function lacks(site, feature) {
+  return site.browser.supports[feature] ? null : `${ENGINE} lacks ${LACKS[feature]} here`;
 }

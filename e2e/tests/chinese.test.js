@@ -2,8 +2,8 @@
 // UI string is left on it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { servedSite, root } from "../lib/harness.js";
+import { mkdir, readFile } from "node:fs/promises";
+import { servedSite, root, shots } from "../lib/harness.js";
 import { open, canvasInk, settle } from "../lib/browser.js";
 
 
@@ -19,7 +19,7 @@ const site = servedSite();
 test("the Chinese page has no English UI string", async () => {
   const table = await stringTable();
   assert.ok(table.length > 100, `read ${table.length} strings`);
-  const { context, page, log } = await open(site.browser, `${site.base}?lang=zh`);
+  const { page, log } = await open(site.browser, `${site.base}?lang=zh`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
   const text = await page.evaluate(() => document.body.innerText + "\n" +
     [...document.querySelectorAll("[aria-label],[placeholder]")].map((e) => (e.getAttribute("aria-label") ?? "") + " " + (e.getAttribute("placeholder") ?? "")).join("\n"));
@@ -32,22 +32,23 @@ test("the Chinese page has no English UI string", async () => {
     .map(({ key, en }) => `${key}: ${en}`);
   assert.deepEqual(leftovers, []);
   for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn in Chinese`);
-  await page.screenshot({ path: `${root}target/screenshots/page-zh.png`, fullPage: true });
+  await mkdir(shots, { recursive: true });
+  await page.screenshot(`${shots}/page-zh.png`, { fullPage: true });
   assert.deepEqual(log.errors, []);
-  await context.close();
+  await page.close();
 });
 
 test("the language switch changes every string and back", async () => {
-  const { context, page, log } = await open(site.browser, site.base);
-  const title = () => page.locator("#bce-title").textContent();
+  const { page, log } = await open(site.browser, site.base);
+  const title = () => page.text("#bce-title");
   const english = await title();
-  await page.selectOption('[data-control="lang"]', "zh");
+  await page.select('[data-control="lang"]', "zh");
   // The Chinese words are fetched on the first switch.
-  await page.waitForFunction((before) => document.querySelector("#bce-title").textContent !== before, english);
+  await page.waitFor((before) => document.querySelector("#bce-title").textContent !== before, english);
   await settle(page);
-  assert.match(page.url(), /lang=zh/);
-  await page.selectOption('[data-control="lang"]', "en");
+  assert.match(await page.url(), /lang=zh/);
+  await page.select('[data-control="lang"]', "en");
   assert.equal(await title(), english);
   assert.deepEqual(log.errors, []);
-  await context.close();
+  await page.close();
 });

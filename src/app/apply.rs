@@ -133,27 +133,31 @@ pub fn every_control(model: &Model, root: &Element) {
     SETTINGS.iter().for_each(|spec| control(model, root, spec.setting));
 }
 
-/// Writes one setting's control from the state.
+/// Writes one setting's controls from the state (a setting may have a
+/// control in more than one section).
 fn control(model: &Model, root: &Element, setting: Setting) {
-    let Some(element) = dom::control::<Element>(root, setting.spec().control) else { return };
-    match setting.control_input(&model.state) {
-        ControlInput::Checked(on) => {
-            if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-                input.set_checked(on);
+    let shown = setting.control_input(&model.state);
+    let disabled = model.control_disabled(setting);
+    for element in dom::find_all(root, &format!("[data-control=\"{}\"]", setting.spec().control)) {
+        match &shown {
+            ControlInput::Checked(on) => {
+                if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+                    input.set_checked(*on);
+                }
+            }
+            ControlInput::Text(text) => {
+                if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+                    input.set_value(text);
+                } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+                    select.set_value(text);
+                } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+                    area.set_value(text);
+                }
             }
         }
-        ControlInput::Text(text) => {
-            if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-                input.set_value(&text);
-            } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
-                select.set_value(&text);
-            } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
-                area.set_value(&text);
-            }
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.set_disabled(disabled);
         }
-    }
-    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-        input.set_disabled(model.control_disabled(setting));
     }
 }
 

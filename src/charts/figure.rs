@@ -12,8 +12,8 @@ use super::frame::clear;
 use super::prob_bars::Which;
 use super::style::Style;
 use super::{
-    cce, fit, focal_curves, focal_fit, focal_points, logits_stability, neglog, point_losses, points, prob_bars,
-    smoothing_gradient, smoothing_logits, smoothing_targets,
+    calibration, cce, confusion, fit, focal_curves, focal_fit, focal_points, gradients, logits_stability, neglog,
+    point_losses, points, prob_bars, smoothing_gradient, smoothing_logits, smoothing_targets,
 };
 use crate::i18n::Lang;
 use crate::scene::{Deps, Scene};
@@ -25,6 +25,9 @@ pub enum Shape {
     Strip,
     /// The usual figure: 16:9 on wide screens, 720 × 400 exported.
     Standard,
+    /// Side-by-side panels: 16:9 on wide screens, taller on narrow ones,
+    /// where the panels stack; 720 × 400 exported.
+    Panels,
 }
 
 impl Shape {
@@ -32,7 +35,7 @@ impl Shape {
     pub const fn export_size(self) -> (u32, u32) {
         match self {
             Shape::Strip => (720, 180),
-            Shape::Standard => (720, 400),
+            Shape::Standard | Shape::Panels => (720, 400),
         }
     }
 
@@ -41,6 +44,7 @@ impl Shape {
         match self {
             Shape::Strip => "strip",
             Shape::Standard => "default",
+            Shape::Panels => "panels",
         }
     }
 }
@@ -168,6 +172,12 @@ figures! {
     SmoothingLogits = "smoothing-logits": smoothing_logits(smoothing), Standard, Pointer::None, Deps::LABEL_SMOOTHING;
     /// The bounded gradient of cross-entropy.
     SmoothingGradient = "smoothing-gradient": smoothing_gradient(smoothing), Standard, Pointer::None, Deps::LABEL_SMOOTHING;
+    /// Each fit's reliability diagram on the judged points, and its bin counts.
+    Calibration = "calibration": calibration(comparison), Panels, Pointer::None, Deps::COMPARISON;
+    /// Each training point's pull on each fit.
+    Gradients = "gradients": gradients(comparison, binary), Standard, Pointer::Hovers(Shows::All), Deps::BINARY.union(Deps::COMPARISON);
+    /// Each fit's confusion counts at the threshold.
+    Confusion = "confusion": confusion(comparison), Panels, Pointer::None, Deps::COMPARISON;
 }
 
 impl Figure {
@@ -225,6 +235,7 @@ mod tests {
         let redraw = |changed: Deps| Figure::ALL.into_iter().filter(|f| f.depends_on().intersects(changed)).count();
         assert_eq!(redraw(Deps::STABILITY), 1);
         assert_eq!(redraw(Deps::FOCAL), 3);
+        assert_eq!(redraw(Deps::COMPARISON), 3);
         assert_eq!(redraw(Deps::LABEL_SMOOTHING), 3);
         assert!(Figure::FocalPoints.depends_on().contains(Deps::BINARY | Deps::FOCAL));
     }

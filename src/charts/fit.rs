@@ -57,7 +57,7 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), DrawError> {
     for pt in &scene.points {
-        frame.marker(area, frame.p(pt.x, pt.target), pt.green, style.colors.class(pt.green), 6.0)?;
+        frame.mark(area, frame.p(pt.x, pt.target), pt.mark(), style.colors.class(pt.green), 6.0)?;
     }
     if let Some(pt) = scene.highlighted() {
         frame.ring(area, frame.p(pt.x, pt.target), 11.0)?;
@@ -66,15 +66,30 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Why there is no fit, and how many points were left out, in words.
+/// Why there is no fit, and which points are held out, in words.
 pub(super) fn notes<DB: DrawingBackend>(
     frame: &mut Frame,
     area: &DrawingArea<DB, Shift>,
     scene: &BinaryScene,
     style: &Style,
 ) -> Result<(), DrawError> {
+    held_out_note(frame, area, scene, style)?;
     if let Some(e) = &scene.fit_error {
         frame.note(area, &fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]))?;
+    }
+    Ok(())
+}
+
+/// "Hollow: held out", when some points are.
+pub(super) fn held_out_note<DB: DrawingBackend>(
+    frame: &mut Frame,
+    area: &DrawingArea<DB, Shift>,
+    scene: &BinaryScene,
+    style: &Style,
+) -> Result<(), DrawError> {
+    let held = scene.points.iter().filter(|p| p.held_out).count();
+    if held > 0 {
+        frame.note(area, &fill(t(style.lang, "fig.note.held-out"), &[("n", held.to_string())]))?;
     }
     Ok(())
 }

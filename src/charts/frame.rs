@@ -15,7 +15,7 @@ use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 use super::area::{Area, Done};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap};
-use super::style::{Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::style::{Colors, Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
 use crate::number::format::fixed;
 
@@ -105,6 +105,14 @@ impl FrameSpec {
     pub fn plot_height(&self, style: &Style, height: f64) -> f64 {
         height - self.top_margin(style) - self.bottom_margin(style, !self.x_ticks.on(&self.x).is_empty(), false)
     }
+}
+
+/// Which marker a point gets: its class's shape, filled for a training
+/// point and in outline for a held-out one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Mark {
+    pub positive: bool,
+    pub hollow: bool,
 }
 
 /// How far in from its column's left edge the y title starts, at scale 1.
@@ -222,7 +230,7 @@ fn key_name_width(style: &Style, name: &str) -> f64 {
 }
 
 /// A marker's grid cell, class and colour.
-type MarkerCell = (i64, i64, bool, (u8, u8, u8));
+type MarkerCell = (i64, i64, (bool, bool), (u8, u8, u8));
 
 /// Fills the area with the background. Every figure starts here.
 pub fn clear<DB: DrawingBackend>(area: &Area<DB>, style: &Style) -> Result<(), DrawError> {
@@ -535,6 +543,23 @@ impl<'s> Frame<'s> {
         Ok(())
     }
 
+    /// A rectangle in outline, at area pixels: a held-out point's bar.
+    pub fn outline_rect<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        [x0, y0, x1, y1]: [f64; 4],
+        color: RGBColor,
+    ) -> Done {
+        if !(self.drawing() && x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
+            return Ok(());
+        }
+        let (a, b) = (r(x0), r(x1).max(r(x0) + 2));
+        let (c, d) = (r(y0), r(y1).max(r(y0) + 2));
+        let style = ShapeStyle::from(color).stroke_width(self.style.stroke(1.5));
+        area.draw(&Rectangle::new([(a, c), (b, d)], style))?;
+        Ok(())
+    }
+
     /// Shades the plot between two data x values (full height).
     pub fn x_band<DB: DrawingBackend>(
         &self,
@@ -553,22 +578,42 @@ impl<'s> Frame<'s> {
     pub fn marker<DB: DrawingBackend>(
         &self,
         area: &Area<DB>,
-        (x, y): (f64, f64),
+        at: (f64, f64),
         positive: bool,
         color: RGBColor,
         size_css: f64,
-    ) -> Result<(), DrawError> {
+    ) -> Done {
+        self.mark(area, at, Mark { positive, hollow: false }, color, size_css)
+    }
+
+    /// A point's marker: [`Frame::marker`], drawn in outline for a held-out point.
+    pub fn mark<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        (x, y): (f64, f64),
+        mark: Mark,
+        color: RGBColor,
+        size_css: f64,
+    ) -> Done {
         if !(self.drawing() && x.is_finite() && y.is_finite()) {
             return Ok(());
         }
         let s = self.style.pxf(size_css);
         let grid = (s / 3.0).max(1.0);
-        let cell = ((x / grid).round() as i64, (y / grid).round() as i64, positive, (color.0, color.1, color.2));
+        let cell = (
+            (x / grid).round() as i64,
+            (y / grid).round() as i64,
+            (mark.positive, mark.hollow),
+            (color.0, color.1, color.2),
+        );
         if !self.markers.borrow_mut().insert(cell) {
             return Ok(());
         }
-        if positive {
-            area.draw(&Circle::new((r(x), r(y)), s.round().max(1.0) as u32, color.filled()))?;
+        let outline = ShapeStyle::from(color).stroke_width(self.style.stroke(1.5));
+        if mark.positive {
+            let radius = s.round().max(1.0) as u32;
+            let style = if mark.hollow { outline } else { color.filled() };
+            area.draw(&Circle::new((r(x), r(y)), radius, style))?;
         } else {
             // An × drawn as one polygon: crisp at any scale, one shape to count.
             let a = s * 0.95;
@@ -587,8 +632,13 @@ impl<'s> Frame<'s> {
                 (-a, -a + k),
                 (-a + k, -a),
             ];
-            let pts: Vec<(i32, i32)> = pts.iter().map(|(dx, dy)| (r(x + dx), r(y + dy))).collect();
-            area.draw(&Polygon::new(pts, color.filled()))?;
+            let mut pts: Vec<(i32, i32)> = pts.iter().map(|(dx, dy)| (r(x + dx), r(y + dy))).collect();
+            if mark.hollow {
+                pts.push(pts[0]);
+                area.draw(&PathElement::new(pts, outline))?;
+            } else {
+                area.draw(&Polygon::new(pts, color.filled()))?;
+            }
         }
         Ok(())
     }
@@ -751,14 +801,63 @@ impl<'s> Frame<'s> {
     /// A note in words in the plot's top-left corner: what was left out or
     /// could not be computed.
     pub fn note<DB: DrawingBackend>(&mut self, area: &Area<DB>, text: &str) -> Result<(), DrawError> {
-        let (l, t, _, _) = self.rect();
-        let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
+        let (l, t, r, _) = self.rect();
         let x = l + self.style.pxf(6.0);
-        let w = self.style.text_width(text, NOTE_PX);
-        self.placed.push([x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)]);
-        self.notes += 1;
-        self.text(area, text, (x, y), NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))
+        for line in wrap(text, |s| self.style.text_width(s, NOTE_PX), r - x - self.style.pxf(6.0)) {
+            let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
+            let w = self.style.text_width(&line, NOTE_PX);
+            let rect = [x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)];
+            self.placed.push(rect);
+            self.notes += 1;
+            // A veil of the background behind the words: legible over bars and curves.
+            let pad = self.style.pxf(3.0);
+            let veil = Colors::tint(self.style.colors.background, 0.85);
+            self.pixel_rect(area, [rect[0] - pad, rect[1] - pad / 2.0, rect[2] + pad, rect[3] + pad / 2.0], veil)?;
+            self.text(area, &line, (x, y), NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
+        }
+        Ok(())
     }
+}
+
+/// `text` in lines no wider than `width` (by `measure`): broken at spaces,
+/// or between any two characters of Chinese, Japanese or Korean text, which
+/// has no spaces. A word wider than a line keeps a line of its own.
+///
+/// ```
+/// use losslab::charts::frame::wrap;
+/// let width = |s: &str| s.chars().count() as f64;
+/// assert_eq!(wrap("one two three", width, 8.0), ["one two", "three"]);
+/// assert_eq!(wrap("每根柱为一类点的均值", width, 4.0), ["每根柱为", "一类点的", "均值"]);
+/// assert_eq!(wrap("一二三，四", width, 3.0), ["一二", "三，四"]);
+/// ```
+pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // Pieces: a word with the space before it, or one wide character.
+    let mut pieces: Vec<String> = Vec::new();
+    for c in text.chars() {
+        let wide = c >= '\u{2e80}';
+        // Closing punctuation never starts a line.
+        let closing = "，。：；、）」』！？".contains(c);
+        match pieces.last_mut() {
+            Some(last) if closing => last.push(c),
+            Some(last) if !wide && c != ' ' && last.chars().last().is_none_or(|l| l < '\u{2e80}') => last.push(c),
+            _ => pieces.push(c.to_string()),
+        }
+    }
+    for piece in pieces {
+        let candidate = format!("{line}{piece}");
+        if !line.is_empty() && measure(candidate.trim_end()) > width {
+            lines.push(line.trim_end().to_owned());
+            line = piece.trim_start().to_owned();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
 }
 
 /// Rounds an area pixel coordinate to the backend's integer grid.
@@ -811,6 +910,13 @@ fn clip_segment(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f
 
 /// The label size used for direct labels, re-exported for figures.
 pub const LABEL: f64 = LABEL_PX;
+
+impl crate::scene::BinaryPoint {
+    /// The point's marker: its class's shape, hollow when held out.
+    pub fn mark(&self) -> Mark {
+        Mark { positive: self.green, hollow: self.held_out }
+    }
+}
 
 #[cfg(test)]
 mod tests {

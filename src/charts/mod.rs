@@ -6,6 +6,7 @@
 //! with its chart. `charts` knows nothing about the DOM.
 
 pub mod backend;
+pub mod bins;
 pub mod export;
 pub mod painting;
 pub mod style;
@@ -13,14 +14,17 @@ pub mod style;
 mod area;
 mod error;
 mod figure;
-mod frame;
+pub mod frame;
 mod plot_map;
 
+mod calibration;
 mod cce;
+mod confusion;
 mod fit;
 mod focal_curves;
 mod focal_fit;
 mod focal_points;
+mod gradients;
 mod logits_stability;
 mod neglog;
 mod point_losses;
@@ -31,6 +35,7 @@ mod smoothing_logits;
 mod smoothing_targets;
 
 pub use area::{Area, Drawn};
+pub use calibration::short_name as fit_name;
 pub use error::DrawError;
 pub use figure::{alt_text, draw, Figure, FigureSpec, Pointer, Shape, Shows};
 pub use plot_map::{Axis, PlotMap, Scale};

@@ -36,7 +36,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         if loss > Y_MAX || !loss.is_finite() {
             over += 1;
         }
-        frame.marker(area, (x, y), pt.green, c.class(pt.green), 6.0)?;
+        frame.mark(area, (x, y), pt.mark(), c.class(pt.green), 6.0)?;
     }
     if let Some(pt) = scene.highlighted() {
         let loss = pt.neg_log_p;

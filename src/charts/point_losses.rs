@@ -5,6 +5,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
+use super::bins::{draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::notes;
 use super::frame::{Frame, FrameSpec, Stroke, LABEL};
 use super::plot_map::Axis;
@@ -32,15 +33,30 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     spec.right = 110.0;
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
-    let xs: Vec<f64> = scene.points.iter().map(|p| p.x).collect();
-    let w = bar_width(&frame, &xs, style);
-    let highlight = scene.highlighted().map(|p| p.index);
-    for pt in &scene.points {
-        let x = frame.px(pt.x);
-        let top = frame.py_clamped(pt.loss);
-        frame.pixel_rect(area, [x - w / 2.0, top, x + w / 2.0, frame.py(0.0)], c.class(pt.green))?;
-        if highlight == Some(pt.index) {
-            frame.ring(area, (x, top), 10.0)?;
+    let binned = scene.points.len() > BAR_LIMIT;
+    if binned {
+        let bins = x_bins(scene.points.iter().map(|p| (p.x, p.loss, p.green)), scene.x_range);
+        let n = scene.points.len();
+        draw_binned(&mut frame, area, &bins, |_| true, XBin::mean, n, "fig.note.binned-mean", style)?;
+        if let Some(pt) = scene.highlighted() {
+            frame.ring(area, frame.p(pt.x, pt.loss.min(y_max)), 8.0)?;
+        }
+    } else {
+        let xs: Vec<f64> = scene.points.iter().map(|p| p.x).collect();
+        let w = bar_width(&frame, &xs, style);
+        let highlight = scene.highlighted().map(|p| p.index);
+        for pt in &scene.points {
+            let x = frame.px(pt.x);
+            let top = frame.py_clamped(pt.loss);
+            let bar = [x - w / 2.0, top, x + w / 2.0, frame.py(0.0)];
+            if pt.held_out {
+                frame.outline_rect(area, bar, c.class(pt.green))?;
+            } else {
+                frame.pixel_rect(area, bar, c.class(pt.green))?;
+            }
+            if highlight == Some(pt.index) {
+                frame.ring(area, (x, top), 10.0)?;
+            }
         }
     }
     // The mean: a line across, its value at the right end, outside the bars.
@@ -62,7 +78,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     }
     // Bars cut by the axis say how tall they are; small ones say it when there is room.
     frame.halo = true;
-    for pt in &scene.points {
+    for pt in scene.points.iter().filter(|_| !binned) {
         let x = frame.px(pt.x);
         let top = frame.py_clamped(pt.loss);
         let cut = pt.loss > y_max;

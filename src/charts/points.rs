@@ -4,6 +4,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
+use super::fit::held_out_note;
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
 use super::style::Style;
@@ -20,8 +21,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
     for pt in &scene.points {
-        frame.marker(area, frame.p(pt.x, 0.0), pt.green, c.class(pt.green), 6.5)?;
+        frame.mark(area, frame.p(pt.x, 0.0), pt.mark(), c.class(pt.green), 6.5)?;
     }
+    held_out_note(&mut frame, area, scene, style)?;
     if let Some(pt) = scene.highlighted() {
         let at = frame.p(pt.x, 0.0);
         frame.ring(area, at, 11.0)?;

@@ -5,6 +5,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
+use super::bins::{draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::{notes, probability_frame};
 use super::frame::{Frame, Stroke, LABEL};
 use super::style::Style;
@@ -26,9 +27,13 @@ pub enum Which {
 
 impl Which {
     fn shows(self, pt: &BinaryPoint) -> bool {
+        self.shows_class(pt.green)
+    }
+
+    fn shows_class(self, positive: bool) -> bool {
         match self {
-            Which::Green => pt.green,
-            Which::Red => !pt.green,
+            Which::Green => positive,
+            Which::Red => !positive,
             Which::TrueClass => true,
         }
     }
@@ -66,6 +71,16 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         Which::TrueClass => {}
     }
     let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
+    if shown.len() > BAR_LIMIT {
+        let bins = x_bins(shown.iter().map(|p| (p.x, p.p_true, p.green)), scene.x_range);
+        let shows = |positive: bool| which.shows_class(positive);
+        draw_binned(&mut frame, area, &bins, shows, XBin::mean, shown.len(), "fig.note.binned-mean", style)?;
+        if let Some(pt) = scene.highlighted().filter(|p| which.shows(p)) {
+            frame.ring(area, frame.p(pt.x, pt.p_true), 8.0)?;
+        }
+        notes(&mut frame, area, scene, style)?;
+        return Ok(frame.map);
+    }
     let xs: Vec<f64> = shown.iter().map(|p| p.x).collect();
     let w = bar_width(&frame, &xs, style);
     let highlight = scene.highlighted().map(|p| p.index);
@@ -74,7 +89,11 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         let top = frame.py_clamped(pt.p_true);
         let base = frame.py(0.0);
         let color = c.class(pt.green);
-        frame.pixel_rect(area, [x - w / 2.0, top, x + w / 2.0, base], color)?;
+        if pt.held_out {
+            frame.outline_rect(area, [x - w / 2.0, top, x + w / 2.0, base], color)?;
+        } else {
+            frame.pixel_rect(area, [x - w / 2.0, top, x + w / 2.0, base], color)?;
+        }
         if highlight == Some(pt.index) {
             frame.ring(area, (x, top), 10.0)?;
         }

@@ -27,6 +27,9 @@ pub struct Colors {
     pub positive: RGBColor,
     /// Red in the article: y = 0.
     pub negative: RGBColor,
+    /// The fits compared on data, in the order of `Contender::ALL`:
+    /// cross-entropy, focal loss, smoothed, balanced.
+    pub fits: [RGBColor; 4],
 }
 
 const fn hex(rgb: u32) -> RGBColor {
@@ -48,6 +51,10 @@ impl Colors {
         } else {
             [0xffffff, 0x1b1f24, 0x5b6570, 0xe7eaee, 0x8a949e, 0x3b5bdb, 0xf08c00]
         };
+        // Cross-entropy is the reference (muted, as in the focal fit's
+        // figure), focal loss the accent; the other two stay clear of both
+        // class palettes.
+        let [smoothed, balanced] = if dark { [0xe599f7, 0x3bc9db] } else { [0xae3ec9, 0x0c8599] };
         Colors {
             background: hex(background),
             text: hex(text),
@@ -58,6 +65,7 @@ impl Colors {
             highlight: hex(highlight),
             positive: hex(positive),
             negative: hex(negative),
+            fits: [hex(muted), hex(accent), hex(smoothed), hex(balanced)],
         }
     }
 

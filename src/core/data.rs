@@ -73,15 +73,12 @@ impl BinaryDataSet {
         BinaryDataSet::Outlier,
     ];
 
+    /// The names in URLs and `losslab eval`, in the order of [`ALL`](Self::ALL).
+    pub const NAMES: [&'static str; 5] = ["article", "overlap", "imbalanced", "noisy", "outlier"];
+
     /// The name in URLs and `losslab eval`.
     pub fn name(self) -> &'static str {
-        match self {
-            BinaryDataSet::Article => "article",
-            BinaryDataSet::Overlap => "overlap",
-            BinaryDataSet::Imbalanced => "imbalanced",
-            BinaryDataSet::Noisy => "noisy",
-            BinaryDataSet::Outlier => "outlier",
-        }
+        BinaryDataSet::NAMES[self as usize]
     }
 
     /// The set of a name, as [`name`](Self::name) writes it.

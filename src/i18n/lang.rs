@@ -19,6 +19,15 @@ impl Lang {
         }
     }
 
+    /// What goes between two sentences: a space in English, nothing in
+    /// Chinese (its full stop carries the gap).
+    pub const fn sentence_gap(self) -> &'static str {
+        match self {
+            Lang::En => " ",
+            Lang::Zh => "",
+        }
+    }
+
     /// The language whose [`code`](Lang::code) this is; English for any other.
     pub fn from_code(code: &str) -> Lang {
         Lang::ALL.into_iter().find(|lang| lang.code() == code).unwrap_or(Lang::En)

@@ -6,6 +6,7 @@
 
 pub mod calculators;
 pub mod changes;
+pub mod claims;
 pub mod fit;
 pub mod mailbox;
 pub mod model;

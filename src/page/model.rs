@@ -169,6 +169,14 @@ impl Model {
         self.mark(deps);
     }
 
+    /// Everything a moved point costs but the drawing: every fit of the page
+    /// refitted (each from its last optimum) and the scene rebuilt. The page
+    /// benchmark times this.
+    pub fn refit_all(&mut self) {
+        self.state_changed(Deps::POINTS, false);
+        self.rebuild_scene();
+    }
+
     /// Rebuilds the stale parts of the scene, in place when no drawing holds it.
     pub(super) fn rebuild_scene(&mut self) {
         if self.stale == Deps::NONE {

@@ -102,6 +102,7 @@ words! {
         Share = "share",
         ApplyCsv = "apply-csv",
         ResetPoints = "reset-points",
+        NewSeed = "new-seed",
         DismissNotices = "dismiss-notices",
     }
 }

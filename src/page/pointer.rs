@@ -7,6 +7,7 @@
 use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
 use super::msg::{Key, Phase, PointerEvent};
+use crate::charts::fit_name;
 use crate::charts::{Figure, PlotMap, Pointer};
 use crate::i18n::{fill, t};
 use crate::number::format::fixed;
@@ -62,7 +63,7 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
             // In the fit figure a new point takes the label of the half it is placed in.
             let green = event.figure != Figure::Fit || map.to_data(event.at.0, event.at.1).1 >= 0.5;
             let x = clamp_x(map, x);
-            edit_points(model, |points| points.push(Point { x, green }));
+            edit_points(model, |points| points.push(Point::new(x, green)));
             model.highlight = Some(model.state.points.len() - 1);
             model.state_changed(Deps::POINTS, true);
         }
@@ -214,11 +215,22 @@ fn tooltip(model: &Model, index: usize, client: (i32, i32)) -> Option<Tooltip> {
     let point = model.scene.binary.points.iter().find(|p| p.index == index)?;
     let lang = model.state.lang;
     let class = if point.green { t(lang, "class.green") } else { t(lang, "class.red") };
-    let lines = vec![
+    let mut lines = vec![
         fill(t(lang, "tip.x"), &[("x", fixed(point.x, 2))]),
         fill(t(lang, "tip.class"), &[("class", class)]),
         fill(t(lang, "tip.p"), &[("p", fixed(point.p_true, 4))]),
         fill(t(lang, "tip.loss"), &[("l", fixed(point.loss, 4))]),
     ];
+    if point.held_out {
+        lines.push(t(lang, "tip.held-out").to_owned());
+    }
+    // Its pull on each compared fit, where it is a training point.
+    let comparison = &model.scene.comparison;
+    if let Some(k) = comparison.training.iter().position(|p| p.index == index) {
+        for fit in comparison.fits.iter().filter(|f| !f.pulls.is_empty()) {
+            let name = fit_name(fit.contender, lang);
+            lines.push(fill(t(lang, "tip.pull"), &[("fit", name.to_owned()), ("g", fixed(fit.pulls[k], 4))]));
+        }
+    }
     Some(Tooltip::Show { lines, at: (client.0 + 14, client.1 + 14) })
 }

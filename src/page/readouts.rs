@@ -1,6 +1,7 @@
 //! Every live number and status line on the page, as text, from the model:
 //! the wasm shell only writes them into their `[data-readout]` elements.
 
+use super::claims::claim_readouts;
 use super::model::Model;
 use super::prose::paragraphs;
 use crate::core::fit::FitError;
@@ -22,7 +23,7 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
         Some(a) => readout(a, 4),
     };
-    let mut readouts = vec![
+    let mut all = vec![
         ("bce", readout(known(scene.binary.bce), 4)),
         ("coef", readout(fit.coef, 4)),
         ("intercept", readout(fit.intercept, 4)),
@@ -41,8 +42,9 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("logit-gap", gap),
         ("fit-status", fit_status(model)),
     ];
-    readouts.extend(paragraphs(model));
-    readouts
+    all.extend(claim_readouts(&scene.comparison, state));
+    all.extend(paragraphs(model));
+    all
 }
 
 /// The play button's words key and whether it is pressed.

@@ -7,7 +7,7 @@ use super::msg::{Action, ExportKind, Msg, Preset};
 use super::{pointer, url};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
-use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Put, Setting, State, Value};
+use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, Setting, State, Value, SEED_RANGE};
 
 /// Applies one message to the model.
 ///
@@ -96,10 +96,19 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
     }
     match setting.put(&mut model.state, value) {
         Put::Refused => return,
+        // Its controls show the value taken: brought into range, and in every
+        // section that has one (γ has a slider in two). Typed text is left
+        // alone while the reader types.
         Put::Clamped(_) if finished => changes.controls.push(setting),
+        _ if !matches!(setting.spec().kind, Kind::Text | Kind::Points) => changes.controls.push(setting),
         _ => {}
     }
     match setting {
+        Setting::Data | Setting::Seed => {
+            model.highlight = None;
+            changes.controls.push(Setting::Points); // the text box shows the new points
+            model.state_changed(Deps::POINTS, finished);
+        }
         Setting::Regularization | Setting::C | Setting::Smoothing => {
             if setting == Setting::Regularization {
                 changes.controls.push(Setting::C); // C is off without the penalty
@@ -110,8 +119,9 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
             if setting == Setting::ClassBalancing {
                 changes.controls.push(Setting::FocalAlpha); // α is off without class balancing
             }
-            model.state_changed(Deps::FOCAL, finished)
+            model.state_changed(Deps::FOCAL_FIT, finished)
         }
+        Setting::Bins | Setting::Threshold => model.state_changed(Deps::COMPARISON, finished),
         Setting::LabelSmoothing | Setting::Classes => model.state_changed(Deps::LABEL_SMOOTHING, finished),
         Setting::Palette | Setting::Theme => {
             changes.theme = true;
@@ -133,9 +143,17 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
         }
         Action::Converge => model.fit.converge(&model.state),
         Action::ResetPoints => {
-            Setting::Points.put(&mut model.state, Value::Points(State::default().points));
+            Setting::Data.put(&mut model.state, Value::Word("article"));
             model.highlight = None;
-            changes.controls.push(Setting::Points);
+            changes.controls.extend([Setting::Data, Setting::Points]);
+            model.state_changed(Deps::POINTS, true);
+            return;
+        }
+        Action::NewSeed => {
+            let next = if model.state.seed == *SEED_RANGE.end() { 0 } else { model.state.seed + 1 };
+            Setting::Seed.put(&mut model.state, Value::Number(f64::from(next)));
+            model.highlight = None;
+            changes.controls.extend([Setting::Seed, Setting::Points]);
             model.state_changed(Deps::POINTS, true);
             return;
         }

@@ -14,6 +14,8 @@ pub struct BinaryPoint {
     pub x: f64,
     /// Green: positive, y = 1.
     pub green: bool,
+    /// Held out: not fitted, drawn hollow.
+    pub held_out: bool,
     /// The label after binary smoothing, `y·(1−ls) + 0.5·ls`.
     pub target: f64,
     /// p(green | x) under the displayed sigmoid.
@@ -38,7 +40,8 @@ pub struct BinaryScene {
     pub fit_error: Option<FitError>,
     /// Binary label smoothing `ls` (0 … 1).
     pub smoothing: f64,
-    /// Binary cross-entropy: the mean of the points' losses. `None` without points.
+    /// Binary cross-entropy: the mean of the training points' losses (what
+    /// the fit minimises). `None` without training points.
     pub bce: Option<f64>,
     /// The x range of every binary figure's axis.
     pub x_range: (f64, f64),
@@ -67,10 +70,21 @@ impl BinaryScene {
                 let logit = model.coef * pt.x + model.intercept;
                 let loss = binary_cross_entropy(target, logit);
                 let neg_log_p = binary_cross_entropy(y, logit);
-                BinaryPoint { index, x: pt.x, green: pt.green, target, p, p_true, loss, neg_log_p }
+                BinaryPoint {
+                    index,
+                    x: pt.x,
+                    green: pt.green,
+                    held_out: pt.held_out,
+                    target,
+                    p,
+                    p_true,
+                    loss,
+                    neg_log_p,
+                }
             })
             .collect();
-        let bce = (!points.is_empty()).then(|| points.iter().map(|p| p.loss).sum::<f64>() / points.len() as f64);
+        let trained: Vec<f64> = points.iter().filter(|p| !p.held_out).map(|p| p.loss).collect();
+        let bce = (!trained.is_empty()).then(|| trained.iter().sum::<f64>() / trained.len() as f64);
         let x_range = padded_range(points.iter().map(|p| p.x));
         let highlight = highlight.and_then(|h| points.iter().position(|p| p.index == h));
         BinaryScene {

@@ -2,6 +2,7 @@
 
 use super::binary::BinaryScene;
 use super::cce::CceScene;
+use super::comparison::ComparisonScene;
 use super::deps::Deps;
 use super::fit_inputs::converged_model;
 use super::focal::FocalScene;
@@ -18,6 +19,7 @@ pub struct Scene {
     pub cce: CceScene,
     pub smoothing: SmoothingScene,
     pub stability: StabilityScene,
+    pub comparison: ComparisonScene,
 }
 
 impl Scene {
@@ -34,6 +36,7 @@ impl Scene {
             cce: CceScene::from_text(&state.cce_calc.y_true, &state.cce_calc.y_pred, state.cce_calc.from_logits),
             smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
             stability: StabilityScene::build(),
+            comparison: ComparisonScene::build(state, None),
         }
     }
 }
@@ -49,6 +52,7 @@ impl Scene {
             cce: cce.clone(),
             smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
             stability: StabilityScene::build(),
+            comparison: ComparisonScene::build(state, None),
         }
     }
 
@@ -74,6 +78,9 @@ impl Scene {
         }
         if parts.intersects(Deps::LABEL_SMOOTHING) {
             self.smoothing = SmoothingScene::build(state.label_smoothing, state.classes);
+        }
+        if parts.intersects(Deps::COMPARISON) {
+            self.comparison = ComparisonScene::build(state, Some(&self.comparison));
         }
     }
 }

@@ -18,11 +18,17 @@ impl Deps {
     pub const LABEL_SMOOTHING: Deps = Deps(1 << 3);
     /// Nothing the reader sets: the f32 stability curves.
     pub const STABILITY: Deps = Deps(1 << 4);
+    /// The four fits compared on data: the points, every loss setting, the
+    /// reliability bins and the threshold.
+    pub const COMPARISON: Deps = Deps(1 << 5);
     /// Every part.
-    pub const ALL: Deps = Deps(0b1_1111);
+    pub const ALL: Deps = Deps(0b11_1111);
     /// The points changed (moved, flipped, added, removed) or the fit's
-    /// objective did: the binary figures and the focal ones, which refit.
-    pub const POINTS: Deps = Deps::BINARY.union(Deps::FOCAL);
+    /// objective did: the binary figures, the focal ones and the comparison,
+    /// which refit.
+    pub const POINTS: Deps = Deps::BINARY.union(Deps::FOCAL).union(Deps::COMPARISON);
+    /// A focal-loss setting changed: the focal figures and the comparison's focal fit.
+    pub const FOCAL_FIT: Deps = Deps::FOCAL.union(Deps::COMPARISON);
 
     pub const fn union(self, other: Deps) -> Deps {
         Deps(self.0 | other.0)

@@ -18,12 +18,13 @@ pub fn focal_options(state: &State) -> FocalOptions {
     FocalOptions { gamma: state.gamma, alpha: state.focal_alpha, apply_class_balancing: state.class_balancing }
 }
 
-/// The points' x and 0/1 labels, in order.
+/// The training points' x and 0/1 labels, in order: what every fit sees
+/// (held-out points are only judged).
 pub(crate) fn points_xy(state: &State) -> (Vec<f64>, Vec<f64>) {
-    state.points.iter().map(|p| (p.x, if p.green { 1.0 } else { 0.0 })).unzip()
+    state.points.iter().filter(|p| !p.held_out).map(|p| (p.x, if p.green { 1.0 } else { 0.0 })).unzip()
 }
 
-/// What the cross-entropy fit is fitted to: the points' x and their
+/// What the page's sigmoid is fitted to: the training points' x and their
 /// targets after binary label smoothing, `y·(1−ls) + 0.5·ls`.
 pub fn fit_data(state: &State) -> (Vec<f64>, Vec<f64>) {
     let (x, y) = points_xy(state);

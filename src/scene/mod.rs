@@ -9,6 +9,7 @@
 //! | [`CceScene`] | the categorical calculator's rows | `cce` |
 //! | [`SmoothingScene`] | categorical α and K | `smoothing-*` |
 //! | [`StabilityScene`] | nothing: computed once | `logits-stability` |
+//! | [`ComparisonScene`] | points, every loss setting, bins, threshold, hover | `calibration`, `gradients`, `confusion` |
 //!
 //! A scene never holds a NaN where a reader would see a number: what cannot
 //! be computed is an `Option`, a `Result` with a sentence, or a count of
@@ -17,6 +18,7 @@
 mod binary;
 mod build;
 mod cce;
+mod comparison;
 mod deps;
 mod fit_inputs;
 mod focal;
@@ -27,6 +29,7 @@ mod stability;
 pub use binary::{BinaryPoint, BinaryScene};
 pub use build::Scene;
 pub use cce::{CceSample, CceScene};
+pub use comparison::{ComparisonScene, Fitted, TrainingPoint};
 pub use deps::Deps;
 pub use fit_inputs::{converged_model, fit_data, fit_options, focal_options, FLAT};
 pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene, Unpenalised};

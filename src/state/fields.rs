@@ -22,7 +22,12 @@ pub const GAMMA_RANGE: RangeInclusive<f64> = 0.0..=5.0;
 pub const UNIT_RANGE: RangeInclusive<f64> = 0.0..=1.0;
 /// Range of [`State::classes`].
 pub const CLASSES_RANGE: RangeInclusive<u32> = 2..=10;
+/// Range of [`State::seed`].
+pub const SEED_RANGE: RangeInclusive<u32> = 0..=999_999_999;
+/// Range of [`State::bins`].
+pub const BINS_RANGE: RangeInclusive<u32> = 5..=20;
 
+use crate::core::data::BinaryDataSet;
 /// The article's ten points: `x` and whether the point is green (positive).
 pub use crate::core::data::ARTICLE_POINTS;
 
@@ -32,6 +37,21 @@ pub struct Point {
     pub x: f64,
     /// `true` for green (positive, y = 1), `false` for red (y = 0).
     pub green: bool,
+    /// Held out: no fit sees it; the fits are judged on it.
+    pub held_out: bool,
+}
+
+impl Point {
+    /// A training point.
+    pub const fn new(x: f64, green: bool) -> Point {
+        Point { x, green, held_out: false }
+    }
+}
+
+/// The points of a data set for a seed, each marked training or held out.
+pub fn data_points(data: BinaryDataSet, seed: u32) -> Vec<Point> {
+    let d = data.generate(u64::from(seed));
+    (0..d.x.len()).map(|i| Point { x: d.x[i], green: d.y[i] == 1.0, held_out: !d.train[i] }).collect()
 }
 
 /// Regularisation of the logistic fit.
@@ -76,8 +96,13 @@ pub struct CalculatorInput {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// The data set the points came from. Default: the article's ten points.
+    pub data: BinaryDataSet,
+    /// The seed the data set was drawn with. Default 1; range 0 … 999 999 999.
+    pub seed: u32,
     /// At most [`MAX_POINTS`], each `x` within [`X_RANGE`]; may be empty.
-    /// Default: the article's ten points, [`ARTICLE_POINTS`].
+    /// Default: the points of `data` and `seed` (the article's ten,
+    /// [`ARTICLE_POINTS`]); the reader may edit them.
     pub points: Vec<Point>,
     /// Default: L2, as scikit-learn's `LogisticRegression()`.
     pub regularization: Regularization,
@@ -95,6 +120,10 @@ pub struct State {
     pub label_smoothing: f64,
     /// Number of classes K for label smoothing. Default 3; range 2 … 10.
     pub classes: u32,
+    /// Bins of the reliability diagram. Default 10; range 5 … 20.
+    pub bins: u32,
+    /// A point is predicted positive when p > threshold. Default 0.5; range 0 … 1.
+    pub threshold: f64,
     pub palette: Palette,
     pub theme: Theme,
     pub lang: Lang,
@@ -107,7 +136,9 @@ pub struct State {
 impl Default for State {
     fn default() -> Self {
         State {
-            points: ARTICLE_POINTS.iter().map(|&(x, green)| Point { x, green }).collect(),
+            data: BinaryDataSet::Article,
+            seed: 1,
+            points: ARTICLE_POINTS.iter().map(|&(x, green)| Point::new(x, green)).collect(),
             regularization: Regularization::L2,
             c: 1.0,
             smoothing: 0.0,
@@ -116,6 +147,8 @@ impl Default for State {
             class_balancing: false,
             label_smoothing: 0.1,
             classes: 3,
+            bins: 10,
+            threshold: 0.5,
             palette: Palette::Article,
             theme: Theme::Auto,
             lang: Lang::En,
@@ -154,6 +187,9 @@ impl State {
             && UNIT_RANGE.contains(&self.focal_alpha)
             && UNIT_RANGE.contains(&self.label_smoothing)
             && CLASSES_RANGE.contains(&self.classes)
+            && SEED_RANGE.contains(&self.seed)
+            && BINS_RANGE.contains(&self.bins)
+            && UNIT_RANGE.contains(&self.threshold)
             && calc_ok(&self.bce_calc)
             && calc_ok(&self.cce_calc)
     }
@@ -169,12 +205,21 @@ mod tests {
     }
 
     #[test]
+    fn the_article_set_is_the_default_points() {
+        assert_eq!(data_points(BinaryDataSet::Article, 1), State::default().points);
+        let imbalanced = data_points(BinaryDataSet::Imbalanced, 1);
+        assert_eq!(imbalanced.len(), 400);
+        assert_eq!(imbalanced.iter().filter(|p| p.held_out).count(), 120);
+        assert_eq!(imbalanced.iter().filter(|p| p.green && p.held_out).count(), 6);
+    }
+
+    #[test]
     fn a_nan_or_an_extra_point_is_out_of_range() {
         let nan_gamma = State { gamma: f64::NAN, ..State::default() };
         assert!(!nan_gamma.is_within_ranges());
-        let far_point = State { points: vec![Point { x: 2e6, green: true }], ..State::default() };
+        let far_point = State { points: vec![Point::new(2e6, true)], ..State::default() };
         assert!(!far_point.is_within_ranges());
-        let too_many = State { points: vec![Point { x: 0.0, green: true }; MAX_POINTS + 1], ..State::default() };
+        let too_many = State { points: vec![Point::new(0.0, true); MAX_POINTS + 1], ..State::default() };
         assert!(!too_many.is_within_ranges());
     }
 }

@@ -16,8 +16,8 @@ mod read_value;
 mod settings;
 
 pub use fields::{
-    CalculatorInput, Palette, Point, Regularization, State, Theme, ARTICLE_POINTS, CLASSES_RANGE, C_RANGE, GAMMA_RANGE,
-    MAX_POINTS, REDUCTIONS, UNIT_RANGE, X_RANGE,
+    data_points, CalculatorInput, Palette, Point, Regularization, State, Theme, ARTICLE_POINTS, BINS_RANGE,
+    CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
 };
 pub use notice::{Expected, Notice};
 pub use points_csv::{parse_points_csv, points_csv, CsvError};

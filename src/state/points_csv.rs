@@ -1,5 +1,5 @@
-//! Points as CSV text, `x,label` per line: what a reader pastes to replace
-//! the points, and what the page offers to copy.
+//! Points as CSV text, `x,label` or `x,label,held_out` per line: what a
+//! reader pastes to replace the points, and what the page offers to copy.
 
 use super::fields::{Point, MAX_POINTS, X_RANGE};
 use crate::i18n::{excerpt, Message};
@@ -8,7 +8,7 @@ use crate::number::{format, parse_f64};
 /// A line of pasted CSV that could not be read, by 1-based line number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CsvError {
-    /// The line did not hold exactly two values.
+    /// The line held neither two values nor three.
     FieldCount { line: usize, found: usize },
     /// `x` is not a number.
     BadX { line: usize, text: String },
@@ -16,6 +16,8 @@ pub enum CsvError {
     XOutOfRange { line: usize, text: String },
     /// The label is none of `0`, `1`, `red`, `green`.
     BadLabel { line: usize, text: String },
+    /// The third value is none of `0`, `1`, `train`, `held-out`.
+    BadSplit { line: usize, text: String },
     /// This line holds point number [`MAX_POINTS`] + 1; reading stopped.
     TooManyPoints { line: usize },
     /// Nothing but blank lines (and perhaps a header).
@@ -28,15 +30,16 @@ pub enum CsvError {
 const MAX_ERRORS: usize = 20;
 
 /// Reads pasted text, one point per line as `x,label` (a tab or `;` may
-/// stand for the comma). The label is `0` or `red`, `1` or `green`. Blank
-/// lines are skipped, and so is a first line that is a header (`x,label`).
-/// Every bad line is reported, and no points are returned unless all lines
-/// are good.
+/// stand for the comma). The label is `0` or `red`, `1` or `green`. A third
+/// value marks a held-out point: `1` or `held-out` (`0` or `train` for a
+/// training point, as are points without one). Blank lines are skipped, and
+/// so is a first line that is a header (`x,label`). Every bad line is
+/// reported, and no points are returned unless all lines are good.
 ///
 /// ```
 /// use losslab::state::{parse_points_csv, Point};
-/// let points = parse_points_csv("x,label\n-2.2,red\n0.4,1\n").unwrap();
-/// assert_eq!(points, [Point { x: -2.2, green: false }, Point { x: 0.4, green: true }]);
+/// let points = parse_points_csv("x,label\n-2.2,red\n0.4,1,held-out\n").unwrap();
+/// assert_eq!(points, [Point::new(-2.2, false), Point { x: 0.4, green: true, held_out: true }]);
 /// ```
 pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -83,11 +86,19 @@ pub fn parse_points_csv(text: &str) -> Result<Vec<Point>, Vec<CsvError>> {
 }
 
 /// The points as CSV text with a header, which [`parse_points_csv`] reads
-/// back to the same points.
+/// back to the same points; a third column `held_out` when any is.
 pub fn points_csv(points: &[Point]) -> String {
-    let mut csv = String::from("x,label\n");
+    let split = points.iter().any(|p| p.held_out);
+    let mut csv = String::from(if split { "x,label,held_out\n" } else { "x,label\n" });
     for point in points {
-        csv.push_str(&format!("{},{}\n", format::shortest(point.x), u8::from(point.green)));
+        csv.push_str(&format!("{},{}", format::shortest(point.x), u8::from(point.green)));
+        csv.push_str(if !split {
+            "\n"
+        } else if point.held_out {
+            ",1\n"
+        } else {
+            ",0\n"
+        });
     }
     csv
 }
@@ -99,8 +110,10 @@ fn is_header(fields: &[&str]) -> bool {
 }
 
 fn read_line(line: usize, fields: &[&str]) -> Result<Point, CsvError> {
-    let &[x_text, label_text] = fields else {
-        return Err(CsvError::FieldCount { line, found: fields.len() });
+    let (x_text, label_text, split_text) = match *fields {
+        [x, label] => (x, label, None),
+        [x, label, split] => (x, label, Some(split)),
+        _ => return Err(CsvError::FieldCount { line, found: fields.len() }),
     };
     let x = match parse_f64(x_text) {
         Some(x) if x.is_nan() => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
@@ -109,7 +122,20 @@ fn read_line(line: usize, fields: &[&str]) -> Result<Point, CsvError> {
         None => return Err(CsvError::BadX { line, text: excerpt(x_text) }),
     };
     let green = read_label(label_text).ok_or_else(|| CsvError::BadLabel { line, text: excerpt(label_text) })?;
-    Ok(Point { x, green })
+    let held_out = match split_text {
+        None => false,
+        Some(text) => read_split(text).ok_or_else(|| CsvError::BadSplit { line, text: excerpt(text) })?,
+    };
+    Ok(Point { x, green, held_out })
+}
+
+/// `0`, empty or `train` → false, `1`, `held-out` or `held_out` → true.
+fn read_split(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "" | "0" | "train" => Some(false),
+        "1" | "held-out" | "held_out" => Some(true),
+        _ => None,
+    }
 }
 
 /// `0` or `red` → false, `1` or `green` → true (case ignored; `1.0` too).
@@ -143,6 +169,9 @@ impl CsvError {
             CsvError::BadLabel { line, text } => {
                 m("csv.bad-label").with("line", line.to_string()).with("text", text.as_str())
             }
+            CsvError::BadSplit { line, text } => {
+                m("csv.bad-split").with("line", line.to_string()).with("text", text.as_str())
+            }
             CsvError::TooManyPoints { line } => {
                 m("csv.too-many").with("line", line.to_string()).with("max", MAX_POINTS.to_string())
             }
@@ -166,6 +195,7 @@ mod tests {
             CsvError::BadX { line: 1, text: text() },
             CsvError::XOutOfRange { line: 1, text: text() },
             CsvError::BadLabel { line: 1, text: text() },
+            CsvError::BadSplit { line: 1, text: text() },
             CsvError::TooManyPoints { line: 1001 },
             CsvError::NoPoints,
             CsvError::Omitted { count: 2 },
@@ -184,5 +214,15 @@ mod tests {
         assert_eq!(read_label("1.0"), Some(true));
         assert_eq!(read_label("-0"), Some(false));
         assert_eq!(read_label("0.5"), None);
+    }
+
+    #[test]
+    fn held_out_points_round_trip_through_csv() {
+        let points = vec![Point::new(-1.0, false), Point { x: 2.5, green: true, held_out: true }];
+        let csv = points_csv(&points);
+        assert_eq!(csv, "x,label,held_out\n-1,0,0\n2.5,1,1\n");
+        assert_eq!(parse_points_csv(&csv), Ok(points));
+        assert_eq!(points_csv(&[Point::new(1.0, true)]), "x,label\n1,1\n");
+        assert_eq!(parse_points_csv("1,1,maybe"), Err(vec![CsvError::BadSplit { line: 1, text: "maybe".into() }]));
     }
 }

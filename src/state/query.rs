@@ -6,11 +6,11 @@
 //! within its ranges, plus a [`Notice`] for each value that was clamped or
 //! ignored.
 
-use super::fields::{Point, State};
+use super::fields::{data_points, Point, State};
 use super::notice::{Expected, Notice};
 use super::percent::percent_encode;
 use super::read_value::{Reader, POINTS_NONE};
-use super::settings::{Kind, Put, Spec, Value, SETTINGS};
+use super::settings::{Kind, Put, Setting, Spec, Value, SETTINGS};
 use crate::number::format::shortest;
 use crate::number::parse_f64;
 
@@ -56,15 +56,26 @@ impl State {
     }
 
     /// The `(key, value)` pairs of the settings that differ from the
-    /// default, in the order of [`SETTINGS`], values not yet encoded. A state
-    /// outside its ranges is written as it is and clamped when read.
+    /// default, in the order of [`SETTINGS`], values not yet encoded. The
+    /// points are written only when they differ from their data set's. A
+    /// state outside its ranges is written as it is and clamped when read.
+    ///
+    /// ```
+    /// use losslab::state::State;
+    /// let mut state = State::from_query("data=imbalanced").state;
+    /// assert_eq!((state.points.len(), state.to_query().as_str()), (400, "data=imbalanced"));
+    /// state.points[0].green = true;
+    /// assert!(state.to_query().starts_with("data=imbalanced&pts="));
+    /// ```
     pub fn url_pairs(&self) -> Vec<(&'static str, String)> {
         let default = State::default();
+        let drawn = State { points: data_points(self.data, self.seed), ..State::default() };
         SETTINGS
             .iter()
             .filter_map(|spec| {
+                let baseline = if spec.setting == Setting::Points { &drawn } else { &default };
                 let value = spec.setting.get(self);
-                (value != spec.setting.get(&default)).then(|| (spec.key, url_text(value)))
+                (value != spec.setting.get(baseline)).then(|| (spec.key, url_text(value)))
             })
             .collect()
     }
@@ -167,11 +178,14 @@ fn url_text(value: Value) -> String {
     }
 }
 
-/// `-2.2:0,0.4:1`: each point's `x` and its label, 1 for green.
+/// `-2.2:0,0.4:1,1.5:1h`: each point's `x` and its label, 1 for green,
+/// `h` after the label for a held-out point.
 fn points_value(points: &[Point]) -> String {
     if points.is_empty() {
         return POINTS_NONE.to_owned();
     }
-    let pairs: Vec<String> = points.iter().map(|p| format!("{}:{}", shortest(p.x), u8::from(p.green))).collect();
+    let held = |p: &Point| if p.held_out { "h" } else { "" };
+    let pairs: Vec<String> =
+        points.iter().map(|p| format!("{}:{}{}", shortest(p.x), u8::from(p.green), held(p))).collect();
     pairs.join(",")
 }

@@ -96,7 +96,7 @@ impl Reader {
                 far += 1;
                 first_far.get_or_insert_with(|| excerpt(item));
             }
-            points.push(Point { x: x + 0.0, green: point.green });
+            points.push(Point { x: x + 0.0, ..point });
             if points.len() == MAX_POINTS {
                 break;
             }
@@ -126,10 +126,15 @@ pub(crate) const POINTS_NONE: &str = "none";
 fn read_point(item: &str) -> Option<Point> {
     let (x, label) = item.split_once(':')?;
     let x = parse_f64(x.trim()).filter(|x| !x.is_nan())?;
-    let green = match label.trim() {
+    let label = label.trim();
+    let (label, held_out) = match label.strip_suffix(['h', 'H']) {
+        Some(label) => (label, true),
+        None => (label, false),
+    };
+    let green = match label {
         "0" => false,
         "1" => true,
         _ => return None,
     };
-    Some(Point { x, green })
+    Some(Point { x, green, held_out })
 }

@@ -7,16 +7,22 @@
 use std::ops::RangeInclusive;
 
 use super::fields::{
-    CalculatorInput, Palette, Point, Regularization, State, Theme, CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS,
-    REDUCTIONS, UNIT_RANGE, X_RANGE,
+    data_points, CalculatorInput, Palette, Point, Regularization, State, Theme, BINS_RANGE, CLASSES_RANGE, C_RANGE,
+    GAMMA_RANGE, MAX_POINTS, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
 };
 use super::points_csv::points_csv;
+use crate::core::data::BinaryDataSet;
 use crate::i18n::Lang;
 use crate::number::parse_f64;
 
 /// One thing a reader sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Setting {
+    /// The data set the points are drawn from (a select); choosing one
+    /// replaces the points.
+    Data,
+    /// The seed the data set is drawn with; a new seed replaces the points.
+    Seed,
     /// The fit's penalty: none, or scikit-learn's L2 (a select).
     Regularization,
     /// scikit-learn's C, on a log slider.
@@ -33,6 +39,10 @@ pub enum Setting {
     LabelSmoothing,
     /// The number of classes K of the label-smoothing figures.
     Classes,
+    /// The reliability diagram's number of bins.
+    Bins,
+    /// The probability above which a point is predicted positive.
+    Threshold,
     /// The article's colours, or the colour-blind palette (a checkbox).
     Palette,
     /// Light, dark, or the system's.
@@ -115,6 +125,7 @@ pub enum Put {
     Refused,
 }
 
+const DATA_WORDS: &[&str] = &BinaryDataSet::NAMES;
 const REGULARIZATION_WORDS: &[&str] = &["off", "l2"];
 const PALETTE_WORDS: &[&str] = &["article", "cb"];
 const THEME_WORDS: &[&str] = &["auto", "light", "dark"];
@@ -137,10 +148,12 @@ macro_rules! settings {
 }
 
 settings! {
+    Data = "data" at "data": Word(DATA_WORDS);  Seed = "seed" at "seed": Whole(SEED_RANGE);
     Regularization = "reg" at "regularization": Word(REGULARIZATION_WORDS);  C = "C" at "C": LogNumber(C_RANGE);
     Smoothing = "smooth" at "smoothing": Number(UNIT_RANGE);  Gamma = "gamma" at "gamma": Number(GAMMA_RANGE);
     FocalAlpha = "alpha" at "focal-alpha": Number(UNIT_RANGE);  ClassBalancing = "balance" at "class-balancing": Flag;
     LabelSmoothing = "ls" at "label-smoothing": Number(UNIT_RANGE);  Classes = "K" at "classes": Whole(CLASSES_RANGE);
+    Bins = "bins" at "bins": Whole(BINS_RANGE);  Threshold = "threshold" at "threshold": Number(UNIT_RANGE);
     Palette = "palette" at "palette": Word(PALETTE_WORDS);  Theme = "theme" at "theme": Word(THEME_WORDS);
     Lang = "lang" at "lang": Word(LANG_WORDS);  Points = "pts" at "points-csv": Points;
     // The calculators' fields, named as the frameworks name the arguments.
@@ -185,6 +198,8 @@ impl Setting {
     pub fn get(self, state: &State) -> Value {
         let word = |words: &'static [&'static str], i: usize| Value::Word(words[i]);
         match self {
+            Setting::Data => word(DATA_WORDS, state.data as usize),
+            Setting::Seed => Value::Number(f64::from(state.seed)),
             Setting::Regularization => {
                 word(REGULARIZATION_WORDS, usize::from(state.regularization == Regularization::L2))
             }
@@ -195,6 +210,8 @@ impl Setting {
             Setting::ClassBalancing => Value::Flag(state.class_balancing),
             Setting::LabelSmoothing => Value::Number(state.label_smoothing),
             Setting::Classes => Value::Number(f64::from(state.classes)),
+            Setting::Bins => Value::Number(f64::from(state.bins)),
+            Setting::Threshold => Value::Number(state.threshold),
             Setting::Palette => word(PALETTE_WORDS, usize::from(state.palette == Palette::ColorBlind)),
             Setting::Theme => word(THEME_WORDS, state.theme as usize),
             Setting::Lang => Value::Word(state.lang.code()),
@@ -217,7 +234,9 @@ impl Setting {
 
     /// Sets the value, brought into the setting's range: the state's border.
     /// Every value that reaches the state, from a link, a control or a
-    /// pointer, comes through here.
+    /// pointer, comes through here. A data set or a seed replaces the points
+    /// with the set's (links write edited points after both, so the edits
+    /// are read last).
     ///
     /// ```
     /// use losslab::state::{Put, Setting, State, Value};
@@ -249,8 +268,21 @@ impl Setting {
             (Setting::Gamma, _) => state.gamma = x,
             (Setting::FocalAlpha, _) => state.focal_alpha = x,
             (Setting::LabelSmoothing, _) => state.label_smoothing = x,
-            // Clamped into a u32 range, so the cast is exact.
+            // Clamped into a u32 range, so the casts are exact.
             (Setting::Classes, _) => state.classes = x as u32,
+            (Setting::Bins, _) => state.bins = x as u32,
+            (Setting::Threshold, _) => state.threshold = x,
+            (Setting::Seed, _) => {
+                state.seed = x as u32;
+                state.points = data_points(state.data, state.seed);
+            }
+            (Setting::Data, _) => match word(DATA_WORDS) {
+                Some(i) => {
+                    state.data = BinaryDataSet::ALL[i];
+                    state.points = data_points(state.data, state.seed);
+                }
+                None => return Put::Refused,
+            },
             (Setting::ClassBalancing, Value::Flag(on)) => state.class_balancing = on,
             (Setting::Regularization, _) => match word(REGULARIZATION_WORDS) {
                 Some(i) => state.regularization = if i == 0 { Regularization::Off } else { Regularization::L2 },
@@ -413,7 +445,7 @@ mod tests {
         assert_eq!(Setting::Theme.put(&mut state, Value::Word("DARK")), Put::Taken);
         assert_eq!(state.theme, Theme::Dark);
         assert_eq!(Setting::Theme.put(&mut state, Value::Word("sepia")), Put::Refused);
-        let far = vec![Point { x: 1e9, green: true }];
+        let far = vec![Point::new(1e9, true)];
         assert_eq!(Setting::Points.put(&mut state, Value::Points(far)), Put::Taken);
         assert_eq!(state.points[0].x, 1e6);
         assert!(state.is_within_ranges());

@@ -6,6 +6,8 @@
 //! runs 100 000 in release mode), from the seed `LOSSLAB_FUZZ_SEED`
 //! (default fixed, so a failure reproduces).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod eval_json;
 mod generate;
 

@@ -1,0 +1,130 @@
+//! `confusion`: for each fit, at the page's threshold, how many of the
+//! judged points of each class it calls red or green, and the recall of the
+//! smaller class — the number an imbalanced data set makes fall.
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::area::{Area, Drawn};
+use super::calibration::{short_name, NARROW};
+use super::frame::{Frame, FrameSpec, Ticks, LABEL};
+use super::plot_map::Axis;
+use super::style::{Colors, Style, Weight};
+use crate::core::comparison::Contender;
+use crate::core::confusion::Confusion;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{fixed, percent_whole};
+use crate::scene::ComparisonScene;
+
+/// Counts by actual class (red first) and predicted class (red first).
+fn cells(c: &Confusion) -> [[usize; 2]; 2] {
+    [[c.true_negatives, c.false_positives], [c.false_negatives, c.true_positives]]
+}
+
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene, style: &Style) -> Drawn {
+    let lang = style.lang;
+    let c = &style.colors;
+    let panels = Contender::ALL.len() as f64;
+    let ticks =
+        || Ticks::At(vec![(0.5, t(lang, "fig.confusion.red").into()), (1.5, t(lang, "fig.confusion.green").into())]);
+    // Four panels in a row, or two by two on a narrow figure.
+    let (w, _) = area.dim_in_pixel();
+    let narrow = f64::from(w) / style.scale < NARROW;
+    let grid = if narrow { area.split_evenly((2, 2)) } else { vec![area.clone(); 4] };
+    let mut map = None;
+    for (i, fit) in scene.fits.iter().enumerate() {
+        let area = &grid[i];
+        let mut spec = FrameSpec::new(Axis::linear(0.0, 2.0), Axis::linear(0.0, 2.0));
+        if !narrow {
+            spec.columns = (i as f64 / panels, (i as f64 + 0.94) / panels);
+        }
+        spec.right = 6.0;
+        spec.x_ticks = ticks();
+        // Only the first panel names the rows; the others sit beside it.
+        spec.y_ticks = if i == 0 || (narrow && i == 2) {
+            Ticks::At(vec![(1.5, t(lang, "fig.confusion.red").into()), (0.5, t(lang, "fig.confusion.green").into())])
+        } else {
+            Ticks::None
+        };
+        spec.y_title = short_name(fit.contender, lang).into();
+        let recall = fit.card.as_ref().and_then(|card| card.minority_recall);
+        spec.x_title = match recall {
+            Some(r) => fill(t(lang, "fig.confusion.recall"), &[("r", percent_whole(r))]),
+            None => t(lang, "fig.confusion.predicted").into(),
+        };
+        let frame = Frame::draw(area, style, &spec)?;
+        match &fit.card {
+            Some(card) => {
+                for (actual, row) in cells(&card.confusion).iter().enumerate() {
+                    let total = (row[0] + row[1]).max(1) as f64;
+                    // Actual red on the top row, green below; predicted red on the left.
+                    let y0 = if actual == 0 { 1.0 } else { 0.0 };
+                    for (predicted, &n) in row.iter().enumerate() {
+                        let x0 = predicted as f64;
+                        let right = predicted == actual;
+                        let tint = if right { c.class(actual == 1) } else { c.axis };
+                        let opacity = 0.1 + 0.55 * n as f64 / total;
+                        frame.bar(area, (x0 + 0.03, y0 + 0.03), (x0 + 0.97, y0 + 0.97), Colors::tint(tint, opacity))?;
+                        let weight = if right { Weight::Bold } else { Weight::Regular };
+                        frame.text(
+                            area,
+                            &n.to_string(),
+                            frame.p(x0 + 0.5, y0 + 0.5),
+                            LABEL + 2.0,
+                            c.text,
+                            weight,
+                            (HPos::Center, VPos::Center),
+                        )?;
+                    }
+                }
+            }
+            None => {
+                let why = match &fit.model {
+                    Err(e) => e.message().text(lang),
+                    Ok(_) => t(lang, "fig.note.no-points").into(),
+                };
+                frame.text(
+                    area,
+                    &why,
+                    frame.p(1.0, 1.0),
+                    LABEL - 1.0,
+                    c.muted,
+                    Weight::Regular,
+                    (HPos::Center, VPos::Center),
+                )?;
+            }
+        }
+        map.get_or_insert(frame.map);
+    }
+    Ok(map.expect("four panels"))
+}
+
+pub(super) fn alt_text(scene: &ComparisonScene, lang: Lang) -> String {
+    let fits: Vec<String> = scene
+        .fits
+        .iter()
+        .filter_map(|f| {
+            let card = f.card.as_ref()?;
+            let [[tn, fp], [fn_, tp]] = cells(&card.confusion);
+            Some(fill(
+                t(lang, "fig.confusion.alt-fit"),
+                &[
+                    ("fit", short_name(f.contender, lang).to_owned()),
+                    ("tn", tn.to_string()),
+                    ("fp", fp.to_string()),
+                    ("fn", fn_.to_string()),
+                    ("tp", tp.to_string()),
+                    ("recall", card.minority_recall.map_or_else(|| "—".to_owned(), percent_whole)),
+                ],
+            ))
+        })
+        .collect();
+    fill(
+        t(lang, "fig.confusion.alt"),
+        &[
+            ("n", scene.evaluated.to_string()),
+            ("th", fixed(scene.options.threshold, 2)),
+            ("fits", fits.join(lang.sentence_gap())),
+        ],
+    )
+}
