@@ -296,6 +296,36 @@ fn the_focal_fit_paragraph_quotes_the_fits_it_stands_beside() {
 }
 
 #[test]
+fn the_penalty_takes_all_of_a_flattening_that_focal_loss_alone_would_not_make() {
+    // γ = 0 with class balancing: penalised, the focal sigmoid is flatter
+    // than cross-entropy's; unpenalised it is steeper, so the whole
+    // flattening is the penalty's, and the note says so in both languages.
+    let mut model = page("gamma=0");
+    check(&mut model, Setting::ClassBalancing, true);
+    let focal = &model.scene.focal;
+    let (ce, fl) = (focal.ce_fit.as_ref().unwrap().model, focal.focal_fit.as_ref().unwrap().model);
+    let free = focal.unpenalised.as_ref().unwrap();
+    let (free_ce, free_fl) = (free.ce.as_ref().unwrap().coef, free.focal.as_ref().unwrap().coef);
+    assert!(fl.coef.abs() < ce.coef.abs() && free_fl.abs() > free_ce.abs(), "{ce:?} {fl:?} {free_ce} {free_fl}");
+    let note = readout(&model, "focal-fit-note");
+    let free_words = format!("w goes from {free_ce:.3} to {free_fl:.3}");
+    assert!(
+        note.contains("All of the flattening is the L2 penalty's") && note.ends_with(&format!("{free_words}.")),
+        "{note}"
+    );
+    set(&mut model, Setting::Lang, "zh");
+    let zh = readout(&model, "focal-fit-note");
+    assert!(
+        zh.contains("变平缓完全来自 L2 惩罚") && zh.contains(&format!("w 从 {free_ce:.3} 变为 {free_fl:.3}")),
+        "{zh}"
+    );
+    // At γ = 2 focal loss flattens the sigmoid with or without the penalty: only part is the penalty's.
+    set(&mut model, Setting::Gamma, "2");
+    set(&mut model, Setting::Lang, "en");
+    assert!(readout(&model, "focal-fit-note").contains("Part of the flattening"));
+}
+
+#[test]
 fn the_fit_writes_a_negative_intercept_with_a_minus() {
     let mut model = page("");
     check(&mut model, Setting::ClassBalancing, true);

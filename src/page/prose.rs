@@ -122,9 +122,15 @@ fn penalty(scene: &FocalScene, flatter: bool, words: &mut Placeholders) -> &'sta
     match (scene.mean_ce, scene.mean_focal) {
         // A smaller loss against the same penalty: the penalty pulls w
         // towards 0 harder, which is part of a flattening, never of a steepening.
-        (Some(ce), Some(fl)) if flatter && fl > 0.0 && ce > fl => {
-            words.put("ratio", fixed(ce / fl, 1));
-            "focal.fit.penalty"
+        (Some(ce_loss), Some(fl)) if flatter && fl > 0.0 && ce_loss > fl => {
+            words.put("ratio", fixed(ce_loss / fl, 1));
+            // Unpenalised, focal loss may not flatten the sigmoid at all:
+            // then the whole flattening is the penalty's.
+            if focal.coef.abs() >= ce.coef.abs() {
+                "focal.fit.penalty-all"
+            } else {
+                "focal.fit.penalty"
+            }
         }
         _ => "focal.fit.free",
     }
