@@ -358,3 +358,20 @@ fn turning_class_balancing_rewrites_the_alpha_slider() {
     );
     assert!(changes.controls.contains(&Setting::FocalAlpha), "the α slider is switched on with class balancing");
 }
+
+#[test]
+fn with_alpha_t_one_focal_loss_gives_the_misclassified_points_a_larger_share() {
+    // The focal section's text says so for every γ > 0 while class
+    // balancing is off; the page's own shares, on every data set, agree.
+    for data in ["article", "imbalanced", "noisy", "overlap", "outlier"] {
+        for gamma in ["0.5", "2", "5"] {
+            let model = page(&format!("data={data}&seed=3&gamma={gamma}"));
+            let focal = &model.scene.focal;
+            let (ce, fl) = (focal.hard_share_ce.unwrap(), focal.hard_share_focal.unwrap());
+            assert!(fl > ce, "{data}, γ = {gamma}: {fl} of focal loss, {ce} of cross-entropy");
+        }
+    }
+    // At γ = 0 the two shares are one: the text claims nothing there.
+    let model = page("gamma=0");
+    assert_eq!(model.scene.focal.hard_share_ce, model.scene.focal.hard_share_focal);
+}

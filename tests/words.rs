@@ -63,6 +63,12 @@ fn plain(c: Option<char>) -> bool {
     c.is_some_and(|c| c != ' ' && c != HOLE && !han(c))
 }
 
+/// A character of code or of a number (`x,label`, `-2.2:0`): printable
+/// ASCII, not a space; or a Chinese quote around a quoted mark (“,”).
+fn code(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_graphic() || c == '“' || c == '”')
+}
+
 /// The half-width punctuation of a Chinese string that should be
 /// full-width, by the glossary's rule, each with where it stands.
 fn punctuation_faults(text: &str) -> Vec<String> {
@@ -99,7 +105,7 @@ fn punctuation_faults(text: &str) -> Vec<String> {
     for (i, &c) in t.iter().enumerate() {
         let (before, after) = (at(i as isize - 1), at(i as isize + 1));
         match c {
-            ',' | ';' | ':' | '!' | '?' if depth[i] == 0 && !(plain(before) && plain(after)) => {
+            ',' | ';' | ':' | '!' | '?' if depth[i] == 0 && !(code(before) && code(after)) => {
                 fault(i, &format!("a half-width '{c}' in text"))
             }
             '"' => fault(i, "an ASCII quote (Chinese quotes are “ ”)"),
@@ -140,6 +146,7 @@ fn the_punctuation_rule_tells_text_from_formulas() {
         "真实类别的概率为 {p};其 −log",
         "平均 {mean}, 使用整数标签",
         "正例,y = 1",
+        "focal,γ = {g}",
         "{g}(当前)",
         "标签 y = {y} 时的损失(float32)",
         "γ = {g} 时:p_t = 0.1 处 FL = {at1},0.5 处",
