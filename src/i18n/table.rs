@@ -126,9 +126,8 @@ pub fn sentences(lang: Lang, parts: &[String]) -> String {
 }
 
 /// The values of a paragraph's placeholders, gathered once, then said in
-/// as many sentences as the state asks for (keys known at run time).
-/// Its methods are kept out of line: the page builds many sentences, and
-/// one call each is smaller than their bodies copied into every caller.
+/// as many sentences as the state asks for (keys known at run time): one
+/// value list and one call per paragraph, rather than a `fill` per sentence.
 pub struct Placeholders {
     pub lang: Lang,
     values: Vec<(&'static str, String)>,
@@ -140,13 +139,11 @@ impl Placeholders {
     }
 
     /// `{name}` stands for `value`.
-    #[inline(never)]
     pub fn put(&mut self, name: &'static str, value: String) {
         self.values.push((name, value));
     }
 
     /// `{name}` stands for the words of `key`.
-    #[inline(never)]
     pub fn put_word(&mut self, name: &'static str, key: &str) {
         let word = lookup(self.lang, key).unwrap_or(key).to_owned();
         self.values.push((name, word));
@@ -159,7 +156,6 @@ impl Placeholders {
 
     /// The sentences of `keys`, one after another, their placeholders
     /// filled; a key the table lacks is said as itself, as [`t`] does.
-    #[inline(never)]
     pub fn say(&self, keys: &[&str]) -> String {
         let parts: Vec<String> =
             keys.iter().map(|&key| fill(lookup(self.lang, key).unwrap_or(key), &self.values)).collect();
