@@ -121,7 +121,10 @@ fn punctuation_faults(text: &str) -> Vec<String> {
         let holds_han = t[o + 1..c].iter().any(|&ch| han(ch));
         let call = plain(at(o as isize - 1));
         let factor = at(c as isize + 1).is_some_and(|a| "^²·".contains(a) || a.is_ascii_alphanumeric());
-        if holds_han || !(call || factor) {
+        // A point's coordinates, (x, y): numbers and values only.
+        let tuple = t[o + 1..c].contains(&',')
+            && t[o + 1..c].iter().all(|&ch| ch == HOLE || ch.is_ascii_digit() || ".,-− ".contains(ch));
+        if holds_han || !(call || factor || tuple) {
             fault(o, "a half-width parenthesis pair around text");
         }
     }
@@ -138,6 +141,7 @@ fn the_punctuation_rule_tells_text_from_formulas() {
         "格式为 x,label，例如 -2.2,0。",
         "第 {at} 个字符处应为“,”或“{close}”",
         "{field}：{problem}",
+        "第 {n} 个点 ({x}, {y}) 的 p_k",
     ] {
         assert_eq!(punctuation_faults(ok), Vec::<String>::new(), "{ok}");
     }
@@ -148,6 +152,7 @@ fn the_punctuation_rule_tells_text_from_formulas() {
         "正例,y = 1",
         "focal,γ = {g}",
         "{g}(当前)",
+        "第 {n} 个点 (共 {k} 类)",
         "标签 y = {y} 时的损失(float32)",
         "γ = {g} 时:p_t = 0.1 处 FL = {at1},0.5 处",
         "缺少参数 \"{arg}\"",

@@ -76,7 +76,7 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
     let phases: &[(&str, Phase)] = match figure.spec().pointer {
         Pointer::None => return Ok(()),
         Pointer::Hovers(_) => &[("pointermove", Phase::Move), ("pointerleave", Phase::Leave)],
-        Pointer::Moves => &[
+        Pointer::Moves | Pointer::Plane => &[
             ("pointerdown", Phase::Down),
             ("pointermove", Phase::Move),
             ("pointerup", Phase::Up),
@@ -87,7 +87,7 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
     for &(event, phase) in phases {
         listen(target, event, move |event: PointerEvent| on_pointer(figure, phase, &event))?;
     }
-    if figure.spec().pointer == Pointer::Moves {
+    if matches!(figure.spec().pointer, Pointer::Moves | Pointer::Plane) {
         listen(target, "keydown", move |event: KeyboardEvent| on_key(figure, &event))?;
         listen(target, "blur", |_: Event| {
             mailbox::post(Msg::Blur);

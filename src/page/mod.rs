@@ -12,10 +12,12 @@ pub mod mailbox;
 pub mod model;
 pub mod msg;
 pub mod readouts;
+pub mod softmax_fit;
 pub mod update;
 pub mod url;
 pub mod view;
 
+mod plane_pointer;
 mod pointer;
 mod prose;
 mod why;

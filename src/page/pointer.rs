@@ -7,6 +7,7 @@
 use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
 use super::msg::{Key, Phase, PointerEvent};
+use super::plane_pointer;
 use crate::charts::fit_name;
 use crate::charts::{Figure, PlotMap, Pointer};
 use crate::i18n::{fill, t};
@@ -22,6 +23,9 @@ const CLICK_SLOP: f64 = 4.0;
 const FEWEST_POINTS: usize = 2;
 
 pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Changes) {
+    if plane_pointer::is_plane(event.figure) {
+        return plane_pointer::pointer(model, event, changes);
+    }
     let pointer = event.figure.spec().pointer;
     let Some(map) = event.map else { return };
     match (event.phase, pointer) {
@@ -130,6 +134,9 @@ pub(super) fn key(
     map: Option<PlotMap>,
     changes: &mut Changes,
 ) {
+    if plane_pointer::is_plane(figure) {
+        return plane_pointer::key(model, key, shift, changes);
+    }
     let count = model.state.points.len();
     if count == 0 || figure.spec().pointer != Pointer::Moves {
         return;
@@ -168,7 +175,7 @@ pub(super) fn key(
             model.highlight = Some(index.min(count - 2));
             model.state_changed(Deps::POINTS, true);
         }
-        Key::Remove => {}
+        Key::Remove | Key::Following | Key::Preceding => {}
         Key::LetGo => {
             model.highlight = None;
             model.mark(Deps::BINARY);
@@ -188,7 +195,7 @@ fn edit_points(model: &mut Model, edit: impl FnOnce(&mut Vec<Point>)) {
 /// among the points the figure shows (a class's bars show only that class).
 fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64) -> Option<usize> {
     let shows = match figure.spec().pointer {
-        Pointer::None => return None,
+        Pointer::None | Pointer::Plane => return None,
         Pointer::Hovers(shows) => Some(shows),
         Pointer::Moves => None,
     };
