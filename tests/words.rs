@@ -15,8 +15,35 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
-fn table(lang: &str) -> Table {
+/// A word table as it is written, code templates and all.
+fn raw_table(lang: &str) -> Table {
     serde_json::from_str(&read(&format!("assets/i18n/{lang}.json"))).unwrap()
+}
+
+/// A word table as prose: of the code templates (the glossary's `code`),
+/// whose Python is code and not words, only the comments.
+fn table(lang: &str) -> Table {
+    let code = strings(&glossary()["code"]);
+    let mut table = raw_table(lang);
+    for (_, text) in table.iter_mut().filter(|(key, _)| code.contains(key)) {
+        *text = comments(text);
+    }
+    table
+}
+
+/// The comments of Python code, one a line: what follows a `#` that starts
+/// a line or follows a space.
+fn comments(code: &str) -> String {
+    let comment = |line: &str| {
+        let at = line.match_indices("# ").map(|(i, _)| i).find(|&i| i == 0 || line[..i].ends_with(' '))?;
+        Some(line[at + 2..].to_owned())
+    };
+    code.lines().filter_map(comment).collect::<Vec<_>>().join("\n")
+}
+
+/// Whether `key` is a code template.
+fn is_code(key: &str) -> bool {
+    strings(&glossary()["code"]).iter().any(|k| k == key)
 }
 
 fn glossary() -> Value {
@@ -119,7 +146,9 @@ fn punctuation_faults(text: &str) -> Vec<String> {
     }
     for (o, c) in pairs {
         let holds_han = t[o + 1..c].iter().any(|&ch| han(ch));
-        let call = plain(at(o as isize - 1));
+        // σ(z), log(p), or an operand after an operator: / (2C).
+        let call = plain(at(o as isize - 1))
+            || (at(o as isize - 1) == Some(' ') && at(o as isize - 2).is_some_and(|c| "+−-*/=·".contains(c)));
         let factor = at(c as isize + 1).is_some_and(|a| "^²·".contains(a) || a.is_ascii_alphanumeric());
         // A point's coordinates, (x, y): numbers and values only.
         let tuple = t[o + 1..c].contains(&',')
@@ -142,6 +171,7 @@ fn the_punctuation_rule_tells_text_from_formulas() {
         "第 {at} 个字符处应为“,”或“{close}”",
         "{field}：{problem}",
         "第 {n} 个点 ({x}, {y}) 的 p_k",
+        "|W|^2 / (2C)，其中",
     ] {
         assert_eq!(punctuation_faults(ok), Vec::<String>::new(), "{ok}");
     }
@@ -271,12 +301,13 @@ fn every_symbol_in_the_strings_is_in_the_glossary() {
     // Chinese strings carry Latin letters only as symbols and code; the
     // English ones are checked for Greek letters and subscripts, since a
     // lone Latin letter there may be a word ("a").
-    for (key, text) in table("zh") {
+    // The comments of the code templates speak Python (T_ik, |W|^2): they are left out.
+    for (key, text) in table("zh").into_iter().filter(|(key, _)| !is_code(key)) {
         for token in tokens(&text).into_iter().filter(|t| symbol_like(t) && !known.known(t)) {
             faults.insert(format!("{key} (zh): {token}"));
         }
     }
-    for (key, text) in table("en") {
+    for (key, text) in table("en").into_iter().filter(|(key, _)| !is_code(key)) {
         let greek_or_indexed = |t: &String| t.contains('_') || t.chars().any(|c| ('\u{370}'..='\u{3ff}').contains(&c));
         for token in tokens(&text).into_iter().filter(|t| symbol_like(t) && greek_or_indexed(t) && !known.known(t)) {
             faults.insert(format!("{key} (en): {token}"));
@@ -310,7 +341,7 @@ fn one_symbol_per_quantity_where_it_is_used() {
 fn retired_symbols_are_used_nowhere() {
     let retired = strings(&glossary()["retired_symbols"]);
     let mut faults = Vec::new();
-    for (lang, table) in [("en", table("en")), ("zh", table("zh"))] {
+    for (lang, table) in [("en", raw_table("en")), ("zh", raw_table("zh"))] {
         for (key, text) in table {
             faults.extend(
                 tokens(&text).into_iter().filter(|t| retired.contains(t)).map(|t| format!("{key} ({lang}): {t}")),

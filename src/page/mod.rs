@@ -7,6 +7,7 @@
 pub mod calculators;
 pub mod changes;
 pub mod claims;
+pub mod code;
 pub mod fit;
 pub mod mailbox;
 pub mod model;
@@ -24,6 +25,6 @@ mod why;
 
 pub use changes::{Changes, CopyButton, Tooltip};
 pub use model::{FigureSet, Model};
-pub use msg::{Action, ExportKind, Key, Msg, Phase, PointerEvent, Preset};
+pub use msg::{Action, CodeBlock, ExportKind, Key, Msg, Phase, PointerEvent, Preset};
 pub use update::update;
 pub use view::View;

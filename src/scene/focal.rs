@@ -53,6 +53,8 @@ pub struct Unpenalised {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FocalScene {
+    /// The sigmoid whose logits the points' losses are of.
+    pub model: Sigmoid,
     /// γ.
     pub gamma: f64,
     /// α when class balancing is on.
@@ -135,6 +137,7 @@ impl FocalScene {
             Unpenalised { ce, focal }
         });
         FocalScene {
+            model,
             gamma,
             alpha,
             mean_ce: mean(|p| p.ce),
