@@ -32,3 +32,14 @@ init({ module_or_path: new URL("./losslab_bg.wasm", import.meta.url) })
     window.losslab = losslab;
   })
   .catch(fail);
+
+// Offline after the first visit (sw.js says how a new build replaces an old
+// one). Registered once the page has loaded, so that the worker's downloads
+// never compete with the page's own.
+if ("serviceWorker" in navigator) {
+  addEventListener("load", () => {
+    navigator.serviceWorker.register(new URL("./sw.js", import.meta.url)).catch((error) => {
+      console.warn("losslab works online only here:", error);
+    });
+  });
+}

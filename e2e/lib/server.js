@@ -1,5 +1,7 @@
 // Serves dist/ from a sub-folder (/course/losslab/) with the strict
 // Content-Security-Policy an embedding course page would use, on 127.0.0.1.
+// `folders` serves more folders beside it, each under a prefix of its own and
+// with a policy of its own (`null` for none): the course's own pages.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -16,23 +18,26 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
 };
 
-export async function serve(dist) {
+export async function serve(dist, { folders = {} } = {}) {
+  const served = { [BASE]: { dir: dist, csp: CSP }, ...folders };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (!path.startsWith(BASE)) {
+    const prefix = Object.keys(served).find((p) => path.startsWith(p));
+    if (!prefix) {
       res.writeHead(404).end();
       return;
     }
-    const rel = normalize(path.slice(BASE.length) || "index.html");
+    const { dir, csp } = served[prefix];
+    const rel = normalize(path.slice(prefix.length) || "index.html");
     if (rel.startsWith("..")) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const body = await readFile(join(dist, rel));
+      const body = await readFile(join(dir, rel));
       res.writeHead(200, {
         "content-type": TYPES[extname(rel)] ?? "application/octet-stream",
-        "content-security-policy": CSP,
+        ...(csp ? { "content-security-policy": csp } : {}),
         "cache-control": "no-store",
       });
       res.end(body);
