@@ -198,8 +198,10 @@ fn the_smoothed_target_and_the_gap_follow_alpha_and_k() {
     let mut model = page("");
     let v = view(&model, Question::SmoothedTarget);
     let ids: Vec<&str> = v.choices.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids, ["0.0333", "0.9", "0.9333", "0.9667"]);
-    assert!(right(&model, Question::SmoothedTarget, choice("0.9333")));
+    // Asked of K = 5 while the figure shows 3: (1 − 0.1) + 0.1/5.
+    assert_eq!(ids, ["0.02", "0.9", "0.92", "0.98"]);
+    assert!(right(&model, Question::SmoothedTarget, choice("0.92")));
+    assert!(v.prompt.contains("K = 3 classes") && v.prompt.contains("K = 5 classes"), "{}", v.prompt);
     // K = 3 → 5: ln(1 + 5·0.9/0.1) = ln 46 = 3.8286 > ln 28 = 3.3322.
     assert!(right(&model, Question::GapClasses, choice("larger")));
     assert!(view(&model, Question::GapClasses).prompt.contains("3.3322"));

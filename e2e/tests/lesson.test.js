@@ -20,7 +20,7 @@ test("a lesson link shows its sections, locks its controls and asks its question
   // Every γ slider (there are two) is off and says why; the sections' others are not.
   const gamma = await page.evaluate(() => [...document.querySelectorAll('[data-control="gamma"]')].map((el) => [el.disabled, el.closest("label").querySelector(".locked-note")?.textContent]));
   assert.deepEqual(gamma, [[true, "已被链接锁定"], [true, "已被链接锁定"]]);
-  assert.equal(await page.evaluate(() => document.querySelector('[data-control="focal-alpha"]').disabled), false);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-control="class-balancing"]').disabled), false, "a control the link does not lock stays on");
   assert.equal(await readout(page, "gamma-value"), "1.0");
   // The asked question has the focus, in view.
   const asked = await page.evaluate(() => {

@@ -15,7 +15,7 @@ use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, percent_tenths, readout, trimmed};
 use crate::number::parse_f64;
 use crate::scene::{focal_options, BinaryScene, Deps};
-use crate::state::{Regularization, State};
+use crate::state::{Regularization, State, CLASSES_RANGE};
 
 /// One question as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -324,13 +324,19 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
             })
         }
         Question::SmoothedTarget => {
-            let (a, k) = (state.label_smoothing, f64::from(state.classes));
+            // Asked of another K than the figure's, so the answer is not on screen.
+            let (a, other) = (state.label_smoothing, other_classes(state.classes));
+            let k = f64::from(other);
             let right = trimmed(1.0 - a + a / k);
             let values = [1.0 - a, 1.0 - a + a / k, 1.0 - a / k, a / k].map(|v| (v, trimmed(v)));
-            let why =
-                fill(text("answer"), &[("v", right.clone()), ("keep", trimmed(1.0 - a)), ("share", trimmed(a / k))]);
+            let k_text = other.to_string();
+            let why = fill(
+                text("answer"),
+                &[("v", right.clone()), ("keep", trimmed(1.0 - a)), ("share", trimmed(a / k)), ("k", k_text.clone())],
+            );
+            let asked = [("a", trimmed(a)), ("k", k_text), ("now", state.classes.to_string())];
             Ok(Worked {
-                prompt: fill(text("prompt"), &[("a", trimmed(a)), ("k", state.classes.to_string())]),
+                prompt: fill(text("prompt"), &asked),
                 choices: ascending(values.into_iter()),
                 right: Right::Choice(right),
                 why,
@@ -339,7 +345,7 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
         }
         Question::GapClasses => {
             let (a, k) = (state.label_smoothing, state.classes);
-            let other = if k + 2 <= 10 { k + 2 } else { k - 2 };
+            let other = other_classes(k);
             let gap = |k: u32| logit_gap(a, k).map_or_else(|| "∞".to_owned(), |g| readout(g, 4));
             let (now, then) = (gap(k), gap(other));
             let id = if now == then {
@@ -364,6 +370,16 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
                 point: None,
             })
         }
+    }
+}
+
+/// Another number of classes than the figures' `k`, two more (or two fewer
+/// at the top of the range), for a question whose answer is not on screen.
+fn other_classes(k: u32) -> u32 {
+    if k + 2 <= *CLASSES_RANGE.end() {
+        k + 2
+    } else {
+        k - 2
     }
 }
 
