@@ -392,7 +392,7 @@ fn the_lesson_dialog_builds_the_link_from_the_view_and_copies_it() {
     let shown = changes.lesson.unwrap().unwrap();
     assert_eq!(
         shown.show,
-        [false, true, false, false, false, true, false, false, false],
+        [false, true, false, false, false, true, false, false, false, false],
         "starts from the view as it is"
     );
     assert_eq!(shown.link.as_deref(), Some("https://c.example/l/?show=bce,focal&gamma=3"));
