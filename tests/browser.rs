@@ -440,7 +440,10 @@ fn a_lesson_link_locks_its_controls_and_says_so_in_both_languages() {
             assert!(input.has_attribute("disabled"), "{name} is off");
             assert_eq!(text(&input.closest("label").unwrap().unwrap(), ".locked-note"), note);
         }
-        assert!(!find(&root, "[data-control=\"focal-alpha\"]").has_attribute("disabled"));
+        assert!(
+            !find(&root, "[data-control=\"label-smoothing\"]").has_attribute("disabled"),
+            "a control not locked stays on"
+        );
         let hidden = |id: &str| document().get_element_by_id(id).unwrap().has_attribute("hidden");
         assert!(hidden("bce") && hidden("keras") && !hidden("focal") && !hidden("smoothing"));
         // A locked control's events, if any arrive, change nothing.

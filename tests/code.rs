@@ -160,7 +160,7 @@ fn check_loss_call(call: &Value) -> Option<String> {
     let reduction = args["reduction"].as_str().unwrap_or("sum_over_batch_size");
     if torch {
         if binary {
-            let smoothed = code.lines().find_map(|l| l.strip_prefix("ls = torch.tensor("));
+            let smoothed = code.lines().find_map(|l| l.strip_prefix("eps = torch.tensor("));
             assert_eq!(
                 smoothed.map(|l| number(literal(l)).to_bits()),
                 (ls != 0.0).then_some(ls.to_bits()),
@@ -398,8 +398,8 @@ fn the_softmax_fit_writes_its_points_and_options_and_prints_loss_and_accuracy() 
         assert!(parses_as_python(code), "{code}");
         assert!(same_bits(&array(code, "X").unwrap(), &json_array(&x)), "{code}");
         assert_eq!(array(code, "y").unwrap().data, json_array(&y).data);
-        let k_ls = code.lines().find_map(|l| l.strip_prefix("K, ls = ")).unwrap();
-        assert_eq!(k_ls, format!("3, {}", losslab::number::format::python(ls)));
+        let k_ls = code.lines().find_map(|l| l.strip_prefix("K, eps = ")).unwrap();
+        assert_eq!(k_ls.split("  #").next().unwrap(), format!("3, {}", losslab::number::format::python(ls)));
         if gamma != 0.0 {
             let line = code.lines().find_map(|l| l.strip_prefix("C, gamma, D = ")).unwrap();
             let c_text = c.as_f64().map_or("np.inf".to_owned(), losslab::number::format::python);
@@ -502,7 +502,7 @@ fn the_fit_twin_ends_with_the_fits_readouts() {
     assert!(parses_as_python(&text), "{text}");
     let shown = ["coef", "intercept", "bce"].map(|name| readout_text(&model, name)).join(" ");
     assert_eq!(printed(&text), shown);
-    assert_eq!(text.lines().find(|l| l.starts_with("ls = ")), Some("ls = 0.2"));
+    assert_eq!(text.lines().find(|l| l.starts_with("eps = ")), Some("eps = 0.2  # ε, label smoothing"));
     assert_eq!(number(keyword(&text, "C").unwrap()), 0.5);
     let x: Vec<f64> = model.state.points.iter().map(|p| p.x).collect();
     assert_eq!(array(&text, "x").unwrap().data, x);
@@ -527,7 +527,7 @@ fn the_softmax_twin_ends_with_the_planes_readouts() {
     assert!(parses_as_python(&text), "{text}");
     let shown = ["softmax-loss", "softmax-accuracy"].map(|name| readout_text(&model, name)).join(" ");
     assert_eq!(printed(&text), shown);
-    assert_eq!(text.lines().find_map(|l| l.strip_prefix("K, ls = ")), Some("3, 0.2"));
+    assert_eq!(text.lines().find_map(|l| l.strip_prefix("K, eps = ")), Some("3, 0.2  # ε, label smoothing"));
     assert_eq!(text.lines().find_map(|l| l.strip_prefix("C, gamma, D = ")), Some("0.5, 1.5, X.shape[1]"));
     let points = model.state.plane_points();
     let x: Vec<f64> = points.iter().flat_map(|p| [p.x, p.y]).collect();

@@ -122,11 +122,14 @@ fn figures_carry_their_numbers_and_axis_text() {
     assert!(has_exact_text(&svg(Figure::Cce, &st), "0.0513"));
     assert!(has_exact_text(&svg(Figure::Fit, &st), "p(y = 1 | x)"));
     assert!(has_exact_text(&svg(Figure::Fit, &st), "x"));
-    assert!(has_exact_text(&svg(Figure::NegLog, &st), "−log(p)"));
-    assert!(has_exact_text(&svg(Figure::NegLog, &st), "loss = −log(p)"));
+    assert!(has_exact_text(&svg(Figure::Fit, &st), "p = σ(0.97·x + 0.66)"));
+    assert!(has_exact_text(&svg(Figure::NegLog, &st), "−log p_t"));
+    assert!(has_exact_text(&svg(Figure::NegLog, &st), "loss = −log p_t"));
     let stab = svg(Figure::LogitsStability, &st);
     assert!(has_exact_text(&stab, "naive = NaN") && has_exact_text(&stab, "naive = inf"));
-    assert!(has_text(&stab, "from x = 16.6") && has_text(&stab, "from x = −88.7"));
+    // The logit is z and the label y, as everywhere on the page.
+    assert!(has_text(&stab, "from z = 16.6") && has_text(&stab, "from z = −88.7"));
+    assert!(has_exact_text(&stab, "loss for label y = 1, in float32"));
     assert!(has_text(&svg(Figure::FocalPoints, &st), "% of focal loss"));
 }
 
@@ -199,7 +202,7 @@ fn non_finite_scene_values_draw() {
     scene.binary.bce = Some(f64::INFINITY);
     scene.binary.curve.push((f64::NAN, f64::INFINITY));
     scene.smoothing.ce_smoothed[3].1 = f64::NAN;
-    scene.cce = CceScene::build(&[], &[vec![f64::NAN, 1.0]], &[0]);
+    scene.cce = CceScene::build(&[], &[vec![f64::NAN, 1.0]], &[0], false);
     for figure in Figure::ALL {
         svg_string(figure, &scene, &Style::default(), size(figure))
             .unwrap_or_else(|e| panic!("{}: {e}", figure.name()));

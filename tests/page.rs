@@ -571,7 +571,7 @@ fn the_softmax_section_opens_on_the_fitted_blobs() {
     let optimum = softmax_problem(&model.state).unwrap().fit().unwrap();
     assert_eq!(readout(&model, "softmax-iteration"), optimum.iterations.to_string());
     assert_eq!(readout(&model, "softmax-accuracy"), "100.0 %");
-    // The readout is plain mean cross-entropy, without the penalty: the fit's own loss at α = 0, γ = 0.
+    // The readout is plain mean cross-entropy, without the penalty: the fit's own loss at ε = 0, γ = 0.
     assert_eq!(readout(&model, "softmax-loss"), format!("{:.4}", optimum.loss));
     assert!(readout(&model, "softmax-status").starts_with("Converged after"));
     assert!(readout(&model, "softmax-data-note").starts_with("Blobs"));
@@ -590,7 +590,7 @@ fn label_smoothing_pulls_the_median_logit_gap_down_to_its_line() {
     let mut model = page("");
     frame(&mut model);
     let before = number(&model, "softmax-logit-gap");
-    assert_eq!(model.scene.softmax.cap, None, "α = 0 asks for no finite gap");
+    assert_eq!(model.scene.softmax.cap, None, "ε = 0 asks for no finite gap");
     let changes = set(&mut model, Setting::SoftmaxSmoothing, "0.2");
     assert!(changes.frame);
     let drawn = frame(&mut model);

@@ -1,5 +1,5 @@
 //! Property tests of the softmax fit: the gradient is the objective's, the
-//! fit stops where it vanishes, γ = 0 and α = 0 is plain cross-entropy, and
+//! fit stops where it vanishes, γ = 0 and ε = 0 is plain cross-entropy, and
 //! any input gets finite numbers or an error in words.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -147,7 +147,7 @@ proptest! {
         }
     }
 
-    /// γ = 0, α = 0 is plain cross-entropy: at the fit, the objective written
+    /// γ = 0, ε = 0 is plain cross-entropy: at the fit, the objective written
     /// with `categorical_cross_entropy` is the fit's, and its gradient
     /// `Σ (softmax(z) − y)·x̃ + W/C`, written here, vanishes.
     #[test]

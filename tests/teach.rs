@@ -77,7 +77,7 @@ fn p_true_of(model: &Model) -> Vec<f64> {
 fn the_largest_loss_is_the_least_probable_true_class_and_moves_when_that_point_flips() {
     let mut model = page("");
     // The article's p(green): 0.19 0.33 0.47 0.70 0.74 …; the red point at
-    // x = 0.2 gets p(red) = 0.30, the lowest of the ten.
+    // x = 0.2 gets p_t = 0.30, the lowest of the ten.
     assert!(right(&model, Question::LargestLoss, point(3)));
     assert!(!right(&model, Question::LargestLoss, point(2)));
     flip(&mut model, 3);
@@ -168,7 +168,7 @@ fn a_misclassified_points_share_grows_with_gamma_and_an_easy_ones_shrinks() {
     let mut model = page("");
     let v = view(&model, Question::FocalShare);
     assert!(v.prompt.contains("x = 0.20"), "{}", v.prompt);
-    assert!(right(&model, Question::FocalShare, choice("grows")), "x = 0.2 is red with p(red) = 0.30");
+    assert!(right(&model, Question::FocalShare, choice("grows")), "x = 0.2 is red with p_t = 0.30");
     flip(&mut model, 3);
     assert!(right(&model, Question::FocalShare, choice("shrinks")), "green now, and well classified");
     set(&mut model, Setting::Gamma, "5");
@@ -290,8 +290,8 @@ fn a_wrong_pick_says_what_was_picked_and_where_the_answer_is() {
     let v = view(&model, Question::LargestLoss);
     assert_eq!(v.status, Status::Answered { right: false });
     let feedback = v.feedback.unwrap();
-    assert!(feedback.starts_with("Not quite. You picked the point at x = −2.20 (red (y = 0)): loss = "), "{feedback}");
-    assert!(feedback.contains("The point at x = 0.20 (red (y = 0)) has the largest loss"), "{feedback}");
+    assert!(feedback.starts_with("Not quite. You picked the point at x = −2.20 (red): loss = "), "{feedback}");
+    assert!(feedback.contains("The point at x = 0.20 (red) has the largest loss"), "{feedback}");
     let changes = act(&mut model, Question::LargestLoss, QuestionAction::Show);
     assert_eq!(changes.reveal, Some("[data-slot=\"point-losses\"]"));
     assert_eq!(model.highlight, Some(3));
@@ -331,7 +331,7 @@ fn a_lesson_link_shows_some_sections_locks_controls_and_asks_a_question() {
     assert_eq!(view.show, Some(vec![Section::Focal, Section::Bce]));
     assert!(view.shows_section(Section::Bce) && !view.shows_section(Section::Keras));
     assert!(model.control_disabled(Setting::Gamma) && model.control_disabled(Setting::Points));
-    assert!(!model.control_disabled(Setting::FocalAlpha));
+    assert!(!model.control_disabled(Setting::Smoothing), "a control the link does not lock stays on");
     assert_eq!(
         model.query(),
         "show=bce,focal&lock=gamma,points-csv&ask=focal-share&gamma=1".replace("bce,focal", "focal,bce")
@@ -392,7 +392,7 @@ fn the_lesson_dialog_builds_the_link_from_the_view_and_copies_it() {
     let shown = changes.lesson.unwrap().unwrap();
     assert_eq!(
         shown.show,
-        [false, true, false, false, false, true, false, false, false],
+        [false, true, false, false, false, true, false, false, false, false],
         "starts from the view as it is"
     );
     assert_eq!(shown.link.as_deref(), Some("https://c.example/l/?show=bce,focal&gamma=3"));

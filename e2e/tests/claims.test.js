@@ -93,11 +93,11 @@ test("threshold, bins, a new seed and another data set", async () => {
 test("on the article's ten points every fit is judged on all of them", async () => {
   const { page, log } = await open(site.browser, site.base);
   assert.match(await readout(page, "data-summary"), /^10 points, all for training/);
-  // At γ = 2 and ls = 0 the text says the smoothed fit is the cross-entropy one.
-  assert.match(await readout(page, "calibration-verdict"), /At ls = 0 the smoothed fit is the cross-entropy fit/);
+  // At γ = 2 and ε = 0 the text says the smoothed fit is the cross-entropy one.
+  assert.match(await readout(page, "calibration-verdict"), /At ε = 0 the smoothed fit is the cross-entropy fit/);
   assert.equal(await readout(page, "ece-smoothed"), await readout(page, "ece-ce"));
   await setControl(page, "smoothing", 0.2);
-  assert.match(await readout(page, "calibration-verdict"), /Smoothing \(ls = 0\.20\)/);
+  assert.match(await readout(page, "calibration-verdict"), /Smoothing \(ε = 0\.20\)/);
   assert.deepEqual(log.errors, []);
   await page.close();
 });

@@ -89,7 +89,7 @@ for (const lang of ["en", "zh"]) {
     await twinsMatchThePage(page, lang);
     assert.match(await code(page, "cce-torch"), /reduction="none"\) \* weight/, "torch's cross_entropy weighted by hand");
     assert.match(await code(page, "focal-torch"), /alpha=0\.25, gamma=3\.5/);
-    assert.match(await code(page, "fit-sklearn"), /^ls = 0\.2$/m);
+    assert.match(await code(page, "fit-sklearn"), /^eps = 0\.2  # ε/m);
     assert.match(await code(page, "bce-keras3"), /y_pred = np\.array\(\[-1\.5, 0\.25, 3\.0, 0\.001\], dtype="float32"\)/);
 
     await mkdir(shots, { recursive: true });

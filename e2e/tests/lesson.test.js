@@ -20,7 +20,7 @@ test("a lesson link shows its sections, locks its controls and asks its question
   // Every γ slider (there are two) is off and says why; the sections' others are not.
   const gamma = await page.evaluate(() => [...document.querySelectorAll('[data-control="gamma"]')].map((el) => [el.disabled, el.closest("label").querySelector(".locked-note")?.textContent]));
   assert.deepEqual(gamma, [[true, "已被链接锁定"], [true, "已被链接锁定"]]);
-  assert.equal(await page.evaluate(() => document.querySelector('[data-control="focal-alpha"]').disabled), false);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-control="class-balancing"]').disabled), false, "a control the link does not lock stays on");
   assert.equal(await readout(page, "gamma-value"), "1.0");
   // The asked question has the focus, in view.
   const asked = await page.evaluate(() => {
@@ -62,7 +62,7 @@ test("the lesson dialog builds the link, keeps the focus inside and closes on Es
   });
   assert.deepEqual(await state(), { open: true, inside: true, link: `${site.base}?gamma=3` });
   assert.equal(await page.evaluate(() => document.getElementById(document.getElementById("lesson").getAttribute("aria-labelledby")).textContent), "Make a lesson link");
-  for (const section of ["intro", "bce", "keras", "cce", "softmax", "claims", "data"]) await page.click(`[data-lesson-show="${section}"]`);
+  for (const section of ["intro", "bce", "keras", "cce", "softmax", "claims", "article-notes", "data"]) await page.click(`[data-lesson-show="${section}"]`);
   await page.click('[data-lesson-lock="gamma"]');
   await page.select("[data-lesson-ask]", "focal-shift");
   await settle(page);
@@ -105,7 +105,7 @@ test("the lesson dialog in Chinese, and a link without a section makes nothing t
     return [dialog.querySelector("h2").textContent, dialog.querySelector("legend").textContent, dialog.querySelector('[data-lesson-lock="gamma"]').nextElementSibling.textContent];
   });
   assert.deepEqual(words, ["生成课堂链接", "显示这些部分", "γ（聚焦参数）"]);
-  for (const s of ["intro", "bce", "keras", "cce", "softmax", "focal", "smoothing", "claims", "data"]) await page.click(`[data-lesson-show="${s}"]`);
+  for (const s of ["intro", "bce", "keras", "cce", "softmax", "focal", "smoothing", "claims", "article-notes", "data"]) await page.click(`[data-lesson-show="${s}"]`);
   await settle(page);
   const empty = await page.evaluate(() => [document.querySelector("[data-lesson-link]").value, document.querySelector("[data-lesson-empty]").hidden, document.querySelector('[data-action="lesson-copy"]').disabled, document.querySelector("[data-lesson-empty]").textContent]);
   assert.deepEqual(empty, ["", false, true, "请至少选择一个部分。"]);

@@ -40,7 +40,7 @@ test("a question answered by picking a point: the click answers, flips nothing, 
   await page.mouse.click(at.x, at.y);
   await settle(page);
   assert.equal(await status(page, "largest-loss"), "right");
-  assert.match(await feedback(page, "largest-loss"), /^Right\. The point at x = 0\.20 \(red \(y = 0\)\) has the largest loss, 1\.\d{4}: its true class gets p = 0\.\d{4}\./);
+  assert.match(await feedback(page, "largest-loss"), /^Right\. The point at x = 0\.20 \(red\) has the largest loss, 1\.\d{4}: its true class gets p_t = 0\.\d{4}\./);
   assert.equal(await readout(page, "bce"), "0.3329", "the click picked the point; it did not flip it");
   assert.equal(await page.evaluate(() => localStorage.getItem("losslab.questions")), "largest-loss=1");
   // Without a question waiting, the same click flips the point: the fit
@@ -49,7 +49,7 @@ test("a question answered by picking a point: the click answers, flips nothing, 
   await settle(page);
   assert.notEqual(await readout(page, "bce"), "0.3329");
   assert.equal(await status(page, "largest-loss"), "wrong");
-  assert.match(await feedback(page, "largest-loss"), /The point at x = −1\.40 \(red \(y = 0\)\) has the largest loss/);
+  assert.match(await feedback(page, "largest-loss"), /The point at x = −1\.40 \(red\) has the largest loss/);
   assert.deepEqual(log.errors, []);
   await page.close();
 });
@@ -59,7 +59,7 @@ test("a choice is judged live: flip a point and the count of misclassified point
   await page.click(`${card("misclassified")} [data-answer="2"]`);
   await settle(page);
   assert.equal(await status(page, "misclassified"), "right");
-  assert.match(await feedback(page, "misclassified"), /^Right\. 2: the true class gets less than ½ at x = −0\.80 \(p = 0\.4\d\), x = 0\.20 \(p = 0\.\d\d\)\.$/);
+  assert.match(await feedback(page, "misclassified"), /^Right\. 2: the true class gets less than ½ at x = −0\.80 \(p_t = 0\.4\d\), x = 0\.20 \(p_t = 0\.\d\d\)\.$/);
   const marks = await page.evaluate((s) => [...document.querySelectorAll(`${s} [data-answer]`)].map((b) => `${b.dataset.answer}:${b.dataset.mark}:${b.getAttribute("aria-pressed")}`), card("misclassified"));
   assert.deepEqual(marks, ["0::false", "1::false", "2:right:true", "3::false", "4::false"]);
   // Flip the red point at x = 0.2 (green now): the refitted sigmoid gets none wrong.
@@ -103,7 +103,7 @@ test("progress survives a reload, and a browser that keeps nothing loses only th
 test("the questions in Chinese: the same numbers, Chinese words and punctuation", async () => {
   const { page, log } = await open(site.browser, `${site.base}?lang=zh`);
   const prompt = await page.evaluate((s) => document.querySelector(`${s} .q-prompt`).textContent, card("focal-share"));
-  assert.match(prompt, /^γ = 2\.0 时，x = 0\.20 的点（红（y = 0））占 focal loss 总量的 \d+\.\d %。γ = 5 时，它的份额会变大、变小还是不变？$/);
+  assert.match(prompt, /^γ = 2\.0 时，x = 0\.20 的点（红）占 focal loss 总量的 \d+\.\d %。γ = 5 时，它的份额会变大、变小还是不变？$/);
   await page.click(`${card("focal-share")} [data-answer="grows"]`);
   await settle(page);
   assert.equal(await status(page, "focal-share"), "right");
@@ -122,7 +122,7 @@ test("the questions in Chinese: the same numbers, Chinese words and punctuation"
   await page.press("Enter");
   await settle(page);
   assert.equal(await status(page, "largest-loss"), "right");
-  assert.match(await feedback(page, "largest-loss"), /^答对了。x = 0\.20 的点（红（y = 0））损失最大/);
+  assert.match(await feedback(page, "largest-loss"), /^答对了。x = 0\.20 的点（红）损失最大/);
   assert.equal(await readout(page, "bce"), "0.3329");
   assert.deepEqual(log.errors, []);
   await page.close();

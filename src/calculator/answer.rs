@@ -51,7 +51,7 @@ impl std::fmt::Display for InputError {
 /// One semantics' answer: the printed value, or why that framework refuses the call.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
-    pub semantics: &'static str,
+    pub semantics: Semantics,
     pub answer: Result<String, Message>,
 }
 
@@ -60,10 +60,10 @@ pub struct Row {
 pub struct Answer {
     pub loss: Loss,
     pub rows: Vec<Row>,
-    /// The parsed inputs, for the figures that follow the calculator.
+    /// The parsed inputs, for the figures and the words that follow the calculator.
     pub y_true: NdArray<f64>,
     pub y_pred: NdArray<f64>,
-    /// The options every semantics shares.
+    /// The options of the call answered (its semantics is each row's own).
     pub options: LossOptions,
     /// The class index of each one-hot row of a categorical `y_true`.
     indices: Option<NdArray<f64>>,
@@ -107,7 +107,7 @@ pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputErro
             let call = answer.call(semantics);
             // The frameworks print float32; exact computes in float64 regardless.
             let value = evaluate_cross_entropy(call.kind, call.y_true, call.y_pred, &call.options, Dtype::Float32);
-            Row { semantics: semantics.name(), answer: printed(value) }
+            Row { semantics, answer: printed(value) }
         })
         .collect();
     if answer.rows.iter().all(|r| r.answer.is_err()) {
@@ -167,15 +167,11 @@ pub fn one_hot_indices(y_true: &NdArray<f64>) -> Option<Vec<usize>> {
 }
 
 /// The sparse categorical cross-entropy of the same call under keras
-/// semantics, when `y_true` is one-hot (else `None`).
-pub fn sparse_equivalent(input: &CalculatorInput, answer: &Answer) -> Option<(Vec<usize>, Result<String, Message>)> {
+/// semantics, when `y_true` is one-hot (else `None`). Sparse takes no label
+/// smoothing, so a smoothed call is answered with Keras' refusal.
+pub fn sparse_equivalent(answer: &Answer) -> Option<(Vec<usize>, Result<String, Message>)> {
     let indices = one_hot_indices(&answer.y_true)?;
-    let options = LossOptions {
-        from_logits: input.from_logits,
-        reduction: Reduction::parse(&input.reduction)?,
-        sample_weight: parse_list(&input.sample_weight).ok(),
-        ..LossOptions::default()
-    };
+    let options = LossOptions { semantics: Semantics::Keras, ..answer.options.clone() };
     let sparse =
         evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), &answer.y_pred, &options, Dtype::Float32);
     Some((indices, printed(sparse)))
@@ -207,7 +203,7 @@ mod tests {
         answer
             .rows
             .iter()
-            .map(|r| (r.semantics, r.answer.clone().unwrap_or_else(|e| format!("error: {}", e.text(Lang::En)))))
+            .map(|r| (r.semantics.name(), r.answer.clone().unwrap_or_else(|e| format!("error: {}", e.text(Lang::En)))))
             .collect()
     }
 
@@ -236,7 +232,7 @@ mod tests {
         input.reduction = "none".into();
         let none = evaluate(Loss::Categorical, &input).unwrap();
         assert_eq!(none.rows[0].answer.as_ref().unwrap(), "[0.051293306, 2.3025851]");
-        let (labels, sparse) = sparse_equivalent(&input, &none).unwrap();
+        let (labels, sparse) = sparse_equivalent(&none).unwrap();
         assert_eq!(labels, [1, 2]);
         assert_eq!(sparse.unwrap(), "[0.051293444, 2.3025851]");
     }

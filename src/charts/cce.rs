@@ -14,7 +14,7 @@ use super::frame::{
 use super::plot_map::Axis;
 use super::style::{Colors, Style};
 use crate::i18n::{fill, t, Lang};
-use crate::number::format::{fixed, list};
+use crate::number::format::{fixed, list, row_numbers};
 use crate::scene::CceScene;
 
 /// Where the left panel (the rows) ends and the right one (the losses) begins.
@@ -40,7 +40,8 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
     } else {
         KeyLine::XTitle
     };
-    let titles_meet = y_title_span(style, t(lang, "fig.cce.rows-y")) + style.pxf(12.0) > width * SPLIT;
+    let rows_y = t(lang, if scene.from_logits { "fig.cce.rows-y.logits" } else { "fig.cce.rows-y" });
+    let titles_meet = y_title_span(style, rows_y) + style.pxf(12.0) > width * SPLIT;
     let make_room = |spec: &mut FrameSpec| {
         if matches!(key_line, KeyLine::Below) {
             spec.bottom_extra = KEY_LINE;
@@ -63,7 +64,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
             .collect(),
     );
     spec.x_title = t(lang, "fig.cce.rows-x").into();
-    spec.y_title = t(lang, "fig.cce.rows-y").into();
+    spec.y_title = rows_y.into();
     spec.right = 16.0;
     make_room(&mut spec);
     let mut left = Frame::draw(area, style, &spec)?;
@@ -158,7 +159,8 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
         let _ = r_edge;
     }
     if !scene.skipped.is_empty() {
-        let rows = list(scene.skipped.iter().map(|&i| (i + 1) as f64), 0, lang);
+        let rows: Vec<usize> = scene.skipped.iter().map(|&i| i + 1).collect();
+        let rows = row_numbers(&rows, lang);
         right.note(area, &fill(t(lang, "fig.cce.skipped"), &[("rows", rows)]))?;
     }
     Ok(left.map)

@@ -9,8 +9,8 @@ use super::error::DrawError;
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::plot_map::Axis;
 use super::style::Style;
-use crate::i18n::{fill, t, Lang};
-use crate::number::format::{fixed, list};
+use crate::i18n::{fill, sentences, t, Lang};
+use crate::number::format::{fixed, list, signed_term};
 use crate::scene::BinaryScene;
 
 pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
@@ -21,7 +21,8 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     frame.line(area, &scene.curve, Stroke::solid(c.accent, 2.5))?;
     draw_points_at_targets(&frame, area, scene, style)?;
     let m = scene.model;
-    let formula = fill(t(style.lang, "fig.fit.formula"), &[("w", fixed(m.coef, 2)), ("b", fixed(m.intercept, 2))]);
+    let formula =
+        fill(t(style.lang, "fig.fit.formula"), &[("w", fixed(m.coef, 2)), ("b", signed_term(m.intercept, 2))]);
     let (_, _, right, bottom) = frame.rect();
     frame.label(
         area,
@@ -98,13 +99,13 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
         t(lang, "fig.fit.alt"),
         &[
             ("w", fixed(scene.model.coef, 4)),
-            ("b", fixed(scene.model.intercept, 4)),
+            ("b", signed_term(scene.model.intercept, 4)),
             ("p", list(scene.points.iter().map(|p| p.p), 2, lang)),
         ],
     );
     if let Some(e) = &scene.fit_error {
-        s.push(' ');
-        s.push_str(&fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]));
+        let note = fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]);
+        s = sentences(lang, &[s, note]);
     }
     s
 }

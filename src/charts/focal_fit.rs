@@ -10,7 +10,7 @@ use super::frame::{Frame, Stroke, LABEL};
 use super::style::Style;
 use crate::core::fit::FitError;
 use crate::i18n::{fill, t, Lang};
-use crate::number::format::fixed;
+use crate::number::format::{fixed, signed_term};
 use crate::scene::{BinaryScene, FitCurve, FocalScene};
 
 pub(super) fn draw<DB: DrawingBackend>(
@@ -79,9 +79,10 @@ pub(super) fn draw<DB: DrawingBackend>(
 
 pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) -> String {
     let describe = |r: &Result<FitCurve, FitError>| match r {
-        Ok(f) => {
-            fill(t(lang, "fig.focal-fit.model"), &[("w", fixed(f.model.coef, 4)), ("b", fixed(f.model.intercept, 4))])
-        }
+        Ok(f) => fill(
+            t(lang, "fig.focal-fit.model"),
+            &[("w", fixed(f.model.coef, 4)), ("b", signed_term(f.model.intercept, 4))],
+        ),
         Err(e) => e.message().text(lang),
     };
     fill(

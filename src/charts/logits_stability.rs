@@ -1,6 +1,6 @@
 //! `logits-stability`: the naive logistic loss against the stable one, in
-//! f32, over x ∈ [−1000, 1000] on symmetric-log axes, so both x ≈ 17 (where
-//! σ(x) rounds to 1) and x ≈ −89 (where exp(−x) overflows) get room.
+//! f32, over logits z ∈ [−1000, 1000] on symmetric-log axes, so both z ≈ 17
+//! (where σ(z) rounds to 1) and z ≈ −89 (where exp(−z) overflows) get room.
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -9,12 +9,12 @@ use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::plot_map::{Axis, Scale};
 use super::style::{Colors, Style};
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::{Breakdown, StabilityScene};
 
-/// The label whose curves are drawn: z = 1 breaks on both sides.
-const Z: u8 = 1;
+/// The label whose curves are drawn: y = 1 breaks on both sides.
+const Y: u8 = 1;
 
 fn symlog_ticks(values: &[f64]) -> Vec<(f64, String)> {
     values.iter().map(|&v| (v, fixed(v, 0))).collect()
@@ -31,7 +31,7 @@ fn what(b: &Breakdown, lang: Lang) -> &'static str {
 pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &StabilityScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
-    let curve = scene.for_label(Z);
+    let curve = scene.for_label(Y);
     let x_max = f64::from(crate::scene::STABILITY_X_MAX);
     let mut spec = FrameSpec::new(
         Axis { min: -x_max, max: x_max, scale: Scale::SymLog },
@@ -40,7 +40,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &StabilityScene, 
     spec.x_ticks = Ticks::At(symlog_ticks(&[-1000.0, -100.0, -10.0, 0.0, 10.0, 100.0, 1000.0]));
     spec.y_ticks = Ticks::At(symlog_ticks(&[0.0, 1.0, 10.0, 100.0, 1000.0]));
     spec.x_title = t(lang, "fig.logits-stability.x").into();
-    spec.y_title = fill(t(lang, "fig.logits-stability.y"), &[("z", Z.to_string())]);
+    spec.y_title = fill(t(lang, "fig.logits-stability.y"), &[("y", Y.to_string())]);
     let mut frame = Frame::draw(area, style, &spec)?;
     // Where the naive loss is not a number: shaded, and named.
     for b in [curve.below, curve.above].into_iter().flatten() {
@@ -67,7 +67,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &StabilityScene, 
         // Named inside its band, or beside it where the band is too narrow:
         // what the naive loss is, and from where.
         let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);
-        let second = fill(t(lang, "fig.logits-stability.from"), &[("x", fixed(f64::from(b.x), 1))]);
+        let second = fill(t(lang, "fig.logits-stability.from"), &[("z", fixed(f64::from(b.x), 1))]);
         let (inside, beside) = ((HPos::Right, -6.0), (HPos::Left, 6.0));
         let sides = if b.x < 0.0 { [inside, beside] } else { [beside, inside] };
         let spots = sides.into_iter().flat_map(|side| [(side, top + style.pxf(6.0)), (side, top + style.pxf(46.0))]);
@@ -118,13 +118,13 @@ pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
             parts.push(fill(
                 t(lang, "fig.logits-stability.alt-break"),
                 &[
-                    ("z", fixed(f64::from(c.z), 0)),
-                    ("x", fixed(f64::from(b.x), 1)),
+                    ("y", fixed(f64::from(c.y), 0)),
+                    ("z", fixed(f64::from(b.x), 1)),
                     ("what", what(&b, lang).into()),
                     ("stable", fixed(f64::from(b.stable), 1)),
                 ],
             ));
         }
     }
-    parts.join(" ")
+    sentences(lang, &parts)
 }

@@ -1,6 +1,6 @@
 //! `softmax-logits`: every point's logit gap (its true class's logit minus
 //! the largest other), one row per class, with the gap label smoothing asks
-//! for, ln(1 + (1 − α)K/α): the fitted gaps gather below it as α grows.
+//! for, ln(1 + (1 − ε)K/ε): the fitted gaps gather below it as ε grows.
 
 use plotters::style::text_anchor::{HPos, VPos};
 

@@ -5,12 +5,13 @@ use std::fmt;
 /// Whose arithmetic a loss follows. See DESIGN §2 for the table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Semantics {
-    /// tf.keras of TensorFlow 2.x (`tf_keras`), as in the seed: ε = 1e-7 added
-    /// inside the logs of BCE after clipping to [ε, 1 − ε]; a 1-D input is one
-    /// sample. The default.
+    /// Keras 2: `tf.keras` of TensorFlow 2.0–2.15 (`tf_keras` today), as in
+    /// the seed: ε = 1e-7 added inside the logs of BCE after clipping to
+    /// [ε, 1 − ε]; a 1-D input is one sample. The default.
     #[default]
     Keras,
-    /// Keras 3 (TensorFlow backend): clipping only, no ε inside the log.
+    /// Keras 3 (TensorFlow backend; `tf.keras` since TensorFlow 2.16):
+    /// clipping only, no ε inside the log.
     Keras3,
     /// PyTorch: `binary_cross_entropy` (each log floored at −100),
     /// `binary_cross_entropy_with_logits`, `cross_entropy`, torchvision's

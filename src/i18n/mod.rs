@@ -7,4 +7,4 @@ mod table;
 
 pub use lang::Lang;
 pub use message::{excerpt, Message, Value};
-pub use table::{fill, install, is_installed, lookup, t};
+pub use table::{fill, install, is_installed, lookup, sentences, t, Placeholders};

@@ -107,6 +107,62 @@ pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
     out
 }
 
+/// Sentences written one after another as `lang` writes them: English puts
+/// a space between them, Chinese, whose full stop is full-width, none.
+/// Empty parts are left out.
+pub fn sentences(lang: Lang, parts: &[String]) -> String {
+    let gap = match lang {
+        Lang::En => " ",
+        Lang::Zh => "",
+    };
+    let mut out = String::new();
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(gap);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The values of a paragraph's placeholders, gathered once, then said in
+/// as many sentences as the state asks for (keys known at run time): one
+/// value list and one call per paragraph, rather than a `fill` per sentence.
+pub struct Placeholders {
+    pub lang: Lang,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Placeholders {
+    pub fn new(lang: Lang) -> Placeholders {
+        Placeholders { lang, values: Vec::new() }
+    }
+
+    /// `{name}` stands for `value`.
+    pub fn put(&mut self, name: &'static str, value: String) {
+        self.values.push((name, value));
+    }
+
+    /// `{name}` stands for the words of `key`.
+    pub fn put_word(&mut self, name: &'static str, key: &str) {
+        let word = lookup(self.lang, key).unwrap_or(key).to_owned();
+        self.values.push((name, word));
+    }
+
+    /// What `{name}` stands for, if anything.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The sentences of `keys`, one after another, their placeholders
+    /// filled; a key the table lacks is said as itself, as [`t`] does.
+    pub fn say(&self, keys: &[&str]) -> String {
+        let parts: Vec<String> =
+            keys.iter().map(|&key| fill(lookup(self.lang, key).unwrap_or(key), &self.values)).collect();
+        sentences(self.lang, &parts)
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -151,6 +207,13 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "keys missing from the string tables: {missing:?}");
+    }
+
+    #[test]
+    fn sentences_are_joined_as_each_language_joins_them() {
+        let parts = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(sentences(Lang::En, &parts(&["One.", "", "Two."])), "One. Two.");
+        assert_eq!(sentences(Lang::Zh, &parts(&["一。", "二。"])), "一。二。");
     }
 
     #[test]

@@ -27,6 +27,24 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     s.replacen('-', "−", 1)
 }
 
+/// `v` as the second term of a sum, its sign written as the operator: "+ 0.66"
+/// or "− 0.12", so that `σ(w·x + b)` with a negative `b` reads
+/// "σ(0.35·x − 0.12)" and not "σ(0.35·x + −0.12)".
+///
+/// ```
+/// use losslab::number::format::signed_term;
+/// assert_eq!(signed_term(0.6555, 2), "+ 0.66");
+/// assert_eq!(signed_term(-0.1170, 4), "− 0.1170");
+/// assert_eq!(signed_term(-0.0001, 2), "+ 0.00");
+/// ```
+pub fn signed_term(v: f64, decimals: usize) -> String {
+    let written = fixed(v, decimals);
+    match written.strip_prefix('−') {
+        Some(magnitude) => format!("− {magnitude}"),
+        None => format!("+ {written}"),
+    }
+}
+
 /// A live readout: `decimals` decimals, "—" for a number that is not
 /// there (NaN), "∞" for an infinite one.
 ///
@@ -114,6 +132,21 @@ pub fn list(vs: impl Iterator<Item = f64>, decimals: usize, lang: Lang) -> Strin
         return fill(t(lang, "list.more"), &[("head", join(&all[..10])), ("n", more.to_string())]);
     }
     join(&all)
+}
+
+/// Row numbers (counted from 1) as a phrase in `lang`: "row 2", "rows 1, 2".
+///
+/// ```
+/// use losslab::i18n::Lang;
+/// use losslab::number::format::row_numbers;
+/// assert_eq!(row_numbers(&[2], Lang::En), "row 2");
+/// assert_eq!(row_numbers(&[1, 2], Lang::En), "rows 1, 2");
+/// assert_eq!(row_numbers(&[1, 2], Lang::Zh), "第 1、2 行");
+/// ```
+pub fn row_numbers(rows: &[usize], lang: Lang) -> String {
+    let key = if rows.len() == 1 { "list.row" } else { "list.rows" };
+    let numbers: Vec<String> = rows.iter().map(usize::to_string).collect();
+    fill(t(lang, key), &[("rows", numbers.join(t(lang, "list.separator")))])
 }
 
 /// A row of probabilities as the calculator's notes show it: "[0.0500, 0.9500]".
@@ -293,6 +326,6 @@ mod tests {
     #[test]
     fn chinese_lists_use_the_enumeration_comma() {
         assert_eq!(list([1.0, 2.0].into_iter(), 0, Lang::Zh), "1、2");
-        assert_eq!(list((1..=30).map(f64::from), 0, Lang::Zh), "1、2、3、4、5、6、7、8、9、10、……(另有 20 个)");
+        assert_eq!(list((1..=30).map(f64::from), 0, Lang::Zh), "1、2、3、4、5、6、7、8、9、10、……（另有 20 个）");
     }
 }

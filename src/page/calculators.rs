@@ -2,10 +2,12 @@
 //! answer of each, what is wrong with the current input, and every line of
 //! text their tables and notes hold, in the reader's language.
 
+use super::why::why;
 use crate::calculator::{self, Answer, InputError, Loss};
 use crate::core::array::NdArray;
-use crate::core::losses::renormalize;
-use crate::i18n::{fill, t, Lang, Message};
+use crate::core::losses::{keras_clips, renormalize};
+use crate::core::semantics::Semantics;
+use crate::i18n::{fill, sentences, t, Lang, Message, Placeholders};
 use crate::number::format;
 use crate::scene::CceScene;
 use crate::state::{Calc, CalcField, State};
@@ -99,7 +101,7 @@ impl Calculators {
         match calculator::evaluate(which.loss(), input) {
             Ok(answer) => {
                 if which == Calc::Categorical {
-                    shown.sparse = calculator::sparse_equivalent(input, &answer);
+                    shown.sparse = calculator::sparse_equivalent(&answer);
                 }
                 shown.last_good = Some(answer);
                 shown.error = None;
@@ -124,15 +126,15 @@ impl Calculators {
         let Some(answer) = &self.categorical.last_good else { return CceScene::seed() };
         let sparse = calculator::one_hot_indices(&answer.y_true).unwrap_or_default();
         let rows = |a: &NdArray<f64>| a.to_rows().unwrap_or_default();
-        CceScene::build(&rows(&answer.y_true), &rows(&answer.y_pred), &sparse)
+        CceScene::build(&rows(&answer.y_true), &rows(&answer.y_pred), &sparse, answer.options.from_logits)
     }
 
     /// Calculator `which` as the page shows it, in `lang`.
     pub fn view(&self, which: Calc, lang: Lang) -> CalculatorView {
         let shown = self.shown(which);
         let error = shown.error.as_ref().map(|error| {
-            let stale = if shown.last_good.is_some() { format!(" {}", t(lang, "calc.stale")) } else { String::new() };
-            format!("{}.{stale}", error.message().text(lang))
+            let key = if shown.last_good.is_some() { "calc.stale" } else { "calc.error" };
+            fill(t(lang, key), &[("error", error.message().text(lang))])
         });
         let invalid = shown.error.as_ref().and_then(|e| field_named(e.field));
         let rows = shown.last_good.as_ref().map_or_else(Vec::new, |answer| {
@@ -140,50 +142,86 @@ impl Calculators {
                 .rows
                 .iter()
                 .map(|row| {
+                    let semantics = row.semantics;
                     let (value, why) = match &row.answer {
-                        Ok(text) => (text.clone(), why_text(which, row.semantics, lang).to_owned()),
+                        Ok(text) => (text.clone(), why(which, semantics, answer, lang)),
                         Err(message) => ("—".to_owned(), message.text(lang)),
                     };
-                    RowView { semantics: row.semantics, label: semantics_label(row.semantics, lang), value, why }
+                    RowView { semantics: semantics.name(), label: semantics_label(semantics, lang), value, why }
                 })
                 .collect()
         });
         CalculatorView { error, invalid, stale: shown.error.is_some(), rows }
     }
 
-    /// Under the categorical calculator: Keras' row renormalisation, before
-    /// and after, and the sparse form of the same call; `None` until there is
-    /// an answer.
+    /// Under the categorical calculator: what Keras does to the rows of
+    /// y_pred before the log (renormalises them, or takes their softmax),
+    /// and the sparse form of the same call with why it agrees or not;
+    /// `None` until there is an answer.
     pub fn categorical_notes(&self, lang: Lang) -> Option<String> {
         let shown = &self.categorical;
         let answer = shown.last_good.as_ref()?;
+        let rows = answer.y_pred.to_rows().unwrap_or_default();
         let mut lines = Vec::new();
-        for (i, values) in answer.y_pred.to_rows().unwrap_or_default().iter().enumerate() {
-            let after = renormalize(values);
-            if after.iter().zip(values).any(|(a, b)| (a - b).abs() > 1e-12) {
-                let values = [
-                    ("row", (i + 1).to_string()),
-                    ("before", format::row(values, 4)),
-                    ("after", format::row(&after, 4)),
-                ];
-                lines.push(fill(t(lang, "cce.rows"), &values));
+        if answer.options.from_logits {
+            lines.push(t(lang, "cce.rows.logits").to_owned());
+        } else {
+            for (i, values) in rows.iter().enumerate() {
+                let after = renormalize(values);
+                if after.iter().zip(values).any(|(a, b)| (a - b).abs() > 1e-12) {
+                    let values = [
+                        ("row", (i + 1).to_string()),
+                        ("before", format::row(values, 4)),
+                        ("after", format::row(&after, 4)),
+                    ];
+                    lines.push(fill(t(lang, "cce.rows"), &values));
+                }
+            }
+            if lines.is_empty() {
+                lines.push(t(lang, "cce.rows.normalised").to_owned());
             }
         }
-        if lines.is_empty() {
-            lines.push(t(lang, "cce.rows.normalised").to_owned());
-        }
-        match &shown.sparse {
-            Some((labels, result)) => {
-                let labels = format::shape(labels);
-                let sparse = match result {
-                    Ok(v) => v.clone(),
-                    Err(e) => e.text(lang),
-                };
-                lines.push(fill(t(lang, "cce.sparse"), &[("labels", labels), ("sparse", sparse)]));
+        // The sparse form of the call, and why it agrees with categorical or
+        // not: from logits both take the log-softmax; from probabilities
+        // sparse clips each entry before renormalising the row and
+        // categorical after, so they part where clipping changes a row — an
+        // entry as given (sparse) or renormalised (categorical), in float32.
+        let mut words = Placeholders::new(lang);
+        let keys: &[&str] = match &shown.sparse {
+            Some((labels, sparse)) => {
+                words.put("labels", format::shape(labels));
+                match sparse {
+                    Err(why) => {
+                        words.put("why", why.text(lang));
+                        &["cce.sparse.refused"]
+                    }
+                    Ok(sparse) => {
+                        let categorical = answer.rows.first().and_then(|row| row.answer.as_ref().ok());
+                        let same = categorical == Some(sparse);
+                        words.put("sparse", sparse.clone());
+                        words.put("categorical", categorical.cloned().unwrap_or_default());
+                        let clipped: Vec<usize> = (1..=rows.len())
+                            .filter(|&i| {
+                                let row = &rows[i - 1];
+                                row.iter().chain(&renormalize(row)).any(|&p| keras_clips(p as f32))
+                            })
+                            .collect();
+                        words.put("rows", format::row_numbers(&clipped, lang));
+                        match (answer.options.from_logits, same, clipped.is_empty()) {
+                            (true, true, _) => &["cce.sparse", "cce.sparse.logits"],
+                            (true, false, _) => &["cce.sparse", "cce.sparse.logits-rounding"],
+                            (false, true, true) => &["cce.sparse", "cce.sparse.same"],
+                            (false, true, false) => &["cce.sparse", "cce.sparse.same-clipped"],
+                            (false, false, true) => &["cce.sparse", "cce.sparse.rounding"],
+                            (false, false, false) => &["cce.sparse", "cce.sparse.differs"],
+                        }
+                    }
+                }
             }
-            None => lines.push(t(lang, "cce.sparse.na").to_owned()),
-        }
-        Some(lines.join(" "))
+            None => &["cce.sparse.na"],
+        };
+        lines.push(words.say(keys));
+        Some(sentences(lang, &lines))
     }
 }
 
@@ -198,26 +236,12 @@ fn field_named(field: &str) -> Option<CalcField> {
     }
 }
 
-fn semantics_label(semantics: &str, lang: Lang) -> &'static str {
+fn semantics_label(semantics: Semantics, lang: Lang) -> &'static str {
     match semantics {
-        "keras" => t(lang, "sem.keras"),
-        "keras3" => t(lang, "sem.keras3"),
-        "torch" => t(lang, "sem.torch"),
-        _ => t(lang, "sem.exact"),
-    }
-}
-
-/// One sentence on why `semantics` prints what it prints, for calculator `which`.
-fn why_text(which: Calc, semantics: &str, lang: Lang) -> &'static str {
-    match (which, semantics) {
-        (Calc::Binary, "keras") => t(lang, "why.keras"),
-        (Calc::Binary, "keras3") => t(lang, "why.keras3"),
-        (Calc::Binary, "torch") => t(lang, "why.torch"),
-        (Calc::Binary, _) => t(lang, "why.exact"),
-        (Calc::Categorical, "keras") => t(lang, "why.cce.keras"),
-        (Calc::Categorical, "keras3") => t(lang, "why.cce.keras3"),
-        (Calc::Categorical, "torch") => t(lang, "why.cce.torch"),
-        (Calc::Categorical, _) => t(lang, "why.cce.exact"),
+        Semantics::Keras => t(lang, "sem.keras"),
+        Semantics::Keras3 => t(lang, "sem.keras3"),
+        Semantics::Torch => t(lang, "sem.torch"),
+        Semantics::Exact => t(lang, "sem.exact"),
     }
 }
 

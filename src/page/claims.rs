@@ -132,7 +132,7 @@ fn calibration_verdict(scene: &ComparisonScene, state: &State) -> String {
         t(lang, "claims.cal.smoothed-is-ce").into()
     } else {
         let verdict = against_ce(scene, Contender::Smoothed, lang).unwrap_or_default();
-        fill(t(lang, "claims.cal.smoothed"), &[("ls", fixed(state.smoothing, 2)), ("verdict", verdict)])
+        fill(t(lang, "claims.cal.smoothed"), &[("e", fixed(state.smoothing, 2)), ("verdict", verdict)])
     });
     parts.join(lang.sentence_gap())
 }
@@ -193,10 +193,12 @@ fn confusion_verdict(scene: &ComparisonScene, state: &State) -> String {
     let focal_is_ce = state.gamma == 0.0 && !state.class_balancing;
     if !focal_is_ce && found(Contender::Focal) == found(Contender::CrossEntropy) {
         text.push_str(lang.sentence_gap());
-        text.push_str(t(
-            lang,
-            if state.class_balancing { "claims.recall.focal-same-alpha" } else { "claims.recall.focal-same" },
-        ));
+        if state.class_balancing {
+            let (a, b) = (fixed(state.focal_alpha, 2), fixed(1.0 - state.focal_alpha, 2));
+            text.push_str(&fill(t(lang, "claims.recall.focal-same-alpha"), &[("a", a), ("b", b)]));
+        } else {
+            text.push_str(t(lang, "claims.recall.focal-same"));
+        }
     }
     if let Some(balanced) = card(scene, Contender::Balanced) {
         text.push_str(lang.sentence_gap());
@@ -225,9 +227,9 @@ mod tests {
 
     #[test]
     fn the_verdicts_follow_the_numbers() {
-        // At γ = 0 focal loss is cross-entropy, and at ls = 0 so is the smoothed fit: the text says so.
+        // At γ = 0 focal loss is cross-entropy, and at ε = 0 so is the smoothed fit: the text says so.
         let cal = text("gamma=0", "calibration-verdict");
-        assert!(cal.contains("γ = 0") && cal.contains("ls = 0"), "{cal}");
+        assert!(cal.contains("γ = 0") && cal.contains("ε = 0"), "{cal}");
         // The imbalanced set: six green points held out; balanced weights find more of them.
         let rec = text("data=imbalanced&seed=1", "confusion-verdict");
         assert!(rec.starts_with("Of the 6 green points"), "{rec}");
@@ -235,6 +237,29 @@ mod tests {
         assert_eq!(summary, "400 points: 280 for training (14 green), 120 held out (6 green).");
         let zh = text("data=imbalanced&seed=1&lang=zh", "data-summary");
         assert!(zh.contains("280") && zh.contains('，'), "{zh}");
+    }
+
+    #[test]
+    fn the_recall_sentence_quotes_the_alpha_and_the_false_alarms_of_its_state() {
+        // On the imbalanced set, with class balancing at α = 0.7 and γ = 0,
+        // focal loss finds as many green points as cross-entropy: the
+        // sentence names the α of the slider, not Keras' default.
+        for lang in ["en", "zh"] {
+            let query = format!("data=imbalanced&seed=1&balance=1&alpha=0.7&gamma=0&lang={lang}");
+            let rec = text(&query, "confusion-verdict");
+            assert!(rec.contains("α = 0.70") && rec.contains("1 − α = 0.30") && !rec.contains("0.25"), "{rec}");
+        }
+        // The false alarms and ECE are the scorecards' own, whichever way they go:
+        // on the noisy set balanced weights raise fewer false alarms than cross-entropy.
+        let state = State::from_query("data=noisy&seed=1").state;
+        let scene = ComparisonScene::build(&state, None);
+        let (ce, balanced) =
+            (card(&scene, Contender::CrossEntropy).unwrap(), card(&scene, Contender::Balanced).unwrap());
+        let (fa, fa_ce) = (balanced.confusion.false_negatives, ce.confusion.false_negatives);
+        assert!(fa < fa_ce, "{fa} {fa_ce}");
+        let rec = confusion_verdict(&scene, &state);
+        let said = format!("False alarms: {fa} with balanced class weights, {fa_ce} with cross-entropy");
+        assert!(rec.contains(&said), "{rec}");
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn calculator(model: &Model, which: Calc, framework: Framework) -> String {
     let lang = model.state.lang;
     let semantics = framework.semantics().unwrap_or_default();
     let Some(answer) = model.calculators.answer(which) else { return t(lang, "code.nothing").to_owned() };
-    let row = answer.rows.iter().find(|row| row.semantics == semantics.name());
+    let row = answer.rows.iter().find(|row| row.semantics == semantics);
     let refusal = match row.map(|row| &row.answer) {
         Some(Err(why)) => why.text(lang),
         _ => String::new(),

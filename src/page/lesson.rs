@@ -87,7 +87,7 @@ impl LessonDraft {
     /// let state = State { gamma: 0.5, ..State::default() };
     /// assert_eq!(
     ///     draft.link(&state).unwrap(),
-    ///     "https://course.example/losslab/?show=intro,bce,cce,softmax,focal,smoothing,claims,data&lock=gamma&gamma=0.5"
+    ///     "https://course.example/losslab/?show=intro,bce,cce,softmax,focal,smoothing,claims,article-notes,data&lock=gamma&gamma=0.5"
     /// );
     /// ```
     pub fn link(&self, state: &State) -> Option<String> {

@@ -26,6 +26,8 @@ pub mod words;
 
 mod plane_pointer;
 mod pointer;
+mod prose;
+mod why;
 
 pub use changes::{Changes, CopyButton, Focus, Tooltip};
 pub use model::{FigureSet, Model};

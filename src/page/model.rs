@@ -173,11 +173,13 @@ impl Model {
         }
     }
 
-    /// Whether a setting's control is off: C without the L2 penalty, or any
+    /// Whether a setting's control is off: C without the L2 penalty, the
+    /// focal α without class balancing (α_t = 1, nothing reads it), or any
     /// control the link locks.
     pub fn control_disabled(&self, setting: Setting) -> bool {
         (match setting {
             Setting::C => self.state.regularization == Regularization::Off,
+            Setting::FocalAlpha => !self.state.class_balancing,
             Setting::SoftmaxC => self.state.softmax.regularization == Regularization::Off,
             _ => false,
         }) || self.view.locks(setting)

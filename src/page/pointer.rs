@@ -243,10 +243,10 @@ fn tooltip(model: &Model, index: usize, client: (i32, i32)) -> Option<Tooltip> {
     let lang = model.state.lang;
     let class = if point.green { t(lang, "class.green") } else { t(lang, "class.red") };
     let mut lines = vec![
-        format!("{} = {}", t(lang, "tip.x"), fixed(point.x, 2)),
-        format!("{}: {}", t(lang, "tip.class"), class),
-        format!("{} = {}", t(lang, "tip.p"), fixed(point.p_true, 4)),
-        format!("{} = {}", t(lang, "tip.loss"), fixed(point.loss, 4)),
+        fill(t(lang, "tip.x"), &[("x", fixed(point.x, 2))]),
+        fill(t(lang, "tip.class"), &[("class", class)]),
+        fill(t(lang, "tip.p"), &[("p", fixed(point.p_true, 4))]),
+        fill(t(lang, "tip.loss"), &[("l", fixed(point.loss, 4))]),
     ];
     if point.held_out {
         lines.push(t(lang, "tip.held-out").to_owned());

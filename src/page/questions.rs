@@ -164,7 +164,7 @@ fn sentences(parts: &[&str]) -> String {
 }
 
 fn class(green: bool, lang: Lang) -> &'static str {
-    t(lang, if green { "class.green" } else { "class.red" })
+    t(lang, if green { "claims.class.green" } else { "claims.class.red" })
 }
 
 /// `question` worked out on `model`, or why it cannot be asked now. Only

@@ -4,6 +4,7 @@
 use super::claims::claim_readouts;
 use super::model::Model;
 use super::msg::Action;
+use super::prose::paragraphs;
 use super::softmax_fit::Standing;
 use crate::core::data::PlaneDataSet;
 use crate::core::fit::FitError;
@@ -13,7 +14,8 @@ use crate::i18n::{fill, t, Message};
 use crate::number::format::{percent_tenths, readout, significant3, trimmed};
 use crate::scene::KerasForms;
 
-/// Each readout's name (`data-readout`) and its text.
+/// Each readout's name (`data-readout`) and its text: the live numbers, the
+/// fit's status, and the paragraphs whose sentences follow the state.
 pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
     let state = &model.state;
     let lang = state.lang;
@@ -46,6 +48,7 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("fit-status", fit_status(model)),
     ];
     all.extend(claim_readouts(&scene.comparison, state));
+    all.extend(paragraphs(model));
     all.extend(softmax_readouts(model));
     all
 }

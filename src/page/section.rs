@@ -13,6 +13,7 @@ words! {
         Focal = "focal",
         Smoothing = "smoothing",
         Claims = "claims",
+        ArticleNotes = "article-notes",
         Data = "data",
     }
 }

@@ -142,6 +142,9 @@ fn setting_changed(model: &mut Model, setting: Setting, finished: bool, changes:
             model.state_changed(Deps::POINTS, finished);
         }
         Setting::Gamma | Setting::FocalAlpha | Setting::ClassBalancing => {
+            if setting == Setting::ClassBalancing {
+                changes.controls.push(Setting::FocalAlpha); // α is off without class balancing
+            }
             model.state_changed(Deps::FOCAL_FIT, finished)
         }
         Setting::Bins | Setting::Threshold => model.state_changed(Deps::COMPARISON, finished),

@@ -97,14 +97,18 @@ pub fn embed_height(figure: Figure) -> u32 {
         // The data set's controls, the comparison's and its scorecard.
         1030
     } else if deps.intersects(Deps::CCE) {
-        // The categorical calculator (its table wraps a line more in some engines).
-        900
+        // The categorical calculator, each framework's row with the
+        // sentences that explain its call.
+        1030
     } else if deps.intersects(Deps::SOFTMAX) {
         // The plane's data, sliders, buttons, class picker and readouts (their
         // rows wrap once more in some engines),
         // and under its probabilities the chosen point's Keras calls.
         520 + if figure == Figure::SoftmaxProbs { 150 } else { 0 }
-    } else if deps.intersects(Deps::FOCAL.union(Deps::LABEL_SMOOTHING)) {
+    } else if deps.intersects(Deps::FOCAL) {
+        // γ, α, class balancing and three readouts, whose labels wrap.
+        150
+    } else if deps.intersects(Deps::LABEL_SMOOTHING) {
         125
     } else if spec.pointer == Pointer::Moves {
         // The data set's controls and the fit's.

@@ -35,7 +35,7 @@ impl Scene {
         Scene {
             focal: FocalScene::build(state, model),
             binary,
-            cce: CceScene::from_text(&state.cce_calc.y_true, &state.cce_calc.y_pred),
+            cce: CceScene::from_text(&state.cce_calc.y_true, &state.cce_calc.y_pred, state.cce_calc.from_logits),
             smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
             stability: StabilityScene::build(),
             comparison: ComparisonScene::build(state, None),

@@ -11,9 +11,12 @@ use crate::core::semantics::Reduction;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CceSample {
-    /// The row of `y_pred` as given.
+    /// The row of `y_pred` as given (from logits: the probabilities they
+    /// stand for, as there is nothing else to mark on a probability axis).
     pub raw: Vec<f64>,
-    /// The row divided by its sum, as Keras' categorical cross-entropy does first.
+    /// The probabilities the loss takes the log of: the row divided by its
+    /// sum, as Keras' categorical cross-entropy does first, or from logits
+    /// their softmax.
     pub renormalised: Vec<f64>,
     /// The one-hot (or soft) label row.
     pub one_hot: Vec<f64>,
@@ -40,6 +43,8 @@ pub struct CceScene {
     /// Mean categorical cross-entropy (Keras' `sum_over_batch_size`).
     pub mean: Option<f64>,
     pub sparse_mean: Option<f64>,
+    /// The rows of `y_pred` are logits (`from_logits`), not probabilities.
+    pub from_logits: bool,
 }
 
 impl CceScene {
@@ -50,27 +55,29 @@ impl CceScene {
             &[vec![0.0, 1.0, 0.0], vec![0.0, 0.0, 1.0]],
             &[vec![0.05, 0.95, 0.0], vec![0.1, 0.8, 0.1]],
             &[1, 2],
+            false,
         )
     }
 
     /// The scene of the calculator's text (lists of rows); the seed when it
     /// does not parse, so export always has something to draw.
-    pub fn from_text(y_true: &str, y_pred: &str) -> CceScene {
+    pub fn from_text(y_true: &str, y_pred: &str, from_logits: bool) -> CceScene {
         let rows = |text: &str| parse_list(text).ok().and_then(|a| a.to_rows());
         match (rows(y_true), rows(y_pred)) {
-            (Some(t), Some(p)) => CceScene::build(&t, &p, &[]),
+            (Some(t), Some(p)) => CceScene::build(&t, &p, &[], from_logits),
             _ => CceScene::seed(),
         }
     }
 
     /// Per-sample losses of `y_pred` against one-hot `y_true` and integer
     /// `sparse` labels. Either label list may be empty: the other then
-    /// gives the true class (the argmax of a `y_true` row).
-    pub fn build(y_true: &[Vec<f64>], y_pred: &[Vec<f64>], sparse: &[usize]) -> CceScene {
+    /// gives the true class (the argmax of a `y_true` row). `from_logits`:
+    /// the rows of `y_pred` are logits.
+    pub fn build(y_true: &[Vec<f64>], y_pred: &[Vec<f64>], sparse: &[usize], from_logits: bool) -> CceScene {
         let mut samples = Vec::new();
         let mut skipped = Vec::new();
         for (i, raw) in y_pred.iter().enumerate() {
-            match sample(raw, y_true.get(i), sparse.get(i).copied()) {
+            match sample(raw, y_true.get(i), sparse.get(i).copied(), from_logits) {
                 Some(s) => samples.push(s),
                 None => skipped.push(i),
             }
@@ -78,14 +85,19 @@ impl CceScene {
         let mean = |f: fn(&CceSample) -> f64| {
             (!samples.is_empty()).then(|| samples.iter().map(f).sum::<f64>() / samples.len() as f64)
         };
-        CceScene { mean: mean(|s| s.loss), sparse_mean: mean(|s| s.sparse_loss), samples, skipped }
+        CceScene { mean: mean(|s| s.loss), sparse_mean: mean(|s| s.sparse_loss), samples, skipped, from_logits }
     }
 }
 
-fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Option<CceSample> {
+fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>, from_logits: bool) -> Option<CceSample> {
     let k = raw.len();
     let sum: f64 = raw.iter().sum();
-    if k == 0 || raw.iter().any(|v| !v.is_finite() || *v < 0.0) || !sum.is_finite() || sum <= 0.0 {
+    let usable = if from_logits {
+        raw.iter().all(|v| v.is_finite())
+    } else {
+        raw.iter().all(|v| v.is_finite() && *v >= 0.0) && sum.is_finite() && sum > 0.0
+    };
+    if k == 0 || !usable {
         return None;
     }
     let one_hot_given = y_true.filter(|row| row.len() == k && row.iter().all(|v| v.is_finite()));
@@ -99,15 +111,21 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
     }
     let one_hot =
         one_hot_given.cloned().unwrap_or_else(|| (0..k).map(|j| if j == label { 1.0 } else { 0.0 }).collect());
-    let renormalised = renormalize(raw);
-    let clipped = keras_categorical_probabilities(raw);
-    let sparse_row = softmax(&keras_sparse_logits(raw));
+    // From logits both losses take the log-softmax: nothing is renormalised
+    // or clipped, and the row shown is the softmax.
+    let (renormalised, clipped, sparse_row) = if from_logits {
+        let p = softmax(raw);
+        (p.clone(), p.clone(), p)
+    } else {
+        (renormalize(raw), keras_categorical_probabilities(raw), softmax(&keras_sparse_logits(raw)))
+    };
+    let loss = |kind, y_true| keras_loss(kind, y_true, raw, from_logits);
     Some(CceSample {
         p_true: clipped[label],
-        loss: keras_loss(CrossEntropy::Categorical, NdArray::from_vec(one_hot.clone()), raw)?,
-        sparse_loss: keras_loss(CrossEntropy::Sparse, NdArray::scalar(label as f64), raw)?,
+        loss: loss(CrossEntropy::Categorical, NdArray::from_vec(one_hot.clone()))?,
+        sparse_loss: loss(CrossEntropy::Sparse, NdArray::scalar(label as f64))?,
         sparse_p_true: sparse_row[label],
-        raw: raw.to_vec(),
+        raw: if from_logits { renormalised.clone() } else { raw.to_vec() },
         renormalised,
         one_hot,
         label,
@@ -117,8 +135,8 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>) -> Opti
 
 /// One sample's loss as Keras computes it, in float64 (the figure's
 /// resolution); `None` when Keras refuses the row.
-fn keras_loss(kind: CrossEntropy, y_true: NdArray<f64>, row: &[f64]) -> Option<f64> {
-    let options = LossOptions { reduction: Reduction::None, ..LossOptions::default() };
+fn keras_loss(kind: CrossEntropy, y_true: NdArray<f64>, row: &[f64], from_logits: bool) -> Option<f64> {
+    let options = LossOptions { reduction: Reduction::None, from_logits, ..LossOptions::default() };
     cross_entropy::<f64>(kind, &y_true, &NdArray::from_vec(row.to_vec()), &options).ok()?.scalar()
 }
 
@@ -138,14 +156,15 @@ mod tests {
 
     #[test]
     fn sparse_clips_before_renormalising() {
-        let s = CceScene::build(&[], &[vec![0.5, 1.5, 0.0]], &[1]);
+        let s = CceScene::build(&[], &[vec![0.5, 1.5, 0.0]], &[1], false);
         assert!((s.samples[0].p_true - 0.75).abs() < 1e-6);
         assert!((s.samples[0].sparse_p_true - 2.0 / 3.0).abs() < 1e-6);
     }
 
     #[test]
     fn bad_rows_are_skipped_not_nan() {
-        let s = CceScene::build(&[], &[vec![f64::NAN, 1.0], vec![0.0, 0.0], vec![], vec![0.3, 0.7]], &[0, 0, 0, 5]);
+        let s =
+            CceScene::build(&[], &[vec![f64::NAN, 1.0], vec![0.0, 0.0], vec![], vec![0.3, 0.7]], &[0, 0, 0, 5], false);
         assert_eq!(s.skipped, vec![0, 1, 2, 3]);
         assert_eq!(s.mean, None);
     }
@@ -153,9 +172,21 @@ mod tests {
     #[test]
     fn calculator_text_parses_or_falls_back() {
         assert_eq!(
-            CceScene::from_text("[[0, 1, 0], [0, 0, 1]]", "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]"),
+            CceScene::from_text("[[0, 1, 0], [0, 0, 1]]", "[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]", false),
             CceScene::seed()
         );
-        assert_eq!(CceScene::from_text("[0,1", "x"), CceScene::seed());
+        assert_eq!(CceScene::from_text("[0,1", "x", false), CceScene::seed());
+    }
+
+    #[test]
+    fn logits_are_shown_as_their_softmax_and_lose_as_keras_does() {
+        // softmax([ln 1, ln 3, ln 6]) = [0.1, 0.3, 0.6]; true class 2: −log 0.6.
+        let z = vec![0.0, 3f64.ln(), 6f64.ln()];
+        let s = CceScene::build(&[vec![0.0, 0.0, 1.0]], &[z], &[], true);
+        let sample = &s.samples[0];
+        assert!(sample.renormalised.iter().zip([0.1, 0.3, 0.6]).all(|(a, b)| (a - b).abs() < 1e-12));
+        assert!((sample.loss + 0.6f64.ln()).abs() < 1e-12 && (sample.sparse_loss - sample.loss).abs() < 1e-12);
+        // Negative logits are logits, not a row to leave out.
+        assert!(CceScene::build(&[vec![1.0, 0.0]], &[vec![-3.0, -5.0]], &[], true).skipped.is_empty());
     }
 }

@@ -5,7 +5,9 @@ use super::fit_inputs::{fit_options, focal_options, points_xy};
 use super::sampling::{padded_range, sample};
 use crate::core::activation::logit;
 use crate::core::breakdown::point_losses;
-use crate::core::fit::{fit_focal, fit_logistic, FitError, LogisticFit, Sigmoid};
+use crate::core::fit::{
+    fit_focal, fit_focal_with, fit_logistic, fit_logistic_with, FitError, FitOptions, FitWith, LogisticFit, Sigmoid,
+};
 use crate::core::losses::{binary_focal_loss, FocalOptions};
 use crate::state::State;
 
@@ -18,7 +20,7 @@ pub struct FocalPoint {
     pub green: bool,
     /// Probability of the point's own class under the displayed sigmoid.
     pub p_true: f64,
-    /// Cross-entropy (times α_t under class balancing, as Keras does).
+    /// Cross-entropy against the point's label, −log p_t (never times α_t).
     pub ce: f64,
     /// The modulating factor (1 − p_t)^γ.
     pub factor: f64,
@@ -40,6 +42,13 @@ pub struct FitCurve {
     /// Mean log loss of the fit (unpenalised cross-entropy).
     pub log_loss: f64,
     pub curve: Vec<(f64, f64)>,
+}
+
+/// The cross-entropy and focal-loss fits of the same points without a penalty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unpenalised {
+    pub ce: Result<Sigmoid, FitError>,
+    pub focal: Result<Sigmoid, FitError>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +78,9 @@ pub struct FocalScene {
     pub ce_fit: Result<FitCurve, FitError>,
     /// The focal-loss fit (current γ, α), or why there is none.
     pub focal_fit: Result<FitCurve, FitError>,
+    /// Both fits again without the L2 penalty, when the penalty is on: how
+    /// much of the difference between them is the penalty's.
+    pub unpenalised: Option<Unpenalised>,
     pub x_range: (f64, f64),
 }
 
@@ -111,6 +123,19 @@ impl FocalScene {
                 curve: sample(x_range.0, x_range.1, 240, |x| fit.model.proba(x)),
             })
         };
+        let ce_fit = fit_logistic(&x, &y, &opts);
+        let focal_fit = fit_focal(&x, &y, &focal, &opts);
+        let unpenalised = opts.c.map(|_| {
+            // Started from the penalised optima, which lie near.
+            let free = FitOptions { c: None };
+            let from = |fit: &Result<LogisticFit, FitError>| FitWith {
+                warm_start: fit.as_ref().ok().map(|f| f.model),
+                ..FitWith::default()
+            };
+            let ce = fit_logistic_with(&x, &y, &free, &from(&ce_fit)).map(|f| f.model);
+            let focal = fit_focal_with(&x, &y, &focal, &free, &from(&focal_fit)).map(|f| f.model);
+            Unpenalised { ce, focal }
+        });
         FocalScene {
             model,
             gamma,
@@ -123,8 +148,9 @@ impl FocalScene {
             curves: PAPER_GAMMAS.iter().map(|&g| focal_curve(g)).collect(),
             current: focal_curve(gamma),
             current_at: [0.1, 0.5, 0.9].map(|p| (p, paper_focal_loss(p, gamma))),
-            ce_fit: to_curve(fit_logistic(&x, &y, &opts)),
-            focal_fit: to_curve(fit_focal(&x, &y, &focal, &opts)),
+            ce_fit: to_curve(ce_fit),
+            focal_fit: to_curve(focal_fit),
+            unpenalised,
             x_range,
         }
     }

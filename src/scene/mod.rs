@@ -34,7 +34,7 @@ pub use cce::{CceSample, CceScene};
 pub use comparison::{ComparisonScene, Fitted, TrainingPoint};
 pub use deps::Deps;
 pub use fit_inputs::{converged_model, fit_data, fit_options, focal_options, FLAT};
-pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene};
+pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene, Unpenalised};
 pub use smoothing::SmoothingScene;
 pub use softmax::{softmax_options, softmax_problem, KerasForms, PlaneView, PointFit, SoftmaxScene};
 pub use stability::{Breakdown, StabilityCurve, StabilityScene, X_MAX as STABILITY_X_MAX};

@@ -12,7 +12,7 @@ use crate::i18n::Message;
 use crate::number::format::row;
 use crate::state::{CalculatorInput, Regularization, State};
 
-/// The options of the state's softmax fit: its penalty, α and γ.
+/// The options of the state's softmax fit: its penalty, ε and γ.
 pub fn softmax_options(state: &State) -> SoftmaxOptions {
     let settings = &state.softmax;
     SoftmaxOptions {
@@ -42,7 +42,7 @@ pub struct PointFit {
     /// rounds to 0).
     pub cross_entropy: f64,
     /// The loss the fit minimises for it (smoothed, focal): equal to
-    /// `cross_entropy` at α = 0, γ = 0.
+    /// `cross_entropy` at ε = 0, γ = 0.
     pub loss: f64,
     /// Whether its predicted class is its class.
     pub correct: bool,
@@ -86,10 +86,10 @@ pub struct SoftmaxScene {
     /// Why the shown model is no optimum, or why there is no model.
     pub fit_error: Option<SoftmaxFitError>,
     pub data: PlaneDataSet,
-    /// The fit's label smoothing α and focal γ.
+    /// The fit's label smoothing ε and focal γ.
     pub alpha: f64,
     pub gamma: f64,
-    /// The gap that label smoothing asks for, ln(1 + (1 − α)K/α); `None` at α = 0.
+    /// The gap that label smoothing asks for, ln(1 + K(1 − ε)/ε); `None` at ε = 0.
     pub cap: Option<f64>,
     /// Mean cross-entropy over the points, without the penalty.
     pub mean_cross_entropy: Option<f64>,
@@ -188,7 +188,7 @@ impl SoftmaxScene {
         }
     }
 
-    /// The smoothed target `(1 − α)·one-hot + α/K` of a point of `class`.
+    /// The smoothed target `(1 − ε)·one-hot + ε/K` of a point of `class`.
     pub fn target(&self, class: usize, classes: usize) -> Vec<f64> {
         let mut one_hot = vec![0.0; classes];
         if let Some(v) = one_hot.get_mut(class) {
@@ -221,7 +221,7 @@ fn keras_forms(view: &PlaneView) -> Option<KerasForms> {
     let input = CalculatorInput { y_true: one_hot.clone(), y_pred: y_pred.clone(), ..State::default().cce_calc };
     let answer = calculator::evaluate(Loss::Categorical, &input).ok()?;
     let categorical = answer.rows.first()?.answer.clone();
-    let (_, sparse_value) = calculator::sparse_equivalent(&input, &answer)?;
+    let (_, sparse_value) = calculator::sparse_equivalent(&answer)?;
     Some(KerasForms { one_hot, sparse: format!("[{}]", view.class), y_pred, categorical, sparse_value })
 }
 

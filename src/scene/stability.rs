@@ -1,16 +1,18 @@
-//! The naive logistic loss against the stable one, in f32, over |x| ≤ 1000:
-//! the seed's derivation of `max(x,0) − x·z + log(1+exp(−|x|))`, seen.
+//! The naive logistic loss against the stable one, in f32, over logits
+//! |z| ≤ 1000: the seed's derivation of `max(z,0) − z·y + log(1+exp(−|z|))`
+//! (which it writes with x for the logit and z for the label), seen. Each
+//! curve is a list of (logit, loss) pairs: the logit is the plot's x.
 
 use crate::core::array::ascending_order;
 use crate::core::losses::{naive_logistic_loss, stable_logistic_loss};
 
-/// The largest |x| shown.
+/// The largest |z| shown.
 pub const X_MAX: f32 = 1000.0;
 
-/// Where the naive loss first stops being a number, walking away from x = 0.
+/// Where the naive loss first stops being a number, walking away from z = 0.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Breakdown {
-    /// The first x (in f32) where the naive loss is inf or NaN.
+    /// The first logit (in f32) where the naive loss is inf or NaN.
     pub x: f32,
     /// What it is there: +inf or NaN.
     pub value: f32,
@@ -18,13 +20,13 @@ pub struct Breakdown {
     pub stable: f32,
 }
 
-/// Both losses for one label z.
+/// Both losses for one label y.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StabilityCurve {
-    pub z: f32,
-    /// (x, naive loss) over the whole range, non-finite values included.
+    pub y: f32,
+    /// (logit, naive loss) over the whole range, non-finite values included.
     pub naive: Vec<(f32, f32)>,
-    /// (x, stable loss) over the whole range.
+    /// (logit, stable loss) over the whole range.
     pub stable: Vec<(f32, f32)>,
     /// The breakdown on the positive side, if any.
     pub above: Option<Breakdown>,
@@ -34,7 +36,7 @@ pub struct StabilityCurve {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StabilityScene {
-    /// z = 0, then z = 1.
+    /// y = 0, then y = 1.
     pub curves: [StabilityCurve; 2],
 }
 
@@ -43,15 +45,15 @@ impl StabilityScene {
         StabilityScene { curves: [curve(0.0), curve(1.0)] }
     }
 
-    /// The curve for label z (0 or 1).
-    pub fn for_label(&self, z: u8) -> &StabilityCurve {
-        &self.curves[usize::from(z >= 1)]
+    /// The curve for label y (0 or 1).
+    pub fn for_label(&self, y: u8) -> &StabilityCurve {
+        &self.curves[usize::from(y >= 1)]
     }
 }
 
-fn curve(z: f32) -> StabilityCurve {
-    let above = breakdown(z, 1.0);
-    let below = breakdown(z, -1.0);
+fn curve(y: f32) -> StabilityCurve {
+    let above = breakdown(y, 1.0);
+    let below = breakdown(y, -1.0);
     // Evenly spaced in sign(x)·log10(1 + |x|), so ±10 and ±1000 get equal room,
     // plus the points on either side of each breakdown so the curve ends exactly there.
     let top = (1.0 + X_MAX).log10();
@@ -71,9 +73,9 @@ fn curve(z: f32) -> StabilityCurve {
     let mut xs: Vec<f32> = ascending_order(&keys).into_iter().map(|i| xs[i]).collect();
     xs.dedup();
     StabilityCurve {
-        z,
-        naive: xs.iter().map(|&x| (x, naive_logistic_loss(x, z))).collect(),
-        stable: xs.iter().map(|&x| (x, stable_logistic_loss(x, z))).collect(),
+        y,
+        naive: xs.iter().map(|&z| (z, naive_logistic_loss(z, y))).collect(),
+        stable: xs.iter().map(|&z| (z, stable_logistic_loss(z, y))).collect(),
         above,
         below,
     }
@@ -85,16 +87,16 @@ fn prev_toward_zero(x: f32) -> f32 {
 }
 
 /// Walks from 0 in direction `dir` (±1) in steps of 0.5, then bisects in f32
-/// to the first x where the naive loss is not finite.
-fn breakdown(z: f32, dir: f32) -> Option<Breakdown> {
+/// to the first logit where the naive loss of label `y` is not finite.
+fn breakdown(y: f32, dir: f32) -> Option<Breakdown> {
     let mut ok = 0.0f32;
     let mut bad = None;
     for i in 1..=(2.0 * X_MAX) as i32 {
-        let x = dir * i as f32 * 0.5;
-        if naive_logistic_loss(x, z).is_finite() {
-            ok = x;
+        let z = dir * i as f32 * 0.5;
+        if naive_logistic_loss(z, y).is_finite() {
+            ok = z;
         } else {
-            bad = Some(x);
+            bad = Some(z);
             break;
         }
     }
@@ -104,13 +106,13 @@ fn breakdown(z: f32, dir: f32) -> Option<Breakdown> {
         if mid == ok || mid == bad {
             break;
         }
-        if naive_logistic_loss(mid, z).is_finite() {
+        if naive_logistic_loss(mid, y).is_finite() {
             ok = mid;
         } else {
             bad = mid;
         }
     }
-    Some(Breakdown { x: bad, value: naive_logistic_loss(bad, z), stable: stable_logistic_loss(bad, z) })
+    Some(Breakdown { x: bad, value: naive_logistic_loss(bad, y), stable: stable_logistic_loss(bad, y) })
 }
 
 #[cfg(test)]
@@ -121,11 +123,11 @@ mod tests {
     fn naive_breaks_where_f32_runs_out() {
         let s = StabilityScene::build();
         let one = s.for_label(1);
-        // σ(x) rounds to 1 in f32 a little above x = 16.6: 0·log 0 is NaN.
+        // σ(z) rounds to 1 in f32 a little above z = 16.6: 0·log 0 is NaN.
         let above = one.above.unwrap();
         assert!(above.x > 15.0 && above.x < 18.0, "{above:?}");
         assert!(above.value.is_nan());
-        // exp(−x) overflows f32 below x ≈ −88.7: −log 0 = inf.
+        // exp(−z) overflows f32 below z ≈ −88.7: −log 0 = inf.
         let below = one.below.unwrap();
         assert!(below.x < -80.0 && below.x > -105.0, "{below:?}");
         assert!(below.value.is_infinite());

@@ -47,7 +47,7 @@ impl Framework {
     /// The name a comment in the code gives it.
     pub fn label(self) -> &'static str {
         match self {
-            Framework::Keras => "tf.keras",
+            Framework::Keras => "Keras 2",
             Framework::Keras3 => "Keras 3",
             Framework::Torch => "PyTorch",
             Framework::Sklearn => "scikit-learn",

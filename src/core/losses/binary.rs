@@ -45,31 +45,32 @@ pub fn binary_cross_entropy_of_probability<R: Real>(y: R, p: R) -> R {
     -(a + b)
 }
 
-/// `z·−log σ(x) + (1−z)·−log(1−σ(x))` computed literally: `σ(x)` rounds to 1
-/// for large `x` and `log(1 − 1)` is `−∞`, so it overflows to ∞ (or NaN) where
-/// the true loss is finite. Shown on the page to explain why the stable form
-/// exists.
+/// `y·−log σ(z) + (1−y)·−log(1−σ(z))` for logit `z` and label `y`, computed
+/// literally: `σ(z)` rounds to 1 for large `z` and `log(1 − 1)` is `−∞`, so
+/// it overflows to ∞ (or NaN) where the true loss is finite. Shown on the
+/// page to explain why the stable form exists.
 ///
 /// ```
 /// use losslab::core::losses::naive_logistic_loss;
 /// assert!((naive_logistic_loss(0.0_f64, 1.0) - std::f64::consts::LN_2).abs() < 1e-15);
 /// assert!(naive_logistic_loss(40.0_f64, 0.0).is_infinite()); // truly 40
 /// ```
-pub fn naive_logistic_loss<T: Real>(x: T, z: T) -> T {
-    let s = T::one() / (T::one() + (-x).exp());
-    z * -s.ln() + (T::one() - z) * -(T::one() - s).ln()
+pub fn naive_logistic_loss<T: Real>(z: T, y: T) -> T {
+    let s = T::one() / (T::one() + (-z).exp());
+    y * -s.ln() + (T::one() - y) * -(T::one() - s).ln()
 }
 
-/// `max(x, 0) − x·z + log(1 + exp(−|x|))`: the same loss, finite for every
-/// finite `x` (TensorFlow's `sigmoid_cross_entropy_with_logits`).
+/// `max(z, 0) − z·y + log(1 + exp(−|z|))`: the same loss, finite for every
+/// finite logit `z` (TensorFlow's `sigmoid_cross_entropy_with_logits`, whose
+/// documentation calls the logit `x` and the label `z`).
 ///
 /// ```
 /// use losslab::core::losses::stable_logistic_loss;
 /// assert_eq!(stable_logistic_loss(40.0_f64, 0.0), 40.0);
 /// assert_eq!(stable_logistic_loss(-1000.0_f32, 1.0), 1000.0);
 /// ```
-pub fn stable_logistic_loss<T: Real>(x: T, z: T) -> T {
-    x.max(T::zero()) - x * z + (-x.abs()).exp().ln_1p()
+pub fn stable_logistic_loss<T: Real>(z: T, y: T) -> T {
+    z.max(T::zero()) - z * y + (-z.abs()).exp().ln_1p()
 }
 
 /// TensorFlow's `sigmoid_cross_entropy_with_logits` in its own order, with
@@ -102,6 +103,21 @@ pub(crate) fn keras3_prob_bce<R: Real>(y: R, p: R) -> R {
 pub(crate) fn torch_prob_bce<R: Real>(y: R, p: R) -> R {
     let floor = R::lit(-100.0);
     (y - R::one()) * (-p).ln_1p().max(floor) - y * p.ln().max(floor)
+}
+
+/// Whether torch's floor of −100 on each log changes the loss of target `y`
+/// at probability `p`: only where a log with a non-zero weight is below −100,
+/// which in float32 means `p` (or `1 − p`) is 0 or nearly.
+///
+/// ```
+/// use losslab::core::losses::torch_clamps;
+/// assert!(torch_clamps(1.0_f32, 0.0));
+/// assert!(!torch_clamps(0.0_f32, 0.0));
+/// assert!(!torch_clamps(1.0_f32, 1e-30));
+/// ```
+pub fn torch_clamps<R: Real>(y: R, p: R) -> bool {
+    let floor = R::lit(-100.0);
+    (y != R::one() && (-p).ln_1p() < floor) || (y != R::zero() && p.ln() < floor)
 }
 
 /// torch's `binary_cross_entropy_with_logits`: `(1 − z)·x − log σ(x)`.

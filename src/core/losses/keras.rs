@@ -23,3 +23,15 @@ pub(crate) fn clip_probability<R: Real>(p: R) -> R {
     let eps = epsilon::<R>();
     clip(p, eps, R::one() - eps)
 }
+
+/// Whether Keras' clipping to `[ε, 1 − ε]` changes the probability `p`: what
+/// decides whether a framework's cap on a wrong prediction comes into play.
+///
+/// ```
+/// use losslab::core::losses::keras_clips;
+/// assert!(keras_clips(1.0_f32) && keras_clips(0.0_f32));
+/// assert!(!keras_clips(0.5_f32));
+/// ```
+pub fn keras_clips<R: Real>(p: R) -> bool {
+    clip_probability(p) != p
+}

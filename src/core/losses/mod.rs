@@ -24,7 +24,7 @@ mod validate;
 mod value;
 
 pub use binary::{
-    binary_cross_entropy, binary_cross_entropy_of_probability, naive_logistic_loss, stable_logistic_loss,
+    binary_cross_entropy, binary_cross_entropy_of_probability, naive_logistic_loss, stable_logistic_loss, torch_clamps,
 };
 pub use categorical::{
     categorical_cross_entropy, categorical_cross_entropy_of_probabilities, keras_categorical_probabilities,
@@ -32,6 +32,7 @@ pub use categorical::{
 };
 pub use error::{ExpectedShape, LossError, NotOffered, WeightMismatch};
 pub use focal::{binary_focal_loss, categorical_focal_loss, modulating_factor, one_minus_p_t};
+pub use keras::keras_clips;
 pub use options::{CrossEntropy, FocalOptions, LossKind, LossOptions};
 pub use value::LossValue;
 
