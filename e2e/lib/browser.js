@@ -59,20 +59,39 @@ export async function settle(page) {
 }
 
 /// For each figure canvas: its name, size, and the share of pixels that
-/// differ from its background (the top-left pixel).
+/// differ from its background (the top-left pixel). The page draws only the
+/// figures near the viewport, so each shown figure is scrolled to and its
+/// drawing waited for (a few frames) before it is read; the scroll is put
+/// back after.
 export async function canvasInk(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll("canvas[data-figure]")].map((c) => {
-      const visible = c.offsetParent !== null && c.width > 0 && c.height > 0;
-      if (!visible) return { name: c.dataset.figure, visible, ink: 0 };
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const scroll = [scrollX, scrollY];
+    const ink = [];
+    for (const c of document.querySelectorAll("canvas[data-figure]")) {
+      const shown = c.offsetParent !== null;
+      if (shown) {
+        c.scrollIntoView({ block: "center", behavior: "instant" });
+        for (let i = 0; i < 60 && !(c.width > 0 && c.height > 0 && !c.closest(".canvas-box")?.querySelector(".still")); i++) await frame();
+        await frame();
+      }
+      const visible = shown && c.width > 0 && c.height > 0;
+      if (!visible) {
+        ink.push({ name: c.dataset.figure, visible, ink: 0 });
+        continue;
+      }
       const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
       let differ = 0;
       for (let i = 0; i < data.length; i += 4) {
         if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 24) differ++;
       }
-      return { name: c.dataset.figure, visible, ink: differ / (data.length / 4), width: c.width, cssWidth: c.clientWidth };
-    }),
-  );
+      ink.push({ name: c.dataset.figure, visible, ink: differ / (data.length / 4), width: c.width, cssWidth: c.clientWidth });
+    }
+    scrollTo(...scroll);
+    await frame();
+    await frame();
+    return ink;
+  });
 }
 
 export async function readout(page, name) {

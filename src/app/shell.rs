@@ -35,7 +35,7 @@ pub fn mount() -> Result<(), JsValue> {
     let document = dom::document();
     let root = document.get_element_by_id("losslab").ok_or("no #losslab element")?;
     let model = Model::new(events::read_location(), events::system_dark());
-    figures::create_slots(&root, &model.view);
+    figures::create_slots(&root, &model.view, model.state.lang);
     apply::view(&root, &model.view);
     apply::theme(&model);
     text::words(&root, model.state.lang);
@@ -45,6 +45,7 @@ pub fn mount() -> Result<(), JsValue> {
     SHELL.with(|cell| *cell.borrow_mut() = Some(Shell { model, root: root.clone() }));
     mailbox::serve(handle);
     events::bind(&root)?;
+    text::live();
     dom::mark("losslab-mounted");
     // Draw now rather than a frame later: the page never shows empty canvases.
     render_now();

@@ -44,6 +44,11 @@ pub struct Changes {
     pub capture_pointer: bool,
     /// The event was used: the browser should not act on it as well.
     pub handled: bool,
+    /// Let go of these figures' drawings (far from the viewport).
+    pub release: Vec<Figure>,
+    /// Say this politely to a screen reader: what the figures on screen now
+    /// show, after a settled change.
+    pub announce: Option<String>,
 }
 
 /// The tooltip beside the pointer.

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod claims;
 pub mod fit;
 pub mod mailbox;
+pub mod markup;
 pub mod model;
 pub mod msg;
 pub mod readouts;
@@ -20,6 +21,6 @@ mod pointer;
 
 pub use changes::{Changes, CopyButton, Tooltip};
 pub use model::{FigureSet, Model};
-pub use msg::{Action, ExportKind, Key, Msg, Phase, PointerEvent, Preset};
+pub use msg::{Action, ExportKind, Key, Msg, Phase, PointerEvent, Preset, Region};
 pub use update::update;
 pub use view::View;

@@ -33,8 +33,16 @@ pub struct Model {
     pub(super) drag: Option<Drag>,
     /// Scene parts to rebuild before the next drawing.
     pub(super) stale: Deps,
-    /// Figures to draw in the next frame.
+    /// Figures to draw once they are near the viewport.
     pub(super) redraw: FigureSet,
+    /// The figures near the viewport (drawn when due), and those on it.
+    pub(super) near: FigureSet,
+    pub(super) shown: FigureSet,
+    /// The page is being printed: every figure is drawn.
+    pub(super) printing: bool,
+    /// Figures on screen whose numbers a settled change moved: described
+    /// aloud after the next frame.
+    pub(super) announce: FigureSet,
     /// The next link written gets a history entry of its own (a finished
     /// change, not a drag in progress).
     pub(super) push_history: bool,
@@ -84,6 +92,14 @@ impl FigureSet {
         FigureSet(self.0 | other.0)
     }
 
+    pub fn intersection(self, other: FigureSet) -> FigureSet {
+        FigureSet(self.0 & other.0)
+    }
+
+    pub fn without(self, other: FigureSet) -> FigureSet {
+        FigureSet(self.0 & !other.0)
+    }
+
     /// The figures, in page order.
     pub fn figures(self) -> impl Iterator<Item = Figure> {
         Figure::ALL.into_iter().filter(move |&f| self.contains(f))
@@ -118,6 +134,10 @@ impl Model {
             drag: None,
             stale: Deps::NONE,
             redraw: FigureSet::all(),
+            near: FigureSet::NONE,
+            shown: FigureSet::NONE,
+            printing: false,
+            announce: FigureSet::NONE,
             push_history: false,
             last_query: String::new(),
             pending_lang: None,
@@ -155,13 +175,33 @@ impl Model {
     }
 
     /// The state changed (`deps` says which part): refit when the points or
-    /// the objective changed, and mark what to redraw.
+    /// the objective changed, and mark what to redraw. A finished change
+    /// (not a drag or a slide in progress) is described aloud for the
+    /// figures on screen that show it.
     pub(super) fn state_changed(&mut self, deps: Deps, finished: bool) {
         if deps.intersects(Deps::BINARY) {
             self.fit.data_changed(&self.state);
         }
         self.push_history |= finished;
+        if finished {
+            self.announce = self.announce.union(FigureSet::reading(deps).intersection(self.shown));
+        }
         self.mark(deps);
+    }
+
+    /// The figures drawn when due: those near the viewport, or all of them
+    /// while the page is printed.
+    pub fn drawable(&self) -> FigureSet {
+        if self.printing {
+            FigureSet::all()
+        } else {
+            self.near
+        }
+    }
+
+    /// Figures waiting to be drawn until they come near the viewport.
+    pub fn waiting(&self) -> FigureSet {
+        self.redraw.without(self.drawable())
     }
 
     /// Everything a moved point costs but the drawing: every fit of the page

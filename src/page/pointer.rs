@@ -2,7 +2,8 @@
 //! points' x (each figure's [`Pointer`] says what it allows): hover
 //! highlights a point everywhere and shows its numbers, a click flips its
 //! label, a drag moves it, shift-click adds one, alt-click removes one; the
-//! keyboard does the same on a focused figure.
+//! keyboard does the same on a focused figure. A finger aims wider: a tap
+//! flips, a drag that starts on a point moves it, a long press removes it.
 
 use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
@@ -14,10 +15,13 @@ use crate::number::format::fixed;
 use crate::scene::Deps;
 use crate::state::{Point, Setting, Value, MAX_POINTS};
 
-/// How close (in CSS pixels) the pointer must be to pick a point.
+/// How close (in CSS pixels) the pointer must be to pick a point: a mouse,
+/// and a finger.
 const PICK_RADIUS: f64 = 14.0;
-/// Movement (CSS pixels) below which a press counts as a click.
+const TOUCH_PICK_RADIUS: f64 = 24.0;
+/// Movement (CSS pixels) below which a press counts as a click (or a tap).
 const CLICK_SLOP: f64 = 4.0;
+const TOUCH_SLOP: f64 = 10.0;
 /// A point keeps at least this many others: removing stops at two.
 const FEWEST_POINTS: usize = 2;
 
@@ -44,7 +48,7 @@ pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Cha
 fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
     let (x, _) = map.to_data(event.at.0, event.at.1);
     let count = model.state.points.len();
-    match pick(model, event.figure, map, event.at.0) {
+    match pick(model, event.figure, map, event.at.0, event.touch) {
         Some(index) if event.alt && count > FEWEST_POINTS => {
             edit_points(model, |points| {
                 points.remove(index);
@@ -74,7 +78,8 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
 
 fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
     if let Some(drag) = &mut model.drag {
-        let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > CLICK_SLOP;
+        let slop = if event.touch { TOUCH_SLOP } else { CLICK_SLOP };
+        let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > slop;
         if far || drag.moved {
             drag.moved = true;
             let index = drag.index;
@@ -89,7 +94,7 @@ fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
         }
         return;
     }
-    let hovered = pick(model, event.figure, map, event.at.0);
+    let hovered = pick(model, event.figure, map, event.at.0, event.touch);
     if hovered != model.highlight {
         model.highlight = hovered;
         model.mark(Deps::BINARY);
@@ -110,6 +115,21 @@ fn release(model: &mut Model) {
             }
         });
     }
+    model.state_changed(Deps::POINTS, true);
+}
+
+/// A press held still (a long press of a finger): its point is removed,
+/// and the press ends there.
+pub(super) fn hold(model: &mut Model) {
+    let Some(drag) = model.drag.filter(|d| !d.moved) else { return };
+    if model.state.points.len() <= FEWEST_POINTS {
+        return;
+    }
+    model.drag = None;
+    edit_points(model, |points| {
+        points.remove(drag.index);
+    });
+    model.highlight = None;
     model.state_changed(Deps::POINTS, true);
 }
 
@@ -186,7 +206,8 @@ fn edit_points(model: &mut Model, edit: impl FnOnce(&mut Vec<Point>)) {
 
 /// The index of the point nearest the pointer, within the pick radius,
 /// among the points the figure shows (a class's bars show only that class).
-fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64) -> Option<usize> {
+fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64, touch: bool) -> Option<usize> {
+    let radius = if touch { TOUCH_PICK_RADIUS } else { PICK_RADIUS };
     let shows = match figure.spec().pointer {
         Pointer::None => return None,
         Pointer::Hovers(shows) => Some(shows),
@@ -199,7 +220,7 @@ fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64) -> Option<usiz
         .enumerate()
         .filter(|(_, p)| shows.is_none_or(|s| s.includes(p.green)))
         .map(|(i, p)| (i, (map.x_pixel(p.x) - css_x).abs()))
-        .filter(|&(_, d)| d <= PICK_RADIUS)
+        .filter(|&(_, d)| d <= radius)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }

@@ -3,8 +3,9 @@
 
 use super::changes::{Changes, CopyButton};
 use super::model::{FigureSet, Model};
-use super::msg::{Action, ExportKind, Msg, Preset};
+use super::msg::{Action, ExportKind, Msg, Preset, Region};
 use super::{pointer, url};
+use crate::charts::{alt_text, Figure};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
 use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, Setting, State, Value, SEED_RANGE};
@@ -12,9 +13,12 @@ use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, S
 /// Applies one message to the model.
 ///
 /// ```
-/// use losslab::page::{update, url, Model, Msg};
+/// use losslab::charts::Figure;
+/// use losslab::page::{update, url, Model, Msg, Region};
 /// use losslab::state::{ControlInput, Setting};
 /// let mut model = Model::new(url::read(""), false);
+/// // The focal curves are near the viewport: γ redraws them.
+/// update(&mut model, Msg::Seen { region: Region::Near, inside: vec![Figure::FocalCurves], outside: vec![] });
 /// let changes = update(&mut model, Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("0".into()), finished: true });
 /// assert!(changes.frame);
 /// assert_eq!(model.state.gamma, 0.0);
@@ -64,10 +68,32 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
             model.redraw = FigureSet::all();
         }
         Msg::Resized(figures) => model.redraw = model.redraw.union(figures.into_iter().collect()),
+        Msg::Seen { region, inside, outside } => seen(model, region, &inside, &outside, &mut changes),
+        Msg::Hold => pointer::hold(model),
+        Msg::Printing(printing) => model.printing = printing,
         Msg::Frame => frame(model, &mut changes),
     }
-    changes.frame |= !model.redraw.is_empty() || model.fit.playing();
+    // A frame also when only the numbers changed: the readouts and the link
+    // follow every change, drawn or not.
+    changes.frame |=
+        !model.redraw.intersection(model.drawable()).is_empty() || model.stale != Deps::NONE || model.fit.playing();
     changes
+}
+
+/// Figures came near the viewport or left it: only what is near is drawn,
+/// and what is far lets its drawing go, to be drawn again when it comes back.
+fn seen(model: &mut Model, region: Region, inside: &[Figure], outside: &[Figure], changes: &mut Changes) {
+    let inside: FigureSet = inside.iter().copied().collect();
+    let outside: FigureSet = outside.iter().copied().collect();
+    match region {
+        Region::Shown => model.shown = model.shown.union(inside).without(outside),
+        Region::Near => model.near = model.near.union(inside).without(outside),
+        Region::Kept => {
+            let far = outside.without(model.drawable());
+            changes.release = far.figures().collect();
+            model.redraw = model.redraw.union(far);
+        }
+    }
 }
 
 /// A setting's control moved: the value goes through the state's border,
@@ -252,6 +278,14 @@ fn frame(model: &mut Model, changes: &mut Changes) {
         model.last_query = query;
     }
     model.push_history = false;
-    changes.draw = std::mem::take(&mut model.redraw).figures().collect();
+    let due = model.redraw.intersection(model.drawable());
+    model.redraw = model.redraw.without(due);
+    changes.draw = due.figures().collect();
     changes.readouts = true;
+    let announce = std::mem::take(&mut model.announce);
+    if !announce.is_empty() {
+        let lang = model.state.lang;
+        let lines: Vec<String> = announce.figures().map(|figure| alt_text(figure, &model.scene, lang)).collect();
+        changes.announce = Some(lines.join("\n"));
+    }
 }
