@@ -1,6 +1,10 @@
 // Serves dist/ from a sub-folder (/course/losslab/) with the strict
 // Content-Security-Policy an embedding course page would use, on 127.0.0.1.
+// With `gzip`, as a static host serves it: compressed when the browser asks,
+// and cacheable (the benchmarks); without, uncompressed and never cached
+// (the tests, which must see every build as it is).
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -16,25 +20,34 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
 };
 
-export async function serve(dist) {
+export async function serve(dist, { gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!path.startsWith(BASE)) {
       res.writeHead(404).end();
       return;
     }
-    const rel = normalize(path.slice(BASE.length) || "index.html");
+    // A folder's page is its index.html, as static hosts serve it.
+    const rel = normalize(path.slice(BASE.length).replace(/(^|\/)$/, "$1index.html"));
     if (rel.startsWith("..")) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const body = await readFile(join(dist, rel));
-      res.writeHead(200, {
+      let body = await readFile(join(dist, rel));
+      const headers = {
         "content-type": TYPES[extname(rel)] ?? "application/octet-stream",
         "content-security-policy": CSP,
-        "cache-control": "no-store",
-      });
+        "cache-control": gzip ? "max-age=3600" : "no-store",
+      };
+      if (gzip) {
+        headers.vary = "accept-encoding";
+        if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+          body = gzipSync(body, { level: 9 });
+          headers["content-encoding"] = "gzip";
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end();
