@@ -1,10 +1,15 @@
 // Replays a painting (src/charts/painting.rs) on a canvas: the 2D context's
-// calls written down as numbers, and the texts they name, separated by U+0001.
+// calls written down as numbers, the texts they name, separated by U+0001,
+// and the cells of their images, four bytes each.
 const STYLES = ["normal", "bold", "italic", "oblique"];
 const ALIGN = ["start", "center", "end"];
 const BASELINE = ["top", "middle", "bottom"];
 
-export function paint(context, ops, texts) {
+// The canvas an image's cells are put on, one pixel each, before they are
+// stretched onto the figure (putImageData itself cannot scale).
+let cells = null;
+
+export function paint(context, ops, texts, pixels) {
   const words = texts.split("\u0001");
   const rgba = (i) => `rgba(${ops[i]},${ops[i + 1]},${ops[i + 2]},${ops[i + 3]})`;
   let i = 0;
@@ -36,6 +41,18 @@ export function paint(context, ops, texts) {
           context.fillText(words[text], x, y);
         }
         i += 10;
+        break;
+      }
+      case 13: {
+        const [x, y, w, h, columns, rows, start] = ops.subarray(i + 1, i + 8);
+        cells ??= document.createElement("canvas");
+        if (cells.width !== columns) cells.width = columns;
+        if (cells.height !== rows) cells.height = rows;
+        const bytes = new Uint8ClampedArray(pixels.buffer, pixels.byteOffset + start, columns * rows * 4);
+        cells.getContext("2d").putImageData(new ImageData(bytes, columns, rows), 0, 0);
+        context.imageSmoothingEnabled = true;
+        context.drawImage(cells, x, y, w, h);
+        i += 8;
         break;
       }
       default:

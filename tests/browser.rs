@@ -315,3 +315,48 @@ fn a_data_set_feeds_four_fits_and_their_numbers() {
     set(&root, "lang", "zh");
     assert!(readout(&root, "confusion-verdict").contains("个绿点"), "{}", readout(&root, "confusion-verdict"));
 }
+
+/// The pixels of a figure's canvas, RGBA.
+fn pixels(root: &Element, figure: &str) -> Vec<u8> {
+    let canvas: HtmlCanvasElement =
+        root.query_selector(&format!("canvas[data-figure=\"{figure}\"]")).unwrap().unwrap().unchecked_into();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data().0
+}
+
+#[wasm_bindgen_test]
+fn the_plane_is_shaded_by_class_and_its_numbers_are_shown() {
+    let root = mount_page();
+    let canvas: HtmlCanvasElement =
+        root.query_selector("canvas[data-figure=\"softmax-regions\"]").unwrap().unwrap().unchecked_into();
+    // The regions cover the plot: far more of the canvas is inked than the points alone would.
+    assert!(ink(&canvas) > 0.25, "regions drawn: {} ink", ink(&canvas));
+    // Three classes' shades (red, green and blue in the article's palette), each over a good part of the plot.
+    let data = pixels(&root, "softmax-regions");
+    let share = |hue: fn(i32, i32, i32) -> bool| {
+        let n = data.chunks(4).filter(|p| hue(i32::from(p[0]), i32::from(p[1]), i32::from(p[2]))).count();
+        n as f64 / (data.len() / 4) as f64
+    };
+    let red = share(|r, g, b| r > g + 20 && r > b + 20);
+    let green = share(|r, g, b| g > r + 20 && g > b + 10);
+    let blue = share(|r, g, b| b > r + 20 && b > g + 10);
+    assert!(red > 0.02 && green > 0.02 && blue > 0.02, "red {red}, green {green}, blue {blue}");
+    assert_eq!(readout(&root, "softmax-accuracy"), "100.0 %");
+    assert!(number(&readout(&root, "softmax-loss")) < 0.05);
+    assert!(readout(&root, "softmax-keras-one-hot").starts_with("keras.losses.CategoricalCrossentropy()"));
+}
+
+#[wasm_bindgen_test]
+fn softmax_smoothing_lowers_the_median_gap_and_gamma_moves_the_boundaries() {
+    let root = mount_page();
+    let before = number(&readout(&root, "softmax-logit-gap"));
+    set(&root, "softmax-smoothing", "0.2");
+    let after = number(&readout(&root, "softmax-logit-gap"));
+    let line = 13f64.ln();
+    assert!(after < before && (after - line).abs() < (before - line).abs() / 2.0, "{before} → {after}, line {line}");
+    let regions = pixels(&root, "softmax-regions");
+    set(&root, "softmax-gamma", "3");
+    let moved = pixels(&root, "softmax-regions").chunks(4).zip(regions.chunks(4)).filter(|(a, b)| a != b).count();
+    assert!(moved > 100, "γ = 3 redraws the regions: {moved} pixels changed");
+    assert_eq!(readout(&root, "softmax-gamma-value"), "3.0");
+}

@@ -10,8 +10,10 @@ use losslab::page::readouts::readouts;
 use losslab::page::{
     update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Region, Tooltip,
 };
-use losslab::scene::ComparisonScene;
-use losslab::state::{Calc, CalcField, ControlInput, Palette, Regularization, Setting, State, Theme, SETTINGS};
+use losslab::scene::{softmax_problem, ComparisonScene};
+use losslab::state::{
+    Calc, CalcField, ControlInput, Palette, PlanePoint, Regularization, Setting, State, Theme, SETTINGS,
+};
 
 /// The page of a link, every figure near the viewport (as on a screen tall
 /// enough for the whole page).
@@ -453,11 +455,11 @@ fn a_settled_slider_describes_the_figures_on_screen_that_it_moved() {
 fn a_finger_aims_wider_taps_flip_and_a_long_press_removes_a_point() {
     let mut model = page("");
     frame(&mut model);
-    let touch = |model: &mut Model, phase: Phase, x: f64| {
+    let touch = |model: &mut Model, phase: Phase, (x, y): (f64, f64)| {
         let event = PointerEvent {
             figure: Figure::Fit,
             phase,
-            at: (x, 200.0),
+            at: (x, y),
             client: (0, 0),
             map: Some(fit_map()),
             shift: false,
@@ -466,29 +468,46 @@ fn a_finger_aims_wider_taps_flip_and_a_long_press_removes_a_point() {
         };
         update(model, Msg::Pointer(event))
     };
-    let first = column(-2.2);
+    // Where the fit draws point `i`'s mark: at its target, 0 or 1.
+    let mark = |model: &Model, i: usize| {
+        let p = &model.scene.binary.points[i];
+        let map = fit_map();
+        (map.x_pixel(p.x), map.y_pixel(p.target))
+    };
+    let (x, y) = mark(&model, 0);
+    assert_eq!((x, y), (column(-2.2), 400.0), "the first point is red, drawn at the bottom");
     // 20 pixels off: too far for a mouse, near enough for a finger.
-    let mouse = pointer(&mut model, Figure::Fit, Phase::Down, first + 20.0, 200.0, false, false);
+    let mouse = pointer(&mut model, Figure::Fit, Phase::Down, x + 20.0, y, false, false);
     assert!(!mouse.capture_pointer);
-    pointer(&mut model, Figure::Fit, Phase::Up, first + 20.0, 200.0, false, false);
-    assert!(touch(&mut model, Phase::Down, first + 20.0).capture_pointer, "a finger takes the point");
+    pointer(&mut model, Figure::Fit, Phase::Up, x + 20.0, y, false, false);
+    assert!(touch(&mut model, Phase::Down, (x + 20.0, y)).capture_pointer, "a finger takes the point");
     // A wobble of 8 pixels is still a tap: the point flips.
-    touch(&mut model, Phase::Move, first + 28.0);
-    touch(&mut model, Phase::Up, first + 28.0);
+    touch(&mut model, Phase::Move, (x + 28.0, y));
+    touch(&mut model, Phase::Up, (x + 28.0, y));
     assert!(model.state.points[0].green, "a tap flips the first point, red before");
+    frame(&mut model);
+    let (x, y) = mark(&model, 0);
+    assert_eq!(y, 0.0, "green now, drawn at the top");
+    // A finger in the point's column but away from its mark takes nothing:
+    // the browser scrolls the page.
+    let swipe = touch(&mut model, Phase::Down, (x, 200.0));
+    assert!(!swipe.capture_pointer, "{swipe:?}");
+    touch(&mut model, Phase::Cancel, (x, 160.0));
+    assert!(model.state.points[0].green);
     // A long press removes it; the release after it does nothing more.
     let count = model.state.points.len();
-    touch(&mut model, Phase::Down, first);
+    touch(&mut model, Phase::Down, (x, y));
     update(&mut model, Msg::Hold);
-    touch(&mut model, Phase::Up, first);
+    touch(&mut model, Phase::Up, (x, y));
     assert_eq!(model.state.points.len(), count - 1);
     assert_eq!(model.state.points[0].x, -1.4, "the first point is gone, nothing flipped");
+    frame(&mut model);
     // A hold after a drag has moved, or after the press ended, does nothing.
-    let second = column(-1.4);
-    touch(&mut model, Phase::Down, second);
-    touch(&mut model, Phase::Move, second + 40.0);
+    let (x, y) = mark(&model, 0);
+    touch(&mut model, Phase::Down, (x, y));
+    touch(&mut model, Phase::Move, (x + 40.0, y));
     update(&mut model, Msg::Hold);
-    touch(&mut model, Phase::Up, second + 40.0);
+    touch(&mut model, Phase::Up, (x + 40.0, y));
     update(&mut model, Msg::Hold);
     assert_eq!(model.state.points.len(), count - 1);
 }
@@ -600,8 +619,8 @@ fn the_keyboard_chooses_moves_flips_and_removes_points() {
 fn every_setting_and_action_is_handled() {
     // Each setting's control, set to another value and back, changes the state.
     for spec in &SETTINGS {
-        if spec.setting == Setting::Points {
-            continue; // applied by its button: points_from_text_…
+        if matches!(spec.setting, Setting::Points | Setting::SoftmaxPoints) {
+            continue; // applied by its button, or by the pointer: see their own tests
         }
         let mut model = page("");
         let default = spec.setting.control_input(&model.state);
@@ -612,12 +631,16 @@ fn every_setting_and_action_is_handled() {
             (_, Setting::Theme) => ControlInput::Text("dark".into()),
             (_, Setting::Lang) => ControlInput::Text("zh".into()),
             (_, Setting::Calculator(_, CalcField::Reduction)) => ControlInput::Text("none".into()),
-            (_, Setting::C) => ControlInput::Text("1".into()),
-            (_, Setting::Classes) => ControlInput::Text("4".into()),
+            (_, Setting::C | Setting::SoftmaxC) => ControlInput::Text("1".into()),
+            (_, Setting::Classes | Setting::SoftmaxClasses) => ControlInput::Text("4".into()),
             (_, Setting::Data) => ControlInput::Text("overlap".into()),
             (_, Setting::Seed) => ControlInput::Text("7".into()),
             (_, Setting::Bins) => ControlInput::Text("15".into()),
             (_, Setting::Threshold) => ControlInput::Text("0.3".into()),
+            (_, Setting::SoftmaxData) => ControlInput::Text("ring".into()),
+            (_, Setting::SoftmaxRegularization) => ControlInput::Text("off".into()),
+            (_, Setting::SoftmaxClass) => ControlInput::Text("2".into()),
+            (_, Setting::SoftmaxPoint) => ControlInput::Text("3".into()),
             _ => ControlInput::Text("0.5".into()),
         };
         update(&mut model, Msg::Control { setting: spec.setting, input: other, finished: true });
@@ -633,9 +656,376 @@ fn every_setting_and_action_is_handled() {
         Action::ResetPoints,
         Action::NewSeed,
         Action::DismissNotices,
+        Action::SoftmaxPlay,
+        Action::SoftmaxStep,
+        Action::SoftmaxReset,
+        Action::SoftmaxConverge,
     ] {
         let mut model = page("pts=0:0,1:1,2:1&C=5000");
         let changes = update(&mut model, Msg::Action(action));
         assert!(changes != Changes::default() || model.fit.iteration() == 0, "{action:?} does something");
     }
+}
+
+// ---- The softmax demo in the plane ----
+
+/// The plane's mapping in CSS pixels: x from −12 to 12 over 0…960, y from −6 to 6 over 480…0.
+fn plane_map() -> PlotMap {
+    PlotMap {
+        left: 0.0,
+        top: 0.0,
+        right: 960.0,
+        bottom: 480.0,
+        x: Axis::linear(-12.0, 12.0),
+        y: Axis::linear(-6.0, 6.0),
+    }
+}
+
+/// The CSS pixel of a point of the plane in [`plane_map`].
+fn spot(x: f64, y: f64) -> (f64, f64) {
+    ((x + 12.0) * 40.0, (6.0 - y) * 40.0)
+}
+
+fn on_plane(model: &mut Model, phase: Phase, (x, y): (f64, f64), shift: bool, alt: bool) -> Changes {
+    let event = PointerEvent {
+        figure: Figure::SoftmaxRegions,
+        phase,
+        at: spot(x, y),
+        client: (10, 20),
+        map: Some(plane_map()),
+        shift,
+        alt,
+        touch: false,
+    };
+    update(model, Msg::Pointer(event))
+}
+
+fn plane_key(model: &mut Model, key: Key, shift: bool) -> Changes {
+    update(model, Msg::Key { figure: Figure::SoftmaxRegions, key, shift, map: Some(plane_map()) })
+}
+
+/// The number a readout shows.
+fn number(model: &Model, name: &str) -> f64 {
+    readout(model, name)
+        .trim_end_matches('%')
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("{name}: {}", readout(model, name)))
+}
+
+const SOFTMAX_FIGURES: [Figure; 3] = [Figure::SoftmaxRegions, Figure::SoftmaxProbs, Figure::SoftmaxLogits];
+
+#[test]
+fn the_softmax_section_opens_on_the_fitted_blobs() {
+    let mut model = page("");
+    let drawn = frame(&mut model);
+    assert!(SOFTMAX_FIGURES.iter().all(|f| drawn.draw.contains(f)));
+    let optimum = softmax_problem(&model.state).unwrap().fit().unwrap();
+    assert_eq!(readout(&model, "softmax-iteration"), optimum.iterations.to_string());
+    assert_eq!(readout(&model, "softmax-accuracy"), "100.0 %");
+    // The readout is plain mean cross-entropy, without the penalty: the fit's own loss at α = 0, γ = 0.
+    assert_eq!(readout(&model, "softmax-loss"), format!("{:.4}", optimum.loss));
+    assert!(readout(&model, "softmax-status").starts_with("Converged after"));
+    assert!(readout(&model, "softmax-data-note").starts_with("Blobs"));
+    let one_hot = readout(&model, "softmax-keras-one-hot");
+    assert!(one_hot.starts_with("keras.losses.CategoricalCrossentropy()([["), "{one_hot}");
+    assert!(readout(&model, "softmax-keras-sparse").starts_with("keras.losses.SparseCategoricalCrossentropy()(["));
+    // Unchosen, the probabilities shown are the hardest point's.
+    let scene = &model.scene.softmax;
+    let shown = scene.shown.unwrap();
+    let worst = scene.points.iter().map(|p| p.fit.as_ref().unwrap().cross_entropy).fold(0.0, f64::max);
+    assert_eq!(scene.points[shown].fit.as_ref().unwrap().cross_entropy, worst);
+}
+
+#[test]
+fn label_smoothing_pulls_the_median_logit_gap_down_to_its_line() {
+    let mut model = page("");
+    frame(&mut model);
+    let before = number(&model, "softmax-logit-gap");
+    assert_eq!(model.scene.softmax.cap, None, "α = 0 asks for no finite gap");
+    let changes = set(&mut model, Setting::SoftmaxSmoothing, "0.2");
+    assert!(changes.frame);
+    let drawn = frame(&mut model);
+    assert_eq!(drawn.draw, SOFTMAX_FIGURES, "the section, and only the section, is drawn again");
+    assert_eq!(drawn.url, Some(("softmax-smoothing=0.2".into(), true)));
+    let after = number(&model, "softmax-logit-gap");
+    let line = model.scene.softmax.cap.unwrap();
+    assert!((line - 13f64.ln()).abs() < 1e-12, "ln(1 + (1 − 0.2)·3/0.2) = ln 13");
+    assert!(after < before, "the median gap falls: {before} → {after}");
+    assert!((after - line).abs() < (before - line).abs() / 2.0, "towards the line {line}: {before} → {after}");
+    // The median the page shows is the refitted optimum's, recomputed here.
+    let fit = softmax_problem(&model.state).unwrap().fit().unwrap();
+    let mut gaps: Vec<f64> =
+        softmax_problem(&model.state).unwrap().points(&fit.model).iter().map(|p| p.logit_gap).collect();
+    gaps.sort_by(f64::total_cmp);
+    let median = (gaps[gaps.len() / 2 - 1] + gaps[gaps.len() / 2]) / 2.0;
+    assert_eq!(readout(&model, "softmax-logit-gap"), format!("{median:.2}"));
+}
+
+#[test]
+fn focal_gamma_moves_the_boundaries() {
+    let mut model = page("softmax-data=overlap");
+    frame(&mut model);
+    let regions = |model: &Model| -> Vec<usize> {
+        let m = model.scene.softmax.model.clone().unwrap();
+        (0..=40)
+            .flat_map(|i| (0..=40).map(move |j| (i, j)))
+            .map(|(i, j)| m.predict(&[i as f64 * 0.3 - 6.0, j as f64 * 0.3 - 6.0]))
+            .collect()
+    };
+    let (before, coef) = (regions(&model), model.scene.softmax.model.clone().unwrap());
+    set(&mut model, Setting::SoftmaxGamma, "2");
+    frame(&mut model);
+    assert_ne!(model.scene.softmax.model.as_ref().unwrap(), &coef);
+    let after = regions(&model);
+    let moved = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+    assert!(moved > 0, "γ = 2 gives some of the plane to another class");
+    assert!(readout(&model, "softmax-status").starts_with("Converged"));
+}
+
+#[test]
+fn every_preset_and_k_fit_with_numbers() {
+    for (query, points, classes) in [
+        ("softmax-data=blobs&softmax-classes=6", 300, 6),
+        ("softmax-data=ring", 200, 3),
+        ("softmax-data=imbalanced", 125, 3),
+        ("softmax-data=overlap&softmax-classes=6", 300, 6),
+        ("softmax-data=ring&softmax-classes=6", 350, 6),
+    ] {
+        let mut model = page(query);
+        frame(&mut model);
+        let scene = &model.scene.softmax;
+        assert_eq!((scene.points.len(), scene.classes), (points, classes), "{query}");
+        assert!(scene.fit_error.is_none(), "{query}: {:?}", scene.fit_error);
+        for name in ["softmax-loss", "softmax-accuracy", "softmax-logit-gap"] {
+            assert!(number(&model, name).is_finite(), "{query}: {name}");
+        }
+    }
+    // No straight boundary holds the ring: the best softmax stays poor.
+    let ring = page("softmax-data=ring");
+    assert!(ring.scene.softmax.accuracy.unwrap() < 0.8, "{}", readout(&ring, "softmax-accuracy"));
+    assert!(readout(&ring, "softmax-data-note").contains("convex"));
+    let blobs = page("softmax-data=blobs&softmax-classes=6");
+    assert!(blobs.scene.softmax.accuracy.unwrap() > 0.95);
+}
+
+#[test]
+fn the_softmax_controls_refit_and_keep_their_ranges() {
+    let mut model = page("");
+    frame(&mut model);
+    set(&mut model, Setting::SoftmaxClasses, "9");
+    assert_eq!(model.state.softmax.classes, 6);
+    frame(&mut model);
+    assert_eq!(model.scene.softmax.points.len(), 300);
+    assert_eq!(readout(&model, "softmax-classes-value"), "6");
+    let first = model.state.plane_points()[0];
+    set(&mut model, Setting::Seed, "3");
+    assert_ne!(model.state.plane_points()[0], first, "another seed, other points");
+    frame(&mut model);
+    assert_eq!(frame(&mut model).draw, [], "nothing left to draw");
+    let changes = set(&mut model, Setting::SoftmaxRegularization, "off");
+    assert!(changes.controls.contains(&Setting::SoftmaxC) && model.control_disabled(Setting::SoftmaxC));
+    frame(&mut model);
+    assert!(readout(&model, "softmax-status").contains("No finite optimum"), "{}", readout(&model, "softmax-status"));
+    set(&mut model, Setting::SoftmaxRegularization, "l2");
+    set(&mut model, Setting::SoftmaxC, "-3");
+    frame(&mut model);
+    assert_eq!(readout(&model, "softmax-C-value"), "0.0010");
+    assert!(model.scene.softmax.median_gap.unwrap() < 1.0, "a strong penalty keeps the logits small");
+    let changes = set(&mut model, Setting::SoftmaxGamma, "99");
+    assert_eq!(model.state.softmax.gamma, 5.0);
+    assert_eq!(changes.controls, [Setting::SoftmaxGamma]);
+    set(&mut model, Setting::SoftmaxData, "imbalanced");
+    frame(&mut model);
+    assert_eq!(model.scene.softmax.points.len(), 100 + 20 + 5 + 3 * 5);
+    assert!(set(&mut model, Setting::SoftmaxData, "moons").draw.is_empty());
+    assert_eq!(model.state.softmax.data, losslab::core::data::PlaneDataSet::Imbalanced);
+}
+
+#[test]
+fn the_softmax_animation_plays_steps_resets_and_converges() {
+    let mut model = page("");
+    frame(&mut model);
+    update(&mut model, Msg::Action(Action::SoftmaxReset));
+    frame(&mut model);
+    assert_eq!(readout(&model, "softmax-iteration"), "0");
+    assert!((number(&model, "softmax-loss") - 3f64.ln()).abs() < 1e-4, "W = 0: log K");
+    update(&mut model, Msg::Action(Action::SoftmaxStep));
+    frame(&mut model);
+    assert_eq!(readout(&model, "softmax-iteration"), "1");
+    let changes = update(&mut model, Msg::Action(Action::SoftmaxPlay));
+    assert!(changes.frame && model.softmax.playing());
+    let mut frames = 0;
+    while model.softmax.playing() {
+        let asked = frame(&mut model).frame;
+        assert!(asked || !model.softmax.playing(), "a playing fit asks for the next frame");
+        frames += 1;
+        assert!(frames < 400, "the descent arrives");
+    }
+    assert!(readout(&model, "softmax-status").starts_with("Gradient descent came within"));
+    update(&mut model, Msg::Action(Action::SoftmaxConverge));
+    frame(&mut model);
+    assert!(readout(&model, "softmax-status").starts_with("Converged after"));
+}
+
+#[test]
+fn a_click_chooses_a_point_a_drag_moves_it_and_the_fit_follows() {
+    let mut model = page("");
+    frame(&mut model);
+    let target = model.state.plane_points()[10];
+    let down = on_plane(&mut model, Phase::Down, (target.x, target.y), false, false);
+    assert!(down.capture_pointer && down.handled);
+    on_plane(&mut model, Phase::Up, (target.x, target.y), false, false);
+    assert_eq!(model.state.softmax.selected, 11, "a click chooses the point, counted from 1");
+    let drawn = frame(&mut model);
+    assert_eq!(drawn.url, Some(("softmax-point=11".into(), true)));
+    assert_eq!(model.scene.softmax.shown, Some(10), "the probabilities follow the chosen point");
+    let before = model.scene.softmax.model.clone().unwrap();
+    on_plane(&mut model, Phase::Down, (target.x, target.y), false, false);
+    let moved = on_plane(&mut model, Phase::Move, (3.0, -3.0), false, false);
+    assert!(matches!(moved.tooltip, Some(Tooltip::Show { .. })));
+    assert_eq!((model.state.softmax.points[10].x, model.state.softmax.points[10].y), (3.0, -3.0));
+    let during = frame(&mut model);
+    assert!(during.url.as_ref().is_some_and(|(_, push)| !push), "a drag in progress replaces the link");
+    assert_ne!(model.scene.softmax.model.as_ref(), Some(&before), "the fit follows the point");
+    // The point is dragged into another class's cluster: it is now misclassified.
+    assert!(!model.scene.softmax.points[10].fit.as_ref().unwrap().correct);
+    on_plane(&mut model, Phase::Move, (40.0, 99.0), false, false);
+    assert_eq!((model.state.softmax.points[10].x, model.state.softmax.points[10].y), (12.0, 6.0), "kept in the plane");
+    on_plane(&mut model, Phase::Up, (40.0, 99.0), false, false);
+    assert!(frame(&mut model).url.is_some_and(|(query, push)| push && query.contains("softmax-pts=")));
+    // The refit is the optimum of the moved points, as a cold fit finds it.
+    let cold = softmax_problem(&model.state).unwrap().fit().unwrap();
+    let warm = model.softmax.optimum().clone().unwrap();
+    assert!((warm.objective - cold.objective).abs() < 1e-9 * cold.objective);
+}
+
+#[test]
+fn in_the_plane_a_finger_aims_wider_a_tap_chooses_and_a_long_press_removes() {
+    let mut model = page("softmax-pts=0:0:0,1:0:0,3:3:1,4:4:2,5:5:2,6:5:2");
+    frame(&mut model);
+    let finger = |model: &mut Model, phase: Phase, (x, y): (f64, f64)| {
+        let at = spot(x, y);
+        let event = PointerEvent {
+            figure: Figure::SoftmaxRegions,
+            phase,
+            at: (at.0 + 18.0, at.1),
+            client: (0, 0),
+            map: Some(plane_map()),
+            shift: false,
+            alt: false,
+            touch: true,
+        };
+        update(model, Msg::Pointer(event))
+    };
+    // 18 pixels right of the point at (3, 3): a mouse misses it, a finger takes it.
+    assert!(!on_plane(&mut model, Phase::Down, (3.45, 3.0), false, false).capture_pointer);
+    on_plane(&mut model, Phase::Up, (3.45, 3.0), false, false);
+    assert!(finger(&mut model, Phase::Down, (3.0, 3.0)).capture_pointer);
+    finger(&mut model, Phase::Up, (3.0, 3.0));
+    assert_eq!(model.state.softmax.selected, 3, "a tap chooses the point");
+    // A long press on the last point of class 1 keeps it (a class keeps a point)…
+    finger(&mut model, Phase::Down, (3.0, 3.0));
+    update(&mut model, Msg::Hold);
+    finger(&mut model, Phase::Up, (3.0, 3.0));
+    assert_eq!(model.state.plane_points().len(), 6);
+    // …and removes one of class 2's three.
+    finger(&mut model, Phase::Down, (5.0, 5.0));
+    update(&mut model, Msg::Hold);
+    finger(&mut model, Phase::Up, (5.0, 5.0));
+    let left: Vec<(f64, f64)> = model.state.plane_points().iter().map(|p| (p.x, p.y)).collect();
+    assert_eq!(left, [(0.0, 0.0), (1.0, 0.0), (3.0, 3.0), (4.0, 4.0), (6.0, 5.0)]);
+}
+
+#[test]
+fn shift_click_adds_a_point_of_the_picked_class_and_alt_click_removes_one() {
+    let mut model = page("");
+    frame(&mut model);
+    set(&mut model, Setting::SoftmaxClass, "2");
+    on_plane(&mut model, Phase::Down, (-5.0, 5.0), true, false);
+    let points = model.state.plane_points();
+    assert_eq!(points.len(), 151);
+    assert_eq!(points[150], PlanePoint { x: -5.0, y: 5.0, class: 2 });
+    assert_eq!(model.state.softmax.selected, 151, "the new point is chosen");
+    on_plane(&mut model, Phase::Down, (-5.0, 5.0), false, true);
+    assert_eq!(model.state.plane_points().len(), 150);
+    assert_eq!(model.state.softmax.selected, 0);
+    // The class picker gives the chosen point its class.
+    let p = model.state.plane_points()[0];
+    on_plane(&mut model, Phase::Down, (p.x, p.y), false, false);
+    on_plane(&mut model, Phase::Up, (p.x, p.y), false, false);
+    set(&mut model, Setting::SoftmaxClass, "1");
+    assert_eq!(model.state.plane_points()[0].class, 1);
+    // A class keeps its last point: it cannot be removed or given away.
+    let mut lone = page("softmax-pts=0:0:0,1:0:0,3:3:1,4:4:2,5:5:2");
+    lone.state.softmax.selected = 0;
+    on_plane(&mut lone, Phase::Down, (3.0, 3.0), false, true);
+    assert_eq!(lone.state.plane_points().len(), 5, "class 1's last point stays");
+    on_plane(&mut lone, Phase::Down, (3.0, 3.0), false, false);
+    on_plane(&mut lone, Phase::Up, (3.0, 3.0), false, false);
+    set(&mut lone, Setting::SoftmaxClass, "0");
+    assert_eq!(lone.state.plane_points()[2].class, 1);
+    // Clicking empty space lets the point go; hovering a point shows its numbers; leaving hides them.
+    on_plane(&mut lone, Phase::Down, (-10.0, -5.0), false, false);
+    assert_eq!(lone.state.softmax.selected, 0);
+    frame(&mut lone);
+    let hover = on_plane(&mut lone, Phase::Move, (4.0, 4.0), false, false);
+    assert!(matches!(hover.tooltip, Some(Tooltip::Show { ref lines, .. }) if lines[1] == "class 2"), "{hover:?}");
+    assert_eq!(frame(&mut lone).draw, SOFTMAX_FIGURES);
+    assert_eq!(on_plane(&mut lone, Phase::Leave, (0.0, 0.0), false, false).tooltip, Some(Tooltip::Hide));
+}
+
+#[test]
+fn the_keyboard_chooses_moves_reclasses_and_removes_points_in_the_plane() {
+    let mut model = page("softmax-pts=0:0:0,1:0:0,3:3:1,4:4:1,5:5:2,-1:-1:2");
+    assert!(plane_key(&mut model, Key::Next, false).handled);
+    assert_eq!(model.state.softmax.selected, 1, "the first key chooses the first point");
+    plane_key(&mut model, Key::Right, false);
+    plane_key(&mut model, Key::Previous, true);
+    assert_eq!(model.state.plane_points()[0], PlanePoint { x: 0.1, y: 1.0, class: 0 });
+    plane_key(&mut model, Key::Following, false);
+    plane_key(&mut model, Key::Following, false);
+    assert_eq!(model.state.softmax.selected, 3);
+    let changes = plane_key(&mut model, Key::Flip, false);
+    assert_eq!(model.state.plane_points()[2].class, 2, "space gives the next class");
+    assert_eq!((model.state.softmax.class, changes.controls), (2, vec![Setting::SoftmaxClass]));
+    plane_key(&mut model, Key::Preceding, false);
+    plane_key(&mut model, Key::Remove, false);
+    assert_eq!(model.state.plane_points().len(), 5);
+    assert_eq!(model.state.softmax.selected, 0);
+    plane_key(&mut model, Key::Next, false);
+    plane_key(&mut model, Key::LetGo, false);
+    assert_eq!(model.state.softmax.selected, 0);
+}
+
+#[test]
+fn a_bad_softmax_link_is_clamped_and_explained_in_both_languages() {
+    let mut model = page("softmax-C=abc&softmax-gamma=9&softmax-classes=1&softmax-pts=zzz&softmax-data=moons&seed=-4");
+    let english = model.notice_lines();
+    assert_eq!(english.len(), 6, "{english:?}");
+    assert!(english.iter().any(|l| l == "softmax-gamma = 9 is out of range; using 5."), "{english:?}");
+    assert!(english.iter().any(|l| l.contains("softmax-pts = zzz is not valid (expected x:y:class triples")));
+    set(&mut model, Setting::Lang, "zh");
+    let chinese = model.notice_lines();
+    assert!(chinese.iter().any(|l| l == "softmax-gamma = 9 超出范围，已使用 5。"), "{chinese:?}");
+    assert!(model.state.is_within_ranges());
+    frame(&mut model);
+    assert_eq!(readout(&model, "softmax-accuracy"), "100.0 %");
+}
+
+#[test]
+fn points_that_make_no_fit_are_said_in_words() {
+    let mut model = page("softmax-pts=0:0:0,1:1:0,2:2:2");
+    frame(&mut model);
+    assert_eq!(model.scene.softmax.model, None);
+    assert!(
+        readout(&model, "softmax-status").contains("no point has class 1"),
+        "{}",
+        readout(&model, "softmax-status")
+    );
+    for name in ["softmax-loss", "softmax-accuracy", "softmax-logit-gap"] {
+        assert_eq!(readout(&model, name), "—");
+    }
+    update(&mut model, Msg::Action(Action::SoftmaxPlay));
+    assert!(!model.softmax.playing(), "no fit, no animation");
 }

@@ -15,9 +15,17 @@ use losslab::state::State;
 const STATES: [(&str, &str); 7] = [
     ("default", ""),
     ("dark-zh-cb", "theme=dark&lang=zh&palette=cb"),
-    ("sliders", "reg=off&smooth=0.2&gamma=0.5&alpha=0.6&balance=1&ls=0.3&K=5"),
-    ("edited", "C=0.05&gamma=5&pts=-3:1,-1:0,0.5:1,2:0,3.5:1,4:1&cp=[[0.05,0.95,0],[0.2,1.6,0.2]]"),
-    ("one-class", "reg=off&ls=0&K=10&pts=-1:1,1:1"),
+    (
+        "sliders",
+        "reg=off&smooth=0.2&gamma=0.5&alpha=0.6&balance=1&ls=0.3&K=5\
+         &softmax-data=imbalanced&softmax-classes=6&softmax-C=10&softmax-smoothing=0.2&softmax-gamma=1",
+    ),
+    (
+        "edited",
+        "C=0.05&gamma=5&pts=-3:1,-1:0,0.5:1,2:0,3.5:1,4:1&cp=[[0.05,0.95,0],[0.2,1.6,0.2]]\
+         &softmax-reg=off&softmax-pts=-2:0:0,-1:1:0,2:0:1,3:1:1,0:3:2,1:4:2&softmax-point=3",
+    ),
+    ("one-class", "reg=off&ls=0&K=10&pts=-1:1,1:1&softmax-data=ring&softmax-reg=off"),
     ("imbalanced", "data=imbalanced&seed=1&smooth=0.2&bins=12&threshold=0.3"),
     ("held-out", "pts=-2:0,-1:0h,-0.5:1,0.3:0,0.6:1h,1:1,2:1,2.5:0h,3:1&gamma=4"),
 ];

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use losslab::charts::Figure;
+use losslab::core::data::PlaneDataSet;
 use losslab::page::url::{self, Location};
 use losslab::page::View;
 use losslab::state::*;
@@ -98,6 +99,56 @@ fn a_thousand_points_make_the_round_trip() {
     let parsed = read(&state.to_query());
     assert_eq!(parsed.state, state);
     assert!(parsed.notices.is_empty());
+}
+
+#[test]
+fn the_planes_settings_are_written_after_the_lines() {
+    let mut state = State { seed: 7, gamma: 0.5, ..State::default() };
+    state.softmax = SoftmaxSettings {
+        data: PlaneDataSet::Ring,
+        classes: 4,
+        regularization: Regularization::Off,
+        c: 10.0,
+        smoothing: 0.2,
+        gamma: 1.5,
+        class: 3,
+        selected: 2,
+        points: vec![PlanePoint { x: 1.25, y: -6.0, class: 3 }, PlanePoint { x: 0.0, y: 2.0, class: 0 }],
+    };
+    assert_eq!(
+        state.to_query(),
+        "seed=7&gamma=0.5&softmax-data=ring&softmax-classes=4&softmax-reg=off&softmax-C=10\
+         &softmax-smoothing=0.2&softmax-gamma=1.5&softmax-pts=1.25:-6:3,0:2:0&softmax-class=3&softmax-point=2"
+    );
+    assert_eq!(read(&state.to_query()).state, state);
+}
+
+#[test]
+fn plane_points_out_of_the_square_or_unreadable_are_noticed() {
+    let parsed = read("softmax-pts=1:2:0,9:-9:1,x:1:0,1:1:6,0:0:2,-20:0:0");
+    assert_eq!(
+        parsed.state.softmax.points,
+        [
+            PlanePoint { x: 1.0, y: 2.0, class: 0 },
+            PlanePoint { x: 9.0, y: -6.0, class: 1 },
+            PlanePoint { x: 0.0, y: 0.0, class: 2 },
+            PlanePoint { x: -12.0, y: 0.0, class: 0 },
+        ]
+    );
+    let lines: Vec<String> = parsed.notices.iter().map(|n| n.message().text(Lang::En)).collect();
+    assert_eq!(
+        lines,
+        [
+            "2 points in the plane could not be read and were skipped (the first: x:1:0); each should be x:y:class, \
+             with a class from 0 to 5.",
+            "2 points lay outside the plane (|x| ≤ 12, |y| ≤ 6) and were moved to its edge (the first: 9:-9:1).",
+        ]
+    );
+    let none = read("softmax-pts=none&softmax-class=4&softmax-data=moons");
+    assert!(none.state.softmax.points.is_empty());
+    assert_eq!(none.state.softmax.class, 2, "the picker is held to K = 3");
+    assert_eq!(none.notices.len(), 3, "{:?}", none.notices);
+    assert!(none.state.is_within_ranges());
 }
 
 // ---- Reading what people type ----
@@ -457,8 +508,16 @@ fn valid_state() -> impl Strategy<Value = State> {
         BINS_RANGE,
         in_range(UNIT_RANGE),
     );
-    (points, sliders, choices, calculator(), calculator(), data).prop_map(
-        |(points, (c, smoothing, gamma, focal_alpha, label_smoothing, classes), choices, bce_calc, cce_calc, data)| {
+    (points, sliders, choices, calculator(), calculator(), data, softmax_settings()).prop_map(
+        |(
+            points,
+            (c, smoothing, gamma, focal_alpha, label_smoothing, classes),
+            choices,
+            bce_calc,
+            cce_calc,
+            data,
+            softmax,
+        )| {
             let (regularization, class_balancing, palette, theme, lang) = choices;
             let (data, seed, bins, threshold) = data;
             State {
@@ -466,6 +525,7 @@ fn valid_state() -> impl Strategy<Value = State> {
                 seed,
                 bins,
                 threshold,
+                softmax,
                 points,
                 regularization,
                 c,
@@ -483,6 +543,30 @@ fn valid_state() -> impl Strategy<Value = State> {
             }
         },
     )
+}
+
+fn softmax_settings() -> impl Strategy<Value = SoftmaxSettings> {
+    PLANE_CLASSES_RANGE.prop_flat_map(|classes| {
+        let point = (in_range(PLANE_X_RANGE), in_range(PLANE_Y_RANGE), 0..classes)
+            .prop_map(|(x, y, class)| PlanePoint { x, y, class });
+        let points = prop_oneof![1 => Just(Vec::new()), 2 => proptest::collection::vec(point, 1..30)];
+        let data = proptest::sample::select(PlaneDataSet::ALL.to_vec());
+        let regularization = proptest::sample::select(vec![Regularization::Off, Regularization::L2]);
+        let sliders = (in_range(C_RANGE), in_range(UNIT_RANGE), in_range(GAMMA_RANGE));
+        (data, regularization, sliders, 0..classes, 0..=MAX_POINTS as u32, points).prop_map(
+            move |(data, regularization, (c, smoothing, gamma), class, selected, points)| SoftmaxSettings {
+                data,
+                classes,
+                regularization,
+                c,
+                smoothing,
+                gamma,
+                class,
+                selected,
+                points,
+            },
+        )
+    })
 }
 
 fn view() -> impl Strategy<Value = View> {
@@ -504,18 +588,34 @@ fn off_pair() -> impl Strategy<Value = String> {
         "seed",
         "bins",
         "threshold",
+        "softmax-C",
+        "softmax-smoothing",
+        "softmax-gamma",
     ]);
     let bad_number = proptest::sample::select(vec![
         "NaN", "nan", "inf", "-inf", "1e309", "-1e309", "5000", "-1", "abc", "1,5", "0x10", "", "+", "1e",
     ]);
-    let word =
-        proptest::sample::select(vec!["reg", "palette", "theme", "lang", "br", "cr", "balance", "bl", "cl", "data"]);
+    let word = proptest::sample::select(vec![
+        "reg",
+        "palette",
+        "theme",
+        "lang",
+        "br",
+        "cr",
+        "balance",
+        "bl",
+        "cl",
+        "data",
+        "softmax-data",
+        "softmax-reg",
+    ]);
     prop_oneof![
         (numeric, bad_number).prop_map(|(key, value)| format!("{key}={value}")),
         (word, "[a-z2-9]{0,5}").prop_map(|(key, value)| format!("{key}={value}zz")),
         // No key ends in `x`.
         "[a-z]{1,8}".prop_map(|key| format!("{key}x=1")),
         "[a-z0-9:]{0,20}".prop_map(|points| format!("pts=@{points}")),
+        "[a-z0-9:.-]{0,20}".prop_map(|points| format!("softmax-pts=@{points}")),
         "[a-z-]{0,12}".prop_map(|name| format!("embed={name}@")),
         Just("C=0.5&C=0.5".to_owned()),
     ]
@@ -563,7 +663,10 @@ proptest! {
 
     #[test]
     fn any_number_for_any_numeric_key_lands_in_range(
-        key in proptest::sample::select(vec!["C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls"]),
+        key in proptest::sample::select(vec![
+            "C", "smooth", "gamma", "alpha", "ls", "K", "bls", "cls", "seed",
+            "softmax-classes", "softmax-C", "softmax-smoothing", "softmax-gamma", "softmax-class", "softmax-point",
+        ]),
         x in any::<f64>(),
     ) {
         let parsed = read(&format!("{key}={x}"));

@@ -29,9 +29,9 @@ async function backOnTheSite(page) {
   await page.waitFor(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
 }
 
-const SLIDERS = ["C", "smoothing", "gamma", "focal-alpha", "label-smoothing", "classes"];
+const SLIDERS = ["C", "smoothing", "gamma", "focal-alpha", "label-smoothing", "classes", "softmax-classes", "softmax-C", "softmax-smoothing", "softmax-gamma"];
 const GARBAGE = ["[0,1", "nan", "[[1,2],[3]]", "1e308", "[1e308, -1e308]", "[]", "[[0.5, 0.5], [2, -1]]", "[0., 0., 1., 1.]", "[inf, 0]", "abc", "[[0,1,0],[0,0,1]]", ""];
-const URLS = ["?gamma=99", "?C=-5&C=abc", "?pts=1:1,1:1,1:1", "?pts=0:0,1:1", "?embed=nope", "?%ZZ=%%", "?ls=1&K=10", "?ls=0&K=2", "?theme=dark&palette=cb&lang=zh", "?reg=off&pts=-1:0,1:1", "?bt=%5B0%2C1&bp=zzz"];
+const URLS = ["?gamma=99", "?C=-5&C=abc", "?pts=1:1,1:1,1:1", "?pts=0:0,1:1", "?embed=nope", "?%ZZ=%%", "?ls=1&K=10", "?ls=0&K=2", "?theme=dark&palette=cb&lang=zh", "?reg=off&pts=-1:0,1:1", "?bt=%5B0%2C1&bp=zzz", "?softmax-reg=off&softmax-pts=0:0:0,1:1:1,2:2:2", "?softmax-pts=0:0:0,0:0:0,0:0:1&softmax-classes=9", "?softmax-data=ring&softmax-classes=6&softmax-point=999"];
 
 test(`${ACTIONS} random interactions leave the page whole`, async (t) => {
   const random = rng(20261128);
@@ -57,7 +57,7 @@ test(`${ACTIONS} random interactions leave the page whole`, async (t) => {
         if (Math.random() < 0.3) el.dispatchEvent(new Event("change", { bubbles: true }));
       }, [name, value]);
     } else if (kind < 0.5) {
-      const fig = pick(["points", "fit"]);
+      const fig = pick(["points", "fit", "softmax-regions"]);
       const box = await page.box(`canvas[data-figure="${fig}"]`, { visible: true });
       if (box) {
         const x = box.x + random() * box.width;
@@ -72,7 +72,7 @@ test(`${ACTIONS} random interactions leave the page whole`, async (t) => {
         }
       }
     } else if (kind < 0.6) {
-      const name = pick(["play", "step", "reset", "converge", "play", "play"]);
+      const name = pick(["play", "step", "reset", "converge", "play", "play", "softmax-play", "softmax-step", "softmax-converge"]);
       const el = `[data-control="${name}"]`;
       if (await page.visible(el)) await page.click(el);
     } else if (kind < 0.7) {
@@ -84,7 +84,7 @@ test(`${ACTIONS} random interactions leave the page whole`, async (t) => {
         el.dispatchEvent(new Event("input", { bubbles: true }));
       }, [name, pick(GARBAGE)]);
     } else if (kind < 0.78) {
-      const fig = `canvas[data-figure="${pick(["points", "fit"])}"]`;
+      const fig = `canvas[data-figure="${pick(["points", "fit", "softmax-regions"])}"]`;
       if (await page.count(fig, { visible: true })) {
         await page.focus(fig);
         await page.press(pick(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Space", "Enter", "Delete", "Escape", "Shift+ArrowRight"]));

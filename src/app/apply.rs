@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement}
 use super::{dom, figures, text, words};
 use crate::charts::Figure;
 use crate::i18n::{t, Lang};
-use crate::page::readouts::{play_button, readouts};
+use crate::page::readouts::{play_buttons, readouts};
 use crate::page::{mailbox, markup, Action, Changes, Model, Msg, View};
 use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
 
@@ -58,7 +58,9 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
         for (name, text) in readouts(model) {
             dom::set_readout(root, name, &text);
         }
-        play(root, play_button(model), lang);
+        for button in play_buttons(model) {
+            play(root, button, lang);
+        }
     }
     if let Some((query, push)) = &changes.url {
         write_url(query, *push);
@@ -175,9 +177,9 @@ fn control(model: &Model, root: &Element, setting: Setting) {
     }
 }
 
-/// The play button says what it would do, in the page's language.
-fn play(root: &Element, (key, pressed): (&'static str, bool), lang: Lang) {
-    let Some(button) = dom::control::<Element>(root, Action::Play.word()) else { return };
+/// A play button says what it would do, in the page's language.
+fn play(root: &Element, (action, key, pressed): (Action, &'static str, bool), lang: Lang) {
+    let Some(button) = dom::control::<Element>(root, action.word()) else { return };
     if button.get_attribute("data-i18n").as_deref() != Some(key) {
         let _ = button.set_attribute("data-i18n", key);
         button.set_text_content(Some(t(lang, key)));

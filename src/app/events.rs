@@ -114,7 +114,7 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
     let phases: &[(&str, Phase)] = match figure.spec().pointer {
         Pointer::None => return Ok(()),
         Pointer::Hovers(_) => &[("pointermove", Phase::Move), ("pointerleave", Phase::Leave)],
-        Pointer::Moves => &[
+        Pointer::Moves | Pointer::Plane => &[
             ("pointerdown", Phase::Down),
             ("pointermove", Phase::Move),
             ("pointerup", Phase::Up),
@@ -125,7 +125,7 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
     for &(event, phase) in phases {
         listen(target, event, move |event: PointerEvent| on_pointer(figure, phase, &event))?;
     }
-    if figure.spec().pointer == Pointer::Moves {
+    if matches!(figure.spec().pointer, Pointer::Moves | Pointer::Plane) {
         // A touch that starts on a point drags it and scrolls nothing; any
         // other touch scrolls the page (the style sheet lets it).
         let options = web_sys::AddEventListenerOptions::new();
@@ -141,6 +141,12 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
             &options,
         )?;
         hold_scroll.forget();
+        // A long press on a point removes it: no menu of the browser's too.
+        listen(target, "contextmenu", |event: Event| {
+            if GRABBED.with(Cell::get) {
+                event.prevent_default();
+            }
+        })?;
         listen(target, "keydown", move |event: KeyboardEvent| on_key(figure, &event))?;
         listen(target, "blur", |_: Event| {
             mailbox::post(Msg::Blur);

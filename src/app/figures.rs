@@ -47,7 +47,12 @@ pub struct Slot {
 extern "C" {
     /// Replays a painting's calls on a canvas' 2D context.
     #[wasm_bindgen(catch)]
-    fn paint(context: &web_sys::CanvasRenderingContext2d, ops: &[f64], texts: &str) -> Result<(), JsValue>;
+    fn paint(
+        context: &web_sys::CanvasRenderingContext2d,
+        ops: &[f64],
+        texts: &str,
+        pixels: &[u8],
+    ) -> Result<(), JsValue>;
 }
 
 /// Draws `figure` in `layers` into `painting`, then replays it on `canvas`.
@@ -70,7 +75,7 @@ fn paint_figure(
 /// Replays `painting` on `canvas`.
 fn replay(canvas: &HtmlCanvasElement, painting: &Painting) -> Result<(), String> {
     let context = context(canvas)?;
-    paint(&context, &painting.ops, &painting.texts.join("\u{1}")).map_err(|e| format!("{e:?}"))
+    paint(&context, &painting.ops, &painting.texts.join("\u{1}"), &painting.pixels).map_err(|e| format!("{e:?}"))
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, String> {

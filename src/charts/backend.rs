@@ -31,7 +31,7 @@ impl std::fmt::Display for PageError {
 impl std::error::Error for PageError {}
 
 /// A painter never fails.
-fn painted(error: DrawingErrorKind<Infallible>) -> DrawingErrorKind<PageError> {
+pub(super) fn painted(error: DrawingErrorKind<Infallible>) -> DrawingErrorKind<PageError> {
     match error {
         DrawingErrorKind::DrawingError(never) => match never {},
         DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
@@ -41,7 +41,7 @@ fn painted(error: DrawingErrorKind<Infallible>) -> DrawingErrorKind<PageError> {
 /// The SVG backend writes into a `String`, where no write fails; should one
 /// ever, its `io::Error` is named by this sentence rather than formatted
 /// (formatting it would bring every error kind's description to the page).
-fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<PageError> {
+pub(super) fn svg_error(error: DrawingErrorKind<std::io::Error>) -> DrawingErrorKind<PageError> {
     match error {
         DrawingErrorKind::DrawingError(_) => {
             DrawingErrorKind::DrawingError(PageError("the SVG could not be written".into()))

@@ -6,6 +6,8 @@ use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 use super::error::DrawError;
 use super::figure::{alt_text, draw, Figure};
+use super::find::find;
+use super::image::into_image;
 use super::style::{Colors, Layers, Style};
 use crate::i18n::t;
 use crate::number::parse_f64;
@@ -51,7 +53,7 @@ pub fn svg_string(figure: Figure, scene: &Scene, style: &Style, size: (u32, u32)
 pub fn into_document(raw: &str, figure: Figure, scene: &Scene, style: &Style) -> String {
     let title = t(style.lang, figure.title_key());
     let desc = alt_text(figure, scene, style.lang);
-    finish(raw, figure.name(), title, &desc)
+    finish(&into_image(raw), figure.name(), title, &desc)
 }
 
 /// Writes `<name>.svg` for each of `figures` of `state` into `dir` (created
@@ -111,12 +113,6 @@ fn finish(svg: &str, name: &str, title: &str, desc: &str) -> String {
     }
     rounded.push_str(rest);
     rounded
-}
-
-/// Where `pattern` first occurs in `text`: a plain scan, enough for a figure's
-/// SVG, which spares the page the standard library's substring search.
-fn find(text: &str, pattern: &str) -> Option<usize> {
-    (0..text.len()).find(|&i| text.as_bytes()[i..].starts_with(pattern.as_bytes()))
 }
 
 #[cfg(test)]

@@ -5,15 +5,15 @@
 //! else that names figures — embed links, export sizes, the page's slots,
 //! pointer hit-testing, `losslab figures --list` — derives from this list.
 
-use plotters::prelude::DrawingBackend;
-
 use super::area::{Area, Drawn};
 use super::frame::clear;
+use super::image::CellBackend;
 use super::prob_bars::Which;
 use super::style::Style;
 use super::{
     calibration, cce, confusion, fit, focal_curves, focal_fit, focal_points, gradients, logits_stability, neglog,
-    point_losses, points, prob_bars, smoothing_gradient, smoothing_logits, smoothing_targets,
+    point_losses, points, prob_bars, smoothing_gradient, smoothing_logits, smoothing_targets, softmax_logits,
+    softmax_probs, softmax_regions,
 };
 use crate::i18n::Lang;
 use crate::scene::{Deps, Scene};
@@ -49,8 +49,8 @@ impl Shape {
     }
 }
 
-/// What the pointer and the keyboard may do on a figure whose x axis is the
-/// points' x.
+/// What the pointer and the keyboard may do on a figure: one whose x axis
+/// is the points' x, or the plane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pointer {
     /// Nothing: the figure does not show the points.
@@ -59,6 +59,9 @@ pub enum Pointer {
     Hovers(Shows),
     /// Points can also be clicked (flipped), dragged, added and removed.
     Moves,
+    /// The figure is the plane of the softmax demo: its points are chosen,
+    /// dragged in two dimensions, added and removed.
+    Plane,
 }
 
 /// Which points a figure shows, for picking the one under the pointer.
@@ -125,7 +128,7 @@ macro_rules! figures {
         }
 
         /// Draws `figure` of `scene` onto `area`, filling it.
-        pub fn draw<DB: DrawingBackend>(figure: Figure, area: &Area<DB>, scene: &Scene, style: &Style) -> Drawn {
+        pub fn draw<DB: CellBackend>(figure: Figure, area: &Area<DB>, scene: &Scene, style: &Style) -> Drawn {
             clear(area, style)?;
             match figure {
                 $(Figure::$variant => $chart::draw(area, $(&scene.$part,)+ style $(, $extra)?),)*
@@ -160,6 +163,12 @@ figures! {
     LogitsStability = "logits-stability": logits_stability(stability), Standard, Pointer::None, Deps::STABILITY;
     /// The categorical calculator's rows and their losses.
     Cce = "cce": cce(cce), Standard, Pointer::None, Deps::CCE;
+    /// The points of K classes in the plane, the softmax's regions and boundaries.
+    SoftmaxRegions = "softmax-regions": softmax_regions(softmax), Standard, Pointer::Plane, Deps::SOFTMAX;
+    /// The chosen point's class probabilities, its cross-entropy, its Keras calls.
+    SoftmaxProbs = "softmax-probs": softmax_probs(softmax), Standard, Pointer::None, Deps::SOFTMAX;
+    /// Every point's logit gap, and the gap label smoothing asks for.
+    SoftmaxLogits = "softmax-logits": softmax_logits(softmax), Standard, Pointer::None, Deps::SOFTMAX;
     /// The focal-loss paper's curves, and the reader's γ.
     FocalCurves = "focal-curves": focal_curves(focal), Standard, Pointer::None, Deps::FOCAL;
     /// Each point's focal loss beside its cross-entropy.

@@ -15,11 +15,12 @@ use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 use super::area::{Area, Done};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap};
-use super::style::{Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::style::{Colors, Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
 use crate::number::format::fixed;
 
 /// Tick positions of one axis.
+#[derive(Clone)]
 pub enum Ticks {
     /// About this many "nice" ticks (1, 2, 2.5, 5 × 10^k steps).
     Auto(usize),
@@ -39,6 +40,7 @@ impl Ticks {
     }
 }
 
+#[derive(Clone)]
 pub struct FrameSpec {
     pub x: Axis,
     pub y: Axis,
@@ -63,6 +65,9 @@ pub struct FrameSpec {
     /// The area this frame may use, as fractions of the drawing area's width
     /// (left, right): lets a figure put two frames side by side.
     pub columns: (f64, f64),
+    /// A unit of x as long as a unit of y on the screen (a map of the
+    /// plane): the axes' ranges grow about their middles to fill the plot.
+    pub equal_aspect: bool,
 }
 
 impl FrameSpec {
@@ -81,6 +86,7 @@ impl FrameSpec {
             x_axis_at_zero: false,
             class_key: false,
             columns: (0.0, 1.0),
+            equal_aspect: false,
         }
     }
 
@@ -277,6 +283,20 @@ impl<'s> Frame<'s> {
         let (left, right) =
             if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
+        let equal;
+        let (spec, x_ticks, y_ticks) = if spec.equal_aspect {
+            let (x, y) = (spec.x, spec.y);
+            let per_pixel = ((x.max - x.min) / (right - left)).max((y.max - y.min) / (bottom - top));
+            let grow = |axis: Axis, pixels: f64| {
+                let (middle, half) = ((axis.min + axis.max) / 2.0, per_pixel * pixels / 2.0);
+                Axis { min: middle - half, max: middle + half, ..axis }
+            };
+            equal = FrameSpec { x: grow(x, right - left), y: grow(y, bottom - top), ..spec.clone() };
+            let ticks = (equal.x_ticks.on(&equal.x), equal.y_ticks.on(&equal.y));
+            (&equal, ticks.0, ticks.1)
+        } else {
+            (spec, x_ticks, y_ticks)
+        };
         let (bx, by) = area.get_base_pixel();
         let mut frame = Frame {
             map: PlotMap {
@@ -407,7 +427,7 @@ impl<'s> Frame<'s> {
     }
 
     /// Whether this drawing makes the layer the calls now belong to.
-    fn drawing(&self) -> bool {
+    pub fn drawing(&self) -> bool {
         self.style.draws(self.layer)
     }
 
@@ -806,8 +826,13 @@ impl<'s> Frame<'s> {
         for line in wrap(text, |s| self.style.text_width(s, NOTE_PX), r - x - self.style.pxf(6.0)) {
             let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
             let w = self.style.text_width(&line, NOTE_PX);
-            self.placed.push([x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)]);
+            let rect = [x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)];
+            self.placed.push(rect);
             self.notes += 1;
+            // A veil of the background behind the words: legible over bars and curves.
+            let pad = self.style.pxf(3.0);
+            let veil = Colors::tint(self.style.colors.background, 0.85);
+            self.pixel_rect(area, [rect[0] - pad, rect[1] - pad / 2.0, rect[2] + pad, rect[3] + pad / 2.0], veil)?;
             self.text(area, &line, (x, y), NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
         }
         Ok(())

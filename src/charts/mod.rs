@@ -8,17 +8,21 @@
 pub mod backend;
 pub mod bins;
 pub mod export;
+pub mod image;
 pub mod painting;
 pub mod style;
 
 mod area;
 mod error;
 mod figure;
+mod find;
 pub mod frame;
 mod plot_map;
+mod png;
 
 mod calibration;
 mod cce;
+mod class_marks;
 mod confusion;
 mod fit;
 mod focal_curves;
@@ -33,6 +37,9 @@ mod prob_bars;
 mod smoothing_gradient;
 mod smoothing_logits;
 mod smoothing_targets;
+mod softmax_logits;
+mod softmax_probs;
+mod softmax_regions;
 
 pub use area::{Area, Drawn};
 pub use calibration::short_name as fit_name;

@@ -16,7 +16,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
 };
 
-/// A recorded drawing: the calls, as numbers, and the texts they name.
+/// A recorded drawing: the calls, as numbers, and the texts and images they name.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Painting {
     /// Each call: its [`Op`] code, then its arguments.
@@ -24,6 +24,8 @@ pub struct Painting {
     /// The texts that [`Op::Text`] calls draw and the font families they
     /// name, by index.
     pub texts: Vec<String>,
+    /// The cells of every [`Op::Image`], four bytes (RGBA) each, one image after another.
+    pub pixels: Vec<u8>,
 }
 
 /// The calls of a painting; each is followed by its arguments.
@@ -55,6 +57,10 @@ pub enum Op {
     /// 1 center, 2 end), baseline (0 top, 1 middle, 2 bottom), rotation in
     /// quarter turns, text (a text index).
     Text,
+    /// Cells stretched smoothly over a rectangle (`drawImage` of an
+    /// `ImageData`): x, y, width, height, columns, rows, where its cells
+    /// start in [`Painting::pixels`].
+    Image,
 }
 
 impl Painting {
@@ -62,6 +68,7 @@ impl Painting {
     pub fn clear(&mut self) {
         self.ops.clear();
         self.texts.clear();
+        self.pixels.clear();
     }
 
     fn op(&mut self, op: Op, args: &[f64]) {
@@ -167,6 +174,17 @@ impl<'a> Painter<'a> {
                 self.painting.op(Op::LineTo, &[f64::from(x), f64::from(y)]);
             }
         }
+    }
+}
+
+impl Painter<'_> {
+    /// Records `size` cells of `rgba`, stretched over the rectangle from `from` to `to`.
+    pub fn image(&mut self, from: BackendCoord, to: BackendCoord, size: (u32, u32), rgba: &[u8]) {
+        self.flush();
+        let start = self.painting.pixels.len() as f64;
+        self.painting.pixels.extend_from_slice(rgba);
+        let [x, y, w, h] = rect(from, to);
+        self.painting.op(Op::Image, &[x, y, w, h, f64::from(size.0), f64::from(size.1), start]);
     }
 }
 
@@ -376,6 +394,7 @@ mod tests {
             9 | 10 => 4,
             11 => 3,
             12 => 9,
+            13 => 7,
             _ => 0,
         };
         while i < painting.ops.len() {

@@ -27,6 +27,9 @@ pub struct Colors {
     pub positive: RGBColor,
     /// Red in the article: y = 0.
     pub negative: RGBColor,
+    /// The colours of the plane's classes 0 … 5: class 0 and 1 are the
+    /// negative and positive colours, as for two classes on the line.
+    pub classes: [RGBColor; 6],
     /// The fits compared on data, in the order of `Contender::ALL`:
     /// cross-entropy, focal loss, smoothed, balanced.
     pub fits: [RGBColor; 4],
@@ -45,6 +48,14 @@ impl Colors {
             (false, Palette::ColorBlind) => (0x0072b2, 0xe69f00),
             (true, Palette::Article) => (0x4cc46f, 0xff6b5f),
             (true, Palette::ColorBlind) => (0x56b4e9, 0xe69f00),
+        };
+        // Past the first two: Okabe–Ito for the colour-blind palette, told
+        // apart by every common colour-vision deficiency (and by marker shape).
+        let more = match (dark, palette) {
+            (false, Palette::Article) => [0x4575b4, 0xb35806, 0x8e44ad, 0x7f6a00],
+            (true, Palette::Article) => [0x74a9e8, 0xf5a25d, 0xc39bd3, 0xd4c25a],
+            (false, Palette::ColorBlind) => [0x009e73, 0xcc79a7, 0xd55e00, 0x56b4e9],
+            (true, Palette::ColorBlind) => [0x009e73, 0xcc79a7, 0xd55e00, 0xf0e442],
         };
         let [background, text, muted, grid, axis, accent, highlight] = if dark {
             [0x15181c, 0xe6e9ee, 0x9aa4ae, 0x2a3038, 0x6b7580, 0x7c9cff, 0xffa94d]
@@ -65,6 +76,7 @@ impl Colors {
             highlight: hex(highlight),
             positive: hex(positive),
             negative: hex(negative),
+            classes: [negative, positive, more[0], more[1], more[2], more[3]].map(hex),
             fits: [hex(muted), hex(accent), hex(smoothed), hex(balanced)],
         }
     }
@@ -76,6 +88,11 @@ impl Colors {
         } else {
             self.negative
         }
+    }
+
+    /// The colour of class `k` of the plane (the last one past class 5).
+    pub fn plane_class(&self, k: usize) -> RGBColor {
+        self.classes[k.min(self.classes.len() - 1)]
     }
 
     /// `color` at `opacity` (0 … 1) over the background.

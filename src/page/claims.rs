@@ -82,6 +82,18 @@ fn confidence_lean(r: &Reliability) -> f64 {
     lean / total as f64
 }
 
+/// The words for which way a fit leans: under-confident, over-confident or neither.
+fn lean_key(r: &Reliability) -> &'static str {
+    let lean = confidence_lean(r);
+    if lean > 0.01 {
+        "claims.lean.under"
+    } else if lean < -0.01 {
+        "claims.lean.over"
+    } else {
+        "claims.lean.none"
+    }
+}
+
 /// How a fit's ECE compares with cross-entropy's, and which way it leans.
 fn against_ce(scene: &ComparisonScene, contender: Contender, lang: Lang) -> Option<String> {
     let (ce, other) = (card(scene, Contender::CrossEntropy)?, card(scene, contender)?);
@@ -93,14 +105,7 @@ fn against_ce(scene: &ComparisonScene, contender: Contender, lang: Lang) -> Opti
     } else {
         "claims.how.worse"
     };
-    let lean = confidence_lean(&other.calibration.reliability);
-    let lean = if lean > 0.01 {
-        "claims.lean.under"
-    } else if lean < -0.01 {
-        "claims.lean.over"
-    } else {
-        "claims.lean.none"
-    };
+    let lean = lean_key(&other.calibration.reliability);
     Some(fill(
         t(lang, "claims.against-ce"),
         &[("ece", fixed(a, 3)), ("ce", fixed(b, 3)), ("how", t(lang, how).into()), ("lean", t(lang, lean).into())],
@@ -110,14 +115,7 @@ fn against_ce(scene: &ComparisonScene, contender: Contender, lang: Lang) -> Opti
 fn calibration_verdict(scene: &ComparisonScene, state: &State) -> String {
     let lang = state.lang;
     let Some(ce) = card(scene, Contender::CrossEntropy) else { return t(lang, "claims.no-fit").into() };
-    let ce_lean = confidence_lean(&ce.calibration.reliability);
-    let ce_lean = if ce_lean > 0.01 {
-        "claims.lean.under"
-    } else if ce_lean < -0.01 {
-        "claims.lean.over"
-    } else {
-        "claims.lean.none"
-    };
+    let ce_lean = lean_key(&ce.calibration.reliability);
     let mut parts = vec![fill(
         t(lang, "claims.cal.ce"),
         &[("ece", fixed(ce.calibration.ece, 3)), ("lean", t(lang, ce_lean).into())],

@@ -13,10 +13,12 @@ pub mod markup;
 pub mod model;
 pub mod msg;
 pub mod readouts;
+pub mod softmax_fit;
 pub mod update;
 pub mod url;
 pub mod view;
 
+mod plane_pointer;
 mod pointer;
 
 pub use changes::{Changes, CopyButton, Tooltip};

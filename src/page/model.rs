@@ -6,11 +6,12 @@ use std::rc::Rc;
 
 use super::calculators::Calculators;
 use super::fit::FitProgress;
+use super::softmax_fit::SoftmaxProgress;
 use super::url::{self, Location};
 use super::view::View;
 use crate::charts::Figure;
 use crate::i18n::Lang;
-use crate::scene::{Deps, Scene};
+use crate::scene::{Deps, Scene, SoftmaxScene};
 use crate::state::{Notice, Regularization, Setting, State, Theme};
 
 /// The page's model.
@@ -18,6 +19,8 @@ pub struct Model {
     pub state: State,
     pub view: View,
     pub fit: FitProgress,
+    /// The softmax model of the plane, as its animation has it.
+    pub softmax: SoftmaxProgress,
     /// What every figure draws. Shared with the drawings in flight, and
     /// updated in place when they are done.
     pub scene: Rc<Scene>,
@@ -31,6 +34,10 @@ pub struct Model {
     /// Whether the system asks for a dark page (followed when the theme is auto).
     pub system_dark: bool,
     pub(super) drag: Option<Drag>,
+    /// The point of the plane under the pointer (an index into the plane's points).
+    pub(super) plane_hover: Option<usize>,
+    /// A point of the plane being dragged.
+    pub(super) plane_drag: Option<Drag>,
     /// Scene parts to rebuild before the next drawing.
     pub(super) stale: Deps,
     /// Figures to draw once they are near the viewport.
@@ -119,19 +126,25 @@ impl Model {
     pub fn new(location: Location, system_dark: bool) -> Model {
         let Location { state, view, notices } = location;
         let fit = FitProgress::converged(&state);
+        let softmax = SoftmaxProgress::converged(&state);
         let calculators = Calculators::new(&state);
-        let scene = Rc::new(Scene::build(&state, fit.model(), fit.optimum_model(), None, &calculators.cce_scene()));
+        let plane = SoftmaxScene::build(&state, softmax.model(), softmax.error(), None);
+        let scene =
+            Rc::new(Scene::build(&state, fit.model(), fit.optimum_model(), None, &calculators.cce_scene(), plane));
         Model {
             notices_shown: !notices.is_empty(),
             notices,
             state,
             view,
             fit,
+            softmax,
             scene,
             calculators,
             highlight: None,
             system_dark,
             drag: None,
+            plane_hover: None,
+            plane_drag: None,
             stale: Deps::NONE,
             redraw: FigureSet::all(),
             near: FigureSet::NONE,
@@ -155,7 +168,11 @@ impl Model {
 
     /// Whether a setting's control is off: C without the L2 penalty.
     pub fn control_disabled(&self, setting: Setting) -> bool {
-        setting == Setting::C && self.state.regularization == Regularization::Off
+        match setting {
+            Setting::C => self.state.regularization == Regularization::Off,
+            Setting::SoftmaxC => self.state.softmax.regularization == Regularization::Off,
+            _ => false,
+        }
     }
 
     /// The link of the page as it is now.
@@ -181,6 +198,9 @@ impl Model {
     pub(super) fn state_changed(&mut self, deps: Deps, finished: bool) {
         if deps.intersects(Deps::BINARY) {
             self.fit.data_changed(&self.state);
+        }
+        if deps.intersects(Deps::SOFTMAX) {
+            self.softmax.data_changed(&self.state);
         }
         self.push_history |= finished;
         if finished {
@@ -218,10 +238,16 @@ impl Model {
             return;
         }
         let scene = Rc::make_mut(&mut self.scene);
-        let calculators = &self.calculators;
-        scene.rebuild(self.stale, &self.state, self.fit.model(), self.fit.optimum_model(), self.highlight, || {
-            calculators.cce_scene()
-        });
+        let (state, calculators, softmax) = (&self.state, &self.calculators, &self.softmax);
+        scene.rebuild(
+            self.stale,
+            state,
+            self.fit.model(),
+            self.fit.optimum_model(),
+            self.highlight,
+            || calculators.cce_scene(),
+            || SoftmaxScene::build(state, softmax.model(), softmax.error(), self.plane_hover),
+        );
         self.stale = Deps::NONE;
     }
 }

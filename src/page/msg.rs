@@ -126,6 +126,11 @@ words! {
         ResetPoints = "reset-points",
         NewSeed = "new-seed",
         DismissNotices = "dismiss-notices",
+        /// The softmax fit's animation: play or pause, one step, back to W = 0, the optimum.
+        SoftmaxPlay = "softmax-play",
+        SoftmaxStep = "softmax-step",
+        SoftmaxReset = "softmax-reset",
+        SoftmaxConverge = "softmax-converge",
     }
 }
 
@@ -159,8 +164,12 @@ words! {
         Left = "ArrowLeft",
         /// Move it right (→).
         Right = "ArrowRight",
-        /// Flip its label.
+        /// Flip its label (in the plane: the next class).
         Flip = " " | "Enter",
+        /// In the plane, where the arrows move the point: choose the one after,
+        Following = "PageDown" | "]",
+        /// or the one before.
+        Preceding = "PageUp" | "[",
         /// Remove it.
         Remove = "Delete" | "Backspace",
         /// Let it go.

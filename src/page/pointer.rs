@@ -8,6 +8,7 @@
 use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
 use super::msg::{Key, Phase, PointerEvent};
+use super::plane_pointer;
 use crate::charts::fit_name;
 use crate::charts::{Figure, PlotMap, Pointer};
 use crate::i18n::{fill, t};
@@ -26,6 +27,9 @@ const TOUCH_SLOP: f64 = 10.0;
 const FEWEST_POINTS: usize = 2;
 
 pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Changes) {
+    if plane_pointer::is_plane(event.figure) {
+        return plane_pointer::pointer(model, event, changes);
+    }
     let pointer = event.figure.spec().pointer;
     let Some(map) = event.map else { return };
     match (event.phase, pointer) {
@@ -48,7 +52,7 @@ pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Cha
 fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
     let (x, _) = map.to_data(event.at.0, event.at.1);
     let count = model.state.points.len();
-    match pick(model, event.figure, map, event.at.0, event.touch) {
+    match pick(model, event.figure, map, event.at, event.touch) {
         Some(index) if event.alt && count > FEWEST_POINTS => {
             edit_points(model, |points| {
                 points.remove(index);
@@ -94,7 +98,7 @@ fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
         }
         return;
     }
-    let hovered = pick(model, event.figure, map, event.at.0, event.touch);
+    let hovered = pick(model, event.figure, map, event.at, event.touch);
     if hovered != model.highlight {
         model.highlight = hovered;
         model.mark(Deps::BINARY);
@@ -121,6 +125,9 @@ fn release(model: &mut Model) {
 /// A press held still (a long press of a finger): its point is removed,
 /// and the press ends there.
 pub(super) fn hold(model: &mut Model) {
+    if model.plane_drag.is_some() {
+        return plane_pointer::hold(model);
+    }
     let Some(drag) = model.drag.filter(|d| !d.moved) else { return };
     if model.state.points.len() <= FEWEST_POINTS {
         return;
@@ -150,6 +157,9 @@ pub(super) fn key(
     map: Option<PlotMap>,
     changes: &mut Changes,
 ) {
+    if plane_pointer::is_plane(figure) {
+        return plane_pointer::key(model, key, shift, changes);
+    }
     let count = model.state.points.len();
     if count == 0 || figure.spec().pointer != Pointer::Moves {
         return;
@@ -188,7 +198,7 @@ pub(super) fn key(
             model.highlight = Some(index.min(count - 2));
             model.state_changed(Deps::POINTS, true);
         }
-        Key::Remove => {}
+        Key::Remove | Key::Following | Key::Preceding => {}
         Key::LetGo => {
             model.highlight = None;
             model.mark(Deps::BINARY);
@@ -206,11 +216,11 @@ fn edit_points(model: &mut Model, edit: impl FnOnce(&mut Vec<Point>)) {
 
 /// The index of the point nearest the pointer, within the pick radius,
 /// among the points the figure shows (a class's bars show only that class).
-fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64, touch: bool) -> Option<usize> {
-    let radius = if touch { TOUCH_PICK_RADIUS } else { PICK_RADIUS };
+fn pick(model: &Model, figure: Figure, map: &PlotMap, (css_x, css_y): (f64, f64), touch: bool) -> Option<usize> {
     let shows = match figure.spec().pointer {
-        Pointer::None => return None,
+        Pointer::None | Pointer::Plane => return None,
         Pointer::Hovers(shows) => Some(shows),
+        Pointer::Moves if touch => return touched(model, figure, map, (css_x, css_y)),
         Pointer::Moves => None,
     };
     model
@@ -220,7 +230,25 @@ fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64, touch: bool) -
         .enumerate()
         .filter(|(_, p)| shows.is_none_or(|s| s.includes(p.green)))
         .map(|(i, p)| (i, (map.x_pixel(p.x) - css_x).abs()))
-        .filter(|&(_, d)| d <= radius)
+        .filter(|&(_, d)| d <= PICK_RADIUS)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// The point a finger lands on, in a figure whose points it can move: near
+/// the mark itself, not anywhere in its column, so that a swipe elsewhere
+/// over the figure scrolls the page.
+fn touched(model: &Model, figure: Figure, map: &PlotMap, (css_x, css_y): (f64, f64)) -> Option<usize> {
+    // Where each figure draws a point's mark: the fit at its target, the
+    // strip on its one line.
+    let mark_y = |target: f64| if figure == Figure::Fit { target } else { 0.0 };
+    model
+        .scene
+        .binary
+        .points
+        .iter()
+        .map(|p| (p.index, (map.x_pixel(p.x) - css_x).hypot(map.y_pixel(mark_y(p.target)) - css_y)))
+        .filter(|&(_, d)| d <= TOUCH_PICK_RADIUS)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }

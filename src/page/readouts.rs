@@ -3,10 +3,15 @@
 
 use super::claims::claim_readouts;
 use super::model::Model;
+use super::msg::Action;
+use super::softmax_fit::Standing;
+use crate::core::data::PlaneDataSet;
 use crate::core::fit::FitError;
 use crate::core::smoothing::smooth_binary;
-use crate::i18n::{fill, t};
+use crate::core::softmax_fit::SoftmaxFitError;
+use crate::i18n::{fill, t, Message};
 use crate::number::format::{percent_tenths, readout, significant3, trimmed};
+use crate::scene::KerasForms;
 
 /// Each readout's name (`data-readout`) and its text.
 pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
@@ -41,13 +46,72 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("fit-status", fit_status(model)),
     ];
     all.extend(claim_readouts(&scene.comparison, state));
+    all.extend(softmax_readouts(model));
     all
 }
 
-/// The play button's words key and whether it is pressed.
-pub fn play_button(model: &Model) -> (&'static str, bool) {
-    let playing = model.fit.playing();
-    (if playing { "action.pause" } else { "action.play" }, playing)
+/// The softmax demo's numbers and sentences.
+fn softmax_readouts(model: &Model) -> Vec<(&'static str, String)> {
+    let state = &model.state;
+    let lang = state.lang;
+    let scene = &model.scene.softmax;
+    let settings = &state.softmax;
+    let known = |v: Option<f64>| v.unwrap_or(f64::NAN);
+    let keras = |y_true: fn(&KerasForms) -> &str, call: &str, value: fn(&KerasForms) -> &Result<String, Message>| {
+        scene.keras.as_ref().map_or_else(
+            || "—".to_owned(),
+            |forms| {
+                let value = value(forms).clone().unwrap_or_else(|e| e.text(lang));
+                format!("keras.losses.{call}()({}, {})\n→ {value}", y_true(forms), forms.y_pred)
+            },
+        )
+    };
+    vec![
+        ("softmax-loss", readout(known(scene.mean_cross_entropy), 4)),
+        ("softmax-accuracy", percent_tenths(known(scene.accuracy))),
+        ("softmax-iteration", model.softmax.iteration().to_string()),
+        ("softmax-logit-gap", readout(known(scene.median_gap), 2)),
+        ("softmax-classes-value", settings.classes.to_string()),
+        ("softmax-C-value", significant3(settings.c)),
+        ("softmax-smoothing-value", readout(settings.smoothing, 2)),
+        ("softmax-gamma-value", readout(settings.gamma, 1)),
+        ("softmax-status", softmax_status(model)),
+        ("softmax-data-note", t(lang, data_note(settings.data)).to_owned()),
+        ("softmax-keras-one-hot", keras(|f| &f.one_hot, "CategoricalCrossentropy", |f| &f.categorical)),
+        ("softmax-keras-sparse", keras(|f| &f.sparse, "SparseCategoricalCrossentropy", |f| &f.sparse_value)),
+    ]
+}
+
+/// Why the preset looks as it does (and, for the ring, why no fit is good).
+fn data_note(data: PlaneDataSet) -> &'static str {
+    match data {
+        PlaneDataSet::Blobs => "softmax.note.blobs",
+        PlaneDataSet::Overlap => "softmax.note.overlap",
+        PlaneDataSet::Imbalanced => "softmax.note.imbalanced",
+        PlaneDataSet::Ring => "softmax.note.ring",
+    }
+}
+
+/// Where the softmax fit stands, in a sentence.
+fn softmax_status(model: &Model) -> String {
+    let lang = model.state.lang;
+    let fit = &model.softmax;
+    let n = fit.iteration().to_string();
+    let key = match (fit.optimum(), fit.standing()) {
+        (Err(SoftmaxFitError::Separable), _) => "status.softmax.separable",
+        (Err(error), _) => return fill(t(lang, "status.fit-error"), &[("error", error.message().text(lang))]),
+        (Ok(_), Standing::Moving) => "status.softmax.animating",
+        (Ok(_), Standing::Optimum) => "status.converged",
+        (Ok(_), Standing::Stopped) => "status.softmax.stopped",
+        (Ok(_), _) => "status.softmax.descended",
+    };
+    fill(t(lang, key), &[("n", &n)])
+}
+
+/// Each play button (its action), its words key, and whether it is pressed.
+pub fn play_buttons(model: &Model) -> [(Action, &'static str, bool); 2] {
+    let button = |action, playing: bool| (action, if playing { "action.pause" } else { "action.play" }, playing);
+    [button(Action::Play, model.fit.playing()), button(Action::SoftmaxPlay, model.softmax.playing())]
 }
 
 /// Where the fit stands, in a sentence.

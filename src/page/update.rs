@@ -4,7 +4,8 @@
 use super::changes::{Changes, CopyButton};
 use super::model::{FigureSet, Model};
 use super::msg::{Action, ExportKind, Msg, Preset, Region};
-use super::{pointer, url};
+use super::softmax_fit::SoftmaxProgress;
+use super::{plane_pointer, pointer, url};
 use crate::charts::{alt_text, Figure};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
@@ -75,8 +76,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
     }
     // A frame also when only the numbers changed: the readouts and the link
     // follow every change, drawn or not.
-    changes.frame |=
-        !model.redraw.intersection(model.drawable()).is_empty() || model.stale != Deps::NONE || model.fit.playing();
+    changes.frame |= !model.redraw.intersection(model.drawable()).is_empty()
+        || model.stale != Deps::NONE
+        || model.fit.playing()
+        || model.softmax.playing();
     changes
 }
 
@@ -133,6 +136,9 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
         Setting::Data | Setting::Seed => {
             model.highlight = None;
             changes.controls.push(Setting::Points); // the text box shows the new points
+            if setting == Setting::Seed {
+                new_plane_points(model); // the plane's points are drawn with the seed too
+            }
             model.state_changed(Deps::POINTS, finished);
         }
         Setting::Regularization | Setting::C | Setting::Smoothing => {
@@ -152,8 +158,40 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
             model.redraw = FigureSet::all();
         }
         Setting::Calculator(which, _) => calculator_changed(model, which, finished, changes),
+        Setting::SoftmaxData | Setting::SoftmaxClasses => {
+            new_plane_points(model);
+            changes.controls.push(Setting::SoftmaxClass); // the picker stays within K
+            model.state_changed(Deps::SOFTMAX, finished);
+        }
+        Setting::SoftmaxRegularization => {
+            changes.controls.push(Setting::SoftmaxC); // C is off without the penalty
+            model.state_changed(Deps::SOFTMAX, finished);
+        }
+        Setting::SoftmaxC | Setting::SoftmaxSmoothing | Setting::SoftmaxGamma | Setting::SoftmaxPoints => {
+            model.state_changed(Deps::SOFTMAX, finished)
+        }
+        Setting::SoftmaxClass => {
+            // The picker also gives the chosen point its class.
+            let chosen = (model.state.softmax.selected as usize).checked_sub(1);
+            if let Some(index) = chosen {
+                plane_pointer::set_class(model, index, model.state.softmax.class);
+            }
+            model.push_history |= finished;
+        }
+        Setting::SoftmaxPoint => {
+            model.push_history |= finished;
+            model.mark(Deps::SOFTMAX);
+        }
         Setting::Lang | Setting::Points => {}
     }
+}
+
+/// The plane has new points (a preset, K or the seed chose them): none is
+/// chosen or under the pointer.
+fn new_plane_points(model: &mut Model) {
+    Setting::SoftmaxPoint.put(&mut model.state, Value::Number(0.0));
+    model.plane_hover = None;
+    model.mark(Deps::SOFTMAX);
 }
 
 fn act(model: &mut Model, action: Action, changes: &mut Changes) {
@@ -177,7 +215,8 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
             Setting::Seed.put(&mut model.state, Value::Number(f64::from(next)));
             model.highlight = None;
             changes.controls.extend([Setting::Seed, Setting::Points]);
-            model.state_changed(Deps::POINTS, true);
+            new_plane_points(model);
+            model.state_changed(Deps::POINTS | Deps::SOFTMAX, true);
             return;
         }
         Action::DismissNotices => {
@@ -187,6 +226,17 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
         }
         // Read with their text by the shell: they arrive as their own messages.
         Action::Share | Action::ApplyCsv => return,
+        Action::SoftmaxPlay | Action::SoftmaxStep | Action::SoftmaxReset | Action::SoftmaxConverge => {
+            let softmax = &mut model.softmax;
+            match action {
+                Action::SoftmaxPlay => softmax.toggle_play(),
+                Action::SoftmaxStep => softmax.step(),
+                Action::SoftmaxReset => softmax.reset(),
+                _ => softmax.converge(),
+            }
+            model.mark(Deps::SOFTMAX);
+            return;
+        }
     }
     model.mark(Deps::BINARY);
 }
@@ -255,6 +305,8 @@ fn navigated(model: &mut Model, query: &str, changes: &mut Changes) {
     model.last_query = model.query();
     model.fit.data_changed(&model.state);
     model.fit.converge(&model.state);
+    model.softmax = SoftmaxProgress::converged(&model.state);
+    model.plane_hover = None;
     model.calculators.evaluate_all(&model.state);
     model.highlight = None;
     changes.all_controls = true;
@@ -270,6 +322,10 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     if model.fit.playing() {
         model.fit.advance(&model.state);
         model.mark(Deps::BINARY);
+    }
+    if model.softmax.playing() {
+        model.softmax.advance();
+        model.mark(Deps::SOFTMAX);
     }
     model.rebuild_scene();
     let query = model.query();

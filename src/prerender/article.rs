@@ -11,7 +11,7 @@ use super::stills;
 use crate::charts::{alt_text, Figure};
 use crate::i18n::{lookup, t, Lang};
 use crate::page::markup::{self, Still};
-use crate::page::readouts::{play_button, readouts};
+use crate::page::readouts::{play_buttons, readouts};
 use crate::page::{url, Model};
 use crate::state::{Calc, ControlInput, Setting};
 
@@ -29,7 +29,7 @@ pub fn write(template: &str, placement: Placement) -> String {
     let query = if lang == Lang::En { String::new() } else { format!("lang={}", lang.code()) };
     let model = Model::new(url::read(&query), false);
     let readouts: HashMap<&str, String> = readouts(&model).into_iter().collect();
-    let (play_key, playing) = play_button(&model);
+    let plays = play_buttons(&model);
     let mut first_figure = true;
     let mut document = Document::parse(template);
     document.walk(|el| {
@@ -57,10 +57,12 @@ pub fn write(template: &str, placement: Placement) -> String {
                 el.flag("disabled", model.control_disabled(setting));
             }
         }
-        if el.attr("data-control") == Some("play") {
-            el.set("data-i18n", play_key);
-            el.set_text(t(lang, play_key));
-            el.set("aria-pressed", if playing { "true" } else { "false" });
+        if let Some(&(_, key, pressed)) =
+            plays.iter().find(|(action, ..)| el.attr("data-control") == Some(action.word()))
+        {
+            el.set("data-i18n", key);
+            el.set_text(t(lang, key));
+            el.set("aria-pressed", if pressed { "true" } else { "false" });
         }
         if let Some(text) = el.attr("data-readout").and_then(|name| readouts.get(name)) {
             el.set_text(text);

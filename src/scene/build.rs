@@ -7,6 +7,7 @@ use super::deps::Deps;
 use super::fit_inputs::converged_model;
 use super::focal::FocalScene;
 use super::smoothing::SmoothingScene;
+use super::softmax::SoftmaxScene;
 use super::stability::StabilityScene;
 use crate::core::fit::Sigmoid;
 use crate::state::State;
@@ -20,6 +21,7 @@ pub struct Scene {
     pub smoothing: SmoothingScene,
     pub stability: StabilityScene,
     pub comparison: ComparisonScene,
+    pub softmax: SoftmaxScene,
 }
 
 impl Scene {
@@ -37,6 +39,7 @@ impl Scene {
             smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
             stability: StabilityScene::build(),
             comparison: ComparisonScene::build(state, None),
+            softmax: SoftmaxScene::converged(state),
         }
     }
 }
@@ -44,8 +47,16 @@ impl Scene {
 impl Scene {
     /// The scene the page shows: the sigmoid `model` as currently displayed
     /// (the animation moves it), the converged `optimum` that the focal fit is
-    /// compared with, and the categorical calculator's last good rows.
-    pub fn build(state: &State, model: Sigmoid, optimum: Sigmoid, highlight: Option<usize>, cce: &CceScene) -> Scene {
+    /// compared with, the categorical calculator's last good rows, and the
+    /// softmax demo as the page has it.
+    pub fn build(
+        state: &State,
+        model: Sigmoid,
+        optimum: Sigmoid,
+        highlight: Option<usize>,
+        cce: &CceScene,
+        softmax: SoftmaxScene,
+    ) -> Scene {
         Scene {
             binary: BinaryScene::build(state, model, highlight),
             focal: FocalScene::build(state, optimum),
@@ -53,11 +64,13 @@ impl Scene {
             smoothing: SmoothingScene::build(state.label_smoothing, state.classes),
             stability: StabilityScene::build(),
             comparison: ComparisonScene::build(state, None),
+            softmax,
         }
     }
 
-    /// Rebuilds only the `parts` that changed; `cce` is asked for only when
-    /// the categorical part is one of them.
+    /// Rebuilds only the `parts` that changed; `cce` and `softmax` are asked
+    /// for only when their part is one of them.
+    #[allow(clippy::too_many_arguments)]
     pub fn rebuild(
         &mut self,
         parts: Deps,
@@ -66,6 +79,7 @@ impl Scene {
         optimum: Sigmoid,
         highlight: Option<usize>,
         cce: impl FnOnce() -> CceScene,
+        softmax: impl FnOnce() -> SoftmaxScene,
     ) {
         if parts.intersects(Deps::BINARY) {
             self.binary = BinaryScene::build(state, model, highlight);
@@ -81,6 +95,9 @@ impl Scene {
         }
         if parts.intersects(Deps::COMPARISON) {
             self.comparison = ComparisonScene::build(state, Some(&self.comparison));
+        }
+        if parts.intersects(Deps::SOFTMAX) {
+            self.softmax = softmax();
         }
     }
 }

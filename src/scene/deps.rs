@@ -21,8 +21,10 @@ impl Deps {
     /// The four fits compared on data: the points, every loss setting, the
     /// reliability bins and the threshold.
     pub const COMPARISON: Deps = Deps(1 << 5);
+    /// The softmax demo in the plane: its points, K, the fit and its options, the chosen point.
+    pub const SOFTMAX: Deps = Deps(1 << 6);
     /// Every part.
-    pub const ALL: Deps = Deps(0b11_1111);
+    pub const ALL: Deps = Deps(0b111_1111);
     /// The points changed (moved, flipped, added, removed) or the fit's
     /// objective did: the binary figures, the focal ones and the comparison,
     /// which refit.

@@ -10,6 +10,7 @@
 //! | [`SmoothingScene`] | categorical α and K | `smoothing-*` |
 //! | [`StabilityScene`] | nothing: computed once | `logits-stability` |
 //! | [`ComparisonScene`] | points, every loss setting, bins, threshold, hover | `calibration`, `gradients`, `confusion` |
+//! | [`SoftmaxScene`] | the plane's points, K, the softmax fit and its options, the chosen point | `softmax-*` |
 //!
 //! A scene never holds a NaN where a reader would see a number: what cannot
 //! be computed is an `Option`, a `Result` with a sentence, or a count of
@@ -24,6 +25,7 @@ mod fit_inputs;
 mod focal;
 mod sampling;
 mod smoothing;
+mod softmax;
 mod stability;
 
 pub use binary::{BinaryPoint, BinaryScene};
@@ -34,4 +36,5 @@ pub use deps::Deps;
 pub use fit_inputs::{converged_model, fit_data, fit_options, focal_options, FLAT};
 pub use focal::{FitCurve, FocalCurve, FocalPoint, FocalScene};
 pub use smoothing::SmoothingScene;
+pub use softmax::{softmax_options, softmax_problem, KerasForms, PlaneView, PointFit, SoftmaxScene};
 pub use stability::{Breakdown, StabilityCurve, StabilityScene, X_MAX as STABILITY_X_MAX};

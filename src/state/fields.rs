@@ -3,6 +3,7 @@
 
 use std::ops::RangeInclusive;
 
+use crate::core::data::PlaneDataSet;
 use crate::i18n::Lang;
 
 /// The reductions a calculator offers, as Keras names them.
@@ -26,6 +27,15 @@ pub const CLASSES_RANGE: RangeInclusive<u32> = 2..=10;
 pub const SEED_RANGE: RangeInclusive<u32> = 0..=999_999_999;
 /// Range of [`State::bins`].
 pub const BINS_RANGE: RangeInclusive<u32> = 5..=20;
+/// Range of [`SoftmaxSettings::classes`]: what the plane's data sets offer.
+pub const PLANE_CLASSES_RANGE: RangeInclusive<u32> = 2..=6;
+/// Where a point in the plane may lie across: the `softmax-regions` figure
+/// always shows this much (and as much of y as its shape leaves room for).
+pub const PLANE_X_RANGE: RangeInclusive<f64> = -2.0 * PLANE_LIMIT..=2.0 * PLANE_LIMIT;
+/// Where a point in the plane may lie up and down; the data sets' points
+/// lie within it on both axes.
+pub const PLANE_Y_RANGE: RangeInclusive<f64> = -PLANE_LIMIT..=PLANE_LIMIT;
+const PLANE_LIMIT: f64 = crate::core::data::X_LIMIT;
 
 use crate::core::data::BinaryDataSet;
 /// The article's ten points: `x` and whether the point is green (positive).
@@ -52,6 +62,34 @@ impl Point {
 pub fn data_points(data: BinaryDataSet, seed: u32) -> Vec<Point> {
     let d = data.generate(u64::from(seed));
     (0..d.x.len()).map(|i| Point { x: d.x[i], green: d.y[i] == 1.0, held_out: !d.train[i] }).collect()
+}
+
+/// A point of the softmax demo: where it lies in the plane and its class.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanePoint {
+    pub x: f64,
+    pub y: f64,
+    /// 0 … K − 1, below [`SoftmaxSettings::classes`].
+    pub class: u32,
+}
+
+impl PlanePoint {
+    /// Whether it lies within [`PLANE_X_RANGE`] and [`PLANE_Y_RANGE`].
+    pub fn is_inside(&self) -> bool {
+        PLANE_X_RANGE.contains(&self.x) && PLANE_Y_RANGE.contains(&self.y)
+    }
+
+    /// The point moved into the plane's ranges (a NaN coordinate to 0).
+    pub fn inside(self) -> PlanePoint {
+        let within = |v: f64, range: RangeInclusive<f64>| {
+            if v.is_nan() {
+                0.0
+            } else {
+                v.clamp(*range.start(), *range.end()) + 0.0
+            }
+        };
+        PlanePoint { x: within(self.x, PLANE_X_RANGE), y: within(self.y, PLANE_Y_RANGE), ..self }
+    }
 }
 
 /// Regularisation of the logistic fit.
@@ -94,11 +132,56 @@ pub struct CalculatorInput {
     pub sample_weight: String,
 }
 
+/// Everything the softmax demo in the plane lets a reader set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SoftmaxSettings {
+    /// The preset the points come from. Default: blobs.
+    pub data: PlaneDataSet,
+    /// K, the number of classes the preset draws. Default 3; range 2 … 6.
+    pub classes: u32,
+    /// Default: L2, as scikit-learn's `LogisticRegression()`.
+    pub regularization: Regularization,
+    /// scikit-learn's `C`. Default 1; range 0.001 … 1000.
+    pub c: f64,
+    /// Label smoothing α of the fit's targets. Default 0; range 0 … 1.
+    pub smoothing: f64,
+    /// Focal γ of the fit's loss. Default 0 (cross-entropy); range 0 … 5.
+    pub gamma: f64,
+    /// The class a shift-click adds and the class picker shows. Default 0;
+    /// always below `classes`.
+    pub class: u32,
+    /// The chosen point, counted from 1 (0: none chosen, and the figures
+    /// show the point of largest loss). Default 0; at most [`MAX_POINTS`].
+    pub selected: u32,
+    /// The points as the reader edited them; empty while they are the
+    /// preset's (which [`State::plane_points`] draws). At most
+    /// [`MAX_POINTS`], each [inside the plane](PlanePoint::is_inside), each
+    /// class below `classes`.
+    pub points: Vec<PlanePoint>,
+}
+
+impl Default for SoftmaxSettings {
+    fn default() -> Self {
+        SoftmaxSettings {
+            data: PlaneDataSet::Blobs,
+            classes: 3,
+            regularization: Regularization::L2,
+            c: 1.0,
+            smoothing: 0.0,
+            gamma: 0.0,
+            class: 0,
+            selected: 0,
+            points: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The data set the points came from. Default: the article's ten points.
     pub data: BinaryDataSet,
-    /// The seed the data set was drawn with. Default 1; range 0 … 999 999 999.
+    /// The seed the data sets are drawn with, on the line and in the plane.
+    /// Default 1; range 0 … 999 999 999.
     pub seed: u32,
     /// At most [`MAX_POINTS`], each `x` within [`X_RANGE`]; may be empty.
     /// Default: the points of `data` and `seed` (the article's ten,
@@ -124,6 +207,8 @@ pub struct State {
     pub bins: u32,
     /// A point is predicted positive when p > threshold. Default 0.5; range 0 … 1.
     pub threshold: f64,
+    /// The softmax demo in the plane.
+    pub softmax: SoftmaxSettings,
     pub palette: Palette,
     pub theme: Theme,
     pub lang: Lang,
@@ -149,6 +234,7 @@ impl Default for State {
             classes: 3,
             bins: 10,
             threshold: 0.5,
+            softmax: SoftmaxSettings::default(),
             palette: Palette::Article,
             theme: Theme::Auto,
             lang: Lang::En,
@@ -190,8 +276,40 @@ impl State {
             && SEED_RANGE.contains(&self.seed)
             && BINS_RANGE.contains(&self.bins)
             && UNIT_RANGE.contains(&self.threshold)
+            && self.softmax.is_within_ranges()
             && calc_ok(&self.bce_calc)
             && calc_ok(&self.cce_calc)
+    }
+}
+
+impl SoftmaxSettings {
+    fn is_within_ranges(&self) -> bool {
+        PLANE_CLASSES_RANGE.contains(&self.classes)
+            && C_RANGE.contains(&self.c)
+            && UNIT_RANGE.contains(&self.smoothing)
+            && GAMMA_RANGE.contains(&self.gamma)
+            && self.class < self.classes
+            && self.selected as usize <= MAX_POINTS
+            && self.points.len() <= MAX_POINTS
+            && self.points.iter().all(|p| p.is_inside() && p.class < self.classes)
+    }
+}
+
+impl State {
+    /// The points of the softmax demo: the reader's, or else the preset's
+    /// for K classes and the seed (all of them: the page fits every point it shows).
+    pub fn plane_points(&self) -> Vec<PlanePoint> {
+        let settings = &self.softmax;
+        if !settings.points.is_empty() {
+            return settings.points.clone();
+        }
+        settings
+            .data
+            .generate(settings.classes as usize, u64::from(self.seed))
+            .map(|data| {
+                data.x.iter().zip(&data.y).map(|(&[x, y], &class)| PlanePoint { x, y, class: class as u32 }).collect()
+            })
+            .unwrap_or_default()
     }
 }
 

@@ -16,8 +16,9 @@ mod read_value;
 mod settings;
 
 pub use fields::{
-    data_points, CalculatorInput, Palette, Point, Regularization, State, Theme, ARTICLE_POINTS, BINS_RANGE,
-    CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
+    data_points, CalculatorInput, Palette, PlanePoint, Point, Regularization, SoftmaxSettings, State, Theme,
+    ARTICLE_POINTS, BINS_RANGE, CLASSES_RANGE, C_RANGE, GAMMA_RANGE, MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_X_RANGE,
+    PLANE_Y_RANGE, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
 };
 pub use notice::{Expected, Notice};
 pub use points_csv::{parse_points_csv, points_csv, CsvError};

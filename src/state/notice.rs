@@ -2,7 +2,7 @@
 //! about a URL it had to correct: one variant per kind of problem, each
 //! carrying the key and (an excerpt of) the offending text.
 
-use super::fields::{MAX_POINTS, X_RANGE};
+use super::fields::{MAX_POINTS, PLANE_CLASSES_RANGE, PLANE_X_RANGE, PLANE_Y_RANGE, X_RANGE};
 use crate::i18n::Message;
 use crate::number::format;
 
@@ -26,6 +26,10 @@ pub enum Notice {
     BadPoints { count: usize, first: String },
     /// `count` points lay beyond [`X_RANGE`] and were moved to its edge.
     PointsOutOfRange { count: usize, first: String },
+    /// `count` points in the plane could not be read and were skipped.
+    BadPlanePoints { count: usize, first: String },
+    /// `count` points lay outside the plane ([`PLANE_X_RANGE`], [`PLANE_Y_RANGE`]) and were moved to its edge.
+    PlanePointsOutOfRange { count: usize, first: String },
     /// `embed` named a figure that does not exist.
     UnknownFigure { name: String },
     /// So many problems that the rest are only counted.
@@ -43,6 +47,8 @@ pub enum Expected {
     OneOf(Vec<&'static str>),
     /// `x:label` pairs.
     Points,
+    /// `x:y:class` triples.
+    PlanePoints,
 }
 
 /// Notices collected while reading one URL: the first [`MAX_NOTICES`] in
@@ -105,6 +111,19 @@ impl Notice {
                 .with("count", count.to_string())
                 .with("first", first.as_str())
                 .with("limit", limit),
+            Notice::BadPlanePoints { count, first } => {
+                m(if *count == 1 { "notice.bad-plane-point" } else { "notice.bad-plane-points" })
+                    .with("count", count.to_string())
+                    .with("first", first.as_str())
+                    .with("last", (PLANE_CLASSES_RANGE.end() - 1).to_string())
+            }
+            Notice::PlanePointsOutOfRange { count, first } => {
+                m(if *count == 1 { "notice.plane-point-out-of-range" } else { "notice.plane-points-out-of-range" })
+                    .with("count", count.to_string())
+                    .with("first", first.as_str())
+                    .with("x", format::plain(*PLANE_X_RANGE.end()))
+                    .with("y", format::plain(*PLANE_Y_RANGE.end()))
+            }
             Notice::UnknownFigure { name } => m("notice.unknown-figure").with("name", name.as_str()),
             Notice::Omitted { count } => m("notice.omitted").with("count", count.to_string()),
         }
@@ -121,6 +140,7 @@ impl Expected {
                 Message::new("expected.one-of").with_list("words", words.iter().map(|w| (*w).to_owned()).collect())
             }
             Expected::Points => Message::new("expected.points"),
+            Expected::PlanePoints => Message::new("expected.plane-points"),
         }
     }
 }
@@ -147,6 +167,11 @@ mod tests {
             Notice::BadPoints { count: 2, first: text() },
             Notice::PointsOutOfRange { count: 1, first: text() },
             Notice::PointsOutOfRange { count: 2, first: text() },
+            Notice::BadPlanePoints { count: 1, first: text() },
+            Notice::BadPlanePoints { count: 2, first: text() },
+            Notice::PlanePointsOutOfRange { count: 1, first: text() },
+            Notice::PlanePointsOutOfRange { count: 2, first: text() },
+            Notice::Malformed { key: "softmax-pts", text: text(), expected: Expected::PlanePoints },
             Notice::UnknownFigure { name: text() },
             Notice::Omitted { count: 3 },
         ]

@@ -6,7 +6,7 @@
 //! within its ranges, plus a [`Notice`] for each value that was clamped or
 //! ignored.
 
-use super::fields::{data_points, Point, State};
+use super::fields::{data_points, PlanePoint, Point, State};
 use super::notice::{Expected, Notice};
 use super::percent::percent_encode;
 use super::read_value::{Reader, POINTS_NONE};
@@ -121,6 +121,10 @@ fn read_setting(reader: &mut Reader, state: &mut State, spec: &Spec) {
             Some(points) => (Value::Points(points), None),
             None => return,
         },
+        Kind::PlanePoints => match reader.plane_points(key) {
+            Some(points) => (Value::PlanePoints(points), None),
+            None => return,
+        },
         kind => {
             let Some(text) = reader.value(key) else { return };
             match read_word(kind, &text) {
@@ -164,6 +168,7 @@ fn read_word(kind: &Kind, text: &str) -> Result<Value, Expected> {
             .ok_or_else(|| Expected::OneOf(words.to_vec())),
         Kind::Text => Ok(Value::Text(text.to_owned())),
         Kind::Points => Err(Expected::Points),
+        Kind::PlanePoints => Err(Expected::PlanePoints),
     }
 }
 
@@ -175,7 +180,16 @@ fn url_text(value: Value) -> String {
         Value::Word(word) => word.to_owned(),
         Value::Text(text) => text,
         Value::Points(points) => points_value(&points),
+        Value::PlanePoints(points) => plane_points_value(&points),
     }
+}
+
+/// `1.2:-0.5:2,0:3:0`: each point's `x`, `y` and class. Only edited points
+/// are written, and an edited list is never empty.
+fn plane_points_value(points: &[PlanePoint]) -> String {
+    let triples: Vec<String> =
+        points.iter().map(|p| format!("{}:{}:{}", shortest(p.x), shortest(p.y), p.class)).collect();
+    triples.join(",")
 }
 
 /// `-2.2:0,0.4:1,1.5:1h`: each point's `x` and its label, 1 for green,

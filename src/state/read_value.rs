@@ -1,7 +1,7 @@
 //! Reading query values into a state's fields, leniently: whatever the text,
 //! the field ends up valid and the reader learns why a value was not taken.
 
-use super::fields::{Point, MAX_POINTS, X_RANGE};
+use super::fields::{PlanePoint, Point, MAX_POINTS, PLANE_CLASSES_RANGE, X_RANGE};
 use super::notice::{Expected, Notice, NoticeList};
 use super::percent::percent_decode;
 use crate::i18n::excerpt;
@@ -117,6 +117,63 @@ impl Reader {
         }
         Some(points)
     }
+}
+
+impl Reader {
+    /// Points in the plane as `x:y:class` triples (`1.2:-0.5:2,0:3:0`).
+    /// Unreadable triples are skipped, points outside the plane moved to its
+    /// edge, and only the first [`MAX_POINTS`] kept; if no triple
+    /// can be read at all, the points stay as they were.
+    pub(crate) fn plane_points(&mut self, key: &'static str) -> Option<Vec<PlanePoint>> {
+        let text = self.value(key)?;
+        let mut items = text.split(',').map(str::trim).filter(|item| !item.is_empty());
+        let mut points = Vec::new();
+        let (mut bad, mut first_bad) = (0, None);
+        let (mut far, mut first_far) = (0, None);
+        for item in items.by_ref() {
+            let Some(point) = read_plane_point(item) else {
+                bad += 1;
+                first_bad.get_or_insert_with(|| excerpt(item));
+                continue;
+            };
+            if !point.is_inside() {
+                far += 1;
+                first_far.get_or_insert_with(|| excerpt(item));
+            }
+            points.push(point.inside());
+            if points.len() == MAX_POINTS {
+                break;
+            }
+        }
+        let rest = items.count();
+        if points.is_empty() {
+            self.malformed(key, &text, Expected::PlanePoints);
+            return None;
+        }
+        if let Some(first) = first_bad {
+            self.notices.push(Notice::BadPlanePoints { count: bad, first });
+        }
+        if let Some(first) = first_far {
+            self.notices.push(Notice::PlanePointsOutOfRange { count: far, first });
+        }
+        if rest > 0 {
+            self.notices.push(Notice::TooManyPoints { given: bad + MAX_POINTS + rest });
+        }
+        Some(points)
+    }
+}
+
+/// One `x:y:class` triple; `x` and `y` may lie out of range (the caller
+/// clamps them), the class is one of the plane's.
+fn read_plane_point(item: &str) -> Option<PlanePoint> {
+    let mut parts = item.split(':').map(str::trim);
+    let (x, y, class) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let number = |text: &str| parse_f64(text).filter(|v| !v.is_nan());
+    let class = class.parse::<u32>().ok().filter(|c| *c < *PLANE_CLASSES_RANGE.end())?;
+    Some(PlanePoint { x: number(x)?, y: number(y)?, class })
 }
 
 /// The value of `pts` for an empty list of points.

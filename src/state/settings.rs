@@ -7,11 +7,11 @@
 use std::ops::RangeInclusive;
 
 use super::fields::{
-    data_points, CalculatorInput, Palette, Point, Regularization, State, Theme, BINS_RANGE, CLASSES_RANGE, C_RANGE,
-    GAMMA_RANGE, MAX_POINTS, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
+    data_points, CalculatorInput, Palette, PlanePoint, Point, Regularization, State, Theme, BINS_RANGE, CLASSES_RANGE,
+    C_RANGE, GAMMA_RANGE, MAX_POINTS, PLANE_CLASSES_RANGE, REDUCTIONS, SEED_RANGE, UNIT_RANGE, X_RANGE,
 };
 use super::points_csv::points_csv;
-use crate::core::data::BinaryDataSet;
+use crate::core::data::{BinaryDataSet, PlaneDataSet};
 use crate::i18n::Lang;
 use crate::number::parse_f64;
 
@@ -51,6 +51,24 @@ pub enum Setting {
     Lang,
     /// The points, as `x:label` pairs; the page's text box holds them as CSV.
     Points,
+    /// The softmax demo's preset (a select).
+    SoftmaxData,
+    /// K, the number of classes the preset draws.
+    SoftmaxClasses,
+    /// The softmax fit's penalty: none, or L2 (a select).
+    SoftmaxRegularization,
+    /// The softmax fit's C, on a log slider.
+    SoftmaxC,
+    /// The softmax fit's label smoothing α.
+    SoftmaxSmoothing,
+    /// The softmax fit's focal γ.
+    SoftmaxGamma,
+    /// The class picker: the class of new points, and of the chosen one.
+    SoftmaxClass,
+    /// The chosen point, counted from 1 (0 for none); set by the pointer.
+    SoftmaxPoint,
+    /// The reader's points in the plane, as `x:y:class` triples.
+    SoftmaxPoints,
     Calculator(Calc, CalcField),
 }
 
@@ -91,6 +109,8 @@ pub enum Kind {
     Text,
     /// `x:label` pairs, `none` for no points.
     Points,
+    /// `x:y:class` triples: points in the plane.
+    PlanePoints,
 }
 
 /// One row of the table.
@@ -112,6 +132,7 @@ pub enum Value {
     Word(&'static str),
     Text(String),
     Points(Vec<Point>),
+    PlanePoints(Vec<PlanePoint>),
 }
 
 /// What [`Setting::put`] did with a value.
@@ -130,6 +151,12 @@ const REGULARIZATION_WORDS: &[&str] = &["off", "l2"];
 const PALETTE_WORDS: &[&str] = &["article", "cb"];
 const THEME_WORDS: &[&str] = &["auto", "light", "dark"];
 const LANG_WORDS: &[&str] = &[Lang::En.code(), Lang::Zh.code()];
+/// The plane's presets, in the order of [`PlaneDataSet::ALL`].
+const PLANE_DATA_WORDS: &[&str] = &["blobs", "overlap", "imbalanced", "ring"];
+/// The classes of the plane, counted from 0 (the class picker's values).
+const PLANE_CLASS_RANGE: RangeInclusive<u32> = 0..=5;
+/// The chosen point: 0 for none, else its place in the list, from 1.
+const PLANE_POINT_RANGE: RangeInclusive<u32> = 0..=MAX_POINTS as u32;
 
 /// The table's rows, `Setting = "key" at "control": Kind;`, a few to a line.
 macro_rules! settings {
@@ -156,6 +183,17 @@ settings! {
     Bins = "bins" at "bins": Whole(BINS_RANGE);  Threshold = "threshold" at "threshold": Number(UNIT_RANGE);
     Palette = "palette" at "palette": Word(PALETTE_WORDS);  Theme = "theme" at "theme": Word(THEME_WORDS);
     Lang = "lang" at "lang": Word(LANG_WORDS);  Points = "pts" at "points-csv": Points;
+    // The softmax demo: its preset and K come before its points (choosing either replaces them), and the
+    // points before the class picker (they may bring more classes).
+    SoftmaxData = "softmax-data" at "softmax-data": Word(PLANE_DATA_WORDS);
+    SoftmaxClasses = "softmax-classes" at "softmax-classes": Whole(PLANE_CLASSES_RANGE);
+    SoftmaxRegularization = "softmax-reg" at "softmax-reg": Word(REGULARIZATION_WORDS);
+    SoftmaxC = "softmax-C" at "softmax-C": LogNumber(C_RANGE);
+    SoftmaxSmoothing = "softmax-smoothing" at "softmax-smoothing": Number(UNIT_RANGE);
+    SoftmaxGamma = "softmax-gamma" at "softmax-gamma": Number(GAMMA_RANGE);
+    SoftmaxPoints = "softmax-pts" at "softmax-pts": PlanePoints;
+    SoftmaxClass = "softmax-class" at "softmax-class": Whole(PLANE_CLASS_RANGE);
+    SoftmaxPoint = "softmax-point" at "softmax-point": Whole(PLANE_POINT_RANGE);
     // The calculators' fields, named as the frameworks name the arguments.
     Calculator(Binary, YTrue) = "bt" at "bce-y-true": Text;  Calculator(Binary, YPred) = "bp" at "bce-y-pred": Text;
     Calculator(Binary, FromLogits) = "bl" at "bce-from-logits": Flag;
@@ -216,6 +254,19 @@ impl Setting {
             Setting::Theme => word(THEME_WORDS, state.theme as usize),
             Setting::Lang => Value::Word(state.lang.code()),
             Setting::Points => Value::Points(state.points.clone()),
+            Setting::SoftmaxData => {
+                word(PLANE_DATA_WORDS, PlaneDataSet::ALL.iter().position(|&d| d == state.softmax.data).unwrap_or(0))
+            }
+            Setting::SoftmaxClasses => Value::Number(f64::from(state.softmax.classes)),
+            Setting::SoftmaxRegularization => {
+                word(REGULARIZATION_WORDS, usize::from(state.softmax.regularization == Regularization::L2))
+            }
+            Setting::SoftmaxC => Value::Number(state.softmax.c),
+            Setting::SoftmaxSmoothing => Value::Number(state.softmax.smoothing),
+            Setting::SoftmaxGamma => Value::Number(state.softmax.gamma),
+            Setting::SoftmaxClass => Value::Number(f64::from(state.softmax.class)),
+            Setting::SoftmaxPoint => Value::Number(f64::from(state.softmax.selected)),
+            Setting::SoftmaxPoints => Value::PlanePoints(state.softmax.points.clone()),
             Setting::Calculator(which, field) => {
                 let input = state.calculator(which);
                 match field {
@@ -275,6 +326,7 @@ impl Setting {
             (Setting::Seed, _) => {
                 state.seed = x as u32;
                 state.points = data_points(state.data, state.seed);
+                state.softmax.points.clear();
             }
             (Setting::Data, _) => match word(DATA_WORDS) {
                 Some(i) => {
@@ -283,6 +335,42 @@ impl Setting {
                 }
                 None => return Put::Refused,
             },
+            (Setting::SoftmaxClasses, _) => {
+                let softmax = &mut state.softmax;
+                softmax.classes = x as u32;
+                softmax.class = softmax.class.min(softmax.classes - 1);
+                // Another K draws other points.
+                softmax.points.clear();
+            }
+            (Setting::SoftmaxC, _) => state.softmax.c = x,
+            (Setting::SoftmaxSmoothing, _) => state.softmax.smoothing = x,
+            (Setting::SoftmaxGamma, _) => state.softmax.gamma = x,
+            (Setting::SoftmaxClass, _) => {
+                let last = state.softmax.classes - 1;
+                state.softmax.class = (x as u32).min(last);
+                if x as u32 > last {
+                    return Put::Clamped(f64::from(last));
+                }
+            }
+            (Setting::SoftmaxPoint, _) => state.softmax.selected = x as u32,
+            (Setting::SoftmaxData, _) => match word(PLANE_DATA_WORDS) {
+                Some(i) => {
+                    state.softmax.data = PlaneDataSet::ALL[i];
+                    state.softmax.points.clear();
+                }
+                None => return Put::Refused,
+            },
+            (Setting::SoftmaxRegularization, _) => match word(REGULARIZATION_WORDS) {
+                Some(i) => state.softmax.regularization = if i == 0 { Regularization::Off } else { Regularization::L2 },
+                None => return Put::Refused,
+            },
+            (Setting::SoftmaxPoints, Value::PlanePoints(points)) => {
+                let softmax = &mut state.softmax;
+                softmax.points = plane_within_range(points);
+                // Every point's class is one of the classes.
+                let needed = softmax.points.iter().map(|p| p.class + 1).max().unwrap_or(0);
+                softmax.classes = softmax.classes.max(needed);
+            }
             (Setting::ClassBalancing, Value::Flag(on)) => state.class_balancing = on,
             (Setting::Regularization, _) => match word(REGULARIZATION_WORDS) {
                 Some(i) => state.regularization = if i == 0 { Regularization::Off } else { Regularization::L2 },
@@ -355,12 +443,13 @@ impl Setting {
         match (self, self.get(state)) {
             (Setting::Palette, _) => ControlInput::Checked(state.palette == Palette::ColorBlind),
             (Setting::C, _) => ControlInput::Text(format!("{}", state.c.log10())),
+            (Setting::SoftmaxC, _) => ControlInput::Text(format!("{}", state.softmax.c.log10())),
             (Setting::Points, _) => ControlInput::Text(points_csv(&state.points)),
             (_, Value::Number(x)) => ControlInput::Text(format!("{x}")),
             (_, Value::Flag(on)) => ControlInput::Checked(on),
             (_, Value::Word(w)) => ControlInput::Text(w.to_owned()),
             (_, Value::Text(text)) => ControlInput::Text(text),
-            (_, Value::Points(_)) => ControlInput::Text(String::new()),
+            (_, Value::Points(_) | Value::PlanePoints(_)) => ControlInput::Text(String::new()),
         }
     }
 }
@@ -387,6 +476,17 @@ fn within_range(mut points: Vec<Point>) -> Vec<Point> {
     points.truncate(MAX_POINTS);
     for point in &mut points {
         point.x = if point.x.is_nan() { 0.0 } else { point.x.clamp(*X_RANGE.start(), *X_RANGE.end()) + 0.0 };
+    }
+    points
+}
+
+/// Points inside the plane, every class at most the plane's last, at most
+/// [`MAX_POINTS`] of them.
+fn plane_within_range(mut points: Vec<PlanePoint>) -> Vec<PlanePoint> {
+    points.truncate(MAX_POINTS);
+    for point in &mut points {
+        *point = point.inside();
+        point.class = point.class.min(*PLANE_CLASSES_RANGE.end() - 1);
     }
     points
 }
@@ -425,7 +525,7 @@ mod tests {
     fn every_value_read_back_from_its_control_is_the_same() {
         let state = State::default();
         for setting in Setting::all() {
-            if setting == Setting::Points {
+            if matches!(setting.spec().kind, Kind::Points | Kind::PlanePoints) {
                 continue;
             }
             let shown = setting.control_input(&state);
@@ -449,5 +549,29 @@ mod tests {
         assert_eq!(Setting::Points.put(&mut state, Value::Points(far)), Put::Taken);
         assert_eq!(state.points[0].x, 1e6);
         assert!(state.is_within_ranges());
+    }
+
+    #[test]
+    fn the_planes_border_keeps_classes_points_and_the_picker_together() {
+        let mut state = State::default();
+        let far = vec![PlanePoint { x: 19.0, y: f64::NAN, class: 4 }, PlanePoint { x: -1.0, y: -9.0, class: 0 }];
+        assert_eq!(Setting::SoftmaxPoints.put(&mut state, Value::PlanePoints(far)), Put::Taken);
+        assert_eq!(state.softmax.points[0], PlanePoint { x: 12.0, y: 0.0, class: 4 });
+        assert_eq!(state.softmax.points[1], PlanePoint { x: -1.0, y: -6.0, class: 0 });
+        assert_eq!(state.softmax.classes, 5, "K grows to hold every point's class");
+        assert_eq!(Setting::SoftmaxClass.put(&mut state, Value::Number(5.0)), Put::Clamped(4.0));
+        assert_eq!(Setting::SoftmaxClasses.put(&mut state, Value::Number(3.0)), Put::Taken);
+        assert!(state.softmax.points.is_empty(), "a class gone: the preset's points again");
+        assert_eq!(state.softmax.class, 2, "the picker follows K down");
+        assert!(state.is_within_ranges());
+        assert_eq!(Setting::SoftmaxData.put(&mut state, Value::Word("RING")), Put::Taken);
+        assert_eq!(state.softmax.data, PlaneDataSet::Ring);
+        assert_eq!(Setting::SoftmaxData.put(&mut state, Value::Word("moons")), Put::Refused);
+    }
+
+    #[test]
+    fn the_plane_words_are_the_presets_names() {
+        let names: Vec<&str> = PlaneDataSet::ALL.iter().map(|d| d.name()).collect();
+        assert_eq!(names, PLANE_DATA_WORDS);
     }
 }

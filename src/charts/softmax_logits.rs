@@ -1,0 +1,132 @@
+//! `softmax-logits`: every point's logit gap (its true class's logit minus
+//! the largest other), one row per class, with the gap label smoothing asks
+//! for, ln(1 + (1 − α)K/α): the fitted gaps gather below it as α grows.
+
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::area::{Area, Drawn};
+use super::class_marks::class_mark;
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::image::CellBackend;
+use super::plot_map::Axis;
+use super::style::Style;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::fixed;
+use crate::scene::SoftmaxScene;
+
+/// The widest gap range drawn: a fit without a penalty can push gaps far out.
+const FARTHEST: f64 = 60.0;
+
+pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style: &Style) -> Drawn {
+    let lang = style.lang;
+    let c = &style.colors;
+    let gaps: Vec<(usize, usize, f64)> =
+        (scene.points.iter().enumerate()).filter_map(|(i, p)| Some((i, p.class, p.fit.as_ref()?.logit_gap))).collect();
+    let (lo, hi) = range(gaps.iter().map(|g| g.2), scene.cap);
+    let k = scene.classes.max(1);
+    let mut spec = FrameSpec::new(Axis::linear(lo, hi), Axis::linear(-0.6, k as f64 - 0.4));
+    spec.y_ticks = Ticks::At(
+        (0..k).map(|j| (j as f64, fill(t(lang, "fig.softmax-logits.row"), &[("k", j.to_string())]))).collect(),
+    );
+    spec.x_title = t(lang, "fig.softmax-logits.x").into();
+    spec.y_title = t(lang, "fig.softmax-logits.y").into();
+    spec.top_extra = 4.0;
+    let mut frame = Frame::draw(area, style, &spec)?;
+    let (_, top, _, bottom) = frame.rect();
+    frame.line(area, &[(0.0, spec.y.min), (0.0, spec.y.max)], Stroke::dashed(c.axis, 1.0))?;
+    let wrong = t(lang, "fig.softmax-logits.wrong");
+    frame.halo = true;
+    frame.label(
+        area,
+        wrong,
+        &[(frame.px(0.0) - style.pxf(4.0), bottom - style.pxf(4.0))],
+        LABEL - 1.0,
+        c.muted,
+        false,
+        (HPos::Right, VPos::Bottom),
+    )?;
+    // One row per class; within it, points spread by their place in the list.
+    for &(i, class, gap) in &gaps {
+        let spread = ((i as f64 * 0.618_034) % 1.0 - 0.5) * 0.6;
+        let at = frame.p(gap.clamp(lo, hi), class as f64 + spread);
+        class_mark(&frame, area, at, class, c.plane_class(class), 3.5)?;
+        if Some(i) == scene.shown {
+            frame.ring(area, at, 9.0)?;
+        }
+    }
+    // The lines first, then their labels, each over every line.
+    if let Some(cap) = scene.cap {
+        frame.line(area, &[(cap, spec.y.min), (cap, spec.y.max)], Stroke::solid(c.accent, 2.5))?;
+    }
+    if let Some(median) = scene.median_gap {
+        frame.line(area, &[(median, spec.y.min), (median, spec.y.max)], Stroke::dashed(c.text, 1.5))?;
+        let text = fill(t(lang, "fig.softmax-logits.median"), &[("m", fixed(median, 2))]);
+        let x = frame.px(median.clamp(lo, hi));
+        let at = [(x + style.pxf(5.0), top + style.pxf(2.0)), (x - style.pxf(5.0), top + style.pxf(2.0))];
+        if !frame.label(area, &text, &at[..1], LABEL, c.text, true, (HPos::Left, VPos::Top))? {
+            frame.label(area, &text, &at[1..], LABEL, c.text, true, (HPos::Right, VPos::Top))?;
+        }
+    }
+    match scene.cap {
+        Some(cap) => {
+            let text = fill(
+                t(lang, "fig.softmax-logits.cap"),
+                &[("a", fixed(scene.alpha, 2)), ("k", scene.classes.to_string()), ("gap", fixed(cap, 3))],
+            );
+            let x = frame.px(cap.clamp(lo, hi));
+            let y = top + style.pxf(22.0);
+            let at = [(x + style.pxf(5.0), y), (x - style.pxf(5.0), y)];
+            if !frame.label(area, &text, &at[..1], LABEL, c.accent, true, (HPos::Left, VPos::Top))? {
+                frame.label(area, &text, &at[1..], LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
+            }
+        }
+        None => {
+            let (left, ..) = frame.rect();
+            let at = [(left + style.pxf(6.0), top + style.pxf(22.0))];
+            let text = t(lang, "fig.softmax-logits.no-cap");
+            frame.label(area, text, &at, LABEL - 1.0, c.muted, false, (HPos::Left, VPos::Top))?;
+        }
+    }
+    if gaps.is_empty() {
+        let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
+        frame.note(area, &fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]))?;
+    }
+    Ok(frame.map)
+}
+
+/// The gaps' range, with the cap and 0 in it, a little room either side,
+/// and never wider than ±[`FARTHEST`].
+fn range(gaps: impl Iterator<Item = f64>, cap: Option<f64>) -> (f64, f64) {
+    let (lo, hi) = gaps.fold((0.0f64, cap.unwrap_or(1.0).max(1.0)), |(lo, hi), g| (lo.min(g), hi.max(g)));
+    let pad = ((hi - lo) * 0.05).max(0.5);
+    ((lo - pad).max(-FARTHEST), (hi + pad).min(FARTHEST))
+}
+
+pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
+    let gaps: Vec<f64> = scene.points.iter().filter_map(|p| Some(p.fit.as_ref()?.logit_gap)).collect();
+    let negative = gaps.iter().filter(|&&g| g < 0.0).count();
+    let median = scene.median_gap.map_or_else(|| "—".to_owned(), |m| fixed(m, 2));
+    let cap = match scene.cap {
+        Some(cap) => {
+            fill(t(lang, "fig.softmax-logits.alt-cap"), &[("a", fixed(scene.alpha, 2)), ("gap", fixed(cap, 3))])
+        }
+        None => t(lang, "fig.softmax-logits.no-cap").to_owned(),
+    };
+    fill(
+        t(lang, "fig.softmax-logits.alt"),
+        &[("n", gaps.len().to_string()), ("median", median), ("wrong", negative.to_string()), ("cap", cap)],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_range_holds_zero_the_gaps_and_the_cap() {
+        assert_eq!(range([2.0, 4.0].into_iter(), None), (-0.5, 4.5));
+        let (lo, hi) = range([-3.0, 1.0].into_iter(), Some(9.0));
+        assert!(lo < -3.0 && hi > 9.0);
+        assert_eq!(range([1e9].into_iter(), None).1, FARTHEST);
+    }
+}

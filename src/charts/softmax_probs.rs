@@ -1,0 +1,126 @@
+//! `softmax-probs`: one point's K class probabilities as bars, its true
+//! class marked, its cross-entropy, and the same sample as the categorical
+//! calculator takes it, one-hot and sparse, with what Keras answers.
+
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::area::{Area, Drawn};
+use super::frame::{Frame, FrameSpec, Ticks, LABEL};
+use super::image::CellBackend;
+use super::plot_map::Axis;
+use super::style::{Colors, Style, NOTE_PX};
+use crate::i18n::{fill, t, Lang, Message};
+use crate::number::format::{fixed, list};
+use crate::scene::{KerasForms, SoftmaxScene};
+
+/// The room under the x title for the two lines of Keras calls, at scale 1.
+const CALL_LINES: f64 = 40.0;
+
+pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style: &Style) -> Drawn {
+    let lang = style.lang;
+    let c = &style.colors;
+    let shown = scene.shown.and_then(|i| Some((i, &scene.points[i], scene.points[i].fit.as_ref()?)));
+    let k = shown.map_or(scene.classes, |(_, _, fit)| fit.proba.len()).max(1);
+    let mut spec = FrameSpec::new(Axis::linear(0.0, k as f64), Axis::linear(0.0, 1.0));
+    spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
+    let true_class = shown.map(|(_, p, _)| p.class);
+    spec.x_ticks = Ticks::At(
+        (0..k)
+            .map(|j| {
+                let name = if Some(j) == true_class {
+                    fill(t(lang, "fig.softmax-probs.true"), &[("k", j.to_string())])
+                } else {
+                    j.to_string()
+                };
+                (j as f64 + 0.5, name)
+            })
+            .collect(),
+    );
+    spec.x_title = t(lang, "fig.softmax-probs.x").into();
+    spec.y_title = match shown {
+        Some((i, p, _)) => fill(
+            t(lang, if scene.selected.is_some() { "fig.softmax-probs.y" } else { "fig.softmax-probs.y-hardest" }),
+            &[("n", (i + 1).to_string()), ("x", fixed(p.x, 2)), ("y", fixed(p.y, 2))],
+        ),
+        None => t(lang, "fig.softmax-probs.y-none").into(),
+    };
+    spec.bottom_extra = CALL_LINES;
+    let mut frame = Frame::draw(area, style, &spec)?;
+    let Some((_, point, fit)) = shown else {
+        let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
+        frame.note(area, &fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]))?;
+        return Ok(frame.map);
+    };
+    if scene.alpha > 0.0 {
+        let ghost = Colors::tint(c.axis, 0.2);
+        for (j, &y) in scene.target(point.class, k).iter().enumerate() {
+            frame.bar(area, (j as f64 + 0.14, 0.0), (j as f64 + 0.86, y), ghost)?;
+        }
+    }
+    for (j, &p) in fit.proba.iter().enumerate() {
+        let x = j as f64;
+        let color = c.plane_class(j);
+        let opacity = if j == point.class { 1.0 } else { 0.35 };
+        frame.bar(area, (x + 0.2, 0.0), (x + 0.8, p), Colors::tint(color, opacity))?;
+        frame.label_above(area, &fixed(p, 4), frame.p(x + 0.5, p), LABEL, j == point.class)?;
+    }
+    let (_, top, right, bottom) = frame.rect();
+    frame.halo = true;
+    let mut lines = vec![fill(
+        t(lang, "fig.softmax-probs.ce"),
+        &[("k", point.class.to_string()), ("ce", fixed(fit.cross_entropy, 4))],
+    )];
+    if scene.alpha > 0.0 || scene.gamma > 0.0 {
+        lines.push(fill(
+            t(lang, "fig.softmax-probs.loss"),
+            &[("a", fixed(scene.alpha, 2)), ("g", fixed(scene.gamma, 1)), ("loss", fixed(fit.loss, 4))],
+        ));
+    }
+    for (n, line) in lines.iter().enumerate() {
+        let at = (right - style.pxf(6.0), top + style.pxf(4.0 + 18.0 * n as f64));
+        frame.label(area, line, &[at], LABEL, c.text, n == 0, (HPos::Right, VPos::Top))?;
+    }
+    if let Some(forms) = scene.keras.as_ref() {
+        for (n, (long, short)) in call_lines(forms, lang).into_iter().enumerate() {
+            let at = (style.pxf(16.0), bottom + style.pxf(50.0 + 18.0 * n as f64));
+            if !frame.label(area, &long, &[at], NOTE_PX, c.muted, false, (HPos::Left, VPos::Top))? {
+                frame.label(area, &short, &[at], NOTE_PX, c.muted, false, (HPos::Left, VPos::Top))?;
+            }
+        }
+    }
+    Ok(frame.map)
+}
+
+/// The one-hot and the sparse call's lines, each long and short.
+fn call_lines(forms: &KerasForms, lang: Lang) -> [(String, String); 2] {
+    let value = |v: &Result<String, Message>| v.clone().unwrap_or_else(|e| e.text(lang));
+    let line = |keys: [&'static str; 2], y_true: &str, v: &Result<String, Message>| {
+        let values = [("y", y_true.to_owned()), ("value", value(v))];
+        (fill(t(lang, keys[0]), &values), fill(t(lang, keys[1]), &values))
+    };
+    [
+        line(["fig.softmax-probs.one-hot", "fig.softmax-probs.one-hot.short"], &forms.one_hot, &forms.categorical),
+        line(["fig.softmax-probs.sparse", "fig.softmax-probs.sparse.short"], &forms.sparse, &forms.sparse_value),
+    ]
+}
+
+pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
+    let Some((i, point, fit)) = scene.shown.and_then(|i| Some((i, &scene.points[i], scene.points[i].fit.as_ref()?)))
+    else {
+        return t(lang, "fig.softmax-probs.alt-none").to_owned();
+    };
+    let keras = scene.keras.as_ref().map_or_else(String::new, |forms| {
+        let [(one_hot, _), (sparse, _)] = call_lines(forms, lang);
+        fill(t(lang, "fig.softmax-probs.alt-keras"), &[("one_hot", one_hot), ("sparse", sparse)])
+    });
+    let text = fill(
+        t(lang, "fig.softmax-probs.alt"),
+        &[
+            ("n", (i + 1).to_string()),
+            ("k", point.class.to_string()),
+            ("p", list(fit.proba.iter().copied(), 4, lang)),
+            ("ce", fixed(fit.cross_entropy, 4)),
+        ],
+    );
+    text + &keras
+}

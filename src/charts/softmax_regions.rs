@@ -1,0 +1,209 @@
+//! `softmax-regions`: the points of K classes in the plane, the regions
+//! where each class wins shaded in its colour (paler where the model is less
+//! sure), and the boundaries between them as lines.
+
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::area::{Area, Done, Drawn};
+use super::class_marks::class_mark;
+use super::frame::{r, Frame, FrameSpec, Stroke, Ticks};
+use super::image::{CellBackend, Cells};
+use super::plot_map::Axis;
+use super::style::{Layers, Style, Weight, LABEL_PX};
+use crate::core::softmax_fit::SoftmaxModel;
+use crate::i18n::{fill, t, Lang};
+use crate::number::format::{percent_tenths, readout};
+use crate::scene::SoftmaxScene;
+use crate::state::{PLANE_X_RANGE, PLANE_Y_RANGE};
+
+/// The side of a shaded cell, at scale 1: small enough that the smooth
+/// stretch shows no steps, large enough to cost little (a 700 × 330 plot is
+/// 15 000 cells).
+const CELL_CSS: f64 = 4.0;
+
+pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style: &Style) -> Drawn {
+    let lang = style.lang;
+    let axis = |range: &std::ops::RangeInclusive<f64>| Axis::linear(*range.start(), *range.end());
+    let mut spec = FrameSpec::new(axis(&PLANE_X_RANGE), axis(&PLANE_Y_RANGE));
+    spec.equal_aspect = true;
+    spec.y_ticks = Ticks::Auto(6);
+    spec.x_title = t(lang, "fig.softmax-regions.x").into();
+    spec.y_title = t(lang, "fig.softmax-regions.y").into();
+    let mut frame = Frame::draw(area, style, &spec)?;
+    frame.in_axes_layer(|frame| key(frame, area, scene.classes))?;
+    if let (Some(model), true) = (&scene.model, style.draws(Layers::Data)) {
+        area.draw(&regions(&frame, model, style))?;
+        boundaries(&frame, area, model)?;
+    }
+    let c = &style.colors;
+    for p in &scene.points {
+        class_mark(&frame, area, frame.p(p.x, p.y), p.class, c.plane_class(p.class), 4.5)?;
+    }
+    if let Some(p) = scene.selected.and_then(|i| scene.points.get(i)) {
+        let ring = Stroke::solid(c.accent, 2.5);
+        circle(&frame, area, frame.p(p.x, p.y), 10.0, ring)?;
+    }
+    if let Some(p) = scene.highlight.and_then(|i| scene.points.get(i)) {
+        frame.ring(area, frame.p(p.x, p.y), 12.0)?;
+    }
+    if let Some(error) = &scene.fit_error {
+        frame.halo = true;
+        let why = error.message().text(lang);
+        let key = if scene.model.is_some() { "fig.note.softmax-not-optimal" } else { "fig.note.softmax-no-fit" };
+        frame.note(area, &fill(t(lang, key), &[("why", why)]))?;
+    }
+    Ok(frame.map)
+}
+
+/// Every plot cell's colour: its winning class, at an opacity that grows
+/// from 10 % where every class is equally likely to 55 % where the winner
+/// is certain.
+fn regions(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Cells {
+    let (left, top, right, bottom) = frame.rect();
+    let cell = style.pxf(CELL_CSS).max(1.0);
+    let (cols, rows) = (((right - left) / cell).ceil().max(1.0) as u32, ((bottom - top) / cell).ceil().max(1.0) as u32);
+    let map = &frame.map;
+    let k = model.classes();
+    let w = model.coef_rows();
+    let uniform = 1.0 / k as f64;
+    let bg = style.colors.background;
+    let mut rgba = Vec::with_capacity((cols * rows * 4) as usize);
+    let mut z = vec![0.0; k];
+    for j in 0..rows {
+        let y = map.y.at_fraction(1.0 - (f64::from(j) + 0.5) / f64::from(rows));
+        for i in 0..cols {
+            let x = map.x.at_fraction((f64::from(i) + 0.5) / f64::from(cols));
+            for (c, zc) in z.iter_mut().enumerate() {
+                *zc = w[c][0] * x + w[c][1] * y + model.intercept[c];
+            }
+            let winner = z.iter().enumerate().fold(0, |best, (c, &v)| if v > z[best] { c } else { best });
+            let p = 1.0 / z.iter().map(|&v| (v - z[winner]).exp()).sum::<f64>();
+            let sure = ((p - uniform) / (1.0 - uniform)).clamp(0.0, 1.0);
+            let color = style.colors.plane_class(winner);
+            let mix = |a: u8, b: u8| (f64::from(a) + (0.1 + 0.45 * sure) * (f64::from(b) - f64::from(a))).round() as u8;
+            rgba.extend_from_slice(&[mix(bg.0, color.0), mix(bg.1, color.1), mix(bg.2, color.2), 255]);
+        }
+    }
+    Cells { corners: [(r(left), r(top)), (r(right), r(bottom))], size: (cols, rows), rgba }
+}
+
+/// The boundary between each two classes where both beat every other: the
+/// line where their logits tie, cut to the plot and to where the third
+/// classes' logits lie below.
+fn boundaries<DB: CellBackend>(frame: &Frame, area: &Area<DB>, model: &SoftmaxModel) -> Done {
+    let w = model.coef_rows();
+    let b = &model.intercept;
+    let k = model.classes();
+    let (x, y) = (frame.map.x, frame.map.y);
+    let stroke = Stroke::solid(frame.style.colors.text, 1.5);
+    for a in 0..k {
+        for c in a + 1..k {
+            // The tie (w_a − w_c)·p + (b_a − b_c) = 0, as p(t) = p0 + t·d.
+            let n = [w[a][0] - w[c][0], w[a][1] - w[c][1]];
+            let length2 = n[0] * n[0] + n[1] * n[1];
+            if length2 < 1e-24 {
+                continue;
+            }
+            let offset = -(b[a] - b[c]) / length2;
+            let (p0, d) = ([n[0] * offset, n[1] * offset], [-n[1], n[0]]);
+            // Each constraint reads `value + slope·t ≥ 0`.
+            let mut constraints =
+                vec![(p0[0] - x.min, d[0]), (x.max - p0[0], -d[0]), (p0[1] - y.min, d[1]), (y.max - p0[1], -d[1])];
+            for o in (0..k).filter(|&o| o != a && o != c) {
+                let m = [w[a][0] - w[o][0], w[a][1] - w[o][1]];
+                constraints.push((m[0] * p0[0] + m[1] * p0[1] + b[a] - b[o], m[0] * d[0] + m[1] * d[1]));
+            }
+            if let Some((t0, t1)) = interval(&constraints) {
+                let at = |t: f64| (p0[0] + t * d[0], p0[1] + t * d[1]);
+                frame.line(area, &[at(t0), at(t1)], stroke)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The values of t where every `value + slope·t ≥ 0`, if they make a segment.
+fn interval(constraints: &[(f64, f64)]) -> Option<(f64, f64)> {
+    let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
+    for &(value, slope) in constraints {
+        if slope > 0.0 {
+            lo = lo.max(-value / slope);
+        } else if slope < 0.0 {
+            hi = hi.min(-value / slope);
+        } else if value < 0.0 {
+            return None;
+        }
+    }
+    (lo.is_finite() && hi.is_finite() && hi > lo).then_some((lo, hi))
+}
+
+/// A circle's outline at an area pixel.
+fn circle<DB: CellBackend>(frame: &Frame, area: &Area<DB>, at: (f64, f64), radius_css: f64, stroke: Stroke) -> Done {
+    if !frame.drawing() {
+        return Ok(());
+    }
+    let style = plotters::style::ShapeStyle::from(stroke.color).stroke_width(frame.style.stroke(stroke.width_css));
+    area.draw(&plotters::element::Circle::new((r(at.0), r(at.1)), frame.style.px(radius_css) as u32, style))?;
+    Ok(())
+}
+
+/// The classes' marks and numbers, right-aligned on the top line.
+fn key<DB: CellBackend>(frame: &mut Frame, area: &Area<DB>, classes: usize) -> Done {
+    let style = frame.style;
+    let (_, _, right, _) = frame.rect();
+    let y = style.pxf(18.0);
+    let step = style.pxf(30.0);
+    let mut x = right - step * classes as f64 + style.pxf(8.0);
+    let title = t(style.lang, "fig.softmax-regions.key");
+    let text = |frame: &Frame, s: &str, at: (f64, f64)| {
+        frame.text(area, s, at, LABEL_PX, style.colors.text, Weight::Regular, (HPos::Left, VPos::Center))
+    };
+    text(frame, title, (x - style.text_width(title, LABEL_PX) - style.pxf(14.0), y))?;
+    for class in 0..classes {
+        class_mark(frame, area, (x, y), class, style.colors.plane_class(class), 4.5)?;
+        text(frame, &class.to_string(), (x + style.pxf(9.0), y))?;
+        x += step;
+    }
+    Ok(())
+}
+
+pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
+    let mut text = fill(
+        t(lang, "fig.softmax-regions.alt"),
+        &[
+            ("n", scene.points.len().to_string()),
+            ("k", scene.classes.to_string()),
+            ("data", t(lang, data_key(scene)).to_owned()),
+            ("accuracy", percent_tenths(scene.accuracy.unwrap_or(f64::NAN))),
+            ("ce", readout(scene.mean_cross_entropy.unwrap_or(f64::NAN), 4)),
+        ],
+    );
+    if let Some(error) = &scene.fit_error {
+        text.push(' ');
+        text.push_str(&error.message().text(lang));
+    }
+    text
+}
+
+/// The words key of the scene's preset's name.
+pub(super) fn data_key(scene: &SoftmaxScene) -> &'static str {
+    use crate::core::data::PlaneDataSet::*;
+    match scene.data {
+        Blobs => "softmax-data.blobs",
+        Overlap => "softmax-data.overlap",
+        Imbalanced => "softmax-data.imbalanced",
+        Ring => "softmax-data.ring",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interval_is_where_every_constraint_holds() {
+        assert_eq!(interval(&[(1.0, 1.0), (2.0, -1.0)]), Some((-1.0, 2.0)));
+        assert_eq!(interval(&[(1.0, 1.0), (-2.0, -1.0)]), None);
+        assert_eq!(interval(&[(-1.0, 0.0), (1.0, 1.0), (1.0, -1.0)]), None);
+    }
+}
