@@ -36,8 +36,8 @@ export function launch() {
 /// records console errors and uncaught exceptions (`log.errors`) and every
 /// request to another origin (`log.foreign`), with the page loaded and drawn.
 /// `page.close()` ends it.
-export async function open(browser, url, { width = 1100, height = 900, dpr = 1, colorScheme = "light" } = {}) {
-  const { page, log } = await browser.open(url, { width, height, dpr, colorScheme });
+export async function open(browser, url, { width = 1100, height = 900, dpr = 1, colorScheme = "light", touch = false } = {}) {
+  const { page, log } = await browser.open(url, { width, height, dpr, colorScheme, touch });
   await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0 &&
     document.querySelector('[data-readout="bce"]')?.textContent !== "", null, { timeout: 20000 });
   await settle(page);

@@ -85,7 +85,7 @@ class PuppeteerBrowser {
     };
   }
 
-  async open(url, { width, height, dpr, colorScheme }) {
+  async open(url, { width, height, dpr, colorScheme, touch = false }) {
     let browser = this.browsers.light;
     if (this.start && colorScheme === "dark") browser = this.browsers.dark ??= await this.start("dark");
     const context = await browser.createBrowserContext();
@@ -99,7 +99,9 @@ class PuppeteerBrowser {
     page.on("request", (req) => {
       if (isForeign(req.url(), origin)) log.foreign.push(req.url());
     });
-    await page.setViewport({ width, height, deviceScaleFactor: dpr });
+    // A touch screen: touch events, `pointerType` "touch", and the page
+    // panned by a finger as a phone pans it.
+    await page.setViewport({ width, height, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch });
     if (this.name === "chromium") {
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: colorScheme }]);
       await this.cdp.send("Browser.setDownloadBehavior", {
@@ -276,6 +278,19 @@ class PuppeteerPage extends BasePage {
 
   async tap(x, y) {
     await this.page.touchscreen.tap(x, y);
+  }
+
+  /// One finger: down at (x, y), moved, lifted (viewport CSS pixels).
+  async touchDown(x, y) {
+    await this.page.touchscreen.touchStart(x, y);
+  }
+
+  async touchMove(x, y) {
+    await this.page.touchscreen.touchMove(x, y);
+  }
+
+  async touchUp() {
+    await this.page.touchscreen.touchEnd();
   }
 
   async frameEvaluate(frameSelector, fn, arg) {

@@ -385,6 +385,10 @@ class WebKitPage extends BasePage {
     throw new Unsupported("WebKitWebDriver turns touch input into mouse events");
   }
 
+  async touchDown() {
+    throw new Unsupported("WebKitWebDriver turns touch input into mouse events");
+  }
+
   async frameEvaluate(frameSelector, fn, arg) {
     await this.session.send("POST", "/frame", { id: { "element-6066-11e4-a52e-4f735466cecf": await this.#element(frameSelector) } });
     try {
