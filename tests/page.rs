@@ -383,6 +383,13 @@ fn only_figures_near_the_viewport_are_drawn_the_others_when_they_come_near() {
     set(&mut model, Setting::Gamma, "3");
     let drawn = frame(&mut model);
     assert!(drawn.draw.is_empty());
+    assert!(
+        drawn.describe.contains(&Figure::FocalCurves),
+        "far or near, its description follows: {:?}",
+        drawn.describe
+    );
+    assert!(!drawn.describe.contains(&Figure::Fit), "γ moves nothing of the fit");
+    assert!(frame(&mut model).describe.is_empty(), "described once");
     assert_eq!(readout(&model, "gamma-value"), "3.0", "the numbers follow at once");
     // Scrolled down: the focal curves come near and are drawn as γ has them.
     seen(&mut model, Region::Near, &[Figure::FocalCurves], &[Figure::Points, Figure::Fit]);

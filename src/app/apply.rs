@@ -68,6 +68,9 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
     if !changes.release.is_empty() {
         figures::release(&changes.release);
     }
+    if !changes.describe.is_empty() {
+        figures::describe(&model.scene, lang, &changes.describe);
+    }
     if !changes.draw.is_empty() {
         figures::draw_many(&model.scene, &figures::style(model.state.palette, model.dark(), lang), &changes.draw);
         if FIRST_FRAME.with(|first| first.replace(false)) {

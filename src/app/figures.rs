@@ -171,6 +171,24 @@ pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[Figure]) {
     }
 }
 
+/// Writes the descriptions of `figures` (drawn or waiting to be) for the
+/// scene as it is: a screen reader finds every figure's description
+/// current, near the viewport or not.
+pub fn describe(scene: &Scene, lang: Lang, figures: &[Figure]) {
+    SLOTS.with(|cell| {
+        let slots = cell.borrow();
+        for &figure in figures {
+            let Some(Some(slot)) = slots.get(figure.index()) else { continue };
+            let Ok(mut slot) = slot.try_borrow_mut() else { continue };
+            let alt = charts::alt_text(figure, scene, lang);
+            if alt != slot.alt_text {
+                slot.alt.set_text_content(Some(&alt));
+                slot.alt_text = alt;
+            }
+        }
+    });
+}
+
 /// Runs `f` in its own call into the module, through JavaScript, so that a
 /// panic inside it (which traps the call) is reported and contained: the
 /// caller goes on with the next figure. Returns the panic's message.
@@ -222,11 +240,6 @@ fn draw_one(
         };
         resize(&canvas, size);
         let drawn = paint_figure(&canvas, &mut slot.painting, figure, scene, style);
-        let alt = charts::alt_text(figure, scene, style.lang);
-        if alt != slot.alt_text {
-            slot.alt.set_text_content(Some(&alt));
-            slot.alt_text = alt;
-        }
         match drawn {
             Ok(map) => {
                 slot.map = Some(map);

@@ -46,6 +46,9 @@ pub struct Changes {
     pub handled: bool,
     /// Let go of these figures' drawings (far from the viewport).
     pub release: Vec<Figure>,
+    /// Rewrite these figures' descriptions (all whose numbers changed,
+    /// drawn now or waiting to be).
+    pub describe: Vec<Figure>,
     /// Say this politely to a screen reader: what the figures on screen now
     /// show, after a settled change.
     pub announce: Option<String>,

@@ -110,7 +110,7 @@ pub fn figure(figure: Figure, lang: Lang, description: &str, still: Option<&Stil
 /// Whether a figure takes the keyboard (its points can be moved): only
 /// those are in the tab order.
 pub fn takes_keys(figure: Figure) -> bool {
-    figure.spec().pointer == Pointer::Moves
+    matches!(figure.spec().pointer, Pointer::Moves | Pointer::Plane)
 }
 
 /// A calculator's table rows: one per semantics, its value a readout

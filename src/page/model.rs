@@ -42,6 +42,8 @@ pub struct Model {
     pub(super) stale: Deps,
     /// Figures to draw once they are near the viewport.
     pub(super) redraw: FigureSet,
+    /// Figures whose description is to be written again, near or not.
+    pub(super) undescribed: FigureSet,
     /// The figures near the viewport (drawn when due), and those on it.
     pub(super) near: FigureSet,
     pub(super) shown: FigureSet,
@@ -147,6 +149,7 @@ impl Model {
             plane_drag: None,
             stale: Deps::NONE,
             redraw: FigureSet::all(),
+            undescribed: FigureSet::all(),
             near: FigureSet::NONE,
             shown: FigureSet::NONE,
             printing: false,
@@ -189,6 +192,7 @@ impl Model {
     pub(super) fn mark(&mut self, deps: Deps) {
         self.stale = self.stale.union(deps);
         self.redraw = self.redraw.union(FigureSet::reading(deps));
+        self.undescribed = self.undescribed.union(FigureSet::reading(deps));
     }
 
     /// The state changed (`deps` says which part): refit when the points or

@@ -78,6 +78,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
     // follow every change, drawn or not.
     changes.frame |= !model.redraw.intersection(model.drawable()).is_empty()
         || model.stale != Deps::NONE
+        || !model.undescribed.is_empty()
         || model.fit.playing()
         || model.softmax.playing();
     changes
@@ -288,6 +289,7 @@ fn show_lang(model: &mut Model, lang: Lang, changes: &mut Changes) {
     changes.notices = model.notices_shown;
     changes.controls.push(Setting::Lang);
     model.redraw = FigureSet::all();
+    model.undescribed = FigureSet::all();
 }
 
 /// A step back or forward: the page becomes that link's.
@@ -334,6 +336,7 @@ fn frame(model: &mut Model, changes: &mut Changes) {
         model.last_query = query;
     }
     model.push_history = false;
+    changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
     let due = model.redraw.intersection(model.drawable());
     model.redraw = model.redraw.without(due);
     changes.draw = due.figures().collect();
