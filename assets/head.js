@@ -9,6 +9,8 @@
   var zh = /(?:^|[?&])lang=zh(?:&|$)/i.test(location.search);
   var here = document.documentElement.lang.indexOf("zh") === 0;
   if (zh !== here) {
+    // Nothing of this page is shown while the other one loads.
+    document.documentElement.hidden = true;
     location.replace((zh ? "zh/" : "../") + location.search + location.hash);
     return;
   }

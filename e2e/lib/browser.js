@@ -26,7 +26,7 @@ const ENGINES = { chromium: launchChromium, firefox: launchFirefox, webkit: laun
 if (!ENGINES[ENGINE]) throw new Error(`LOSSLAB_ENGINE=${ENGINE}: one of ${Object.keys(ENGINES).join(", ")}`);
 
 /// The browser of the chosen engine. `browser.supports` says which of the
-/// features some engines lack it has (dprChange, touch, offline, clipboard,
+/// features some engines lack it has (dprChange, touch, noScript, offline, clipboard,
 /// downloads, iframes); `browser.close()` ends it.
 export function launch() {
   return ENGINES[ENGINE]();
@@ -34,10 +34,12 @@ export function launch() {
 
 /// A fresh page (nothing shared with other pages: storage, history) that
 /// records console errors and uncaught exceptions (`log.errors`) and every
-/// request to another origin (`log.foreign`), with the page loaded and drawn.
+/// request to another origin (`log.foreign`), with the page loaded and drawn
+/// (or, with `live: false`, only loaded: a page whose module cannot run).
 /// `page.close()` ends it.
-export async function open(browser, url, { width = 1100, height = 900, dpr = 1, colorScheme = "light", touch = false } = {}) {
-  const { page, log } = await browser.open(url, { width, height, dpr, colorScheme, touch });
+export async function open(browser, url, { width = 1100, height = 900, dpr = 1, colorScheme = "light", touch = false, javascript = true, live = javascript } = {}) {
+  const { page, log } = await browser.open(url, { width, height, dpr, colorScheme, touch, javascript });
+  if (!live) return { page, log };
   await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0 &&
     document.querySelector('[data-readout="bce"]')?.textContent !== "", null, { timeout: 20000 });
   await settle(page);

@@ -2,7 +2,9 @@
 // Content-Security-Policy an embedding course page would use, on 127.0.0.1.
 // With `gzip`, as a static host serves it: compressed when the browser asks,
 // and cacheable (the benchmarks); without, uncompressed and never cached
-// (the tests, which must see every build as it is).
+// (the tests, which must see every build as it is). `refuse` (a RegExp of
+// paths) answers those files 404, as a host missing them would; `csp`
+// replaces the Content-Security-Policy.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
@@ -20,7 +22,7 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
 };
 
-export async function serve(dist, { gzip = false } = {}) {
+export async function serve(dist, { gzip = false, refuse = null, csp = CSP } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!path.startsWith(BASE)) {
@@ -29,6 +31,10 @@ export async function serve(dist, { gzip = false } = {}) {
     }
     // A folder's page is its index.html, as static hosts serve it.
     const rel = normalize(path.slice(BASE.length).replace(/(^|\/)$/, "$1index.html"));
+    if (refuse?.test(rel)) {
+      res.writeHead(404).end();
+      return;
+    }
     if (rel.startsWith("..")) {
       res.writeHead(403).end();
       return;
@@ -37,7 +43,7 @@ export async function serve(dist, { gzip = false } = {}) {
       let body = await readFile(join(dist, rel));
       const headers = {
         "content-type": TYPES[extname(rel)] ?? "application/octet-stream",
-        "content-security-policy": CSP,
+        "content-security-policy": csp,
         "cache-control": gzip ? "max-age=3600" : "no-store",
       };
       if (gzip) {

@@ -78,6 +78,7 @@ class PuppeteerBrowser {
     this.supports = {
       dprChange: true,
       touch: true,
+      noScript: true,
       offline: chromium,
       clipboard: true,
       downloads: true,
@@ -85,7 +86,7 @@ class PuppeteerBrowser {
     };
   }
 
-  async open(url, { width, height, dpr, colorScheme, touch = false }) {
+  async open(url, { width, height, dpr, colorScheme, touch = false, javascript = true }) {
     let browser = this.browsers.light;
     if (this.start && colorScheme === "dark") browser = this.browsers.dark ??= await this.start("dark");
     const context = await browser.createBrowserContext();
@@ -108,6 +109,7 @@ class PuppeteerBrowser {
         behavior: "allowAndName", downloadPath: this.downloads, browserContextId: context.id, eventsEnabled: true,
       });
     }
+    if (!javascript) await page.setJavaScriptEnabled(false);
     const wrapped = new PuppeteerPage(this, context, page, origin);
     wrapped.size = { width, height };
     await wrapped.goto(url);
