@@ -129,9 +129,10 @@ fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
     if markup::takes_keys(figure) {
         let _ = canvas.set_attribute("tabindex", "0");
     }
-    if still.is_some() {
-        // The still speaks for the figure until the canvas is drawn over it.
-        let _ = canvas.set_attribute("aria-hidden", "true");
+    if let Some(still) = &still {
+        // The canvas, which takes the keyboard, speaks for the figure now;
+        // the still under it only shows it until the canvas is drawn.
+        let _ = still.set_attribute("aria-hidden", "true");
     }
     let _ = find(".canvas-box").append_child(&canvas);
     Slot {
@@ -247,7 +248,6 @@ fn draw_one(
                 slot.ever_drawn = true;
                 if let Some(still) = slot.still.take() {
                     still.remove();
-                    let _ = canvas.remove_attribute("aria-hidden");
                 }
                 if std::mem::take(&mut slot.has_error) {
                     slot.error.set_text_content(None);
