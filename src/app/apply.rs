@@ -11,7 +11,7 @@ use super::{dom, figures, text, words};
 use crate::charts::Figure;
 use crate::i18n::{t, Lang};
 use crate::page::readouts::{play_buttons, readouts};
-use crate::page::{mailbox, markup, Action, Changes, Model, Msg, View};
+use crate::page::{code, mailbox, markup, Action, Changes, CodeBlock, Model, Msg, View};
 use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
 
 thread_local! {
@@ -53,6 +53,12 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
     }
     if let Some(lang) = changes.load_words {
         words::load(lang);
+    }
+    if changes.readouts || changes.calculators {
+        // The code twins, kept like readouts: written only when they change.
+        for block in CodeBlock::ALL {
+            dom::set_readout(root, &format!("code-{}", block.word()), &code::code(model, block));
+        }
     }
     if changes.readouts {
         for (name, text) in readouts(model) {

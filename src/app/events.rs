@@ -14,7 +14,7 @@ use std::cell::Cell;
 use super::{dom, figures};
 use crate::charts::{Figure, Pointer};
 use crate::page::url::{self, Location};
-use crate::page::{mailbox, Action, ExportKind, Key, Msg, Phase, Preset, Region};
+use crate::page::{mailbox, Action, CodeBlock, ExportKind, Key, Msg, Phase, Preset, Region};
 use crate::state::{ControlInput, Kind, Setting};
 
 /// The link the page was opened with (or stepped to).
@@ -192,6 +192,8 @@ fn on_click(event: &Event) {
         }
     } else if let Some(preset) = word("data-preset").and_then(|w| Preset::from_word(&w)) {
         Msg::Preset(preset)
+    } else if let Some(block) = word("data-copy-code").and_then(|w| CodeBlock::from_word(&w)) {
+        Msg::CopyCode(block)
     } else if let (Some(kind), Some(figure)) = (
         word("data-export").and_then(|w| ExportKind::from_word(&w)),
         word("data-figure-name").and_then(|n| Figure::from_name(&n)),

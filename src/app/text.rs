@@ -111,18 +111,27 @@ pub fn tooltip(tooltip: &Tooltip) {
     }
 }
 
-/// Copies `text`, then says so on the button that asked, for a moment.
+#[wasm_bindgen(module = "/assets/copy.js")]
+extern "C" {
+    /// Copies `text` (the Clipboard API, or the copy command where it is
+    /// missing or refused), then shows `done` or `failed` in `target` for a
+    /// moment.
+    #[wasm_bindgen(js_name = copy)]
+    fn copy_text(text: &str, target: &Element, done: &str, failed: &str);
+}
+
+/// Copies `text`, then says so for a moment: on the button that asked, or
+/// for a code twin in the status beside its button, which is read out
+/// politely.
 pub fn copy(root: &Element, text: &str, button: CopyButton, lang: Lang) {
     let (selector, done) = match button {
         CopyButton::Share => (format!("[data-action=\"{}\"]", Action::Share.word()), "share.copied"),
         CopyButton::Embed(figure) => (embed_button(figure), "fig.copied"),
+        CopyButton::Code(block) => (format!("[data-code-status=\"{}\"]", block.word()), "code.copied"),
     };
-    let _ = dom::window().navigator().clipboard().write_text(text);
-    let Some(button) = dom::find::<Element>(root, &selector) else { return };
-    let original = button.text_content().unwrap_or_default();
-    button.set_text_content(Some(t(lang, done)));
-    let restore = Closure::once_into_js(move || button.set_text_content(Some(&original)));
-    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(restore.unchecked_ref(), 1500);
+    if let Some(target) = dom::find::<Element>(root, &selector) {
+        copy_text(text, &target, t(lang, done), t(lang, "code.copy-failed"));
+    }
 }
 
 fn embed_button(figure: Figure) -> String {

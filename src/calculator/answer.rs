@@ -18,7 +18,7 @@ pub enum Loss {
 }
 
 impl Loss {
-    fn kind(self) -> CrossEntropy {
+    pub fn kind(self) -> CrossEntropy {
         match self {
             Loss::Binary => CrossEntropy::Binary,
             Loss::Categorical => CrossEntropy::Categorical,
@@ -58,10 +58,37 @@ pub struct Row {
 /// A calculator's whole answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
+    pub loss: Loss,
     pub rows: Vec<Row>,
     /// The parsed inputs, for the figures that follow the calculator.
     pub y_true: NdArray<f64>,
     pub y_pred: NdArray<f64>,
+    /// The options every semantics shares.
+    pub options: LossOptions,
+    /// The class index of each one-hot row of a categorical `y_true`.
+    indices: Option<NdArray<f64>>,
+}
+
+/// The call a calculator makes under one semantics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SemanticsCall<'a> {
+    pub kind: CrossEntropy,
+    pub y_true: &'a NdArray<f64>,
+    pub y_pred: &'a NdArray<f64>,
+    pub options: LossOptions,
+}
+
+impl Answer {
+    /// The call made for `semantics`: torch's `cross_entropy` takes class
+    /// indices, so one-hot rows become their index there.
+    pub fn call(&self, semantics: Semantics) -> SemanticsCall<'_> {
+        let options = LossOptions { semantics, ..self.options.clone() };
+        let call = |kind, y_true| SemanticsCall { kind, y_true, y_pred: &self.y_pred, options: options.clone() };
+        match &self.indices {
+            Some(indices) if semantics == Semantics::Torch => call(CrossEntropy::Sparse, indices),
+            _ => call(self.loss.kind(), &self.y_true),
+        }
+    }
 }
 
 /// Reads the calculator's fields and evaluates the call under every semantics.
@@ -72,19 +99,23 @@ pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputErro
     let y_true = parse_field("y_true", &input.y_true)?;
     let y_pred = parse_field("y_pred", &input.y_pred)?;
     let options = options(input)?;
-    let rows: Vec<Row> = Semantics::ALL
+    let indices = (loss == Loss::Categorical).then(|| one_hot_indices(&y_true)).flatten().map(|i| labels(&i));
+    let mut answer = Answer { loss, rows: Vec::new(), y_true, y_pred, options, indices };
+    answer.rows = Semantics::ALL
         .into_iter()
-        .map(|semantics| Row {
-            semantics: semantics.name(),
-            answer: printed(answer(loss, semantics, &y_true, &y_pred, &options)),
+        .map(|semantics| {
+            let call = answer.call(semantics);
+            // The frameworks print float32; exact computes in float64 regardless.
+            let value = evaluate_cross_entropy(call.kind, call.y_true, call.y_pred, &call.options, Dtype::Float32);
+            Row { semantics: semantics.name(), answer: printed(value) }
         })
         .collect();
-    if rows.iter().all(|r| r.answer.is_err()) {
-        if let Some(Err(first)) = rows.first().map(|r| &r.answer) {
+    if answer.rows.iter().all(|r| r.answer.is_err()) {
+        if let Some(Err(first)) = answer.rows.first().map(|r| &r.answer) {
             return Err(InputError { field: "input", problem: first.clone() });
         }
     }
-    Ok(Answer { rows, y_true, y_pred })
+    Ok(answer)
 }
 
 /// The options every semantics shares, from the calculator's fields.
@@ -114,27 +145,6 @@ fn options(input: &CalculatorInput) -> Result<LossOptions, InputError> {
 
 fn parse_field(field: &'static str, text: &str) -> Result<NdArray<f64>, InputError> {
     parse_list(text).map_err(|error| InputError { field, problem: error.message() })
-}
-
-/// One semantics' call. torch's `cross_entropy` takes class indices, so
-/// one-hot rows become their index there.
-fn answer(
-    loss: Loss,
-    semantics: Semantics,
-    y_true: &NdArray<f64>,
-    y_pred: &NdArray<f64>,
-    options: &LossOptions,
-) -> Result<LossValue<f64>, LossError> {
-    let options = LossOptions { semantics, ..options.clone() };
-    // The frameworks print float32; exact computes in float64 regardless.
-    let torch_indices =
-        (loss == Loss::Categorical && semantics == Semantics::Torch).then(|| one_hot_indices(y_true)).flatten();
-    match torch_indices {
-        Some(indices) => {
-            evaluate_cross_entropy(CrossEntropy::Sparse, &labels(&indices), y_pred, &options, Dtype::Float32)
-        }
-        None => evaluate_cross_entropy(loss.kind(), y_true, y_pred, &options, Dtype::Float32),
-    }
 }
 
 fn labels(indices: &[usize]) -> NdArray<f64> {

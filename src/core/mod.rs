@@ -14,13 +14,16 @@
 //! - [`confusion`]: confusion counts and the minority class's recall;
 //! - [`pull`]: who pulls the fit, each point's gradient with respect to its logit;
 //! - [`comparison`]: the four fits the page compares, and how each does;
-//! - [`softmax_fit`]: multinomial logistic regression (softmax, K classes, D features).
+//! - [`softmax_fit`]: multinomial logistic regression (softmax, K classes, D features);
+//! - [`code`]: code twins, the Python that reproduces a number of the page in
+//!   tf.keras, Keras 3, PyTorch or scikit-learn.
 
 pub mod activation;
 pub mod array;
 pub mod breakdown;
 pub mod calibration;
 pub mod class_weight;
+pub mod code;
 pub mod comparison;
 pub mod confusion;
 pub mod data;

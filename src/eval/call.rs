@@ -11,6 +11,7 @@ use super::json::{array, array_to_json, describe, number, to_json};
 use super::softmax::parse_softmax_args;
 use crate::core::array::NdArray;
 use crate::core::calibration::Calibration;
+use crate::core::code::Framework;
 use crate::core::fit::{fit_logistic, FitError, FitOptions, LogisticFit};
 use crate::core::losses::{
     cross_entropy, loss, loss_with_grad, CrossEntropy, LossError, LossKind, LossOptions, LossValue,
@@ -93,6 +94,9 @@ pub struct Call {
     pub dtype: Dtype,
     /// Also return the gradient with respect to `y_pred`.
     pub grad: bool,
+    /// Also return the code that reproduces the answer in this framework
+    /// (`eval::code`); a loss call then follows its semantics.
+    pub code: Option<Framework>,
 }
 
 impl Call {
@@ -116,6 +120,7 @@ impl Call {
             args: Args::Loss { y_true, y_pred, options },
             dtype: Dtype::Float32,
             grad: false,
+            code: None,
         }
     }
 }
@@ -193,7 +198,7 @@ impl fmt::Display for CallError {
                 f,
                 "unknown fn \"{name}\"; expected binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, binary_focal_crossentropy, categorical_focal_crossentropy, logistic_fit, dataset, calibration or softmax_fit"
             ),
-            UnknownKey(k) => write!(f, "unknown key \"{k}\" in the call; expected fn, args, semantics, dtype, grad"),
+            UnknownKey(k) => write!(f, "unknown key \"{k}\" in the call; expected fn, args, semantics, dtype, grad, code"),
             UnknownOption { function, option } => write!(f, "{function} has no option \"{option}\""),
             MissingArg(a) => write!(f, "missing argument \"{a}\""),
             BadArg { arg, why } => write!(f, "{arg} {why}"),
@@ -256,7 +261,9 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
         return Err(CallError::NotAnObject(describe(v)));
     };
     for key in obj.keys() {
-        if !["fn", "args", "semantics", "dtype", "grad", "framework", "id", "case_id", "note"].contains(&key.as_str()) {
+        if !["fn", "args", "semantics", "dtype", "grad", "code", "framework", "id", "case_id", "note"]
+            .contains(&key.as_str())
+        {
             return Err(CallError::UnknownKey(key.clone()));
         }
     }
@@ -266,16 +273,24 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
         Some(other) => return Err(bad("fn", format!("must be a string, got {}", describe(other)))),
     };
     let (function, alias) = Function::parse(&name).ok_or_else(|| CallError::UnknownFn(name.clone()))?;
-    let semantics = match (obj.get("semantics"), obj.get("framework")) {
-        (Some(Value::String(s)), _) => Semantics::parse(s).ok_or_else(|| CallError::UnknownSemantics(s.clone()))?,
-        (Some(Value::Null) | None, Some(Value::String(fw))) => match fw.as_str() {
+    let asked = match (obj.get("semantics"), obj.get("framework")) {
+        (Some(Value::String(s)), _) => Some(Semantics::parse(s).ok_or_else(|| CallError::UnknownSemantics(s.clone()))?),
+        (Some(Value::Null) | None, Some(Value::String(fw))) => Some(match fw.as_str() {
             // The reference files' labels: "keras" there means Keras 3.
             "keras" => Semantics::Keras3,
             other => Semantics::parse(other).ok_or_else(|| CallError::UnknownSemantics(other.to_string()))?,
-        },
-        (Some(Value::Null) | None, _) => Semantics::Keras,
+        }),
+        (Some(Value::Null) | None, _) => None,
         (Some(other), _) => return Err(bad("semantics", format!("must be a string, got {}", describe(other)))),
     };
+    let code = match obj.get("code") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v.as_str().and_then(Framework::parse).ok_or_else(|| {
+            let value = v.as_str().map_or_else(|| super::json::written(v), str::to_owned);
+            CallError::Words(Message::new("error.code.unknown").with("value", value))
+        })?),
+    };
+    let semantics = code_semantics(function, &name, code, asked)?.or(asked).unwrap_or_default();
     let dtype = match obj.get("dtype") {
         None | Some(Value::Null) => Dtype::Float32,
         Some(Value::String(s)) => match s.as_str() {
@@ -322,7 +337,33 @@ pub fn parse_call(v: &Value) -> Result<Call, CallError> {
         }
         (_, f) => f,
     };
-    Ok(Call { function, args, dtype, grad })
+    Ok(Call { function, args, dtype, grad, code })
+}
+
+/// The semantics a call's `code` asks for, when it asks for one; a
+/// framework that cannot write the call, or a semantics it does not print,
+/// is a mistake in words.
+fn code_semantics(
+    function: Function,
+    name: &str,
+    code: Option<Framework>,
+    asked: Option<Semantics>,
+) -> Result<Option<Semantics>, CallError> {
+    let Some(framework) = code else { return Ok(None) };
+    let words = |key| Message::new(key).with("function", name.to_owned()).with("framework", framework.name());
+    let no_code = |expected| CallError::Words(words("error.code.framework").with("expected", expected));
+    match function {
+        Function::Dataset | Function::Calibration => Err(CallError::Words(words("error.code.nothing"))),
+        Function::LogisticFit | Function::SoftmaxFit if framework != Framework::Sklearn => Err(no_code("sklearn")),
+        Function::LogisticFit | Function::SoftmaxFit => Ok(None),
+        Function::Loss(_) => match (framework.semantics(), asked) {
+            (None, _) => Err(no_code("keras, keras3 or torch")),
+            (Some(s), Some(a)) if a != s => Err(CallError::Words(
+                Message::new("error.code.semantics").with("framework", framework.name()).with("semantics", a.name()),
+            )),
+            (s, _) => Ok(s),
+        },
+    }
 }
 
 fn parse_loss_args(

@@ -8,9 +8,21 @@
 //! ).unwrap();
 //! assert!(out.starts_with(r#"[{"result":11.522856712341309},{"error":"unknown fn"#));
 //! ```
+//!
+//! `"code": "keras" | "keras3" | "torch" | "sklearn"` in a call adds the
+//! code that reproduces its answer in that framework (a loss call then
+//! follows that framework's semantics):
+//!
+//! ```
+//! let out = losslab::eval::eval_json(
+//!     r#"[{"fn": "binary_crossentropy", "args": {"y_true": [0,0,1,1], "y_pred": [1,1,1,0]}, "code": "torch"}]"#,
+//! ).unwrap();
+//! assert!(out.contains(r#""result":75.0"#) && out.contains(r#"# prints 75.0\n"#));
+//! ```
 
 mod calibration;
 mod call;
+mod code;
 mod dataset;
 pub mod json;
 mod softmax;
@@ -54,12 +66,17 @@ impl std::error::Error for EvalError {}
 /// assert!(a["error"].as_str().unwrap().contains("out of range"));
 /// ```
 pub fn evaluate(call: &Value) -> Value {
-    let run = || parse_call(call).and_then(|c| evaluate_call(&c));
+    let run = || {
+        let call = parse_call(call)?;
+        let answer = evaluate_call(&call)?;
+        Ok((answer.to_json(), code::code(&call, &answer)))
+    };
     // A panic would be a bug; report it in the call's slot rather than
     // losing every other answer.
     let outcome = std::panic::catch_unwind(run).unwrap_or(Err(CallError::Internal));
     match outcome {
-        Ok(answer) => json!({ "result": answer.to_json() }),
+        Ok((result, None)) => json!({ "result": result }),
+        Ok((result, Some(code))) => json!({ "result": result, "code": code }),
         Err(e) => json!({ "error": e.to_string() }),
     }
 }

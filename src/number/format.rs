@@ -159,11 +159,16 @@ pub fn numpy(v: f64) -> String {
 /// assert_eq!(numpy_array(&[2, 2], &[0.5, f64::NAN, 75.0, f64::from(0.1_f32)]), "[[0.5, nan], [75.0, 0.1]]");
 /// ```
 pub fn numpy_array(shape: &[usize], data: &[f64]) -> String {
+    nested(shape, data, &numpy)
+}
+
+/// Lists nested by `shape`, each number written by `item`.
+fn nested(shape: &[usize], data: &[f64], item: &dyn Fn(f64) -> String) -> String {
     match shape.split_first() {
-        None => data.first().map_or_else(String::new, |&x| numpy(x)),
+        None => data.first().map_or_else(String::new, |&x| item(x)),
         Some((&n, rest)) => {
             let step: usize = rest.iter().product();
-            let items: Vec<String> = (0..n).map(|i| numpy_array(rest, &data[i * step..(i + 1) * step])).collect();
+            let items: Vec<String> = (0..n).map(|i| nested(rest, &data[i * step..(i + 1) * step], item)).collect();
             format!("[{}]", items.join(", "))
         }
     }
@@ -193,6 +198,46 @@ pub fn shortest(x: f64) -> String {
     } else {
         plain
     }
+}
+
+/// A number as a Python literal that reads back as exactly `x`, for the
+/// code twins: [`shortest`]'s digits, whole numbers with a trailing ".0" so
+/// that they read as floats, and `float("inf")`, `-float("inf")`,
+/// `float("nan")` for what Python has no literal for.
+///
+/// ```
+/// use losslab::number::format::python;
+/// assert_eq!(python(0.1), "0.1");
+/// assert_eq!(python(1.0), "1.0");
+/// assert_eq!(python(-0.0), "-0.0");
+/// assert_eq!(python(1e-300), "1e-300");
+/// assert_eq!(python(f64::NEG_INFINITY), "-float(\"inf\")");
+/// ```
+pub fn python(x: f64) -> String {
+    if x.is_nan() {
+        return "float(\"nan\")".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "float(\"inf\")" } else { "-float(\"inf\")" }.into();
+    }
+    let text = shortest(x);
+    if text.contains(['.', 'e']) {
+        text
+    } else {
+        text + ".0"
+    }
+}
+
+/// An array as a Python list literal, nested by its shape (a bare number
+/// for shape `[]`); `whole` writes integers without ".0" (class indices).
+///
+/// ```
+/// use losslab::number::format::python_list;
+/// assert_eq!(python_list(&[2, 2], &[0.05, 0.95, 1.0, 0.0], false), "[[0.05, 0.95], [1.0, 0.0]]");
+/// assert_eq!(python_list(&[2], &[1.0, 2.0], true), "[1, 2]");
+/// ```
+pub fn python_list(shape: &[usize], data: &[f64], whole: bool) -> String {
+    nested(shape, data, if whole { &shortest } else { &python })
 }
 
 /// A number as Rust writes it, for messages that quote a value: "0.5", "-3", "NaN".

@@ -77,6 +77,11 @@ impl Calculators {
         self.evaluate(state, Calc::Categorical);
     }
 
+    /// Calculator `which`'s last good answer: what its table shows.
+    pub fn answer(&self, which: Calc) -> Option<&Answer> {
+        self.shown(which).last_good.as_ref()
+    }
+
     fn shown(&self, which: Calc) -> &Shown {
         match which {
             Calc::Binary => &self.binary,

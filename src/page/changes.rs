@@ -1,7 +1,7 @@
 //! What [`update`](super::update) asks of the document after a message: the
 //! wasm shell applies exactly this, and nothing it was not asked.
 
-use super::msg::ExportKind;
+use super::msg::{CodeBlock, ExportKind};
 use crate::charts::Figure;
 use crate::i18n::Lang;
 use crate::state::Setting;
@@ -70,4 +70,5 @@ pub enum Tooltip {
 pub enum CopyButton {
     Share,
     Embed(Figure),
+    Code(CodeBlock),
 }

@@ -7,6 +7,7 @@
 pub mod calculators;
 pub mod changes;
 pub mod claims;
+pub mod code;
 pub mod fit;
 pub mod mailbox;
 pub mod markup;
@@ -23,6 +24,6 @@ mod pointer;
 
 pub use changes::{Changes, CopyButton, Tooltip};
 pub use model::{FigureSet, Model};
-pub use msg::{Action, ExportKind, Key, Msg, Phase, PointerEvent, Preset, Region};
+pub use msg::{Action, CodeBlock, ExportKind, Key, Msg, Phase, PointerEvent, Preset, Region};
 pub use update::update;
 pub use view::View;

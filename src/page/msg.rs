@@ -20,6 +20,8 @@ pub enum Msg {
     ApplyCsv(String),
     /// Copy the address of the page as it is.
     Share { href: String },
+    /// Copy a code twin.
+    CopyCode(CodeBlock),
     /// A figure's export button; `base` is the page's address without its query.
     Export { figure: Figure, kind: ExportKind, base: String },
     /// The pointer on a figure.
@@ -141,6 +143,22 @@ words! {
         Weighted = "cce-weighted",
         NoReduction = "cce-none",
         Unnormalised = "cce-unnormalised",
+    }
+}
+
+words! {
+    /// A code twin (`data-code`): a section of the page, then a framework.
+    CodeBlock {
+        FitSklearn = "fit-sklearn",
+        BceKeras = "bce-keras",
+        BceKeras3 = "bce-keras3",
+        BceTorch = "bce-torch",
+        CceKeras = "cce-keras",
+        CceKeras3 = "cce-keras3",
+        CceTorch = "cce-torch",
+        FocalKeras = "focal-keras",
+        FocalKeras3 = "focal-keras3",
+        FocalTorch = "focal-torch",
     }
 }
 

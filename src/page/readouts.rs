@@ -19,17 +19,17 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
     let lang = state.lang;
     let scene = &model.scene;
     let known = |v: Option<f64>| v.unwrap_or(f64::NAN);
-    let fit = model.fit.model();
     let smooth = |y: f64| trimmed(smooth_binary(y, state.smoothing));
     let gap = match scene.smoothing.gap {
         None => t(lang, "readout.gap-infinite").to_owned(),
         Some(0.0) => t(lang, "readout.gap-uniform").to_owned(),
         Some(a) => readout(a, 4),
     };
+    let [coef, intercept, bce] = fit_readouts(model);
     let mut all = vec![
-        ("bce", readout(known(scene.binary.bce), 4)),
-        ("coef", readout(fit.coef, 4)),
-        ("intercept", readout(fit.intercept, 4)),
+        ("bce", bce),
+        ("coef", coef),
+        ("intercept", intercept),
         ("iteration", model.fit.iteration().to_string()),
         ("targets", format!("{} / {}", smooth(0.0), smooth(1.0))),
         ("C-value", significant3(state.c)),
@@ -39,7 +39,7 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("label-smoothing-value", readout(state.label_smoothing, 2)),
         ("classes-value", state.classes.to_string()),
         ("ce-mean", readout(known(scene.focal.mean_ce), 4)),
-        ("focal", readout(known(scene.focal.mean_focal), 4)),
+        ("focal", focal_readout(model)),
         ("hard-share", percent_tenths(known(scene.focal.hard_share_focal))),
         ("smoothed-target", readout(scene.smoothing.target.first().copied().unwrap_or(f64::NAN), 4)),
         ("logit-gap", gap),
@@ -112,6 +112,17 @@ fn softmax_status(model: &Model) -> String {
 pub fn play_buttons(model: &Model) -> [(Action, &'static str, bool); 2] {
     let button = |action, playing: bool| (action, if playing { "action.pause" } else { "action.play" }, playing);
     [button(Action::Play, model.fit.playing()), button(Action::SoftmaxPlay, model.softmax.playing())]
+}
+
+/// The fit's readouts: w, b and the points' BCE under the sigmoid shown.
+pub fn fit_readouts(model: &Model) -> [String; 3] {
+    let fit = model.fit.model();
+    [readout(fit.coef, 4), readout(fit.intercept, 4), readout(model.scene.binary.bce.unwrap_or(f64::NAN), 4)]
+}
+
+/// The points' mean focal loss, as its readout shows it.
+pub fn focal_readout(model: &Model) -> String {
+    readout(model.scene.focal.mean_focal.unwrap_or(f64::NAN), 4)
 }
 
 /// Where the fit stands, in a sentence.

@@ -5,7 +5,7 @@ use super::changes::{Changes, CopyButton};
 use super::model::{FigureSet, Model};
 use super::msg::{Action, ExportKind, Msg, Preset, Region};
 use super::softmax_fit::SoftmaxProgress;
-use super::{plane_pointer, pointer, url};
+use super::{code, plane_pointer, pointer, url};
 use crate::charts::{alt_text, Figure};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
@@ -46,6 +46,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
             }
         },
         Msg::Share { href } => changes.copy = Some((href, CopyButton::Share)),
+        Msg::CopyCode(block) => changes.copy = Some((code::code(model, block), CopyButton::Code(block))),
         Msg::Export { figure, kind: ExportKind::Embed, base } => {
             changes.copy = Some((url::embed_code(&base, &model.state, figure), CopyButton::Embed(figure)));
         }

@@ -12,7 +12,7 @@ use crate::charts::{alt_text, Figure};
 use crate::i18n::{lookup, t, Lang};
 use crate::page::markup::{self, Still};
 use crate::page::readouts::{play_buttons, readouts};
-use crate::page::{url, Model};
+use crate::page::{code, url, CodeBlock, Model};
 use crate::state::{Calc, ControlInput, Setting};
 
 /// Where a page sits: the language it is written in, and the way from its
@@ -28,7 +28,11 @@ pub fn write(template: &str, placement: Placement) -> String {
     let lang = placement.lang;
     let query = if lang == Lang::En { String::new() } else { format!("lang={}", lang.code()) };
     let model = Model::new(url::read(&query), false);
-    let readouts: HashMap<&str, String> = readouts(&model).into_iter().collect();
+    let mut readouts: HashMap<String, String> = readouts(&model).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    // The code twins are readouts too, written from the same answers.
+    for block in CodeBlock::ALL {
+        readouts.insert(format!("code-{}", block.word()), code::code(&model, block));
+    }
     let plays = play_buttons(&model);
     let mut first_figure = true;
     let mut document = Document::parse(template);

@@ -44,6 +44,8 @@ pub struct FitCurve {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FocalScene {
+    /// The sigmoid whose logits the points' losses are of.
+    pub model: Sigmoid,
     /// γ.
     pub gamma: f64,
     /// α when class balancing is on.
@@ -110,6 +112,7 @@ impl FocalScene {
             })
         };
         FocalScene {
+            model,
             gamma,
             alpha,
             mean_ce: mean(|p| p.ce),
