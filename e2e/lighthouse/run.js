@@ -57,7 +57,8 @@ async function once(url) {
   }
 }
 
-const { server, url } = await serve(`${root}dist`, { gzip: true });
+// LOSSLAB_DIST names another build to measure (an older one, to compare).
+const { server, url } = await serve(process.env.LOSSLAB_DIST ?? `${root}dist`, { gzip: true });
 try {
   const report = {};
   for (const query of PAGES) {
