@@ -475,8 +475,10 @@ fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValu
     click_download(&format!("losslab-{}.png", figure.name()), &url)
 }
 
+/// The figure's size on the page, drawn or not (a figure far from view is
+/// exported at the size it would be drawn).
 fn css_size(figure: Figure) -> Option<(u32, u32)> {
-    let (canvas, _) = plot_map(figure)?;
+    let canvas = canvas(figure)?;
     let (w, h) = (canvas.client_width(), canvas.client_height());
     (w > 0 && h > 0).then_some((w as u32, h as u32))
 }
