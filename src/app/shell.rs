@@ -47,8 +47,9 @@ pub fn mount() -> Result<(), JsValue> {
     events::bind(&root)?;
     text::live();
     dom::mark("losslab-mounted");
-    // Draw now rather than a frame later: the page never shows empty canvases.
-    render_now();
+    // The figures are drawn in the next frame (the regions' first report
+    // asked for it), a task of its own: until then each still shows its
+    // figure, and the page answers input between the two.
     Ok(())
 }
 
