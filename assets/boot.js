@@ -36,7 +36,9 @@ function fail(reason, what) {
 function explain(error) {
   console.error("losslab could not start:", error);
   if (typeof WebAssembly !== "object") return fail("no-wasm", "");
-  if (error instanceof Missing) return fail("missing", error.message);
+  // The file's name says what is missing; the browser's own words are for the console.
+  const name = (url) => String(url).split(/[?#]/)[0].split("/").pop();
+  if (error instanceof Missing) return fail("missing", name(error.message));
   try {
     // The smallest module there is: compiling it fails only where
     // compiling any module is forbidden.
@@ -45,7 +47,7 @@ function explain(error) {
     return fail("blocked", "");
   }
   if (error instanceof TypeError && /fetch|import|load|network/i.test(error.message)) {
-    return fail("missing", error.message);
+    return fail("missing", name(error.message.match(/\S+\.(?:js|wasm|json)\b/)?.[0] ?? "losslab.js"));
   }
   fail("failed", String(error?.message ?? error));
 }

@@ -97,7 +97,8 @@ test("without its module the page keeps its article and says in the reader's lan
     assertWhole(seen, table, `module missing ${query}`);
     const [before, after] = table["boot.missing"].split("{what}");
     assert.ok(seen.notices[0].startsWith(before) && seen.notices[0].endsWith(after), seen.notices[0]);
-    assert.match(seen.notices[0], /losslab/);
+    assert.match(seen.notices[0], /[（(]losslab(_bg\.wasm|\.js)[）)]/, "it names the missing file");
+    assert.doesNotMatch(seen.notices[0], /http|Failed/, "and says nothing else of the browser's");
     // The reader's errors are the page's: nothing failed but what was missing.
     assert.ok(log.errors.every((e) => /losslab|404|Failed to load|could not start|NetworkError|import/i.test(e)), log.errors.join("\n"));
     await page.close();
@@ -133,7 +134,14 @@ test("when the module takes over nothing moves: the canvases take the stills' bo
     const { page, log } = await open(site.browser, site.base, options);
     // Every figure drawn (each scrolled to), then the layout read again.
     for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn`);
-    assert.deepEqual(await layout(page), before, `the same layout live and still (${JSON.stringify(options)})`);
+    // The same boxes in the same places, to within 2 pixels (a line of
+    // text deep in the page has been seen to settle a pixel or two apart).
+    const after = await layout(page);
+    assert.deepEqual(after.map(([name]) => name), before.map(([name]) => name));
+    for (let i = 0; i < after.length; i++) {
+      const moved = after[i].slice(1).map((v, j) => Math.abs(v - before[i][j + 1]));
+      assert.ok(Math.max(...moved) <= 2, `${after[i][0]} moved: ${before[i]} → ${after[i]} (${JSON.stringify(options)})`);
+    }
     // Where the engine measures layout shift, it saw none.
     const shift = await page.evaluate(
       () =>
