@@ -71,3 +71,14 @@ async function start() {
 }
 
 start().catch(explain);
+
+// Offline after the first visit (sw.js says how a new build replaces an old
+// one). Registered once the page has loaded, so that the worker's downloads
+// never compete with the page's own.
+if ("serviceWorker" in navigator) {
+  addEventListener("load", () => {
+    navigator.serviceWorker.register(new URL("./sw.js", import.meta.url)).catch((error) => {
+      console.warn("losslab works online only here:", error);
+    });
+  });
+}

@@ -14,8 +14,13 @@ fn document() -> web_sys::Document {
 
 /// Puts the real page's body into the test document and mounts the app on it.
 fn mount_page() -> Element {
+    mount_page_at("")
+}
+
+/// [`mount_page`], opened with a link's query (`?lock=gamma`).
+fn mount_page_at(query: &str) -> Element {
     let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
+    let path = window.location().pathname().unwrap() + query;
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let html = include_str!("../index.html");
     let body = &html[html.find("<body>").unwrap() + 6..html.find("</body>").unwrap()];
@@ -359,4 +364,105 @@ fn softmax_smoothing_lowers_the_median_gap_and_gamma_moves_the_boundaries() {
     let moved = pixels(&root, "softmax-regions").chunks(4).zip(regions.chunks(4)).filter(|(a, b)| a != b).count();
     assert!(moved > 100, "γ = 3 redraws the regions: {moved} pixels changed");
     assert_eq!(readout(&root, "softmax-gamma-value"), "3.0");
+}
+
+fn click(el: &Element) {
+    el.unchecked_ref::<web_sys::HtmlElement>().click();
+    losslab::render_now();
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap()
+}
+
+fn clear_storage() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_question_is_answered_on_its_card_in_both_languages_and_its_progress_kept() {
+    clear_storage();
+    let root = mount_page();
+    let card = find(&root, "[data-question=\"penalty\"]");
+    assert_eq!(
+        text(&card, ".q-prompt"),
+        "With the L2 penalty (C = 1.00) the fitted sigmoid's BCE is 0.3329. Without the penalty, will BCE go up, go down or stay the same?"
+    );
+    assert_eq!(card.get_attribute("data-status").as_deref(), Some("open"));
+    click(&find(&card, "[data-answer=\"down\"]"));
+    assert_eq!(card.get_attribute("data-status").as_deref(), Some("right"));
+    assert_eq!(
+        text(&card, ".q-feedback"),
+        "Right. BCE is 0.3329 with the L2 penalty (C = 1.00) and 0.3052 without it. The penalty ½·w²/C trades a little BCE for a smaller w; without it the fit goes as low as BCE can go on these points."
+    );
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(storage.get_item("losslab.questions").unwrap().as_deref(), Some("penalty=1"));
+    set(&root, "lang", "zh");
+    assert_eq!(
+        text(&card, ".q-feedback"),
+        "答对了。带 L2 惩罚（C = 1.00）时 BCE 为 0.3329，不带惩罚时为 0.3052。惩罚项 ½·w²/C 用一点 BCE 换来更小的 w；没有它，拟合会把 BCE 降到这些点上所能达到的最低处。"
+    );
+    assert_eq!(text(&card, ".q-number"), "第 1 题（共 10 题）");
+    // Turning the penalty off asks the other way round, and the answer given no longer holds.
+    set(&root, "regularization", "off");
+    assert_eq!(card.get_attribute("data-status").as_deref(), Some("wrong"));
+    assert!(text(&card, ".q-prompt").starts_with("不带惩罚时，拟合出的 sigmoid 的 BCE 为 0.3052。"));
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn a_browser_that_keeps_nothing_loses_the_progress_and_nothing_else() {
+    let window = web_sys::window().unwrap();
+    let blocked = js_sys::Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"get".into(), &blocked).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(&window, &"localStorage".into(), &descriptor);
+    assert!(window.local_storage().is_err(), "storage throws, as a blocked one does");
+    let root = mount_page();
+    let card = find(&root, "[data-question=\"smoothed-target\"]");
+    click(&find(&card, "[data-answer=\"0.92\"]"));
+    assert_eq!(card.get_attribute("data-status").as_deref(), Some("right"));
+    js_sys::Reflect::delete_property(&window, &"localStorage".into()).unwrap();
+    assert!(window.local_storage().is_ok());
+}
+
+#[wasm_bindgen_test]
+fn a_lesson_link_locks_its_controls_and_says_so_in_both_languages() {
+    for (lang, note) in [("en", "locked by the link"), ("zh", "已被链接锁定")] {
+        let root = mount_page_at(&format!("?show=focal,smoothing&lock=gamma,classes&lang={lang}"));
+        for name in ["gamma", "classes"] {
+            let input = find(&root, &format!("[data-control=\"{name}\"]"));
+            assert!(input.has_attribute("disabled"), "{name} is off");
+            assert_eq!(text(&input.closest("label").unwrap().unwrap(), ".locked-note"), note);
+        }
+        assert!(!find(&root, "[data-control=\"focal-alpha\"]").has_attribute("disabled"));
+        let hidden = |id: &str| document().get_element_by_id(id).unwrap().has_attribute("hidden");
+        assert!(hidden("bce") && hidden("keras") && !hidden("focal") && !hidden("smoothing"));
+        // A locked control's events, if any arrive, change nothing.
+        set(&root, "gamma", "4");
+        assert_eq!(readout(&root, "gamma-value"), "2.0");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_lesson_dialog_opens_builds_its_link_and_closes() {
+    let root = mount_page_at("?gamma=3");
+    click(&find(&root, "[data-action=\"lesson\"]"));
+    let dialog: web_sys::HtmlDialogElement = document().get_element_by_id("lesson").unwrap().unchecked_into();
+    assert!(dialog.open());
+    let link = || find(&root, "[data-lesson-link]").unchecked_into::<HtmlInputElement>().value();
+    assert!(link().ends_with("?gamma=3"), "{}", link());
+    let lock = find(&root, "[data-lesson-lock=\"gamma\"]");
+    lock.unchecked_ref::<HtmlInputElement>().set_checked(true);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    lock.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    assert!(link().ends_with("?lock=gamma&gamma=3"), "{}", link());
+    click(&find(&root, "[data-action=\"lesson-close\"]"));
+    assert!(!dialog.open());
 }

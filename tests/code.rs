@@ -422,7 +422,9 @@ fn the_softmax_fit_writes_its_points_and_options_and_prints_loss_and_accuracy() 
             })
             .count();
         let accuracy = losslab::number::format::percent_tenths(right as f64 / labels.len() as f64);
-        assert_eq!(printed(code), format!("{} {accuracy}", readout(result["loss"].as_f64().unwrap(), 4)));
+        // The code prints the cross-entropy of the points' own classes, whatever targets and γ fitted.
+        let own: f64 = proba.iter().zip(&labels).map(|(p, &label)| -p[label].as_f64().unwrap().ln()).sum();
+        assert_eq!(printed(code), format!("{} {accuracy}", readout(own / labels.len() as f64, 4)));
     }
 }
 
@@ -515,6 +517,39 @@ fn the_fit_twin_ends_with_the_fits_readouts() {
     let separable = page("reg=off&pts=-1:0,1:1");
     let text = code::code(&separable, CodeBlock::FitSklearn);
     let why = separable.fit.optimum().as_ref().unwrap_err().message().text(Lang::En);
+    assert!(text.contains("penalty=None") && refused(&text) == Some(why.as_str()), "{text}");
+}
+
+#[test]
+fn the_softmax_twin_ends_with_the_planes_readouts() {
+    let mut model = page("softmax-smoothing=0.2&softmax-gamma=1.5&softmax-C=0.5");
+    let text = code::code(&model, CodeBlock::SoftmaxSklearn);
+    assert!(parses_as_python(&text), "{text}");
+    let shown = ["softmax-loss", "softmax-accuracy"].map(|name| readout_text(&model, name)).join(" ");
+    assert_eq!(printed(&text), shown);
+    assert_eq!(text.lines().find_map(|l| l.strip_prefix("K, ls = ")), Some("3, 0.2"));
+    assert_eq!(text.lines().find_map(|l| l.strip_prefix("C, gamma, D = ")), Some("0.5, 1.5, X.shape[1]"));
+    let points = model.state.plane_points();
+    let x: Vec<f64> = points.iter().flat_map(|p| [p.x, p.y]).collect();
+    assert_eq!(array(&text, "X").unwrap().data, x);
+    let y: Vec<f64> = points.iter().map(|p| f64::from(p.class)).collect();
+    assert_eq!(array(&text, "y").unwrap().data, y);
+    // Mid-descent the page shows a step, the code the optimum it heads for.
+    update(&mut model, Msg::Action(losslab::page::Action::SoftmaxReset));
+    update(&mut model, Msg::Action(losslab::page::Action::SoftmaxStep));
+    update(&mut model, Msg::Frame);
+    assert_ne!(readout_text(&model, "softmax-loss"), shown.split(' ').next().unwrap());
+    let text = code::code(&model, CodeBlock::SoftmaxSklearn);
+    assert!(printed(&text).starts_with(&shown) && printed(&text).contains("step 1 "), "{text}");
+    // Plain cross-entropy: scikit-learn itself, with the page's C.
+    let plain = page("softmax-C=2");
+    let text = code::code(&plain, CodeBlock::SoftmaxSklearn);
+    assert_eq!(number(keyword(&text, "C").unwrap()), 2.0);
+    assert_eq!(printed(&text), ["softmax-loss", "softmax-accuracy"].map(|name| readout_text(&plain, name)).join(" "));
+    // No optimum: the code says why, as the page does.
+    let separable = page("softmax-reg=off&softmax-pts=0:0:0,1:1:1,2:2:2");
+    let text = code::code(&separable, CodeBlock::SoftmaxSklearn);
+    let why = separable.softmax.optimum().as_ref().unwrap_err().message().text(Lang::En);
     assert!(text.contains("penalty=None") && refused(&text) == Some(why.as_str()), "{text}");
 }
 

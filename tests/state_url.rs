@@ -5,7 +5,7 @@
 use losslab::charts::Figure;
 use losslab::core::data::PlaneDataSet;
 use losslab::page::url::{self, Location};
-use losslab::page::View;
+use losslab::page::{Question, Section, View};
 use losslab::state::*;
 use proptest::prelude::*;
 
@@ -67,7 +67,7 @@ fn every_key_is_written_in_a_fixed_order() {
             sample_weight: "3".into(),
         };
     }
-    let view = View { embed: Some(vec![Figure::Fit, Figure::Points]), controls: false };
+    let view = View { embed: Some(vec![Figure::Fit, Figure::Points]), controls: false, ..View::default() };
     assert_eq!(
         url::write(&state, &view),
         "embed=fit,points&controls=0&reg=off&C=0.5&smooth=0.2&gamma=0.5&alpha=0.5&balance=1&ls=0.2&K=4\
@@ -79,7 +79,7 @@ fn every_key_is_written_in_a_fixed_order() {
 #[test]
 fn an_embed_link_names_the_figure_then_the_state() {
     let state = State { gamma: 3.0, ..State::default() };
-    let view = View { embed: Some(vec![Figure::FocalCurves]), controls: true };
+    let view = View { embed: Some(vec![Figure::FocalCurves]), ..View::default() };
     assert_eq!(url::write(&state, &view), "embed=focal-curves&gamma=3");
 }
 
@@ -189,7 +189,10 @@ fn a_bad_escape_is_kept_as_typed() {
 #[test]
 fn the_embed_view_and_hidden_controls_are_read() {
     let parsed = read("embed=neglog,%20fit&controls=0");
-    assert_eq!(parsed.view, View { embed: Some(vec![Figure::NegLog, Figure::Fit]), controls: false });
+    assert_eq!(
+        parsed.view,
+        View { embed: Some(vec![Figure::NegLog, Figure::Fit]), controls: false, ..View::default() }
+    );
 }
 
 #[test]
@@ -571,7 +574,26 @@ fn softmax_settings() -> impl Strategy<Value = SoftmaxSettings> {
 
 fn view() -> impl Strategy<Value = View> {
     let figures = proptest::sample::subsequence(Figure::ALL.to_vec(), 1..=Figure::ALL.len()).prop_shuffle();
-    (proptest::option::of(figures), any::<bool>()).prop_map(|(embed, controls)| View { embed, controls })
+    let sections = proptest::sample::subsequence(Section::ALL.to_vec(), 1..=Section::ALL.len()).prop_shuffle();
+    let settings: Vec<Setting> = Setting::all().collect();
+    let locks = proptest::sample::subsequence(settings.clone(), 0..=settings.len()).prop_shuffle();
+    let origins =
+        proptest::sample::select(vec!["https://course.example", "http://127.0.0.1:8080", "http://[::1]:3000"]);
+    (
+        (proptest::option::of(figures), any::<bool>()),
+        (proptest::option::of(sections), locks),
+        (proptest::option::of(proptest::sample::select(Question::ALL.to_vec())), any::<bool>()),
+        proptest::option::of(origins),
+    )
+        .prop_map(|((embed, controls), (show, lock), (ask, api), origin)| View {
+            embed,
+            controls,
+            show,
+            lock,
+            ask,
+            api,
+            origin: origin.map(str::to_owned),
+        })
 }
 
 /// A pair that is off in some way, so reading it must give a notice.

@@ -5,6 +5,8 @@
 // (the tests, which must see every build as it is). `refuse` (a RegExp of
 // paths) answers those files 404, as a host missing them would; `csp`
 // replaces the Content-Security-Policy.
+// `folders` serves more folders beside it, each under a prefix of its own and
+// with a policy of its own (`null` for none): the course's own pages.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
@@ -22,15 +24,18 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
 };
 
-export async function serve(dist, { gzip = false, refuse = null, csp = CSP } = {}) {
+export async function serve(dist, { gzip = false, refuse = null, csp = CSP, folders = {} } = {}) {
+  const served = { [BASE]: { dir: dist, csp }, ...folders };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (!path.startsWith(BASE)) {
+    const prefix = Object.keys(served).find((p) => path.startsWith(p));
+    if (!prefix) {
       res.writeHead(404).end();
       return;
     }
+    const { dir, csp } = served[prefix];
     // A folder's page is its index.html, as static hosts serve it.
-    const rel = normalize(path.slice(BASE.length).replace(/(^|\/)$/, "$1index.html"));
+    const rel = normalize(path.slice(prefix.length).replace(/(^|\/)$/, "$1index.html"));
     if (refuse?.test(rel)) {
       res.writeHead(404).end();
       return;
@@ -40,10 +45,10 @@ export async function serve(dist, { gzip = false, refuse = null, csp = CSP } = {
       return;
     }
     try {
-      let body = await readFile(join(dist, rel));
+      let body = await readFile(join(dir, rel));
       const headers = {
         "content-type": TYPES[extname(rel)] ?? "application/octet-stream",
-        "content-security-policy": csp,
+        ...(csp ? { "content-security-policy": csp } : {}),
         "cache-control": gzip ? "max-age=3600" : "no-store",
       };
       if (gzip) {

@@ -51,6 +51,7 @@ async function shown(page) {
     }
   }
   values["fit-sklearn"] = { value: [await readout(page, "coef"), await readout(page, "intercept"), await readout(page, "bce")].join(" ") };
+  values["softmax-sklearn"] = { value: [await readout(page, "softmax-loss"), await readout(page, "softmax-accuracy")].join(" ") };
   for (const framework of ["keras", "keras3", "torch"]) values[`focal-${framework}`] = { value: await readout(page, "focal") };
   return values;
 }

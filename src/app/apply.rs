@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use super::{dom, figures, text, words};
+use super::{dom, figures, teach, text, words};
 use crate::charts::Figure;
 use crate::i18n::{t, Lang};
 use crate::page::readouts::{play_buttons, readouts};
@@ -77,6 +77,22 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
     if !changes.describe.is_empty() {
         figures::describe(&model.scene, lang, &changes.describe);
     }
+    if changes.questions {
+        teach::questions(model, root);
+    }
+    if let Some(progress) = &changes.store {
+        teach::store(progress);
+    }
+    if let Some(lesson) = &changes.lesson {
+        teach::lesson(root, lesson.as_ref());
+    }
+    if let Some(focus) = changes.focus {
+        teach::focus(root, focus);
+    }
+    if let Some(selector) = changes.reveal {
+        teach::reveal(root, selector);
+    }
+    changes.post.iter().for_each(teach::post);
     if !changes.draw.is_empty() {
         figures::draw_many(&model.scene, &figures::style(model.state.palette, model.dark(), lang), &changes.draw);
         if FIRST_FRAME.with(|first| first.replace(false)) {
@@ -180,9 +196,7 @@ fn control(model: &Model, root: &Element, setting: Setting) {
                 }
             }
         }
-        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-            input.set_disabled(disabled);
-        }
+        teach::set_disabled(&element, disabled);
     }
 }
 

@@ -11,10 +11,14 @@ use web_sys::{
 
 use std::cell::Cell;
 
-use super::{dom, figures};
+use super::dom::{self, listen};
+use super::figures;
 use crate::charts::{Figure, Pointer};
 use crate::page::url::{self, Location};
-use crate::page::{mailbox, Action, CodeBlock, ExportKind, Key, Msg, Phase, Preset, Region};
+use crate::page::{
+    mailbox, Action, CodeBlock, ExportKind, Key, LessonEvent, Msg, Phase, Preset, Question, QuestionAction,
+    QuestionEvent, Region, Section,
+};
 use crate::state::{ControlInput, Kind, Setting};
 
 /// The link the page was opened with (or stepped to).
@@ -66,6 +70,7 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
             }
         })?;
     }
+    super::teach::bind_dialog()?;
     figures::bind_resize(root)?;
     watch_regions();
     Ok(())
@@ -94,18 +99,6 @@ fn watch_regions() {
     let canvases: js_sys::Array = figures::canvases().into_iter().map(JsValue::from).collect();
     watch(canvases, report.as_ref().unchecked_ref());
     report.forget();
-}
-
-/// Adds a listener that lives as long as the page.
-fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
-    target: &web_sys::EventTarget,
-    event: &str,
-    handler: impl FnMut(E) + 'static,
-) -> Result<(), JsValue> {
-    let closure = Closure::<dyn FnMut(E)>::new(handler);
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    closure.forget();
-    Ok(())
 }
 
 /// The pointer and keyboard on a figure, as far as its table line allows.
@@ -157,6 +150,10 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
 
 fn on_value(event: &Event, finished: bool) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if let Some(msg) = lesson_choice(&target).filter(|_| finished) {
+        mailbox::post(msg);
+        return;
+    }
     let Some(setting) = target.get_attribute("data-control").and_then(|word| Setting::from_control(&word)) else {
         return;
     };
@@ -178,6 +175,21 @@ fn on_value(event: &Event, finished: bool) {
     mailbox::post(Msg::Control { setting, input, finished });
 }
 
+/// A choice in the lesson-link dialog.
+fn lesson_choice(target: &Element) -> Option<Msg> {
+    let checked = || target.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
+    let event = if let Some(section) = target.get_attribute("data-lesson-show") {
+        LessonEvent::Show(Section::from_word(&section)?, checked())
+    } else if let Some(control) = target.get_attribute("data-lesson-lock") {
+        LessonEvent::Lock(Setting::from_control(&control)?, checked())
+    } else if target.has_attribute("data-lesson-ask") {
+        LessonEvent::Ask(Question::from_word(&target.dyn_ref::<HtmlSelectElement>()?.value()))
+    } else {
+        return None;
+    };
+    Some(Msg::Lesson(event))
+}
+
 fn on_click(event: &Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let Some(button) = target.closest("button").ok().flatten() else { return };
@@ -188,8 +200,24 @@ fn on_click(event: &Event) {
         match action {
             Action::Share => Msg::Share { href: dom::window().location().href().unwrap_or_default() },
             Action::ApplyCsv => Msg::ApplyCsv(points_text()),
+            Action::Lesson => Msg::Lesson(LessonEvent::Open { base: base_url() }),
+            Action::LessonClose => Msg::Lesson(LessonEvent::Close),
+            Action::LessonCopy => Msg::Lesson(LessonEvent::Copy),
             action => Msg::Action(action),
         }
+    } else if let Some(question) = button
+        .closest("[data-question]")
+        .ok()
+        .flatten()
+        .and_then(|card| card.get_attribute("data-question"))
+        .and_then(|word| Question::from_word(&word))
+    {
+        let event = match (word("data-answer"), word("data-q").and_then(|w| QuestionAction::from_word(&w))) {
+            (Some(id), _) => QuestionEvent::Choose(id),
+            (None, Some(action)) => QuestionEvent::Act(action),
+            (None, None) => return,
+        };
+        Msg::Question(question, event)
     } else if let Some(preset) = word("data-preset").and_then(|w| Preset::from_word(&w)) {
         Msg::Preset(preset)
     } else if let Some(block) = word("data-copy-code").and_then(|w| CodeBlock::from_word(&w)) {

@@ -10,6 +10,7 @@ mod dom;
 mod events;
 mod figures;
 mod shell;
+mod teach;
 mod text;
 mod words;
 

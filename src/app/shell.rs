@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::{apply, dom, events, figures, text};
+use super::{apply, dom, events, figures, teach, text};
 use crate::charts::Figure;
 use crate::page::{mailbox, update, Changes, Model, Msg};
 
@@ -35,16 +35,27 @@ pub fn mount() -> Result<(), JsValue> {
     let document = dom::document();
     let root = document.get_element_by_id("losslab").ok_or("no #losslab element")?;
     let model = Model::new(events::read_location(), events::system_dark());
+    teach::build_cards(&root);
     figures::create_slots(&root, &model.view, model.state.lang);
     apply::view(&root, &model.view);
+    teach::view(&root, &model.view);
     apply::theme(&model);
     text::words(&root, model.state.lang);
     apply::every_control(&model, &root);
     text::notices(&model);
     apply::calculators(&model, &root);
+    let api = model.view.api;
     SHELL.with(|cell| *cell.borrow_mut() = Some(Shell { model, root: root.clone() }));
     mailbox::serve(handle);
     events::bind(&root)?;
+    let framed = teach::framed();
+    if api {
+        teach::bind_api()?;
+    }
+    if framed {
+        teach::bind_height(&root)?;
+    }
+    mailbox::post(Msg::Opened { framed, progress: teach::stored_progress() });
     text::live();
     dom::mark("losslab-mounted");
     // The figures are drawn in the next frame (the regions' first report

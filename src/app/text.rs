@@ -49,7 +49,7 @@ pub fn notices(model: &Model) {
     let lang = model.state.lang;
     box_.set_inner_html("");
     let title = dom::create("p");
-    title.set_text_content(Some(t(lang, "notices.title")));
+    title.set_text_content(Some(t(lang, if model.notices_from_api { "notices.title.api" } else { "notices.title" })));
     let list = dom::create("ul");
     for line in model.notice_lines() {
         let item = dom::create("li");
@@ -128,6 +128,7 @@ pub fn copy(root: &Element, text: &str, button: CopyButton, lang: Lang) {
         CopyButton::Share => (format!("[data-action=\"{}\"]", Action::Share.word()), "share.copied"),
         CopyButton::Embed(figure) => (embed_button(figure), "fig.copied"),
         CopyButton::Code(block) => (format!("[data-code-status=\"{}\"]", block.word()), "code.copied"),
+        CopyButton::Lesson => (format!("[data-action=\"{}\"]", Action::LessonCopy.word()), "lesson.copied"),
     };
     if let Some(target) = dom::find::<Element>(root, &selector) {
         copy_text(text, &target, t(lang, done), t(lang, "code.copy-failed"));

@@ -30,7 +30,8 @@ pub(super) fn code(call: &Call, answer: &Answer) -> Option<String> {
             Some(logistic_code(&logistic, Shown::Value(&printed), Lang::En))
         }
         (Args::SoftmaxFit(problem), Answer::SoftmaxFit { fit, .. }) => {
-            let printed = format!("{} {}", readout(fit.loss, 4), percent_tenths(problem.accuracy(&fit.model)));
+            let (loss, accuracy) = (problem.cross_entropy(&fit.model), problem.accuracy(&fit.model));
+            let printed = format!("{} {}", readout(loss, 4), percent_tenths(accuracy));
             Some(softmax_code(problem, Shown::Value(&printed), Lang::En))
         }
         _ => None,

@@ -1,7 +1,10 @@
 //! What [`update`](super::update) asks of the document after a message: the
 //! wasm shell applies exactly this, and nothing it was not asked.
 
+use super::api::Outgoing;
+use super::lesson::LessonView;
 use super::msg::{CodeBlock, ExportKind};
+use super::question::Question;
 use crate::charts::Figure;
 use crate::i18n::Lang;
 use crate::state::Setting;
@@ -52,6 +55,29 @@ pub struct Changes {
     /// Say this politely to a screen reader: what the figures on screen now
     /// show, after a settled change.
     pub announce: Option<String>,
+    /// Rewrite the questions.
+    pub questions: bool,
+    /// Keep this progress through the questions (in the browser's storage).
+    pub store: Option<String>,
+    /// Post these to the page around the embed.
+    pub post: Vec<Outgoing>,
+    /// Bring this into view (a selector).
+    pub reveal: Option<&'static str>,
+    /// Move the keyboard focus.
+    pub focus: Option<Focus>,
+    /// The lesson-link dialog: show it so, or close it (`Some(None)`).
+    pub lesson: Option<Option<LessonView>>,
+}
+
+/// Where the keyboard focus goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// A question (it is also brought into view).
+    Question(Question),
+    /// The dialog's `n`-th focusable element.
+    LessonItem(usize),
+    /// The button that opened the dialog.
+    LessonOpener,
 }
 
 /// The tooltip beside the pointer.
@@ -71,4 +97,5 @@ pub enum CopyButton {
     Share,
     Embed(Figure),
     Code(CodeBlock),
+    Lesson,
 }

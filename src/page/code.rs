@@ -3,38 +3,20 @@
 //! scikit-learn (written by `core::code`), from the very answers that fill
 //! the section's table and readouts, so that its last line is what the page
 //! shows.
-//!
-//! A section still to come (the softmax fit in the plane) adds its blocks
-//! to [`CodeBlock`] and a branch here that hands its problem and readouts
-//! to `core::code::softmax_code`.
 
 use super::model::Model;
 use super::msg::CodeBlock;
 use super::readouts::{fit_readouts, focal_readout};
 use crate::core::array::NdArray;
-use crate::core::code::{logistic_code, loss_code, Framework, LogisticCode, LossCode, Shown};
+use crate::core::code::{logistic_code, loss_code, softmax_code, Framework, LogisticCode, LossCode, Shown};
 use crate::core::fit::FitError;
 use crate::core::losses::{FocalOptions, LossKind, LossOptions};
 use crate::i18n::{fill, t};
-use crate::number::format::readout;
-use crate::scene::fit_options;
+use crate::number::format::{percent_tenths, readout};
+use crate::scene::{fit_options, softmax_problem};
 use crate::state::Calc;
 
 impl CodeBlock {
-    /// Every code twin, in page order.
-    pub const ALL: [CodeBlock; 10] = [
-        CodeBlock::FitSklearn,
-        CodeBlock::BceKeras,
-        CodeBlock::BceKeras3,
-        CodeBlock::BceTorch,
-        CodeBlock::CceKeras,
-        CodeBlock::CceKeras3,
-        CodeBlock::CceTorch,
-        CodeBlock::FocalKeras,
-        CodeBlock::FocalKeras3,
-        CodeBlock::FocalTorch,
-    ];
-
     /// The section it sits in (`bce`), as `data-code-for` names it.
     pub fn section(self) -> &'static str {
         self.word().split_once('-').map_or("", |(section, _)| section)
@@ -54,6 +36,7 @@ pub fn code(model: &Model, block: CodeBlock) -> String {
         "bce" => calculator(model, Calc::Binary, framework),
         "cce" => calculator(model, Calc::Categorical, framework),
         "fit" => fit(model),
+        "softmax" => softmax(model),
         _ => focal(model, framework),
     }
 }
@@ -103,6 +86,27 @@ fn fit(model: &Model) -> String {
         }
     };
     logistic_code(&page, if shown { Shown::Value(&text) } else { Shown::Refused(&text) }, lang)
+}
+
+/// The softmax fit in the plane in scikit-learn (scipy for γ > 0), ending
+/// with the plane's readouts (mean cross-entropy, accuracy) where the page
+/// shows the optimum, else the optimum's.
+fn softmax(model: &Model) -> String {
+    let lang = model.state.lang;
+    let problem = match softmax_problem(&model.state) {
+        Ok(problem) => problem,
+        Err(error) => return format!("# {}", error.message().text(lang)),
+    };
+    let numbers = |m| [readout(problem.cross_entropy(m), 4), percent_tenths(problem.accuracy(m))].join(" ");
+    let (text, shown) = match model.softmax.optimum() {
+        Err(error) => (error.message().text(lang), false),
+        Ok(optimum) if model.softmax.model() == Some(&optimum.model) => (numbers(&optimum.model), true),
+        Ok(optimum) => {
+            let step = [("values", numbers(&optimum.model)), ("n", model.softmax.iteration().to_string())];
+            (fill(t(lang, "code.fit.step"), &step), true)
+        }
+    };
+    softmax_code(&problem, if shown { Shown::Value(&text) } else { Shown::Refused(&text) }, lang)
 }
 
 /// The points' focal loss under the sigmoid of the focal section, ending

@@ -4,26 +4,37 @@
 //! tested natively; the wasm shell (`app`) only reads DOM events into
 //! messages and applies the changes.
 
+pub mod api;
 pub mod calculators;
 pub mod changes;
 pub mod claims;
 pub mod code;
 pub mod fit;
+pub mod lesson;
 pub mod mailbox;
 pub mod markup;
 pub mod model;
 pub mod msg;
+pub mod question;
+pub mod questions;
 pub mod readouts;
+pub mod section;
 pub mod softmax_fit;
 pub mod update;
 pub mod url;
 pub mod view;
+pub mod words;
 
 mod plane_pointer;
 mod pointer;
 
-pub use changes::{Changes, CopyButton, Tooltip};
+pub use changes::{Changes, CopyButton, Focus, Tooltip};
 pub use model::{FigureSet, Model};
-pub use msg::{Action, CodeBlock, ExportKind, Key, Msg, Phase, PointerEvent, Preset, Region};
+pub use msg::{
+    Action, CodeBlock, ExportKind, Key, LessonEvent, Msg, Phase, PointerEvent, Preset, QuestionAction, QuestionEvent,
+    Region,
+};
+pub use question::{Answer, Question};
+pub use section::Section;
 pub use update::update;
 pub use view::View;

@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use super::calculators::Calculators;
 use super::fit::FitProgress;
+use super::lesson::LessonDraft;
+use super::question::Questions;
 use super::softmax_fit::SoftmaxProgress;
 use super::url::{self, Location};
 use super::view::View;
@@ -59,6 +61,23 @@ pub struct Model {
     /// A language the reader chose whose words are on their way, and whether
     /// the switch is a step in history.
     pub(super) pending_lang: Option<(Lang, bool)>,
+    /// The reader's answers to the questions.
+    pub questions: Questions,
+    /// The questions' words or numbers may have changed.
+    pub(super) questions_stale: bool,
+    /// Inside another page's frame: a change replaces the page's link
+    /// instead of adding a step to the history the two pages share.
+    pub framed: bool,
+    /// The lesson-link dialog, while it is open.
+    pub lesson: Option<LessonDraft>,
+    /// The notices are about what the page around the embed sent, not the link.
+    pub notices_from_api: bool,
+    /// The link last told to the page around the embed.
+    pub(super) told: Option<String>,
+    /// A `losslab:set` to answer in the next frame, with what it had wrong.
+    pub(super) set_answer: Option<Vec<Notice>>,
+    /// The content height last told to the page around the embed.
+    pub(super) height: u32,
 }
 
 /// A point being dragged: which, from where, and whether it has moved yet
@@ -157,6 +176,14 @@ impl Model {
             push_history: false,
             last_query: String::new(),
             pending_lang: None,
+            questions: Questions::default(),
+            questions_stale: true,
+            framed: false,
+            lesson: None,
+            notices_from_api: false,
+            told: None,
+            set_answer: None,
+            height: 0,
         }
     }
 
@@ -169,13 +196,14 @@ impl Model {
         }
     }
 
-    /// Whether a setting's control is off: C without the L2 penalty.
+    /// Whether a setting's control is off: C without the L2 penalty, or any
+    /// control the link locks.
     pub fn control_disabled(&self, setting: Setting) -> bool {
-        match setting {
+        (match setting {
             Setting::C => self.state.regularization == Regularization::Off,
             Setting::SoftmaxC => self.state.softmax.regularization == Regularization::Off,
             _ => false,
-        }
+        }) || self.view.locks(setting)
     }
 
     /// The link of the page as it is now.
@@ -206,6 +234,7 @@ impl Model {
         if deps.intersects(Deps::SOFTMAX) {
             self.softmax.data_changed(&self.state);
         }
+        self.questions_stale = true;
         self.push_history |= finished;
         if finished {
             self.announce = self.announce.union(FigureSet::reading(deps).intersection(self.shown));

@@ -2,6 +2,9 @@
 //! each DOM event once into a [`Msg`], through the word tables below and the
 //! state's table of settings, and no name is matched anywhere else.
 
+use super::question::Question;
+use super::section::Section;
+use super::words::words;
 use crate::charts::{Figure, PlotMap};
 use crate::i18n::Lang;
 use crate::state::{ControlInput, Setting};
@@ -47,6 +50,51 @@ pub enum Msg {
     Printing(bool),
     /// An animation frame: time to draw.
     Frame,
+    /// The page is mounted: whether it sits in another page's frame, and
+    /// the progress through the questions an earlier visit kept (if the
+    /// browser lets the page keep any).
+    Opened { framed: bool, progress: Option<String> },
+    /// Something done to a question.
+    Question(Question, QuestionEvent),
+    /// Something done in the lesson-link dialog.
+    Lesson(LessonEvent),
+    /// A `losslab:set` from the page around the embed: who sent it
+    /// (`event.origin`), and its settings as key and text.
+    ApiSet { origin: String, pairs: Vec<(String, String)> },
+    /// The page's content is now this tall (CSS pixels).
+    Height(u32),
+}
+
+/// What a reader does to a question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuestionEvent {
+    /// Chose the answer with this id.
+    Choose(String),
+    /// One of the question's buttons.
+    Act(QuestionAction),
+}
+
+/// What a reader does in the lesson-link dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LessonEvent {
+    /// Open it; `base` is the page's address without its query.
+    Open {
+        base: String,
+    },
+    /// Close it (its button, or Escape).
+    Close,
+    Show(Section, bool),
+    Lock(Setting, bool),
+    Ask(Option<Question>),
+    /// Copy the link.
+    Copy,
+    /// Tab (shift: `backwards`) while the `at`-th of `count` focusable
+    /// elements of the dialog has the focus (`None`: none of them).
+    Tab {
+        at: Option<usize>,
+        count: usize,
+        backwards: bool,
+    },
 }
 
 /// The pointer on a figure, in CSS pixels of its canvas.
@@ -88,34 +136,6 @@ pub enum Phase {
     Leave,
 }
 
-/// A table of the words the page uses for one kind of thing.
-macro_rules! words {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $($word:literal)|+,)* }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)*
-        }
-
-        impl $name {
-            /// What the page's word (an attribute value, a key's name) stands for.
-            pub fn from_word(word: &str) -> Option<$name> {
-                match word {
-                    $($($word)|+ => Some($name::$variant),)*
-                    _ => None,
-                }
-            }
-
-            /// The page's word for it.
-            pub fn word(self) -> &'static str {
-                match self {
-                    $($name::$variant => [$($word),+][0],)*
-                }
-            }
-        }
-    };
-}
-
 words! {
     /// A button that acts (`data-control` or `data-action`).
     Action {
@@ -133,6 +153,22 @@ words! {
         SoftmaxStep = "softmax-step",
         SoftmaxReset = "softmax-reset",
         SoftmaxConverge = "softmax-converge",
+        Lesson = "lesson",
+        LessonClose = "lesson-close",
+        LessonCopy = "lesson-copy",
+    }
+}
+
+words! {
+    /// A question's buttons (`data-q`).
+    QuestionAction {
+        /// Answer by picking a point in a figure (or stop picking).
+        Pick = "pick",
+        /// Show the answer in its figure.
+        Show = "show",
+        /// Answer again.
+        Retry = "retry",
+        Skip = "skip",
     }
 }
 
@@ -156,6 +192,7 @@ words! {
         CceKeras = "cce-keras",
         CceKeras3 = "cce-keras3",
         CceTorch = "cce-torch",
+        SoftmaxSklearn = "softmax-sklearn",
         FocalKeras = "focal-keras",
         FocalKeras3 = "focal-keras3",
         FocalTorch = "focal-torch",

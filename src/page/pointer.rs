@@ -9,6 +9,8 @@ use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
 use super::msg::{Key, Phase, PointerEvent};
 use super::plane_pointer;
+use super::question::Answer;
+use super::questions::answer_question;
 use crate::charts::fit_name;
 use crate::charts::{Figure, PlotMap, Pointer};
 use crate::i18n::{fill, t};
@@ -36,7 +38,7 @@ pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Cha
         (_, Pointer::None) => {}
         (Phase::Down, Pointer::Moves) => press(model, event, &map, changes),
         (Phase::Move, _) => moved(model, event, &map, changes),
-        (Phase::Up, Pointer::Moves) => release(model),
+        (Phase::Up, Pointer::Moves) => release(model, changes),
         (Phase::Cancel, Pointer::Moves) => cancel(model),
         (Phase::Leave, _) => {
             if model.drag.is_none() && model.highlight.is_some() {
@@ -52,7 +54,10 @@ pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Cha
 fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
     let (x, _) = map.to_data(event.at.0, event.at.1);
     let count = model.state.points.len();
+    // Points a link locks may be chosen (to answer a question), not changed.
+    let locked = model.view.locks(Setting::Points);
     match pick(model, event.figure, map, event.at, event.touch) {
+        _ if locked && (event.alt || event.shift) => {}
         Some(index) if event.alt && count > FEWEST_POINTS => {
             edit_points(model, |points| {
                 points.remove(index);
@@ -81,7 +86,8 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
 }
 
 fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
-    if let Some(drag) = &mut model.drag {
+    let locked = model.view.locks(Setting::Points);
+    if let Some(drag) = model.drag.as_mut().filter(|_| !locked) {
         let slop = if event.touch { TOUCH_SLOP } else { CLICK_SLOP };
         let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > slop;
         if far || drag.moved {
@@ -109,9 +115,17 @@ fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
     };
 }
 
-/// The end of a press: a drag is done, or a click flips the point.
-fn release(model: &mut Model) {
+/// The end of a press: a drag is done, or a click answers the question
+/// waiting for a point, or flips the point.
+fn release(model: &mut Model, changes: &mut Changes) {
     let Some(drag) = model.drag.take() else { return };
+    if let (false, Some(question)) = (drag.moved, model.questions.picking) {
+        model.questions.picking = None;
+        return answer_question(model, question, Answer::Point(drag.index), changes);
+    }
+    if model.view.locks(Setting::Points) {
+        return;
+    }
     if !drag.moved {
         edit_points(model, |points| {
             if let Some(point) = points.get_mut(drag.index) {
@@ -129,7 +143,8 @@ pub(super) fn hold(model: &mut Model) {
         return plane_pointer::hold(model);
     }
     let Some(drag) = model.drag.filter(|d| !d.moved) else { return };
-    if model.state.points.len() <= FEWEST_POINTS {
+    // Points a link locks are not removed, by a long press or otherwise.
+    if model.state.points.len() <= FEWEST_POINTS || model.view.locks(Setting::Points) {
         return;
     }
     model.drag = None;
@@ -166,7 +181,13 @@ pub(super) fn key(
     }
     let current = model.highlight.filter(|&i| i < count);
     let index = current.unwrap_or(0);
+    let locked = model.view.locks(Setting::Points);
     match key {
+        Key::Flip if model.questions.picking.is_some() => {
+            let question = model.questions.picking.take().expect("checked");
+            answer_question(model, question, Answer::Point(index), changes);
+        }
+        Key::Left | Key::Right | Key::Flip | Key::Remove if locked => {}
         Key::Previous | Key::Next => {
             let next = match (current, key == Key::Next) {
                 (None, _) => 0,

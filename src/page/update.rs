@@ -1,9 +1,13 @@
 //! The page's logic: [`update`] takes the model and one message and returns
 //! what the document must do. Plain Rust, tested natively.
 
-use super::changes::{Changes, CopyButton};
+use super::api::{self, Outgoing};
+use super::changes::{Changes, CopyButton, Focus};
+use super::lesson::{self, LessonDraft};
 use super::model::{FigureSet, Model};
-use super::msg::{Action, ExportKind, Msg, Preset, Region};
+use super::msg::{Action, ExportKind, LessonEvent, Msg, Preset, QuestionAction, QuestionEvent, Region};
+use super::question::{Answer, Question};
+use super::questions::{answer_question, show_point};
 use super::softmax_fit::SoftmaxProgress;
 use super::{code, plane_pointer, pointer, url};
 use crate::charts::{alt_text, Figure};
@@ -34,6 +38,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
             changes.controls.extend(calculator_fields(Calc::Categorical));
             calculator_changed(model, Calc::Categorical, true, &mut changes);
         }
+        Msg::ApplyCsv(_) if model.view.locks(Setting::Points) => {}
         Msg::ApplyCsv(text) => match parse_points_csv(&text) {
             Ok(points) => {
                 Setting::Points.put(&mut model.state, Value::Points(points));
@@ -74,6 +79,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
         Msg::Hold => pointer::hold(model),
         Msg::Printing(printing) => model.printing = printing,
         Msg::Frame => frame(model, &mut changes),
+        Msg::Opened { framed, progress } => opened(model, framed, progress.as_deref(), &mut changes),
+        Msg::Question(question, event) => question_event(model, question, event, &mut changes),
+        Msg::Lesson(event) => lesson_event(model, event, &mut changes),
+        Msg::ApiSet { origin, pairs } => api_set(model, &origin, &pairs, &mut changes),
+        Msg::Height(height) => {
+            if model.framed && height != model.height {
+                model.height = height;
+                changes.post.push(Outgoing::resize(height));
+            }
+        }
     }
     // A frame also when only the numbers changed: the readouts and the link
     // follow every change, drawn or not.
@@ -104,8 +119,8 @@ fn seen(model: &mut Model, region: Region, inside: &[Figure], outside: &[Figure]
 /// A setting's control moved: the value goes through the state's border,
 /// then everything that reads it follows.
 fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: bool, changes: &mut Changes) {
-    if setting == Setting::Points {
-        return; // the points text box is applied by its button
+    if setting == Setting::Points || model.view.locks(setting) {
+        return; // the points text box is applied by its button; a locked control is off
     }
     let Some(value) = setting.read_control(input) else {
         if let (Setting::Calculator(which, CalcField::LabelSmoothing), ControlInput::Text(text)) = (setting, input) {
@@ -134,6 +149,12 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
         _ if !matches!(setting.spec().kind, Kind::Text | Kind::Points) => changes.controls.push(setting),
         _ => {}
     }
+    setting_changed(model, setting, finished, changes);
+}
+
+/// What follows from a setting's new value: the figures and numbers that
+/// read it are recomputed, and a finished change is a step in history.
+fn setting_changed(model: &mut Model, setting: Setting, finished: bool, changes: &mut Changes) {
     match setting {
         Setting::Data | Setting::Seed => {
             model.highlight = None;
@@ -205,6 +226,8 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
             model.fit.reset();
         }
         Action::Converge => model.fit.converge(&model.state),
+        Action::ResetPoints if model.view.locks(Setting::Data) => return,
+        Action::NewSeed if model.view.locks(Setting::Seed) => return,
         Action::ResetPoints => {
             Setting::Data.put(&mut model.state, Value::Word("article"));
             model.highlight = None;
@@ -227,7 +250,7 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
             return;
         }
         // Read with their text by the shell: they arrive as their own messages.
-        Action::Share | Action::ApplyCsv => return,
+        Action::Share | Action::ApplyCsv | Action::Lesson | Action::LessonClose | Action::LessonCopy => return,
         Action::SoftmaxPlay | Action::SoftmaxStep | Action::SoftmaxReset | Action::SoftmaxConverge => {
             let softmax = &mut model.softmax;
             match action {
@@ -246,6 +269,7 @@ fn act(model: &mut Model, action: Action, changes: &mut Changes) {
 fn calculator_changed(model: &mut Model, which: Calc, finished: bool, changes: &mut Changes) {
     model.calculators.evaluate(&model.state, which);
     changes.calculators = true;
+    model.questions_stale = true;
     model.push_history |= finished;
     if which == Calc::Categorical {
         model.mark(Deps::CCE);
@@ -285,6 +309,7 @@ fn switch_lang(model: &mut Model, lang: Lang, finished: bool, changes: &mut Chan
 /// Shows every word of the page in `lang`, whose words are installed.
 fn show_lang(model: &mut Model, lang: Lang, changes: &mut Changes) {
     model.state.lang = lang;
+    model.questions_stale = true;
     changes.words = true;
     changes.calculators = true;
     changes.notices = model.notices_shown;
@@ -312,6 +337,7 @@ fn navigated(model: &mut Model, query: &str, changes: &mut Changes) {
     model.plane_hover = None;
     model.calculators.evaluate_all(&model.state);
     model.highlight = None;
+    model.questions_stale = true;
     changes.all_controls = true;
     changes.theme = true;
     changes.words = true;
@@ -325,6 +351,7 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     if model.fit.playing() {
         model.fit.advance(&model.state);
         model.mark(Deps::BINARY);
+        model.questions_stale = true;
     }
     if model.softmax.playing() {
         model.softmax.advance();
@@ -332,11 +359,21 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     }
     model.rebuild_scene();
     let query = model.query();
+    let finished = std::mem::take(&mut model.push_history);
     if query != model.last_query {
-        changes.url = Some((query.clone(), model.push_history));
-        model.last_query = query;
+        // In a frame, a step in history would be a step of the page around it.
+        changes.url = Some((query.clone(), finished && !model.framed));
+        model.last_query.clone_from(&query);
     }
-    model.push_history = false;
+    // The page around the embed hears of every finished change, once, and
+    // of every `losslab:set`, whatever it changed.
+    let untold = finished && model.told.as_ref() != Some(&query);
+    if model.view.api && (untold || model.set_answer.is_some()) {
+        let notices = model.set_answer.take().unwrap_or_default();
+        changes.post.push(Outgoing::change(&model.state, &model.view.origin, &notices));
+        model.told = Some(query);
+    }
+    changes.questions = std::mem::take(&mut model.questions_stale);
     changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
     let due = model.redraw.intersection(model.drawable());
     model.redraw = model.redraw.without(due);
@@ -348,4 +385,124 @@ fn frame(model: &mut Model, changes: &mut Changes) {
         let lines: Vec<String> = announce.figures().map(|figure| alt_text(figure, &model.scene, lang)).collect();
         changes.announce = Some(lines.join("\n"));
     }
+}
+
+/// The page is mounted: it knows where it sits and what earlier visits
+/// answered; it greets the page around it and opens the question the link asks.
+fn opened(model: &mut Model, framed: bool, progress: Option<&str>, changes: &mut Changes) {
+    model.framed = framed;
+    if let Some(progress) = progress {
+        model.questions.restore(progress);
+    }
+    model.questions_stale = true;
+    if model.view.api {
+        changes.post.push(Outgoing::ready(&model.state, &model.view.origin));
+        model.told = Some(model.query());
+    }
+    if let Some(question) = model.view.ask {
+        if question.picks_point() {
+            model.questions.picking = Some(question);
+        }
+        changes.focus = Some(Focus::Question(question));
+    }
+}
+
+fn question_event(model: &mut Model, question: Question, event: QuestionEvent, changes: &mut Changes) {
+    // The card answers at once; the next frame writes it again with the scene redrawn.
+    changes.questions = true;
+    model.questions_stale = true;
+    match event {
+        QuestionEvent::Choose(id) => answer_question(model, question, Answer::Choice(id), changes),
+        QuestionEvent::Act(QuestionAction::Pick) if question.picks_point() => {
+            let picking = &mut model.questions.picking;
+            *picking = if *picking == Some(question) { None } else { Some(question) };
+        }
+        QuestionEvent::Act(QuestionAction::Pick) => {}
+        QuestionEvent::Act(QuestionAction::Skip) => model.questions.skip(question),
+        QuestionEvent::Act(QuestionAction::Retry) => model.questions.forget(question),
+        QuestionEvent::Act(QuestionAction::Show) => {
+            show_point(model, question);
+            changes.reveal = Some(question.reveal());
+        }
+    }
+}
+
+fn lesson_event(model: &mut Model, event: LessonEvent, changes: &mut Changes) {
+    let draft = match event {
+        LessonEvent::Open { base } => {
+            changes.focus = Some(Focus::LessonItem(0));
+            model.lesson.insert(LessonDraft::new(&model.view, base))
+        }
+        LessonEvent::Close => {
+            if model.lesson.take().is_some() {
+                changes.lesson = Some(None);
+                changes.focus = Some(Focus::LessonOpener);
+            }
+            return;
+        }
+        event => {
+            let Some(draft) = &mut model.lesson else { return };
+            match event {
+                LessonEvent::Show(section, on) => draft.set_show(section, on),
+                LessonEvent::Lock(setting, on) => draft.set_lock(setting, on),
+                LessonEvent::Ask(question) => draft.ask = question,
+                LessonEvent::Copy => {
+                    if let Some(link) = draft.link(&model.state) {
+                        changes.copy = Some((link, CopyButton::Lesson));
+                    }
+                }
+                LessonEvent::Tab { at, count, backwards } => {
+                    if let Some(next) = lesson::tab(at, count, backwards) {
+                        changes.focus = Some(Focus::LessonItem(next));
+                        changes.handled = true;
+                    }
+                    return;
+                }
+                LessonEvent::Open { .. } | LessonEvent::Close => {}
+            }
+            draft
+        }
+    };
+    changes.lesson = Some(Some(draft.shown(&model.state)));
+}
+
+/// A `losslab:set`, heard only with `api=1` and only from the origin the
+/// link names (if it names one): read as a link is read, then applied as a
+/// finished change, and answered in the next frame.
+fn api_set(model: &mut Model, origin: &str, pairs: &[(String, String)], changes: &mut Changes) {
+    if !model.view.api || model.view.origin.as_deref().is_some_and(|named| named != origin) {
+        return;
+    }
+    let mut state = model.state.clone();
+    let notices = api::apply_set(&mut state, pairs);
+    take_state(model, state, changes);
+    if !notices.is_empty() {
+        model.notices = notices.clone();
+        model.notices_shown = true;
+        model.notices_from_api = true;
+        changes.notices = true;
+    }
+    model.set_answer = Some(notices);
+    model.push_history = true;
+    changes.frame = true; // the answer goes out in the next frame, even when nothing is redrawn
+}
+
+/// The page takes `state` (within its ranges) as one finished change: what
+/// differs is recomputed, redrawn and rewritten, like a change of each control.
+fn take_state(model: &mut Model, state: State, changes: &mut Changes) {
+    let old = std::mem::replace(&mut model.state, state);
+    let lang = std::mem::replace(&mut model.state.lang, old.lang);
+    if old.points != model.state.points {
+        model.highlight = None;
+        model.state_changed(Deps::POINTS, true);
+    }
+    for setting in Setting::all().filter(|&s| s != Setting::Lang) {
+        if setting.get(&old) != setting.get(&model.state) {
+            setting_changed(model, setting, true, changes);
+        }
+    }
+    if lang != old.lang {
+        switch_lang(model, lang, true, changes);
+    }
+    changes.all_controls = true;
 }

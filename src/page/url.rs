@@ -3,8 +3,9 @@
 //! ranges, and a notice for each thing it had to correct.
 
 use super::view::{View, VIEW_KEYS};
-use crate::charts::Figure;
+use crate::charts::{Figure, Pointer, Shape};
 use crate::i18n::t;
+use crate::scene::Deps;
 use crate::state::{join_pairs, query_part, state_keys, Notice, Reader, State};
 
 /// What a link asks the page to show.
@@ -43,7 +44,7 @@ pub fn read(query: &str) -> Location {
 /// use losslab::page::{url::write, View};
 /// use losslab::state::State;
 /// let state = State { gamma: 3.0, ..State::default() };
-/// let view = View { embed: Some(vec![Figure::FocalCurves]), controls: true };
+/// let view = View { embed: Some(vec![Figure::FocalCurves]), ..View::default() };
 /// assert_eq!(write(&state, &view), "embed=focal-curves&gamma=3");
 /// ```
 pub fn write(state: &State, view: &View) -> String {
@@ -53,12 +54,64 @@ pub fn write(state: &State, view: &View) -> String {
 }
 
 /// An `<iframe>` that shows `figure` alone, with its controls, in `state`;
-/// `base` is the page's address without its query.
+/// `base` is the page's address without its query. Its height fits the
+/// figure and its controls at its width; the few lines after it let the
+/// embed size its frame to its content as that changes (the embed reports
+/// its height to any page, without its state).
 pub fn embed_code(base: &str, state: &State, figure: Figure) -> String {
-    let view = View { embed: Some(vec![figure]), controls: true };
+    let view = View { embed: Some(vec![figure]), ..View::default() };
     let query = write(state, &view).replace('"', "%22");
     let title = t(state.lang, figure.title_key());
+    let height = embed_height(figure);
     format!(
-        "<iframe src=\"{base}?{query}\" title=\"losslab: {title}\" width=\"720\" height=\"600\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>"
+        "<iframe src=\"{base}?{query}\" title=\"losslab: {title}\" width=\"{EMBED_WIDTH}\" height=\"{height}\" \
+         style=\"border:0;max-width:100%\" loading=\"lazy\" data-losslab></iframe>\n{RESIZE_SCRIPT}"
     )
+}
+
+/// The width of the copied `<iframe>`, in CSS pixels.
+pub const EMBED_WIDTH: u32 = 720;
+
+/// What the copied embed code adds after its `<iframe>`: each losslab frame
+/// takes the height its content reports.
+const RESIZE_SCRIPT: &str = "<script>
+  addEventListener(\"message\", (event) => {
+    if (event.data?.type !== \"losslab:resize\") return;
+    for (const frame of document.querySelectorAll(\"iframe[data-losslab]\"))
+      if (frame.contentWindow === event.source) frame.height = event.data.height;
+  });
+</script>";
+
+/// The height of an embed of `figure` with its controls, [`EMBED_WIDTH`]
+/// pixels wide: its figure and caption, then the controls that come with it
+/// (the end-to-end tests measure every figure against it).
+pub fn embed_height(figure: Figure) -> u32 {
+    let spec = figure.spec();
+    let figure_box = match spec.shape {
+        Shape::Strip => 240,
+        Shape::Standard => 460,
+        Shape::Panels => 480,
+    };
+    let deps = spec.deps;
+    let controls = if deps.intersects(Deps::COMPARISON) {
+        // The data set's controls, the comparison's and its scorecard.
+        960
+    } else if deps.intersects(Deps::CCE) {
+        // The categorical calculator.
+        880
+    } else if deps.intersects(Deps::SOFTMAX) {
+        // The plane's data, sliders, buttons, class picker and readouts,
+        // and under its probabilities the chosen point's Keras calls.
+        440 + if figure == Figure::SoftmaxProbs { 150 } else { 0 }
+    } else if deps.intersects(Deps::FOCAL.union(Deps::LABEL_SMOOTHING)) {
+        125
+    } else if spec.pointer == Pointer::Moves {
+        // The data set's controls and the fit's.
+        365
+    } else if deps.intersects(Deps::BINARY) {
+        240
+    } else {
+        0
+    };
+    figure_box + controls
 }

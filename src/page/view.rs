@@ -1,9 +1,13 @@
 //! How the page is shown, as opposed to what it shows: the whole page, or
-//! only some figures for an `<iframe>` (`?embed=fit,neglog&controls=0`).
+//! only some figures for an `<iframe>` (`?embed=fit,neglog&controls=0`); what
+//! a lesson link fixes (`show=`, `lock=`, `ask=`); and whether an embed talks
+//! to the page around it (`api=1`, `origin=`).
 
+use super::question::Question;
+use super::section::Section;
 use crate::charts::Figure;
 use crate::i18n::excerpt;
-use crate::state::{Kind, Notice, Reader, Value};
+use crate::state::{Expected, Kind, Notice, Reader, Setting, Value};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct View {
@@ -13,18 +17,35 @@ pub struct View {
     pub embed: Option<Vec<Figure>>,
     /// Whether the figures' own controls are shown. Default `true`.
     pub controls: bool,
+    /// `None` for every section; else only these are shown. Default `None`.
+    pub show: Option<Vec<Section>>,
+    /// Settings whose controls are shown but cannot be used. Default none.
+    pub lock: Vec<Setting>,
+    /// The question opened on arrival. Default none.
+    pub ask: Option<Question>,
+    /// Whether an embed talks to its parent page through `postMessage`.
+    /// Default off.
+    pub api: bool,
+    /// The parent page's origin (`https://course.example`): messages with
+    /// state go to it alone, and only its messages are heard. Default none.
+    pub origin: Option<String>,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { embed: None, controls: true }
+        View { embed: None, controls: true, show: None, lock: Vec::new(), ask: None, api: false, origin: None }
     }
 }
 
 /// The keys of a view in a link, in the order they are written (first).
-pub const VIEW_KEYS: [&str; 2] = [EMBED, CONTROLS];
+pub const VIEW_KEYS: [&str; 7] = [EMBED, CONTROLS, SHOW, LOCK, ASK, API, ORIGIN];
 const EMBED: &str = "embed";
 const CONTROLS: &str = "controls";
+const SHOW: &str = "show";
+const LOCK: &str = "lock";
+const ASK: &str = "ask";
+const API: &str = "api";
+const ORIGIN: &str = "origin";
 
 impl View {
     /// Whether `figure` is shown.
@@ -32,15 +53,44 @@ impl View {
         self.embed.as_ref().is_none_or(|figures| figures.contains(&figure))
     }
 
+    /// Whether `section` is shown: listed by `show=` (or no list), or the
+    /// home of the question `ask=` opens.
+    pub fn shows_section(&self, section: Section) -> bool {
+        self.show.as_ref().is_none_or(|sections| sections.contains(&section))
+            || self.ask.is_some_and(|q| q.section() == section)
+    }
+
+    /// Whether a setting's control is locked by the link. Locked points lock
+    /// what would replace them too: the data set and its seed.
+    pub fn locks(&self, setting: Setting) -> bool {
+        self.lock.contains(&setting)
+            || (matches!(setting, Setting::Data | Setting::Seed) && self.lock.contains(&Setting::Points))
+    }
+
     /// The link pairs of this view, without defaults.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
+        let list = |words: Vec<&str>| words.join(",");
         if let Some(figures) = self.embed.as_ref().filter(|figures| !figures.is_empty()) {
-            let names: Vec<&str> = figures.iter().map(|f| f.name()).collect();
-            pairs.push((EMBED, names.join(",")));
+            pairs.push((EMBED, list(figures.iter().map(|f| f.name()).collect())));
         }
         if !self.controls {
             pairs.push((CONTROLS, "0".to_owned()));
+        }
+        if let Some(sections) = &self.show {
+            pairs.push((SHOW, list(sections.iter().map(|s| s.word()).collect())));
+        }
+        if !self.lock.is_empty() {
+            pairs.push((LOCK, list(self.lock.iter().map(|s| s.spec().control).collect())));
+        }
+        if let Some(question) = self.ask {
+            pairs.push((ASK, question.word().to_owned()));
+        }
+        if self.api {
+            pairs.push((API, "1".to_owned()));
+        }
+        if let Some(origin) = &self.origin {
+            pairs.push((ORIGIN, origin.clone()));
         }
         pairs
     }
@@ -49,36 +99,91 @@ impl View {
     pub fn read(reader: &mut Reader) -> View {
         let mut view = View::default();
         if let Some(text) = reader.text(EMBED) {
-            view.embed = read_figures(reader, &text);
+            view.embed = read_list(reader, EMBED, &text, Figure::from_name).filter(|figures| !figures.is_empty());
         }
-        if let Some(text) = reader.value(CONTROLS) {
-            match Kind::Flag.read(&text) {
-                Ok(Value::Flag(on)) => view.controls = on,
-                Ok(_) => {}
-                Err(expected) => reader.malformed(CONTROLS, &text, expected),
+        view.controls = read_flag(reader, CONTROLS).unwrap_or(true);
+        if let Some(text) = reader.text(SHOW) {
+            view.show = read_list(reader, SHOW, &text, Section::from_word);
+        }
+        if let Some(text) = reader.text(LOCK) {
+            view.lock = read_list(reader, LOCK, &text, Setting::from_control).unwrap_or_default();
+        }
+        if let Some(text) = reader.value(ASK) {
+            match Question::from_word(&text) {
+                Some(question) => view.ask = Some(question),
+                None => reader.notice(Notice::UnknownName { key: ASK, name: excerpt(&text) }),
+            }
+        }
+        view.api = read_flag(reader, API).unwrap_or(false);
+        if let Some(text) = reader.value(ORIGIN) {
+            match is_origin(&text) {
+                true => view.origin = Some(text),
+                false => reader.malformed(ORIGIN, &text, Expected::Origin),
             }
         }
         view
     }
 }
 
-/// The known figures named in `text`, in order, each once; unknown names
-/// are noticed and skipped.
-fn read_figures(reader: &mut Reader, text: &str) -> Option<Vec<Figure>> {
-    let mut figures: Vec<Figure> = Vec::new();
-    let mut any_unknown = false;
-    for name in text.split(',').map(str::trim).filter(|name| !name.is_empty()) {
-        match Figure::from_name(name) {
-            None => {
-                reader.notice(Notice::UnknownFigure { name: excerpt(name) });
-                any_unknown = true;
-            }
-            Some(figure) if !figures.contains(&figure) => figures.push(figure),
+fn read_flag(reader: &mut Reader, key: &'static str) -> Option<bool> {
+    let text = reader.value(key)?;
+    match Kind::Flag.read(&text) {
+        Ok(Value::Flag(on)) => Some(on),
+        _ => {
+            reader.malformed(key, &text, Expected::Flag);
+            None
+        }
+    }
+}
+
+/// The known names in the comma-separated `text`, in order, each once;
+/// unknown names are noticed and skipped. `None` when nothing was named at
+/// all (noticed as an empty value).
+fn read_list<T: PartialEq>(
+    reader: &mut Reader,
+    key: &'static str,
+    text: &str,
+    known: impl Fn(&str) -> Option<T>,
+) -> Option<Vec<T>> {
+    let names: Vec<&str> = text.split(',').map(str::trim).filter(|name| !name.is_empty()).collect();
+    if names.is_empty() {
+        reader.notice(Notice::Empty { key });
+        return None;
+    }
+    let mut items = Vec::new();
+    for name in names {
+        match known(name) {
+            None if key == EMBED => reader.notice(Notice::UnknownFigure { name: excerpt(name) }),
+            None => reader.notice(Notice::UnknownName { key, name: excerpt(name) }),
+            Some(item) if !items.contains(&item) => items.push(item),
             Some(_) => {}
         }
     }
-    if figures.is_empty() && !any_unknown {
-        reader.notice(Notice::Empty { key: EMBED });
+    Some(items)
+}
+
+/// Whether `text` is a web origin as `location.origin` writes it:
+/// `http(s)://host[:port]`, nothing after.
+fn is_origin(text: &str) -> bool {
+    let host = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with(['.', ':'])
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || "-.[]:".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        for good in
+            ["https://course.example", "http://127.0.0.1:8080", "http://[::1]:3000", "http://[::1]", "https://a-b.c"]
+        {
+            assert!(is_origin(good), "{good}");
+        }
+        for bad in ["*", "null", "course.example", "https://course.example/", "https://x?y", "ftp://x", "https://"] {
+            assert!(!is_origin(bad), "{bad}");
+        }
     }
-    Some(figures).filter(|figures| !figures.is_empty())
 }

@@ -32,6 +32,9 @@ pub enum Notice {
     PlanePointsOutOfRange { count: usize, first: String },
     /// `embed` named a figure that does not exist.
     UnknownFigure { name: String },
+    /// A list of a lesson link (`show`, `lock`) or `ask` named something
+    /// that does not exist.
+    UnknownName { key: &'static str, name: String },
     /// So many problems that the rest are only counted.
     Omitted { count: usize },
 }
@@ -49,6 +52,8 @@ pub enum Expected {
     Points,
     /// `x:y:class` triples.
     PlanePoints,
+    /// A web origin, `https://host[:port]`.
+    Origin,
 }
 
 /// Notices collected while reading one URL: the first [`MAX_NOTICES`] in
@@ -125,6 +130,14 @@ impl Notice {
                     .with("y", format::plain(*PLANE_Y_RANGE.end()))
             }
             Notice::UnknownFigure { name } => m("notice.unknown-figure").with("name", name.as_str()),
+            Notice::UnknownName { key, name } => {
+                let what = match *key {
+                    "show" => "notice.unknown.section",
+                    "lock" => "notice.unknown.control",
+                    _ => "notice.unknown.question",
+                };
+                m(what).with("key", *key).with("name", name.as_str())
+            }
             Notice::Omitted { count } => m("notice.omitted").with("count", count.to_string()),
         }
     }
@@ -141,6 +154,7 @@ impl Expected {
             }
             Expected::Points => Message::new("expected.points"),
             Expected::PlanePoints => Message::new("expected.plane-points"),
+            Expected::Origin => Message::new("expected.origin"),
         }
     }
 }
@@ -173,6 +187,10 @@ mod tests {
             Notice::PlanePointsOutOfRange { count: 2, first: text() },
             Notice::Malformed { key: "softmax-pts", text: text(), expected: Expected::PlanePoints },
             Notice::UnknownFigure { name: text() },
+            Notice::UnknownName { key: "show", name: text() },
+            Notice::UnknownName { key: "lock", name: text() },
+            Notice::UnknownName { key: "ask", name: text() },
+            Notice::Malformed { key: "origin", text: text(), expected: Expected::Origin },
             Notice::Omitted { count: 3 },
         ]
     }

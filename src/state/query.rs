@@ -41,6 +41,14 @@ pub fn join_pairs(pairs: &[(&'static str, String)]) -> String {
     pairs.join("&")
 }
 
+/// Pairs of any keys (as another page sends them), joined as a link joins
+/// them, keys encoded too: reading the result is reading a link.
+pub fn query_of(pairs: &[(String, String)]) -> String {
+    let pairs: Vec<String> =
+        pairs.iter().map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value))).collect();
+    pairs.join("&")
+}
+
 impl State {
     /// The query (without `?`) that reproduces this state; empty for the
     /// default state. Each setting's key and values are in [`SETTINGS`].
@@ -75,7 +83,7 @@ impl State {
             .filter_map(|spec| {
                 let baseline = if spec.setting == Setting::Points { &drawn } else { &default };
                 let value = spec.setting.get(self);
-                (value != spec.setting.get(baseline)).then(|| (spec.key, url_text(value)))
+                (value != spec.setting.get(baseline)).then(|| (spec.key, link_text(value)))
             })
             .collect()
     }
@@ -101,11 +109,16 @@ impl State {
     /// The state whose settings `reader` holds, every other setting at its default.
     pub fn read(reader: &mut Reader) -> State {
         let mut state = State::default();
-        for spec in &SETTINGS {
-            read_setting(reader, &mut state, spec);
-        }
-        debug_assert!(state.is_within_ranges(), "a link let an out-of-range state through: {state:?}");
+        state.read_onto(reader);
         state
+    }
+
+    /// Sets the settings `reader` holds, through the border; the others keep their value.
+    pub fn read_onto(&mut self, reader: &mut Reader) {
+        for spec in &SETTINGS {
+            read_setting(reader, self, spec);
+        }
+        debug_assert!(self.is_within_ranges(), "a link let an out-of-range state through: {self:?}");
     }
 }
 
@@ -172,8 +185,8 @@ fn read_word(kind: &Kind, text: &str) -> Result<Value, Expected> {
     }
 }
 
-/// A value as a link writes it.
-fn url_text(value: Value) -> String {
+/// A value as a link writes it (before percent-encoding).
+pub fn link_text(value: Value) -> String {
     match value {
         Value::Number(x) => shortest(x),
         Value::Flag(on) => if on { "1" } else { "0" }.to_owned(),

@@ -52,8 +52,8 @@ pub fn logistic_code(fit: &LogisticCode, page: Shown, lang: Lang) -> String {
     render("code.logistic", lang, &flags, &values)
 }
 
-/// The softmax fit's code, its comments in `lang`, printing its mean loss
-/// with four decimals and its accuracy in percent with one: scikit-learn's
+/// The softmax fit's code, its comments in `lang`, printing the mean
+/// cross-entropy of the points' own classes with four decimals and its accuracy in percent with one: scikit-learn's
 /// multinomial `LogisticRegression` (smoothed targets as weighted copies of
 /// each point), or for γ > 0 scipy on the page's own objective. The
 /// template is the word tables' `code.softmax`; its flags: `g` focal, `S`

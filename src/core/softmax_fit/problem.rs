@@ -5,7 +5,7 @@ use super::derivatives::{add_logit_derivatives, Scratch};
 use super::model::first_argmax;
 use super::{SoftmaxFitError, SoftmaxModel, SoftmaxOptions, GAMMA_MAX};
 use crate::core::activation::softmax;
-use crate::core::losses::categorical_focal_loss;
+use crate::core::losses::{categorical_cross_entropy, categorical_focal_loss};
 use crate::core::smoothing::smooth_categorical;
 
 /// A softmax fit's data and options, valid by construction: at least one
@@ -245,6 +245,30 @@ impl SoftmaxProblem {
     pub fn accuracy(&self, model: &SoftmaxModel) -> f64 {
         let right = (0..self.n).filter(|&i| model.predict(self.point(i)) == self.labels[i]).count();
         right as f64 / self.n as f64
+    }
+
+    /// The mean cross-entropy of the points' own classes, one-hot, whatever
+    /// targets and γ the fit uses: what the page reports as the fit's loss
+    /// and scikit-learn's `log_loss(y, proba)` computes.
+    ///
+    /// ```
+    /// use losslab::core::softmax_fit::{SoftmaxModel, SoftmaxOptions, SoftmaxProblem};
+    /// let smoothed = SoftmaxOptions { label_smoothing: 0.3, gamma: 2.0, ..SoftmaxOptions::default() };
+    /// let p = SoftmaxProblem::new(&[vec![-1.0], vec![1.0]], &[0, 1], &smoothed).unwrap();
+    /// let m = SoftmaxModel { coef: vec![-1.0, 1.0], intercept: vec![0.0, 0.0] };
+    /// // p(own class) = σ(2) at both points.
+    /// assert!((p.cross_entropy(&m) - (1.0 + (-2f64).exp()).ln()).abs() < 1e-15);
+    /// ```
+    pub fn cross_entropy(&self, model: &SoftmaxModel) -> f64 {
+        let mut one_hot = vec![0.0; self.k];
+        let total: f64 = (0..self.n)
+            .map(|i| {
+                one_hot.fill(0.0);
+                one_hot[self.labels[i]] = 1.0;
+                categorical_cross_entropy(&one_hot, &model.logits(self.point(i)))
+            })
+            .sum();
+        total / self.n as f64
     }
 }
 

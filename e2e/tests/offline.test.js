@@ -1,0 +1,123 @@
+// Offline: after one visit the page works with the network gone, from its
+// sub-folder and under the strict policy; a new build is picked up on the
+// next visit; a development build's worker removes itself.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { servedSite, lacks, root } from "../lib/harness.js";
+import { canvasInk, open, readout, settle } from "../lib/browser.js";
+import { serve } from "../lib/server.js";
+import { FIGURES } from "../lib/figures.js";
+
+const site = servedSite();
+
+/// Waits until the page is controlled by a worker whose cache holds every
+/// file its script lists; returns the cache's name.
+async function cached(page) {
+  await page.waitFor(() => navigator.serviceWorker?.controller != null, null, { timeout: 30000 });
+  return page.evaluate(async () => {
+    const keys = await caches.keys();
+    const name = keys.find((k) => k.startsWith("losslab-"));
+    return { name, files: (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) };
+  });
+}
+
+async function loaded(page) {
+  await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0 && document.querySelector('[data-readout="bce"]')?.textContent !== "", null, { timeout: 30000 });
+  await settle(page);
+}
+
+/// A copy of dist/ to change, as a new deployment would.
+async function copyOfDist() {
+  const dir = await mkdtemp(join(tmpdir(), "losslab-dist-"));
+  await cp(`${root}dist`, dir, { recursive: true });
+  return dir;
+}
+
+/// Writes the copy's service worker as a build does (release or not).
+function writeWorker(dir, profile) {
+  execFileSync("sh", [`${root}scripts/service-worker`], {
+    env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_SOURCE_DIR: root, TRUNK_PROFILE: profile },
+  });
+}
+
+test("after one visit the whole page works offline, in English and in Chinese", async (t) => {
+  const why = lacks(site, "offline");
+  if (why) return t.skip(why);
+  const { page, log } = await open(site.browser, site.base);
+  const { name, files } = await cached(page);
+  const worker = await readFile(`${root}dist/sw.js`, "utf8");
+  assert.equal(name, `losslab-${worker.match(/const VERSION = "([0-9a-f]{16})";/)[1]}`);
+  for (const file of ["index.html", "losslab.js", "losslab_bg.wasm", "boot.js", "style.css", "favicon.svg", "i18n/en.json", "i18n/zh.json"]) {
+    assert.ok(files.includes(`/course/losslab/${file}`), `${file} is kept`);
+  }
+  await page.setOffline(true);
+  await page.goto(`${site.base}?gamma=3`);
+  await loaded(page);
+  for (const fig of await canvasInk(page)) {
+    if (FIGURES.includes(fig.name)) assert.ok(fig.ink > 0.005, `${fig.name} drawn offline`);
+  }
+  assert.equal(await readout(page, "bce"), "0.3329");
+  assert.equal(await readout(page, "gamma-value"), "3.0");
+  assert.equal(await page.evaluate(() => document.querySelector('[data-readout="bce-keras"]').textContent), "11.522857");
+  // The other language's words come from the cache too.
+  await page.select('[data-control="lang"]', "zh");
+  await page.waitFor(() => document.documentElement.lang === "zh-CN", null, { timeout: 10000 });
+  assert.equal(await page.text("#bce-title"), "二元交叉熵（binary_crossentropy）");
+  await page.setOffline(false);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.foreign, []);
+  await page.close();
+});
+
+test("a new build is picked up on the next visit, all of one build", async (t) => {
+  const why = lacks(site, "offline");
+  if (why) return t.skip(why);
+  const dir = await copyOfDist();
+  const { server, url } = await serve(dir);
+  const { page, log } = await open(site.browser, url);
+  const first = await cached(page);
+  // A new build is deployed: another page, and a worker of another version.
+  const html = await readFile(join(dir, "index.html"), "utf8");
+  await writeFile(join(dir, "index.html"), html.replace('<html lang="en">', '<html lang="en" data-build="new">'));
+  writeWorker(dir, "release");
+  // The visit that finds it still shows the old build, whole; its new worker takes over.
+  await page.goto(url);
+  await loaded(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.build), undefined);
+  await page.waitFor((old) => caches.keys().then((keys) => keys.length === 1 && keys[0] !== old), first.name, { timeout: 30000 });
+  // The next visit shows the new one.
+  await page.goto(url);
+  await loaded(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.build), "new");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("a development build's worker removes itself and its cache", async (t) => {
+  const why = lacks(site, "offline");
+  if (why) return t.skip(why);
+  const dir = await copyOfDist();
+  const { server, url } = await serve(dir);
+  const { page, log } = await open(site.browser, url);
+  await cached(page);
+  writeWorker(dir, "debug");
+  await page.goto(url);
+  await loaded(page);
+  await page.waitFor(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0, null, { timeout: 30000 });
+  // From now on the page comes from the network: a change shows at once.
+  const html = await readFile(join(dir, "index.html"), "utf8");
+  await writeFile(join(dir, "index.html"), html.replace('<html lang="en">', '<html lang="en" data-build="rebuilt">'));
+  await page.goto(url);
+  await loaded(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.build), "rebuilt");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+  server.close();
+  await rm(dir, { recursive: true, force: true });
+});
