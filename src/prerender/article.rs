@@ -9,8 +9,10 @@ use std::collections::HashMap;
 use super::html::{Document, Element, Node};
 use super::stills;
 use crate::charts::{alt_text, Figure};
-use crate::i18n::{lookup, t, Lang};
+use crate::i18n::{fill, lookup, t, Lang};
 use crate::page::markup::{self, Still};
+use crate::page::question::Question;
+use crate::page::questions::{self, QuestionView};
 use crate::page::readouts::{play_buttons, readouts};
 use crate::page::{code, url, CodeBlock, Model};
 use crate::state::{Calc, ControlInput, Setting};
@@ -36,7 +38,21 @@ pub fn write(template: &str, placement: Placement) -> String {
     let plays = play_buttons(&model);
     let mut first_figure = true;
     let mut document = Document::parse(template);
+    // The question cards, as the shell writes them: the card template's
+    // content in each place, then the question's words (open, unanswered).
+    let mut card = Vec::new();
     document.walk(|el| {
+        if el.name == "template" && el.attr("id") == Some("question-card") {
+            card = el.children.clone();
+        }
+    });
+    let questions = questions::views(&model);
+    document.walk(|el| {
+        if let Some(view) = el.attr("data-question").and_then(|key| questions.iter().find(|v| v.question.word() == key))
+        {
+            el.children = card.clone();
+            question_card(el, view, lang);
+        }
         match el.name.as_str() {
             "html" => el.set("lang", if lang == Lang::Zh { "zh-CN" } else { "en" }),
             "title" => el.set_text(t(lang, "page.title")),
@@ -93,6 +109,54 @@ pub fn write(template: &str, placement: Placement) -> String {
         }
     });
     document.write()
+}
+
+/// Writes a question's card (`el`, holding the template's content) for a
+/// question not yet answered, as the shell's `teach::write_card` does.
+fn question_card(el: &mut Element, view: &QuestionView, lang: Lang) {
+    let open = view.available;
+    let number = fill(
+        t(lang, "q.number"),
+        &[("n", view.question.number().to_string()), ("total", Question::ALL.len().to_string())],
+    );
+    let prompt_id = format!("q-{}", view.question.word());
+    el.set("data-status", "open");
+    el.walk(&mut |part| {
+        let class = part.attr("class").unwrap_or("").to_owned();
+        let has = |name: &str| class.split(' ').any(|c| c == name);
+        if has("q-number") {
+            part.set_text(&number);
+        } else if has("q-prompt") {
+            part.set("id", &prompt_id);
+            part.set_text(&view.prompt);
+        } else if has("q-choices") {
+            let buttons: String = view
+                .choices
+                .iter()
+                .map(|(id, label)| {
+                    format!(
+                        "<button type=\"button\" class=\"ghost\" data-answer=\"{}\" aria-pressed=\"false\" data-mark=\"\">{}</button>",
+                        markup::escape_attribute(id),
+                        markup::escape_text(label)
+                    )
+                })
+                .collect();
+            part.set_html(buttons);
+        } else if has("q-feedback") {
+            part.flag("hidden", true);
+        }
+        match part.attr("data-q") {
+            Some("pick") => {
+                part.set("data-i18n", "q.pick");
+                part.set_text(t(lang, "q.pick"));
+                part.set("aria-pressed", "false");
+                part.flag("hidden", !(open && view.question.picks_point()));
+            }
+            Some("show" | "retry") => part.flag("hidden", true),
+            Some("skip") => part.flag("hidden", !open),
+            _ => {}
+        }
+    });
 }
 
 fn calculator(name: &str) -> Option<Calc> {
