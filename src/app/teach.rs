@@ -301,7 +301,20 @@ pub fn post(message: &Outgoing) {
     }
     let Ok(Some(parent)) = dom::window().parent() else { return };
     let Ok(value) = js_sys::JSON::parse(&message.json) else { return };
-    let _ = parent.post_message(&value, message.target.as_deref().unwrap_or("*"));
+    let target = message.target.as_deref().unwrap_or("*");
+    if target != "*" && !parent_may_be(target) {
+        return;
+    }
+    let _ = parent.post_message(&value, target);
+}
+
+/// Whether the page around the embed may be at `origin`. A message to
+/// another origin than the parent's is dropped by every engine, and some
+/// (Firefox) log it as an error; the embed's referrer, when the parent
+/// sends one, is the parent's address, so such a message is not tried.
+fn parent_may_be(origin: &str) -> bool {
+    let referrer = dom::document().referrer();
+    referrer.is_empty() || web_sys::Url::new(&referrer).map_or(true, |url| url.origin() == origin)
 }
 
 /// The dialog's own keys: Tab keeps the focus inside, and its closing

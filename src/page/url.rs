@@ -95,14 +95,15 @@ pub fn embed_height(figure: Figure) -> u32 {
     let deps = spec.deps;
     let controls = if deps.intersects(Deps::COMPARISON) {
         // The data set's controls, the comparison's and its scorecard.
-        960
+        1030
     } else if deps.intersects(Deps::CCE) {
-        // The categorical calculator.
-        880
+        // The categorical calculator (its table wraps a line more in some engines).
+        900
     } else if deps.intersects(Deps::SOFTMAX) {
-        // The plane's data, sliders, buttons, class picker and readouts,
+        // The plane's data, sliders, buttons, class picker and readouts (their
+        // rows wrap once more in some engines),
         // and under its probabilities the chosen point's Keras calls.
-        440 + if figure == Figure::SoftmaxProbs { 150 } else { 0 }
+        520 + if figure == Figure::SoftmaxProbs { 150 } else { 0 }
     } else if deps.intersects(Deps::FOCAL.union(Deps::LABEL_SMOOTHING)) {
         125
     } else if spec.pointer == Pointer::Moves {
