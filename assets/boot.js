@@ -1,6 +1,10 @@
 // Starts the page. An external module, not an inline script, so the page
 // runs under `script-src 'self' 'wasm-unsafe-eval'`.
-import init, * as losslab from "./losslab.js";
+//
+// The page arrives whole (its article and a still picture of each figure
+// are written into it when it is built); the module then draws each figure
+// over its still and makes the page live. If it cannot, the article stays
+// and one line, in the page's language, says what is missing.
 
 // Startup phases, for the page benchmark.
 performance.mark("losslab-boot");
@@ -9,29 +13,64 @@ performance.mark("losslab-boot");
 const words = {};
 const load = (lang) =>
   (words[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then((response) =>
-    response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))));
+    response.ok ? response.json() : Promise.reject(new Missing(response.url))));
 
-function fail(error) {
+/// A file of the page that could not be fetched.
+class Missing extends Error {}
+
+/// Shows the line of `#boot-status` for `reason` (its words are written
+/// into the page in its language), `{what}` filled in.
+function fail(reason, what) {
   const status = document.getElementById("boot-status");
-  if (status) {
-    status.hidden = false;
-    status.textContent = "losslab could not start: " + error;
+  if (!status) return;
+  for (const line of status.querySelectorAll("[data-boot]")) {
+    line.hidden = line.dataset.boot !== reason;
+    if (!line.hidden) line.textContent = line.textContent.replace("{what}", what);
   }
-  console.error(error);
+  status.hidden = false;
 }
 
-// The words of the address's language travel while the module compiles
-// (the module reads `lang` ignoring case, and so does this).
-load(new URLSearchParams(location.search).get("lang")?.toLowerCase() === "zh" ? "zh" : "en").catch(fail);
+/// Why the module could not start: no WebAssembly at all, WebAssembly
+/// refused by the page's Content-Security-Policy, a file that did not
+/// arrive, or an error of the page itself.
+function explain(error) {
+  console.error("losslab could not start:", error);
+  if (typeof WebAssembly !== "object") return fail("no-wasm", "");
+  // The file's name says what is missing; the browser's own words are for the console.
+  const name = (url) => String(url).split(/[?#]/)[0].split("/").pop();
+  if (error instanceof Missing) return fail("missing", name(error.message));
+  try {
+    // The smallest module there is: compiling it fails only where
+    // compiling any module is forbidden.
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch {
+    return fail("blocked", "");
+  }
+  if (error instanceof TypeError && /fetch|import|load|network/i.test(error.message)) {
+    return fail("missing", name(error.message.match(/\S+\.(?:js|wasm|json)\b/)?.[0] ?? "losslab.js"));
+  }
+  fail("failed", String(error?.message ?? error));
+}
 
-init({ module_or_path: new URL("./losslab_bg.wasm", import.meta.url) })
-  .then(() => {
-    performance.mark("losslab-module-ready");
-    losslab.open(load);
-    // The benchmark and the end-to-end tests read these.
-    window.losslab = losslab;
-  })
-  .catch(fail);
+const lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
+
+async function start() {
+  if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
+  // The words of the page's language travel while the module compiles.
+  const wordsOfPage = load(lang);
+  const losslab = await import("./losslab.js");
+  const wasm = new URL("./losslab_bg.wasm", import.meta.url);
+  const response = await fetch(wasm);
+  if (!response.ok) throw new Missing(response.url);
+  await losslab.default({ module_or_path: response });
+  performance.mark("losslab-module-ready");
+  await wordsOfPage;
+  losslab.open(load);
+  // The benchmark and the end-to-end tests read these.
+  window.losslab = losslab;
+}
+
+start().catch(explain);
 
 // Offline after the first visit (sw.js says how a new build replaces an old
 // one). Registered once the page has loaded, so that the worker's downloads

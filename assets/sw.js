@@ -46,9 +46,10 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (FILES.length === 0 || request.method !== "GET" || !request.url.startsWith(SCOPE.href)) return;
   const path = new URL(request.url).pathname.slice(SCOPE.pathname.length);
-  // The page is index.html whatever its query; the other files by their path.
-  const page = request.mode === "navigate" && (path === "" || path === "index.html");
-  const file = page ? "index.html" : path;
+  // A page (the English one, or the Chinese one in zh/) is its folder's
+  // index.html whatever its query; the other files by their path.
+  const folder = request.mode === "navigate" && (path === "" || path.endsWith("/"));
+  const file = folder ? `${path}index.html` : path;
   if (!FILES.includes(file)) return;
   event.respondWith(
     caches

@@ -1,8 +1,18 @@
 // The page benchmark: full-redraw time, refit of every fit, slider-to-frame
 // latency (10, 100 and 1 000 points, and the imbalanced data set's 400), startup (navigation to the first full render and its phases,
-// over fresh loads) and download sizes of the release build. Prints JSON.
-// Run by scripts/bench after a release build.
+// over fresh loads) and download sizes of the release build. Then three
+// ratios, each measured in one run of one browser, so that the machine's
+// speed cancels out:
+// - redraw overhead: a full redraw of every figure ÷ replaying the canvas
+//   calls it made (recorded once, as a list) from plain JavaScript;
+// - start-up overhead: navigation → every figure drawn ÷ navigation → load
+//   of the same page with its module missing (its stills only);
+// - memory: the renderer's memory (and the GPU process's) after
+//   LOSSLAB_BENCH_PLAY_S seconds of sweeps and scrolling ÷ the same page
+//   without its module, at DPR 2; and its growth over the second half.
+// Prints JSON. Run by scripts/bench after a release build.
 import { readFile } from "node:fs/promises";
+import { sleep } from "./lib/engines/common.js";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { serve } from "./lib/server.js";
@@ -10,6 +20,7 @@ import { launch, open, settle } from "./lib/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const REDRAWS = Number(process.env.LOSSLAB_BENCH_REDRAWS ?? 300);
+const PLAY_S = Number(process.env.LOSSLAB_BENCH_PLAY_S ?? 60);
 const LOADS = Number(process.env.LOSSLAB_BENCH_LOADS ?? 15);
 
 const quantile = (xs, q) => {
@@ -79,10 +90,179 @@ async function measure(browser, url, sliderName = "gamma") {
   return result;
 }
 
+/// The page's whole height at `width`: a viewport this tall has every figure
+/// near it, so every figure is drawn (the page draws only what is near).
+async function pageHeight(browser, url, width) {
+  const { page } = await open(browser, url, { width });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.close();
+  return Math.min(height, 16000);
+}
+
+/// A full redraw of every figure ÷ replaying its canvas calls from plain
+/// JavaScript: every method call and property set on the 2D contexts during
+/// one redraw, recorded, then replayed on the same canvases.
+async function redrawOverhead(browser, url, height) {
+  const { page, log } = await open(browser, url, { width: 1100, height });
+  const r = await page.evaluate(async (redraws) => {
+    const proto = CanvasRenderingContext2D.prototype;
+    const calls = [];
+    const undo = [];
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, key);
+      if (typeof d.value === "function" && key !== "constructor") {
+        const f = d.value;
+        proto[key] = function (...args) {
+          calls.push([this, key, args, false]);
+          return f.apply(this, args);
+        };
+        undo.push(() => (proto[key] = f));
+      } else if (d.set) {
+        Object.defineProperty(proto, key, { ...d, set(v) { calls.push([this, key, v, true]); d.set.call(this, v); } });
+        undo.push(() => Object.defineProperty(proto, key, d));
+      }
+    }
+    window.losslab.redraw_all_now();
+    for (const f of undo) f();
+    const figures = new Set(calls.map(([ctx]) => ctx.canvas.dataset.figure)).size;
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const full = [];
+    const replay = [];
+    for (let i = 0; i < redraws; i++) {
+      let t0 = performance.now();
+      window.losslab.redraw_all_now();
+      full.push(performance.now() - t0);
+      t0 = performance.now();
+      for (const [ctx, key, args, set] of calls) {
+        if (set) ctx[key] = args;
+        else ctx[key](...args);
+      }
+      replay.push(performance.now() - t0);
+      if (i % 20 === 0) await new Promise((r) => requestAnimationFrame(r));
+    }
+    return { figures, calls: calls.length, full: median(full), replay: median(replay) };
+  }, Math.max(30, Math.round(REDRAWS / 3)));
+  await page.close();
+  if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
+  return {
+    ratio: +(r.full / r.replay).toFixed(2),
+    full_redraw_median_ms: +r.full.toFixed(2),
+    replay_median_ms: +r.replay.toFixed(2),
+    figures: r.figures,
+    canvas_calls: r.calls,
+  };
+}
+
+/// Navigation → every figure drawn (live) ÷ navigation → load (module
+/// missing), alternating, over `LOADS` loads each.
+async function startupOverhead(browser, live, still, height) {
+  const drawn = [];
+  const loaded = [];
+  for (let i = 0; i < LOADS; i++) {
+    const a = await open(browser, live, { width: 1100, height });
+    await a.page.waitFor(() => performance.getEntriesByName("losslab-all-drawn").length > 0, null, { timeout: 30000 });
+    drawn.push(await a.page.evaluate(() => performance.getEntriesByName("losslab-all-drawn")[0].startTime));
+    await a.page.close();
+    const b = await open(browser, still, { width: 1100, height, live: false });
+    await b.page.waitFor(() => performance.getEntriesByType("navigation")[0]?.loadEventEnd > 0, null, { timeout: 30000 });
+    loaded.push(await b.page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd));
+    await b.page.close();
+  }
+  const d = quantile(drawn, 0.5);
+  const l = quantile(loaded, 0.5);
+  return { ratio: +(d / l).toFixed(2), all_figures_drawn: stats(drawn), load_without_module: stats(loaded) };
+}
+
+/// The memory of the browser's renderers and GPU process (their
+/// proportional set sizes), after a garbage collection in the page.
+async function rendererBytes(browser, page) {
+  const session = await page.page.createCDPSession();
+  await session.send("HeapProfiler.collectGarbage");
+  await session.detach();
+  await sleep(500);
+  const { processInfo } = await browser.cdp.send("SystemInfo.getProcessInfo");
+  let kb = 0;
+  for (const p of processInfo.filter((p) => p.type === "renderer" || p.type === "GPU")) {
+    const text = await readFile(`/proc/${p.id}/smaps_rollup`, "utf8").catch(() => "");
+    kb += Number(text.match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
+  }
+  return kb * 1024;
+}
+
+/// Scrolls the page through, top to bottom, each figure in turn in view.
+async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    for (const box of document.querySelectorAll("[data-slot] .canvas-box")) {
+      box.scrollIntoView({ block: "center", behavior: "instant" });
+      for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(r));
+    }
+    scrollTo(0, 0);
+  });
+}
+
+/// Renderer memory with the module after `PLAY_S` seconds of play ÷ the same
+/// page without it, each in a browser of its own, at DPR 2.
+async function memoryRatio(live, still) {
+  const options = { width: 1100, height: 900, dpr: 2 };
+  let browser = await launch();
+  let without;
+  try {
+    const { page } = await open(browser, still, { ...options, live: false });
+    await scrollThrough(page);
+    without = await rendererBytes(browser, page);
+  } finally {
+    await browser.close();
+  }
+  browser = await launch();
+  try {
+    const { page, log } = await open(browser, live, options);
+    await scrollThrough(page);
+    const seen = await rendererBytes(browser, page);
+    const sweep = (seconds) =>
+      page.evaluate(async (ms) => {
+        const sliders = [...document.querySelectorAll('input[type="range"][data-control]')];
+        const slots = [...document.querySelectorAll("[data-slot] .canvas-box")];
+        const end = performance.now() + ms;
+        for (let i = 0; performance.now() < end; i++) {
+          const slider = sliders[i % sliders.length];
+          slider.closest("section")?.scrollIntoView({ block: "start", behavior: "instant" });
+          const [min, max] = [Number(slider.min), Number(slider.max)];
+          for (let j = 0; j <= 20; j++) {
+            slider.value = String(min + ((max - min) * j) / 20);
+            slider.dispatchEvent(new Event("input", { bubbles: true }));
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          slider.dispatchEvent(new Event("change", { bubbles: true }));
+          slots[(i * 7) % slots.length].scrollIntoView({ block: "center", behavior: "instant" });
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      }, seconds * 1000);
+    await sweep(PLAY_S / 2);
+    const half = await rendererBytes(browser, page);
+    await sweep(PLAY_S / 2);
+    const played = await rendererBytes(browser, page);
+    if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
+    const mb = (b) => +(b / 2 ** 20).toFixed(1);
+    return {
+      ratio: +(played / without).toFixed(2),
+      without_module_mb: mb(without),
+      every_figure_seen_mb: mb(seen),
+      after_half_mb: mb(half),
+      after_play_mb: mb(played),
+      growth_second_half: +(played / half).toFixed(3),
+      play_s: PLAY_S,
+      dpr: 2,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
 const { server, url } = await serve(`${root}dist`);
+const missing = await serve(`${root}dist`, { refuse: /^losslab(_bg\.wasm|\.js)$/ });
 const browser = await launch();
 try {
-  const report = { redraw_all_figures: {}, refit: {}, slider_to_frame: {}, startup_ms: null, sizes_gzip_bytes: {} };
+  const report = { redraw_all_figures: {}, refit: {}, slider_to_frame: {}, startup_ms: null, sizes_gzip_bytes: {}, ratios: {} };
   for (const n of [10, 100, 1000]) {
     const query = n === 10 ? "" : `?pts=${points(n)}`;
     const r = await measure(browser, url + query);
@@ -97,12 +277,17 @@ try {
   report.refit.imbalanced_400_points = stats(imbalanced.refit);
   report.slider_to_frame["400_points_smoothing"] = stats(imbalanced.latency);
   report.startup_ms = await startup(browser, url);
-  for (const file of ["losslab_bg.wasm", "losslab.js"]) {
+  for (const file of ["losslab_bg.wasm", "losslab.js", "index.html"]) {
     const bytes = await readFile(`${root}dist/${file}`);
     report.sizes_gzip_bytes[file] = gzipSync(bytes, { level: 9 }).length;
   }
+  const height = await pageHeight(browser, url, 1100);
+  report.ratios.redraw_overhead = await redrawOverhead(browser, url, height);
+  report.ratios.startup_overhead = await startupOverhead(browser, url, missing.url, height);
+  report.ratios.memory = await memoryRatio(url, missing.url);
   console.log(JSON.stringify(report, null, 2));
 } finally {
   await browser.close();
   server.close();
+  missing.server.close();
 }

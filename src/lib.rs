@@ -7,6 +7,7 @@
 //! - [`scene`]: the numbers every figure shows, derived from a [`state::State`].
 //! - [`charts`]: one drawing function per figure, for any plotters backend.
 //! - [`page`]: the page's model, its messages and their update, natively.
+//! - [`prerender`] (native only): the built page with its article written in.
 //! - `app` (wasm only): the page's shell in the document.
 
 pub mod calculator;
@@ -16,6 +17,8 @@ pub mod eval;
 pub mod i18n;
 pub mod number;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod scene;
 pub mod state;
 

@@ -8,15 +8,23 @@ use losslab::core::data::BinaryDataSet;
 use losslab::i18n::Lang;
 use losslab::page::readouts::readouts;
 use losslab::page::{
-    update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Tooltip,
+    update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Region, Tooltip,
 };
 use losslab::scene::{softmax_problem, ComparisonScene};
 use losslab::state::{
     Calc, CalcField, ControlInput, Palette, PlanePoint, Regularization, Setting, State, Theme, SETTINGS,
 };
 
+/// The page of a link, every figure near the viewport (as on a screen tall
+/// enough for the whole page).
 fn page(query: &str) -> Model {
-    Model::new(url::read(query), false)
+    let mut model = Model::new(url::read(query), false);
+    seen(&mut model, Region::Near, &Figure::ALL, &[]);
+    model
+}
+
+fn seen(model: &mut Model, region: Region, inside: &[Figure], outside: &[Figure]) -> Changes {
+    update(model, Msg::Seen { region, inside: inside.to_vec(), outside: outside.to_vec() })
 }
 
 fn readout(model: &Model, name: &str) -> String {
@@ -363,6 +371,155 @@ fn back_and_forward_bring_the_whole_state_back() {
 }
 
 #[test]
+fn only_figures_near_the_viewport_are_drawn_the_others_when_they_come_near() {
+    let mut model = Model::new(url::read(""), false);
+    let changes = frame(&mut model);
+    assert!(changes.draw.is_empty(), "nothing is near before the page says so");
+    assert!(!changes.frame, "and no frame is asked for what waits");
+    let changes = seen(&mut model, Region::Near, &[Figure::Points, Figure::Fit], &[]);
+    assert!(changes.frame);
+    assert_eq!(frame(&mut model).draw, [Figure::Points, Figure::Fit]);
+    // γ moves three focal figures and the claims: none is near, none is drawn.
+    set(&mut model, Setting::Gamma, "3");
+    let drawn = frame(&mut model);
+    assert!(drawn.draw.is_empty());
+    assert!(
+        drawn.describe.contains(&Figure::FocalCurves),
+        "far or near, its description follows: {:?}",
+        drawn.describe
+    );
+    assert!(!drawn.describe.contains(&Figure::Fit), "γ moves nothing of the fit");
+    assert!(frame(&mut model).describe.is_empty(), "described once");
+    assert_eq!(readout(&model, "gamma-value"), "3.0", "the numbers follow at once");
+    // Scrolled down: the focal curves come near and are drawn as γ has them.
+    seen(&mut model, Region::Near, &[Figure::FocalCurves], &[Figure::Points, Figure::Fit]);
+    assert_eq!(frame(&mut model).draw, [Figure::FocalCurves]);
+    // The smoothing slider moves the fit, which is no longer near.
+    set(&mut model, Setting::Smoothing, "0.2");
+    assert!(!frame(&mut model).draw.contains(&Figure::Fit));
+    seen(&mut model, Region::Near, &[Figure::Fit], &[]);
+    assert_eq!(frame(&mut model).draw, [Figure::Fit]);
+}
+
+#[test]
+fn a_figure_far_from_view_lets_its_drawing_go_and_is_drawn_again_when_near() {
+    let mut model = page("");
+    frame(&mut model);
+    seen(&mut model, Region::Near, &[], &[Figure::Points, Figure::Fit]);
+    let changes = seen(&mut model, Region::Kept, &[], &[Figure::Points]);
+    assert_eq!(changes.release, [Figure::Points]);
+    assert!(!changes.frame, "a figure far away waits");
+    assert!(frame(&mut model).draw.is_empty());
+    seen(&mut model, Region::Near, &[Figure::Points], &[]);
+    assert_eq!(frame(&mut model).draw, [Figure::Points]);
+    // A figure near the viewport keeps its drawing whatever the far region says.
+    let changes = seen(&mut model, Region::Kept, &[], &[Figure::Points]);
+    assert!(changes.release.is_empty());
+}
+
+#[test]
+fn printing_draws_every_figure_waiting() {
+    let mut model = Model::new(url::read("gamma=3"), false);
+    seen(&mut model, Region::Near, &[Figure::Points], &[]);
+    assert_eq!(frame(&mut model).draw, [Figure::Points]);
+    let changes = update(&mut model, Msg::Printing(true));
+    assert!(changes.frame);
+    assert_eq!(frame(&mut model).draw.len(), Figure::ALL.len() - 1);
+    update(&mut model, Msg::Printing(false));
+    set(&mut model, Setting::Gamma, "1");
+    assert!(frame(&mut model).draw.is_empty(), "after printing, only what is near is drawn again");
+}
+
+#[test]
+fn a_settled_slider_describes_the_figures_on_screen_that_it_moved() {
+    let mut model = page("");
+    frame(&mut model);
+    seen(&mut model, Region::Shown, &[Figure::Fit, Figure::SmoothingTargets], &[]);
+    // A slide in progress says nothing.
+    update(
+        &mut model,
+        Msg::Control { setting: Setting::Smoothing, input: ControlInput::Text("0.1".into()), finished: false },
+    );
+    assert_eq!(frame(&mut model).announce, None);
+    // Where it settles, the fit on screen is described with its new numbers.
+    set(&mut model, Setting::Smoothing, "0.2");
+    let said = frame(&mut model).announce.expect("the fit is described");
+    let scene = &model.scene.binary;
+    assert!(said.starts_with("The sigmoid p(y = 1 | x)"), "{said}");
+    let p: Vec<String> = scene.points.iter().map(|p| format!("{:.2}", p.p)).collect();
+    assert!(said.contains(&p.join(", ")), "each point's fitted p: {said}");
+    let worst = scene.points.iter().max_by(|a, b| a.loss.total_cmp(&b.loss)).unwrap();
+    assert!(said.contains(&format!("costs most is at x = {:.2}", worst.x)), "{said}");
+    assert!(said.contains(&format!("a loss of {:.4}", worst.loss)), "{said}");
+    assert!(!said.contains("smoothed target"), "the smoothing figures did not move: {said}");
+    assert_eq!(frame(&mut model).announce, None, "said once");
+    // γ moves no figure on screen: nothing is said.
+    set(&mut model, Setting::Gamma, "1");
+    assert_eq!(frame(&mut model).announce, None);
+}
+
+#[test]
+fn a_finger_aims_wider_taps_flip_and_a_long_press_removes_a_point() {
+    let mut model = page("");
+    frame(&mut model);
+    let touch = |model: &mut Model, phase: Phase, (x, y): (f64, f64)| {
+        let event = PointerEvent {
+            figure: Figure::Fit,
+            phase,
+            at: (x, y),
+            client: (0, 0),
+            map: Some(fit_map()),
+            shift: false,
+            alt: false,
+            touch: true,
+        };
+        update(model, Msg::Pointer(event))
+    };
+    // Where the fit draws point `i`'s mark: at its target, 0 or 1.
+    let mark = |model: &Model, i: usize| {
+        let p = &model.scene.binary.points[i];
+        let map = fit_map();
+        (map.x_pixel(p.x), map.y_pixel(p.target))
+    };
+    let (x, y) = mark(&model, 0);
+    assert_eq!((x, y), (column(-2.2), 400.0), "the first point is red, drawn at the bottom");
+    // 20 pixels off: too far for a mouse, near enough for a finger.
+    let mouse = pointer(&mut model, Figure::Fit, Phase::Down, x + 20.0, y, false, false);
+    assert!(!mouse.capture_pointer);
+    pointer(&mut model, Figure::Fit, Phase::Up, x + 20.0, y, false, false);
+    assert!(touch(&mut model, Phase::Down, (x + 20.0, y)).capture_pointer, "a finger takes the point");
+    // A wobble of 8 pixels is still a tap: the point flips.
+    touch(&mut model, Phase::Move, (x + 28.0, y));
+    touch(&mut model, Phase::Up, (x + 28.0, y));
+    assert!(model.state.points[0].green, "a tap flips the first point, red before");
+    frame(&mut model);
+    let (x, y) = mark(&model, 0);
+    assert_eq!(y, 0.0, "green now, drawn at the top");
+    // A finger in the point's column but away from its mark takes nothing:
+    // the browser scrolls the page.
+    let swipe = touch(&mut model, Phase::Down, (x, 200.0));
+    assert!(!swipe.capture_pointer, "{swipe:?}");
+    touch(&mut model, Phase::Cancel, (x, 160.0));
+    assert!(model.state.points[0].green);
+    // A long press removes it; the release after it does nothing more.
+    let count = model.state.points.len();
+    touch(&mut model, Phase::Down, (x, y));
+    update(&mut model, Msg::Hold);
+    touch(&mut model, Phase::Up, (x, y));
+    assert_eq!(model.state.points.len(), count - 1);
+    assert_eq!(model.state.points[0].x, -1.4, "the first point is gone, nothing flipped");
+    frame(&mut model);
+    // A hold after a drag has moved, or after the press ended, does nothing.
+    let (x, y) = mark(&model, 0);
+    touch(&mut model, Phase::Down, (x, y));
+    touch(&mut model, Phase::Move, (x + 40.0, y));
+    update(&mut model, Msg::Hold);
+    touch(&mut model, Phase::Up, (x + 40.0, y));
+    update(&mut model, Msg::Hold);
+    assert_eq!(model.state.points.len(), count - 1);
+}
+
+#[test]
 fn resizes_redraw_only_the_figures_that_changed_size() {
     let mut model = page("");
     frame(&mut model);
@@ -384,7 +541,8 @@ fn fit_map() -> PlotMap {
 
 fn pointer(model: &mut Model, figure: Figure, phase: Phase, x: f64, y: f64, shift: bool, alt: bool) -> Changes {
     let at = (x, y);
-    update(model, Msg::Pointer(PointerEvent { figure, phase, at, client: (10, 20), map: Some(fit_map()), shift, alt }))
+    let event = PointerEvent { figure, phase, at, client: (10, 20), map: Some(fit_map()), shift, alt, touch: false };
+    update(model, Msg::Pointer(event))
 }
 
 /// The CSS pixel column of data x in [`fit_map`].
@@ -544,6 +702,7 @@ fn on_plane(model: &mut Model, phase: Phase, (x, y): (f64, f64), shift: bool, al
         map: Some(plane_map()),
         shift,
         alt,
+        touch: false,
     };
     update(model, Msg::Pointer(event))
 }
@@ -746,6 +905,43 @@ fn a_click_chooses_a_point_a_drag_moves_it_and_the_fit_follows() {
     let cold = softmax_problem(&model.state).unwrap().fit().unwrap();
     let warm = model.softmax.optimum().clone().unwrap();
     assert!((warm.objective - cold.objective).abs() < 1e-9 * cold.objective);
+}
+
+#[test]
+fn in_the_plane_a_finger_aims_wider_a_tap_chooses_and_a_long_press_removes() {
+    let mut model = page("softmax-pts=0:0:0,1:0:0,3:3:1,4:4:2,5:5:2,6:5:2");
+    frame(&mut model);
+    let finger = |model: &mut Model, phase: Phase, (x, y): (f64, f64)| {
+        let at = spot(x, y);
+        let event = PointerEvent {
+            figure: Figure::SoftmaxRegions,
+            phase,
+            at: (at.0 + 18.0, at.1),
+            client: (0, 0),
+            map: Some(plane_map()),
+            shift: false,
+            alt: false,
+            touch: true,
+        };
+        update(model, Msg::Pointer(event))
+    };
+    // 18 pixels right of the point at (3, 3): a mouse misses it, a finger takes it.
+    assert!(!on_plane(&mut model, Phase::Down, (3.45, 3.0), false, false).capture_pointer);
+    on_plane(&mut model, Phase::Up, (3.45, 3.0), false, false);
+    assert!(finger(&mut model, Phase::Down, (3.0, 3.0)).capture_pointer);
+    finger(&mut model, Phase::Up, (3.0, 3.0));
+    assert_eq!(model.state.softmax.selected, 3, "a tap chooses the point");
+    // A long press on the last point of class 1 keeps it (a class keeps a point)…
+    finger(&mut model, Phase::Down, (3.0, 3.0));
+    update(&mut model, Msg::Hold);
+    finger(&mut model, Phase::Up, (3.0, 3.0));
+    assert_eq!(model.state.plane_points().len(), 6);
+    // …and removes one of class 2's three.
+    finger(&mut model, Phase::Down, (5.0, 5.0));
+    update(&mut model, Msg::Hold);
+    finger(&mut model, Phase::Up, (5.0, 5.0));
+    let left: Vec<(f64, f64)> = model.state.plane_points().iter().map(|p| (p.x, p.y)).collect();
+    assert_eq!(left, [(0.0, 0.0), (1.0, 0.0), (3.0, 3.0), (4.0, 4.0), (6.0, 5.0)]);
 }
 
 #[test]

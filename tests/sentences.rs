@@ -7,6 +7,7 @@
 
 use losslab::charts::{alt_text, Figure};
 use losslab::i18n::{t, Lang};
+use losslab::page::msg::Region;
 use losslab::page::readouts::readouts;
 use losslab::page::{update, url, Model, Msg};
 use losslab::state::{Calc, CalcField, ControlInput, Setting};
@@ -212,6 +213,9 @@ fn the_smoothing_sentence_names_the_slider_and_the_section_that_drive_its_figure
         key[..key.find('"').unwrap()].to_owned()
     };
     let mut model = page("");
+    // Every figure near the viewport, so each one that follows is drawn.
+    update(&mut model, Msg::Seen { region: Region::Near, inside: Figure::ALL.to_vec(), outside: Vec::new() });
+    update(&mut model, Msg::Frame);
     for lang in Lang::ALL {
         let mut m = page(&format!("lang={}", lang.code()));
         let sentence = readout(&m, "keras-smoothing-note");

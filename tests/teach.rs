@@ -11,19 +11,27 @@ use losslab::page::question::Status;
 use losslab::page::questions::{judge, view, views};
 use losslab::page::{
     update, url, Answer, Changes, CopyButton, Focus, Key, LessonEvent, Model, Msg, Phase, PointerEvent, Question,
-    QuestionAction, QuestionEvent, Section,
+    QuestionAction, QuestionEvent, Region, Section,
 };
 use losslab::state::{ControlInput, Setting};
 use serde_json::Value;
 
+/// The page of a link, every figure near the viewport (as on a screen tall
+/// enough for the whole page: only figures near it are drawn).
 fn page(query: &str) -> Model {
     let mut model = Model::new(url::read(query), false);
+    all_near(&mut model);
     update(&mut model, Msg::Frame);
     model
 }
 
+fn all_near(model: &mut Model) {
+    update(model, Msg::Seen { region: Region::Near, inside: Figure::ALL.to_vec(), outside: Vec::new() });
+}
+
 fn framed(query: &str) -> Model {
     let mut model = Model::new(url::read(query), false);
+    all_near(&mut model);
     update(&mut model, Msg::Opened { framed: true, progress: None });
     update(&mut model, Msg::Frame);
     model
@@ -261,6 +269,7 @@ fn a_picked_point_answers_instead_of_flipping_and_the_answer_shows_in_the_figure
             map: Some(map),
             shift: false,
             alt: false,
+            touch: false,
         })
     };
     update(&mut model, pointer(Phase::Down));

@@ -26,7 +26,7 @@ const ENGINES = { chromium: launchChromium, firefox: launchFirefox, webkit: laun
 if (!ENGINES[ENGINE]) throw new Error(`LOSSLAB_ENGINE=${ENGINE}: one of ${Object.keys(ENGINES).join(", ")}`);
 
 /// The browser of the chosen engine. `browser.supports` says which of the
-/// features some engines lack it has (dprChange, touch, offline, clipboard,
+/// features some engines lack it has (dprChange, touch, noScript, offline, clipboard,
 /// downloads, iframes); `browser.close()` ends it.
 export function launch() {
   return ENGINES[ENGINE]();
@@ -34,10 +34,12 @@ export function launch() {
 
 /// A fresh page (nothing shared with other pages: storage, history) that
 /// records console errors and uncaught exceptions (`log.errors`) and every
-/// request to another origin (`log.foreign`), with the page loaded and drawn.
+/// request to another origin (`log.foreign`), with the page loaded and drawn
+/// (or, with `live: false`, only loaded: a page whose module cannot run).
 /// `page.close()` ends it.
-export async function open(browser, url, { width = 1100, height = 900, dpr = 1, colorScheme = "light" } = {}) {
-  const { page, log } = await browser.open(url, { width, height, dpr, colorScheme });
+export async function open(browser, url, { width = 1100, height = 900, dpr = 1, colorScheme = "light", touch = false, javascript = true, live = javascript } = {}) {
+  const { page, log } = await browser.open(url, { width, height, dpr, colorScheme, touch, javascript });
+  if (!live) return { page, log };
   await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0 &&
     document.querySelector('[data-readout="bce"]')?.textContent !== "", null, { timeout: 20000 });
   await settle(page);
@@ -59,20 +61,39 @@ export async function settle(page) {
 }
 
 /// For each figure canvas: its name, size, and the share of pixels that
-/// differ from its background (the top-left pixel).
+/// differ from its background (the top-left pixel). The page draws only the
+/// figures near the viewport, so each shown figure is scrolled to and its
+/// drawing waited for (a few frames) before it is read; the scroll is put
+/// back after.
 export async function canvasInk(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll("canvas[data-figure]")].map((c) => {
-      const visible = c.offsetParent !== null && c.width > 0 && c.height > 0;
-      if (!visible) return { name: c.dataset.figure, visible, ink: 0 };
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const scroll = [scrollX, scrollY];
+    const ink = [];
+    for (const c of document.querySelectorAll("canvas[data-figure]")) {
+      const shown = c.offsetParent !== null;
+      if (shown) {
+        c.scrollIntoView({ block: "center", behavior: "instant" });
+        for (let i = 0; i < 60 && !(c.width > 0 && c.height > 0 && !c.closest(".canvas-box")?.querySelector(".still")); i++) await frame();
+        await frame();
+      }
+      const visible = shown && c.width > 0 && c.height > 0;
+      if (!visible) {
+        ink.push({ name: c.dataset.figure, visible, ink: 0 });
+        continue;
+      }
       const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
       let differ = 0;
       for (let i = 0; i < data.length; i += 4) {
         if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 24) differ++;
       }
-      return { name: c.dataset.figure, visible, ink: differ / (data.length / 4), width: c.width, cssWidth: c.clientWidth };
-    }),
-  );
+      ink.push({ name: c.dataset.figure, visible, ink: differ / (data.length / 4), width: c.width, cssWidth: c.clientWidth });
+    }
+    scrollTo(...scroll);
+    await frame();
+    await frame();
+    return ink;
+  });
 }
 
 export async function readout(page, name) {

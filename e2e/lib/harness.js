@@ -29,6 +29,7 @@ export function servedSite() {
 const LACKS = {
   dprChange: "changing the pixel ratio of an open page",
   touch: "touch input",
+  noScript: "turning JavaScript off",
   offline: "an offline mode",
   clipboard: "reading the clipboard",
   downloads: "downloads",

@@ -1,8 +1,14 @@
 // Serves dist/ from a sub-folder (/course/losslab/) with the strict
 // Content-Security-Policy an embedding course page would use, on 127.0.0.1.
+// With `gzip`, as a static host serves it: compressed when the browser asks,
+// and cacheable (the benchmarks); without, uncompressed and never cached
+// (the tests, which must see every build as it is). `refuse` (a RegExp of
+// paths) answers those files 404, as a host missing them would; `csp`
+// replaces the Content-Security-Policy.
 // `folders` serves more folders beside it, each under a prefix of its own and
 // with a policy of its own (`null` for none): the course's own pages.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -18,8 +24,8 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
 };
 
-export async function serve(dist, { folders = {} } = {}) {
-  const served = { [BASE]: { dir: dist, csp: CSP }, ...folders };
+export async function serve(dist, { gzip = false, refuse = null, csp = CSP, folders = {} } = {}) {
+  const served = { [BASE]: { dir: dist, csp }, ...folders };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const prefix = Object.keys(served).find((p) => path.startsWith(p));
@@ -28,18 +34,31 @@ export async function serve(dist, { folders = {} } = {}) {
       return;
     }
     const { dir, csp } = served[prefix];
-    const rel = normalize(path.slice(prefix.length) || "index.html");
+    // A folder's page is its index.html, as static hosts serve it.
+    const rel = normalize(path.slice(prefix.length).replace(/(^|\/)$/, "$1index.html"));
+    if (refuse?.test(rel)) {
+      res.writeHead(404).end();
+      return;
+    }
     if (rel.startsWith("..")) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const body = await readFile(join(dir, rel));
-      res.writeHead(200, {
+      let body = await readFile(join(dir, rel));
+      const headers = {
         "content-type": TYPES[extname(rel)] ?? "application/octet-stream",
         ...(csp ? { "content-security-policy": csp } : {}),
-        "cache-control": "no-store",
-      });
+        "cache-control": gzip ? "max-age=3600" : "no-store",
+      };
+      if (gzip) {
+        headers.vary = "accept-encoding";
+        if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+          body = gzipSync(body, { level: 9 });
+          headers["content-encoding"] = "gzip";
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -21,10 +21,21 @@ function assertDrawn(ink) {
   }
 }
 
-/// A fingerprint of a figure's pixels: what changes when its drawing does.
-function pixels(page, figure) {
+/// A figure's description, the text that follows the state.
+function description(page, figure) {
   return page.evaluate((figure) => {
     const c = document.querySelector(`canvas[data-figure="${figure}"]`);
+    return document.getElementById(c.getAttribute("aria-describedby")).textContent;
+  }, figure);
+}
+
+/// A fingerprint of a figure's pixels: what changes when its drawing does
+/// (the figure brought into view first: only what is near is drawn).
+function pixels(page, figure) {
+  return page.evaluate(async (figure) => {
+    const c = document.querySelector(`canvas[data-figure="${figure}"]`);
+    c.scrollIntoView({ block: "center", behavior: "instant" });
+    for (let i = 0; i < 4 || (c.width === 0 && i < 60); i++) await new Promise((r) => requestAnimationFrame(r));
     const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
     let hash = 0;
     for (let i = 0; i < data.length; i += 4) hash = (Math.imul(hash, 31) + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) | 0;
@@ -42,7 +53,7 @@ for (const [lang, status] of [["en", /^Converged after \d+ Newton steps\.$/], ["
     assert.match(await readout(page, "softmax-status"), status);
     assert.match(await readout(page, "softmax-keras-one-hot"), /^keras\.losses\.CategoricalCrossentropy\(\)\(\[\[[01], [01], [01]\]\], \[\[0\.\d{6}, /);
     assert.match(await readout(page, "softmax-keras-sparse"), /^keras\.losses\.SparseCategoricalCrossentropy\(\)\(\[\d\], /);
-    const alt = await page.evaluate(() => document.querySelector('canvas[data-figure="softmax-regions"]').getAttribute("aria-label"));
+    const alt = await description(page, "softmax-regions");
     assert.match(alt, lang === "en" ? /^150 points of 3 classes \(blobs\)/ : /^平面上 3 个类别的 150 个点（团簇）/);
     await page.scrollIntoView("#softmax");
     await page.screenshot(`${shots}/softmax-blobs-${lang}.png`, { fullPage: true });
@@ -80,7 +91,7 @@ test("presets, K, C, the seed and the animation", async () => {
   await page.select('[data-control="softmax-data"]', "imbalanced");
   await setControl(page, "softmax-classes", 6);
   assert.equal(await readout(page, "softmax-classes-value"), "6");
-  assert.match(await page.evaluate(() => document.querySelector('canvas[data-figure="softmax-regions"]').getAttribute("aria-label")), /^140 points of 6 classes/);
+  assert.match(await description(page, "softmax-regions"), /^140 points of 6 classes/);
   await page.screenshot(`${shots}/softmax-imbalanced-6.png`, { fullPage: true });
   await page.select('[data-control="softmax-reg"]', "off");
   await settle(page);
@@ -114,7 +125,7 @@ test("the plane's points are chosen, moved, reclassed, added and removed", async
   await page.press("PageDown");
   await settle(page);
   assert.match(await page.url(), /softmax-point=1(&|$)/, "the keyboard chooses the first point");
-  const title = await page.evaluate(() => document.querySelector('canvas[data-figure="softmax-probs"]').getAttribute("aria-label"));
+  const title = await description(page, "softmax-probs");
   assert.match(title, /^Point 1, of class \d/);
   await page.press("Shift+ArrowRight");
   await settle(page);

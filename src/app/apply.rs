@@ -11,12 +11,13 @@ use super::{dom, figures, teach, text, words};
 use crate::charts::Figure;
 use crate::i18n::{t, Lang};
 use crate::page::readouts::{play_buttons, readouts};
-use crate::page::{code, mailbox, Action, Changes, CodeBlock, Model, Msg, View};
+use crate::page::{code, mailbox, markup, Action, Changes, CodeBlock, Model, Msg, View};
 use crate::state::{Calc, CalcField, ControlInput, Setting, State, Value, SETTINGS};
 
 thread_local! {
     static FRAME_PENDING: Cell<bool> = const { Cell::new(false) };
     static FIRST_FRAME: Cell<bool> = const { Cell::new(true) };
+    static ALL_DRAWN: Cell<bool> = const { Cell::new(false) };
 }
 
 pub fn apply(model: &Model, root: &Element, changes: &Changes) {
@@ -70,6 +71,12 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
     if let Some((query, push)) = &changes.url {
         write_url(query, *push);
     }
+    if !changes.release.is_empty() {
+        figures::release(&changes.release);
+    }
+    if !changes.describe.is_empty() {
+        figures::describe(&model.scene, lang, &changes.describe);
+    }
     if changes.questions {
         teach::questions(model, root);
     }
@@ -89,9 +96,18 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
     if !changes.draw.is_empty() {
         figures::draw_many(&model.scene, &figures::style(model.state.palette, model.dark(), lang), &changes.draw);
         if FIRST_FRAME.with(|first| first.replace(false)) {
-            // Navigation to every figure drawn: what the page benchmark reports.
+            // Navigation to the figures near the viewport drawn.
             dom::mark("losslab-first-render");
         }
+        if !ALL_DRAWN.with(Cell::get) && figures::all_drawn() {
+            // Navigation to every figure drawn (each once it came near):
+            // what the page benchmark reports.
+            ALL_DRAWN.with(|done| done.set(true));
+            dom::mark("losslab-all-drawn");
+        }
+    }
+    if let Some(text) = &changes.announce {
+        text::announce(text);
     }
     if changes.frame {
         request_frame();
@@ -128,9 +144,10 @@ pub fn theme(model: &Model) {
 
 /// Shows only the embedded figures, their controls (if asked) first.
 pub fn view(root: &Element, view: &View) {
-    let Some(embedded) = &view.embed else { return };
     let html = dom::document().document_element().expect("a document has a root element");
-    let _ = html.class_list().add_1("embed");
+    // The head script guessed from the link; the view read from it decides.
+    let _ = html.class_list().toggle_with_force("embed", view.embed.is_some());
+    let Some(embedded) = &view.embed else { return };
     let named = |names: Option<String>| -> Vec<Figure> {
         names.unwrap_or_default().split(',').filter_map(Figure::from_name).collect()
     };
@@ -211,28 +228,10 @@ pub fn calculators(model: &Model, root: &Element) {
         let Some(table) = dom::find::<Element>(root, &format!("[data-results=\"{name}\"]")) else { continue };
         let _ = table.class_list().toggle_with_force("stale", view.stale);
         let Some(body) = dom::find::<Element>(&table, "tbody") else { continue };
-        body.set_inner_html("");
-        for row in &view.rows {
-            let tr = dom::create("tr");
-            if row.semantics == "keras" {
-                tr.set_class_name("main");
-            }
-            let _ = tr.set_attribute("data-semantics", row.semantics);
-            let cells = [
-                (row.label, None),
-                (row.value.as_str(), Some(format!("{name}-{}", row.semantics))),
-                (row.why.as_str(), None),
-            ];
-            for (text, readout) in cells {
-                let td = dom::create("td");
-                td.set_text_content(Some(text));
-                if let Some(readout) = readout {
-                    td.set_class_name("value");
-                    let _ = td.set_attribute("data-readout", &readout);
-                }
-                let _ = tr.append_child(&td);
-            }
-            let _ = body.append_child(&tr);
+        let rows = markup::calculator_rows(name, &view);
+        // The page is built with these rows: the same ones are not written again.
+        if body.inner_html() != rows {
+            body.set_inner_html(&rows);
         }
     }
     if let Some(notes) = model.calculators.categorical_notes(lang) {

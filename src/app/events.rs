@@ -9,13 +9,15 @@ use web_sys::{
     PointerEvent,
 };
 
+use std::cell::Cell;
+
 use super::dom::{self, listen};
 use super::figures;
 use crate::charts::{Figure, Pointer};
 use crate::page::url::{self, Location};
 use crate::page::{
     mailbox, Action, CodeBlock, ExportKind, Key, LessonEvent, Msg, Phase, Preset, Question, QuestionAction,
-    QuestionEvent, Section,
+    QuestionEvent, Region, Section,
 };
 use crate::state::{ControlInput, Kind, Setting};
 
@@ -59,8 +61,44 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
         let Some(canvas) = figures::canvas(figure) else { continue };
         bind_pointer(&canvas, figure)?;
     }
+    for (event, printing) in [("beforeprint", true), ("afterprint", false)] {
+        listen(dom::window().as_ref(), event, move |_: Event| {
+            mailbox::post(Msg::Printing(printing));
+            if printing {
+                // Drawn now: the print is laid out as soon as this returns.
+                mailbox::post(Msg::Frame);
+            }
+        })?;
+    }
     super::teach::bind_dialog()?;
-    figures::bind_resize(root)
+    figures::bind_resize(root)?;
+    watch_regions();
+    Ok(())
+}
+
+#[wasm_bindgen(module = "/assets/seen.js")]
+extern "C" {
+    /// Reports, now and whenever it changes, which canvases are in each
+    /// region around the viewport: `report(region, inside, outside)`.
+    fn watch(canvases: js_sys::Array, report: &js_sys::Function);
+}
+
+/// Tells the page which figures are on the screen, near it and far from it.
+fn watch_regions() {
+    const REGIONS: [Region; 3] = [Region::Shown, Region::Near, Region::Kept];
+    let names = |list: js_sys::Array| -> Vec<Figure> {
+        list.iter().filter_map(|name| Figure::from_name(&name.as_string()?)).collect()
+    };
+    let report = Closure::<dyn FnMut(usize, js_sys::Array, js_sys::Array)>::new(
+        move |region: usize, inside: js_sys::Array, outside: js_sys::Array| {
+            if let Some(&region) = REGIONS.get(region) {
+                mailbox::post(Msg::Seen { region, inside: names(inside), outside: names(outside) });
+            }
+        },
+    );
+    let canvases: js_sys::Array = figures::canvases().into_iter().map(JsValue::from).collect();
+    watch(canvases, report.as_ref().unchecked_ref());
+    report.forget();
 }
 
 /// The pointer and keyboard on a figure, as far as its table line allows.
@@ -81,6 +119,27 @@ fn bind_pointer(canvas: &HtmlCanvasElement, figure: Figure) -> Result<(), JsValu
         listen(target, event, move |event: PointerEvent| on_pointer(figure, phase, &event))?;
     }
     if matches!(figure.spec().pointer, Pointer::Moves | Pointer::Plane) {
+        // A touch that starts on a point drags it and scrolls nothing; any
+        // other touch scrolls the page (the style sheet lets it).
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let hold_scroll = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+            if GRABBED.with(Cell::get) {
+                event.prevent_default();
+            }
+        });
+        target.add_event_listener_with_callback_and_add_event_listener_options(
+            "touchstart",
+            hold_scroll.as_ref().unchecked_ref(),
+            &options,
+        )?;
+        hold_scroll.forget();
+        // A long press on a point removes it: no menu of the browser's too.
+        listen(target, "contextmenu", |event: Event| {
+            if GRABBED.with(Cell::get) {
+                event.prevent_default();
+            }
+        })?;
         listen(target, "keydown", move |event: KeyboardEvent| on_key(figure, &event))?;
         listen(target, "blur", |_: Event| {
             mailbox::post(Msg::Blur);
@@ -182,7 +241,18 @@ fn points_text() -> String {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// The last press took a point (its touch must not scroll the page).
+    static GRABBED: Cell<bool> = const { Cell::new(false) };
+    /// Counts presses, so that a long press's timer acts only on its own.
+    static PRESSES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// How long a finger holds still on a point to remove it, in milliseconds.
+const LONG_PRESS_MS: i32 = 550;
+
 fn on_pointer(figure: Figure, phase: Phase, event: &PointerEvent) {
+    let touch = event.pointer_type() == "touch";
     let msg = Msg::Pointer(crate::page::PointerEvent {
         figure,
         phase,
@@ -191,16 +261,44 @@ fn on_pointer(figure: Figure, phase: Phase, event: &PointerEvent) {
         map: figures::css_plot_map(figure),
         shift: event.shift_key(),
         alt: event.alt_key(),
+        touch,
     });
     let changes = mailbox::post(msg);
     if phase == Phase::Down {
-        if changes.is_some_and(|c| c.capture_pointer) {
+        let grabbed = changes.is_some_and(|c| c.capture_pointer);
+        GRABBED.with(|cell| cell.set(grabbed));
+        if grabbed {
             if let Some(canvas) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
                 let _ = canvas.set_pointer_capture(event.pointer_id());
             }
+            if touch {
+                hold_later();
+            }
+            // Only a press that takes a point keeps the browser from acting
+            // on it (a finger elsewhere scrolls).
+            event.prevent_default();
+        } else if !touch {
+            event.prevent_default();
         }
-        event.prevent_default();
     }
+    if matches!(phase, Phase::Up | Phase::Cancel) {
+        PRESSES.with(|n| n.set(n.get().wrapping_add(1)));
+    }
+}
+
+/// A long press: if this press is still held when the time is up, the
+/// page hears of it (and removes the point if the finger has not moved).
+fn hold_later() {
+    let press = PRESSES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    let fire = Closure::once_into_js(move || {
+        if PRESSES.with(Cell::get) == press {
+            mailbox::post(Msg::Hold);
+        }
+    });
+    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(fire.unchecked_ref(), LONG_PRESS_MS);
 }
 
 fn on_key(figure: Figure, event: &KeyboardEvent) {

@@ -1,7 +1,9 @@
 //! The figures on the page: one canvas each, sized to its box × the device
 //! pixel ratio, drawn by `charts`, each in an isolated call so that one
-//! figure's failure leaves the others drawn. Also each figure's export and
-//! embed buttons.
+//! figure's failure leaves the others drawn. A canvas lies over its figure's
+//! still picture (written into the page when it is built) until it is first
+//! drawn; it is drawn only near the viewport, and lets its drawing go far
+//! from it. Also each figure's export and embed buttons.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,42 +18,29 @@ use crate::charts::backend::PageBackend;
 use crate::charts::painting::{Painter, Painting};
 use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
 use crate::i18n::{self, Lang};
-use crate::page::{mailbox, ExportKind, Msg, View};
+use crate::page::{mailbox, markup, ExportKind, Msg, View};
 use crate::scene::Scene;
 use crate::state::Palette;
 
-/// What the page keeps of each drawn figure.
+/// What the page keeps of each figure.
 pub struct Slot {
     pub canvas: HtmlCanvasElement,
     /// The last drawing's mapping between data and canvas pixels.
     pub map: Option<PlotMap>,
+    /// The description that follows the state (the canvas' `aria-describedby`).
     alt: Element,
-    /// The text alternative last written, so an unchanged one costs no DOM write.
+    /// The description last written, so an unchanged one costs no DOM write.
     alt_text: String,
     error: Element,
     has_error: bool,
     /// The backing store size of the last drawing, if the figure is drawn.
     drawn_size: Option<(u32, u32)>,
-    /// Made at the figure's second drawing: a figure drawn once (the page's
-    /// first frame) is drawn whole, sooner, without one.
-    axes: Option<AxesLayer>,
+    /// The still picture under the canvas, until the canvas is first drawn.
+    still: Option<Element>,
+    /// Drawn at least once.
+    ever_drawn: bool,
     /// The painting of the last drawing (kept to reuse its memory).
     painting: Painting,
-}
-
-/// A figure's axes layer (background, axes, grid, tick labels, titles, keys)
-/// as an image: a redraw copies it and draws only the data over it.
-struct AxesLayer {
-    /// Not in the document: only ever copied.
-    canvas: HtmlCanvasElement,
-    /// The painting in the image: the image is still the one to copy while
-    /// the layer painted now is the same. Being what is drawn, it follows
-    /// everything the axes depend on (the size, the device pixel ratio, theme,
-    /// palette, language, axis ranges that follow the data) and nothing else.
-    /// Empty when there is no image.
-    drawn: Painting,
-    /// The painting of the layer drawn now (kept to reuse its memory).
-    now: Painting,
 }
 
 #[wasm_bindgen(module = "/assets/paint.js")]
@@ -104,16 +93,17 @@ thread_local! {
     static SLOTS: RefCell<Vec<Option<RefCell<Slot>>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Builds each figure's `<figure>` in its `[data-slot]` (only the embedded
-/// ones in an embed view).
-pub fn create_slots(root: &Element, view: &View) {
+/// Puts a canvas in each figure's `<figure>` in its `[data-slot]` (only the
+/// embedded ones in an embed view), writing the `<figure>` first where the
+/// page was built without it.
+pub fn create_slots(root: &Element, view: &View, lang: Lang) {
     let mut slots = Vec::new();
     for figure in Figure::ALL {
         let name = figure.name();
         let wanted = view.shows(figure);
         let holder = dom::find::<Element>(root, &format!("[data-slot=\"{name}\"]"));
         let slot = match holder {
-            Some(holder) if wanted => Some(RefCell::new(build_slot(&holder, figure))),
+            Some(holder) if wanted => Some(RefCell::new(adopt_slot(&holder, figure, lang))),
             Some(holder) => {
                 dom::set_hidden(&holder, true);
                 None
@@ -125,65 +115,37 @@ pub fn create_slots(root: &Element, view: &View) {
     SLOTS.with(|cell| *cell.borrow_mut() = slots);
 }
 
-fn build_slot(holder: &Element, figure: Figure) -> Slot {
-    let name = figure.name();
-    let fig = dom::create("figure");
-    fig.set_class_name("fig");
-    let _ = fig.set_attribute("data-shape", figure.spec().shape.name());
-    let box_ = dom::create("div");
-    box_.set_class_name("canvas-box");
-    let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
-    let _ = canvas.set_attribute("data-figure", name);
-    let _ = canvas.set_attribute("role", "img");
-    let _ = canvas.set_attribute("tabindex", "0");
-    let alt_id = format!("alt-{name}");
-    let _ = canvas.set_attribute("aria-describedby", &alt_id);
-    let _ = box_.append_child(&canvas);
-    let alt = dom::create("p");
-    alt.set_class_name("sr-only");
-    alt.set_id(&alt_id);
-    let caption = dom::create("figcaption");
-    let title = dom::create("span");
-    title.set_class_name("fig-title");
-    let _ = title.set_attribute("data-i18n", figure.title_key());
-    let tools = dom::create("span");
-    tools.set_class_name("fig-tools");
-    for (kind, key) in
-        [(ExportKind::Svg, "fig.download-svg"), (ExportKind::Png, "fig.download-png"), (ExportKind::Embed, "fig.embed")]
-    {
-        let action = kind.word();
-        let button = dom::create("button");
-        button.set_class_name("ghost");
-        let _ = button.set_attribute("type", "button");
-        let _ = button.set_attribute("data-export", action);
-        let _ = button.set_attribute("data-figure-name", name);
-        let _ = button.set_attribute("data-i18n", key);
-        if kind == ExportKind::Embed {
-            let _ = button.set_attribute("data-i18n-label", "fig.embed.label");
-        }
-        let _ = tools.append_child(&button);
+fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
+    if dom::find::<Element>(holder, "figure.fig").is_none() {
+        holder.set_inner_html(&markup::figure(figure, lang, "", None));
     }
-    let error = dom::create("span");
-    error.set_class_name("fig-error");
-    let _ = error.set_attribute("role", "alert");
-    let _ = caption.append_child(&title);
-    let _ = caption.append_child(&error);
-    let _ = caption.append_child(&tools);
-    let _ = fig.append_child(&box_);
-    let _ = fig.append_child(&alt);
-    let _ = fig.append_child(&caption);
-    let _ = holder.append_child(&fig);
-    let painting = Painting::default();
+    let find = |selector: &str| dom::find::<Element>(holder, selector).unwrap_or_else(|| dom::create("span"));
+    let still = dom::find::<Element>(holder, ".still");
+    let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
+    let _ = canvas.set_attribute("data-figure", figure.name());
+    let _ = canvas.set_attribute("role", "img");
+    let _ = canvas.set_attribute("aria-labelledby", &markup::title_id(figure));
+    let _ = canvas.set_attribute("aria-describedby", &markup::description_id(figure));
+    if markup::takes_keys(figure) {
+        let _ = canvas.set_attribute("tabindex", "0");
+    }
+    if let Some(still) = &still {
+        // The canvas, which takes the keyboard, speaks for the figure now;
+        // the still under it only shows it until the canvas is drawn.
+        let _ = still.set_attribute("aria-hidden", "true");
+    }
+    let _ = find(".canvas-box").append_child(&canvas);
     Slot {
         canvas,
         map: None,
-        alt,
+        alt: find(&format!("#{}", markup::description_id(figure))),
         alt_text: String::new(),
-        error,
+        error: find(".fig-error"),
         has_error: false,
         drawn_size: None,
-        axes: None,
-        painting,
+        still,
+        ever_drawn: false,
+        painting: Painting::default(),
     }
 }
 
@@ -208,6 +170,24 @@ pub fn draw_many(scene: &Rc<Scene>, style: &Style, todo: &[Figure]) {
             show_failure(index, figure, &message, style.lang);
         }
     }
+}
+
+/// Writes the descriptions of `figures` (drawn or waiting to be) for the
+/// scene as it is: a screen reader finds every figure's description
+/// current, near the viewport or not.
+pub fn describe(scene: &Scene, lang: Lang, figures: &[Figure]) {
+    SLOTS.with(|cell| {
+        let slots = cell.borrow();
+        for &figure in figures {
+            let Some(Some(slot)) = slots.get(figure.index()) else { continue };
+            let Ok(mut slot) = slot.try_borrow_mut() else { continue };
+            let alt = charts::alt_text(figure, scene, lang);
+            if alt != slot.alt_text {
+                slot.alt.set_text_content(Some(&alt));
+                slot.alt_text = alt;
+            }
+        }
+    });
 }
 
 /// Runs `f` in its own call into the module, through JavaScript, so that a
@@ -260,28 +240,15 @@ fn draw_one(
             return Ok(()); // hidden: drawn when it becomes visible (resize observer)
         };
         resize(&canvas, size);
-        let first = slot.map.is_none() && slot.axes.is_none();
-        let layers = if first {
-            Ok(Layers::All)
-        } else {
-            let axes = slot.axes.get_or_insert_with(AxesLayer::new);
-            update_axes(axes, figure, size, scene, style)
-                .and_then(|()| copy(&axes.canvas, &canvas))
-                .map(|()| Layers::Data)
-        };
-        let painting = &mut slot.painting;
-        let drawn =
-            layers.and_then(|layers| paint_figure(&canvas, painting, figure, scene, &Style { layers, ..*style }));
-        let alt = charts::alt_text(figure, scene, style.lang);
-        if alt != slot.alt_text {
-            slot.alt.set_text_content(Some(&alt));
-            let _ = slot.canvas.set_attribute("aria-label", &alt);
-            slot.alt_text = alt;
-        }
+        let drawn = paint_figure(&canvas, &mut slot.painting, figure, scene, style);
         match drawn {
             Ok(map) => {
                 slot.map = Some(map);
                 slot.drawn_size = Some(size);
+                slot.ever_drawn = true;
+                if let Some(still) = slot.still.take() {
+                    still.remove();
+                }
                 if std::mem::take(&mut slot.has_error) {
                     slot.error.set_text_content(None);
                 }
@@ -330,50 +297,30 @@ fn resize(canvas: &HtmlCanvasElement, (width, height): (u32, u32)) {
     }
 }
 
-impl AxesLayer {
-    fn new() -> AxesLayer {
-        AxesLayer {
-            canvas: dom::create("canvas").unchecked_into(),
-            drawn: Painting::default(),
-            now: Painting::default(),
+/// Lets go of the drawings of `figures` (far from the viewport): their
+/// canvases keep their place but no pixels, until they are drawn again.
+pub fn release(figures: &[Figure]) {
+    SLOTS.with(|cell| {
+        let slots = cell.borrow();
+        for figure in figures {
+            let Some(Some(slot)) = slots.get(figure.index()) else { continue };
+            let Ok(mut slot) = slot.try_borrow_mut() else { continue };
+            if slot.drawn_size.take().is_some() {
+                slot.map = None;
+                resize(&slot.canvas, (0, 0));
+            }
         }
-    }
+    });
 }
 
-/// Redraws the axes layer's image if the layer painted now differs from it.
-/// The comparison costs a painting, no call out of the module.
-fn update_axes(
-    axes: &mut AxesLayer,
-    figure: Figure,
-    size: (u32, u32),
-    scene: &Scene,
-    style: &Style,
-) -> Result<(), String> {
-    let style = Style { layers: Layers::Axes, ..*style };
-    {
-        let area = PageBackend::Painter(Painter::new(&mut axes.now, size)).into_drawing_area();
-        charts::draw(figure, &area, scene, &style).map_err(|e| e.to_string())?;
-    }
-    if axes.now == axes.drawn {
-        return Ok(());
-    }
-    axes.drawn.clear();
-    resize(&axes.canvas, size);
-    replay(&axes.canvas, &axes.now)?;
-    std::mem::swap(&mut axes.drawn, &mut axes.now);
-    Ok(())
+/// Whether every figure the page shows has been drawn at least once.
+pub fn all_drawn() -> bool {
+    SLOTS.with(|cell| cell.borrow().iter().flatten().all(|slot| slot.try_borrow().is_ok_and(|slot| slot.ever_drawn)))
 }
 
-/// Copies the image of `from` onto `to`, whose whole drawing it replaces
-/// (the axes layer is opaque: it starts with the background).
-fn copy(from: &HtmlCanvasElement, to: &HtmlCanvasElement) -> Result<(), String> {
-    let context = context(to)?;
-    // The browser cannot tell that the image covers every pixel, so without
-    // the clearing it would keep the canvas' earlier drawings queued under
-    // it: redraws between two paints (the page benchmark's) would pile them
-    // up until one redraw paid for them all (1 000 points: p95 43 → 12 ms).
-    context.clear_rect(0.0, 0.0, f64::from(to.width()), f64::from(to.height()));
-    context.draw_image_with_html_canvas_element(from, 0.0, 0.0).map_err(|e| format!("{e:?}"))
+/// Every figure's canvas, in page order.
+pub fn canvases() -> Vec<HtmlCanvasElement> {
+    Figure::ALL.into_iter().filter_map(canvas).collect()
 }
 
 /// Says in the figure's caption why it could not be drawn: the reason's
@@ -528,8 +475,10 @@ fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValu
     click_download(&format!("losslab-{}.png", figure.name()), &url)
 }
 
+/// The figure's size on the page, drawn or not (a figure far from view is
+/// exported at the size it would be drawn).
 fn css_size(figure: Figure) -> Option<(u32, u32)> {
-    let (canvas, _) = plot_map(figure)?;
+    let canvas = canvas(figure)?;
     let (w, h) = (canvas.client_width(), canvas.client_height());
     (w > 0 && h > 0).then_some((w as u32, h as u32))
 }

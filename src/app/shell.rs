@@ -36,7 +36,7 @@ pub fn mount() -> Result<(), JsValue> {
     let root = document.get_element_by_id("losslab").ok_or("no #losslab element")?;
     let model = Model::new(events::read_location(), events::system_dark());
     teach::build_cards(&root);
-    figures::create_slots(&root, &model.view);
+    figures::create_slots(&root, &model.view, model.state.lang);
     apply::view(&root, &model.view);
     teach::view(&root, &model.view);
     apply::theme(&model);
@@ -56,9 +56,11 @@ pub fn mount() -> Result<(), JsValue> {
         teach::bind_height(&root)?;
     }
     mailbox::post(Msg::Opened { framed, progress: teach::stored_progress() });
+    text::live();
     dom::mark("losslab-mounted");
-    // Draw now rather than a frame later: the page never shows empty canvases.
-    render_now();
+    // The figures are drawn in the next frame (the regions' first report
+    // asked for it), a task of its own: until then each still shows its
+    // figure, and the page answers input between the two.
     Ok(())
 }
 

@@ -28,7 +28,9 @@ pub fn words(root: &Element, lang: Lang) {
             }
         }
     }
-    for (attribute, target) in [("data-i18n-label", "aria-label"), ("data-i18n-placeholder", "placeholder")] {
+    for (attribute, target) in
+        [("data-i18n-label", "aria-label"), ("data-i18n-placeholder", "placeholder"), ("data-i18n-content", "content")]
+    {
         for el in dom::find_all(&scope, &format!("[{attribute}]")) {
             if let Some(text) = el.get_attribute(attribute).and_then(|k| i18n::lookup(lang, &k)) {
                 let _ = el.set_attribute(target, text);
@@ -63,6 +65,32 @@ pub fn notices(model: &Model) {
         let _ = box_.append_child(child);
     }
     dom::set_hidden(&box_, false);
+}
+
+/// The page is live: its style sheet shows what works only with the
+/// module (the figures' buttons), and its live region is made, empty, so
+/// that it is there before it first speaks.
+pub fn live() {
+    let document = dom::document();
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().add_1("live");
+    }
+    if document.get_element_by_id("announce").is_none() {
+        let region = dom::create("div");
+        region.set_id("announce");
+        region.set_class_name("sr-only");
+        let _ = region.set_attribute("aria-live", "polite");
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&region);
+        }
+    }
+}
+
+/// Says `text` politely to a screen reader, through the page's live region.
+pub fn announce(text: &str) {
+    if let Some(region) = dom::document().get_element_by_id("announce") {
+        region.set_text_content(Some(text));
+    }
 }
 
 pub fn tooltip(tooltip: &Tooltip) {

@@ -2,6 +2,7 @@
 //!
 //! - `losslab eval [FILE|-]`: evaluate a JSON array of loss calls.
 //! - `losslab figures --out DIR [--state QUERY]`: every figure as SVG.
+//! - `losslab prerender [DIR]`: the built page with its article written in.
 //! - `losslab --help`: the subcommands.
 
 use std::io::Read;
@@ -29,6 +30,12 @@ SUBCOMMANDS:
                      or ignored, and said on standard error. With embed=a,b in
                      QUERY, only those figures.
     figures --list   Print every figure's name, one a line, in page order.
+    prerender [DIR]  Write the article into the built page DIR/index.html (as
+                     Trunk builds it), and the Chinese page into
+                     DIR/zh/index.html, each figure a still SVG picture of the
+                     default state beside its page. DIR defaults to the folder
+                     Trunk builds into when Trunk runs this as a hook
+                     ($TRUNK_STAGING_DIR), else dist.
     help, --help     Print this help.
 ";
 
@@ -42,6 +49,7 @@ fn main() -> ExitCode {
         }
         Some("eval") => eval(rest),
         Some("figures") => figures(rest),
+        Some("prerender") => prerender(rest),
         Some(other) => {
             eprintln!("losslab: unknown subcommand '{other}'\n\n{HELP}");
             ExitCode::from(2)
@@ -114,6 +122,28 @@ fn figures(args: &[String]) -> ExitCode {
         }
         Err(e) => {
             eprintln!("losslab figures: cannot write to {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `losslab prerender [DIR]`.
+fn prerender(args: &[String]) -> ExitCode {
+    let dir = match args {
+        [] => std::env::var_os("TRUNK_STAGING_DIR").map_or_else(|| "dist".into(), std::path::PathBuf::from),
+        [dir] => std::path::PathBuf::from(dir),
+        _ => {
+            eprintln!("usage: losslab prerender [DIR]");
+            return ExitCode::from(2);
+        }
+    };
+    match losslab::prerender::prerender(&dir) {
+        Ok(written) => {
+            eprintln!("losslab prerender: {} files in {}", written.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("losslab prerender: {}: {e}", dir.display());
             ExitCode::FAILURE
         }
     }

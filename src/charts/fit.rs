@@ -103,6 +103,20 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
             ("p", list(scene.points.iter().map(|p| p.p), 2, lang)),
         ],
     );
+    // The training point the fit serves worst: the largest loss.
+    if let Some(worst) = scene.points.iter().filter(|p| !p.held_out).max_by(|a, b| a.loss.total_cmp(&b.loss)) {
+        let class = if worst.green { t(lang, "class.green") } else { t(lang, "class.red") };
+        s.push(' ');
+        s.push_str(&fill(
+            t(lang, "fig.fit.alt-costliest"),
+            &[
+                ("x", fixed(worst.x, 2)),
+                ("class", class.to_owned()),
+                ("p", fixed(worst.p_true, 2)),
+                ("l", fixed(worst.loss, 4)),
+            ],
+        ));
+    }
     if let Some(e) = &scene.fit_error {
         let note = fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]);
         s = sentences(lang, &[s, note]);

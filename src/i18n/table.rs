@@ -198,7 +198,7 @@ mod tests {
     fn every_key_in_the_page_exists() {
         let html = include_str!("../../index.html");
         let mut missing = Vec::new();
-        for attr in ["data-i18n=\"", "data-i18n-label=\"", "data-i18n-placeholder=\""] {
+        for attr in ["data-i18n=\"", "data-i18n-label=\"", "data-i18n-placeholder=\"", "data-i18n-content=\""] {
             for piece in html.split(attr).skip(1) {
                 let key = &piece[..piece.find('"').unwrap_or(0)];
                 if lookup(Lang::En, key).is_none() {

@@ -47,6 +47,14 @@ pub struct Changes {
     pub capture_pointer: bool,
     /// The event was used: the browser should not act on it as well.
     pub handled: bool,
+    /// Let go of these figures' drawings (far from the viewport).
+    pub release: Vec<Figure>,
+    /// Rewrite these figures' descriptions (all whose numbers changed,
+    /// drawn now or waiting to be).
+    pub describe: Vec<Figure>,
+    /// Say this politely to a screen reader: what the figures on screen now
+    /// show, after a settled change.
+    pub announce: Option<String>,
     /// Rewrite the questions.
     pub questions: bool,
     /// Keep this progress through the questions (in the browser's storage).

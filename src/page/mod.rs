@@ -12,6 +12,7 @@ pub mod code;
 pub mod fit;
 pub mod lesson;
 pub mod mailbox;
+pub mod markup;
 pub mod model;
 pub mod msg;
 pub mod question;
@@ -33,6 +34,7 @@ pub use changes::{Changes, CopyButton, Focus, Tooltip};
 pub use model::{FigureSet, Model};
 pub use msg::{
     Action, CodeBlock, ExportKind, Key, LessonEvent, Msg, Phase, PointerEvent, Preset, QuestionAction, QuestionEvent,
+    Region,
 };
 pub use question::{Answer, Question};
 pub use section::Section;

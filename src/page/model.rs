@@ -42,8 +42,18 @@ pub struct Model {
     pub(super) plane_drag: Option<Drag>,
     /// Scene parts to rebuild before the next drawing.
     pub(super) stale: Deps,
-    /// Figures to draw in the next frame.
+    /// Figures to draw once they are near the viewport.
     pub(super) redraw: FigureSet,
+    /// Figures whose description is to be written again, near or not.
+    pub(super) undescribed: FigureSet,
+    /// The figures near the viewport (drawn when due), and those on it.
+    pub(super) near: FigureSet,
+    pub(super) shown: FigureSet,
+    /// The page is being printed: every figure is drawn.
+    pub(super) printing: bool,
+    /// Figures on screen whose numbers a settled change moved: described
+    /// aloud after the next frame.
+    pub(super) announce: FigureSet,
     /// The next link written gets a history entry of its own (a finished
     /// change, not a drag in progress).
     pub(super) push_history: bool,
@@ -110,6 +120,14 @@ impl FigureSet {
         FigureSet(self.0 | other.0)
     }
 
+    pub fn intersection(self, other: FigureSet) -> FigureSet {
+        FigureSet(self.0 & other.0)
+    }
+
+    pub fn without(self, other: FigureSet) -> FigureSet {
+        FigureSet(self.0 & !other.0)
+    }
+
     /// The figures, in page order.
     pub fn figures(self) -> impl Iterator<Item = Figure> {
         Figure::ALL.into_iter().filter(move |&f| self.contains(f))
@@ -150,6 +168,11 @@ impl Model {
             plane_drag: None,
             stale: Deps::NONE,
             redraw: FigureSet::all(),
+            undescribed: FigureSet::all(),
+            near: FigureSet::NONE,
+            shown: FigureSet::NONE,
+            printing: false,
+            announce: FigureSet::NONE,
             push_history: false,
             last_query: String::new(),
             pending_lang: None,
@@ -199,10 +222,13 @@ impl Model {
     pub(super) fn mark(&mut self, deps: Deps) {
         self.stale = self.stale.union(deps);
         self.redraw = self.redraw.union(FigureSet::reading(deps));
+        self.undescribed = self.undescribed.union(FigureSet::reading(deps));
     }
 
     /// The state changed (`deps` says which part): refit when the points or
-    /// the objective changed, and mark what to redraw.
+    /// the objective changed, and mark what to redraw. A finished change
+    /// (not a drag or a slide in progress) is described aloud for the
+    /// figures on screen that show it.
     pub(super) fn state_changed(&mut self, deps: Deps, finished: bool) {
         if deps.intersects(Deps::BINARY) {
             self.fit.data_changed(&self.state);
@@ -212,7 +238,25 @@ impl Model {
         }
         self.questions_stale = true;
         self.push_history |= finished;
+        if finished {
+            self.announce = self.announce.union(FigureSet::reading(deps).intersection(self.shown));
+        }
         self.mark(deps);
+    }
+
+    /// The figures drawn when due: those near the viewport, or all of them
+    /// while the page is printed.
+    pub fn drawable(&self) -> FigureSet {
+        if self.printing {
+            FigureSet::all()
+        } else {
+            self.near
+        }
+    }
+
+    /// Figures waiting to be drawn until they come near the viewport.
+    pub fn waiting(&self) -> FigureSet {
+        self.redraw.without(self.drawable())
     }
 
     /// Everything a moved point costs but the drawing: every fit of the page

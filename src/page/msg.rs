@@ -41,6 +41,13 @@ pub enum Msg {
     SystemDark(bool),
     /// These figures no longer fit their drawing (resized, or a new pixel ratio).
     Resized(Vec<Figure>),
+    /// Figures came into a region around the viewport (`inside`) or left it
+    /// (`outside`).
+    Seen { region: Region, inside: Vec<Figure>, outside: Vec<Figure> },
+    /// A touch held still on a point: it is removed.
+    Hold,
+    /// The page is about to be printed (`true`), or has been.
+    Printing(bool),
     /// An animation frame: time to draw.
     Frame,
     /// The page is mounted: whether it sits in another page's frame, and
@@ -103,6 +110,21 @@ pub struct PointerEvent {
     pub map: Option<PlotMap>,
     pub shift: bool,
     pub alt: bool,
+    /// A finger, not a mouse or a pen: a coarser aim.
+    pub touch: bool,
+}
+
+/// A region around the viewport, for what the page does with the figures in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    /// On the screen: a settled change describes these figures aloud.
+    Shown,
+    /// Within a screen's height of it: these figures are drawn (and a
+    /// change redraws them); the others wait until they come near.
+    Near,
+    /// Within two screens' height: these keep their drawings; a figure that
+    /// leaves lets its drawing go and is drawn again when it comes near.
+    Kept,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,8 @@
 //! [`Pointer`] is [`Pointer::Plane`]): hover shows a point's numbers, a
 //! click chooses it, a drag moves it, shift-click adds a point of the class
 //! picker's class, alt-click removes one; the keyboard does the same on the
-//! focused figure.
+//! focused figure. A finger aims wider: a tap chooses, a drag that starts on
+//! a point moves it, a long press removes it.
 
 use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
@@ -13,10 +14,13 @@ use crate::number::format::fixed;
 use crate::scene::Deps;
 use crate::state::{PlanePoint, Setting, Value, MAX_POINTS};
 
-/// How close (in CSS pixels) the pointer must be to pick a point.
+/// How close (in CSS pixels) the pointer must be to pick a point: a mouse,
+/// and a finger.
 const PICK_RADIUS: f64 = 12.0;
-/// Movement (CSS pixels) below which a press counts as a click.
+const TOUCH_PICK_RADIUS: f64 = 22.0;
+/// Movement (CSS pixels) below which a press counts as a click (or a tap).
 const CLICK_SLOP: f64 = 4.0;
+const TOUCH_SLOP: f64 = 10.0;
 /// The plane keeps at least this many points.
 const FEWEST_POINTS: usize = 3;
 /// How far an arrow key moves the chosen point (shift: ten times as far).
@@ -45,7 +49,7 @@ pub(super) fn pointer(model: &mut Model, event: &PointerEvent, changes: &mut Cha
 fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
     model.plane_drag = None;
     let points = model.state.plane_points();
-    match pick(&points, map, event.at) {
+    match pick(&points, map, event.at, event.touch) {
         Some(index) if event.alt => remove(model, index),
         Some(index) => {
             // Chosen now, written to the link when the press ends (a drag's end, or a click's).
@@ -69,7 +73,8 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
 
 fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
     if let Some(drag) = &mut model.plane_drag {
-        let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > CLICK_SLOP;
+        let slop = if event.touch { TOUCH_SLOP } else { CLICK_SLOP };
+        let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > slop;
         if far || drag.moved {
             drag.moved = true;
             let index = drag.index;
@@ -84,7 +89,7 @@ fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
         }
         return;
     }
-    let hovered = pick(&model.state.plane_points(), map, event.at);
+    let hovered = pick(&model.state.plane_points(), map, event.at, event.touch);
     if hovered != model.plane_hover {
         model.plane_hover = hovered;
         model.mark(Deps::SOFTMAX);
@@ -102,6 +107,15 @@ fn release(model: &mut Model) {
         Some(_) => model.push_history = true,
         None => {}
     }
+}
+
+/// A press held still (a long press of a finger): its point is removed
+/// (unless the plane or its class would be left too few), and the press
+/// ends there.
+pub(super) fn hold(model: &mut Model) {
+    let Some(drag) = model.plane_drag.filter(|d| !d.moved) else { return };
+    model.plane_drag = None;
+    remove(model, drag.index);
 }
 
 /// Keyboard on a plane figure: the arrows move the chosen point (shift:
@@ -212,12 +226,13 @@ fn edit_points(model: &mut Model, edit: impl FnOnce(&mut Vec<PlanePoint>)) {
 }
 
 /// The point nearest the pointer, within the pick radius.
-fn pick(points: &[PlanePoint], map: &PlotMap, (px, py): (f64, f64)) -> Option<usize> {
+fn pick(points: &[PlanePoint], map: &PlotMap, (px, py): (f64, f64), touch: bool) -> Option<usize> {
+    let radius = if touch { TOUCH_PICK_RADIUS } else { PICK_RADIUS };
     points
         .iter()
         .enumerate()
         .map(|(i, p)| (i, (map.x_pixel(p.x) - px).hypot(map.y_pixel(p.y) - py)))
-        .filter(|&(_, d)| d <= PICK_RADIUS)
+        .filter(|&(_, d)| d <= radius)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }

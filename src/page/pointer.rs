@@ -2,7 +2,8 @@
 //! points' x (each figure's [`Pointer`] says what it allows): hover
 //! highlights a point everywhere and shows its numbers, a click flips its
 //! label, a drag moves it, shift-click adds one, alt-click removes one; the
-//! keyboard does the same on a focused figure.
+//! keyboard does the same on a focused figure. A finger aims wider: a tap
+//! flips, a drag that starts on a point moves it, a long press removes it.
 
 use super::changes::{Changes, Tooltip};
 use super::model::{Drag, Model};
@@ -17,10 +18,13 @@ use crate::number::format::fixed;
 use crate::scene::Deps;
 use crate::state::{Point, Setting, Value, MAX_POINTS};
 
-/// How close (in CSS pixels) the pointer must be to pick a point.
+/// How close (in CSS pixels) the pointer must be to pick a point: a mouse,
+/// and a finger.
 const PICK_RADIUS: f64 = 14.0;
-/// Movement (CSS pixels) below which a press counts as a click.
+const TOUCH_PICK_RADIUS: f64 = 24.0;
+/// Movement (CSS pixels) below which a press counts as a click (or a tap).
 const CLICK_SLOP: f64 = 4.0;
+const TOUCH_SLOP: f64 = 10.0;
 /// A point keeps at least this many others: removing stops at two.
 const FEWEST_POINTS: usize = 2;
 
@@ -52,7 +56,7 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
     let count = model.state.points.len();
     // Points a link locks may be chosen (to answer a question), not changed.
     let locked = model.view.locks(Setting::Points);
-    match pick(model, event.figure, map, event.at.0) {
+    match pick(model, event.figure, map, event.at, event.touch) {
         _ if locked && (event.alt || event.shift) => {}
         Some(index) if event.alt && count > FEWEST_POINTS => {
             edit_points(model, |points| {
@@ -84,7 +88,8 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
 fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut Changes) {
     let locked = model.view.locks(Setting::Points);
     if let Some(drag) = model.drag.as_mut().filter(|_| !locked) {
-        let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > CLICK_SLOP;
+        let slop = if event.touch { TOUCH_SLOP } else { CLICK_SLOP };
+        let far = (event.at.0 - drag.start.0).hypot(event.at.1 - drag.start.1) > slop;
         if far || drag.moved {
             drag.moved = true;
             let index = drag.index;
@@ -99,7 +104,7 @@ fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
         }
         return;
     }
-    let hovered = pick(model, event.figure, map, event.at.0);
+    let hovered = pick(model, event.figure, map, event.at, event.touch);
     if hovered != model.highlight {
         model.highlight = hovered;
         model.mark(Deps::BINARY);
@@ -128,6 +133,25 @@ fn release(model: &mut Model, changes: &mut Changes) {
             }
         });
     }
+    model.state_changed(Deps::POINTS, true);
+}
+
+/// A press held still (a long press of a finger): its point is removed,
+/// and the press ends there.
+pub(super) fn hold(model: &mut Model) {
+    if model.plane_drag.is_some() {
+        return plane_pointer::hold(model);
+    }
+    let Some(drag) = model.drag.filter(|d| !d.moved) else { return };
+    // Points a link locks are not removed, by a long press or otherwise.
+    if model.state.points.len() <= FEWEST_POINTS || model.view.locks(Setting::Points) {
+        return;
+    }
+    model.drag = None;
+    edit_points(model, |points| {
+        points.remove(drag.index);
+    });
+    model.highlight = None;
     model.state_changed(Deps::POINTS, true);
 }
 
@@ -213,10 +237,11 @@ fn edit_points(model: &mut Model, edit: impl FnOnce(&mut Vec<Point>)) {
 
 /// The index of the point nearest the pointer, within the pick radius,
 /// among the points the figure shows (a class's bars show only that class).
-fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64) -> Option<usize> {
+fn pick(model: &Model, figure: Figure, map: &PlotMap, (css_x, css_y): (f64, f64), touch: bool) -> Option<usize> {
     let shows = match figure.spec().pointer {
         Pointer::None | Pointer::Plane => return None,
         Pointer::Hovers(shows) => Some(shows),
+        Pointer::Moves if touch => return touched(model, figure, map, (css_x, css_y)),
         Pointer::Moves => None,
     };
     model
@@ -227,6 +252,24 @@ fn pick(model: &Model, figure: Figure, map: &PlotMap, css_x: f64) -> Option<usiz
         .filter(|(_, p)| shows.is_none_or(|s| s.includes(p.green)))
         .map(|(i, p)| (i, (map.x_pixel(p.x) - css_x).abs()))
         .filter(|&(_, d)| d <= PICK_RADIUS)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// The point a finger lands on, in a figure whose points it can move: near
+/// the mark itself, not anywhere in its column, so that a swipe elsewhere
+/// over the figure scrolls the page.
+fn touched(model: &Model, figure: Figure, map: &PlotMap, (css_x, css_y): (f64, f64)) -> Option<usize> {
+    // Where each figure draws a point's mark: the fit at its target, the
+    // strip on its one line.
+    let mark_y = |target: f64| if figure == Figure::Fit { target } else { 0.0 };
+    model
+        .scene
+        .binary
+        .points
+        .iter()
+        .map(|p| (p.index, (map.x_pixel(p.x) - css_x).hypot(map.y_pixel(mark_y(p.target)) - css_y)))
+        .filter(|&(_, d)| d <= TOUCH_PICK_RADIUS)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }

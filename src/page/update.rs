@@ -5,11 +5,12 @@ use super::api::{self, Outgoing};
 use super::changes::{Changes, CopyButton, Focus};
 use super::lesson::{self, LessonDraft};
 use super::model::{FigureSet, Model};
-use super::msg::{Action, ExportKind, LessonEvent, Msg, Preset, QuestionAction, QuestionEvent};
+use super::msg::{Action, ExportKind, LessonEvent, Msg, Preset, QuestionAction, QuestionEvent, Region};
 use super::question::{Answer, Question};
 use super::questions::{answer_question, show_point};
 use super::softmax_fit::SoftmaxProgress;
 use super::{code, plane_pointer, pointer, url};
+use crate::charts::{alt_text, Figure};
 use crate::i18n::{self, Lang, Message};
 use crate::scene::Deps;
 use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, Setting, State, Value, SEED_RANGE};
@@ -17,9 +18,12 @@ use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, S
 /// Applies one message to the model.
 ///
 /// ```
-/// use losslab::page::{update, url, Model, Msg};
+/// use losslab::charts::Figure;
+/// use losslab::page::{update, url, Model, Msg, Region};
 /// use losslab::state::{ControlInput, Setting};
 /// let mut model = Model::new(url::read(""), false);
+/// // The focal curves are near the viewport: γ redraws them.
+/// update(&mut model, Msg::Seen { region: Region::Near, inside: vec![Figure::FocalCurves], outside: vec![] });
 /// let changes = update(&mut model, Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("0".into()), finished: true });
 /// assert!(changes.frame);
 /// assert_eq!(model.state.gamma, 0.0);
@@ -71,6 +75,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
             model.redraw = FigureSet::all();
         }
         Msg::Resized(figures) => model.redraw = model.redraw.union(figures.into_iter().collect()),
+        Msg::Seen { region, inside, outside } => seen(model, region, &inside, &outside, &mut changes),
+        Msg::Hold => pointer::hold(model),
+        Msg::Printing(printing) => model.printing = printing,
         Msg::Frame => frame(model, &mut changes),
         Msg::Opened { framed, progress } => opened(model, framed, progress.as_deref(), &mut changes),
         Msg::Question(question, event) => question_event(model, question, event, &mut changes),
@@ -83,8 +90,30 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
             }
         }
     }
-    changes.frame |= !model.redraw.is_empty() || model.fit.playing() || model.softmax.playing();
+    // A frame also when only the numbers changed: the readouts and the link
+    // follow every change, drawn or not.
+    changes.frame |= !model.redraw.intersection(model.drawable()).is_empty()
+        || model.stale != Deps::NONE
+        || !model.undescribed.is_empty()
+        || model.fit.playing()
+        || model.softmax.playing();
     changes
+}
+
+/// Figures came near the viewport or left it: only what is near is drawn,
+/// and what is far lets its drawing go, to be drawn again when it comes back.
+fn seen(model: &mut Model, region: Region, inside: &[Figure], outside: &[Figure], changes: &mut Changes) {
+    let inside: FigureSet = inside.iter().copied().collect();
+    let outside: FigureSet = outside.iter().copied().collect();
+    match region {
+        Region::Shown => model.shown = model.shown.union(inside).without(outside),
+        Region::Near => model.near = model.near.union(inside).without(outside),
+        Region::Kept => {
+            let far = outside.without(model.drawable());
+            changes.release = far.figures().collect();
+            model.redraw = model.redraw.union(far);
+        }
+    }
 }
 
 /// A setting's control moved: the value goes through the state's border,
@@ -289,6 +318,7 @@ fn show_lang(model: &mut Model, lang: Lang, changes: &mut Changes) {
     changes.notices = model.notices_shown;
     changes.controls.push(Setting::Lang);
     model.redraw = FigureSet::all();
+    model.undescribed = FigureSet::all();
 }
 
 /// A step back or forward: the page becomes that link's.
@@ -347,8 +377,17 @@ fn frame(model: &mut Model, changes: &mut Changes) {
         model.told = Some(query);
     }
     changes.questions = std::mem::take(&mut model.questions_stale);
-    changes.draw = std::mem::take(&mut model.redraw).figures().collect();
+    changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
+    let due = model.redraw.intersection(model.drawable());
+    model.redraw = model.redraw.without(due);
+    changes.draw = due.figures().collect();
     changes.readouts = true;
+    let announce = std::mem::take(&mut model.announce);
+    if !announce.is_empty() {
+        let lang = model.state.lang;
+        let lines: Vec<String> = announce.figures().map(|figure| alt_text(figure, &model.scene, lang)).collect();
+        changes.announce = Some(lines.join("\n"));
+    }
 }
 
 /// The page is mounted: it knows where it sits and what earlier visits

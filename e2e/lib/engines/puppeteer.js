@@ -78,6 +78,7 @@ class PuppeteerBrowser {
     this.supports = {
       dprChange: true,
       touch: true,
+      noScript: true,
       offline: chromium,
       clipboard: true,
       downloads: true,
@@ -85,7 +86,7 @@ class PuppeteerBrowser {
     };
   }
 
-  async open(url, { width, height, dpr, colorScheme }) {
+  async open(url, { width, height, dpr, colorScheme, touch = false, javascript = true }) {
     let browser = this.browsers.light;
     if (this.start && colorScheme === "dark") browser = this.browsers.dark ??= await this.start("dark");
     const context = await browser.createBrowserContext();
@@ -99,13 +100,16 @@ class PuppeteerBrowser {
     page.on("request", (req) => {
       if (isForeign(req.url(), origin)) log.foreign.push(req.url());
     });
-    await page.setViewport({ width, height, deviceScaleFactor: dpr });
+    // A touch screen: touch events, `pointerType` "touch", and the page
+    // panned by a finger as a phone pans it.
+    await page.setViewport({ width, height, deviceScaleFactor: dpr, hasTouch: touch, isMobile: touch });
     if (this.name === "chromium") {
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: colorScheme }]);
       await this.cdp.send("Browser.setDownloadBehavior", {
         behavior: "allowAndName", downloadPath: this.downloads, browserContextId: context.id, eventsEnabled: true,
       });
     }
+    if (!javascript) await page.setJavaScriptEnabled(false);
     const wrapped = new PuppeteerPage(this, context, page, origin);
     wrapped.size = { width, height };
     await wrapped.goto(url);
@@ -276,6 +280,19 @@ class PuppeteerPage extends BasePage {
 
   async tap(x, y) {
     await this.page.touchscreen.tap(x, y);
+  }
+
+  /// One finger: down at (x, y), moved, lifted (viewport CSS pixels).
+  async touchDown(x, y) {
+    await this.page.touchscreen.touchStart(x, y);
+  }
+
+  async touchMove(x, y) {
+    await this.page.touchscreen.touchMove(x, y);
+  }
+
+  async touchUp() {
+    await this.page.touchscreen.touchEnd();
   }
 
   async frameEvaluate(frameSelector, fn, arg) {

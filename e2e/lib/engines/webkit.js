@@ -74,6 +74,7 @@ class WebKitBrowser {
     this.count = 0;
     this.supports = {
       dprChange: false, // GDK_SCALE is read once, when MiniBrowser starts
+      noScript: false, // no WebDriver command turns JavaScript off
       touch: false, // WebKitWebDriver takes touch pointer actions but fires mouse events
       offline: false,
       clipboard: true,
@@ -82,7 +83,8 @@ class WebKitBrowser {
     };
   }
 
-  async open(url, { width, height, dpr, colorScheme }) {
+  async open(url, { width, height, dpr, colorScheme, javascript = true }) {
+    if (!javascript) throw new Unsupported("WebKitWebDriver cannot turn JavaScript off");
     if (!Number.isInteger(dpr)) throw new Unsupported(`WebKitGTK takes whole pixel ratios only (GDK_SCALE), not ${dpr}`);
     const origin = new URL(url).origin;
     const log = { errors: [], foreign: [] };
@@ -382,6 +384,10 @@ class WebKitPage extends BasePage {
   }
 
   async tap() {
+    throw new Unsupported("WebKitWebDriver turns touch input into mouse events");
+  }
+
+  async touchDown() {
     throw new Unsupported("WebKitWebDriver turns touch input into mouse events");
   }
 

@@ -1,0 +1,33 @@
+// Runs in the head, before anything is painted (a classic script, written
+// for any browser, so that even one too old for the page can say so).
+//
+// The page is built twice with its article written in: in English here and
+// in Chinese in zh/. A link's `lang` (as the module reads it: ignoring case)
+// picks the one that shows, so a link to the Chinese page never shows
+// English first; without `lang` the page is English.
+(function () {
+  var zh = /(?:^|[?&])lang=zh(?:&|$)/i.test(location.search);
+  var here = document.documentElement.lang.indexOf("zh") === 0;
+  if (zh !== here) {
+    // Nothing of this page is shown while the other one loads.
+    document.documentElement.hidden = true;
+    location.replace((zh ? "zh/" : "../") + location.search + location.hash);
+    return;
+  }
+  // An embed shows only its figures: the module picks them; until it runs
+  // the page's chrome is hidden and its article unseen, so that nothing
+  // moves when the module lays the embed out.
+  if (/(?:^|[?&])embed=[^&]/.test(location.search)) document.documentElement.className += " embed";
+  // A browser without JavaScript modules never runs the page's module:
+  // the article stays as it is, and says why the figures do not move.
+  if (!("noModule" in document.createElement("script"))) {
+    document.addEventListener("DOMContentLoaded", function () {
+      var status = document.getElementById("boot-status");
+      var line = status && status.querySelector('[data-boot="old"]');
+      if (line) {
+        line.hidden = false;
+        status.hidden = false;
+      }
+    });
+  }
+})();
