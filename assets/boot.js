@@ -39,10 +39,11 @@ function explain(error) {
   // The file's name says what is missing; the browser's own words are for the console.
   const name = (url) => String(url).split(/[?#]/)[0].split("/").pop();
   if (error instanceof Missing) return fail("missing", name(error.message));
+  if (/wasm-unsafe-eval/.test(String(error?.message ?? error))) return fail("blocked", "");
   try {
-    // The smallest module there is: compiling it fails only where
-    // compiling any module is forbidden.
-    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    // The smallest module there is: compiling and instantiating it fails
+    // only where WebAssembly is forbidden (WebKit refuses at instantiation).
+    new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));
   } catch {
     return fail("blocked", "");
   }
@@ -70,7 +71,10 @@ async function start() {
   window.losslab = losslab;
 }
 
-start().catch(explain);
+// A page that head.js is taking to the other language's copy (it hides the
+// page as it leaves) starts nothing: a download cut short by the navigation
+// would only be an error in some engines' consoles.
+if (!document.documentElement.hidden) start().catch(explain);
 
 // Offline after the first visit (sw.js says how a new build replaces an old
 // one). Registered once the page has loaded, so that the worker's downloads

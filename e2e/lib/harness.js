@@ -29,11 +29,13 @@ export function servedSite() {
 const LACKS = {
   dprChange: "changing the pixel ratio of an open page",
   touch: "touch input",
+  touchScroll: "scrolling the page by a synthesized swipe",
   noScript: "turning JavaScript off",
   offline: "an offline mode",
   clipboard: "reading the clipboard",
   downloads: "downloads",
   iframes: "iframes",
+  crossOrigin: "a second origin to serve a page from",
 };
 export function lacks(site, feature) {
   return site.browser.supports[feature] ? null : `${ENGINE} lacks ${LACKS[feature]} here`;

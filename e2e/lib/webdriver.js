@@ -36,8 +36,14 @@ export class Session {
   }
 
   /// Runs `fn(arg)` in the page (an async function is awaited) and returns
-  /// its JSON value; an exception in the page is thrown here.
+  /// its JSON value; an exception in the page is thrown here. Given a
+  /// script's text instead of a function, runs that script.
   async evaluate(fn, arg) {
+    if (typeof fn === "string") {
+      // A script's text (a library to load, say): run as it is, in the page.
+      await this.send("POST", "/execute/sync", { script: `${fn}\n;return null;`, args: [] });
+      return null;
+    }
     const script = `const done = arguments[arguments.length - 1];
       Promise.resolve().then(() => (${fn.toString()})(arguments[0]))
         .then((value) => done({ value: value === undefined ? null : value }), (error) => done({ error: String(error && error.stack || error) }));`;

@@ -126,7 +126,7 @@ test("without the Clipboard API the copy command copies the code (Chinese status
       window.copiedText = event.target.value ?? String(getSelection());
     }, true);
   });
-  assert.equal(await page.evaluate(() => navigator.clipboard), undefined);
+  assert.equal(await page.evaluate(() => navigator.clipboard === undefined), true, "no Clipboard API");
   await openAll(page);
   const status = '[data-code-status="fit-sklearn"]';
   await page.click('[data-copy-code="fit-sklearn"]');

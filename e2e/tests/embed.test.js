@@ -123,7 +123,9 @@ test("the copied embed code fits each figure and sizes its frame to what the fig
     const embedded = await open(site.browser, src, { width: 720, height });
     const content = await embedded.page.evaluate(() => Math.ceil(document.getElementById("losslab").getBoundingClientRect().bottom));
     assert.ok(content <= height, `${figure}: the content (${content} px) fits the frame (${height} px)`);
-    assert.ok(height - content <= 100, `${figure}: the frame (${height} px) is not much taller than its content (${content} px)`);
+    // Engines set the same text a line apart here and there: the slack is a
+    // tenth of the frame (100 px at least).
+    assert.ok(height - content <= Math.max(100, height / 10), `${figure}: the frame (${height} px) is not much taller than its content (${content} px)`);
     assert.deepEqual(embedded.log.errors, []);
     await embedded.page.close();
   }
@@ -145,7 +147,7 @@ test("the copied embed code fits each figure and sizes its frame to what the fig
 });
 
 test("with origin= an embed hears only that origin and tells its state to it alone", async (t) => {
-  const why = lacks(site, "iframes");
+  const why = lacks(site, "iframes") ?? lacks(site, "crossOrigin");
   if (why) return t.skip(why);
   // The course page on another origin than losslab's, allowed to frame it.
   const other = await serve(`${root}dist`, {

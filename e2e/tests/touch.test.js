@@ -42,7 +42,7 @@ const scrollY = (page) => page.evaluate(() => scrollY);
 const points = (page) => page.evaluate(() => new URLSearchParams(location.search).get("pts"));
 
 test("a finger swiping over a figure scrolls the page; the figures stay as they were", async (t) => {
-  const why = lacks(site, "touch");
+  const why = lacks(site, "touch") ?? lacks(site, "touchScroll");
   if (why) return t.skip(why);
   const { page, log } = await open(site.browser, site.base, PHONE);
   // A figure with movable points (between its rows of points), a figure

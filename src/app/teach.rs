@@ -322,7 +322,8 @@ fn parent_may_be(origin: &str) -> bool {
 pub fn bind_dialog() -> Result<(), JsValue> {
     let Some(dialog) = dialog() else { return Ok(()) };
     listen(dialog.as_ref(), "keydown", |event: KeyboardEvent| {
-        if event.key() != "Tab" {
+        // WebKitGTK names Shift+Tab's key after GTK's keysym; its code is Tab.
+        if event.key() != "Tab" && event.code() != "Tab" {
             return;
         }
         let items = focusable();

@@ -99,7 +99,7 @@ pub fn embed_height(figure: Figure) -> u32 {
     } else if deps.intersects(Deps::CCE) {
         // The categorical calculator, each framework's row with the
         // sentences that explain its call.
-        1030
+        1040
     } else if deps.intersects(Deps::SOFTMAX) {
         // The plane's data, sliders, buttons, class picker and readouts (their
         // rows wrap once more in some engines),

@@ -78,11 +78,16 @@ class PuppeteerBrowser {
     this.supports = {
       dprChange: true,
       touch: true,
-      noScript: true,
+      // Firefox takes synthesized touches as taps and drags on the page but
+      // does not scroll it by them.
+      touchScroll: chromium,
+      // Firefox's WebDriver BiDi has no command that turns JavaScript off.
+      noScript: chromium,
       offline: chromium,
       clipboard: true,
       downloads: true,
       iframes: true,
+      crossOrigin: true,
     };
   }
 

@@ -43,7 +43,13 @@ const PROBE = `(() => {
   console.error = function (...args) { report(args.map(show).join(" ")); return error.apply(this, args); };
   addEventListener("error", (e) => {
     if (e instanceof ErrorEvent) report("Uncaught " + show(e.error ?? e.message));
-    else if (e.target && e.target !== window) report("Failed to load " + (e.target.src || e.target.href || e.target.tagName));
+    // A load the page's own navigation cut short (a preload of a page that
+    // goes elsewhere at once) is no error in Chromium's console: reported a
+    // moment later, it is not reported at all when the page is gone by then.
+    else if (e.target && e.target !== window) {
+      const what = "Failed to load " + (e.target.src || e.target.href || e.target.tagName);
+      setTimeout(() => report(what), 50);
+    }
   }, true);
   addEventListener("unhandledrejection", (e) => report("Uncaught (in promise) " + show(e.reason)));
   addEventListener("securitypolicyviolation", (e) => report("Refused " + e.blockedURI + " (" + e.violatedDirective + ")"));
@@ -76,10 +82,14 @@ class WebKitBrowser {
       dprChange: false, // GDK_SCALE is read once, when MiniBrowser starts
       noScript: false, // no WebDriver command turns JavaScript off
       touch: false, // WebKitWebDriver takes touch pointer actions but fires mouse events
+      touchScroll: false,
       offline: false,
       clipboard: true,
       downloads: true,
       iframes: true,
+      // Each page's proxy answers every other origin with 502, to catch
+      // requests the page should not make: a second site cannot be reached.
+      crossOrigin: false,
     };
   }
 
