@@ -94,7 +94,9 @@ test("progress survives a reload, and a browser that keeps nothing loses only th
   assert.equal(before, "answered right before");
   assert.equal(await status(page, "penalty"), "open", "answered before, open to answer again");
   // Storage gone (blocked, or throwing): answering still works.
-  await page.evaluate(() => Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } }));
+  await page.evaluate(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
   await page.click(`${card("smoothed-target")} [data-answer="0.92"]`);
   assert.equal(await status(page, "smoothed-target"), "right");
   assert.deepEqual(log.errors, []);

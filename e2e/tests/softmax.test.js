@@ -106,7 +106,7 @@ test("presets, K, C, the seed and the animation", async () => {
   await page.click('[data-control="softmax-play"]');
   await page.wait(300);
   assert.ok(number(await readout(page, "softmax-iteration")) > 0, "the descent is under way");
-  await page.waitFor(() => /came within|Converged|stopped/.test(document.querySelector('[data-readout="softmax-status"]').textContent), null, { timeout: 20000 });
+  await page.waitFor(() => /came within|Converged|stopped/.test(document.querySelector('[data-readout="softmax-status"]').textContent), null, { timeout: 60000 });
   await page.click('[data-control="softmax-converge"]');
   await settle(page);
   assert.match(await readout(page, "softmax-status"), /^Converged/);

@@ -40,7 +40,10 @@ const PROBE = `(() => {
   const report = (text) => { try { navigator.sendBeacon(${JSON.stringify(REPORT_PATH)}, String(text)); } catch (_) {} };
   const show = (a) => a instanceof Error ? String(a) : typeof a === "string" ? a : (() => { try { return JSON.stringify(a); } catch (_) { return String(a); } })();
   const error = console.error;
-  console.error = function (...args) { report(args.map(show).join(" ")); return error.apply(this, args); };
+  // Reported a moment later, like a failed load below: what a page says as
+  // its own navigation tears it down (a download cut short) is gone with it
+  // in Chromium's console, and so it is here.
+  console.error = function (...args) { const text = args.map(show).join(" "); setTimeout(() => report(text), 50); return error.apply(this, args); };
   addEventListener("error", (e) => {
     if (e instanceof ErrorEvent) report("Uncaught " + show(e.error ?? e.message));
     // A load the page's own navigation cut short (a preload of a page that
