@@ -8,8 +8,10 @@
 // - start-up overhead: navigation → every figure drawn ÷ navigation → load
 //   of the same page with its module missing (its stills only);
 // - memory: the renderer's memory (and the GPU process's) after
-//   LOSSLAB_BENCH_PLAY_S seconds of sweeps and scrolling ÷ the same page
-//   without its module, at DPR 2; and its growth over the second half.
+//   LOSSLAB_BENCH_PLAY_S seconds (600 unless set) of sweeps and scrolling ÷
+//   the same page without its module, at DPR 2, both read at the page's top;
+//   its growth over the second half, and what the page itself holds (module
+//   memory, JavaScript heap, elements) as it is seen, halfway and at the end.
 // Prints JSON. Run by scripts/bench after a release build.
 import { readFile } from "node:fs/promises";
 import { sleep } from "./lib/engines/common.js";
@@ -20,8 +22,11 @@ import { launch, open, settle } from "./lib/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const REDRAWS = Number(process.env.LOSSLAB_BENCH_REDRAWS ?? 300);
-const PLAY_S = Number(process.env.LOSSLAB_BENCH_PLAY_S ?? 60);
+const PLAY_S = Number(process.env.LOSSLAB_BENCH_PLAY_S ?? 600);
 const LOADS = Number(process.env.LOSSLAB_BENCH_LOADS ?? 15);
+// LOSSLAB_BENCH_ONLY picks parts (comma-separated): absolute, redraw, startup, memory.
+const ONLY = process.env.LOSSLAB_BENCH_ONLY?.split(",");
+const runs = (part) => !ONLY || ONLY.includes(part);
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,7 +48,7 @@ function points(n) {
 /// Navigation to each startup mark, in one fresh browser context per load
 /// (nothing cached, nothing compiled), over `LOADS` loads.
 async function startup(browser, url) {
-  const marks = { boot: "losslab-boot", module_ready: "losslab-module-ready", mounted: "losslab-mounted", first_full_render: "losslab-first-render" };
+  const marks = { boot: "losslab-boot", module_ready: "losslab-module-ready", mounted: "losslab-mounted", first_figure: "losslab-first-render" };
   const phases = Object.fromEntries(Object.keys(marks).map((phase) => [phase, []]));
   for (let i = 0; i < LOADS; i++) {
     const { page, log } = await open(browser, url);
@@ -189,7 +194,8 @@ async function rendererBytes(browser, page) {
   return kb * 1024;
 }
 
-/// Scrolls the page through, top to bottom, each figure in turn in view.
+/// Scrolls the page through, top to bottom, each figure in turn in view,
+/// and back to the top.
 async function scrollThrough(page) {
   await page.evaluate(async () => {
     for (const box of document.querySelectorAll("[data-slot] .canvas-box")) {
@@ -200,8 +206,50 @@ async function scrollThrough(page) {
   });
 }
 
+/// The renderer's memory with the page at its top, where every reading is
+/// taken (the figures a page keeps drawn are those near the view, so a
+/// reading elsewhere would weigh other canvases): the median of three,
+/// a second apart.
+async function atTop(browser, page) {
+  await page.evaluate(async () => {
+    scrollTo(0, 0);
+    for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(r));
+  });
+  const bytes = [];
+  for (let i = 0; i < 3; i++) {
+    bytes.push(await rendererBytes(browser, page));
+    await sleep(1000);
+  }
+  return quantile(bytes, 0.5);
+}
+
+/// What the page itself holds (its module's linear memory, the JavaScript
+/// heap in use, its elements and canvases): the part of the renderer's
+/// memory that would grow if the page leaked.
+async function held(page) {
+  const session = await page.page.createCDPSession();
+  try {
+    await session.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await session.send("Runtime.getHeapUsage");
+    // The module's memory, found among the page's objects by its prototype.
+    const { result: proto } = await session.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+    const { objects } = await session.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
+    const { result } = await session.send("Runtime.callFunctionOn", {
+      objectId: objects.objectId,
+      functionDeclaration: "function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }",
+      returnByValue: true,
+    });
+    const [elements, canvases] = await page.evaluate(() => [document.getElementsByTagName("*").length, document.querySelectorAll("canvas").length]);
+    const mb = (b) => +(b / 2 ** 20).toFixed(2);
+    return { wasm_mb: mb(result.value), js_heap_mb: mb(usedSize), elements, canvases };
+  } finally {
+    await session.detach();
+  }
+}
+
 /// Renderer memory with the module after `PLAY_S` seconds of play ÷ the same
-/// page without it, each in a browser of its own, at DPR 2.
+/// page without it, each in a browser of its own, at DPR 2, each read at the
+/// page's top; and what the page itself holds, seen, halfway and at the end.
 async function memoryRatio(live, still) {
   const options = { width: 1100, height: 900, dpr: 2 };
   let browser = await launch();
@@ -209,7 +257,7 @@ async function memoryRatio(live, still) {
   try {
     const { page } = await open(browser, still, { ...options, live: false });
     await scrollThrough(page);
-    without = await rendererBytes(browser, page);
+    without = await atTop(browser, page);
   } finally {
     await browser.close();
   }
@@ -217,30 +265,43 @@ async function memoryRatio(live, still) {
   try {
     const { page, log } = await open(browser, live, options);
     await scrollThrough(page);
-    const seen = await rendererBytes(browser, page);
-    const sweep = (seconds) =>
-      page.evaluate(async (ms) => {
-        const sliders = [...document.querySelectorAll('input[type="range"][data-control]')];
-        const slots = [...document.querySelectorAll("[data-slot] .canvas-box")];
-        const end = performance.now() + ms;
-        for (let i = 0; performance.now() < end; i++) {
-          const slider = sliders[i % sliders.length];
-          slider.closest("section")?.scrollIntoView({ block: "start", behavior: "instant" });
-          const [min, max] = [Number(slider.min), Number(slider.max)];
-          for (let j = 0; j <= 20; j++) {
-            slider.value = String(min + ((max - min) * j) / 20);
-            slider.dispatchEvent(new Event("input", { bubbles: true }));
-            await new Promise((r) => requestAnimationFrame(r));
-          }
-          slider.dispatchEvent(new Event("change", { bubbles: true }));
-          slots[(i * 7) % slots.length].scrollIntoView({ block: "center", behavior: "instant" });
+    const seen = await atTop(browser, page);
+    const heldSeen = await held(page);
+    // Slider after slider, scrolling between them, in calls of at most 30 s
+    // each (a call into the page may last no longer than the driver waits);
+    // each call goes on from the slider the last one stopped at.
+    let next = 0;
+    const sweep = async (seconds) => {
+      for (let left = seconds; left > 0; left -= 30) {
+        next = await page.evaluate(sweepFor, { ms: Math.min(left, 30) * 1000, from: next });
+      }
+    };
+    const sweepFor = async ({ ms, from }) => {
+      const sliders = [...document.querySelectorAll('input[type="range"][data-control]')];
+      const slots = [...document.querySelectorAll("[data-slot] .canvas-box")];
+      const end = performance.now() + ms;
+      let i = from;
+      for (; performance.now() < end; i++) {
+        const slider = sliders[i % sliders.length];
+        slider.closest("section")?.scrollIntoView({ block: "start", behavior: "instant" });
+        const [min, max] = [Number(slider.min), Number(slider.max)];
+        for (let j = 0; j <= 20; j++) {
+          slider.value = String(min + ((max - min) * j) / 20);
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
           await new Promise((r) => requestAnimationFrame(r));
         }
-      }, seconds * 1000);
+        slider.dispatchEvent(new Event("change", { bubbles: true }));
+        slots[(i * 7) % slots.length].scrollIntoView({ block: "center", behavior: "instant" });
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return i;
+    };
     await sweep(PLAY_S / 2);
-    const half = await rendererBytes(browser, page);
+    const half = await atTop(browser, page);
+    const heldHalf = await held(page);
     await sweep(PLAY_S / 2);
-    const played = await rendererBytes(browser, page);
+    const played = await atTop(browser, page);
+    const heldPlayed = await held(page);
     if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
     const mb = (b) => +(b / 2 ** 20).toFixed(1);
     return {
@@ -250,6 +311,8 @@ async function memoryRatio(live, still) {
       after_half_mb: mb(half),
       after_play_mb: mb(played),
       growth_second_half: +(played / half).toFixed(3),
+      page_held: { seen: heldSeen, half: heldHalf, played: heldPlayed },
+      sliders_swept: next,
       play_s: PLAY_S,
       dpr: 2,
     };
@@ -258,33 +321,37 @@ async function memoryRatio(live, still) {
   }
 }
 
-const { server, url } = await serve(`${root}dist`);
-const missing = await serve(`${root}dist`, { refuse: /^losslab(_bg\.wasm|\.js)$/ });
+// LOSSLAB_DIST names another build to measure (an older one, to compare).
+const dist = process.env.LOSSLAB_DIST ?? `${root}dist`;
+const { server, url } = await serve(dist);
+const missing = await serve(dist, { refuse: /^losslab(_bg\.wasm|\.js)$/ });
 const browser = await launch();
 try {
   const report = { redraw_all_figures: {}, refit: {}, slider_to_frame: {}, startup_ms: null, sizes_gzip_bytes: {}, ratios: {} };
-  for (const n of [10, 100, 1000]) {
-    const query = n === 10 ? "" : `?pts=${points(n)}`;
-    const r = await measure(browser, url + query);
-    report.redraw_all_figures[`${n}_points`] = stats(r.times);
-    report.refit[`${n}_points`] = stats(r.refit);
-    if (n === 10) report.slider_to_frame["10_points_gamma"] = stats(r.latency);
-  }
-  // A data set of 400 points (280 fitted): the smoothing slider refits every
-  // fit of the page, each from its last optimum, as a dragged point does.
-  const imbalanced = await measure(browser, `${url}?data=imbalanced&seed=1`, "smoothing");
-  report.redraw_all_figures.imbalanced_400_points = stats(imbalanced.times);
-  report.refit.imbalanced_400_points = stats(imbalanced.refit);
-  report.slider_to_frame["400_points_smoothing"] = stats(imbalanced.latency);
-  report.startup_ms = await startup(browser, url);
-  for (const file of ["losslab_bg.wasm", "losslab.js", "index.html"]) {
-    const bytes = await readFile(`${root}dist/${file}`);
-    report.sizes_gzip_bytes[file] = gzipSync(bytes, { level: 9 }).length;
+  if (runs("absolute")) {
+    for (const n of [10, 100, 1000]) {
+      const query = n === 10 ? "" : `?pts=${points(n)}`;
+      const r = await measure(browser, url + query);
+      report.redraw_all_figures[`${n}_points`] = stats(r.times);
+      report.refit[`${n}_points`] = stats(r.refit);
+      if (n === 10) report.slider_to_frame["10_points_gamma"] = stats(r.latency);
+    }
+    // A data set of 400 points (280 fitted): the smoothing slider refits every
+    // fit of the page, each from its last optimum, as a dragged point does.
+    const imbalanced = await measure(browser, `${url}?data=imbalanced&seed=1`, "smoothing");
+    report.redraw_all_figures.imbalanced_400_points = stats(imbalanced.times);
+    report.refit.imbalanced_400_points = stats(imbalanced.refit);
+    report.slider_to_frame["400_points_smoothing"] = stats(imbalanced.latency);
+    report.startup_ms = await startup(browser, url);
+    for (const file of ["losslab_bg.wasm", "losslab.js", "index.html"]) {
+      const bytes = await readFile(`${dist}/${file}`);
+      report.sizes_gzip_bytes[file] = gzipSync(bytes, { level: 9 }).length;
+    }
   }
   const height = await pageHeight(browser, url, 1100);
-  report.ratios.redraw_overhead = await redrawOverhead(browser, url, height);
-  report.ratios.startup_overhead = await startupOverhead(browser, url, missing.url, height);
-  report.ratios.memory = await memoryRatio(url, missing.url);
+  if (runs("redraw")) report.ratios.redraw_overhead = await redrawOverhead(browser, url, height);
+  if (runs("startup")) report.ratios.startup_overhead = await startupOverhead(browser, url, missing.url, height);
+  if (runs("memory")) report.ratios.memory = await memoryRatio(url, missing.url);
   console.log(JSON.stringify(report, null, 2));
 } finally {
   await browser.close();

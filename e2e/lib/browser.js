@@ -40,21 +40,33 @@ export function launch() {
 export async function open(browser, url, { width = 1100, height = 900, dpr = 1, colorScheme = "light", touch = false, javascript = true, live = javascript } = {}) {
   const { page, log } = await browser.open(url, { width, height, dpr, colorScheme, touch, javascript });
   if (!live) return { page, log };
-  await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0 &&
-    document.querySelector('[data-readout="bce"]')?.textContent !== "", null, { timeout: 20000 });
+  // The page opens in several short tasks (the last one marks it), then
+  // draws each figure on the screen over its still, one per frame.
+  await page.waitFor(() => {
+    const canvases = [...document.querySelectorAll("canvas[data-figure]")];
+    const onScreen = (c) => {
+      const box = c.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+    };
+    return performance.getEntriesByName("losslab-mounted").length > 0 && canvases.length > 0 &&
+      canvases.filter(onScreen).every((c) => !c.closest(".canvas-box")?.querySelector(".still"));
+  }, null, { timeout: 20000 });
   await settle(page);
   return { page, log };
 }
 
 /// Waits for two animation frames: everything scheduled is drawn. A
 /// navigation that replaces the document meanwhile (one the last step
-/// started) is waited for, and the new document settled instead.
+/// started) is waited for, and the new document settled instead. WebKit's
+/// driver now and then loses a script's reply ("Could not parse script
+/// result") on a page still opening; waiting is safe to repeat, so that
+/// is tried again too.
 export async function settle(page) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     } catch (error) {
-      if (attempt >= 3 || !/context was destroyed|navigat|detached|no such (frame|window)|discarded|javascript error/i.test(String(error))) throw error;
+      if (attempt >= 3 || !/context was destroyed|navigat|detached|no such (frame|window)|discarded|javascript error|could not parse script result/i.test(String(error))) throw error;
       await page.waitFor(() => document.readyState === "complete", null, { timeout: 20000 });
     }
   }
@@ -63,37 +75,38 @@ export async function settle(page) {
 /// For each figure canvas: its name, size, and the share of pixels that
 /// differ from its background (the top-left pixel). The page draws only the
 /// figures near the viewport, so each shown figure is scrolled to and its
-/// drawing waited for (a few frames) before it is read; the scroll is put
-/// back after.
+/// drawing at its present size (backing store = CSS size × pixel ratio)
+/// waited for, a few frames at most, before it is read; the scroll is put
+/// back after. One call into the page per figure, so that no call waits long
+/// on a slow machine.
 export async function canvasInk(page) {
-  return page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(r));
-    const scroll = [scrollX, scrollY];
-    const ink = [];
-    for (const c of document.querySelectorAll("canvas[data-figure]")) {
-      const shown = c.offsetParent !== null;
-      if (shown) {
-        c.scrollIntoView({ block: "center", behavior: "instant" });
-        for (let i = 0; i < 60 && !(c.width > 0 && c.height > 0 && !c.closest(".canvas-box")?.querySelector(".still")); i++) await frame();
-        await frame();
-      }
-      const visible = shown && c.width > 0 && c.height > 0;
-      if (!visible) {
-        ink.push({ name: c.dataset.figure, visible, ink: 0 });
-        continue;
-      }
+  const [count, scroll] = await page.evaluate(() => [document.querySelectorAll("canvas[data-figure]").length, [scrollX, scrollY]]);
+  const ink = [];
+  for (let nth = 0; nth < count; nth++) {
+    ink.push(await page.evaluate(async (nth) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const c = document.querySelectorAll("canvas[data-figure]")[nth];
+      if (!c || c.offsetParent === null) return { name: c?.dataset.figure, visible: false, ink: 0 };
+      c.scrollIntoView({ block: "center", behavior: "instant" });
+      const ratio = Math.min(Math.max(devicePixelRatio, 0.5), 4);
+      const current = () => c.width > 0 && c.height > 0 && !c.closest(".canvas-box")?.querySelector(".still") &&
+        c.width === Math.max(1, Math.round(c.clientWidth * ratio));
+      for (let i = 0; i < 60 && !current(); i++) await frame();
+      await frame();
+      if (!(c.width > 0 && c.height > 0)) return { name: c.dataset.figure, visible: false, ink: 0 };
       const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
       let differ = 0;
       for (let i = 0; i < data.length; i += 4) {
         if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 24) differ++;
       }
-      ink.push({ name: c.dataset.figure, visible, ink: differ / (data.length / 4), width: c.width, cssWidth: c.clientWidth });
-    }
-    scrollTo(...scroll);
-    await frame();
-    await frame();
-    return ink;
-  });
+      return { name: c.dataset.figure, visible: true, ink: differ / (data.length / 4), width: c.width, cssWidth: c.clientWidth };
+    }, nth));
+  }
+  await page.evaluate(async ([x, y]) => {
+    scrollTo(x, y);
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+  }, scroll);
+  return ink;
 }
 
 export async function readout(page, name) {

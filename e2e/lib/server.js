@@ -4,7 +4,8 @@
 // and cacheable (the benchmarks); without, uncompressed and never cached
 // (the tests, which must see every build as it is). `refuse` (a RegExp of
 // paths) answers those files 404, as a host missing them would; `csp`
-// replaces the Content-Security-Policy.
+// replaces the Content-Security-Policy. `hold` (a RegExp of paths) keeps
+// those files back until `release()` is called: a module that arrives late.
 // `folders` serves more folders beside it, each under a prefix of its own and
 // with a policy of its own (`null` for none): the course's own pages.
 import { createServer } from "node:http";
@@ -24,8 +25,10 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
 };
 
-export async function serve(dist, { gzip = false, refuse = null, csp = CSP, folders = {} } = {}) {
+export async function serve(dist, { gzip = false, refuse = null, hold = null, csp = CSP, folders = {} } = {}) {
   const served = { [BASE]: { dir: dist, csp }, ...folders };
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const prefix = Object.keys(served).find((p) => path.startsWith(p));
@@ -40,6 +43,7 @@ export async function serve(dist, { gzip = false, refuse = null, csp = CSP, fold
       res.writeHead(404).end();
       return;
     }
+    if (hold?.test(rel)) await held;
     if (rel.startsWith("..")) {
       res.writeHead(403).end();
       return;
@@ -66,5 +70,5 @@ export async function serve(dist, { gzip = false, refuse = null, csp = CSP, fold
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();
-  return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${BASE}` };
+  return { server, release, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${BASE}` };
 }
