@@ -11,6 +11,14 @@ let cells = null;
 
 export function paint(context, ops, texts, pixels) {
   const words = texts.split("\u0001");
+  // The text style the context was last given in this call (a new backing
+  // store starts from the defaults, so nothing is carried over between
+  // calls): a font set again unchanged is skipped, as parsing it is not free.
+  // Colours need no such check: the painting records a colour only when it
+  // changes (src/charts/painting.rs).
+  let font = "";
+  let align = -1;
+  let baseline = -1;
   const rgba = (i) => `rgba(${ops[i]},${ops[i + 1]},${ops[i + 2]},${ops[i + 3]})`;
   let i = 0;
   while (i < ops.length) {
@@ -27,18 +35,23 @@ export function paint(context, ops, texts, pixels) {
       case 10: context.strokeRect(ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4]); i += 5; break;
       case 11: context.arc(ops[i + 1], ops[i + 2], ops[i + 3], 0, 2 * Math.PI); i += 4; break;
       case 12: {
-        const [x, y, size, style, family, align, baseline, turns, text] = ops.subarray(i + 1, i + 10);
-        context.font = `${STYLES[style]} ${size}px ${words[family]}`;
-        context.textAlign = ALIGN[align];
-        context.textBaseline = BASELINE[baseline];
+        // x, y, size, style, family, align, baseline, quarter turns, text
+        const x = ops[i + 1];
+        const y = ops[i + 2];
+        const f = `${STYLES[ops[i + 4]]} ${ops[i + 3]}px ${words[ops[i + 5]]}`;
+        if (f !== font) context.font = font = f;
+        if (ops[i + 6] !== align) context.textAlign = ALIGN[(align = ops[i + 6])];
+        if (ops[i + 7] !== baseline) context.textBaseline = BASELINE[(baseline = ops[i + 7])];
+        const turns = ops[i + 8];
+        const text = words[ops[i + 9]];
         if (turns) {
           context.save();
           context.translate(x, y);
           context.rotate((turns * Math.PI) / 2);
-          context.fillText(words[text], 0, 0);
+          context.fillText(text, 0, 0);
           context.restore();
         } else {
-          context.fillText(words[text], x, y);
+          context.fillText(text, x, y);
         }
         i += 10;
         break;

@@ -29,6 +29,7 @@ pub trait CellBackend: DrawingBackend {
 }
 
 /// Cells to stretch over a rectangle of the drawing area (its own pixels).
+#[derive(Clone)]
 pub struct Cells {
     pub corners: [BackendCoord; 2],
     /// Columns and rows.

@@ -2,6 +2,8 @@
 //! where each class wins shaded in its colour (paler where the model is less
 //! sure), and the boundaries between them as lines.
 
+use std::cell::RefCell;
+
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Done, Drawn};
@@ -55,10 +57,45 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     Ok(frame.map)
 }
 
+thread_local! {
+    /// The cells last worked out, with what they were worked out from: the
+    /// figure redrawn for the same model at the same size (a point chosen,
+    /// the page scrolled back to it, a tooltip) takes them as they are.
+    static LAST: RefCell<Option<(Vec<u64>, Cells)>> = const { RefCell::new(None) };
+}
+
+/// [`shade`], or the same cells as last time when nothing they depend on changed.
+fn regions(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Cells {
+    let key = inputs(frame, model, style);
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((was, cells)) if *was == key => cells.clone(),
+            _ => {
+                let cells = shade(frame, model, style);
+                *last = Some((key, cells.clone()));
+                cells
+            }
+        }
+    })
+}
+
+/// Everything [`shade`] reads, bit for bit: the model, the plot's rectangle
+/// and ranges, the cell size, the colours.
+fn inputs(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Vec<u64> {
+    let (left, top, right, bottom) = frame.rect();
+    let (x, y) = (frame.map.x, frame.map.y);
+    let numbers = model.coef.iter().chain(&model.intercept).copied();
+    let placement = [left, top, right, bottom, style.pxf(CELL_CSS), x.min, x.max, y.min, y.max];
+    let colors = (0..model.classes()).map(|k| style.colors.plane_class(k)).chain([style.colors.background]);
+    let rgb = |c: plotters::style::RGBColor| f64::from(u32::from(c.0) << 16 | u32::from(c.1) << 8 | u32::from(c.2));
+    numbers.chain(placement).chain(colors.map(rgb)).map(f64::to_bits).collect()
+}
+
 /// Every plot cell's colour: its winning class, at an opacity that grows
 /// from 10 % where every class is equally likely to 55 % where the winner
 /// is certain.
-fn regions(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Cells {
+fn shade(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Cells {
     let (left, top, right, bottom) = frame.rect();
     let cell = style.pxf(CELL_CSS).max(1.0);
     let (cols, rows) = (((right - left) / cell).ceil().max(1.0) as u32, ((bottom - top) / cell).ceil().max(1.0) as u32);
