@@ -9,11 +9,16 @@
 // Startup phases, for the page benchmark.
 performance.mark("losslab-boot");
 
-// Each language's words are fetched once, the first time the page shows it.
+// Each language's words are fetched once, the first time the page shows it
+// (again only if that fetch failed).
 const words = {};
 const load = (lang) =>
-  (words[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url)).then((response) =>
-    response.ok ? response.json() : Promise.reject(new Missing(response.url))));
+  (words[lang] ??= fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Missing(response.url))))
+    .catch((error) => {
+      delete words[lang];
+      throw error;
+    }));
 
 /// A file of the page that could not be fetched.
 class Missing extends Error {}
@@ -55,26 +60,71 @@ function explain(error) {
 
 const lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
 
+/// Resolves once the page's first contentful paint is on the screen (or
+/// after a while where nothing paints, as in a hidden tab, or where the
+/// browser does not say).
+const painted = () =>
+  new Promise((resolve) => {
+    setTimeout(resolve, 1500);
+    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+      requestAnimationFrame(() => setTimeout(resolve));
+      return;
+    }
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName("first-contentful-paint").length === 0) return;
+      observer.disconnect();
+      resolve();
+    }).observe({ type: "paint", buffered: true });
+  });
+
 async function start() {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-  // The words of the page's language travel while the module compiles.
+  // The article is painted first: the module's downloads begin after the
+  // first frame, so they never hold up the text and stills.
+  await painted();
+  // The words, the glue and the module travel side by side.
   const wordsOfPage = load(lang);
-  const losslab = await import("./losslab.js");
-  const wasm = new URL("./losslab_bg.wasm", import.meta.url);
-  const response = await fetch(wasm);
-  if (!response.ok) throw new Missing(response.url);
-  await losslab.default({ module_or_path: response });
+  const glue = import("./losslab.js");
+  const wasm = fetch(new URL("./losslab_bg.wasm", import.meta.url)).then((response) =>
+    response.ok ? response : Promise.reject(new Missing(response.url)));
+  // Whichever fails first is the one reported; the others are not left unheard.
+  wasm.catch(() => {});
+  wordsOfPage.catch(() => {});
+  const losslab = await glue;
+  await losslab.default({ module_or_path: wasm });
   performance.mark("losslab-module-ready");
   await wordsOfPage;
+  // The page answers input between compiling the module and opening it.
+  await new Promise((resolve) => setTimeout(resolve));
   losslab.open(load);
   // The benchmark and the end-to-end tests read these.
   window.losslab = losslab;
 }
 
+// A reader who leaves before the module is up (back, another link) cuts its
+// downloads short: that is no failure to report. Some engines cut them as
+// soon as the navigation begins (WebKit), before the page hears `pagehide`;
+// the listeners live only while the module starts. Brought back from the
+// browser's cache, such a page loads afresh (a module whose download failed
+// stays failed for the document).
+function run() {
+  let leaving = false;
+  const leave = () => {
+    leaving = true;
+  };
+  const events = ["beforeunload", "pagehide"];
+  events.forEach((event) => addEventListener(event, leave));
+  start()
+    .catch((error) => {
+      if (!leaving) return explain(error);
+      addEventListener("pageshow", (event) => event.persisted && location.reload());
+    })
+    .finally(() => events.forEach((event) => removeEventListener(event, leave)));
+}
+
 // A page that head.js is taking to the other language's copy (it hides the
-// page as it leaves) starts nothing: a download cut short by the navigation
-// would only be an error in some engines' consoles.
-if (!document.documentElement.hidden) start().catch(explain);
+// page as it leaves) starts nothing.
+if (!document.documentElement.hidden) run();
 
 // Offline after the first visit (sw.js says how a new build replaces an old
 // one). Registered once the page has loaded, so that the worker's downloads

@@ -26,8 +26,12 @@ export function watch(canvases, report) {
     report(region, inside, outside);
     const observer = new IntersectionObserver(
       (entries) => {
-        const inside = entries.filter((e) => e.isIntersecting).map((e) => name(e.target));
-        const outside = entries.filter((e) => !e.isIntersecting).map((e) => name(e.target));
+        // A figure that came and went since the last report has an entry
+        // for each move, oldest first: the last one says where it is.
+        const now = new Map(entries.map((e) => [e.target, e.isIntersecting]));
+        const inside = [];
+        const outside = [];
+        for (const [canvas, within] of now) (within ? inside : outside).push(name(canvas));
         report(region, inside, outside);
       },
       { root: document, rootMargin: margin },
