@@ -10,7 +10,7 @@ use super::fit::FitProgress;
 use super::model::Model;
 use super::question::{Answer, Question, Status};
 use crate::core::breakdown::point_losses;
-use crate::core::smoothing::logit_gap;
+use crate::core::smoothing::{logit_gap, smooth_categorical};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, percent_tenths, readout, trimmed};
 use crate::number::parse_f64;
@@ -326,13 +326,17 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
         Question::SmoothedTarget => {
             // Asked of another K than the figure's, so the answer is not on screen.
             let (a, other) = (state.label_smoothing, other_classes(state.classes));
-            let k = f64::from(other);
-            let right = trimmed(1.0 - a + a / k);
-            let values = [1.0 - a, 1.0 - a + a / k, 1.0 - a / k, a / k].map(|v| (v, trimmed(v)));
+            let mut one_hot = vec![0.0; other as usize];
+            one_hot[0] = 1.0;
+            let target = smooth_categorical(&one_hot, a);
+            // The true class keeps 1 − ε and gets its share ε/K, as each other class does.
+            let (true_class, share) = (target[0], target[1]);
+            let right = trimmed(true_class);
+            let values = [1.0 - a, true_class, 1.0 - share, share].map(|v| (v, trimmed(v)));
             let k_text = other.to_string();
             let why = fill(
                 text("answer"),
-                &[("v", right.clone()), ("keep", trimmed(1.0 - a)), ("share", trimmed(a / k)), ("k", k_text.clone())],
+                &[("v", right.clone()), ("keep", trimmed(1.0 - a)), ("share", trimmed(share)), ("k", k_text.clone())],
             );
             let asked = [("a", trimmed(a)), ("k", k_text), ("now", state.classes.to_string())];
             Ok(Worked {
