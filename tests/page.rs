@@ -2,18 +2,22 @@
 //! to `update`, and what the page must then show.
 #![cfg(not(target_arch = "wasm32"))]
 
-use losslab::charts::{Axis, Figure, PlotMap, Scale};
+mod support;
+
+use losslab::charts::{Axis, Figure, PlotMap};
 use losslab::core::comparison::Contender;
 use losslab::core::data::BinaryDataSet;
 use losslab::i18n::Lang;
 use losslab::page::readouts::readouts;
 use losslab::page::{
-    update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Phase, PointerEvent, Preset, Region, Tooltip,
+    update, url, Action, Changes, CopyButton, ExportKind, Key, Model, Msg, Opening, Phase, PointerEvent, Preset,
+    Region, Tooltip,
 };
 use losslab::scene::{softmax_problem, ComparisonScene};
 use losslab::state::{
     Calc, CalcField, ControlInput, Palette, PlanePoint, Regularization, Setting, State, Theme, SETTINGS,
 };
+use support::{draw_all, fit_map};
 
 /// The page of a link, every figure near the viewport (as on a screen tall
 /// enough for the whole page).
@@ -52,17 +56,19 @@ fn frame(model: &mut Model) -> Changes {
 fn the_page_opens_on_the_articles_fit_and_draws_every_figure() {
     let mut model = page("");
     let changes = frame(&mut model);
-    assert_eq!(changes.draw, Figure::ALL.to_vec());
-    assert!(changes.readouts);
+    // The page's first drawing is of one figure alone, the topmost; the rest in the next frame.
+    assert_eq!(changes.draw, [Figure::Points]);
+    assert!(changes.readouts && changes.frame);
     assert_eq!(changes.url, None, "the default link is the empty query");
     assert_eq!(readout(&model, "bce"), "0.3329");
+    assert_eq!(frame(&mut model).draw, Figure::ALL[1..].to_vec());
     assert!(frame(&mut model).draw.is_empty(), "nothing changed: nothing is drawn again");
 }
 
 #[test]
 fn each_slider_moves_its_numbers_and_redraws_only_its_figures() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     // C on its log slider: 10² = 100, almost no penalty.
     let changes = set(&mut model, Setting::C, "2");
     assert!(changes.frame);
@@ -109,7 +115,7 @@ fn each_slider_moves_its_numbers_and_redraws_only_its_figures() {
 #[test]
 fn a_drag_in_progress_replaces_the_link_and_its_end_adds_a_history_entry() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     update(
         &mut model,
         Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1".into()), finished: false },
@@ -125,7 +131,7 @@ fn a_drag_in_progress_replaces_the_link_and_its_end_adds_a_history_entry() {
 #[test]
 fn values_are_brought_into_range_once_at_the_border_and_the_control_follows() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     let changes = set(&mut model, Setting::Gamma, "9");
     assert_eq!(model.state.gamma, 5.0);
     assert_eq!(changes.controls, [Setting::Gamma], "the control shows the value taken");
@@ -144,7 +150,7 @@ fn regularisation_off_disables_c_and_reaches_the_lowest_loss() {
     assert_eq!(model.state.regularization, Regularization::Off);
     assert!(changes.controls.contains(&Setting::C));
     assert!(model.control_disabled(Setting::C));
-    frame(&mut model);
+    draw_all(&mut model);
     assert_eq!(readout(&model, "bce"), "0.3052");
     set(&mut model, Setting::Regularization, "l2");
     assert!(!model.control_disabled(Setting::C));
@@ -153,7 +159,7 @@ fn regularisation_off_disables_c_and_reaches_the_lowest_loss() {
 #[test]
 fn theme_and_palette_redraw_every_figure_in_their_colours() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     let changes = set(&mut model, Setting::Theme, "dark");
     assert!(changes.theme);
     assert_eq!(model.state.theme, Theme::Dark);
@@ -170,7 +176,7 @@ fn theme_and_palette_redraw_every_figure_in_their_colours() {
 #[test]
 fn the_language_switches_every_word_and_every_figure() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     let changes = set(&mut model, Setting::Lang, "zh");
     assert!(changes.words && changes.calculators);
     assert_eq!(changes.load_words, None, "natively both languages' words are here");
@@ -189,7 +195,7 @@ fn every_calculator_field_reevaluates_its_calculator() {
     for spec in SETTINGS.iter().filter(|s| matches!(s.setting, Setting::Calculator(..))) {
         let Setting::Calculator(which, field) = spec.setting else { unreachable!() };
         let mut model = page("");
-        frame(&mut model);
+        draw_all(&mut model);
         let input = match field {
             CalcField::FromLogits => ControlInput::Checked(true),
             CalcField::Reduction => ControlInput::Text("sum".into()),
@@ -238,7 +244,7 @@ fn presets_load_the_articles_categorical_examples() {
 #[test]
 fn the_fit_animation_plays_steps_resets_and_converges() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     update(&mut model, Msg::Action(Action::Reset));
     assert_eq!(model.fit.iteration(), 0);
     frame(&mut model);
@@ -292,7 +298,7 @@ fn a_data_set_replaces_the_points_and_a_new_seed_draws_them_again() {
     let again = page(&model.query());
     assert_eq!(again.state.points, model.state.points);
     // The fits see the training points only.
-    frame(&mut model);
+    draw_all(&mut model);
     let trained = model.state.points.iter().filter(|p| !p.held_out).count();
     assert_eq!(model.scene.comparison.training.len(), trained);
     update(&mut model, Msg::Action(Action::ResetPoints));
@@ -302,7 +308,7 @@ fn a_data_set_replaces_the_points_and_a_new_seed_draws_them_again() {
 #[test]
 fn bins_and_threshold_change_only_the_comparison() {
     let mut model = page("data=imbalanced&seed=1");
-    frame(&mut model);
+    draw_all(&mut model);
     let before = model.scene.comparison.clone();
     set(&mut model, Setting::Threshold, "0.2");
     let drawn = frame(&mut model).draw;
@@ -323,7 +329,7 @@ fn bins_and_threshold_change_only_the_comparison() {
 fn separable_points_without_a_penalty_stop_at_a_bound_and_say_so() {
     let mut model = page("pts=-2:0,-1:0,1:1,2:1");
     set(&mut model, Setting::Regularization, "off");
-    frame(&mut model);
+    draw_all(&mut model);
     assert!(readout(&model, "fit-status").contains("separable"));
     assert_eq!(readout(&model, "iteration"), "5000");
 }
@@ -361,7 +367,7 @@ fn notices_of_a_bad_link_are_shown_until_dismissed() {
 #[test]
 fn back_and_forward_bring_the_whole_state_back() {
     let mut model = page("gamma=1");
-    frame(&mut model);
+    draw_all(&mut model);
     let changes = update(&mut model, Msg::Navigated("?ls=0.3&lang=zh".into()));
     assert!(changes.all_controls && changes.words && changes.theme && changes.calculators);
     assert_eq!((model.state.gamma, model.state.label_smoothing, model.state.lang), (2.0, 0.3, Lang::Zh));
@@ -378,7 +384,8 @@ fn only_figures_near_the_viewport_are_drawn_the_others_when_they_come_near() {
     assert!(!changes.frame, "and no frame is asked for what waits");
     let changes = seen(&mut model, Region::Near, &[Figure::Points, Figure::Fit], &[]);
     assert!(changes.frame);
-    assert_eq!(frame(&mut model).draw, [Figure::Points, Figure::Fit]);
+    assert_eq!(frame(&mut model).draw, [Figure::Points]);
+    assert_eq!(frame(&mut model).draw, [Figure::Fit], "the page's first drawing is of one figure alone");
     // γ moves three focal figures and the claims: none is near, none is drawn.
     set(&mut model, Setting::Gamma, "3");
     let drawn = frame(&mut model);
@@ -402,9 +409,60 @@ fn only_figures_near_the_viewport_are_drawn_the_others_when_they_come_near() {
 }
 
 #[test]
+fn the_figures_on_screen_are_drawn_first_and_those_near_it_in_a_frame_of_their_own() {
+    let mut model = Model::new(url::read(""), false);
+    seen(&mut model, Region::Near, &[Figure::Points, Figure::Fit, Figure::GreenBars], &[]);
+    let changes = seen(&mut model, Region::Shown, &[Figure::Points], &[]);
+    assert!(changes.frame);
+    let first = frame(&mut model);
+    assert_eq!(first.draw, [Figure::Points], "the page opens on what the reader sees");
+    assert!(first.frame, "and asks for a frame for the rest");
+    let second = frame(&mut model);
+    assert_eq!(second.draw, [Figure::Fit, Figure::GreenBars]);
+    assert!(!second.frame, "then nothing is due");
+    // While a slider moves the fit on screen, the bars near it wait; they are
+    // drawn in the first frame in which nothing on screen is due.
+    seen(&mut model, Region::Shown, &[Figure::Fit], &[]);
+    update(
+        &mut model,
+        Msg::Control { setting: Setting::Smoothing, input: ControlInput::Text("0.1".into()), finished: false },
+    );
+    let moving = frame(&mut model);
+    assert!(moving.draw.contains(&Figure::Fit) && !moving.draw.contains(&Figure::GreenBars), "{:?}", moving.draw);
+    assert!(moving.frame);
+    let after = frame(&mut model);
+    assert!(after.draw.contains(&Figure::GreenBars), "{:?}", after.draw);
+    assert!(!after.draw.contains(&Figure::Fit), "the fit was drawn as it is");
+    // A slider that never stops holds the bars back two frames at the most.
+    let mut waited = 0;
+    loop {
+        update(
+            &mut model,
+            Msg::Control {
+                setting: Setting::Smoothing,
+                input: ControlInput::Text(format!("0.1{waited}")),
+                finished: false,
+            },
+        );
+        let drawn = frame(&mut model).draw;
+        if drawn.contains(&Figure::GreenBars) {
+            break;
+        }
+        waited += 1;
+        assert!(waited <= 2, "the bars wait no longer than two frames");
+    }
+    // Printing draws everything due at once, on screen (the fit, moved by
+    // the smoothing slider) or not (every figure never drawn).
+    set(&mut model, Setting::Smoothing, "0.2");
+    update(&mut model, Msg::Printing(true));
+    let printed = frame(&mut model);
+    assert!(printed.draw.contains(&Figure::Fit) && printed.draw.contains(&Figure::FocalCurves), "{:?}", printed.draw);
+}
+
+#[test]
 fn a_figure_far_from_view_lets_its_drawing_go_and_is_drawn_again_when_near() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     seen(&mut model, Region::Near, &[], &[Figure::Points, Figure::Fit]);
     let changes = seen(&mut model, Region::Kept, &[], &[Figure::Points]);
     assert_eq!(changes.release, [Figure::Points]);
@@ -433,7 +491,7 @@ fn printing_draws_every_figure_waiting() {
 #[test]
 fn a_settled_slider_describes_the_figures_on_screen_that_it_moved() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     seen(&mut model, Region::Shown, &[Figure::Fit, Figure::SmoothingTargets], &[]);
     // A slide in progress says nothing.
     update(
@@ -461,19 +519,9 @@ fn a_settled_slider_describes_the_figures_on_screen_that_it_moved() {
 #[test]
 fn a_finger_aims_wider_taps_flip_and_a_long_press_removes_a_point() {
     let mut model = page("");
-    frame(&mut model);
-    let touch = |model: &mut Model, phase: Phase, (x, y): (f64, f64)| {
-        let event = PointerEvent {
-            figure: Figure::Fit,
-            phase,
-            at: (x, y),
-            client: (0, 0),
-            map: Some(fit_map()),
-            shift: false,
-            alt: false,
-            touch: true,
-        };
-        update(model, Msg::Pointer(event))
+    draw_all(&mut model);
+    let touch = |model: &mut Model, phase: Phase, at: (f64, f64)| {
+        update(model, Msg::Pointer(touch_event(Figure::Fit, phase, at, fit_map())))
     };
     // Where the fit draws point `i`'s mark: at its target, 0 or 1.
     let mark = |model: &Model, i: usize| {
@@ -522,21 +570,14 @@ fn a_finger_aims_wider_taps_flip_and_a_long_press_removes_a_point() {
 #[test]
 fn resizes_redraw_only_the_figures_that_changed_size() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     update(&mut model, Msg::Resized(vec![Figure::NegLog]));
     assert_eq!(frame(&mut model).draw, [Figure::NegLog]);
 }
 
-/// The fit figure's mapping in CSS pixels: x from −3 to 5 over 0…800, p from 0 to 1 over 400…0.
-fn fit_map() -> PlotMap {
-    PlotMap {
-        left: 0.0,
-        top: 0.0,
-        right: 800.0,
-        bottom: 400.0,
-        x: Axis::linear(-3.0, 5.0),
-        y: Axis { min: 0.0, max: 1.0, scale: Scale::Linear },
-    }
+/// A finger's press, move or lift on `figure` at CSS pixel `at`.
+fn touch_event(figure: Figure, phase: Phase, at: (f64, f64), map: PlotMap) -> PointerEvent {
+    PointerEvent { figure, phase, at, client: (0, 0), map: Some(map), shift: false, alt: false, touch: true }
 }
 
 fn pointer(model: &mut Model, figure: Figure, phase: Phase, x: f64, y: f64, shift: bool, alt: bool) -> Changes {
@@ -725,8 +766,8 @@ const SOFTMAX_FIGURES: [Figure; 3] = [Figure::SoftmaxRegions, Figure::SoftmaxPro
 #[test]
 fn the_softmax_section_opens_on_the_fitted_blobs() {
     let mut model = page("");
-    let drawn = frame(&mut model);
-    assert!(SOFTMAX_FIGURES.iter().all(|f| drawn.draw.contains(f)));
+    let drawn = draw_all(&mut model);
+    assert!(SOFTMAX_FIGURES.iter().all(|f| drawn.contains(f)));
     let optimum = softmax_problem(&model.state).unwrap().fit().unwrap();
     assert_eq!(readout(&model, "softmax-iteration"), optimum.iterations.to_string());
     assert_eq!(readout(&model, "softmax-accuracy"), "100.0 %");
@@ -747,7 +788,7 @@ fn the_softmax_section_opens_on_the_fitted_blobs() {
 #[test]
 fn label_smoothing_pulls_the_median_logit_gap_down_to_its_line() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     let before = number(&model, "softmax-logit-gap");
     assert_eq!(model.scene.softmax.cap, None, "ε = 0 asks for no finite gap");
     let changes = set(&mut model, Setting::SoftmaxSmoothing, "0.2");
@@ -772,7 +813,7 @@ fn label_smoothing_pulls_the_median_logit_gap_down_to_its_line() {
 #[test]
 fn focal_gamma_moves_the_boundaries() {
     let mut model = page("softmax-data=overlap");
-    frame(&mut model);
+    draw_all(&mut model);
     let regions = |model: &Model| -> Vec<usize> {
         let m = model.scene.softmax.model.clone().unwrap();
         (0..=40)
@@ -819,7 +860,7 @@ fn every_preset_and_k_fit_with_numbers() {
 #[test]
 fn the_softmax_controls_refit_and_keep_their_ranges() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     set(&mut model, Setting::SoftmaxClasses, "9");
     assert_eq!(model.state.softmax.classes, 6);
     frame(&mut model);
@@ -852,7 +893,7 @@ fn the_softmax_controls_refit_and_keep_their_ranges() {
 #[test]
 fn the_softmax_animation_plays_steps_resets_and_converges() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     update(&mut model, Msg::Action(Action::SoftmaxReset));
     frame(&mut model);
     assert_eq!(readout(&model, "softmax-iteration"), "0");
@@ -878,7 +919,7 @@ fn the_softmax_animation_plays_steps_resets_and_converges() {
 #[test]
 fn a_click_chooses_a_point_a_drag_moves_it_and_the_fit_follows() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     let target = model.state.plane_points()[10];
     let down = on_plane(&mut model, Phase::Down, (target.x, target.y), false, false);
     assert!(down.capture_pointer && down.handled);
@@ -910,20 +951,10 @@ fn a_click_chooses_a_point_a_drag_moves_it_and_the_fit_follows() {
 #[test]
 fn in_the_plane_a_finger_aims_wider_a_tap_chooses_and_a_long_press_removes() {
     let mut model = page("softmax-pts=0:0:0,1:0:0,3:3:1,4:4:2,5:5:2,6:5:2");
-    frame(&mut model);
+    draw_all(&mut model);
     let finger = |model: &mut Model, phase: Phase, (x, y): (f64, f64)| {
         let at = spot(x, y);
-        let event = PointerEvent {
-            figure: Figure::SoftmaxRegions,
-            phase,
-            at: (at.0 + 18.0, at.1),
-            client: (0, 0),
-            map: Some(plane_map()),
-            shift: false,
-            alt: false,
-            touch: true,
-        };
-        update(model, Msg::Pointer(event))
+        update(model, Msg::Pointer(touch_event(Figure::SoftmaxRegions, phase, (at.0 + 18.0, at.1), plane_map())))
     };
     // 18 pixels right of the point at (3, 3): a mouse misses it, a finger takes it.
     assert!(!on_plane(&mut model, Phase::Down, (3.45, 3.0), false, false).capture_pointer);
@@ -947,7 +978,7 @@ fn in_the_plane_a_finger_aims_wider_a_tap_chooses_and_a_long_press_removes() {
 #[test]
 fn shift_click_adds_a_point_of_the_picked_class_and_alt_click_removes_one() {
     let mut model = page("");
-    frame(&mut model);
+    draw_all(&mut model);
     set(&mut model, Setting::SoftmaxClass, "2");
     on_plane(&mut model, Phase::Down, (-5.0, 5.0), true, false);
     let points = model.state.plane_points();
@@ -975,7 +1006,7 @@ fn shift_click_adds_a_point_of_the_picked_class_and_alt_click_removes_one() {
     // Clicking empty space lets the point go; hovering a point shows its numbers; leaving hides them.
     on_plane(&mut lone, Phase::Down, (-10.0, -5.0), false, false);
     assert_eq!(lone.state.softmax.selected, 0);
-    frame(&mut lone);
+    draw_all(&mut lone);
     let hover = on_plane(&mut lone, Phase::Move, (4.0, 4.0), false, false);
     assert!(matches!(hover.tooltip, Some(Tooltip::Show { ref lines, .. }) if lines[1] == "class 2"), "{hover:?}");
     assert_eq!(frame(&mut lone).draw, SOFTMAX_FIGURES);
@@ -1016,14 +1047,14 @@ fn a_bad_softmax_link_is_clamped_and_explained_in_both_languages() {
     let chinese = model.notice_lines();
     assert!(chinese.iter().any(|l| l == "softmax-gamma = 9 超出范围，已使用 5。"), "{chinese:?}");
     assert!(model.state.is_within_ranges());
-    frame(&mut model);
+    draw_all(&mut model);
     assert_eq!(readout(&model, "softmax-accuracy"), "100.0 %");
 }
 
 #[test]
 fn points_that_make_no_fit_are_said_in_words() {
     let mut model = page("softmax-pts=0:0:0,1:1:0,2:2:2");
-    frame(&mut model);
+    draw_all(&mut model);
     assert_eq!(model.scene.softmax.model, None);
     assert!(
         readout(&model, "softmax-status").contains("no point has class 1"),
@@ -1035,4 +1066,27 @@ fn points_that_make_no_fit_are_said_in_words() {
     }
     update(&mut model, Msg::Action(Action::SoftmaxPlay));
     assert!(!model.softmax.playing(), "no fit, no animation");
+}
+
+#[test]
+fn a_page_opened_one_fit_per_step_is_the_page_opened_at_once() {
+    let queries = [
+        "",
+        "gamma=3&balance=true&alpha=0.2&pts=0.5:1,2:0,3:1",
+        "softmax-data=blobs&softmax-classes=4&lang=zh&ct=[[0,1]]&cp=[[0.3,0.7]]",
+        "pts=1:1&softmax-pts=&bt=[1,0]&bp=[0.9,nan]",
+    ];
+    for query in queries {
+        let mut opening = Opening::new(url::read(query), false);
+        // The sigmoid, the softmax, the calculators; then nothing is left.
+        assert_eq!(
+            [opening.step(), opening.step(), opening.step(), opening.step()],
+            [true, true, false, false],
+            "{query}"
+        );
+        let stepped = opening.finish();
+        let at_once = Model::new(url::read(query), false);
+        assert_eq!(readouts(&stepped), readouts(&at_once), "{query}");
+        assert_eq!(format!("{:?}", stepped.scene), format!("{:?}", at_once.scene), "{query}");
+    }
 }

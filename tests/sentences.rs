@@ -5,12 +5,15 @@
 //! to is the one that drives what it says.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use losslab::charts::{alt_text, Figure};
 use losslab::i18n::{t, Lang};
 use losslab::page::msg::Region;
 use losslab::page::readouts::readouts;
 use losslab::page::{update, url, Model, Msg};
 use losslab::state::{Calc, CalcField, ControlInput, Setting};
+use support::draw_all;
 
 fn page(query: &str) -> Model {
     let mut model = Model::new(url::read(query), false);
@@ -213,9 +216,10 @@ fn the_smoothing_sentence_names_the_slider_and_the_section_that_drive_its_figure
         key[..key.find('"').unwrap()].to_owned()
     };
     let mut model = page("");
-    // Every figure near the viewport, so each one that follows is drawn.
+    // Every figure near the viewport and drawn once (each first drawing in a
+    // frame of its own), so each one that follows is drawn again.
     update(&mut model, Msg::Seen { region: Region::Near, inside: Figure::ALL.to_vec(), outside: Vec::new() });
-    update(&mut model, Msg::Frame);
+    draw_all(&mut model);
     for lang in Lang::ALL {
         let mut m = page(&format!("lang={}", lang.code()));
         let sentence = readout(&m, "keras-smoothing-note");

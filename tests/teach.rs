@@ -3,7 +3,9 @@
 //! every one of them as messages to `update`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use losslab::charts::{Axis, Figure, PlotMap, Scale};
+mod support;
+
+use losslab::charts::Figure;
 use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
 use losslab::core::losses::FocalOptions;
 use losslab::i18n::Lang;
@@ -15,13 +17,14 @@ use losslab::page::{
 };
 use losslab::state::{ControlInput, Setting};
 use serde_json::Value;
+use support::{draw_all, fit_map};
 
 /// The page of a link, every figure near the viewport (as on a screen tall
 /// enough for the whole page: only figures near it are drawn).
 fn page(query: &str) -> Model {
     let mut model = Model::new(url::read(query), false);
     all_near(&mut model);
-    update(&mut model, Msg::Frame);
+    draw_all(&mut model);
     model
 }
 
@@ -33,7 +36,7 @@ fn framed(query: &str) -> Model {
     let mut model = Model::new(url::read(query), false);
     all_near(&mut model);
     update(&mut model, Msg::Opened { framed: true, progress: None });
-    update(&mut model, Msg::Frame);
+    draw_all(&mut model);
     model
 }
 
@@ -555,16 +558,4 @@ fn a_framed_page_reports_its_height_to_any_host_and_an_unframed_one_does_not() {
     assert_eq!(update(&mut top, Msg::Frame).url.map(|(_, push)| push), Some(true));
     set(&mut model, Setting::Smoothing, "0.3");
     assert_eq!(update(&mut model, Msg::Frame).url.map(|(_, push)| push), Some(false));
-}
-
-/// The fit figure's mapping in CSS pixels: x from −3 to 5 over 0…800, p from 0 to 1 over 400…0.
-fn fit_map() -> PlotMap {
-    PlotMap {
-        left: 0.0,
-        top: 0.0,
-        right: 800.0,
-        bottom: 400.0,
-        x: Axis::linear(-3.0, 5.0),
-        y: Axis { min: 0.0, max: 1.0, scale: Scale::Linear },
-    }
 }

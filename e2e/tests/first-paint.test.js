@@ -127,21 +127,31 @@ const layout = (page) =>
 
 test("when the module takes over nothing moves: the canvases take the stills' boxes", async () => {
   for (const options of [{}, { width: 360, height: 740, dpr: 2 }, { colorScheme: "dark" }]) {
-    const still = await open(site.browser, servers.missing.url, { ...options, live: false });
-    await still.page.waitFor(() => !document.getElementById("boot-status")?.hidden, null, { timeout: 20000 });
-    const before = await layout(still.page);
-    await still.page.close();
-    const { page, log } = await open(site.browser, site.base, options);
+    // One page, its module held back until its layout with the stills is
+    // read. (Two loads of the page are not compared: an engine may lay out
+    // the same formula a pixel taller in one load than in another.)
+    const late = await serve(`${root}dist`, { hold: /^losslab_bg\.wasm$/ });
+    const { page, log } = await open(site.browser, late.url, { ...options, live: false });
+    await page.waitFor(() => document.readyState === "complete", null, { timeout: 20000 });
+    const before = await layout(page);
+    assert.equal(await page.evaluate(() => document.querySelectorAll("canvas[data-figure]").length), 0, "the module is held back");
+    // The page's language is already the reader's: the module does not set
+    // it again (doing so restyles every element, for the `:lang` rules).
+    await page.evaluate(() => {
+      window.langWrites = 0;
+      new MutationObserver((records) => (window.langWrites += records.length)).observe(document.documentElement, { attributeFilter: ["lang"], subtree: true });
+    });
+    late.release();
+    await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0, null, { timeout: 20000 });
     // Every figure drawn (each scrolled to), then the layout read again.
     for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn`);
-    // The same boxes in the same places, to within 4 pixels: deep in the
-    // page (past 6 000 px) boxes have been seen 1–3 px apart, live and still,
-    // from a line of text above that settles differently; not yet found.
+    assert.equal(await page.evaluate(() => window.langWrites), 0, "lang written again");
+    // The same boxes in the same places, to within rounding.
     const after = await layout(page);
     assert.deepEqual(after.map(([name]) => name), before.map(([name]) => name));
     for (let i = 0; i < after.length; i++) {
       const moved = after[i].slice(1).map((v, j) => Math.abs(v - before[i][j + 1]));
-      assert.ok(Math.max(...moved) <= 4, `${after[i][0]} moved: ${before[i]} → ${after[i]} (${JSON.stringify(options)})`);
+      assert.ok(Math.max(...moved) <= 1, `${after[i][0]} moved: ${before[i]} → ${after[i]} (${JSON.stringify(options)})`);
     }
     // Where the engine measures layout shift, it saw none.
     const shift = await page.evaluate(
@@ -155,6 +165,7 @@ test("when the module takes over nothing moves: the canvases take the stills' bo
     if (shift !== null) assert.ok(shift < 0.005, `cumulative layout shift ${shift}`);
     assert.deepEqual(log.errors, []);
     await page.close();
+    late.server.close();
   }
 });
 

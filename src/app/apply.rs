@@ -96,7 +96,7 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
     if !changes.draw.is_empty() {
         figures::draw_many(&model.scene, &figures::style(model.state.palette, model.dark(), lang), &changes.draw);
         if FIRST_FRAME.with(|first| first.replace(false)) {
-            // Navigation to the figures near the viewport drawn.
+            // Navigation to the first figure drawn (the topmost on the screen).
             dom::mark("losslab-first-render");
         }
         if !ALL_DRAWN.with(Cell::get) && figures::all_drawn() {
@@ -203,8 +203,7 @@ fn control(model: &Model, root: &Element, setting: Setting) {
 /// A play button says what it would do, in the page's language.
 fn play(root: &Element, (action, key, pressed): (Action, &'static str, bool), lang: Lang) {
     let Some(button) = dom::control::<Element>(root, action.word()) else { return };
-    if button.get_attribute("data-i18n").as_deref() != Some(key) {
-        let _ = button.set_attribute("data-i18n", key);
+    if dom::set_attribute(&button, "data-i18n", key) {
         button.set_text_content(Some(t(lang, key)));
     }
     let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });

@@ -43,7 +43,11 @@ pub fn set_readout(root: &Element, name: &str, text: &str) {
             Some(index) => index,
             None => {
                 let elements = find_all(root, &format!("[data-readout=\"{name}\"]"));
-                cache.entries.push(Readout { name: name.to_owned(), elements, text: None });
+                // What the page was built with counts as written: the same
+                // text is not written again (a write lays the page out anew).
+                let first = elements.first().and_then(|el| el.text_content());
+                let text = first.filter(|t| elements.iter().all(|el| el.text_content().as_ref() == Some(t)));
+                cache.entries.push(Readout { name: name.to_owned(), elements, text });
                 cache.entries.len() - 1
             }
         };
@@ -78,10 +82,27 @@ pub fn create(tag: &str) -> Element {
     document().create_element(tag).expect("creating a standard element cannot fail")
 }
 
+/// Sets an attribute only where it differs (writing the same value again
+/// still restyles what reads it); says whether it wrote.
+pub fn set_attribute(el: &Element, name: &str, value: &str) -> bool {
+    if el.get_attribute(name).as_deref() == Some(value) {
+        return false;
+    }
+    let _ = el.set_attribute(name, value);
+    true
+}
+
 pub fn set_hidden(el: &Element, hidden: bool) {
     if let Some(el) = el.dyn_ref::<HtmlElement>() {
         el.set_hidden(hidden);
     }
+}
+
+/// Runs `then` in a task of its own, after the tasks already waiting (the
+/// reader's input among them), and after a paint if one is due.
+pub fn next_task(then: impl FnOnce() + 'static) {
+    let then = Closure::once_into_js(then);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);
 }
 
 /// A named instant on the page's performance timeline (read by the page benchmark).

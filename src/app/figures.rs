@@ -135,11 +135,14 @@ fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
         let _ = still.set_attribute("aria-hidden", "true");
     }
     let _ = find(".canvas-box").append_child(&canvas);
+    let alt = find(&format!("#{}", markup::description_id(figure)));
+    // The description the page was built with, so that the same one is not written again.
+    let alt_text = alt.text_content().unwrap_or_default();
     Slot {
         canvas,
         map: None,
-        alt: find(&format!("#{}", markup::description_id(figure))),
-        alt_text: String::new(),
+        alt,
+        alt_text,
         error: find(".fig-error"),
         has_error: false,
         drawn_size: None,

@@ -34,11 +34,7 @@ pub fn start() {
 pub fn open(load: js_sys::Function) {
     words::set_loader(load);
     let lang = events::read_location().state.lang;
-    words::when_installed(lang, || {
-        if let Err(error) = mount() {
-            dom::console_error(&format!("losslab could not start: {error:?}"));
-        }
-    });
+    words::when_installed(lang, shell::open);
 }
 
 /// Installs a language's words (its file, parsed), for pages opened without

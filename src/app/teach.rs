@@ -44,6 +44,10 @@ pub fn build_cards(root: &Element) {
     // A template's inner HTML is its content.
     let card = template.inner_html();
     for place in dom::find_all(root, "[data-question]") {
+        // A card the page was built with is already there.
+        if place.child_element_count() > 0 {
+            continue;
+        }
         place.set_inner_html(&card);
         if let (Some(key), Some(prompt)) = (place.get_attribute("data-question"), part(&place, ".q-prompt")) {
             prompt.set_id(&format!("q-{key}"));
@@ -173,8 +177,7 @@ fn write_card(card: &Element, view: &QuestionView, lang: Lang) {
     if let Some(pick) = part(card, "[data-q=\"pick\"]") {
         dom::set_hidden(&pick, !(open && view.question.picks_point()));
         let key = if view.picking { "q.pick.stop" } else { "q.pick" };
-        if pick.get_attribute("data-i18n").as_deref() != Some(key) {
-            let _ = pick.set_attribute("data-i18n", key);
+        if dom::set_attribute(&pick, "data-i18n", key) {
             pick.set_text_content(Some(t(lang, key)));
         }
         let _ = pick.set_attribute("aria-pressed", if view.picking { "true" } else { "false" });

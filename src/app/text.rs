@@ -14,10 +14,14 @@ use crate::page::{Action, CopyButton, Model, Tooltip};
 /// Fills every `data-i18n*` element of the document in `lang`.
 pub fn words(root: &Element, lang: Lang) {
     let document = dom::document();
+    // Only what differs is written: setting `lang` again, even to the same
+    // value, restyles every element (the `:lang` rules).
     if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        dom::set_attribute(&html, "lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
     }
-    document.set_title(t(lang, "page.title"));
+    if document.title() != t(lang, "page.title") {
+        document.set_title(t(lang, "page.title"));
+    }
     let scope = document.document_element().unwrap_or_else(|| root.clone());
     for el in dom::find_all(&scope, "[data-i18n]") {
         if let Some(text) = el.get_attribute("data-i18n").and_then(|k| i18n::lookup(lang, &k)) {
@@ -33,7 +37,7 @@ pub fn words(root: &Element, lang: Lang) {
     {
         for el in dom::find_all(&scope, &format!("[{attribute}]")) {
             if let Some(text) = el.get_attribute(attribute).and_then(|k| i18n::lookup(lang, &k)) {
-                let _ = el.set_attribute(target, text);
+                dom::set_attribute(&el, target, text);
             }
         }
     }

@@ -31,7 +31,7 @@ mod prose;
 mod why;
 
 pub use changes::{Changes, CopyButton, Focus, Tooltip};
-pub use model::{FigureSet, Model};
+pub use model::{FigureSet, Model, Opening};
 pub use msg::{
     Action, CodeBlock, ExportKind, Key, LessonEvent, Msg, Phase, PointerEvent, Preset, QuestionAction, QuestionEvent,
     Region,

@@ -49,6 +49,10 @@ pub struct Model {
     /// The figures near the viewport (drawn when due), and those on it.
     pub(super) near: FigureSet,
     pub(super) shown: FigureSet,
+    /// A figure was drawn (before, each shows its still).
+    pub(super) has_drawn: bool,
+    /// Frames in a row that drew only figures on the screen while others near it waited.
+    pub(super) held: u32,
     /// The page is being printed: every figure is drawn.
     pub(super) printing: bool,
     /// Figures on screen whose numbers a settled change moved: described
@@ -142,13 +146,61 @@ impl FromIterator<Figure> for FigureSet {
     }
 }
 
+/// A model on its way: the page's fits at their optimum, computed one at a
+/// time. The first run of each is costly (the browser compiles the module's
+/// code as it first runs), so the page opens as several short tasks instead
+/// of one long one, and answers input between them.
+pub struct Opening {
+    location: Location,
+    system_dark: bool,
+    fit: Option<FitProgress>,
+    softmax: Option<SoftmaxProgress>,
+    calculators: Option<Calculators>,
+}
+
+impl Opening {
+    /// The page a link opens, nothing computed yet.
+    pub fn new(location: Location, system_dark: bool) -> Opening {
+        Opening { location, system_dark, fit: None, softmax: None, calculators: None }
+    }
+
+    /// Computes the next fit; says whether one is left after it.
+    pub fn step(&mut self) -> bool {
+        let state = &self.location.state;
+        if self.fit.is_none() {
+            self.fit = Some(FitProgress::converged(state));
+        } else if self.softmax.is_none() {
+            self.softmax = Some(SoftmaxProgress::converged(state));
+        } else if self.calculators.is_none() {
+            self.calculators = Some(Calculators::new(state));
+        }
+        self.calculators.is_none()
+    }
+
+    /// The model, with what is not computed yet computed now, and its scene.
+    pub fn finish(self) -> Model {
+        let state = &self.location.state;
+        let fit = self.fit.unwrap_or_else(|| FitProgress::converged(state));
+        let softmax = self.softmax.unwrap_or_else(|| SoftmaxProgress::converged(state));
+        let calculators = self.calculators.unwrap_or_else(|| Calculators::new(state));
+        Model::assemble(self.location, self.system_dark, fit, softmax, calculators)
+    }
+}
+
 impl Model {
     /// The page a link opens: the fit at its optimum, every figure to draw.
     pub fn new(location: Location, system_dark: bool) -> Model {
+        Opening::new(location, system_dark).finish()
+    }
+
+    fn assemble(
+        location: Location,
+        system_dark: bool,
+        fit: FitProgress,
+        softmax: SoftmaxProgress,
+        calculators: Calculators,
+    ) -> Model {
         let Location { state, view, notices } = location;
-        let fit = FitProgress::converged(&state);
-        let softmax = SoftmaxProgress::converged(&state);
-        let calculators = Calculators::new(&state);
         let plane = SoftmaxScene::build(&state, softmax.model(), softmax.error(), None);
         let scene =
             Rc::new(Scene::build(&state, fit.model(), fit.optimum_model(), None, &calculators.cce_scene(), plane));
@@ -171,6 +223,8 @@ impl Model {
             undescribed: FigureSet::all(),
             near: FigureSet::NONE,
             shown: FigureSet::NONE,
+            has_drawn: false,
+            held: 0,
             printing: false,
             announce: FigureSet::NONE,
             push_history: false,
@@ -252,6 +306,11 @@ impl Model {
         } else {
             self.near
         }
+    }
+
+    /// Whether a frame would draw something now.
+    pub fn has_due(&self) -> bool {
+        !self.redraw.intersection(self.drawable()).is_empty()
     }
 
     /// Figures waiting to be drawn until they come near the viewport.

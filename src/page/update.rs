@@ -92,7 +92,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
     }
     // A frame also when only the numbers changed: the readouts and the link
     // follow every change, drawn or not.
-    changes.frame |= !model.redraw.intersection(model.drawable()).is_empty()
+    changes.frame |= model.has_due()
         || model.stale != Deps::NONE
         || !model.undescribed.is_empty()
         || model.fit.playing()
@@ -379,8 +379,29 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     changes.questions = std::mem::take(&mut model.questions_stale);
     changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
     let due = model.redraw.intersection(model.drawable());
-    model.redraw = model.redraw.without(due);
-    changes.draw = due.figures().collect();
+    // The figures on the screen first: while some of them are due (a slider
+    // moving, the page just opened), those only near it wait for a frame in
+    // which none is, so each frame holds only what the reader sees; but at
+    // most two frames, however long something on the screen keeps changing.
+    // A printed page is drawn whole at once.
+    let seen = due.intersection(model.shown);
+    let now = if seen.is_empty() || seen == due || model.printing || model.held >= 2 {
+        model.held = 0;
+        due
+    } else {
+        model.held += 1;
+        seen
+    };
+    // The page's first drawing is of one figure alone, the topmost due: the
+    // module's drawing code runs for the first time in it, and a frame that
+    // drew the others too would be long. Their stills show them meanwhile.
+    let now = match now.figures().next() {
+        Some(first) if !model.has_drawn && !model.printing => [first].into_iter().collect(),
+        _ => now,
+    };
+    model.has_drawn |= !now.is_empty();
+    model.redraw = model.redraw.without(now);
+    changes.draw = now.figures().collect();
     changes.readouts = true;
     let announce = std::mem::take(&mut model.announce);
     if !announce.is_empty() {
