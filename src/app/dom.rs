@@ -101,8 +101,13 @@ pub fn set_hidden(el: &Element, hidden: bool) {
 /// Runs `then` in a task of its own, after the tasks already waiting (the
 /// reader's input among them), and after a paint if one is due.
 pub fn next_task(then: impl FnOnce() + 'static) {
+    after(0, then);
+}
+
+/// Runs `then` once, `ms` milliseconds from now.
+pub fn after(ms: i32, then: impl FnOnce() + 'static) {
     let then = Closure::once_into_js(then);
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), 0);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), ms);
 }
 
 /// A named instant on the page's performance timeline (read by the page benchmark).

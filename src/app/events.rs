@@ -293,12 +293,11 @@ fn hold_later() {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    let fire = Closure::once_into_js(move || {
+    dom::after(LONG_PRESS_MS, move || {
         if PRESSES.with(Cell::get) == press {
             mailbox::post(Msg::Hold);
         }
     });
-    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(fire.unchecked_ref(), LONG_PRESS_MS);
 }
 
 fn on_key(figure: Figure, event: &KeyboardEvent) {

@@ -178,11 +178,11 @@ impl Opening {
     }
 
     /// The model, with what is not computed yet computed now, and its scene.
-    pub fn finish(self) -> Model {
-        let state = &self.location.state;
-        let fit = self.fit.unwrap_or_else(|| FitProgress::converged(state));
-        let softmax = self.softmax.unwrap_or_else(|| SoftmaxProgress::converged(state));
-        let calculators = self.calculators.unwrap_or_else(|| Calculators::new(state));
+    pub fn finish(mut self) -> Model {
+        while self.step() {}
+        let (Some(fit), Some(softmax), Some(calculators)) = (self.fit, self.softmax, self.calculators) else {
+            unreachable!("the steps compute every fit")
+        };
         Model::assemble(self.location, self.system_dark, fit, softmax, calculators)
     }
 }
