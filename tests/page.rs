@@ -460,6 +460,26 @@ fn the_figures_on_screen_are_drawn_first_and_those_near_it_in_a_frame_of_their_o
 }
 
 #[test]
+fn a_frame_that_only_draws_leaves_the_readouts_and_the_link_be() {
+    let mut model = page("");
+    draw_all(&mut model);
+    // A resize redraws the figures; no number moved.
+    update(&mut model, Msg::Resized(vec![Figure::Fit]));
+    let resized = frame(&mut model);
+    assert_eq!(resized.draw, [Figure::Fit]);
+    assert!(!resized.readouts && resized.url.is_none());
+    // A slider moves the numbers: they are written again, with the link.
+    set(&mut model, Setting::Gamma, "3");
+    let moved = frame(&mut model);
+    assert!(moved.readouts);
+    assert!(moved.url.as_ref().is_some_and(|(query, _)| query.contains("gamma=3")), "{:?}", moved.url);
+    // The fit's animation moves them in every frame it plays.
+    update(&mut model, Msg::Action(Action::Play));
+    frame(&mut model);
+    assert!(frame(&mut model).readouts, "a playing fit's readouts follow it");
+}
+
+#[test]
 fn a_figure_far_from_view_lets_its_drawing_go_and_is_drawn_again_when_near() {
     let mut model = page("");
     draw_all(&mut model);

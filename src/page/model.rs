@@ -69,6 +69,10 @@ pub struct Model {
     pub questions: Questions,
     /// The questions' words or numbers may have changed.
     pub(super) questions_stale: bool,
+    /// Something that may move a number happened since the last frame: the
+    /// readouts, the code twins and the link are written again (a frame
+    /// that only draws, on a resize or a scroll, leaves them be).
+    pub(super) numbers_due: bool,
     /// Inside another page's frame: a change replaces the page's link
     /// instead of adding a step to the history the two pages share.
     pub framed: bool,
@@ -232,6 +236,7 @@ impl Model {
             pending_lang: None,
             questions: Questions::default(),
             questions_stale: true,
+            numbers_due: true,
             framed: false,
             lesson: None,
             notices_from_api: false,

@@ -30,6 +30,7 @@ use crate::state::{parse_points_csv, Calc, CalcField, ControlInput, Kind, Put, S
 /// ```
 pub fn update(model: &mut Model, msg: Msg) -> Changes {
     let mut changes = Changes::default();
+    model.numbers_due |= !only_draws(&msg);
     match msg {
         Msg::Control { setting, input, finished } => control(model, setting, &input, finished, &mut changes),
         Msg::Action(action) => act(model, action, &mut changes),
@@ -98,6 +99,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
         || model.fit.playing()
         || model.softmax.playing();
     changes
+}
+
+/// Whether `msg` can change nothing but which figures are drawn, and how
+/// (a frame itself changes numbers only while something plays).
+fn only_draws(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::Frame | Msg::Resized(_) | Msg::Seen { .. } | Msg::Printing(_) | Msg::SystemDark(_) | Msg::Height(_)
+    )
 }
 
 /// Figures came near the viewport or left it: only what is near is drawn,
@@ -355,12 +365,32 @@ fn frame(model: &mut Model, changes: &mut Changes) {
         model.fit.advance(&model.state);
         model.mark(Deps::BINARY);
         model.questions_stale = true;
+        model.numbers_due = true;
     }
     if model.softmax.playing() {
         model.softmax.advance();
         model.mark(Deps::SOFTMAX);
+        model.numbers_due = true;
     }
     model.rebuild_scene();
+    if std::mem::take(&mut model.numbers_due) {
+        numbers(model, changes);
+    }
+    changes.questions = std::mem::take(&mut model.questions_stale);
+    changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
+    draw(model, changes);
+    let announce = std::mem::take(&mut model.announce);
+    if !announce.is_empty() {
+        let lang = model.state.lang;
+        let lines: Vec<String> = announce.figures().map(|figure| alt_text(figure, &model.scene, lang)).collect();
+        changes.announce = Some(lines.join("\n"));
+    }
+}
+
+/// The readouts and the link follow the numbers; the page around an embed
+/// hears of the change.
+fn numbers(model: &mut Model, changes: &mut Changes) {
+    changes.readouts = true;
     let query = model.query();
     let finished = std::mem::take(&mut model.push_history);
     if query != model.last_query {
@@ -376,8 +406,10 @@ fn frame(model: &mut Model, changes: &mut Changes) {
         changes.post.push(Outgoing::change(&model.state, &model.view.origin, &notices));
         model.told = Some(query);
     }
-    changes.questions = std::mem::take(&mut model.questions_stale);
-    changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
+}
+
+/// The figures this frame draws.
+fn draw(model: &mut Model, changes: &mut Changes) {
     let due = model.redraw.intersection(model.drawable());
     // The figures on the screen first: while some of them are due (a slider
     // moving, the page just opened), those only near it wait for a frame in
@@ -402,13 +434,6 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     model.has_drawn |= !now.is_empty();
     model.redraw = model.redraw.without(now);
     changes.draw = now.figures().collect();
-    changes.readouts = true;
-    let announce = std::mem::take(&mut model.announce);
-    if !announce.is_empty() {
-        let lang = model.state.lang;
-        let lines: Vec<String> = announce.figures().map(|figure| alt_text(figure, &model.scene, lang)).collect();
-        changes.announce = Some(lines.join("\n"));
-    }
 }
 
 /// The page is mounted: it knows where it sits and what earlier visits
