@@ -13,10 +13,13 @@ export function paint(context, ops, texts, pixels) {
   const words = texts.split("\u0001");
   // The text style the context was last given in this call (a new backing
   // store starts from the defaults, so nothing is carried over between
-  // calls): a font set again unchanged is skipped, as parsing it is not free.
+  // calls), as numbers: a font set again unchanged is neither written out
+  // nor parsed again.
   // Colours need no such check: the painting records a colour only when it
   // changes (src/charts/painting.rs).
-  let font = "";
+  let size = -1;
+  let style = -1;
+  let family = -1;
   let align = -1;
   let baseline = -1;
   const rgba = (i) => `rgba(${ops[i]},${ops[i + 1]},${ops[i + 2]},${ops[i + 3]})`;
@@ -38,8 +41,12 @@ export function paint(context, ops, texts, pixels) {
         // x, y, size, style, family, align, baseline, quarter turns, text
         const x = ops[i + 1];
         const y = ops[i + 2];
-        const f = `${STYLES[ops[i + 4]]} ${ops[i + 3]}px ${words[ops[i + 5]]}`;
-        if (f !== font) context.font = font = f;
+        if (ops[i + 3] !== size || ops[i + 4] !== style || ops[i + 5] !== family) {
+          size = ops[i + 3];
+          style = ops[i + 4];
+          family = ops[i + 5];
+          context.font = `${STYLES[style]} ${size}px ${words[family]}`;
+        }
         if (ops[i + 6] !== align) context.textAlign = ALIGN[(align = ops[i + 6])];
         if (ops[i + 7] !== baseline) context.textBaseline = BASELINE[(baseline = ops[i + 7])];
         const turns = ops[i + 8];

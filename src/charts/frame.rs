@@ -496,6 +496,8 @@ impl<'s> Frame<'s> {
         Ok(())
     }
 
+    /// The pixels of `points`' line inside the plot, as runs of the fewest
+    /// points that draw it: one run per stretch inside it.
     fn clipped_runs(&self, points: &[(f64, f64)]) -> Vec<Vec<(i32, i32)>> {
         let (l, t, rr, b) = self.rect();
         let mut runs: Vec<Vec<(i32, i32)>> = Vec::new();
@@ -526,7 +528,7 @@ impl<'s> Frame<'s> {
                         flush(&mut current);
                         current.push(q0);
                     }
-                    current.push((r(q1.0), r(q1.1)));
+                    extend(&mut current, (r(q1.0), r(q1.1)));
                     if cut_end {
                         flush(&mut current);
                     }
@@ -903,6 +905,27 @@ fn put<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Adds pixel `p` to a run, leaving out what draws nothing: a point on the
+/// run's last, or a last point that `p` carries straight on from (the
+/// line through them is the same line, and the path is shorter).
+fn extend(run: &mut Vec<(i32, i32)>, p: (i32, i32)) {
+    match run[..] {
+        [.., last] if last == p => {}
+        [.., a, b] if straight_on(a, b, p) => {
+            let n = run.len();
+            run[n - 1] = p;
+        }
+        _ => run.push(p),
+    }
+}
+
+/// Whether `c` lies on the line from `a` through `b`, beyond `b`.
+fn straight_on(a: (i32, i32), b: (i32, i32), c: (i32, i32)) -> bool {
+    let (ux, uy) = (i64::from(b.0 - a.0), i64::from(b.1 - a.1));
+    let (vx, vy) = (i64::from(c.0 - b.0), i64::from(c.1 - b.1));
+    ux * vy == uy * vx && ux * vx + uy * vy > 0
+}
+
 /// Liang–Barsky: the part of a segment inside a rectangle (l, t, r, b), and
 /// whether its end was cut (so the polyline must break there).
 fn clip_segment(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> Option<Clipped> {
@@ -958,5 +981,16 @@ mod tests {
         let (a, b, cut) = clip_segment((5.0, 5.0), (5.0, -5.0), rect).unwrap();
         assert_eq!((a, b, cut), ((5.0, 5.0), (5.0, 0.0), true));
         assert!(clip_segment((20.0, 5.0), (30.0, 5.0), rect).is_none());
+    }
+
+    #[test]
+    fn a_run_keeps_only_the_points_where_its_line_turns() {
+        let mut run = Vec::new();
+        for p in [(0, 0), (1, 1), (1, 1), (2, 2), (3, 3), (4, 3), (5, 3), (4, 3), (2, 3)] {
+            extend(&mut run, p);
+        }
+        // The diagonal and the level stretch each come down to their ends;
+        // turning back along the same line is a turn.
+        assert_eq!(run, [(0, 0), (3, 3), (5, 3), (2, 3)]);
     }
 }
