@@ -882,10 +882,12 @@ pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String
     lines
 }
 
-/// Rounds an area pixel coordinate to the backend's integer grid.
+/// Rounds an area pixel coordinate to the backend's integer grid, halves
+/// up (`floor` is one WebAssembly instruction; `round`, halves away from
+/// zero, has none and is done in software; this runs for every point drawn).
 pub fn r(v: f64) -> i32 {
     if v.is_finite() {
-        v.round().clamp(-1e6, 1e6) as i32
+        (v + 0.5).floor().clamp(-1e6, 1e6) as i32
     } else {
         0
     }
