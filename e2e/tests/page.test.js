@@ -47,6 +47,35 @@ test("the smoothing slider and the regularisation control move the loss", async 
   await page.close();
 });
 
+test("a long slider drag keeps the address current, within the history writes browsers allow", async () => {
+  const { page, log } = await open(site.browser, site.base);
+  const drag = await page.evaluate(async () => {
+    let writes = 0;
+    const replace = history.replaceState;
+    history.replaceState = function (...args) {
+      writes++;
+      return replace.apply(this, args);
+    };
+    // 300 steps, each drawn: more than the 100 (WebKit) or 200 history
+    // writes in 10 s browsers allow a page before they ignore or refuse them.
+    const slider = document.querySelector('[data-control="gamma"]');
+    for (let i = 1; i <= 300; i++) {
+      slider.value = i === 300 ? "3.7" : String((i % 40) / 10);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      window.losslab.render_now();
+    }
+    const during = writes;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    history.replaceState = replace;
+    return { during, after: writes, gamma: new URLSearchParams(location.search).get("gamma") };
+  });
+  assert.ok(drag.during <= 2, `the drag replaced the address ${drag.during} times`);
+  assert.equal(drag.gamma, "3.7", "the address ends where the drag did");
+  assert.ok(drag.after <= 3, `${drag.after} writes in all`);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("crisp at DPR 2, dark and narrow", async () => {
   for (const [name, options] of [
     ["page-light-dpr2", { dpr: 2 }],

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use super::{dom, figures, teach, text, words};
+use super::{dom, figures, link, teach, text, words};
 use crate::charts::Figure;
 use crate::i18n::{t, Lang};
 use crate::page::readouts::{play_buttons, readouts};
@@ -69,7 +69,7 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
         }
     }
     if let Some((query, push)) = &changes.url {
-        write_url(query, *push);
+        link::write(query, *push);
     }
     if !changes.release.is_empty() {
         figures::release(&changes.release);
@@ -242,17 +242,4 @@ fn csv_errors(root: &Element, lines: &[String]) {
     let Some(error) = dom::find::<Element>(root, "[data-error=\"csv\"]") else { return };
     error.set_text_content(Some(&lines.join("\n")));
     dom::set_hidden(&error, lines.is_empty());
-}
-
-/// Writes the page's link into the address bar: a history entry of its own
-/// for a finished change, else a replacement.
-fn write_url(query: &str, push: bool) {
-    let Ok(history) = dom::window().history() else { return };
-    let path = dom::window().location().pathname().unwrap_or_default();
-    let url = if query.is_empty() { path } else { format!("?{query}") };
-    let _ = if push {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-    } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-    };
 }

@@ -12,7 +12,7 @@ use web_sys::{
 use std::cell::Cell;
 
 use super::dom::{self, listen};
-use super::figures;
+use super::{figures, link};
 use crate::charts::{Figure, Pointer};
 use crate::page::url::{self, Location};
 use crate::page::{
@@ -50,6 +50,7 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
     listen(root.as_ref(), "click", |event: Event| on_click(&event))?;
     listen(root.as_ref(), "submit", |event: Event| event.prevent_default())?;
     listen(dom::window().as_ref(), "popstate", |_: Event| {
+        link::forget();
         mailbox::post(Msg::Navigated(dom::window().location().search().unwrap_or_default()));
     })?;
     if let Some(scheme) = dark_scheme() {

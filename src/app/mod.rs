@@ -9,6 +9,7 @@ mod apply;
 mod dom;
 mod events;
 mod figures;
+mod link;
 mod shell;
 mod teach;
 mod text;
