@@ -473,6 +473,9 @@ fn a_frame_that_only_draws_leaves_the_readouts_and_the_link_be() {
     let moved = frame(&mut model);
     assert!(moved.readouts);
     assert!(moved.url.as_ref().is_some_and(|(query, _)| query.contains("gamma=3")), "{:?}", moved.url);
+    // A "Show code" opened: its code, left be while it was closed, is written.
+    assert!(update(&mut model, Msg::CodeShown).frame);
+    assert!(frame(&mut model).readouts);
     // The fit's animation moves them in every frame it plays.
     update(&mut model, Msg::Action(Action::Play));
     frame(&mut model);

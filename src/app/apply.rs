@@ -55,9 +55,15 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
         words::load(lang);
     }
     if changes.readouts || changes.calculators {
-        // The code twins, kept like readouts: written only when they change.
+        // The code twins, kept like readouts: written only when they change,
+        // and only where the reader has opened them (writing one out costs
+        // more than drawing a figure; one opened is written then).
+        let shown = shown_code(root);
         for block in CodeBlock::ALL {
-            dom::set_readout(root, &format!("code-{}", block.word()), &code::code(model, block));
+            let name = format!("code-{}", block.word());
+            if shown.contains(&name) {
+                dom::set_readout(root, &name, &code::code(model, block));
+            }
         }
     }
     if changes.readouts {
@@ -206,7 +212,7 @@ fn play(root: &Element, (action, key, pressed): (Action, &'static str, bool), la
     if dom::set_attribute(&button, "data-i18n", key) {
         button.set_text_content(Some(t(lang, key)));
     }
-    let _ = button.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+    dom::set_attribute(&button, "aria-pressed", if pressed { "true" } else { "false" });
 }
 
 /// Both calculators' tables, errors and notes.
@@ -221,7 +227,7 @@ pub fn calculators(model: &Model, root: &Element) {
         }
         for field in [CalcField::YTrue, CalcField::YPred, CalcField::SampleWeight, CalcField::LabelSmoothing] {
             if let Some(input) = dom::control::<Element>(root, Setting::Calculator(which, field).spec().control) {
-                let _ = input.set_attribute("aria-invalid", if view.invalid == Some(field) { "true" } else { "false" });
+                dom::set_attribute(&input, "aria-invalid", if view.invalid == Some(field) { "true" } else { "false" });
             }
         }
         let Some(table) = dom::find::<Element>(root, &format!("[data-results=\"{name}\"]")) else { continue };
@@ -236,6 +242,14 @@ pub fn calculators(model: &Model, root: &Element) {
     if let Some(notes) = model.calculators.categorical_notes(lang) {
         dom::set_readout(root, "cce-rows", &notes);
     }
+}
+
+/// The readouts of the code twins in open disclosures.
+fn shown_code(root: &Element) -> Vec<String> {
+    dom::find_all(root, "details[open] [data-code][data-readout]")
+        .iter()
+        .filter_map(|code| code.get_attribute("data-readout"))
+        .collect()
 }
 
 fn csv_errors(root: &Element, lines: &[String]) {

@@ -49,6 +49,15 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
     }
     listen(root.as_ref(), "click", |event: Event| on_click(&event))?;
     listen(root.as_ref(), "submit", |event: Event| event.prevent_default())?;
+    // `toggle` does not bubble: each "Show code" disclosure is heard itself.
+    for details in dom::find_all(root, "details[data-code-for]") {
+        let target = details.clone();
+        listen(target.as_ref(), "toggle", move |_: Event| {
+            if details.has_attribute("open") {
+                mailbox::post(Msg::CodeShown);
+            }
+        })?;
+    }
     listen(dom::window().as_ref(), "popstate", |_: Event| {
         link::forget();
         mailbox::post(Msg::Navigated(dom::window().location().search().unwrap_or_default()));

@@ -180,7 +180,7 @@ fn write_card(card: &Element, view: &QuestionView, lang: Lang) {
         if dom::set_attribute(&pick, "data-i18n", key) {
             pick.set_text_content(Some(t(lang, key)));
         }
-        let _ = pick.set_attribute("aria-pressed", if view.picking { "true" } else { "false" });
+        dom::set_attribute(&pick, "aria-pressed", if view.picking { "true" } else { "false" });
     }
     set_hidden(part(card, "[data-q=\"show\"]"), !answered);
     set_hidden(part(card, "[data-q=\"retry\"]"), view.status == Status::Open);
@@ -191,7 +191,7 @@ fn write_card(card: &Element, view: &QuestionView, lang: Lang) {
         Status::Answered { right: true } => "right",
         Status::Answered { right: false } => "wrong",
     };
-    let _ = card.set_attribute("data-status", status);
+    dom::set_attribute(card, "data-status", status);
 }
 
 /// The choice buttons: one per choice, marked once the question is answered.
@@ -213,10 +213,10 @@ fn choices(card: &Element, view: &QuestionView) {
             .collect();
     }
     for (button, (id, label)) in buttons.iter().zip(&view.choices) {
-        let _ = button.set_attribute("data-answer", id);
+        dom::set_attribute(button, "data-answer", id);
         set_text(Some(button.clone()), label);
         let chosen = view.chosen.as_ref() == Some(id);
-        let _ = button.set_attribute("aria-pressed", if chosen { "true" } else { "false" });
+        dom::set_attribute(button, "aria-pressed", if chosen { "true" } else { "false" });
         let mark = if view.right_choice.as_ref() == Some(id) {
             "right"
         } else if chosen {
@@ -224,7 +224,7 @@ fn choices(card: &Element, view: &QuestionView) {
         } else {
             ""
         };
-        let _ = button.set_attribute("data-mark", mark);
+        dom::set_attribute(button, "data-mark", mark);
     }
 }
 

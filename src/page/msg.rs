@@ -63,6 +63,9 @@ pub enum Msg {
     ApiSet { origin: String, pairs: Vec<(String, String)> },
     /// The page's content is now this tall (CSS pixels).
     Height(u32),
+    /// A "Show code" disclosure was opened: its code twins, left as they
+    /// were while it was closed, are written now.
+    CodeShown,
 }
 
 /// What a reader does to a question.

@@ -84,6 +84,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
         Msg::Question(question, event) => question_event(model, question, event, &mut changes),
         Msg::Lesson(event) => lesson_event(model, event, &mut changes),
         Msg::ApiSet { origin, pairs } => api_set(model, &origin, &pairs, &mut changes),
+        Msg::CodeShown => changes.frame = true,
         Msg::Height(height) => {
             if model.framed && height != model.height {
                 model.height = height;
