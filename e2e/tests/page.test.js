@@ -76,6 +76,27 @@ test("a long slider drag keeps the address current, within the history writes br
   await page.close();
 });
 
+test("a held arrow key on a slider is one step back, not one per repeat", async () => {
+  const { page, log } = await open(site.browser, site.base);
+  const held = await page.evaluate(async () => {
+    const before = history.length;
+    const slider = document.querySelector('[data-control="gamma"]');
+    // Key repeats come some 30 ms apart, each an input and a finished change.
+    for (let i = 0; i < 12; i++) {
+      slider.stepUp();
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      slider.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return { steps: history.length - before, gamma: new URLSearchParams(location.search).get("gamma"), slider: slider.value };
+  });
+  assert.equal(held.steps, 1, "twelve repeats, one step");
+  assert.equal(held.gamma, held.slider, "the address ends where the key left the slider");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("crisp at DPR 2, dark and narrow", async () => {
   for (const [name, options] of [
     ["page-light-dpr2", { dpr: 2 }],

@@ -31,8 +31,9 @@ pub fn control<T: JsCast>(root: &Element, name: &str) -> Option<T> {
 
 /// Sets the text of every `[data-readout=name]` below `root`.
 ///
-/// Readouts are written every frame, so their elements and last texts are
-/// remembered per root instead of queried and read back each time.
+/// Readouts are written in every frame that moves a number (each frame of a
+/// drag), so their elements and last texts are remembered per root instead
+/// of queried and read back each time.
 pub fn set_readout(root: &Element, name: &str, text: &str) {
     READOUTS.with(|cell| {
         let mut cache = cell.borrow_mut();

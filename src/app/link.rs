@@ -5,6 +5,9 @@
 //! (WebKit) or 200 (Chromium, Firefox) history writes in 10 seconds and
 //! ignore or refuse the rest, and each write costs milliseconds: one per
 //! frame slowed a drag down and, after a few seconds of it, lost its address.
+//! Finished changes that follow one another closer than that (a held arrow
+//! key on a slider finishes one at each repeat) are one step: the first is
+//! pushed, the rest replace it.
 
 use std::cell::RefCell;
 
@@ -12,13 +15,15 @@ use wasm_bindgen::JsValue;
 
 use super::dom;
 
-/// The least time between two replaced addresses.
+/// The least time between two replaced addresses, and between two steps.
 const REPLACE_EVERY_MS: f64 = 150.0;
 
 #[derive(Default)]
 struct Link {
     /// When the address was last written (`Date.now()`).
     written: f64,
+    /// When a finished change last came (`Date.now()`).
+    finished: f64,
     /// The address waiting for its turn to replace the current one.
     waiting: Option<String>,
     /// A timer will write `waiting`.
@@ -30,11 +35,16 @@ thread_local! {
 }
 
 /// Writes `query` as the page's address: a new history entry if `push`,
-/// else in place of the current one (soon, if one was written just now).
+/// else in place of the current one (soon, if one was written just now);
+/// a step that follows the last closely replaces it.
 pub fn write(query: &str, push: bool) {
     let now = js_sys::Date::now();
+    let mut push = push;
     let next = LINK.with(|cell| {
         let mut link = cell.borrow_mut();
+        if push {
+            push = now - std::mem::replace(&mut link.finished, now) >= REPLACE_EVERY_MS;
+        }
         if push || (!link.timer && now - link.written >= REPLACE_EVERY_MS) {
             link.waiting = None;
             link.written = now;
