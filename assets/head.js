@@ -14,6 +14,11 @@
     location.replace((zh ? "zh/" : "../") + location.search + location.hash);
     return;
   }
+  // The page may write its address into the other language's folder (so
+  // that a copied link opens that page directly); the icon's address is
+  // made whole now, so that it still names the file there.
+  var icon = document.querySelector('link[rel="icon"]');
+  if (icon) icon.href = icon.href;
   // An embed shows only its figures: the module picks them; until it runs
   // the page's chrome is hidden and its article unseen, so that nothing
   // moves when the module lays the embed out.

@@ -113,19 +113,30 @@ fn each_slider_moves_its_numbers_and_redraws_only_its_figures() {
 }
 
 #[test]
-fn a_drag_in_progress_replaces_the_link_and_its_end_adds_a_history_entry() {
+fn a_drag_is_one_step_in_history_its_first_link_pushed_the_rest_and_its_end_replacing_it() {
     let mut model = page("");
     draw_all(&mut model);
-    update(
-        &mut model,
-        Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1".into()), finished: false },
-    );
-    assert_eq!(frame(&mut model).url, Some(("gamma=1".into(), false)));
-    update(
-        &mut model,
-        Msg::Control { setting: Setting::Gamma, input: ControlInput::Text("1.5".into()), finished: true },
-    );
-    assert_eq!(frame(&mut model).url, Some(("gamma=1.5".into(), true)));
+    let gamma = |value: &str, finished| Msg::Control {
+        setting: Setting::Gamma,
+        input: ControlInput::Text(value.into()),
+        finished,
+    };
+    // The drag's first frame keeps the page before it in history.
+    update(&mut model, gamma("1", false));
+    assert_eq!(frame(&mut model).url, Some(("gamma=1".into(), true)));
+    update(&mut model, gamma("1.5", false));
+    assert_eq!(frame(&mut model).url, Some(("gamma=1.5".into(), false)));
+    // A slider's end repeats its last value: nothing new to write.
+    update(&mut model, gamma("1.5", true));
+    assert_eq!(frame(&mut model).url, None);
+    // The next change is a step of its own, as is the next drag.
+    update(&mut model, gamma("2.5", true));
+    assert_eq!(frame(&mut model).url, Some(("gamma=2.5".into(), true)));
+    update(&mut model, gamma("3", false));
+    assert_eq!(frame(&mut model).url, Some(("gamma=3".into(), true)));
+    // A drag that ends elsewhere than its last frame replaces its step.
+    update(&mut model, gamma("3.5", true));
+    assert_eq!(frame(&mut model).url, Some(("gamma=3.5".into(), false)));
 }
 
 #[test]
@@ -957,14 +968,15 @@ fn a_click_chooses_a_point_a_drag_moves_it_and_the_fit_follows() {
     assert!(matches!(moved.tooltip, Some(Tooltip::Show { .. })));
     assert_eq!((model.state.softmax.points[10].x, model.state.softmax.points[10].y), (3.0, -3.0));
     let during = frame(&mut model);
-    assert!(during.url.as_ref().is_some_and(|(_, push)| !push), "a drag in progress replaces the link");
+    assert!(during.url.as_ref().is_some_and(|(_, push)| *push), "a drag's first frame is a step in history");
     assert_ne!(model.scene.softmax.model.as_ref(), Some(&before), "the fit follows the point");
     // The point is dragged into another class's cluster: it is now misclassified.
     assert!(!model.scene.softmax.points[10].fit.as_ref().unwrap().correct);
     on_plane(&mut model, Phase::Move, (40.0, 99.0), false, false);
     assert_eq!((model.state.softmax.points[10].x, model.state.softmax.points[10].y), (12.0, 6.0), "kept in the plane");
     on_plane(&mut model, Phase::Up, (40.0, 99.0), false, false);
-    assert!(frame(&mut model).url.is_some_and(|(query, push)| push && query.contains("softmax-pts=")));
+    let ended = frame(&mut model).url;
+    assert!(ended.is_some_and(|(query, push)| !push && query.contains("softmax-pts=")), "its end replaces that step");
     // The refit is the optimum of the moved points, as a cold fit finds it.
     let cold = softmax_problem(&model.state).unwrap().fit().unwrap();
     let warm = model.softmax.optimum().clone().unwrap();

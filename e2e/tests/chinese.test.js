@@ -46,9 +46,15 @@ test("the language switch changes every string and back", async () => {
   // The Chinese words are fetched on the first switch.
   await page.waitFor((before) => document.querySelector("#bce-title").textContent !== before, english);
   await settle(page);
-  assert.match(await page.url(), /lang=zh/);
+  // The address is the Chinese page's own (zh/), so that a link copied now
+  // opens it without a detour through the English page.
+  const chinese = new URL(await page.url());
+  assert.equal(chinese.searchParams.get("lang"), "zh");
+  assert.equal(chinese.pathname, `${new URL(site.base).pathname}zh/`);
   await page.select('[data-control="lang"]', "en");
   assert.equal(await title(), english);
+  await settle(page);
+  assert.equal(new URL(await page.url()).pathname, new URL(site.base).pathname, "back in the English page's folder");
   assert.deepEqual(log.errors, []);
   await page.close();
 });

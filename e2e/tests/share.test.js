@@ -71,6 +71,31 @@ test("back and forward step through finished changes", async () => {
   await page.close();
 });
 
+test("a slider dragged is one step back, to where the drag began", async () => {
+  const { page, log } = await open(site.browser, `${site.base}?gamma=1`);
+  const steps = await page.evaluate(async () => {
+    const before = history.length;
+    const slider = document.querySelector('[data-control="gamma"]');
+    // A drag: inputs in frames of their own, then the end, which repeats the last value.
+    for (const value of ["1.5", "2.5", "3.5"]) {
+      slider.value = value;
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    }
+    slider.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return history.length - before;
+  });
+  assert.equal(steps, 1, "one step for the drag");
+  assert.equal(new URL(await page.url()).searchParams.get("gamma"), "3.5");
+  await page.back();
+  await settle(page);
+  assert.equal(await readout(page, "gamma-value"), "1.0", "Back goes to where the drag began");
+  assert.equal(new URL(await page.url()).searchParams.get("gamma"), "1");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("hovering a point shows its numbers and highlights it; play animates the fit", async () => {
   const { page, log } = await open(site.browser, site.base);
   await page.scrollIntoView('canvas[data-figure="points"]');

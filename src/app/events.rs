@@ -208,7 +208,10 @@ fn on_click(event: &Event) {
         word("data-control").or_else(|| word("data-action")).and_then(|w| Action::from_word(&w))
     {
         match action {
-            Action::Share => Msg::Share { href: dom::window().location().href().unwrap_or_default() },
+            Action::Share => {
+                link::settle();
+                Msg::Share { href: dom::window().location().href().unwrap_or_default() }
+            }
             Action::ApplyCsv => Msg::ApplyCsv(points_text()),
             Action::Lesson => Msg::Lesson(LessonEvent::Open { base: base_url() }),
             Action::LessonClose => Msg::Lesson(LessonEvent::Close),

@@ -58,9 +58,14 @@ pub struct Model {
     /// Figures on screen whose numbers a settled change moved: described
     /// aloud after the next frame.
     pub(super) announce: FigureSet,
-    /// The next link written gets a history entry of its own (a finished
-    /// change, not a drag in progress).
+    /// A change finished since the last link was written.
     pub(super) push_history: bool,
+    /// A change in progress (a slider or a point being dragged) since the
+    /// last link was written.
+    pub(super) in_progress: bool,
+    /// The change in progress has its step in history: the links it writes
+    /// until it finishes replace that step's.
+    pub(super) step_open: bool,
     pub(super) last_query: String,
     /// A language the reader chose whose words are on their way, and whether
     /// the switch is a step in history.
@@ -232,6 +237,8 @@ impl Model {
             printing: false,
             announce: FigureSet::NONE,
             push_history: false,
+            in_progress: false,
+            step_open: false,
             last_query: String::new(),
             pending_lang: None,
             questions: Questions::default(),
@@ -297,6 +304,7 @@ impl Model {
         }
         self.questions_stale = true;
         self.push_history |= finished;
+        self.in_progress |= !finished;
         if finished {
             self.announce = self.announce.union(FigureSet::reading(deps).intersection(self.shown));
         }

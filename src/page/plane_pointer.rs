@@ -55,6 +55,7 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
             // Chosen now, written to the link when the press ends (a drag's end, or a click's).
             choose(model, Some(index));
             model.push_history = false;
+            model.in_progress = true;
             model.plane_drag = Some(Drag { index, start: event.at, moved: false });
             changes.capture_pointer = true;
         }

@@ -133,6 +133,7 @@ fn control(model: &mut Model, setting: Setting, input: &ControlInput, finished: 
     if setting == Setting::Points || model.view.locks(setting) {
         return; // the points text box is applied by its button; a locked control is off
     }
+    model.in_progress |= !finished;
     let Some(value) = setting.read_control(input) else {
         if let (Setting::Calculator(which, CalcField::LabelSmoothing), ControlInput::Text(text)) = (setting, input) {
             // A number field holding no number: the calculator says so.
@@ -394,10 +395,18 @@ fn numbers(model: &mut Model, changes: &mut Changes) {
     changes.readouts = true;
     let query = model.query();
     let finished = std::mem::take(&mut model.push_history);
+    let in_progress = std::mem::take(&mut model.in_progress);
     if query != model.last_query {
-        // In a frame, a step in history would be a step of the page around it.
-        changes.url = Some((query.clone(), finished && !model.framed));
+        // A change's first link is a step in history; the links of a change
+        // in progress, and its end, replace that step's. What the reader did
+        // not change (words arriving, an animation) replaces the link. In a
+        // frame, a step in history would be a step of the page around it.
+        let push = (finished || in_progress) && !model.step_open && !model.framed;
+        model.step_open = in_progress && !finished;
+        changes.url = Some((query.clone(), push));
         model.last_query.clone_from(&query);
+    } else if finished {
+        model.step_open = false;
     }
     // The page around the embed hears of every finished change, once, and
     // of every `losslab:set`, whatever it changed.

@@ -120,3 +120,33 @@ pub fn embed_height(figure: Figure) -> u32 {
     };
     figure_box + controls
 }
+
+/// The one key whose value differs between two links' queries (`a=1&b=2`),
+/// if exactly one does: a change of one control.
+///
+/// ```
+/// use losslab::page::url::one_change;
+/// assert_eq!(one_change("gamma=1&bins=5", "gamma=1.1&bins=5"), Some("gamma"));
+/// assert_eq!(one_change("gamma=1", "gamma=1&smooth=0.2"), Some("smooth"));
+/// assert_eq!(one_change("gamma=1", "smooth=0.2"), None);
+/// assert_eq!(one_change("gamma=1", "gamma=1"), None);
+/// ```
+pub fn one_change<'a>(before: &'a str, after: &'a str) -> Option<&'a str> {
+    let pairs = |query: &'a str| -> Vec<(&'a str, &'a str)> {
+        query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+            .collect()
+    };
+    let (before, after) = (pairs(before), pairs(after));
+    let differs =
+        |(key, value): &(&str, &str), other: &[(&str, &str)]| !other.iter().any(|(k, v)| k == key && v == value);
+    let mut changed: Vec<&str> = before.iter().filter(|pair| differs(pair, &after)).map(|(key, _)| *key).collect();
+    changed.extend(after.iter().filter(|pair| differs(pair, &before)).map(|(key, _)| *key));
+    changed.dedup();
+    match changed.as_slice() {
+        [key] => Some(key),
+        _ => None,
+    }
+}
