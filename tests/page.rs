@@ -125,7 +125,9 @@ fn a_drag_is_one_step_in_history_its_first_link_pushed_the_rest_and_its_end_repl
     update(&mut model, gamma("1", false));
     assert_eq!(frame(&mut model).url, Some(("gamma=1".into(), true)));
     update(&mut model, gamma("1.5", false));
-    assert_eq!(frame(&mut model).url, Some(("gamma=1.5".into(), false)));
+    let moving = frame(&mut model);
+    assert_eq!(moving.url, Some(("gamma=1.5".into(), false)));
+    assert!(!moving.url_settled, "a change in progress is written at its own pace");
     // A slider's end repeats its last value: nothing new to write.
     update(&mut model, gamma("1.5", true));
     assert_eq!(frame(&mut model).url, None);
@@ -136,7 +138,9 @@ fn a_drag_is_one_step_in_history_its_first_link_pushed_the_rest_and_its_end_repl
     assert_eq!(frame(&mut model).url, Some(("gamma=3".into(), true)));
     // A drag that ends elsewhere than its last frame replaces its step.
     update(&mut model, gamma("3.5", true));
-    assert_eq!(frame(&mut model).url, Some(("gamma=3.5".into(), false)));
+    let ended = frame(&mut model);
+    assert_eq!(ended.url, Some(("gamma=3.5".into(), false)));
+    assert!(ended.url_settled, "a finished change's address is written at once");
 }
 
 #[test]

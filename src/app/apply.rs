@@ -75,7 +75,7 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
         }
     }
     if let Some((query, push)) = &changes.url {
-        link::write(query, lang, *push);
+        link::write(query, lang, *push, changes.url_settled);
     }
     if !changes.release.is_empty() {
         figures::release(&changes.release);

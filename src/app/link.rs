@@ -1,5 +1,6 @@
-//! The page's address, written as the state changes. A finished change is
-//! a step in history, written at once. A change in progress (a slider or a
+//! The page's address, written as the state changes. A change's first
+//! address is a step in history; the address of a finished change is
+//! written at once. A change in progress (a slider or a
 //! point being dragged) replaces the address at most every
 //! [`REPLACE_EVERY_MS`], its last address always. Browsers allow a page 100
 //! (WebKit) or 200 (Chromium, Firefox) history writes in 10 seconds and
@@ -49,19 +50,24 @@ thread_local! {
 
 /// Writes `query` (of a page in `lang`) as the page's address: a new history entry if `push`,
 /// else in place of the current one (soon, if one was written just now);
-/// a step that repeats the last one's change closely replaces it.
-pub fn write(query: &str, lang: Lang, push: bool) {
+/// a step that repeats the last one's change closely replaces it, at the
+/// pace of a change in progress. A `settled` address (a finished change's)
+/// is written at once.
+pub fn write(query: &str, lang: Lang, push: bool, settled: bool) {
     let now = js_sys::Date::now();
     let mut push = push;
+    let mut settled = settled;
     let next = LINK.with(|cell| {
         let mut link = cell.borrow_mut();
         if push {
             let key = url::one_change(&link.query, query).map(str::to_owned);
             let (then, last_key) = std::mem::replace(&mut link.stepped, (now, key.clone()));
-            push = key.is_none() || key != last_key || now - then >= REPEAT_WITHIN_MS;
+            let repeat = key.is_some() && key == last_key && now - then < REPEAT_WITHIN_MS;
+            push = !repeat;
+            settled &= !repeat;
         }
         query.clone_into(&mut link.query);
-        if push || (!link.timer && now - link.written >= REPLACE_EVERY_MS) {
+        if push || settled || (!link.timer && now - link.written >= REPLACE_EVERY_MS) {
             link.waiting = None;
             link.written = now;
             return Next::Now;

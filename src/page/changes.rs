@@ -17,8 +17,11 @@ pub struct Changes {
     /// Draw these figures now (only in answer to a frame).
     pub draw: Vec<Figure>,
     /// Write this query into the address: `(query, push)` — a history entry
-    /// of its own for a finished change, else a replacement.
+    /// of its own for a change's first address, else a replacement.
     pub url: Option<(String, bool)>,
+    /// The address is that of a finished change: written at once, not at
+    /// the pace of a change in progress.
+    pub url_settled: bool,
     /// Rewrite the live readouts.
     pub readouts: bool,
     /// Rewrite every control from the state (after a history step).

@@ -404,6 +404,7 @@ fn numbers(model: &mut Model, changes: &mut Changes) {
         let push = (finished || in_progress) && !model.step_open && !model.framed;
         model.step_open = in_progress && !finished;
         changes.url = Some((query.clone(), push));
+        changes.url_settled = finished;
         model.last_query.clone_from(&query);
     } else if finished {
         model.step_open = false;
