@@ -6,7 +6,7 @@ use super::view::{View, VIEW_KEYS};
 use crate::charts::{Figure, Pointer, Shape};
 use crate::i18n::t;
 use crate::scene::Deps;
-use crate::state::{join_pairs, query_part, state_keys, Notice, Reader, State};
+use crate::state::{join_pairs, query_part, split_pairs, state_keys, Notice, Reader, State};
 
 /// What a link asks the page to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,21 +132,12 @@ pub fn embed_height(figure: Figure) -> u32 {
 /// assert_eq!(one_change("gamma=1", "gamma=1"), None);
 /// ```
 pub fn one_change<'a>(before: &'a str, after: &'a str) -> Option<&'a str> {
-    let pairs = |query: &'a str| -> Vec<(&'a str, &'a str)> {
-        query
-            .split('&')
-            .filter(|pair| !pair.is_empty())
-            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
-            .collect()
+    let (before, after): (Vec<_>, Vec<_>) = (split_pairs(before).collect(), split_pairs(after).collect());
+    // The keys of the pairs only one side has: a changed value is on both.
+    let lone = |pairs: &[(&'a str, &'a str)], other: &[(&'a str, &'a str)]| -> Vec<&'a str> {
+        pairs.iter().filter(|pair| !other.contains(pair)).map(|(key, _)| *key).collect()
     };
-    let (before, after) = (pairs(before), pairs(after));
-    let differs =
-        |(key, value): &(&str, &str), other: &[(&str, &str)]| !other.iter().any(|(k, v)| k == key && v == value);
-    let mut changed: Vec<&str> = before.iter().filter(|pair| differs(pair, &after)).map(|(key, _)| *key).collect();
-    changed.extend(after.iter().filter(|pair| differs(pair, &before)).map(|(key, _)| *key));
-    changed.dedup();
-    match changed.as_slice() {
-        [key] => Some(key),
-        _ => None,
-    }
+    let changed = [lone(&before, &after), lone(&after, &before)].concat();
+    let (key, rest) = changed.split_first()?;
+    rest.iter().all(|other| other == key).then_some(*key)
 }

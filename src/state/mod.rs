@@ -23,7 +23,7 @@ pub use fields::{
 pub use notice::{Expected, Notice};
 pub use points_csv::{parse_points_csv, points_csv, CsvError};
 pub use query::{join_pairs, link_text, query_of, query_part, state_keys, Parsed};
-pub use read_value::Reader;
+pub use read_value::{split_pairs, Reader};
 pub use settings::{Calc, CalcField, ControlInput, Kind, Put, Setting, Spec, Value, SETTINGS};
 
 /// The language is part of the state; the word tables define it.

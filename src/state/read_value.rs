@@ -8,6 +8,12 @@ use crate::i18n::excerpt;
 use crate::number::format::shortest;
 use crate::number::parse_f64;
 
+/// The `key=value` pairs of `query` (no `?`, no `#`), as written: not
+/// decoded; a pair without `=` has the empty value.
+pub fn split_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query.split('&').filter(|pair| !pair.is_empty()).map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+}
+
 /// The query's values by key, taken one by one as the fields are read.
 pub struct Reader {
     keys: Vec<&'static str>,
@@ -20,8 +26,7 @@ impl Reader {
     /// unknown and repeated keys are noticed here.
     pub fn new(query: &str, keys: Vec<&'static str>) -> Reader {
         let mut reader = Reader { values: vec![None; keys.len()], keys, notices: NoticeList::default() };
-        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        for (key, value) in split_pairs(query) {
             let key = percent_decode(key);
             match reader.keys.iter().position(|known| *known == key) {
                 None => reader.notices.push(Notice::UnknownKey { key: excerpt(&key) }),
