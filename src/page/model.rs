@@ -59,7 +59,7 @@ pub struct Model {
     /// aloud after the next frame.
     pub(super) announce: FigureSet,
     /// A change finished since the last link was written.
-    pub(super) push_history: bool,
+    pub(super) change_finished: bool,
     /// A change in progress (a slider or a point being dragged) since the
     /// last link was written.
     pub(super) in_progress: bool,
@@ -236,7 +236,7 @@ impl Model {
             held: 0,
             printing: false,
             announce: FigureSet::NONE,
-            push_history: false,
+            change_finished: false,
             in_progress: false,
             step_open: false,
             last_query: String::new(),
@@ -303,7 +303,7 @@ impl Model {
             self.softmax.data_changed(&self.state);
         }
         self.questions_stale = true;
-        self.push_history |= finished;
+        self.change_finished |= finished;
         self.in_progress |= !finished;
         if finished {
             self.announce = self.announce.union(FigureSet::reading(deps).intersection(self.shown));

@@ -54,7 +54,7 @@ fn press(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
         Some(index) => {
             // Chosen now, written to the link when the press ends (a drag's end, or a click's).
             choose(model, Some(index));
-            model.push_history = false;
+            model.change_finished = false;
             model.in_progress = true;
             model.plane_drag = Some(Drag { index, start: event.at, moved: false });
             changes.capture_pointer = true;
@@ -105,7 +105,7 @@ fn moved(model: &mut Model, event: &PointerEvent, map: &PlotMap, changes: &mut C
 fn release(model: &mut Model) {
     match model.plane_drag.take() {
         Some(drag) if drag.moved => model.state_changed(Deps::SOFTMAX, true),
-        Some(_) => model.push_history = true,
+        Some(_) => model.change_finished = true,
         None => {}
     }
 }
@@ -214,7 +214,7 @@ fn others_in_class(points: &[PlanePoint], index: usize) -> bool {
 fn choose(model: &mut Model, index: Option<usize>) {
     let value = index.map_or(0.0, |i| (i + 1) as f64);
     Setting::SoftmaxPoint.put(&mut model.state, Value::Number(value));
-    model.push_history = true;
+    model.change_finished = true;
     model.mark(Deps::SOFTMAX);
 }
 

@@ -66,7 +66,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
                 if wanted == lang && i18n::is_installed(lang) {
                     model.pending_lang = None;
                     show_lang(model, lang, &mut changes);
-                    model.push_history |= push;
+                    model.change_finished |= push;
                 }
             }
         }
@@ -192,7 +192,7 @@ fn setting_changed(model: &mut Model, setting: Setting, finished: bool, changes:
         Setting::LabelSmoothing | Setting::Classes => model.state_changed(Deps::LABEL_SMOOTHING, finished),
         Setting::Palette | Setting::Theme => {
             changes.theme = true;
-            model.push_history |= finished;
+            model.change_finished |= finished;
             model.redraw = FigureSet::all();
         }
         Setting::Calculator(which, _) => calculator_changed(model, which, finished, changes),
@@ -214,10 +214,10 @@ fn setting_changed(model: &mut Model, setting: Setting, finished: bool, changes:
             if let Some(index) = chosen {
                 plane_pointer::set_class(model, index, model.state.softmax.class);
             }
-            model.push_history |= finished;
+            model.change_finished |= finished;
         }
         Setting::SoftmaxPoint => {
-            model.push_history |= finished;
+            model.change_finished |= finished;
             model.mark(Deps::SOFTMAX);
         }
         Setting::Lang | Setting::Points => {}
@@ -285,7 +285,7 @@ fn calculator_changed(model: &mut Model, which: Calc, finished: bool, changes: &
     model.calculators.evaluate(&model.state, which);
     changes.calculators = true;
     model.questions_stale = true;
-    model.push_history |= finished;
+    model.change_finished |= finished;
     if which == Calc::Categorical {
         model.mark(Deps::CCE);
     }
@@ -314,7 +314,7 @@ fn apply_preset(state: &mut State, preset: Preset) {
 fn switch_lang(model: &mut Model, lang: Lang, finished: bool, changes: &mut Changes) {
     if i18n::is_installed(lang) {
         show_lang(model, lang, changes);
-        model.push_history |= finished;
+        model.change_finished |= finished;
     } else {
         model.pending_lang = Some((lang, finished));
         changes.load_words = Some(lang);
@@ -394,7 +394,7 @@ fn frame(model: &mut Model, changes: &mut Changes) {
 fn numbers(model: &mut Model, changes: &mut Changes) {
     changes.readouts = true;
     let query = model.query();
-    let finished = std::mem::take(&mut model.push_history);
+    let finished = std::mem::take(&mut model.change_finished);
     let in_progress = std::mem::take(&mut model.in_progress);
     if query != model.last_query {
         // A change's first link is a step in history; the links of a change
@@ -543,7 +543,7 @@ fn api_set(model: &mut Model, origin: &str, pairs: &[(String, String)], changes:
         changes.notices = true;
     }
     model.set_answer = Some(notices);
-    model.push_history = true;
+    model.change_finished = true;
     changes.frame = true; // the answer goes out in the next frame, even when nothing is redrawn
 }
 
