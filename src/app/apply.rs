@@ -74,8 +74,10 @@ pub fn apply(model: &Model, root: &Element, changes: &Changes) {
             play(root, button, lang);
         }
     }
-    if let Some((query, push)) = &changes.url {
-        link::write(query, lang, *push, changes.url_settled);
+    match &changes.url {
+        Some((query, push)) => link::write(query, lang, *push, changes.url_settled),
+        None if changes.url_settled => link::settle(),
+        None => {}
     }
     if !changes.release.is_empty() {
         figures::release(&changes.release);

@@ -19,8 +19,8 @@ pub struct Changes {
     /// Write this query into the address: `(query, push)` — a history entry
     /// of its own for a change's first address, else a replacement.
     pub url: Option<(String, bool)>,
-    /// The address is that of a finished change: written at once, not at
-    /// the pace of a change in progress.
+    /// A change finished: its address (`url`, or the last one still waiting
+    /// its turn) is written at once, not at the pace of a change in progress.
     pub url_settled: bool,
     /// Rewrite the live readouts.
     pub readouts: bool,

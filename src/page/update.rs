@@ -404,11 +404,13 @@ fn numbers(model: &mut Model, changes: &mut Changes) {
         let push = (finished || in_progress) && !model.step_open && !model.framed;
         model.step_open = in_progress && !finished;
         changes.url = Some((query.clone(), push));
-        changes.url_settled = finished;
         model.last_query.clone_from(&query);
     } else if finished {
         model.step_open = false;
     }
+    // A change that ends where its last frame left it writes no new address,
+    // but the one still waiting its turn is written now.
+    changes.url_settled = finished;
     // The page around the embed hears of every finished change, once, and
     // of every `losslab:set`, whatever it changed.
     let untold = finished && model.told.as_ref() != Some(&query);
