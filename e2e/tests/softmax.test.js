@@ -152,6 +152,9 @@ test("the plane's points are chosen, moved, reclassed, added and removed", async
   assert.notEqual(await readout(page, "softmax-loss"), loss, "the fit follows the dragged point");
   await page.mouse.click(x + box.width * 0.5, y + box.height * 0.5, { modifiers: ["Alt"] });
   await settle(page);
+  // Soon after the drag, the removal repeats its change (the points' key):
+  // its address takes its turn, at most 150 ms.
+  await page.waitFor(() => new URLSearchParams(location.search).get("softmax-pts").split(",").length === 150, null, { timeout: 2000 }).catch(() => {});
   assert.equal(await count(), 150);
   assert.deepEqual(log.errors, []);
   await page.close();
