@@ -49,6 +49,10 @@ fn main() -> ExitCode {
         }
         Some("eval") => eval(rest),
         Some("figures") => figures(rest),
+        // The article is written by the native build only (it reads and
+        // writes the built page's files); `wasm-pack test` builds this
+        // command for the page's target too, where it has no such verb.
+        #[cfg(not(target_arch = "wasm32"))]
         Some("prerender") => prerender(rest),
         Some(other) => {
             eprintln!("losslab: unknown subcommand '{other}'\n\n{HELP}");
@@ -128,6 +132,7 @@ fn figures(args: &[String]) -> ExitCode {
 }
 
 /// `losslab prerender [DIR]`.
+#[cfg(not(target_arch = "wasm32"))]
 fn prerender(args: &[String]) -> ExitCode {
     let dir = match args {
         [] => std::env::var_os("TRUNK_STAGING_DIR").map_or_else(|| "dist".into(), std::path::PathBuf::from),
