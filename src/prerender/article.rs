@@ -56,6 +56,10 @@ pub fn write(template: &str, placement: Placement) -> String {
         match el.name.as_str() {
             "html" => el.set("lang", if lang == Lang::Zh { "zh-CN" } else { "en" }),
             "title" => el.set_text(t(lang, "page.title")),
+            // Trunk leaves the module's own `<link data-trunk rel="rust">` in
+            // the page it builds when it writes no script for it (the boot
+            // script starts the module); it means nothing to a browser.
+            "head" => el.children.retain(|n| !matches!(n, Node::Element(e) if e.name == "link" && e.has("data-trunk"))),
             _ => {}
         }
         relocate(el, placement.to_root);
@@ -203,7 +207,7 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = r##"<!doctype html>
-<html lang="en"><head><title>x</title><link rel="stylesheet" href="./style.css"/><link rel="icon" href="favicon.svg"><script src="head.js"></script></head>
+<html lang="en"><head><title>x</title><link data-trunk rel="rust" data-trunk-id="0"><link rel="stylesheet" href="./style.css"/><link rel="icon" href="favicon.svg"><script src="head.js"></script></head>
 <body><div id="losslab">
 <h2 data-i18n="bce.title"></h2>
 <div role="group" data-i18n-label="toolbar.label"></div>
@@ -233,6 +237,7 @@ mod tests {
         assert!(html.contains("<dd data-readout=\"bce\">0.3329</dd>"), "{html}");
         assert!(html.contains("<td class=\"value\" data-readout=\"bce-keras\">11.522857</td>"), "{html}");
         assert!(html.contains("href=\"./style.css\"") && html.contains("<a href=\"#bce\">"), "{html}");
+        assert!(!html.contains("data-trunk"), "Trunk's own line is gone: {html}");
         // Each slot holds its figure; only the first still loads at once.
         assert!(html.contains("<div class=\"slot\" data-slot=\"fit\"><figure class=\"fig\""), "{html}");
         assert!(html.contains("src=\"figures/fit.svg\"") && html.contains("src=\"figures/neglog.svg\""), "{html}");
