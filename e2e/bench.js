@@ -7,6 +7,10 @@
 //   calls it made (recorded once, as a list) from plain JavaScript;
 // - start-up overhead: navigation → every figure drawn ÷ navigation → load
 //   of the same page with its module missing (its stills only);
+// - (phone) the same start-up on a phone-class profile, served with gzip:
+//   slow 4G (150 ms round trip, 1.44 Mbit/s down) and a 4× slower CPU, as
+//   Lighthouse's mobile emulation sets them, where the module's download
+//   is most of the wait (Chromium only: the DevTools protocol throttles);
 // - memory: the renderer's memory (and the GPU process's) after
 //   LOSSLAB_BENCH_PLAY_S seconds (600 unless set) of sweeps and scrolling ÷
 //   the same page without its module, at DPR 2, both read at the page's top;
@@ -24,7 +28,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const REDRAWS = Number(process.env.LOSSLAB_BENCH_REDRAWS ?? 300);
 const PLAY_S = Number(process.env.LOSSLAB_BENCH_PLAY_S ?? 600);
 const LOADS = Number(process.env.LOSSLAB_BENCH_LOADS ?? 15);
-// LOSSLAB_BENCH_ONLY picks parts (comma-separated): absolute, redraw, startup, memory.
+// LOSSLAB_BENCH_ONLY picks parts (comma-separated): absolute, redraw, startup, phone, memory.
 const ONLY = process.env.LOSSLAB_BENCH_ONLY?.split(",");
 const runs = (part) => !ONLY || ONLY.includes(part);
 
@@ -178,6 +182,41 @@ async function startupOverhead(browser, live, still, height) {
   return { ratio: +(d / l).toFixed(2), all_figures_drawn: stats(drawn), load_without_module: stats(loaded) };
 }
 
+/// Navigation → first contentful paint, the module's download, module
+/// ready and page open, on a phone-class profile (see the top), over
+/// `LOADS` loads of `url` (served with gzip).
+async function phoneStartup(browser, url) {
+  const times = { first_contentful_paint: [], module_download_start: [], module_download_end: [], module_ready: [], mounted: [] };
+  for (let i = 0; i < LOADS; i++) {
+    const { page, log } = await open(browser, "about:blank", { width: 412, height: 823, dpr: 1.75, touch: true, live: false });
+    const session = await page.page.createCDPSession();
+    await session.send("Network.enable");
+    await session.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const kbit = 1024 / 8;
+    await session.send("Network.emulateNetworkConditions", {
+      offline: false, latency: 150, downloadThroughput: 1.6 * 1024 * kbit * 0.9, uploadThroughput: 750 * kbit * 0.9,
+    });
+    await session.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await page.goto(url);
+    await page.waitFor(() => performance.getEntriesByName("losslab-mounted").length > 0, null, { timeout: 60000 });
+    const at = await page.evaluate(() => {
+      const first = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+      return {
+        first_contentful_paint: first("first-contentful-paint"),
+        module_download_start: wasm?.startTime ?? NaN,
+        module_download_end: wasm?.responseEnd ?? NaN,
+        module_ready: first("losslab-module-ready"),
+        mounted: first("losslab-mounted"),
+      };
+    });
+    await page.close();
+    if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
+    for (const [key, value] of Object.entries(at)) times[key].push(value);
+  }
+  return Object.fromEntries(Object.entries(times).map(([key, xs]) => [key, stats(xs)]));
+}
+
 /// The memory of the browser's renderers and GPU process (their
 /// proportional set sizes), after a garbage collection in the page.
 async function rendererBytes(browser, page) {
@@ -325,6 +364,7 @@ async function memoryRatio(live, still) {
 const dist = process.env.LOSSLAB_DIST ?? `${root}dist`;
 const { server, url } = await serve(dist);
 const missing = await serve(dist, { refuse: /^losslab(_bg\.wasm|\.js)$/ });
+const zipped = await serve(dist, { gzip: true });
 const browser = await launch();
 try {
   const report = { redraw_all_figures: {}, refit: {}, slider_to_frame: {}, startup_ms: null, sizes_gzip_bytes: {}, ratios: {} };
@@ -351,10 +391,12 @@ try {
   const height = await pageHeight(browser, url, 1100);
   if (runs("redraw")) report.ratios.redraw_overhead = await redrawOverhead(browser, url, height);
   if (runs("startup")) report.ratios.startup_overhead = await startupOverhead(browser, url, missing.url, height);
+  if (runs("phone") && browser.cdp) report.phone_startup_ms = await phoneStartup(browser, zipped.url);
   if (runs("memory")) report.ratios.memory = await memoryRatio(url, missing.url);
   console.log(JSON.stringify(report, null, 2));
 } finally {
   await browser.close();
   server.close();
   missing.server.close();
+  zipped.server.close();
 }
