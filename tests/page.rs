@@ -513,6 +513,15 @@ fn a_figure_far_from_view_lets_its_drawing_go_and_is_drawn_again_when_near() {
     // A figure near the viewport keeps its drawing whatever the far region says.
     let changes = seen(&mut model, Region::Kept, &[], &[Figure::Points]);
     assert!(changes.release.is_empty());
+    // The regions report on their own: when the far region's report comes
+    // first (a quick scroll), the near one's lets the drawing go.
+    let changes = seen(&mut model, Region::Near, &[], &[Figure::Points]);
+    assert_eq!(changes.release, [Figure::Points]);
+    // Within two screens a figure keeps its drawing.
+    seen(&mut model, Region::Kept, &[Figure::Fit], &[]);
+    seen(&mut model, Region::Near, &[Figure::Fit], &[]);
+    frame(&mut model);
+    assert!(seen(&mut model, Region::Near, &[], &[Figure::Fit]).release.is_empty());
 }
 
 #[test]

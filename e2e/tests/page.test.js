@@ -124,6 +124,31 @@ async function assertCrisp(page, dpr, when) {
   }
 }
 
+test("a quick scroll down the page and back leaves drawings only near the view", async () => {
+  const { page, log } = await open(site.browser, site.base, { dpr: 2 });
+  // Each figure in view for one frame, then the top: the regions around
+  // the view report on their own, in any order.
+  const drawnFar = await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    for (const box of document.querySelectorAll("[data-slot] .canvas-box")) {
+      box.scrollIntoView({ block: "center", behavior: "instant" });
+      await frame();
+    }
+    scrollTo(0, 0);
+    for (let i = 0; i < 20; i++) await frame();
+    // Kept: within two screens below the view. A figure never drawn still
+    // shows its still (its canvas was never given pixels); one drawn and
+    // let go has a canvas of no size.
+    const drawn = (c) => c.width > 0 && !c.closest(".canvas-box").querySelector(".still");
+    return [...document.querySelectorAll("canvas[data-figure]")]
+      .filter((c) => drawn(c) && c.getBoundingClientRect().top > 3 * innerHeight)
+      .map((c) => c.dataset.figure);
+  });
+  assert.deepEqual(drawnFar, [], "figures far below the view keep no pixels");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("a resize redraws every figure at its new size", async () => {
   const { page, log } = await open(site.browser, site.base);
   await page.setViewport({ width: 480, height: 900 });

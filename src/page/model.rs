@@ -49,6 +49,9 @@ pub struct Model {
     /// The figures near the viewport (drawn when due), and those on it.
     pub(super) near: FigureSet,
     pub(super) shown: FigureSet,
+    /// The figures within two screens of the viewport, which keep their
+    /// drawings (all of them until the page has said where they are).
+    pub(super) kept: FigureSet,
     /// A figure was drawn (before, each shows its still).
     pub(super) has_drawn: bool,
     /// Frames in a row that drew only figures on the screen while others near it waited.
@@ -232,6 +235,7 @@ impl Model {
             undescribed: FigureSet::all(),
             near: FigureSet::NONE,
             shown: FigureSet::NONE,
+            kept: FigureSet::all(),
             has_drawn: false,
             held: 0,
             printing: false,

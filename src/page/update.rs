@@ -119,12 +119,14 @@ fn seen(model: &mut Model, region: Region, inside: &[Figure], outside: &[Figure]
     match region {
         Region::Shown => model.shown = model.shown.union(inside).without(outside),
         Region::Near => model.near = model.near.union(inside).without(outside),
-        Region::Kept => {
-            let far = outside.without(model.drawable());
-            changes.release = far.figures().collect();
-            model.redraw = model.redraw.union(far);
-        }
+        Region::Kept => model.kept = model.kept.union(inside).without(outside),
     }
+    // A figure lets its drawing go once it is neither near nor kept,
+    // whichever region says so last: each region reports on its own, and a
+    // quick scroll can have the far one report before the near one.
+    let far = outside.without(model.kept).without(model.drawable());
+    changes.release = far.figures().collect();
+    model.redraw = model.redraw.union(far);
 }
 
 /// A setting's control moved: the value goes through the state's border,
