@@ -9,7 +9,7 @@ use super::area::{Area, Drawn};
 use super::calibration::{short_name, NARROW};
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
-use super::style::{Colors, Style, Weight};
+use super::style::{Style, Weight};
 use crate::core::comparison::Contender;
 use crate::core::confusion::Confusion;
 use crate::i18n::{fill, t, Lang};
@@ -63,8 +63,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene,
                         let x0 = predicted as f64;
                         let right = predicted == actual;
                         let tint = if right { c.class(actual == 1) } else { c.axis };
-                        let opacity = 0.1 + 0.55 * n as f64 / total;
-                        frame.bar(area, (x0 + 0.03, y0 + 0.03), (x0 + 0.97, y0 + 0.97), Colors::tint(tint, opacity))?;
+                        // Opaque: the row names' gridlines do not cross the counts.
+                        let shade = c.over(tint, 0.1 + 0.55 * n as f64 / total);
+                        frame.bar(area, (x0 + 0.03, y0 + 0.03), (x0 + 0.97, y0 + 0.97), shade)?;
                         let weight = if right { Weight::Bold } else { Weight::Regular };
                         frame.text(
                             area,

@@ -99,6 +99,15 @@ impl Colors {
     pub fn tint(color: RGBColor, opacity: f64) -> RGBAColor {
         RGBAColor(color.0, color.1, color.2, opacity)
     }
+
+    /// `color` at `opacity` (0 … 1) mixed into the background, as one opaque
+    /// colour: a shape painted with it hides the gridlines under it.
+    pub fn over(&self, color: RGBColor, opacity: f64) -> RGBColor {
+        let opacity = opacity.clamp(0.0, 1.0);
+        let mix = |c: u8, b: u8| (f64::from(c) * opacity + f64::from(b) * (1.0 - opacity)).round() as u8;
+        let b = self.background;
+        RGBColor(mix(color.0, b.0), mix(color.1, b.1), mix(color.2, b.2))
+    }
 }
 
 /// How heavy a text is.
@@ -213,6 +222,15 @@ mod tests {
         let dark = Colors::for_theme(true, Palette::ColorBlind);
         assert_eq!(dark.positive, RGBColor(0x56, 0xb4, 0xe9));
         assert_eq!(dark.accent, RGBColor(0x7c, 0x9c, 0xff));
+    }
+
+    #[test]
+    fn a_colour_over_the_background_is_the_mix_a_translucent_one_shows() {
+        let light = Colors::for_theme(false, Palette::Article);
+        // The article's green at 40 % on white: 255 − 0.4 · (255 − c) per channel.
+        assert_eq!(light.over(light.positive, 0.4), RGBColor(163, 214, 185));
+        assert_eq!(light.over(light.positive, 1.0), light.positive);
+        assert_eq!(light.over(light.positive, -1.0), light.background, "clamped");
     }
 
     #[test]
