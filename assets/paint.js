@@ -9,6 +9,20 @@ const BASELINE = ["top", "middle", "bottom"];
 // stretched onto the figure (putImageData itself cannot scale).
 let cells = null;
 
+// Each colour's CSS text, written once: a page uses a few dozen colours
+// and sets them thousands of times a redraw. By red, green and blue packed
+// into one number, then by alpha.
+const colours = new Map();
+
+function colour(r, g, b, a) {
+  const rgb = (r << 16) | (g << 8) | b;
+  let byAlpha = colours.get(rgb);
+  if (!byAlpha) colours.set(rgb, (byAlpha = new Map()));
+  let css = byAlpha.get(a);
+  if (css === undefined) byAlpha.set(a, (css = `rgba(${r},${g},${b},${a})`));
+  return css;
+}
+
 export function paint(context, ops, texts, pixels) {
   const words = texts.split("\u0001");
   // The text style the context was last given in this call (a new backing
@@ -22,7 +36,7 @@ export function paint(context, ops, texts, pixels) {
   let family = -1;
   let align = -1;
   let baseline = -1;
-  const rgba = (i) => `rgba(${ops[i]},${ops[i + 1]},${ops[i + 2]},${ops[i + 3]})`;
+  const rgba = (i) => colour(ops[i], ops[i + 1], ops[i + 2], ops[i + 3]);
   let i = 0;
   while (i < ops.length) {
     switch (ops[i]) {
