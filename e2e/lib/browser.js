@@ -26,8 +26,9 @@ const ENGINES = { chromium: launchChromium, firefox: launchFirefox, webkit: laun
 if (!ENGINES[ENGINE]) throw new Error(`LOSSLAB_ENGINE=${ENGINE}: one of ${Object.keys(ENGINES).join(", ")}`);
 
 /// The browser of the chosen engine. `browser.supports` says which of the
-/// features some engines lack it has (dprChange, touch, noScript, offline, clipboard,
-/// downloads, iframes); `browser.close()` ends it.
+/// features some engines lack it has (dprChange, touch, touchScroll,
+/// coarsePointer, noScript, offline, clipboard, downloads, iframes,
+/// crossOrigin); `browser.close()` ends it.
 export function launch() {
   return ENGINES[ENGINE]();
 }

@@ -30,6 +30,7 @@ const LACKS = {
   dprChange: "changing the pixel ratio of an open page",
   touch: "touch input",
   touchScroll: "scrolling the page by a synthesized swipe",
+  coarsePointer: "a touch screen the page's media queries see",
   noScript: "turning JavaScript off",
   offline: "an offline mode",
   clipboard: "reading the clipboard",

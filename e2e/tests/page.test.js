@@ -27,6 +27,10 @@ test("loads clean, draws every figure, shows the article's numbers", async () =>
   assert.equal(await readout(page, "logit-gap"), "3.3322");
   assert.equal((await page.text('[data-results="bce"] [data-readout="bce-keras"]')), "11.522857");
   assert.equal((await page.text('[data-results="cce"] [data-readout="cce-keras"]')), "1.1769392");
+  // With a mouse and no touch screen, the hints under the points speak of the mouse only.
+  const hints = await page.evaluate(() =>
+    [...document.querySelectorAll(".mouse-hint, .touch-hint")].map((hint) => [hint.className, hint.getClientRects().length > 0]));
+  assert.deepEqual(hints, [["mouse-hint", true], ["touch-hint", false], ["mouse-hint", true], ["touch-hint", false]]);
   await page.screenshot(`${shots}/page-light-dpr1.png`, { fullPage: true });
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.foreign, []);

@@ -66,6 +66,18 @@ test("on a phone a tap flips a point, a drag moves it and a long press removes i
   const why = lacks(site, "touch");
   if (why) return t.skip(why);
   const { page, log } = await open(site.browser, site.base, PHONE);
+  // The hints under the points say what a finger does, not what a mouse does.
+  if (!lacks(site, "coarsePointer")) {
+    const hints = await page.evaluate(() =>
+      ["bce.points.hint", "bce.points.hint-touch", "softmax.hint", "softmax.hint-touch"].map((key) => {
+        const hint = document.querySelector(`[data-i18n="${key}"]`);
+        return [key, hint.getClientRects().length > 0, hint.textContent];
+      }));
+    for (const [key, shown, text] of hints) {
+      assert.equal(shown, key.endsWith("-touch"), `${key} ${shown ? "shown" : "hidden"} on a phone: ${text}`);
+    }
+    assert.match(hints[1][2], /tap a point to flip its colour, drag it to move it, hold it to remove it/);
+  }
   const box = await bring(page, "fit");
   const marks = await greenMarks(page);
   assert.equal(marks.length, 7, "the article's seven green points");

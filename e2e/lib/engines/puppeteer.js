@@ -81,6 +81,9 @@ class PuppeteerBrowser {
       // Firefox takes synthesized touches as taps and drags on the page but
       // does not scroll it by them.
       touchScroll: chromium,
+      // Firefox's touch screen leaves the page's media queries at a mouse's
+      // (`pointer: fine`, no `any-pointer: coarse`).
+      coarsePointer: chromium,
       // Firefox's WebDriver BiDi has no command that turns JavaScript off.
       noScript: chromium,
       offline: chromium,

@@ -86,6 +86,7 @@ class WebKitBrowser {
       noScript: false, // no WebDriver command turns JavaScript off
       touch: false, // WebKitWebDriver takes touch pointer actions but fires mouse events
       touchScroll: false,
+      coarsePointer: false,
       offline: false,
       clipboard: true,
       downloads: true,
