@@ -95,7 +95,13 @@ impl PageBackend<'_> {
     }
 
     fn path(&mut self, path: &[BackendCoord], style: Shape) -> Done {
-        both!(self, b => b.draw_path(path.iter().copied(), &style))
+        match self {
+            PageBackend::Painter(b) => {
+                b.line_through(path, style.color, style.width);
+                Ok(())
+            }
+            PageBackend::Svg(b) => b.draw_path(path.iter().copied(), &style).map_err(svg_error),
+        }
     }
 
     fn circle(&mut self, center: BackendCoord, radius: u32, style: Shape, fill: bool) -> Done {
@@ -103,7 +109,13 @@ impl PageBackend<'_> {
     }
 
     fn polygon(&mut self, vert: &[BackendCoord], style: Shape) -> Done {
-        both!(self, b => b.fill_polygon(vert.iter().copied(), &style))
+        match self {
+            PageBackend::Painter(b) => {
+                b.polygon(vert, style.color);
+                Ok(())
+            }
+            PageBackend::Svg(b) => b.fill_polygon(vert.iter().copied(), &style).map_err(svg_error),
+        }
     }
 }
 

@@ -502,13 +502,10 @@ impl<'s> Frame<'s> {
         let (l, t, rr, b) = self.rect();
         let mut runs: Vec<Vec<(i32, i32)>> = Vec::new();
         let mut current: Vec<(i32, i32)> = Vec::new();
-        let px: Vec<Option<(f64, f64)>> = points
-            .iter()
-            .map(|&(x, y)| {
-                let (a, c) = self.p(x, y);
-                (x.is_finite() && y.is_finite() && a.is_finite() && c.is_finite()).then_some((a, c))
-            })
-            .collect();
+        let pixel = |&(x, y): &(f64, f64)| {
+            let (a, c) = self.p(x, y);
+            (x.is_finite() && y.is_finite() && a.is_finite() && c.is_finite()).then_some((a, c))
+        };
         let mut flush = |current: &mut Vec<(i32, i32)>| {
             if current.len() >= 2 {
                 runs.push(std::mem::take(current));
@@ -516,8 +513,10 @@ impl<'s> Frame<'s> {
                 current.clear();
             }
         };
-        for pair in px.windows(2) {
-            let (Some(p0), Some(p1)) = (pair[0], pair[1]) else {
+        let mut previous = points.first().and_then(pixel);
+        for point in points.iter().skip(1) {
+            let next = pixel(point);
+            let (Some(p0), Some(p1)) = (std::mem::replace(&mut previous, next), next) else {
                 flush(&mut current);
                 continue;
             };

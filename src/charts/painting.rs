@@ -169,6 +169,7 @@ impl<'a> Painter<'a> {
 
     fn path_to(&mut self, path: &[BackendCoord]) {
         if let Some((&(x, y), rest)) = path.split_first() {
+            self.painting.ops.reserve(3 * path.len());
             self.painting.op(Op::MoveTo, &[f64::from(x), f64::from(y)]);
             for &(x, y) in rest {
                 self.painting.op(Op::LineTo, &[f64::from(x), f64::from(y)]);
@@ -185,6 +186,46 @@ impl Painter<'_> {
         self.painting.pixels.extend_from_slice(rgba);
         let [x, y, w, h] = rect(from, to);
         self.painting.op(Op::Image, &[x, y, w, h, f64::from(size.0), f64::from(size.1), start]);
+    }
+}
+
+impl Painter<'_> {
+    /// A line through `path`, `width` pixels wide: `draw_path` on a slice,
+    /// which the page's backend hands over as it is.
+    pub fn line_through(&mut self, path: &[BackendCoord], color: BackendColor, width: u32) {
+        if color.alpha == 0.0 || path.is_empty() {
+            return;
+        }
+        let wanted = (key(color), width);
+        let bounds = Bounds::of(path, width);
+        // Lines that cross or touch are stroked apart, as they would be one
+        // by one: a shared stroke would paint their overlap once, not twice.
+        let joins = match self.pending {
+            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => {
+                Some(pending)
+            }
+            _ => None,
+        };
+        if joins.is_none() {
+            self.flush();
+            self.set_stroke(color, width);
+            self.painting.op(Op::BeginPath, &[]);
+        }
+        self.path_to(path);
+        self.pending = Some(joins.map_or(bounds, |pending| pending.union(bounds)));
+    }
+
+    /// `vert` filled: `fill_polygon` on a slice.
+    pub fn polygon(&mut self, vert: &[BackendCoord], color: BackendColor) {
+        if color.alpha == 0.0 || vert.is_empty() {
+            return;
+        }
+        self.flush();
+        self.set_fill(color);
+        self.painting.op(Op::BeginPath, &[]);
+        self.path_to(vert);
+        self.painting.op(Op::ClosePath, &[]);
+        self.painting.op(Op::FillPath, &[]);
     }
 }
 
@@ -270,31 +311,10 @@ impl DrawingBackend for Painter<'_> {
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Painted {
-        let color = style.color();
-        if color.alpha == 0.0 {
+        if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let path: Vec<BackendCoord> = path.into_iter().collect();
-        if path.is_empty() {
-            return Ok(());
-        }
-        let wanted = (key(color), style.stroke_width());
-        let bounds = Bounds::of(&path, style.stroke_width());
-        // Lines that cross or touch are stroked apart, as they would be one
-        // by one: a shared stroke would paint their overlap once, not twice.
-        let joins = match self.pending {
-            Some(pending) if self.stroke == Some(wanted) && color.alpha >= 1.0 && !pending.meets(bounds) => {
-                Some(pending)
-            }
-            _ => None,
-        };
-        if joins.is_none() {
-            self.flush();
-            self.set_stroke(color, style.stroke_width());
-            self.painting.op(Op::BeginPath, &[]);
-        }
-        self.path_to(&path);
-        self.pending = Some(joins.map_or(bounds, |pending| pending.union(bounds)));
+        self.line_through(&path.into_iter().collect::<Vec<_>>(), style.color(), style.stroke_width());
         Ok(())
     }
 
@@ -318,16 +338,7 @@ impl DrawingBackend for Painter<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let vert: Vec<BackendCoord> = vert.into_iter().collect();
-        if vert.is_empty() {
-            return Ok(());
-        }
-        self.flush();
-        self.set_fill(style.color());
-        self.painting.op(Op::BeginPath, &[]);
-        self.path_to(&vert);
-        self.painting.op(Op::ClosePath, &[]);
-        self.painting.op(Op::FillPath, &[]);
+        self.polygon(&vert.into_iter().collect::<Vec<_>>(), style.color());
         Ok(())
     }
 
