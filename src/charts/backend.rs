@@ -173,3 +173,29 @@ impl DrawingBackend for PageBackend<'_> {
         both!(self, b => b.blit_bitmap(pos, size, src))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use plotters::prelude::{Color, IntoDrawingArea, PathElement, Polygon, BLUE, RED};
+
+    use super::*;
+    use crate::charts::painting::Painting;
+
+    /// Lines (two apart, one crossing them) and a polygon, on `area`.
+    fn shapes<DB: DrawingBackend>(area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>) {
+        let line = Color::stroke_width(&BLUE, 2);
+        area.draw(&PathElement::new(vec![(0, 0), (10, 5), (20, 0)], line)).unwrap();
+        area.draw(&PathElement::new(vec![(40, 0), (50, 5)], line)).unwrap();
+        area.draw(&PathElement::new(vec![(0, 5), (60, 0)], line)).unwrap();
+        area.draw(&Polygon::new(vec![(5, 5), (15, 25), (25, 5)], RED.mix(0.5).filled())).unwrap();
+    }
+
+    #[test]
+    fn the_page_backend_paints_paths_as_its_painter_does() {
+        let (mut direct, mut through) = (Painting::default(), Painting::default());
+        shapes(&Painter::new(&mut direct, (80, 40)).into_drawing_area());
+        shapes(&PageBackend::Painter(Painter::new(&mut through, (80, 40))).into_drawing_area());
+        assert!(!direct.ops.is_empty());
+        assert_eq!(through, direct);
+    }
+}

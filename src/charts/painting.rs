@@ -187,9 +187,7 @@ impl Painter<'_> {
         let [x, y, w, h] = rect(from, to);
         self.painting.op(Op::Image, &[x, y, w, h, f64::from(size.0), f64::from(size.1), start]);
     }
-}
 
-impl Painter<'_> {
     /// A line through `path`, `width` pixels wide: `draw_path` on a slice,
     /// which the page's backend hands over as it is.
     pub fn line_through(&mut self, path: &[BackendCoord], color: BackendColor, width: u32) {
