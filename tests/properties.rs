@@ -339,6 +339,24 @@ proptest! {
     }
 }
 
+/// Two points far apart under a weak penalty: the intercept's curvature is
+/// 1.5e-7, so the rounding of the gradient moves Newton's step by 1e-9, to
+/// one point and back again. The fit stops there (it once circled until it
+/// ran out of steps).
+#[test]
+fn a_nearly_flat_optimum_is_found_not_circled() {
+    let (x, y) = ([-334.97330047152667, 320.25122889659156], [0.0, 1.0]);
+    let f = fit_logistic(&x, &y, &FitOptions { c: Some(1000.0) }).unwrap();
+    let (mut gw, mut gb) = (f.model.coef / 1000.0, 0.0);
+    for (&xi, &yi) in x.iter().zip(&y) {
+        gw += (f.model.proba(xi) - yi) * xi;
+        gb += f.model.proba(xi) - yi;
+    }
+    assert!(gw.abs() < 1e-12 && gb.abs() < 1e-12, "gradient {gw} {gb}");
+    assert!((f.model.coef - 0.050_022_589_29).abs() < 1e-11, "{}", f.model.coef);
+    assert!(f.iterations < 30, "{} iterations", f.iterations);
+}
+
 #[test]
 fn separable_data_without_penalty_is_an_error_not_a_loop() {
     let x = [-3.0, -2.0, -1.0, 1.0, 2.0, 3.0];

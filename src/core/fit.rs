@@ -245,10 +245,13 @@ fn newton(
     };
     let (mut w, mut b) = (start.coef, start.intercept);
     let mut lambda = 0.0_f64;
+    // Full steps taken in a row whose promised decrease was lost in rounding.
+    let mut in_rounding = 0;
     for iter in 1..=MAX_ITER {
         let (f, g, h) = eval(w, b);
         let scale = h[0].abs().max(h[2].abs()).max(1e-300);
         let mut accepted = None;
+        let mut rounding = false;
         for _ in 0..80 {
             let (a, off, d) = (h[0] + lambda, h[1], h[2] + lambda);
             let det = a * d - off * off;
@@ -271,6 +274,7 @@ fn newton(
                 // converges quadratically: take the full step.
                 Some(s) if lambda == 0.0 && (-1e-12 * (1.0 + f.abs())..0.0).contains(&(g[0] * s[0] + g[1] * s[1])) => {
                     accepted = Some((s[0], s[1]));
+                    rounding = true;
                     break;
                 }
                 Some(s) if g[0] * s[0] + g[1] * s[1] < 0.0 => {
@@ -306,6 +310,14 @@ fn newton(
         };
         w += dw;
         b += db;
+        // Quadratic convergence is done within a step or two of reaching
+        // this regime; after that the steps only chase the rounding of the
+        // gradient (where the Hessian is nearly singular, back and forth
+        // between two points for ever).
+        in_rounding = if rounding { in_rounding + 1 } else { 0 };
+        if in_rounding == 3 {
+            return Ok((Sigmoid { coef: w, intercept: b }, iter));
+        }
         lambda *= 0.1;
         if lambda < 1e-12 * scale {
             lambda = 0.0;
