@@ -14,7 +14,7 @@ use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
 
 use super::area::{Area, Done};
 use super::error::DrawError;
-use super::plot_map::{Axis, PlotMap};
+use super::plot_map::{Axis, PlotMap, Scale};
 use super::style::{Colors, Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
 use crate::number::format::fixed;
@@ -68,6 +68,10 @@ pub struct FrameSpec {
     /// A unit of x as long as a unit of y on the screen (a map of the
     /// plane): the axes' ranges grow about their middles to fill the plot.
     pub equal_aspect: bool,
+    /// A band at the top of the plot, at scale 1, that the data never
+    /// reaches (labels of vertical lines go there): a linear y axis grows
+    /// upwards by as much.
+    pub head_room: f64,
 }
 
 impl FrameSpec {
@@ -87,6 +91,7 @@ impl FrameSpec {
             class_key: false,
             columns: (0.0, 1.0),
             equal_aspect: false,
+            head_room: 0.0,
         }
     }
 
@@ -283,6 +288,16 @@ impl<'s> Frame<'s> {
         let (left, right) =
             if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
+        let roomy;
+        let (spec, y_ticks) = match (s(spec.head_room), spec.y) {
+            (room, y) if room > 0.0 && bottom - top > 2.0 * room && y.scale == Scale::Linear => {
+                let max = y.min + (y.max - y.min) * (bottom - top) / (bottom - top - room);
+                roomy = FrameSpec { y: Axis { max, ..y }, ..spec.clone() };
+                let ticks = roomy.y_ticks.on(&roomy.y);
+                (&roomy, ticks)
+            }
+            _ => (spec, y_ticks),
+        };
         let equal;
         let (spec, x_ticks, y_ticks) = if spec.equal_aspect {
             let (x, y) = (spec.x, spec.y);

@@ -31,9 +31,13 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.x_title = t(lang, "fig.softmax-logits.x").into();
     spec.y_title = t(lang, "fig.softmax-logits.y").into();
     spec.top_extra = 4.0;
+    // The median's label and the line under it (the cap's, or why there is none).
+    spec.head_room = 40.0;
     let mut frame = Frame::draw(area, style, &spec)?;
     let (_, top, _, bottom) = frame.rect();
-    frame.line(area, &[(0.0, spec.y.min), (0.0, spec.y.max)], Stroke::dashed(c.axis, 1.0))?;
+    // The vertical lines run through the head room too (the frame's y axis has grown into it).
+    let (y0, y1) = (frame.map.y.min, frame.map.y.max);
+    frame.line(area, &[(0.0, y0), (0.0, y1)], Stroke::dashed(c.axis, 1.0))?;
     let wrong = t(lang, "fig.softmax-logits.wrong");
     frame.halo = true;
     frame.label(
@@ -56,10 +60,10 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     }
     // The lines first, then their labels, each over every line.
     if let Some(cap) = scene.cap {
-        frame.line(area, &[(cap, spec.y.min), (cap, spec.y.max)], Stroke::solid(c.accent, 2.5))?;
+        frame.line(area, &[(cap, y0), (cap, y1)], Stroke::solid(c.accent, 2.5))?;
     }
     if let Some(median) = scene.median_gap {
-        frame.line(area, &[(median, spec.y.min), (median, spec.y.max)], Stroke::dashed(c.text, 1.5))?;
+        frame.line(area, &[(median, y0), (median, y1)], Stroke::dashed(c.text, 1.5))?;
         let text = fill(t(lang, "fig.softmax-logits.median"), &[("m", fixed(median, 2))]);
         let x = frame.px(median.clamp(lo, hi));
         let at = [(x + style.pxf(5.0), top + style.pxf(2.0)), (x - style.pxf(5.0), top + style.pxf(2.0))];
