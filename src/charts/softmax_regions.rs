@@ -103,7 +103,6 @@ fn shade(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Cells {
     let k = model.classes();
     let w = model.coef_rows();
     let uniform = 1.0 / k as f64;
-    let bg = style.colors.background;
     let mut rgba = Vec::with_capacity((cols * rows * 4) as usize);
     let mut z = vec![0.0; k];
     for j in 0..rows {
@@ -116,9 +115,8 @@ fn shade(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Cells {
             let winner = z.iter().enumerate().fold(0, |best, (c, &v)| if v > z[best] { c } else { best });
             let p = 1.0 / z.iter().map(|&v| (v - z[winner]).exp()).sum::<f64>();
             let sure = ((p - uniform) / (1.0 - uniform)).clamp(0.0, 1.0);
-            let color = style.colors.plane_class(winner);
-            let mix = |a: u8, b: u8| (f64::from(a) + (0.1 + 0.45 * sure) * (f64::from(b) - f64::from(a))).round() as u8;
-            rgba.extend_from_slice(&[mix(bg.0, color.0), mix(bg.1, color.1), mix(bg.2, color.2), 255]);
+            let mixed = style.colors.over(style.colors.plane_class(winner), 0.1 + 0.45 * sure);
+            rgba.extend_from_slice(&[mixed.0, mixed.1, mixed.2, 255]);
         }
     }
     Cells { corners: [(r(left), r(top)), (r(right), r(bottom))], size: (cols, rows), rgba }

@@ -104,7 +104,7 @@ impl Colors {
     /// colour: a shape painted with it hides the gridlines under it.
     pub fn over(&self, color: RGBColor, opacity: f64) -> RGBColor {
         let opacity = opacity.clamp(0.0, 1.0);
-        let mix = |c: u8, b: u8| (f64::from(c) * opacity + f64::from(b) * (1.0 - opacity)).round() as u8;
+        let mix = |c: u8, b: u8| (f64::from(b) + opacity * (f64::from(c) - f64::from(b))).round() as u8;
         let b = self.background;
         RGBColor(mix(color.0, b.0), mix(color.1, b.1), mix(color.2, b.2))
     }
