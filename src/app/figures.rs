@@ -212,8 +212,23 @@ pub fn isolated(f: impl FnOnce() -> Result<(), String> + 'static) -> Result<(), 
     let finished = result.borrow_mut().take();
     match (finished, thrown) {
         (Some(outcome), _) => outcome,
-        (None, Some(error)) => Err(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
+        (None, Some(error)) => Err(said_by(&error)),
         (None, None) => Err("fig.failed.stopped".into()),
+    }
+}
+
+/// What a call that threw says: the error's name and message on the first
+/// line (a panic traps as the engine's `RuntimeError`), the engine's stack
+/// on the lines after it.
+fn said_by(error: &JsValue) -> String {
+    let Some(error) = error.dyn_ref::<js_sys::Error>() else {
+        return error.as_string().unwrap_or_else(|| format!("{error:?}"));
+    };
+    let said = format!("{}: {}", String::from(error.name()), String::from(error.message()));
+    let stack = js_sys::Reflect::get(error, &JsValue::from_str("stack")).ok().and_then(|s| s.as_string());
+    match stack {
+        Some(stack) if !stack.is_empty() => format!("{}\n{stack}", said.replace('\n', " ")),
+        _ => said.replace('\n', " "),
     }
 }
 
@@ -327,15 +342,21 @@ pub fn canvases() -> Vec<HtmlCanvasElement> {
 }
 
 /// Says in the figure's caption why it could not be drawn: the reason's
-/// words, or (for a bug) the panic's own message.
+/// words, or what the engine said when the drawing stopped (a bug, or a
+/// fault of the engine: its first line; the console gets all of it). The
+/// module's state after such a stop is not to be trusted, and the page's
+/// state is in its address: the caption asks for a reload.
 fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
     dom::console_error(&format!("figure {}: {message}", figure.name()));
-    let message = i18n::lookup(lang, message).unwrap_or(message);
+    let first = message.lines().next().unwrap_or_default();
+    let text = match i18n::lookup(lang, first) {
+        Some(reason) => i18n::fill(i18n::t(lang, "fig.failed"), &[("error", reason)]),
+        None => i18n::fill(i18n::t(lang, "fig.failed.reload"), &[("error", first)]),
+    };
     SLOTS.with(|cell| {
         let Ok(slots) = cell.try_borrow() else { return };
         if let Some(Some(slot)) = slots.get(index) {
             // The slot may be locked by the failed call; its elements are still reachable by selector.
-            let text = i18n::fill(i18n::t(lang, "fig.failed"), &[("error", message)]);
             match slot.try_borrow_mut() {
                 Ok(mut slot) => {
                     slot.error.set_text_content(Some(&text));
