@@ -251,7 +251,9 @@ fn draw_one(
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let Some(Some(slot)) = slots.get(index) else { return Ok(()) };
-        let mut slot = slot.try_borrow_mut().map_err(|_| "fig.failed.earlier".to_owned())?;
+        // Held by a drawing that stopped midway: the caption says what
+        // stopped it, and nothing can be drawn here until the page reloads.
+        let Ok(mut slot) = slot.try_borrow_mut() else { return Ok(()) };
         let canvas = slot.canvas.clone();
         let Some(size) = backing_size((width, height), style.scale) else {
             slot.drawn_size = None;
