@@ -226,6 +226,8 @@ fn said_by(error: &JsValue) -> String {
     };
     let said = format!("{}: {}", String::from(error.name()), String::from(error.message()));
     let stack = js_sys::Reflect::get(error, &JsValue::from_str("stack")).ok().and_then(|s| s.as_string());
+    // Some engines begin the stack with the name and message again.
+    let stack = stack.as_deref().map(|s| s.strip_prefix(said.as_str()).unwrap_or(s).trim_start_matches('\n'));
     match stack {
         Some(stack) if !stack.is_empty() => format!("{}\n{stack}", said.replace('\n', " ")),
         _ => said.replace('\n', " "),
@@ -271,6 +273,9 @@ fn draw_one(
                 }
                 if std::mem::take(&mut slot.has_error) {
                     slot.error.set_text_content(None);
+                    if let Ok(Some(figure)) = canvas.closest("figure") {
+                        let _ = figure.remove_attribute("data-failed");
+                    }
                 }
                 Ok(())
             }
@@ -347,7 +352,10 @@ pub fn canvases() -> Vec<HtmlCanvasElement> {
 /// words, or what the engine said when the drawing stopped (a bug, or a
 /// fault of the engine: its first line; the console gets all of it). The
 /// module's state after such a stop is not to be trusted, and the page's
-/// state is in its address: the caption asks for a reload.
+/// state is in its address: the caption asks for a reload. The figure is
+/// marked failed (`data-failed`): a still picture of the default state,
+/// left under a canvas never drawn, is greyed out, as it may show another
+/// state than the reader's.
 fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
     dom::console_error(&format!("figure {}: {message}", figure.name()));
     let first = message.lines().next().unwrap_or_default();
@@ -355,32 +363,21 @@ fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
         Some(reason) => i18n::fill(i18n::t(lang, "fig.failed"), &[("error", reason)]),
         None => i18n::fill(i18n::t(lang, "fig.failed.reload"), &[("error", first)]),
     };
+    // The slot may be locked by the failed call: its elements are reached by selector.
+    let selector = format!("canvas[data-figure=\"{}\"]", figure.name());
+    let root = dom::document().document_element().expect("root");
+    let Some(element) = dom::find::<Element>(&root, &selector).and_then(|c| c.closest("figure").ok().flatten()) else {
+        return;
+    };
+    let _ = element.set_attribute("data-failed", "");
+    if let Some(caption) = dom::find::<Element>(&element, ".fig-error") {
+        caption.set_text_content(Some(&text));
+    }
     SLOTS.with(|cell| {
         let Ok(slots) = cell.try_borrow() else { return };
-        if let Some(Some(slot)) = slots.get(index) {
-            // The slot may be locked by the failed call; its elements are still reachable by selector.
-            match slot.try_borrow_mut() {
-                Ok(mut slot) => {
-                    slot.error.set_text_content(Some(&text));
-                    slot.has_error = true;
-                }
-                Err(_) => {
-                    let selector = format!("[data-figure=\"{}\"]", figure.name());
-                    if let Some(canvas) =
-                        dom::find::<Element>(&dom::document().document_element().expect("root"), &selector)
-                    {
-                        if let Some(caption) = canvas
-                            .closest("figure")
-                            .ok()
-                            .flatten()
-                            .and_then(|f| f.query_selector(".fig-error").ok().flatten())
-                        {
-                            caption.set_text_content(Some(&text));
-                        }
-                    }
-                }
-            }
-        }
+        if let Some(Ok(mut slot)) = slots.get(index).and_then(Option::as_ref).map(RefCell::try_borrow_mut) {
+            slot.has_error = true;
+        };
     });
 }
 
