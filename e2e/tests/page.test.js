@@ -196,6 +196,44 @@ test("an embed link shows one drawn figure and nothing else", async () => {
   }
 });
 
+test("a figure whose drawing fails says why, greys its still and draws again once it can", async () => {
+  const { page, log } = await open(site.browser, site.base);
+  // The fit's canvas refuses to fill a rectangle, as a canvas out of memory might.
+  await page.evaluate(() => {
+    const fill = CanvasRenderingContext2D.prototype.fillRect;
+    window.restoreFill = () => (CanvasRenderingContext2D.prototype.fillRect = fill);
+    CanvasRenderingContext2D.prototype.fillRect = function (...args) {
+      if (this.canvas.dataset.figure === "fit") throw new Error("no ink left");
+      return fill.apply(this, args);
+    };
+  });
+  const state = () => page.evaluate(() => {
+    const figure = document.querySelector('canvas[data-figure="fit"]').closest("figure");
+    return { failed: figure.hasAttribute("data-failed"), caption: figure.querySelector(".fig-error").textContent };
+  });
+  const heard = async (n) => {
+    for (let i = 0; i < 50 && log.errors.length < n; i++) await new Promise((r) => setTimeout(r, 100));
+  };
+  await setControl(page, "C", 2);
+  await heard(1);
+  assert.deepEqual(await state(), {
+    failed: true,
+    caption: "This figure could not be drawn (Error: no ink left). Reload the page to draw it again: everything you set is kept in its address.",
+  });
+  assert.equal(log.errors.length, 1, log.errors.join("\n"));
+  assert.match(log.errors[0], /^figure fit: Error: no ink left/);
+  const others = (await canvasInk(page)).filter((f) => f.visible && f.name !== "fit");
+  assert.ok(others.length > 0 && others.every((f) => f.ink > 0.005), "the other figures draw on");
+  // Once the canvas fills again, the next change draws the figure.
+  await page.evaluate(() => window.restoreFill());
+  await setControl(page, "C", 1);
+  assert.deepEqual(await state(), { failed: false, caption: "" });
+  assert.ok((await canvasInk(page)).find((f) => f.name === "fit").ink > 0.005, "the fit is drawn again");
+  await heard(2);
+  assert.equal(log.errors.length, 1, "the failure is told once");
+  await page.close();
+});
+
 test("garbage in the URL is clamped and explained, never a blank page", async () => {
   const { page, log } = await open(site.browser, `${site.base}?gamma=NaN&C=1e308&K=9999&pts=zzz&lang=xx&gamma=7`);
   assertAllDrawn(await canvasInk(page));

@@ -75,7 +75,7 @@ fn paint_figure(
 /// Replays `painting` on `canvas`.
 fn replay(canvas: &HtmlCanvasElement, painting: &Painting) -> Result<(), String> {
     let context = context(canvas)?;
-    paint(&context, &painting.ops, &painting.texts.join("\u{1}"), &painting.pixels).map_err(|e| format!("{e:?}"))
+    paint(&context, &painting.ops, &painting.texts.join("\u{1}"), &painting.pixels).map_err(|e| said_by(&e))
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, String> {
