@@ -102,6 +102,11 @@ impl Colors {
 
     /// `color` at `opacity` (0 … 1) mixed into the background, as one opaque
     /// colour: a shape painted with it hides the gridlines under it.
+    ///
+    /// Always inlined: the softmax regions call it for each of their 15 000
+    /// cells, and while it was a call in that loop WebKitGTK's engine now and
+    /// then handed the loop a class index no code makes (e2e/README.md).
+    #[inline(always)]
     pub fn over(&self, color: RGBColor, opacity: f64) -> RGBColor {
         let opacity = opacity.clamp(0.0, 1.0);
         let mix = |c: u8, b: u8| (f64::from(b) + opacity * (f64::from(c) - f64::from(b))).round() as u8;
