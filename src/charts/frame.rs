@@ -517,8 +517,9 @@ impl<'s> Frame<'s> {
         let (l, t, rr, b) = self.rect();
         let mut runs: Vec<Vec<(i32, i32)>> = Vec::new();
         let mut current: Vec<(i32, i32)> = Vec::new();
+        let projection = self.map.projection();
         let pixel = |&(x, y): &(f64, f64)| {
-            let (a, c) = self.p(x, y);
+            let (a, c) = (projection.x_pixel(x) - self.base.0, projection.y_pixel(y) - self.base.1);
             (x.is_finite() && y.is_finite() && a.is_finite() && c.is_finite()).then_some((a, c))
         };
         let mut flush = |current: &mut Vec<(i32, i32)>| {
@@ -942,9 +943,22 @@ fn straight_on(a: (i32, i32), b: (i32, i32), c: (i32, i32)) -> bool {
     ux * vy == uy * vx && ux * vx + uy * vy > 0
 }
 
-/// Liang–Barsky: the part of a segment inside a rectangle (l, t, r, b), and
-/// whether its end was cut (so the polyline must break there).
+/// The part of a segment inside a rectangle (l, t, r, b), and whether its
+/// end was cut (so the polyline must break there).
 fn clip_segment(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> Option<Clipped> {
+    let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
+    // Most segments of a curve lie inside: kept whole, as Liang–Barsky
+    // keeps them (u0 = 0, u1 = 1), without its four divisions.
+    let inside = |(x, y): (f64, f64)| l <= x && x <= rr && t <= y && y <= b;
+    if inside(p0) && inside(p1) {
+        return Some((p0, (p0.0 + dx, p0.1 + dy), false));
+    }
+    liang_barsky(p0, p1, (l, t, rr, b))
+}
+
+/// The part of a segment inside a rectangle (l, t, r, b), by Liang–Barsky,
+/// and whether its end was cut.
+fn liang_barsky(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> Option<Clipped> {
     let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
     let (mut u0, mut u1) = (0.0f64, 1.0f64);
     for (p, q) in [(-dx, p0.0 - l), (dx, rr - p0.0), (-dy, p0.1 - t), (dy, b - p0.1)] {
@@ -997,6 +1011,33 @@ mod tests {
         let (a, b, cut) = clip_segment((5.0, 5.0), (5.0, -5.0), rect).unwrap();
         assert_eq!((a, b, cut), ((5.0, 5.0), (5.0, 0.0), true));
         assert!(clip_segment((20.0, 5.0), (30.0, 5.0), rect).is_none());
+    }
+
+    #[test]
+    fn a_segment_inside_is_kept_as_liang_barsky_keeps_it() {
+        // A plot's rectangle in awkward pixels, and ends drawn inside it,
+        // on its edges and corners among them.
+        let rect = (61.25, 17.5, 1043.125, 388.75);
+        let (l, t, rr, b) = rect;
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut point = || {
+            let pick = |u: f64, lo: f64, hi: f64| match (u * 10.0) as u32 {
+                0 => lo,
+                1 => hi,
+                _ => lo + u * (hi - lo),
+            };
+            (pick(next(), l, rr), pick(next(), t, b))
+        };
+        for _ in 0..20_000 {
+            let (p0, p1) = (point(), point());
+            assert_eq!(clip_segment(p0, p1, rect), liang_barsky(p0, p1, rect), "{p0:?} → {p1:?}");
+        }
     }
 
     #[test]

@@ -42,13 +42,36 @@ impl Axis {
 
     /// Where `v` falls between `min` (0) and `max` (1).
     pub fn fraction(&self, v: f64) -> f64 {
-        let (a, b) = (self.scale.forward(self.min), self.scale.forward(self.max));
-        (self.scale.forward(v) - a) / (b - a)
+        self.fractions().of(v)
+    }
+
+    /// The axis' mapping to fractions, its ends scaled once: for the many
+    /// points of a curve.
+    pub fn fractions(&self) -> Fractions {
+        let a = self.scale.forward(self.min);
+        Fractions { scale: self.scale, a, span: self.scale.forward(self.max) - a }
     }
 
     pub fn at_fraction(&self, f: f64) -> f64 {
         let (a, b) = (self.scale.forward(self.min), self.scale.forward(self.max));
         self.scale.inverse(a + f * (b - a))
+    }
+}
+
+/// An axis' mapping from data to fractions, its ends scaled once.
+#[derive(Clone, Copy, Debug)]
+pub struct Fractions {
+    scale: Scale,
+    /// The scaled `min`.
+    a: f64,
+    /// The scaled `max` less the scaled `min`.
+    span: f64,
+}
+
+impl Fractions {
+    /// Where `v` falls between the axis' `min` (0) and `max` (1).
+    pub fn of(&self, v: f64) -> f64 {
+        (self.scale.forward(v) - self.a) / self.span
     }
 }
 
@@ -79,12 +102,18 @@ impl PlotMap {
     /// The backend pixel column of data x: a curve maps hundreds of points,
     /// so one coordinate is not computed for the sake of the other.
     pub fn x_pixel(&self, x: f64) -> f64 {
-        self.left + self.x.fraction(x) * (self.right - self.left)
+        self.projection().x_pixel(x)
     }
 
     /// The backend pixel row of data y.
     pub fn y_pixel(&self, y: f64) -> f64 {
-        self.bottom - self.y.fraction(y) * (self.bottom - self.top)
+        self.projection().y_pixel(y)
+    }
+
+    /// The mapping to backend pixels with what does not depend on the point
+    /// worked out once: for the many points of a curve.
+    pub fn projection(&self) -> Projection {
+        Projection { map: *self, x: self.x.fractions(), y: self.y.fractions() }
     }
 
     /// The data point under a backend pixel.
@@ -98,6 +127,27 @@ impl PlotMap {
     /// True when the pixel lies inside the plot area.
     pub fn contains(&self, px: f64, py: f64) -> bool {
         (self.left..=self.right).contains(&px) && (self.top..=self.bottom).contains(&py)
+    }
+}
+
+/// A plot map's mapping from data to backend pixels, each axis' ends scaled
+/// once (`PlotMap::projection`).
+#[derive(Clone, Copy, Debug)]
+pub struct Projection {
+    map: PlotMap,
+    x: Fractions,
+    y: Fractions,
+}
+
+impl Projection {
+    /// The backend pixel column of data x.
+    pub fn x_pixel(&self, x: f64) -> f64 {
+        self.map.left + self.x.of(x) * (self.map.right - self.map.left)
+    }
+
+    /// The backend pixel row of data y.
+    pub fn y_pixel(&self, y: f64) -> f64 {
+        self.map.bottom - self.y.of(y) * (self.map.bottom - self.map.top)
     }
 }
 
