@@ -2,47 +2,31 @@
 //! so that classes stay apart without colour (class 0 is the line's
 //! negative cross, class 1 its positive circle).
 
-use plotters::element::{Circle, Polygon};
+use plotters::element::Circle;
 use plotters::prelude::DrawingBackend;
 use plotters::style::{Color, RGBColor};
 
 use super::area::{Area, Done};
-use super::frame::{r, Frame};
+use super::frame::{cross, r, Filled, Frame, Outline};
 
-/// The outline of class `k`'s shape around the origin, `s` pixels in size
-/// (`None`: a circle of radius `s`).
-fn shape(k: usize, s: f64) -> Option<Vec<(f64, f64)>> {
-    let points: Vec<(f64, f64)> = match k {
+/// Class `k`'s shape around an area pixel, `s` pixels in size (`None`: a
+/// circle of radius `s`).
+fn outline(k: usize, at: (f64, f64), s: f64) -> Option<Outline> {
+    let outline = match k {
         1 => return None,
-        0 => {
-            let (a, t) = (s * 0.95, s * 0.32);
-            vec![
-                (0.0, -t),
-                (a - t, -a),
-                (a, -a + t),
-                (t, 0.0),
-                (a, a - t),
-                (a - t, a),
-                (0.0, t),
-                (-a + t, a),
-                (-a, a - t),
-                (-t, 0.0),
-                (-a, -a + t),
-                (-a + t, -a),
-            ]
-        }
+        0 => Outline::around(at, &cross(s)),
         2 => {
             let a = s * 0.82;
-            vec![(-a, -a), (a, -a), (a, a), (-a, a)]
+            Outline::around(at, &[(-a, -a), (a, -a), (a, a), (-a, a)])
         }
-        3 => vec![(0.0, -s * 1.15), (s * 1.05, s * 0.7), (-s * 1.05, s * 0.7)],
+        3 => Outline::around(at, &[(0.0, -s * 1.15), (s * 1.05, s * 0.7), (-s * 1.05, s * 0.7)]),
         4 => {
             let a = s * 1.2;
-            vec![(0.0, -a), (a, 0.0), (0.0, a), (-a, 0.0)]
+            Outline::around(at, &[(0.0, -a), (a, 0.0), (0.0, a), (-a, 0.0)])
         }
-        _ => vec![(0.0, s * 1.15), (s * 1.05, -s * 0.7), (-s * 1.05, -s * 0.7)],
+        _ => Outline::around(at, &[(0.0, s * 1.15), (s * 1.05, -s * 0.7), (-s * 1.05, -s * 0.7)]),
     };
-    Some(points)
+    Some(outline)
 }
 
 /// Class `k`'s mark at an area pixel, `size_css` in size, in `color`, with a
@@ -61,12 +45,9 @@ pub fn class_mark<DB: DrawingBackend>(
     let style = frame.style;
     let s = style.pxf(size_css);
     for (size, fill) in [(s + style.pxf(1.5), style.colors.background), (s, color)] {
-        match shape(k, size) {
+        match outline(k, (x, y), size) {
             None => area.draw(&Circle::new((r(x), r(y)), size.round().max(1.0) as u32, fill.filled()))?,
-            Some(outline) => {
-                let outline: Vec<(i32, i32)> = outline.iter().map(|(dx, dy)| (r(x + dx), r(y + dy))).collect();
-                area.draw(&Polygon::new(outline, fill.filled()))?
-            }
+            Some(outline) => area.draw(&Filled(outline, fill.filled()))?,
         }
     }
     Ok(())

@@ -7,10 +7,11 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Rectangle, Text};
+use plotters::element::{Circle, DashedPathElement, Drawable, PathElement, PointCollection, Rectangle, Text};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::area::{Area, Done};
 use super::error::DrawError;
@@ -653,28 +654,13 @@ impl<'s> Frame<'s> {
             area.draw(&Circle::new((r(x), r(y)), radius, style))?;
         } else {
             // An × drawn as one polygon: crisp at any scale, one shape to count.
-            let a = s * 0.95;
-            let k = s * 0.32;
-            let pts = [
-                (0.0, -k),
-                (a - k, -a),
-                (a, -a + k),
-                (k, 0.0),
-                (a, a - k),
-                (a - k, a),
-                (0.0, k),
-                (-a + k, a),
-                (-a, a - k),
-                (-k, 0.0),
-                (-a, -a + k),
-                (-a + k, -a),
-            ];
-            let mut pts: Vec<(i32, i32)> = pts.iter().map(|(dx, dy)| (r(x + dx), r(y + dy))).collect();
+            let cross = Outline::around((x, y), &cross(s));
             if mark.hollow {
+                let mut pts = cross.points().to_vec();
                 pts.push(pts[0]);
                 area.draw(&PathElement::new(pts, outline))?;
             } else {
-                area.draw(&Polygon::new(pts, color.filled()))?;
+                area.draw(&Filled(cross, color.filled()))?;
             }
         }
         Ok(())
@@ -895,6 +881,75 @@ pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String
         lines.push(line.trim_end().to_owned());
     }
     lines
+}
+
+/// The negative class's × (the plane's class 0 too), `s` pixels in size:
+/// its outline's points around its centre.
+pub fn cross(s: f64) -> [(f64, f64); 12] {
+    let (a, t) = (s * 0.95, s * 0.32);
+    [
+        (0.0, -t),
+        (a - t, -a),
+        (a, -a + t),
+        (t, 0.0),
+        (a, a - t),
+        (a - t, a),
+        (0.0, t),
+        (-a + t, a),
+        (-a, a - t),
+        (-t, 0.0),
+        (-a, -a + t),
+        (-a + t, -a),
+    ]
+}
+
+/// The most points an [`Outline`] has ([`cross`]'s).
+const MOST: usize = 12;
+
+/// A mark's shape as the pixels of its outline, held on the stack: a mark
+/// is drawn for each of hundreds of points, at every redraw.
+#[derive(Clone, Copy, Debug)]
+pub struct Outline {
+    points: [BackendCoord; MOST],
+    len: usize,
+}
+
+impl Outline {
+    /// The outline through `offsets` (at most [`MOST`]) from an area pixel.
+    pub fn around((x, y): (f64, f64), offsets: &[(f64, f64)]) -> Outline {
+        let mut points = [(0, 0); MOST];
+        for (point, (dx, dy)) in points.iter_mut().zip(offsets) {
+            *point = (r(x + dx), r(y + dy));
+        }
+        Outline { points, len: offsets.len().min(MOST) }
+    }
+
+    pub fn points(&self) -> &[BackendCoord] {
+        &self.points[..self.len]
+    }
+}
+
+/// An outline filled in one colour: plotters' `Polygon`, without a list of
+/// its own to allocate.
+pub struct Filled(pub Outline, pub ShapeStyle);
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Filled {
+    type Point = &'a BackendCoord;
+    type IntoIter = &'a [BackendCoord];
+    fn point_iter(self) -> &'a [BackendCoord] {
+        self.0.points()
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Filled {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        backend.fill_polygon(points, &self.1.color.to_backend_color())
+    }
 }
 
 /// Rounds an area pixel coordinate to the backend's integer grid, halves
