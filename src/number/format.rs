@@ -19,12 +19,44 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "∞".into() } else { "−∞".into() };
     }
+    if let Some(s) = rounded_exactly(v, decimals) {
+        return s;
+    }
     let s = format!("{v:.decimals$}");
     // "-0.00" reads as a negative number that is not there.
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
         return s[1..].to_string();
     }
     s.replacen('-', "−", 1)
+}
+
+/// Powers of ten that `f64` holds exactly, as far as [`rounded_exactly`] goes.
+const TENS: [f64; 10] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/// What [`fixed`] writes for a finite `v`, worked out as a whole number of
+/// hundredths (or whatever `decimals` asks) where the rounding cannot go
+/// the other way than that of `v`'s exact value: the float formatter's
+/// exact mode, which falls back on big-number arithmetic for many short
+/// decimals, is spared for the tick labels and readouts of every redraw.
+/// `None` where `v` lies too near halfway between two results to tell,
+/// or is too large, or `decimals` too many.
+fn rounded_exactly(v: f64, decimals: usize) -> Option<String> {
+    let scaled = v * *TENS.get(decimals)?;
+    if scaled.abs() >= 1e15 {
+        return None;
+    }
+    // The product is rounded once: it lies within half a unit in its last
+    // place of `v`·10^decimals, so a fraction farther than twice that from
+    // one half rounds as the exact value does.
+    let fraction = (scaled - scaled.trunc()).abs();
+    if (fraction - 0.5).abs() <= scaled.abs() * f64::EPSILON {
+        return None;
+    }
+    let whole = scaled.round().abs() as u64;
+    let digits = format!("{whole:0>width$}", width = decimals + 1);
+    let (int, frac) = digits.split_at(digits.len() - decimals);
+    let sign = if whole != 0 && v < 0.0 { "−" } else { "" };
+    Some(if decimals == 0 { format!("{sign}{int}") } else { format!("{sign}{int}.{frac}") })
 }
 
 /// `v` as the second term of a sum, its sign written as the operator: "+ 0.66"
@@ -298,6 +330,58 @@ pub fn shape(dims: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the float formatter writes, as `fixed` gives it.
+    fn formatted(v: f64, decimals: usize) -> String {
+        let s = format!("{v:.decimals$}");
+        if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+            return s[1..].to_string();
+        }
+        s.replacen('-', "−", 1)
+    }
+
+    #[test]
+    fn whole_numbers_of_hundredths_read_as_the_formatter_writes_them() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut taken = 0;
+        for _ in 0..200_000 {
+            let bits = next();
+            let decimals = (bits % 10) as usize;
+            // Ticks, readouts, halves and awkward values, of every size.
+            let v = match bits % 5 {
+                0 => (bits >> 20) as f64 / 1e6 - 4096.0,
+                1 => ((bits >> 20) % 2001) as f64 * 0.05 - 50.0,
+                2 => ((bits >> 20) % 4001) as f64 / 2f64.powi((bits >> 8) as i32 % 12) - 1000.0,
+                3 => f64::from_bits(bits) % 1e7,
+                _ => (bits >> 11) as f64 / (1u64 << 53) as f64 * 10f64.powi((bits >> 4) as i32 % 17 - 8),
+            };
+            if !v.is_finite() {
+                continue;
+            }
+            if let Some(s) = rounded_exactly(v, decimals) {
+                taken += 1;
+                assert_eq!(s, formatted(v, decimals), "{v:e} to {decimals}");
+            }
+        }
+        assert!(taken > 150_000, "the short way is taken for most values: {taken}");
+        // Exact halves are the formatter's to round (to even).
+        assert_eq!(rounded_exactly(0.5, 0), None);
+        assert_eq!(rounded_exactly(0.125, 2), None);
+        assert_eq!(fixed(0.125, 2), "0.12");
+        assert_eq!(fixed(2.5, 0), "2");
+        assert_eq!(rounded_exactly(1e15, 0), None);
+        assert_eq!(rounded_exactly(1.0, 10), None);
+        assert_eq!(fixed(-0.004, 2), "0.00");
+        assert_eq!(fixed(-0.3, 0), "0");
+        assert_eq!(fixed(-1234.5678, 3), "−1234.568");
+        assert_eq!(fixed(0.07, 4), "0.0700");
+    }
 
     #[test]
     fn everyday_numbers_read_as_written_in_links() {
