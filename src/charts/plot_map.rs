@@ -102,12 +102,12 @@ impl PlotMap {
     /// The backend pixel column of data x: a curve maps hundreds of points,
     /// so one coordinate is not computed for the sake of the other.
     pub fn x_pixel(&self, x: f64) -> f64 {
-        self.projection().x_pixel(x)
+        self.left + self.x.fraction(x) * (self.right - self.left)
     }
 
     /// The backend pixel row of data y.
     pub fn y_pixel(&self, y: f64) -> f64 {
-        self.projection().y_pixel(y)
+        self.bottom - self.y.fraction(y) * (self.bottom - self.top)
     }
 
     /// The mapping to backend pixels with what does not depend on the point
