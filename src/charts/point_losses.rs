@@ -76,6 +76,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             (HPos::Left, VPos::Center),
         )?;
     }
+    // The notes before the values, which then keep clear of them (a note
+    // veils what it covers).
+    notes(&mut frame, area, scene, style)?;
     // Bars cut by the axis say how tall they are; small ones say it when there is room.
     frame.halo = true;
     for pt in scene.points.iter().filter(|_| !binned) {
@@ -90,7 +93,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             frame.label(area, &text, &[at], LABEL - 1.0, if cut { c.text } else { c.muted }, cut, (HPos::Center, v))?;
         }
     }
-    notes(&mut frame, area, scene, style)?;
     Ok(frame.map)
 }
 

@@ -98,6 +98,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             frame.ring(area, (x, top), 10.0)?;
         }
     }
+    // The notes before the values, which then keep clear of them (a note
+    // veils what it covers).
+    notes(&mut frame, area, scene, style)?;
     // Values on top, where they fit; the text alternative has them all.
     let highest_first: Vec<f64> = shown.iter().map(|p| -p.p_true).collect();
     if shown.len() <= 40 {
@@ -118,7 +121,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             )?;
         }
     }
-    notes(&mut frame, area, scene, style)?;
     Ok(frame.map)
 }
 
