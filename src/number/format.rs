@@ -19,9 +19,11 @@ pub fn fixed(v: f64, decimals: usize) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "∞".into() } else { "−∞".into() };
     }
-    if let Some(s) = rounded_exactly(v, decimals) {
-        return s;
-    }
+    rounded_exactly(v, decimals).unwrap_or_else(|| by_formatter(v, decimals))
+}
+
+/// What [`fixed`] writes for a finite `v`, by the float formatter's exact mode.
+fn by_formatter(v: f64, decimals: usize) -> String {
     let s = format!("{v:.decimals$}");
     // "-0.00" reads as a negative number that is not there.
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
@@ -331,15 +333,6 @@ pub fn shape(dims: &[usize]) -> String {
 mod tests {
     use super::*;
 
-    /// What the float formatter writes, as `fixed` gives it.
-    fn formatted(v: f64, decimals: usize) -> String {
-        let s = format!("{v:.decimals$}");
-        if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-            return s[1..].to_string();
-        }
-        s.replacen('-', "−", 1)
-    }
-
     #[test]
     fn whole_numbers_of_hundredths_read_as_the_formatter_writes_them() {
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
@@ -366,7 +359,7 @@ mod tests {
             }
             if let Some(s) = rounded_exactly(v, decimals) {
                 taken += 1;
-                assert_eq!(s, formatted(v, decimals), "{v:e} to {decimals}");
+                assert_eq!(s, by_formatter(v, decimals), "{v:e} to {decimals}");
             }
         }
         assert!(taken > 150_000, "the short way is taken for most values: {taken}");
