@@ -1074,13 +1074,8 @@ mod tests {
         // on its edges and corners among them.
         let rect = (61.25, 17.5, 1043.125, 388.75);
         let (l, t, rr, b) = rect;
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut random = crate::core::random::SplitMix64::new(11);
+        let mut next = || random.uniform();
         let mut point = || {
             let pick = |u: f64, lo: f64, hi: f64| match (u * 10.0) as u32 {
                 0 => lo,

@@ -335,16 +335,10 @@ mod tests {
 
     #[test]
     fn whole_numbers_of_hundredths_read_as_the_formatter_writes_them() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut random = crate::core::random::SplitMix64::new(7);
         let mut taken = 0;
         for _ in 0..200_000 {
-            let bits = next();
+            let bits = random.next_u64();
             let decimals = (bits % 10) as usize;
             // Ticks, readouts, halves and awkward values, of every size.
             let v = match bits % 5 {
