@@ -7,16 +7,16 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use plotters::element::{Circle, DashedPathElement, Drawable, PathElement, PointCollection, Rectangle, Text};
+use plotters::element::{Circle, DashedPathElement, Drawable, PathElement, PointCollection, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle, TextStyle};
+use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::area::{Area, Done};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap, Scale};
-use super::style::{Colors, Layers, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::style::{Colors, Layers, Lettering, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
 use crate::number::format::fixed;
 
@@ -401,7 +401,7 @@ impl<'s> Frame<'s> {
             }
             let y = frame.py(*v);
             area.draw(&PathElement::new(vec![(r(left), r(y)), (r(right), r(y))], thin))?;
-            area.draw(&Text::new(label.clone(), (r(left - s(8.0)), r(y)), tick_text.clone()))?;
+            put(area, label, (left - s(8.0), y), tick_text)?;
         }
         let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
         let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
@@ -416,14 +416,14 @@ impl<'s> Frame<'s> {
             area.draw(&PathElement::new(vec![(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
             let half = style.text_width(label, TICK_PX) / 2.0;
             if x - half > last_right + s(4.0) {
-                area.draw(&Text::new(label.clone(), (r(x), r(axis_y + s(8.0))), x_text.clone()))?;
+                put(area, label, (x, axis_y + s(8.0)), x_text)?;
                 last_right = x + half;
             }
         }
         if !spec.y_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Left, VPos::Top));
             let (x, y) = y_title_at(spec, style, col_left);
-            area.draw(&Text::new(spec.y_title.clone(), (r(x), r(y)), t))?;
+            put(area, &spec.y_title, (x, y), t)?;
         }
         if !spec.x_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Center, VPos::Top));
@@ -437,7 +437,7 @@ impl<'s> Frame<'s> {
                 }
                 _ => (left + right) / 2.0,
             };
-            area.draw(&Text::new(spec.x_title.clone(), (r(x), r(y)), t))?;
+            put(area, &spec.x_title, (x, y), t)?;
         }
         Ok(())
     }
@@ -967,14 +967,39 @@ pub fn r(v: f64) -> i32 {
 type Clipped = ((f64, f64), (f64, f64), bool);
 
 /// Draws `text` at an area pixel in the style `t`.
-fn put<DB: DrawingBackend>(
-    area: &Area<DB>,
-    text: &str,
-    (x, y): (f64, f64),
-    t: TextStyle<'static>,
-) -> Result<(), DrawError> {
-    area.draw(&Text::new(text.to_string(), (r(x), r(y)), t))?;
+fn put<DB: DrawingBackend>(area: &Area<DB>, text: &str, (x, y): (f64, f64), t: Lettering) -> Result<(), DrawError> {
+    area.draw(&Words { text, at: (r(x), r(y)), t })?;
     Ok(())
+}
+
+/// A text at a pixel: plotters' `Text`, borrowing its words and style
+/// instead of owning copies of them.
+struct Words<'a> {
+    text: &'a str,
+    at: BackendCoord,
+    t: Lettering,
+}
+
+impl<'a, 'b> PointCollection<'a, BackendCoord> for &'a Words<'b> {
+    type Point = &'a BackendCoord;
+    type IntoIter = std::iter::Once<&'a BackendCoord>;
+    fn point_iter(self) -> Self::IntoIter {
+        std::iter::once(&self.at)
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Words<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        match points.next() {
+            Some(at) => backend.draw_text(self.text, &self.t, at),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Adds pixel `p` to a run, leaving out what draws nothing: a point on the

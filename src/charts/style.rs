@@ -5,8 +5,11 @@
 //! multiplied by [`Style::scale`]: the page draws at CSS size × devicePixelRatio,
 //! PNG export at 2×.
 
+use std::convert::Infallible;
+
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, TextStyle};
+use plotters::style::{Color, FontFamily, FontStyle, RGBAColor, RGBColor};
+use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle};
 
 use crate::state::{Lang, Palette};
 
@@ -186,12 +189,8 @@ impl Style {
     }
 
     /// A text style of `size_css` pixels, coloured, of a weight, anchored.
-    pub fn text(&self, size_css: f64, color: RGBColor, weight: Weight, (h, v): (HPos, VPos)) -> TextStyle<'static> {
-        let style = match weight {
-            Weight::Regular => FontStyle::Normal,
-            Weight::Bold => FontStyle::Bold,
-        };
-        FontDesc::new(FontFamily::Name(FONT_FAMILY), size_css * self.scale, style).color(&color).pos(Pos::new(h, v))
+    pub fn text(&self, size_css: f64, color: RGBColor, weight: Weight, (h, v): (HPos, VPos)) -> Lettering {
+        Lettering { size: size_css * self.scale, weight, color, anchor: Pos::new(h, v) }
     }
 
     /// An estimate of the width of `text` at `size_css`, in backend pixels.
@@ -200,17 +199,73 @@ impl Style {
     /// the backend, so every figure estimates with the same average advances
     /// of a sans-serif face: CJK glyphs are square, Latin ones about half that.
     pub fn text_width(&self, text: &str, size_css: f64) -> f64 {
-        let em: f64 = text
-            .chars()
-            .map(|c| match c {
-                '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | '(' | ')' | ' ' => 0.34,
-                'm' | 'w' | 'M' | 'W' | '−' | '—' | '≈' | '→' | '∞' => 0.85,
-                c if c.is_ascii_uppercase() => 0.68,
-                c if (c as u32) >= 0x2E80 => 1.0,
-                _ => 0.61,
-            })
-            .sum();
-        em * size_css * self.scale
+        ems(text) * size_css * self.scale
+    }
+}
+
+/// The estimated width of `text` in ems (see [`Style::text_width`]).
+fn ems(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | '(' | ')' | ' ' => 0.34,
+            'm' | 'w' | 'M' | 'W' | '−' | '—' | '≈' | '→' | '∞' => 0.85,
+            c if c.is_ascii_uppercase() => 0.68,
+            c if (c as u32) >= 0x2E80 => 1.0,
+            _ => 0.61,
+        })
+        .sum()
+}
+
+/// How a text is drawn: the page's face at a size, weight, colour and
+/// anchor. What plotters' `TextStyle` says, without the two strings of its
+/// own it allocates for every text (a redraw writes over a thousand).
+#[derive(Clone, Copy)]
+pub struct Lettering {
+    size: f64,
+    weight: Weight,
+    color: RGBColor,
+    anchor: Pos,
+}
+
+impl BackendTextStyle for Lettering {
+    type FontError = Infallible;
+
+    fn color(&self) -> BackendColor {
+        self.color.to_backend_color()
+    }
+
+    fn size(&self) -> f64 {
+        self.size
+    }
+
+    fn style(&self) -> FontStyle {
+        match self.weight {
+            Weight::Regular => FontStyle::Normal,
+            Weight::Bold => FontStyle::Bold,
+        }
+    }
+
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_FAMILY)
+    }
+
+    /// The estimated box (see [`Style::text_width`]), a line high.
+    fn layout_box(&self, text: &str) -> Result<(BackendCoord, BackendCoord), Infallible> {
+        Ok(((0, 0), ((ems(text) * self.size).round() as i32, (self.size * 1.2).round() as i32)))
+    }
+
+    /// Text is never drawn pixel by pixel here: nothing to draw.
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: BackendCoord,
+        _: F,
+    ) -> Result<Result<(), E>, Infallible> {
+        Ok(Ok(()))
     }
 }
 
@@ -236,6 +291,47 @@ mod tests {
         assert_eq!(light.over(light.positive, 0.4), RGBColor(163, 214, 185));
         assert_eq!(light.over(light.positive, 1.0), light.positive);
         assert_eq!(light.over(light.positive, -1.0), light.background, "clamped");
+    }
+
+    /// Every text the figures write goes through [`Lettering`]: both
+    /// backends must write it as they write plotters' own text style.
+    #[test]
+    fn lettering_is_written_as_plotters_text_style() {
+        use plotters::prelude::SVGBackend;
+        use plotters::style::FontDesc;
+        use plotters_backend::DrawingBackend;
+
+        use crate::charts::painting::{Painter, Painting};
+
+        let style = Style { scale: 1.5, ..Style::default() };
+        for (weight, font) in [(Weight::Regular, FontStyle::Normal), (Weight::Bold, FontStyle::Bold)] {
+            for anchor in [(HPos::Left, VPos::Top), (HPos::Center, VPos::Center), (HPos::Right, VPos::Bottom)] {
+                let color = RGBColor(12, 34, 56);
+                let ours = style.text(13.0, color, weight, anchor);
+                let theirs = FontDesc::new(FontFamily::Name(FONT_FAMILY), 13.0 * 1.5, font)
+                    .color(&color)
+                    .pos(Pos::new(anchor.0, anchor.1));
+                let paint = |draw: &dyn Fn(&mut Painter)| {
+                    let mut painting = Painting::default();
+                    draw(&mut Painter::new(&mut painting, (100, 50)));
+                    painting
+                };
+                let a = paint(&|p| p.draw_text("p = 0.5 · 概率", &ours, (10, 20)).unwrap());
+                let b = paint(&|p| p.draw_text("p = 0.5 · 概率", &theirs, (10, 20)).unwrap());
+                assert_eq!(a, b);
+                let svg = |draw: &dyn Fn(&mut SVGBackend)| {
+                    let mut text = String::new();
+                    draw(&mut SVGBackend::with_string(&mut text, (100, 50)));
+                    text
+                };
+                let a = svg(&|b| b.draw_text("w = 1.20", &ours, (10, 20)).unwrap());
+                let b = svg(&|b| b.draw_text("w = 1.20", &theirs, (10, 20)).unwrap());
+                assert_eq!(a, b);
+            }
+        }
+        let box_of =
+            |text| style.text(13.0, RGBColor(0, 0, 0), Weight::Regular, (HPos::Left, VPos::Top)).layout_box(text);
+        assert_eq!(box_of("概率"), Ok(((0, 0), (39, 23))), "two square glyphs of 19.5 pixels, a line of 1.2 × 19.5");
     }
 
     #[test]
