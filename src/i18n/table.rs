@@ -39,7 +39,8 @@ fn table(lang: Lang) -> Option<&'static Table> {
         Some(slot(lang).get_or_init(|| {
             let words: std::collections::BTreeMap<String, String> =
                 serde_json::from_str(source(lang)).expect("the string files are valid JSON (a test reads them)");
-            leaked(words.into_iter())
+            let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+            words.into_iter().map(|(k, v)| (leak(k), leak(v))).collect()
         }))
     }
     #[cfg(target_arch = "wasm32")]
@@ -48,17 +49,19 @@ fn table(lang: Lang) -> Option<&'static Table> {
     }
 }
 
-/// The table of `words` in the order given, which must be by key: the files
-/// keep their keys sorted (a test checks), so the page need not sort them.
-fn leaked(words: impl Iterator<Item = (String, String)>) -> Table {
-    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-    words.map(|(k, v)| (leak(k), leak(v))).collect()
+/// Installs `lang`'s words on the page: its file's keys and texts in the
+/// file's order, which is by key (a test checks; the page need not sort
+/// them), packed as `key␁text␁key␁…` with U+0001 between them. The string
+/// is kept whole and the table points into it. A second installation of
+/// the same language is ignored.
+pub fn install(lang: Lang, packed: String) {
+    let _ = slot(lang).set(unpacked(Box::leak(packed.into_boxed_str())));
 }
 
-/// Installs `lang`'s words on the page, in the order of its file (sorted by
-/// key). A second installation of the same language is ignored.
-pub fn install(lang: Lang, words: impl Iterator<Item = (String, String)>) {
-    let _ = slot(lang).set(leaked(words));
+/// The table of a packed file (see [`install`]); a key without its text is left out.
+fn unpacked(packed: &'static str) -> Table {
+    let mut parts = packed.split('\u{1}');
+    std::iter::from_fn(|| Some((parts.next()?, parts.next()?))).collect()
 }
 
 /// Whether `lang`'s words are there to be looked up.
@@ -177,8 +180,17 @@ mod tests {
         for lang in [Lang::En, Lang::Zh] {
             for &(key, text) in table(lang).unwrap() {
                 assert!(!text.trim().is_empty(), "{key} is empty in {lang:?}");
+                // The page receives the words packed, separated by U+0001.
+                assert!(!key.contains('\u{1}') && !text.contains('\u{1}'), "{key} holds U+0001 in {lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_packed_file_unpacks_to_its_pairs() {
+        assert_eq!(unpacked("a\u{1}one\u{1}b\u{1}二"), [("a", "one"), ("b", "二")]);
+        assert_eq!(unpacked("a\u{1}one\u{1}b"), [("a", "one")], "a key without its text");
+        assert_eq!(unpacked(""), [] as [(&str, &str); 0]);
     }
 
     /// The page looks keys up in the order the file gives them, so each
