@@ -87,6 +87,7 @@ pub fn draw_binned<DB: DrawingBackend>(
     note_key: &'static str,
     style: &Style,
 ) -> Done {
+    frame.note(&fill(t(style.lang, note_key), &[("n", points.to_string()), ("bins", X_BINS.to_string())]));
     let classes: Vec<bool> = [false, true].into_iter().filter(|&c| shows(c)).collect();
     for bin in bins {
         let (x0, x1) = (frame.px(bin.lo), frame.px(bin.hi));
@@ -100,8 +101,7 @@ pub fn draw_binned<DB: DrawingBackend>(
             x += w;
         }
     }
-    let note = fill(t(style.lang, note_key), &[("n", points.to_string()), ("bins", X_BINS.to_string())]);
-    frame.note(area, &note)
+    Ok(())
 }
 
 /// Draws one set of bins per series (`groups[k]` in `colors[k]`, all over the
@@ -116,6 +116,7 @@ pub fn draw_binned_groups<DB: DrawingBackend>(
     note_key: &'static str,
     style: &Style,
 ) -> Done {
+    frame.note(&fill(t(style.lang, note_key), &[("n", points.to_string()), ("bins", X_BINS.to_string())]));
     let k = groups.len().max(1) as f64;
     for (j, (bins, &color)) in groups.iter().zip(colors).enumerate() {
         for bin in bins {
@@ -126,6 +127,5 @@ pub fn draw_binned_groups<DB: DrawingBackend>(
             frame.pixel_rect(area, [left, zero.min(end), left + w, zero.max(end)], color)?;
         }
     }
-    let note = fill(t(style.lang, note_key), &[("n", points.to_string()), ("bins", X_BINS.to_string())]);
-    frame.note(area, &note)
+    Ok(())
 }

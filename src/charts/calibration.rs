@@ -73,6 +73,11 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene,
     spec.bottom_extra = KEY_LINE;
     let area = diagram;
     let mut frame = Frame::draw(area, style, &spec)?;
+    let judged = if scene.judged_on_held_out { "fig.calibration.held-out" } else { "fig.calibration.all" };
+    frame.note(&fill(t(lang, judged), &[("n", scene.evaluated.to_string())]));
+    if fits.is_empty() {
+        frame.note(t(lang, "fig.calibration.none"));
+    }
     frame.line(area, &[(0.0, 0.0), (1.0, 1.0)], Stroke::dashed(c.axis, 1.5))?;
     let width = 1.0 / n_bins as f64;
     // Each fit's slot within a bin, for its gap here and its count on the right.
@@ -98,12 +103,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene,
         }
     }
     frame.swatch_key(area, &key, KeyLine::Below)?;
-    let judged = if scene.judged_on_held_out { "fig.calibration.held-out" } else { "fig.calibration.all" };
-    frame.note(area, &fill(t(lang, judged), &[("n", scene.evaluated.to_string())]))?;
-    if fits.is_empty() {
-        frame.note(area, t(lang, "fig.calibration.none"))?;
-    }
-    let map = frame.map;
+    let map = frame.finish(area)?;
 
     // Right: how many points each fit put in each bin.
     let tallest = most.unwrap_or(0).max(1) as f64;

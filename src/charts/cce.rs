@@ -68,6 +68,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
     spec.right = 16.0;
     make_room(&mut spec);
     let mut left = Frame::draw(area, style, &spec)?;
+    if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
+        left.note(t(lang, "fig.cce.raw-note"));
+    }
     for (i, s) in scene.samples.iter().enumerate() {
         let k = s.renormalised.len() as f64;
         let slot = 0.8 / k;
@@ -102,9 +105,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
             }
         }
     }
-    if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
-        left.note(area, t(lang, "fig.cce.raw-note"))?;
-    }
+    let map = left.finish(area)?;
 
     // Right: the losses, one-hot and sparse side by side.
     let tallest =
@@ -126,6 +127,11 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
         spec.y_title_drop = KEY_LINE;
     }
     let mut right = Frame::draw(area, style, &spec)?;
+    if !scene.skipped.is_empty() {
+        let rows: Vec<usize> = scene.skipped.iter().map(|&i| i + 1).collect();
+        let rows = row_numbers(&rows, lang);
+        right.note(&fill(t(lang, "fig.cce.skipped"), &[("rows", rows)]));
+    }
     let (one_hot_color, sparse_color) = (Colors::tint(c.accent, 1.0), Colors::tint(c.muted, 0.7));
     let key = [(one_hot_color, key_names[0]), (sparse_color, key_names[1])];
     right.in_axes_layer(|frame| frame.swatch_key(area, &key, key_line))?;
@@ -158,12 +164,8 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
         )?;
         let _ = r_edge;
     }
-    if !scene.skipped.is_empty() {
-        let rows: Vec<usize> = scene.skipped.iter().map(|&i| i + 1).collect();
-        let rows = row_numbers(&rows, lang);
-        right.note(area, &fill(t(lang, "fig.cce.skipped"), &[("rows", rows)]))?;
-    }
-    Ok(left.map)
+    right.finish(area)?;
+    Ok(map)
 }
 
 pub(super) fn alt_text(scene: &CceScene, lang: Lang) -> String {

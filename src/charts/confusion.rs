@@ -95,7 +95,8 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene,
                 )?;
             }
         }
-        map.get_or_insert(frame.map);
+        let drawn = frame.finish(area)?;
+        map.get_or_insert(drawn);
     }
     Ok(map.expect("four panels"))
 }

@@ -15,6 +15,7 @@ use crate::scene::BinaryScene;
 
 pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
+    notes(&mut frame, scene, style);
     let c = &style.colors;
     let (x0, x1) = scene.x_range;
     frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.axis, 1.0))?;
@@ -33,8 +34,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         true,
         (HPos::Right, VPos::Bottom),
     )?;
-    notes(&mut frame, area, scene, style)?;
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 /// The frame of the figures whose y axis is a probability: 0 … 1, ticks at 0, 0.5, 1.
@@ -67,31 +67,19 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
 }
 
 /// Why there is no fit, and which points are held out, in words.
-pub(super) fn notes<DB: DrawingBackend>(
-    frame: &mut Frame,
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<(), DrawError> {
-    held_out_note(frame, area, scene, style)?;
+pub(super) fn notes(frame: &mut Frame, scene: &BinaryScene, style: &Style) {
+    held_out_note(frame, scene, style);
     if let Some(e) = &scene.fit_error {
-        frame.note(area, &fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]))?;
+        frame.note(&fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]));
     }
-    Ok(())
 }
 
 /// "Hollow: held out", when some points are.
-pub(super) fn held_out_note<DB: DrawingBackend>(
-    frame: &mut Frame,
-    area: &DrawingArea<DB, Shift>,
-    scene: &BinaryScene,
-    style: &Style,
-) -> Result<(), DrawError> {
+pub(super) fn held_out_note(frame: &mut Frame, scene: &BinaryScene, style: &Style) {
     let held = scene.points.iter().filter(|p| p.held_out).count();
     if held > 0 {
-        frame.note(area, &fill(t(style.lang, "fig.note.held-out"), &[("n", held.to_string())]))?;
+        frame.note(&fill(t(style.lang, "fig.note.held-out"), &[("n", held.to_string())]));
     }
-    Ok(())
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {

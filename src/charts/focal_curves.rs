@@ -74,7 +74,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
         let color = if mine { c.accent } else { c.muted };
         frame.label(area, &text, &candidates, LABEL, color, mine, (HPos::Left, VPos::Bottom))?;
     }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &FocalScene, lang: Lang) -> String {

@@ -24,6 +24,12 @@ pub(super) fn draw<DB: DrawingBackend>(
     let mut spec = probability_frame(binary, style, t(lang, "fig.fit.y"));
     spec.right = 24.0;
     let mut frame = Frame::draw(area, style, &spec)?;
+    if let Err(e) = &scene.focal_fit {
+        frame.note(&fill(t(lang, "fig.focal-fit.no-focal"), &[("why", e.message().text(lang))]));
+    }
+    if let Err(e) = &scene.ce_fit {
+        frame.note(&fill(t(lang, "fig.focal-fit.no-ce"), &[("why", e.message().text(lang))]));
+    }
     let (x0, x1) = binary.x_range;
     frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.grid, 1.0))?;
     if let Ok(ce) = &scene.ce_fit {
@@ -52,29 +58,23 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     let (_, top, right, _) = frame.rect();
     let fl_text = fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.gamma, 1))]);
-    match &scene.focal_fit {
-        Ok(fl) => {
-            let c0 = label_at(&frame, fl, true);
-            // Left of the crossing, or under the curve's right end where the
-            // figure is too narrow for that.
-            if !frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))? {
-                let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
-                let under: Vec<(f64, f64)> =
-                    end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
-                frame.label(area, &fl_text, &under, LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
-            }
+    if let Ok(fl) = &scene.focal_fit {
+        let c0 = label_at(&frame, fl, true);
+        // Left of the crossing, or under the curve's right end where the
+        // figure is too narrow for that.
+        if !frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))? {
+            let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
+            let under: Vec<(f64, f64)> =
+                end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
+            frame.label(area, &fl_text, &under, LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
         }
-        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-focal"), &[("why", e.message().text(lang))]))?,
     }
-    match &scene.ce_fit {
-        Ok(ce) => {
-            let c0 = label_at(&frame, ce, false);
-            frame.label(area, t(lang, "fig.focal-fit.ce"), &c0, LABEL, c.muted, true, (HPos::Left, VPos::Top))?;
-        }
-        Err(e) => frame.note(area, &fill(t(lang, "fig.focal-fit.no-ce"), &[("why", e.message().text(lang))]))?,
+    if let Ok(ce) = &scene.ce_fit {
+        let c0 = label_at(&frame, ce, false);
+        frame.label(area, t(lang, "fig.focal-fit.ce"), &c0, LABEL, c.muted, true, (HPos::Left, VPos::Top))?;
     }
     let _ = (top, right);
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) -> String {

@@ -110,7 +110,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
         frame.text(area, &line.text, (x, y), line.size, color, weight, (HPos::Right, VPos::Top))?;
         y += style.pxf(line.advance);
     }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 /// One line of the figure's readout.

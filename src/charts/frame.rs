@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-use super::area::{Area, Done};
+use super::area::{Area, Done, Drawn};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap, Scale};
 use super::style::{Colors, Layers, Lettering, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
@@ -164,7 +164,9 @@ pub struct Frame<'s> {
     base: (f64, f64),
     pub style: &'s Style,
     placed: Vec<[f64; 4]>,
-    notes: usize,
+    /// The lines of notes placed, each painted when the frame is finished
+    /// (see [`Frame::note`]): its rectangle and its words.
+    notes: Vec<([f64; 4], String)>,
     /// When set, labels get a box of background colour behind them, so they
     /// read over the lines they name.
     pub halo: bool,
@@ -326,7 +328,7 @@ impl<'s> Frame<'s> {
             base: (f64::from(bx), f64::from(by)),
             style,
             placed: Vec::new(),
-            notes: 0,
+            notes: Vec::new(),
             halo: false,
             layer: Layers::Data,
             markers: RefCell::new(BTreeSet::new()),
@@ -822,23 +824,41 @@ impl<'s> Frame<'s> {
     }
 
     /// A note in words in the plot's top-left corner: what was left out or
-    /// could not be computed.
-    pub fn note<DB: DrawingBackend>(&mut self, area: &Area<DB>, text: &str) -> Result<(), DrawError> {
+    /// could not be computed. It takes its place at once, so the labels
+    /// placed after it keep clear of it, and is painted when the frame is
+    /// finished, over everything else, on a veil that keeps it legible
+    /// over bars and curves: a chart places its notes before its labels.
+    pub fn note(&mut self, text: &str) {
         let (l, t, r, _) = self.rect();
         let x = l + self.style.pxf(6.0);
         for line in wrap(text, |s| self.style.text_width(s, NOTE_PX), r - x - self.style.pxf(6.0)) {
-            let y = t + self.style.pxf(4.0) + self.notes as f64 * self.style.pxf(NOTE_PX * 1.4);
+            let y = t + self.style.pxf(4.0) + self.notes.len() as f64 * self.style.pxf(NOTE_PX * 1.4);
             let w = self.style.text_width(&line, NOTE_PX);
             let rect = [x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)];
             self.placed.push(rect);
-            self.notes += 1;
-            // A veil of the background behind the words: legible over bars and curves.
-            let pad = self.style.pxf(3.0);
-            let veil = Colors::tint(self.style.colors.background, 0.85);
-            self.pixel_rect(area, [rect[0] - pad, rect[1] - pad / 2.0, rect[2] + pad, rect[3] + pad / 2.0], veil)?;
-            self.text(area, &line, (x, y), NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
+            self.notes.push((rect, line));
         }
-        Ok(())
+    }
+
+    /// Paints the notes over the drawing; the figure's map.
+    pub fn finish<DB: DrawingBackend>(mut self, area: &Area<DB>) -> Drawn {
+        let pad = self.style.pxf(3.0);
+        let veil = Colors::tint(self.style.colors.background, 0.85);
+        for (rect, line) in std::mem::take(&mut self.notes) {
+            self.pixel_rect(area, [rect[0] - pad, rect[1] - pad / 2.0, rect[2] + pad, rect[3] + pad / 2.0], veil)?;
+            let at = (rect[0], rect[1]);
+            self.text(area, &line, at, NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
+        }
+        Ok(self.map)
+    }
+}
+
+impl Drop for Frame<'_> {
+    fn drop(&mut self) {
+        debug_assert!(
+            self.notes.is_empty() || std::thread::panicking(),
+            "a chart placed notes and never painted them: it ends with `frame.finish(area)`"
+        );
     }
 }
 
@@ -1083,6 +1103,73 @@ mod tests {
         assert_eq!(t, ["−2", "0", "2", "4"]);
         assert!(nice_ticks(f64::NAN, 1.0, 5).is_empty());
         assert!(nice_ticks(1.0, 1.0, 5).is_empty());
+    }
+
+    /// A note takes its place when it is placed, and is painted when the
+    /// frame is finished: a label placed after it keeps clear of it, and
+    /// nothing drawn after it covers its words.
+    #[test]
+    fn a_note_is_placed_at_once_and_painted_last() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Op, Painter, Painting};
+
+        let style = Style::default();
+        let mut painting = Painting::default();
+        {
+            let area = Painter::new(&mut painting, (400, 300)).into_drawing_area();
+            let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+            spec.y_title = "p".into();
+            let mut frame = Frame::draw(&area, &style, &spec).unwrap();
+            frame.note("held out");
+            let (left, top, ..) = frame.rect();
+            // Where the note is, then clear of it.
+            let corner = (left + 6.0, top + 4.0);
+            let drawn = |frame: &mut Frame, at| {
+                frame.label(&area, "over", &[at], LABEL, RGBColor(0, 0, 0), false, (HPos::Left, VPos::Top)).unwrap()
+            };
+            assert!(!drawn(&mut frame, corner), "a label on the note is not drawn");
+            assert!(drawn(&mut frame, (corner.0, corner.1 + 60.0)), "one clear of it is");
+            frame.line(&area, &[(0.0, 0.0), (1.0, 1.0)], Stroke::solid(RGBColor(0, 0, 0), 2.0)).unwrap();
+            frame.finish(&area).unwrap();
+        }
+        // The words drawn, in order: the y title, the label, then the note.
+        let mut texts = Vec::new();
+        let mut i = 0;
+        while i < painting.ops.len() {
+            let op = painting.ops[i] as u8;
+            let len = match op {
+                x if x == Op::Fill as u8 => 5,
+                x if x == Op::Stroke as u8 => 6,
+                x if x == Op::MoveTo as u8 || x == Op::LineTo as u8 => 3,
+                x if x == Op::FillRect as u8 || x == Op::StrokeRect as u8 => 5,
+                x if x == Op::Circle as u8 => 4,
+                x if x == Op::Text as u8 => 10,
+                x if x == Op::Image as u8 => 8,
+                _ => 1,
+            };
+            if op == Op::Text as u8 {
+                texts.push(painting.texts[painting.ops[i + 9] as usize].as_str());
+            }
+            i += len;
+        }
+        assert_eq!(texts.iter().rev().take(2).collect::<Vec<_>>(), [&"held out", &"over"]);
+        assert_eq!(texts.iter().filter(|&&t| t == "over").count(), 1);
+    }
+
+    #[test]
+    #[should_panic(expected = "never painted them")]
+    fn a_frame_dropped_with_notes_unpainted_says_so() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Painter, Painting};
+
+        let style = Style::default();
+        let mut painting = Painting::default();
+        let area = Painter::new(&mut painting, (400, 300)).into_drawing_area();
+        let spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+        let mut frame = Frame::draw(&area, &style, &spec).unwrap();
+        frame.note("held out");
     }
 
     #[test]

@@ -59,6 +59,20 @@ pub(super) fn draw<DB: DrawingBackend>(
     spec.y_title = t(lang, if binned { "fig.gradients.y-binned" } else { "fig.gradients.y" }).into();
     spec.bottom_extra = KEY_LINE;
     let mut frame = Frame::draw(area, style, &spec)?;
+    // The misclassified points' share of each fit's pull.
+    let shares: Vec<String> = fits
+        .iter()
+        .filter_map(|(_, f)| {
+            let share = f.card.as_ref()?.pull_share?;
+            Some(format!("{} {}", short_name(f.contender, lang), percent_whole(share)))
+        })
+        .collect();
+    if !shares.is_empty() {
+        frame.note(&fill(t(lang, "fig.gradients.share"), &[("shares", shares.join(" · "))]));
+    }
+    if fits.is_empty() {
+        frame.note(t(lang, "fig.gradients.none"));
+    }
     let (x0, x1) = scene.x_range;
     frame.line(area, &[(x0, 0.0), (x1, 0.0)], Stroke::solid(c.axis, 1.0))?;
     if binned {
@@ -102,21 +116,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let key: Vec<(plotters::style::RGBAColor, &str)> =
         fits.iter().map(|&(i, f)| (Colors::tint(c.fits[i], 1.0), short_name(f.contender, lang))).collect();
     frame.swatch_key(area, &key, KeyLine::Below)?;
-    // The misclassified points' share of each fit's pull, top right.
-    let shares: Vec<String> = fits
-        .iter()
-        .filter_map(|(_, f)| {
-            let share = f.card.as_ref()?.pull_share?;
-            Some(format!("{} {}", short_name(f.contender, lang), percent_whole(share)))
-        })
-        .collect();
-    if !shares.is_empty() {
-        frame.note(area, &fill(t(lang, "fig.gradients.share"), &[("shares", shares.join(" · "))]))?;
-    }
-    if fits.is_empty() {
-        frame.note(area, t(lang, "fig.gradients.none"))?;
-    }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &ComparisonScene, _binary: &BinaryScene, lang: Lang) -> String {

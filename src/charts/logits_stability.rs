@@ -108,7 +108,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &StabilityScene, 
         (HPos::Left, VPos::Bottom),
     )?;
     let _ = right;
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {

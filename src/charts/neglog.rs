@@ -24,18 +24,18 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     spec.y_title = t(lang, "fig.neglog.y").into();
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
+    let over = scene.points.iter().filter(|pt| pt.neg_log_p > Y_MAX || !pt.neg_log_p.is_finite()).count();
+    if over > 0 {
+        frame.note(&fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]));
+    }
+    notes(&mut frame, scene, style);
     let c = &style.colors;
     frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;
     // Name the curve where it is steep and alone.
     let at = frame.p(0.09, 2.4);
     frame.label(area, t(lang, "fig.neglog.curve"), &[at], LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
-    let mut over = 0;
     for pt in &scene.points {
-        let loss = pt.neg_log_p;
-        let (x, y) = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(loss));
-        if loss > Y_MAX || !loss.is_finite() {
-            over += 1;
-        }
+        let (x, y) = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(pt.neg_log_p));
         frame.mark(area, (x, y), pt.mark(), c.class(pt.green), 6.0)?;
     }
     if let Some(pt) = scene.highlighted() {
@@ -53,11 +53,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             (HPos::Left, VPos::Bottom),
         )?;
     }
-    if over > 0 {
-        frame.note(area, &fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]))?;
-    }
-    notes(&mut frame, area, scene, style)?;
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {

@@ -33,6 +33,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     spec.right = 110.0;
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
+    notes(&mut frame, scene, style);
     let binned = scene.points.len() > BAR_LIMIT;
     if binned {
         let bins = x_bins(scene.points.iter().map(|p| (p.x, p.loss, p.green)), scene.x_range);
@@ -76,9 +77,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             (HPos::Left, VPos::Center),
         )?;
     }
-    // The notes before the values, which then keep clear of them (a note
-    // veils what it covers).
-    notes(&mut frame, area, scene, style)?;
     // Bars cut by the axis say how tall they are; small ones say it when there is room.
     frame.halo = true;
     for pt in scene.points.iter().filter(|_| !binned) {
@@ -93,7 +91,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             frame.label(area, &text, &[at], LABEL - 1.0, if cut { c.text } else { c.muted }, cut, (HPos::Center, v))?;
         }
     }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {

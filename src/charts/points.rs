@@ -19,11 +19,11 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     spec.x_title = t(style.lang, "fig.label.x").into();
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
+    held_out_note(&mut frame, scene, style);
     let c = &style.colors;
     for pt in &scene.points {
         frame.mark(area, frame.p(pt.x, 0.0), pt.mark(), c.class(pt.green), 6.5)?;
     }
-    held_out_note(&mut frame, area, scene, style)?;
     if let Some(pt) = scene.highlighted() {
         let at = frame.p(pt.x, 0.0);
         frame.ring(area, at, 11.0)?;
@@ -38,7 +38,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             (HPos::Center, VPos::Bottom),
         )?;
     }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {

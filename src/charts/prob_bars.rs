@@ -60,6 +60,7 @@ pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
 
 pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style, which: Which) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, which.key("y"))))?;
+    notes(&mut frame, scene, style);
     let c = &style.colors;
     // The curve the bars reach up to: p(y = 1 | x), or its mirror for red.
     match which {
@@ -78,8 +79,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
         if let Some(pt) = scene.highlighted().filter(|p| which.shows(p)) {
             frame.ring(area, frame.p(pt.x, pt.p_true), 8.0)?;
         }
-        notes(&mut frame, area, scene, style)?;
-        return Ok(frame.map);
+        return frame.finish(area);
     }
     let xs: Vec<f64> = shown.iter().map(|p| p.x).collect();
     let w = bar_width(&frame, &xs, style);
@@ -98,9 +98,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             frame.ring(area, (x, top), 10.0)?;
         }
     }
-    // The notes before the values, which then keep clear of them (a note
-    // veils what it covers).
-    notes(&mut frame, area, scene, style)?;
     // Values on top, where they fit; the text alternative has them all.
     let highest_first: Vec<f64> = shown.iter().map(|p| -p.p_true).collect();
     if shown.len() <= 40 {
@@ -121,7 +118,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             )?;
         }
     }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {

@@ -71,7 +71,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
         true,
         (HPos::Right, VPos::Top),
     )?;
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {

@@ -106,7 +106,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
         )?;
     }
     let _ = bottom;
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {

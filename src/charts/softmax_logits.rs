@@ -34,6 +34,10 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     // The median's label and the line under it (the cap's, or why there is none).
     spec.head_room = 40.0;
     let mut frame = Frame::draw(area, style, &spec)?;
+    if gaps.is_empty() {
+        let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
+        frame.note(&fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]));
+    }
     let (_, top, _, bottom) = frame.rect();
     // The vertical lines run through the head room too (the frame's y axis has grown into it).
     let (y0, y1) = (frame.map.y.min, frame.map.y.max);
@@ -91,11 +95,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
             frame.label(area, text, &at, LABEL - 1.0, c.muted, false, (HPos::Left, VPos::Top))?;
         }
     }
-    if gaps.is_empty() {
-        let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
-        frame.note(area, &fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]))?;
-    }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 /// The gaps' range, with the cap and 0 in it, a little room either side,

@@ -48,8 +48,8 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     let mut frame = Frame::draw(area, style, &spec)?;
     let Some((_, point, fit)) = shown else {
         let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
-        frame.note(area, &fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]))?;
-        return Ok(frame.map);
+        frame.note(&fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]));
+        return frame.finish(area);
     };
     if scene.alpha > 0.0 {
         let ghost = Colors::tint(c.axis, 0.2);
@@ -88,7 +88,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
             }
         }
     }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 /// The one-hot and the sparse call's lines, each long and short.

@@ -32,6 +32,11 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.x_title = t(lang, "fig.softmax-regions.x").into();
     spec.y_title = t(lang, "fig.softmax-regions.y").into();
     let mut frame = Frame::draw(area, style, &spec)?;
+    if let Some(error) = &scene.fit_error {
+        let why = error.message().text(lang);
+        let key = if scene.model.is_some() { "fig.note.softmax-not-optimal" } else { "fig.note.softmax-no-fit" };
+        frame.note(&fill(t(lang, key), &[("why", why)]));
+    }
     frame.in_axes_layer(|frame| key(frame, area, scene.classes))?;
     if let (Some(model), true) = (&scene.model, style.draws(Layers::Data)) {
         area.draw(&regions(&frame, model, style))?;
@@ -48,13 +53,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     if let Some(p) = scene.highlight.and_then(|i| scene.points.get(i)) {
         frame.ring(area, frame.p(p.x, p.y), 12.0)?;
     }
-    if let Some(error) = &scene.fit_error {
-        frame.halo = true;
-        let why = error.message().text(lang);
-        let key = if scene.model.is_some() { "fig.note.softmax-not-optimal" } else { "fig.note.softmax-no-fit" };
-        frame.note(area, &fill(t(lang, key), &[("why", why)]))?;
-    }
-    Ok(frame.map)
+    frame.finish(area)
 }
 
 thread_local! {
