@@ -4,6 +4,7 @@
 //! figures place in data coordinates: lines clipped to the plot, bars,
 //! markers, labels that avoid each other.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
@@ -31,12 +32,12 @@ pub enum Ticks {
 }
 
 impl Ticks {
-    /// The ticks and their labels on `axis`.
-    fn on(&self, axis: &Axis) -> Vec<(f64, String)> {
+    /// The ticks and their labels on `axis` (those given, not copied).
+    fn on(&self, axis: &Axis) -> Cow<'_, [(f64, String)]> {
         match self {
-            Ticks::Auto(n) => nice_ticks(axis.min, axis.max, *n),
-            Ticks::At(t) => t.clone(),
-            Ticks::None => vec![],
+            Ticks::Auto(n) => Cow::Owned(nice_ticks(axis.min, axis.max, *n)),
+            Ticks::At(t) => Cow::Borrowed(t),
+            Ticks::None => Cow::Borrowed(&[]),
         }
     }
 }
@@ -335,7 +336,7 @@ impl<'s> Frame<'s> {
         };
         // Labels keep off the y axis' tick labels and its title.
         let tick_height = s(TICK_PX * 1.2);
-        for (v, label) in &y_ticks {
+        for (v, label) in y_ticks.iter() {
             if (spec.y.min..=spec.y.max).contains(v) {
                 let (x, y) = (left - s(8.0), frame.py(*v));
                 frame.reserve([x - style.text_width(label, TICK_PX), y - tick_height / 2.0, x, y + tick_height / 2.0]);
