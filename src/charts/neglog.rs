@@ -31,13 +31,17 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     notes(&mut frame, scene, style);
     let c = &style.colors;
     frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;
-    // Name the curve where it is steep and alone.
-    let at = frame.p(0.09, 2.4);
-    frame.label(area, t(lang, "fig.neglog.curve"), &[at], LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
+    let mark = style.pxf(7.0);
     for pt in &scene.points {
         let (x, y) = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(pt.neg_log_p));
         frame.mark(area, (x, y), pt.mark(), c.class(pt.green), 6.0)?;
+        frame.reserve([x - mark, y - mark, x + mark, y + mark]);
     }
+    // Name the curve where it is steep, just right of it and clear of the
+    // points: from its usual place, along the curve.
+    let beside = |p: f64| (frame.px(p) + style.pxf(5.0), frame.py(-p.ln()));
+    let at = [0.09, 0.06, 0.13, 0.045, 0.18].map(beside);
+    frame.label(area, t(lang, "fig.neglog.curve"), &at, LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
     if let Some(pt) = scene.highlighted() {
         let loss = pt.neg_log_p;
         let at = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(loss));
