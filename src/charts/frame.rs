@@ -938,6 +938,7 @@ pub struct Outline {
 impl Outline {
     /// The outline through `offsets` (at most [`MOST`]) from an area pixel.
     pub fn around((x, y): (f64, f64), offsets: &[(f64, f64)]) -> Outline {
+        debug_assert!(offsets.len() <= MOST, "an outline of {} points: at most {MOST} fit", offsets.len());
         let mut points = [(0, 0); MOST];
         for (point, (dx, dy)) in points.iter_mut().zip(offsets) {
             *point = (r(x + dx), r(y + dy));
