@@ -224,6 +224,11 @@ test("a figure whose drawing fails says why, greys its still and draws again onc
   assert.match(log.errors[0], /^figure fit: Error: no ink left/);
   const others = (await canvasInk(page)).filter((f) => f.visible && f.name !== "fit");
   assert.ok(others.length > 0 && others.every((f) => f.ink > 0.005), "the other figures draw on");
+  // Asked to draw again while the canvas still refuses (any resize asks a
+  // failed figure again): the same failure is not told twice.
+  await page.evaluate(() => window.losslab.redraw_all_now());
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(log.errors.length, 1, log.errors.join("\n"));
   // Once the canvas fills again, the next change draws the figure.
   await page.evaluate(() => window.restoreFill());
   await setControl(page, "C", 1);

@@ -357,7 +357,6 @@ pub fn canvases() -> Vec<HtmlCanvasElement> {
 /// left under a canvas never drawn, is greyed out, as it may show another
 /// state than the reader's.
 fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
-    dom::console_error(&format!("figure {}: {message}", figure.name()));
     let first = message.lines().next().unwrap_or_default();
     let text = match i18n::lookup(lang, first) {
         Some(reason) => i18n::fill(i18n::t(lang, "fig.failed"), &[("error", reason)]),
@@ -366,11 +365,19 @@ fn show_failure(index: usize, figure: Figure, message: &str, lang: Lang) {
     // The slot may be locked by the failed call: its elements are reached by selector.
     let selector = format!("canvas[data-figure=\"{}\"]", figure.name());
     let root = dom::document().document_element().expect("root");
-    let Some(element) = dom::find::<Element>(&root, &selector).and_then(|c| c.closest("figure").ok().flatten()) else {
+    let element = dom::find::<Element>(&root, &selector).and_then(|c| c.closest("figure").ok().flatten());
+    let caption = element.as_ref().and_then(|e| dom::find::<Element>(e, ".fig-error"));
+    // A figure that fails again for the same reason (any resize asks a
+    // failed figure to draw again) has nothing new to tell.
+    let told = element.as_ref().is_some_and(|e| e.has_attribute("data-failed"))
+        && caption.as_ref().and_then(|c| c.text_content()).as_deref() == Some(text.as_str());
+    if told {
         return;
-    };
+    }
+    dom::console_error(&format!("figure {}: {message}", figure.name()));
+    let Some(element) = element else { return };
     let _ = element.set_attribute("data-failed", "");
-    if let Some(caption) = dom::find::<Element>(&element, ".fig-error") {
+    if let Some(caption) = caption {
         caption.set_text_content(Some(&text));
     }
     SLOTS.with(|cell| {
