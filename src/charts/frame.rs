@@ -1136,25 +1136,11 @@ mod tests {
             frame.finish(&area).unwrap();
         }
         // The words drawn, in order: the y title, the label, then the note.
-        let mut texts = Vec::new();
-        let mut i = 0;
-        while i < painting.ops.len() {
-            let op = painting.ops[i] as u8;
-            let len = match op {
-                x if x == Op::Fill as u8 => 5,
-                x if x == Op::Stroke as u8 => 6,
-                x if x == Op::MoveTo as u8 || x == Op::LineTo as u8 => 3,
-                x if x == Op::FillRect as u8 || x == Op::StrokeRect as u8 => 5,
-                x if x == Op::Circle as u8 => 4,
-                x if x == Op::Text as u8 => 10,
-                x if x == Op::Image as u8 => 8,
-                _ => 1,
-            };
-            if op == Op::Text as u8 {
-                texts.push(painting.texts[painting.ops[i + 9] as usize].as_str());
-            }
-            i += len;
-        }
+        let texts: Vec<&str> = painting
+            .calls()
+            .filter(|&(code, _)| code == Op::Text as u8)
+            .map(|(_, args)| painting.texts[args[8] as usize].as_str())
+            .collect();
         assert_eq!(texts.iter().rev().take(2).collect::<Vec<_>>(), [&"held out", &"over"]);
         assert_eq!(texts.iter().filter(|&&t| t == "over").count(), 1);
     }

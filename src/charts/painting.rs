@@ -71,6 +71,28 @@ impl Painting {
         self.pixels.clear();
     }
 
+    /// Each call written down: its [`Op`] code and its arguments.
+    #[cfg(test)]
+    pub(crate) fn calls(&self) -> impl Iterator<Item = (u8, &[f64])> {
+        let args = |code: u8| match code {
+            1 => 4,
+            2 => 5,
+            4 | 5 => 2,
+            9 | 10 => 4,
+            11 => 3,
+            12 => 9,
+            13 => 7,
+            _ => 0,
+        };
+        let mut rest = &self.ops[..];
+        std::iter::from_fn(move || {
+            let (&code, tail) = rest.split_first()?;
+            let (these, after) = tail.split_at(args(code as u8).min(tail.len()));
+            rest = after;
+            Some((code as u8, these))
+        })
+    }
+
     fn op(&mut self, op: Op, args: &[f64]) {
         self.ops.push(f64::from(op as u8));
         self.ops.extend_from_slice(args);
@@ -394,24 +416,7 @@ mod tests {
     }
 
     fn count(painting: &Painting, op: Op) -> usize {
-        let mut n = 0;
-        let mut i = 0;
-        let args = |code: u8| match code {
-            1 => 4,
-            2 => 5,
-            4 | 5 => 2,
-            9 | 10 => 4,
-            11 => 3,
-            12 => 9,
-            13 => 7,
-            _ => 0,
-        };
-        while i < painting.ops.len() {
-            let code = painting.ops[i] as u8;
-            n += usize::from(code == op as u8);
-            i += 1 + args(code);
-        }
-        n
+        painting.calls().filter(|&(code, _)| code == op as u8).count()
     }
 
     #[test]
