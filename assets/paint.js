@@ -1,5 +1,5 @@
 // Replays a painting (src/charts/painting.rs) on a canvas: the 2D context's
-// calls written down as numbers, the texts they name, separated by U+0001,
+// calls written down as numbers, the texts they name, each followed by U+0001,
 // and the cells of their images, four bytes each.
 const STYLES = ["normal", "bold", "italic", "oblique"];
 const ALIGN = ["start", "center", "end"];

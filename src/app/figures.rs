@@ -41,6 +41,9 @@ pub struct Slot {
     ever_drawn: bool,
     /// The painting of the last drawing (kept to reuse its memory).
     painting: Painting,
+    /// The canvas' 2D context, once it gave one (asked for once: each ask
+    /// is a call out of the module).
+    context: Option<web_sys::CanvasRenderingContext2d>,
 }
 
 #[wasm_bindgen(module = "/assets/paint.js")]
@@ -55,27 +58,21 @@ extern "C" {
     ) -> Result<(), JsValue>;
 }
 
-/// Draws `figure` in `layers` into `painting`, then replays it on `canvas`.
+/// Draws `figure` into `painting`, then replays it on the canvas of `context`.
 fn paint_figure(
-    canvas: &HtmlCanvasElement,
+    context: &web_sys::CanvasRenderingContext2d,
+    size: (u32, u32),
     painting: &mut Painting,
     figure: Figure,
     scene: &Scene,
     style: &Style,
 ) -> Result<PlotMap, String> {
-    let size = (canvas.width(), canvas.height());
     let map = {
         let area = PageBackend::Painter(Painter::new(painting, size)).into_drawing_area();
         charts::draw(figure, &area, scene, style).map_err(|e| e.to_string())?
     };
-    replay(canvas, painting)?;
+    paint(context, &painting.ops, &painting.texts, &painting.pixels).map_err(|e| said_by(&e))?;
     Ok(map)
-}
-
-/// Replays `painting` on `canvas`.
-fn replay(canvas: &HtmlCanvasElement, painting: &Painting) -> Result<(), String> {
-    let context = context(canvas)?;
-    paint(&context, &painting.ops, &painting.texts.join("\u{1}"), &painting.pixels).map_err(|e| said_by(&e))
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<web_sys::CanvasRenderingContext2d, String> {
@@ -149,6 +146,7 @@ fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
         still,
         ever_drawn: false,
         painting: Painting::default(),
+        context: None,
     }
 }
 
@@ -262,7 +260,14 @@ fn draw_one(
             return Ok(()); // hidden: drawn when it becomes visible (resize observer)
         };
         resize(&canvas, size);
-        let drawn = paint_figure(&canvas, &mut slot.painting, figure, scene, style);
+        if slot.context.is_none() {
+            slot.context = context(&canvas).ok();
+        }
+        let Slot { context: got, painting, .. } = &mut *slot;
+        let drawn = match got {
+            Some(context) => paint_figure(context, size, painting, figure, scene, style),
+            None => Err("fig.failed.no-context".to_owned()),
+        };
         match drawn {
             Ok(map) => {
                 slot.map = Some(map);
@@ -500,7 +505,9 @@ fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValu
     canvas.set_width((width as f64 * scale).round() as u32);
     canvas.set_height((height as f64 * scale).round() as u32);
     let style = Style { scale, ..*style };
-    paint_figure(&canvas, &mut Painting::default(), figure, scene, &style).map_err(|e| JsValue::from_str(&e))?;
+    let size = (canvas.width(), canvas.height());
+    let context = context(&canvas).map_err(|e| JsValue::from_str(&e))?;
+    paint_figure(&context, size, &mut Painting::default(), figure, scene, &style).map_err(|e| JsValue::from_str(&e))?;
     let url = canvas.to_data_url_with_type("image/png")?;
     click_download(&format!("losslab-{}.png", figure.name()), &url)
 }

@@ -94,13 +94,25 @@ impl PageBackend<'_> {
         both!(self, b => b.draw_rect(from, to, &style, fill))
     }
 
-    fn path(&mut self, path: &[BackendCoord], style: Shape) -> Done {
+    /// `points` in a list: a painter's own, kept from path to path (a redraw
+    /// draws hundreds), or a new one.
+    fn listed(&mut self, points: impl IntoIterator<Item = BackendCoord>) -> Vec<BackendCoord> {
+        let mut list = match self {
+            PageBackend::Painter(b) => b.spare_points(),
+            PageBackend::Svg(_) => Vec::new(),
+        };
+        list.extend(points);
+        list
+    }
+
+    fn path(&mut self, path: Vec<BackendCoord>, style: Shape) -> Done {
         match self {
             PageBackend::Painter(b) => {
-                b.line_through(path, style.color, style.width);
+                b.line_through(&path, style.color, style.width);
+                b.keep_points(path);
                 Ok(())
             }
-            PageBackend::Svg(b) => b.draw_path(path.iter().copied(), &style).map_err(svg_error),
+            PageBackend::Svg(b) => b.draw_path(path, &style).map_err(svg_error),
         }
     }
 
@@ -108,13 +120,14 @@ impl PageBackend<'_> {
         both!(self, b => b.draw_circle(center, radius, &style, fill))
     }
 
-    fn polygon(&mut self, vert: &[BackendCoord], style: Shape) -> Done {
+    fn polygon(&mut self, vert: Vec<BackendCoord>, style: Shape) -> Done {
         match self {
             PageBackend::Painter(b) => {
-                b.polygon(vert, style.color);
+                b.polygon(&vert, style.color);
+                b.keep_points(vert);
                 Ok(())
             }
-            PageBackend::Svg(b) => b.fill_polygon(vert.iter().copied(), &style).map_err(svg_error),
+            PageBackend::Svg(b) => b.fill_polygon(vert, &style).map_err(svg_error),
         }
     }
 }
@@ -150,7 +163,8 @@ impl DrawingBackend for PageBackend<'_> {
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Done {
-        self.path(&path.into_iter().collect::<Vec<_>>(), Shape::of(style))
+        let path = self.listed(path);
+        self.path(path, Shape::of(style))
     }
 
     fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Done {
@@ -158,7 +172,8 @@ impl DrawingBackend for PageBackend<'_> {
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Done {
-        self.polygon(&vert.into_iter().collect::<Vec<_>>(), Shape::of(style))
+        let vert = self.listed(vert);
+        self.polygon(vert, Shape::of(style))
     }
 
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Done {

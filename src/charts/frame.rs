@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use plotters::element::{Circle, DashedPathElement, Drawable, PathElement, PointCollection, Rectangle};
+use plotters::element::{Circle, DashedPathElement, Drawable, PointCollection, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle};
@@ -403,12 +403,12 @@ impl<'s> Frame<'s> {
                 continue;
             }
             let y = frame.py(*v);
-            area.draw(&PathElement::new(vec![(r(left), r(y)), (r(right), r(y))], thin))?;
+            area.draw(&Polyline(&[(r(left), r(y)), (r(right), r(y))], thin))?;
             put(area, label, (left - s(8.0), y), tick_text)?;
         }
         let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
         let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
-        area.draw(&PathElement::new(vec![(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
+        area.draw(&Polyline(&[(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
         let x_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
         let mut last_right = f64::NEG_INFINITY;
         for (v, label) in x_ticks {
@@ -416,7 +416,7 @@ impl<'s> Frame<'s> {
                 continue;
             }
             let x = frame.px(*v);
-            area.draw(&PathElement::new(vec![(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
+            area.draw(&Polyline(&[(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
             let half = style.text_width(label, TICK_PX) / 2.0;
             if x - half > last_right + s(4.0) {
                 put(area, label, (x, axis_y + s(8.0)), x_text)?;
@@ -505,58 +505,67 @@ impl<'s> Frame<'s> {
             return Ok(());
         }
         let style = ShapeStyle::from(stroke.color).stroke_width(self.style.stroke(stroke.width_css));
-        for run in self.clipped_runs(points) {
+        let (pixels, ends) = self.clipped_runs(points);
+        let mut start = 0;
+        for end in ends {
+            let run = &pixels[start..end];
+            start = end;
             if stroke.dashed {
-                area.draw(&DashedPathElement::new(run, self.style.px(5.0), self.style.px(4.0), style))?;
+                area.draw(&DashedPathElement::new(run.iter().copied(), self.style.px(5.0), self.style.px(4.0), style))?;
             } else {
-                area.draw(&PathElement::new(run, style))?;
+                area.draw(&Polyline(run, style))?;
             }
         }
         Ok(())
     }
 
     /// The pixels of `points`' line inside the plot, as runs of the fewest
-    /// points that draw it: one run per stretch inside it.
-    fn clipped_runs(&self, points: &[(f64, f64)]) -> Vec<Vec<(i32, i32)>> {
+    /// points that draw it, one run per stretch inside it: every run's
+    /// points one after another, and where each run ends.
+    fn clipped_runs(&self, points: &[(f64, f64)]) -> (Vec<(i32, i32)>, Vec<usize>) {
         let (l, t, rr, b) = self.rect();
-        let mut runs: Vec<Vec<(i32, i32)>> = Vec::new();
-        let mut current: Vec<(i32, i32)> = Vec::new();
+        let mut pixels: Vec<(i32, i32)> = Vec::with_capacity(points.len());
+        let mut ends: Vec<usize> = Vec::new();
+        // Where the run being built starts in `pixels`.
+        let mut start = 0;
         let projection = self.map.projection();
         let pixel = |&(x, y): &(f64, f64)| {
             let (a, c) = (projection.x_pixel(x) - self.base.0, projection.y_pixel(y) - self.base.1);
             (x.is_finite() && y.is_finite() && a.is_finite() && c.is_finite()).then_some((a, c))
         };
-        let mut flush = |current: &mut Vec<(i32, i32)>| {
-            if current.len() >= 2 {
-                runs.push(std::mem::take(current));
+        // Ends the run being built: kept when it draws a line.
+        let mut flush = |pixels: &mut Vec<(i32, i32)>, start: &mut usize| {
+            if pixels.len() - *start >= 2 {
+                ends.push(pixels.len());
+                *start = pixels.len();
             } else {
-                current.clear();
+                pixels.truncate(*start);
             }
         };
         let mut previous = points.first().and_then(pixel);
         for point in points.iter().skip(1) {
             let next = pixel(point);
             let (Some(p0), Some(p1)) = (std::mem::replace(&mut previous, next), next) else {
-                flush(&mut current);
+                flush(&mut pixels, &mut start);
                 continue;
             };
             match clip_segment(p0, p1, (l, t, rr, b)) {
                 Some((q0, q1, cut_end)) => {
                     let q0 = (r(q0.0), r(q0.1));
-                    if current.last() != Some(&q0) {
-                        flush(&mut current);
-                        current.push(q0);
+                    if pixels[start..].last() != Some(&q0) {
+                        flush(&mut pixels, &mut start);
+                        pixels.push(q0);
                     }
-                    extend(&mut current, (r(q1.0), r(q1.1)));
+                    extend(&mut pixels, start, (r(q1.0), r(q1.1)));
                     if cut_end {
-                        flush(&mut current);
+                        flush(&mut pixels, &mut start);
                     }
                 }
-                None => flush(&mut current),
+                None => flush(&mut pixels, &mut start),
             }
         }
-        flush(&mut current);
-        runs
+        flush(&mut pixels, &mut start);
+        (pixels, ends)
     }
 
     /// A filled rectangle between data corners, clamped to the plot.
@@ -659,9 +668,11 @@ impl<'s> Frame<'s> {
             // An × drawn as one polygon: crisp at any scale, one shape to count.
             let cross = Outline::around((x, y), &cross(s));
             if mark.hollow {
-                let mut pts = cross.points().to_vec();
-                pts.push(pts[0]);
-                area.draw(&PathElement::new(pts, outline))?;
+                let mut closed = [(0, 0); MOST + 1];
+                let points = cross.points();
+                closed[..points.len()].copy_from_slice(points);
+                closed[points.len()] = points[0];
+                area.draw(&Polyline(&closed[..=points.len()], outline))?;
             } else {
                 area.draw(&Filled(cross, color.filled()))?;
             }
@@ -977,6 +988,7 @@ impl<DB: DrawingBackend> Drawable<DB> for Filled {
 /// Rounds an area pixel coordinate to the backend's integer grid, halves
 /// up (`floor` is one WebAssembly instruction; `round`, halves away from
 /// zero, has none and is done in software; this runs for every point drawn).
+#[inline(always)]
 pub fn r(v: f64) -> i32 {
     if v.is_finite() {
         (v + 0.5).floor().clamp(-1e6, 1e6) as i32
@@ -1024,21 +1036,46 @@ impl<DB: DrawingBackend> Drawable<DB> for Words<'_> {
     }
 }
 
-/// Adds pixel `p` to a run, leaving out what draws nothing: a point on the
+/// A line through pixels: plotters' `PathElement`, borrowing its points
+/// instead of owning a copy of them.
+struct Polyline<'a>(&'a [BackendCoord], ShapeStyle);
+
+impl<'a, 'b> PointCollection<'a, BackendCoord> for &'a Polyline<'b> {
+    type Point = &'a BackendCoord;
+    type IntoIter = &'a [BackendCoord];
+    fn point_iter(self) -> &'a [BackendCoord] {
+        self.0
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Polyline<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        backend.draw_path(points, &self.1)
+    }
+}
+
+/// Adds pixel `p` to the run that starts at `start`, leaving out what draws nothing: a point on the
 /// run's last, or a last point that `p` carries straight on from (the
 /// line through them is the same line, and the path is shorter).
-fn extend(run: &mut Vec<(i32, i32)>, p: (i32, i32)) {
-    match run[..] {
+#[inline(always)]
+fn extend(pixels: &mut Vec<(i32, i32)>, start: usize, p: (i32, i32)) {
+    match pixels[start..] {
         [.., last] if last == p => {}
         [.., a, b] if straight_on(a, b, p) => {
-            let n = run.len();
-            run[n - 1] = p;
+            let n = pixels.len();
+            pixels[n - 1] = p;
         }
-        _ => run.push(p),
+        _ => pixels.push(p),
     }
 }
 
 /// Whether `c` lies on the line from `a` through `b`, beyond `b`.
+#[inline(always)]
 fn straight_on(a: (i32, i32), b: (i32, i32), c: (i32, i32)) -> bool {
     let (ux, uy) = (i64::from(b.0 - a.0), i64::from(b.1 - a.1));
     let (vx, vy) = (i64::from(c.0 - b.0), i64::from(c.1 - b.1));
@@ -1047,6 +1084,7 @@ fn straight_on(a: (i32, i32), b: (i32, i32), c: (i32, i32)) -> bool {
 
 /// The part of a segment inside a rectangle (l, t, r, b), and whether its
 /// end was cut (so the polyline must break there).
+#[inline(always)]
 fn clip_segment(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> Option<Clipped> {
     let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
     // Most segments of a curve lie inside: kept whole, as Liang–Barsky
@@ -1136,10 +1174,11 @@ mod tests {
             frame.finish(&area).unwrap();
         }
         // The words drawn, in order: the y title, the label, then the note.
+        let words = painting.words();
         let texts: Vec<&str> = painting
             .calls()
             .filter(|&(code, _)| code == Op::Text as u8)
-            .map(|(_, args)| painting.texts[args[8] as usize].as_str())
+            .map(|(_, args)| words[args[8] as usize])
             .collect();
         assert_eq!(texts.iter().rev().take(2).collect::<Vec<_>>(), [&"held out", &"over"]);
         assert_eq!(texts.iter().filter(|&&t| t == "over").count(), 1);
@@ -1158,6 +1197,44 @@ mod tests {
         let spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
         let mut frame = Frame::draw(&area, &style, &spec).unwrap();
         frame.note("held out");
+    }
+
+    /// A line breaks where a point is not a number and where it leaves the
+    /// plot: its runs lie one after another in one list, each of at least
+    /// two points, a lone point left out.
+    #[test]
+    fn a_line_breaks_into_runs_where_it_is_not_a_number_or_leaves_the_plot() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Painter, Painting};
+
+        let style = Style::default();
+        let mut painting = Painting::default();
+        let area = Painter::new(&mut painting, (400, 300)).into_drawing_area();
+        let spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+        let frame = Frame::draw(&area, &style, &spec).unwrap();
+        let pixel = |x: f64, y: f64| {
+            let (a, b) = frame.p(x, y);
+            (r(a), r(b))
+        };
+        let points = [
+            (0.0, 0.5),
+            (0.25, 0.5),
+            (0.5, 0.5), // straight on from the first two: one stretch
+            (f64::NAN, 0.5),
+            (0.6, 0.1), // alone between two breaks: draws nothing
+            (0.7, f64::INFINITY),
+            (0.8, 0.5),
+            (0.9, 0.9),
+            (0.9, 1.5), // leaves the plot at its top
+            (1.0, 1.5),
+        ];
+        let (pixels, ends) = frame.clipped_runs(&points);
+        assert_eq!(ends, [2, 5]);
+        assert_eq!(pixels[..4], [pixel(0.0, 0.5), pixel(0.5, 0.5), pixel(0.8, 0.5), pixel(0.9, 0.9)]);
+        let (_, top, ..) = frame.rect();
+        let cut = pixels[4];
+        assert!(cut.0 == pixel(0.9, 0.9).0 && (cut.1 - r(top)).abs() <= 1, "cut at the top: {cut:?}");
     }
 
     #[test]
@@ -1192,12 +1269,13 @@ mod tests {
 
     #[test]
     fn a_run_keeps_only_the_points_where_its_line_turns() {
-        let mut run = Vec::new();
+        // A run that starts after another's points (9, 9) and (8, 8).
+        let mut pixels = vec![(9, 9), (8, 8)];
         for p in [(0, 0), (1, 1), (1, 1), (2, 2), (3, 3), (4, 3), (5, 3), (4, 3), (2, 3)] {
-            extend(&mut run, p);
+            extend(&mut pixels, 2, p);
         }
         // The diagonal and the level stretch each come down to their ends;
-        // turning back along the same line is a turn.
-        assert_eq!(run, [(0, 0), (3, 3), (5, 3), (2, 3)]);
+        // turning back along the same line is a turn; the run before is untouched.
+        assert_eq!(pixels, [(9, 9), (8, 8), (0, 0), (3, 3), (5, 3), (2, 3)]);
     }
 }

@@ -22,8 +22,11 @@ pub struct Painting {
     /// Each call: its [`Op`] code, then its arguments.
     pub ops: Vec<f64>,
     /// The texts that [`Op::Text`] calls draw and the font families they
-    /// name, by index.
-    pub texts: Vec<String>,
+    /// name, each followed by U+0001 (which no word holds), as the page hands
+    /// them over; a call names them by their place in this list.
+    pub texts: String,
+    /// How many texts `texts` holds.
+    count: usize,
     /// The cells of every [`Op::Image`], four bytes (RGBA) each, one image after another.
     pub pixels: Vec<u8>,
 }
@@ -68,6 +71,7 @@ impl Painting {
     pub fn clear(&mut self) {
         self.ops.clear();
         self.texts.clear();
+        self.count = 0;
         self.pixels.clear();
     }
 
@@ -93,17 +97,28 @@ impl Painting {
         })
     }
 
+    /// Writes down a call: the list grown once, then written in place (a
+    /// redraw writes tens of thousands of numbers).
     fn op(&mut self, op: Op, args: &[f64]) {
-        self.ops.push(f64::from(op as u8));
-        self.ops.extend_from_slice(args);
+        let start = self.ops.len();
+        self.ops.resize(start + 1 + args.len(), f64::from(op as u8));
+        for (slot, &arg) in self.ops[start + 1..].iter_mut().zip(args) {
+            *slot = arg;
+        }
     }
 
+    /// Adds `text` to the texts; its index.
     fn text(&mut self, text: &str) -> f64 {
-        let index = self.texts.iter().position(|t| t == text).unwrap_or_else(|| {
-            self.texts.push(text.to_owned());
-            self.texts.len() - 1
-        });
-        index as f64
+        self.texts.push_str(text);
+        self.texts.push('\u{1}');
+        self.count += 1;
+        (self.count - 1) as f64
+    }
+
+    /// The texts, in order.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> Vec<&str> {
+        self.texts.split_terminator('\u{1}').collect()
     }
 }
 
@@ -133,6 +148,11 @@ pub struct Painter<'a> {
     stroke: Option<(ColorKey, u32)>,
     /// Where the context holds lines in `stroke`'s style not yet stroked, if it does.
     pending: Option<Bounds>,
+    /// The last font family named, and its index among the texts: a
+    /// figure's texts all name the same one or two.
+    family: Option<(String, f64)>,
+    /// A list for the points of each path, kept from path to path: a redraw draws hundreds.
+    points: Vec<BackendCoord>,
 }
 
 /// A box around lines, in pixels: left, top, right, bottom.
@@ -163,7 +183,7 @@ impl<'a> Painter<'a> {
     /// A drawing of `size` pixels, written into `painting` (emptied first).
     pub fn new(painting: &'a mut Painting, size: (u32, u32)) -> Painter<'a> {
         painting.clear();
-        Painter { painting, size, fill: None, stroke: None, pending: None }
+        Painter { painting, size, fill: None, stroke: None, pending: None, family: None, points: Vec::new() }
     }
 
     fn set_fill(&mut self, color: BackendColor) {
@@ -191,16 +211,31 @@ impl<'a> Painter<'a> {
 
     fn path_to(&mut self, path: &[BackendCoord]) {
         if let Some((&(x, y), rest)) = path.split_first() {
-            self.painting.ops.reserve(3 * path.len());
             self.painting.op(Op::MoveTo, &[f64::from(x), f64::from(y)]);
-            for &(x, y) in rest {
-                self.painting.op(Op::LineTo, &[f64::from(x), f64::from(y)]);
+            let ops = &mut self.painting.ops;
+            let start = ops.len();
+            ops.resize(start + 3 * rest.len(), f64::from(Op::LineTo as u8));
+            for (call, &(x, y)) in ops[start..].chunks_exact_mut(3).zip(rest) {
+                call[1] = f64::from(x);
+                call[2] = f64::from(y);
             }
         }
     }
 }
 
 impl Painter<'_> {
+    /// The painter's list for a path's points, emptied.
+    pub fn spare_points(&mut self) -> Vec<BackendCoord> {
+        let mut points = std::mem::take(&mut self.points);
+        points.clear();
+        points
+    }
+
+    /// Gives a list from [`Painter::spare_points`] back, for the next path.
+    pub fn keep_points(&mut self, points: Vec<BackendCoord>) {
+        self.points = points;
+    }
+
     /// Records `size` cells of `rgba`, stretched over the rectangle from `from` to `to`.
     pub fn image(&mut self, from: BackendCoord, to: BackendCoord, size: (u32, u32), rgba: &[u8]) {
         self.flush();
@@ -334,7 +369,10 @@ impl DrawingBackend for Painter<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.line_through(&path.into_iter().collect::<Vec<_>>(), style.color(), style.stroke_width());
+        let mut points = self.spare_points();
+        points.extend(path);
+        self.line_through(&points, style.color(), style.stroke_width());
+        self.keep_points(points);
         Ok(())
     }
 
@@ -358,7 +396,10 @@ impl DrawingBackend for Painter<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.polygon(&vert.into_iter().collect::<Vec<_>>(), style.color());
+        let mut points = self.spare_points();
+        points.extend(vert);
+        self.polygon(&points, style.color());
+        self.keep_points(points);
         Ok(())
     }
 
@@ -392,7 +433,15 @@ impl DrawingBackend for Painter<'_> {
             "oblique" => 3.0,
             _ => 0.0,
         };
-        let family = self.painting.text(style.family().as_str());
+        let family = match &self.family {
+            Some((name, index)) if name == style.family().as_str() => *index,
+            _ => {
+                let name = style.family().as_str().to_owned();
+                let index = self.painting.text(&name);
+                self.family = Some((name, index));
+                index
+            }
+        };
         let text = self.painting.text(text);
         let (x, y) = (f64::from(pos.0), f64::from(pos.1));
         self.painting.op(Op::Text, &[x, y, style.size(), font_style, family, align, baseline, quarter_turns, text]);
@@ -444,13 +493,13 @@ mod tests {
     }
 
     #[test]
-    fn text_names_its_words_and_family_once() {
+    fn text_names_its_family_once_and_each_text_as_drawn() {
         let painting = paint(|area| {
             let style = ("sans-serif", 13).into_font().color(&RED);
             area.draw(&Text::new("p = 0.5", (10, 10), style.clone())).unwrap();
             area.draw(&Text::new("p = 0.5", (10, 30), style)).unwrap();
         });
-        assert_eq!(painting.texts, ["sans-serif", "p = 0.5"]);
+        assert_eq!(painting.words(), ["sans-serif", "p = 0.5", "p = 0.5"]);
         assert_eq!(count(&painting, Op::Text), 2);
         assert_eq!(count(&painting, Op::Fill), 1);
     }

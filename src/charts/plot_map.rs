@@ -11,6 +11,7 @@ pub enum Scale {
 }
 
 impl Scale {
+    #[inline(always)]
     pub fn forward(self, v: f64) -> f64 {
         match self {
             Scale::Linear => v,
@@ -70,6 +71,7 @@ pub struct Fractions {
 
 impl Fractions {
     /// Where `v` falls between the axis' `min` (0) and `max` (1).
+    #[inline(always)]
     pub fn of(&self, v: f64) -> f64 {
         (self.scale.forward(v) - self.a) / self.span
     }
@@ -101,11 +103,13 @@ impl PlotMap {
 
     /// The backend pixel column of data x: a curve maps hundreds of points,
     /// so one coordinate is not computed for the sake of the other.
+    #[inline(always)]
     pub fn x_pixel(&self, x: f64) -> f64 {
         self.left + self.x.fraction(x) * (self.right - self.left)
     }
 
     /// The backend pixel row of data y.
+    #[inline(always)]
     pub fn y_pixel(&self, y: f64) -> f64 {
         self.bottom - self.y.fraction(y) * (self.bottom - self.top)
     }
