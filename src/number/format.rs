@@ -55,10 +55,26 @@ fn rounded_exactly(v: f64, decimals: usize) -> Option<String> {
         return None;
     }
     let whole = scaled.round().abs() as u64;
-    let digits = format!("{whole:0>width$}", width = decimals + 1);
-    let (int, frac) = digits.split_at(digits.len() - decimals);
-    let sign = if whole != 0 && v < 0.0 { "−" } else { "" };
-    Some(if decimals == 0 { format!("{sign}{int}") } else { format!("{sign}{int}.{frac}") })
+    // Its digits, last first, at least one before the point: written by
+    // hand, as the formatter would be slower at it than at the rest.
+    let mut digits = [0u8; 24];
+    let (mut rest, mut len) = (whole, 0);
+    while rest > 0 || len <= decimals {
+        digits[len] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        len += 1;
+    }
+    let mut written = String::with_capacity(len + 4);
+    if whole != 0 && v < 0.0 {
+        written.push('−');
+    }
+    for (place, &digit) in digits[..len].iter().enumerate().rev() {
+        written.push(char::from(digit));
+        if place == decimals && decimals > 0 {
+            written.push('.');
+        }
+    }
+    Some(written)
 }
 
 /// `v` as the second term of a sum, its sign written as the operator: "+ 0.66"
