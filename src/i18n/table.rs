@@ -9,8 +9,47 @@ use std::sync::OnceLock;
 
 use super::lang::Lang;
 
-/// One language's words: `(key, text)` sorted by key.
-type Table = Vec<(&'static str, &'static str)>;
+/// One language's words: `(key, text)` in the file's order, and where each
+/// key is, by its hash: a redraw looks up hundreds of keys, most of them
+/// alike for their first ten letters or more.
+struct Table {
+    entries: Vec<(&'static str, &'static str)>,
+    /// Open addressing over a power of two at least twice the entries: an
+    /// entry's place + 1 in the slot its key hashes to or after it, 0 for none.
+    slots: Vec<u32>,
+}
+
+impl Table {
+    fn new(entries: Vec<(&'static str, &'static str)>) -> Table {
+        let mask = (2 * entries.len()).next_power_of_two().max(2) - 1;
+        let mut slots = vec![0u32; mask + 1];
+        for (place, &(key, _)) in entries.iter().enumerate() {
+            let mut at = hash(key) & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = place as u32 + 1;
+        }
+        Table { entries, slots }
+    }
+
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash(key) & mask;
+        loop {
+            let (k, text) = *self.entries.get(self.slots[at].checked_sub(1)? as usize)?;
+            if k == key {
+                return Some(text);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// FNV-1a, 32 bits.
+fn hash(key: &str) -> usize {
+    key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize
+}
 
 /// The installed tables, English then Chinese.
 static TABLES: [OnceLock<Table>; 2] = [OnceLock::new(), OnceLock::new()];
@@ -40,7 +79,7 @@ fn table(lang: Lang) -> Option<&'static Table> {
             let words: std::collections::BTreeMap<String, String> =
                 serde_json::from_str(source(lang)).expect("the string files are valid JSON (a test reads them)");
             let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
-            words.into_iter().map(|(k, v)| (leak(k), leak(v))).collect()
+            Table::new(words.into_iter().map(|(k, v)| (leak(k), leak(v))).collect())
         }))
     }
     #[cfg(target_arch = "wasm32")]
@@ -49,17 +88,15 @@ fn table(lang: Lang) -> Option<&'static Table> {
     }
 }
 
-/// Installs `lang`'s words on the page: its file's keys and texts in the
-/// file's order, which is by key (a test checks; the page need not sort
-/// them), packed as `key␁text␁key␁…` with U+0001 between them. The string
+/// Installs `lang`'s words on the page: its file's keys and texts packed as `key␁text␁key␁…` with U+0001 between them. The string
 /// is kept whole and the table points into it. A second installation of
 /// the same language is ignored.
 pub fn install(lang: Lang, packed: String) {
-    let _ = slot(lang).set(unpacked(Box::leak(packed.into_boxed_str())));
+    let _ = slot(lang).set(Table::new(unpacked(Box::leak(packed.into_boxed_str()))));
 }
 
-/// The table of a packed file (see [`install`]); a key without its text is left out.
-fn unpacked(packed: &'static str) -> Table {
+/// The pairs of a packed file (see [`install`]); a key without its text is left out.
+fn unpacked(packed: &'static str) -> Vec<(&'static str, &'static str)> {
     let mut parts = packed.split('\u{1}');
     std::iter::from_fn(|| Some((parts.next()?, parts.next()?))).collect()
 }
@@ -79,9 +116,7 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
 /// The string for a key known only at run time (the page's `data-i18n`
 /// attributes), or `None` when the table lacks it.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    let table = table(lang)?;
-    let at = table.binary_search_by_key(&key, |&(k, _)| k).ok()?;
-    Some(table[at].1)
+    table(lang)?.get(key)
 }
 
 /// `template` with each `{name}` replaced by its value, in one pass: a value
@@ -171,19 +206,35 @@ mod tests {
     use super::*;
 
     fn keys(lang: Lang) -> Vec<&'static str> {
-        table(lang).unwrap().iter().map(|&(k, _)| k).collect()
+        table(lang).unwrap().entries.iter().map(|&(k, _)| k).collect()
     }
 
     #[test]
     fn both_languages_have_every_key_and_no_empty_string() {
         assert_eq!(keys(Lang::En), keys(Lang::Zh), "the two files name different keys");
         for lang in [Lang::En, Lang::Zh] {
-            for &(key, text) in table(lang).unwrap() {
+            for &(key, text) in &table(lang).unwrap().entries {
                 assert!(!text.trim().is_empty(), "{key} is empty in {lang:?}");
                 // The page receives the words packed, separated by U+0001.
                 assert!(!key.contains('\u{1}') && !text.contains('\u{1}'), "{key} holds U+0001 in {lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_key_is_found_by_its_hash_and_an_unknown_one_is_not() {
+        for lang in [Lang::En, Lang::Zh] {
+            let table = table(lang).unwrap();
+            for &(key, text) in &table.entries {
+                assert_eq!(table.get(key), Some(text), "{key} in {lang:?}");
+            }
+            assert_eq!(table.get("fig.fit.no-such-key"), None);
+            assert_eq!(table.get(""), None);
+        }
+        // Four slots for two keys: whichever collide, both are found.
+        let small = Table::new(vec![("a", "1"), ("b", "2")]);
+        assert_eq!((small.get("a"), small.get("b"), small.get("c")), (Some("1"), Some("2"), None));
+        assert_eq!(Table::new(Vec::new()).get("a"), None);
     }
 
     #[test]
@@ -193,8 +244,8 @@ mod tests {
         assert_eq!(unpacked(""), [] as [(&str, &str); 0]);
     }
 
-    /// The page looks keys up in the order the file gives them, so each
-    /// file lists its keys once each, in order.
+    /// Each file lists its keys once each, in order, so that the two are
+    /// compared line by line (and a key written twice is not lost).
     #[test]
     fn the_keys_are_written_once_each_in_order() {
         for lang in [Lang::En, Lang::Zh] {
