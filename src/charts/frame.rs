@@ -1089,11 +1089,16 @@ fn clip_segment(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f
     let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
     // Most segments of a curve lie inside: kept whole, as Liang–Barsky
     // keeps them (u0 = 0, u1 = 1), without its four divisions.
-    let inside = |(x, y): (f64, f64)| l <= x && x <= rr && t <= y && y <= b;
-    if inside(p0) && inside(p1) {
+    if inside(p0, (l, t, rr, b)) && inside(p1, (l, t, rr, b)) {
         return Some((p0, (p0.0 + dx, p0.1 + dy), false));
     }
     liang_barsky(p0, p1, (l, t, rr, b))
+}
+
+/// Whether a pixel lies in a rectangle (l, t, r, b), edges included.
+#[inline(always)]
+fn inside((x, y): (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> bool {
+    l <= x && x <= rr && t <= y && y <= b
 }
 
 /// The part of a segment inside a rectangle (l, t, r, b), by Liang–Barsky,
