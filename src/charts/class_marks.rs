@@ -7,7 +7,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::{Color, RGBColor};
 
 use super::area::{Area, Done};
-use super::frame::{cross, r, Filled, Frame, Outline};
+use super::frame::{cross, r, Frame, Outline, Pixels};
 
 /// Class `k`'s shape around an area pixel, `s` pixels in size (`None`: a
 /// circle of radius `s`).
@@ -47,7 +47,7 @@ pub fn class_mark<DB: DrawingBackend>(
     for (size, fill) in [(s + style.pxf(1.5), style.colors.background), (s, color)] {
         match outline(k, (x, y), size) {
             None => area.draw(&Circle::new((r(x), r(y)), size.round().max(1.0) as u32, fill.filled()))?,
-            Some(outline) => area.draw(&Filled(outline, fill.filled()))?,
+            Some(outline) => area.draw(&Pixels::filled(outline.points(), fill.filled()))?,
         }
     }
     Ok(())

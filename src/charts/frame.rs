@@ -403,12 +403,12 @@ impl<'s> Frame<'s> {
                 continue;
             }
             let y = frame.py(*v);
-            area.draw(&Polyline(&[(r(left), r(y)), (r(right), r(y))], thin))?;
+            area.draw(&Pixels::line(&[(r(left), r(y)), (r(right), r(y))], thin))?;
             put(area, label, (left - s(8.0), y), tick_text)?;
         }
         let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
         let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
-        area.draw(&Polyline(&[(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
+        area.draw(&Pixels::line(&[(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
         let x_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
         let mut last_right = f64::NEG_INFINITY;
         for (v, label) in x_ticks {
@@ -416,7 +416,7 @@ impl<'s> Frame<'s> {
                 continue;
             }
             let x = frame.px(*v);
-            area.draw(&Polyline(&[(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
+            area.draw(&Pixels::line(&[(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
             let half = style.text_width(label, TICK_PX) / 2.0;
             if x - half > last_right + s(4.0) {
                 put(area, label, (x, axis_y + s(8.0)), x_text)?;
@@ -513,7 +513,7 @@ impl<'s> Frame<'s> {
             if stroke.dashed {
                 area.draw(&DashedPathElement::new(run.iter().copied(), self.style.px(5.0), self.style.px(4.0), style))?;
             } else {
-                area.draw(&Polyline(run, style))?;
+                area.draw(&Pixels::line(run, style))?;
             }
         }
         Ok(())
@@ -672,9 +672,9 @@ impl<'s> Frame<'s> {
                 let points = cross.points();
                 closed[..points.len()].copy_from_slice(points);
                 closed[points.len()] = points[0];
-                area.draw(&Polyline(&closed[..=points.len()], outline))?;
+                area.draw(&Pixels::line(&closed[..=points.len()], outline))?;
             } else {
-                area.draw(&Filled(cross, color.filled()))?;
+                area.draw(&Pixels::filled(cross.points(), color.filled()))?;
             }
         }
         Ok(())
@@ -962,26 +962,47 @@ impl Outline {
     }
 }
 
-/// An outline filled in one colour: plotters' `Polygon`, without a list of
-/// its own to allocate.
-pub struct Filled(pub Outline, pub ShapeStyle);
+/// Pixels as plotters' `PathElement` (a line through them) or `Polygon`
+/// (the shape they outline, filled) draws them, borrowed instead of copied
+/// into a list of the element's own: a redraw draws hundreds.
+pub struct Pixels<'a> {
+    points: &'a [BackendCoord],
+    style: ShapeStyle,
+    filled: bool,
+}
 
-impl<'a> PointCollection<'a, BackendCoord> for &'a Filled {
-    type Point = &'a BackendCoord;
-    type IntoIter = &'a [BackendCoord];
-    fn point_iter(self) -> &'a [BackendCoord] {
-        self.0.points()
+impl<'a> Pixels<'a> {
+    /// A line through `points`.
+    pub fn line(points: &'a [BackendCoord], style: ShapeStyle) -> Pixels<'a> {
+        Pixels { points, style, filled: false }
+    }
+
+    /// The shape `points` outline, filled in `style`'s colour.
+    pub fn filled(points: &'a [BackendCoord], style: ShapeStyle) -> Pixels<'a> {
+        Pixels { points, style, filled: true }
     }
 }
 
-impl<DB: DrawingBackend> Drawable<DB> for Filled {
+impl<'a, 'b> PointCollection<'a, BackendCoord> for &'a Pixels<'b> {
+    type Point = &'a BackendCoord;
+    type IntoIter = &'a [BackendCoord];
+    fn point_iter(self) -> &'a [BackendCoord] {
+        self.points
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Pixels<'_> {
     fn draw<I: Iterator<Item = BackendCoord>>(
         &self,
         points: I,
         backend: &mut DB,
         _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        backend.fill_polygon(points, &self.1.color.to_backend_color())
+        if self.filled {
+            backend.fill_polygon(points, &self.style.color.to_backend_color())
+        } else {
+            backend.draw_path(points, &self.style)
+        }
     }
 }
 
@@ -1033,29 +1054,6 @@ impl<DB: DrawingBackend> Drawable<DB> for Words<'_> {
             Some(at) => backend.draw_text(self.text, &self.t, at),
             None => Ok(()),
         }
-    }
-}
-
-/// A line through pixels: plotters' `PathElement`, borrowing its points
-/// instead of owning a copy of them.
-struct Polyline<'a>(&'a [BackendCoord], ShapeStyle);
-
-impl<'a, 'b> PointCollection<'a, BackendCoord> for &'a Polyline<'b> {
-    type Point = &'a BackendCoord;
-    type IntoIter = &'a [BackendCoord];
-    fn point_iter(self) -> &'a [BackendCoord] {
-        self.0
-    }
-}
-
-impl<DB: DrawingBackend> Drawable<DB> for Polyline<'_> {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        points: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        backend.draw_path(points, &self.1)
     }
 }
 
