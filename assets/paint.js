@@ -94,3 +94,13 @@ export function paint(context, ops, texts, pixels) {
     }
   }
 }
+
+// How wide the canvases' bold sans-serif sets `sample`, in ems: the figures
+// estimate their words' widths (src/charts/style.rs), and a face wider than
+// the estimate would push a word set at a figure's edge out of it.
+export function faceEms(sample) {
+  const context = document.createElement("canvas").getContext("2d");
+  if (!context) return NaN;
+  context.font = "bold 100px sans-serif";
+  return context.measureText(sample).width / 100;
+}

@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlCanvasElement};
 use super::dom;
 use crate::charts::backend::PageBackend;
 use crate::charts::painting::{Painter, Painting};
-use crate::charts::{self, Colors, Figure, Layers, PlotMap, Style};
+use crate::charts::{self, style, Colors, Figure, Layers, PlotMap, Style};
 use crate::i18n::{self, Lang};
 use crate::page::{mailbox, markup, ExportKind, Msg, View};
 use crate::scene::Scene;
@@ -56,6 +56,27 @@ extern "C" {
         texts: &str,
         pixels: &[u8],
     ) -> Result<(), JsValue>;
+
+    /// How wide the canvases' bold sans-serif sets `sample`, in ems (NaN
+    /// without a canvas to measure on).
+    #[wasm_bindgen(js_name = faceEms)]
+    fn face_ems(sample: &str) -> f64;
+}
+
+/// How much wider than the charts' estimate the canvases' face sets Latin
+/// text ([`Style::face`]), measured once: the most of any kind of character
+/// the estimate tells apart, and at least 1, so that a face the estimate
+/// covers draws as the tests and the exports do.
+fn face() -> f64 {
+    thread_local! {
+        static FACE: f64 = style::FACE_SAMPLES
+            .iter()
+            .map(|sample| face_ems(sample) / style::ems(sample).0)
+            .filter(|wider| wider.is_finite())
+            .fold(1.0, f64::max)
+            .min(1.5);
+    }
+    FACE.with(|face| *face)
 }
 
 /// Draws `figure` into `painting`, then replays it on the canvas of `context`.
@@ -152,7 +173,7 @@ fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
 
 /// The charts' style for the page's current theme, palette and language.
 pub fn style(palette: Palette, dark: bool, lang: Lang) -> Style {
-    Style { colors: Colors::for_theme(dark, palette), scale: 1.0, lang, layers: Layers::All }
+    Style { colors: Colors::for_theme(dark, palette), scale: 1.0, lang, layers: Layers::All, face: face() }
 }
 
 /// Draws the figures `todo`, each isolated.

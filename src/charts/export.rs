@@ -33,6 +33,7 @@ pub fn style_for(state: &State) -> Style {
         scale: 1.0,
         lang: state.lang,
         layers: Layers::All,
+        face: 1.0,
     }
 }
 

@@ -138,6 +138,10 @@ pub struct Style {
     pub lang: Lang,
     /// Which layers this drawing makes. Default [`Layers::All`].
     pub layers: Layers,
+    /// How much wider than the estimate ([`Style::text_width`]) the face
+    /// that draws the text sets Latin letters, digits and signs: 1 or more.
+    /// The page measures its canvases' sans-serif; elsewhere 1.
+    pub face: f64,
 }
 
 /// The two layers of a figure, or both. The page keeps each figure's axes
@@ -157,7 +161,13 @@ pub enum Layers {
 impl Default for Style {
     /// Light theme, the article's palette, scale 1, English, every layer.
     fn default() -> Self {
-        Style { colors: Colors::for_theme(false, Palette::Article), scale: 1.0, lang: Lang::En, layers: Layers::All }
+        Style {
+            colors: Colors::for_theme(false, Palette::Article),
+            scale: 1.0,
+            lang: Lang::En,
+            layers: Layers::All,
+            face: 1.0,
+        }
     }
 }
 
@@ -197,23 +207,29 @@ impl Style {
     ///
     /// Natively plotters has no font metrics, and layout must not depend on
     /// the backend, so every figure estimates with the same average advances
-    /// of a sans-serif face: CJK glyphs are square, Latin ones about half that.
+    /// of a sans-serif face: CJK glyphs are square, Latin ones about half
+    /// that, times [`Style::face`].
     pub fn text_width(&self, text: &str, size_css: f64) -> f64 {
-        ems(text) * size_css * self.scale
+        let (latin, square) = ems(text);
+        (latin * self.face + square) * size_css * self.scale
     }
 }
 
-/// The estimated width of `text` in ems (see [`Style::text_width`]).
-fn ems(text: &str) -> f64 {
-    text.chars()
-        .map(|c| match c {
-            '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | '(' | ')' | ' ' => 0.34,
-            'm' | 'w' | 'M' | 'W' | '−' | '—' | '≈' | '→' | '∞' => 0.85,
-            c if c.is_ascii_uppercase() => 0.68,
-            c if (c as u32) >= 0x2E80 => 1.0,
-            _ => 0.61,
-        })
-        .sum()
+/// Samples of each kind of character the estimate tells apart, for the
+/// page to measure its face against the estimate ([`Style::face`]).
+pub const FACE_SAMPLES: [&str; 4] =
+    [".,:;'|!ilj() ", "mwMW−—≈→∞", "ABCDEFGHIJKLNOPQRSTUVXYZ", "abcdefghknopqrstuvxyz0123456789=+<>_^"];
+
+/// The estimated width of `text` in ems (see [`Style::text_width`]): its
+/// Latin letters, digits and signs, and its square (CJK) glyphs.
+pub fn ems(text: &str) -> (f64, f64) {
+    text.chars().fold((0.0, 0.0), |(latin, square), c| match c {
+        '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | '(' | ')' | ' ' => (latin + 0.34, square),
+        'm' | 'w' | 'M' | 'W' | '−' | '—' | '≈' | '→' | '∞' => (latin + 0.85, square),
+        c if c.is_ascii_uppercase() => (latin + 0.68, square),
+        c if (c as u32) >= 0x2E80 => (latin, square + 1.0),
+        _ => (latin + 0.61, square),
+    })
 }
 
 /// How a text is drawn: the page's face at a size, weight, colour and
@@ -255,7 +271,8 @@ impl BackendTextStyle for Lettering {
 
     /// The estimated box (see [`Style::text_width`]), a line high.
     fn layout_box(&self, text: &str) -> Result<(BackendCoord, BackendCoord), Infallible> {
-        Ok(((0, 0), ((ems(text) * self.size).round() as i32, (self.size * 1.2).round() as i32)))
+        let (latin, square) = ems(text);
+        Ok(((0, 0), (((latin + square) * self.size).round() as i32, (self.size * 1.2).round() as i32)))
     }
 
     /// Text is never drawn pixel by pixel here: nothing to draw.
@@ -272,6 +289,18 @@ impl BackendTextStyle for Lettering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wider_face_widens_latin_text_and_not_square_glyphs() {
+        let estimate = Style::default();
+        let wider = Style { face: 1.25, ..Style::default() };
+        // p, =, 0, 5 at 0.61 em; two spaces and a point at 0.34.
+        assert!((estimate.text_width("p = 0.5", 10.0) - 34.6).abs() < 1e-9);
+        assert!((wider.text_width("p = 0.5", 10.0) - 43.25).abs() < 1e-9);
+        // Two square glyphs stay two ems wide.
+        assert!((estimate.text_width("朴素 = 1", 10.0) - 39.0).abs() < 1e-9);
+        assert!((wider.text_width("朴素 = 1", 10.0) - 43.75).abs() < 1e-9);
+    }
 
     #[test]
     fn colors_are_the_pages() {

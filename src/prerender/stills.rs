@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::charts::export::svg_string;
-use crate::charts::{Colors, Figure, Layers, Shape, Style};
+use crate::charts::{Colors, Figure, Shape, Style};
 use crate::i18n::Lang;
 use crate::page::markup::STILL_VARIANTS;
 use crate::scene::Scene;
@@ -48,7 +48,7 @@ pub fn write(dir: &Path, scene: &Scene, lang: Lang, palette: Palette) -> std::io
         for (suffix, _) in STILL_VARIANTS {
             let dark = suffix.contains("dark");
             let narrow = suffix.contains("narrow");
-            let style = Style { colors: Colors::for_theme(dark, palette), scale: 1.0, lang, layers: Layers::All };
+            let style = Style { colors: Colors::for_theme(dark, palette), lang, ..Style::default() };
             let svg = svg_string(figure, scene, &style, size(figure, narrow)).map_err(std::io::Error::other)?;
             let path = folder.join(format!("{}{suffix}.svg", figure.name()));
             std::fs::write(&path, svg)?;
