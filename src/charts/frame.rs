@@ -773,8 +773,16 @@ impl<'s> Frame<'s> {
             let rect = [x0, y0, x0 + w, y0 + ht];
             let pad = self.style.pxf(2.0);
             let (area_w, area_h) = area.dim_in_pixel();
-            let inside =
-                rect[0] >= 0.0 && rect[2] <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
+            // Where the face runs wider than the estimate, its widest
+            // letters (=, N) run wider still: such a face's label keeps as
+            // much again clear of the figure's sides.
+            let more = w * (self.style.face - 1.0);
+            let (left, right) = match h {
+                HPos::Left => (rect[0], rect[2] + more),
+                HPos::Center => (rect[0] - more / 2.0, rect[2] + more / 2.0),
+                HPos::Right => (rect[0] - more, rect[2]),
+            };
+            let inside = left >= 0.0 && right <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
             let free = inside
                 && self
                     .placed
@@ -1200,6 +1208,28 @@ mod tests {
         let spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
         let mut frame = Frame::draw(&area, &style, &spec).unwrap();
         frame.note("held out");
+    }
+
+    /// A label fits the figure by the estimate of its width; where the face
+    /// runs wider than the estimate, it keeps as much again clear of the sides.
+    #[test]
+    fn a_wider_face_keeps_labels_clear_of_the_figure_s_sides() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Painter, Painting};
+
+        let placed = |face: f64| {
+            let style = Style { face, ..Style::default() };
+            let mut painting = Painting::default();
+            let area = Painter::new(&mut painting, (400, 300)).into_drawing_area();
+            let spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+            let mut frame = Frame::draw(&area, &style, &spec).unwrap();
+            // Flush against the right side by the estimate.
+            let at = (400.0 - style.text_width("NaN = 1", LABEL), 150.0);
+            frame.label(&area, "NaN = 1", &[at], LABEL, RGBColor(0, 0, 0), true, (HPos::Left, VPos::Top)).unwrap()
+        };
+        assert!(placed(1.0));
+        assert!(!placed(1.1));
     }
 
     /// A line breaks where a point is not a number and where it leaves the
