@@ -103,15 +103,25 @@ impl PlotMap {
 
     /// The backend pixel column of data x: a curve maps hundreds of points,
     /// so one coordinate is not computed for the sake of the other.
-    #[inline(always)]
     pub fn x_pixel(&self, x: f64) -> f64 {
-        self.left + self.x.fraction(x) * (self.right - self.left)
+        self.column(self.x.fraction(x))
     }
 
     /// The backend pixel row of data y.
-    #[inline(always)]
     pub fn y_pixel(&self, y: f64) -> f64 {
-        self.bottom - self.y.fraction(y) * (self.bottom - self.top)
+        self.row(self.y.fraction(y))
+    }
+
+    /// The backend pixel column a fraction of the way from the plot's left to its right.
+    #[inline(always)]
+    fn column(&self, fraction: f64) -> f64 {
+        self.left + fraction * (self.right - self.left)
+    }
+
+    /// The backend pixel row a fraction of the way from the plot's bottom to its top.
+    #[inline(always)]
+    fn row(&self, fraction: f64) -> f64 {
+        self.bottom - fraction * (self.bottom - self.top)
     }
 
     /// The mapping to backend pixels with what does not depend on the point
@@ -145,13 +155,15 @@ pub struct Projection {
 
 impl Projection {
     /// The backend pixel column of data x.
+    #[inline(always)]
     pub fn x_pixel(&self, x: f64) -> f64 {
-        self.map.left + self.x.of(x) * (self.map.right - self.map.left)
+        self.map.column(self.x.of(x))
     }
 
     /// The backend pixel row of data y.
+    #[inline(always)]
     pub fn y_pixel(&self, y: f64) -> f64 {
-        self.map.bottom - self.y.of(y) * (self.map.bottom - self.map.top)
+        self.map.row(self.y.of(y))
     }
 }
 
