@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlCanvasElement};
 use super::dom;
 use crate::charts::backend::PageBackend;
 use crate::charts::painting::{Painter, Painting};
-use crate::charts::{self, style, Colors, Figure, Layers, PlotMap, Style};
+use crate::charts::{self, style, Colors, Figure, PlotMap, Style};
 use crate::i18n::{self, Lang};
 use crate::page::{mailbox, markup, ExportKind, Msg, View};
 use crate::scene::Scene;
@@ -173,7 +173,7 @@ fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
 
 /// The charts' style for the page's current theme, palette and language.
 pub fn style(palette: Palette, dark: bool, lang: Lang) -> Style {
-    Style { colors: Colors::for_theme(dark, palette), scale: 1.0, lang, layers: Layers::All, face: face() }
+    Style { colors: Colors::for_theme(dark, palette), lang, face: face(), ..Style::default() }
 }
 
 /// Draws the figures `todo`, each isolated.

@@ -97,12 +97,10 @@ impl PageBackend<'_> {
     /// `points` in a list: a painter's own, kept from path to path (a redraw
     /// draws hundreds), or a new one.
     fn listed(&mut self, points: impl IntoIterator<Item = BackendCoord>) -> Vec<BackendCoord> {
-        let mut list = match self {
-            PageBackend::Painter(b) => b.spare_points(),
-            PageBackend::Svg(_) => Vec::new(),
-        };
-        list.extend(points);
-        list
+        match self {
+            PageBackend::Painter(b) => b.listed(points),
+            PageBackend::Svg(_) => points.into_iter().collect(),
+        }
     }
 
     fn path(&mut self, path: Vec<BackendCoord>, style: Shape) -> Done {

@@ -8,7 +8,7 @@ use super::error::DrawError;
 use super::figure::{alt_text, draw, Figure};
 use super::find::find;
 use super::image::into_image;
-use super::style::{Colors, Layers, Style};
+use super::style::{Colors, Style};
 use crate::i18n::t;
 use crate::number::parse_f64;
 use crate::scene::Scene;
@@ -28,13 +28,7 @@ const SVG_FONT_FACTOR: f64 = 1.24;
 /// The style of an export of `state`: light unless the state asks for dark
 /// (an exported file has no `prefers-color-scheme` to follow).
 pub fn style_for(state: &State) -> Style {
-    Style {
-        colors: Colors::for_theme(state.theme == Theme::Dark, state.palette),
-        scale: 1.0,
-        lang: state.lang,
-        layers: Layers::All,
-        face: 1.0,
-    }
+    Style { colors: Colors::for_theme(state.theme == Theme::Dark, state.palette), lang: state.lang, ..Style::default() }
 }
 
 /// One figure as a standalone SVG document of `size` pixels, with its title

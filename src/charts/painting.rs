@@ -224,14 +224,15 @@ impl<'a> Painter<'a> {
 }
 
 impl Painter<'_> {
-    /// The painter's list for a path's points, emptied.
-    pub fn spare_points(&mut self) -> Vec<BackendCoord> {
-        let mut points = std::mem::take(&mut self.points);
-        points.clear();
-        points
+    /// `points` in the painter's list for a path's points.
+    pub fn listed(&mut self, points: impl IntoIterator<Item = BackendCoord>) -> Vec<BackendCoord> {
+        let mut list = std::mem::take(&mut self.points);
+        list.clear();
+        list.extend(points);
+        list
     }
 
-    /// Gives a list from [`Painter::spare_points`] back, for the next path.
+    /// Gives a list from [`Painter::listed`] back, for the next path.
     pub fn keep_points(&mut self, points: Vec<BackendCoord>) {
         self.points = points;
     }
@@ -369,8 +370,7 @@ impl DrawingBackend for Painter<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut points = self.spare_points();
-        points.extend(path);
+        let points = self.listed(path);
         self.line_through(&points, style.color(), style.stroke_width());
         self.keep_points(points);
         Ok(())
@@ -396,8 +396,7 @@ impl DrawingBackend for Painter<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let mut points = self.spare_points();
-        points.extend(vert);
+        let points = self.listed(vert);
         self.polygon(&points, style.color());
         self.keep_points(points);
         Ok(())
