@@ -1065,9 +1065,10 @@ impl<DB: DrawingBackend> Drawable<DB> for Words<'_> {
     }
 }
 
-/// Adds pixel `p` to the run that starts at `start`, leaving out what draws nothing: a point on the
-/// run's last, or a last point that `p` carries straight on from (the
-/// line through them is the same line, and the path is shorter).
+/// Adds pixel `p` to the run that starts at `start` in `pixels`, leaving out
+/// what draws nothing: a point on the run's last, or a last point that `p`
+/// carries straight on from (the line through them is the same line, and
+/// the path is shorter).
 #[inline(always)]
 fn extend(pixels: &mut Vec<(i32, i32)>, start: usize, p: (i32, i32)) {
     match pixels[start..] {

@@ -88,9 +88,10 @@ fn table(lang: Lang) -> Option<&'static Table> {
     }
 }
 
-/// Installs `lang`'s words on the page: its file's keys and texts packed as `key␁text␁key␁…` with U+0001 between them. The string
-/// is kept whole and the table points into it. A second installation of
-/// the same language is ignored.
+/// Installs `lang`'s words on the page: its file's keys and texts packed as
+/// `key␁text␁key␁…` with U+0001 between them. The string is kept whole and
+/// the table points into it. A second installation of the same language is
+/// ignored.
 pub fn install(lang: Lang, packed: String) {
     let _ = slot(lang).set(Table::new(unpacked(Box::leak(packed.into_boxed_str()))));
 }
