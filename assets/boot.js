@@ -60,12 +60,15 @@ function explain(error) {
 
 const lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
 
-/// Resolves once the page's first contentful paint is on the screen (or
-/// after a while where nothing paints, as in a hidden tab, or where the
-/// browser does not say).
+/// Resolves once the page's first contentful paint is on the screen or its
+/// files (the stills in view among them) have arrived, the load event,
+/// whichever comes first (or after a while where neither comes, as in a
+/// hidden tab).
 const painted = () =>
   new Promise((resolve) => {
     setTimeout(resolve, 1500);
+    if (document.readyState === "complete") return resolve();
+    addEventListener("load", resolve, { once: true });
     if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) {
       requestAnimationFrame(() => setTimeout(resolve));
       return;
@@ -79,8 +82,8 @@ const painted = () =>
 
 async function start() {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-  // The article is painted first: the module's downloads begin after the
-  // first frame, so they never hold up the text and stills.
+  // The article comes first: the module's downloads begin once it is
+  // painted or its files have arrived, so they never hold it up.
   await painted();
   // The words, the glue and the module travel side by side.
   const wordsOfPage = load(lang);
