@@ -104,6 +104,31 @@ async function start() {
   window.losslab = losslab;
 }
 
+// Offline after the first visit (sw.js says how a new build replaces an old
+// one). The worker's install fetches a copy of the whole build, so it is
+// registered only once the page's first figure is drawn (or the module could
+// not start) and the page is idle: it never competes with the page's start.
+const drawn = () =>
+  new Promise((resolve) => {
+    const done = () => performance.getEntriesByName("losslab-first-render").length > 0;
+    if (done() || !PerformanceObserver.supportedEntryTypes?.includes("mark")) return resolve();
+    new PerformanceObserver((_, observer) => {
+      if (!done()) return;
+      observer.disconnect();
+      resolve();
+    }).observe({ type: "mark" });
+  });
+
+function keepOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  const idle = globalThis.requestIdleCallback ?? ((then) => setTimeout(then, 200));
+  idle(() =>
+    navigator.serviceWorker.register(new URL("./sw.js", import.meta.url)).catch((error) => {
+      console.warn("losslab works online only here:", error);
+    }),
+  );
+}
+
 // A reader who leaves before the module is up (back, another link) cuts its
 // downloads short: that is no failure to report. Some engines cut them as
 // soon as the navigation begins (WebKit), before the page hears `pagehide`;
@@ -118,24 +143,19 @@ function run() {
   const events = ["beforeunload", "pagehide"];
   events.forEach((event) => addEventListener(event, leave));
   start()
-    .catch((error) => {
-      if (!leaving) return explain(error);
-      addEventListener("pageshow", (event) => event.persisted && location.reload());
-    })
-    .finally(() => events.forEach((event) => removeEventListener(event, leave)));
+    .then(
+      () => true,
+      (error) => {
+        if (leaving) addEventListener("pageshow", (event) => event.persisted && location.reload());
+        else explain(error);
+        return false;
+      },
+    )
+    .finally(() => events.forEach((event) => removeEventListener(event, leave)))
+    .then((started) => started && drawn())
+    .then(keepOffline);
 }
 
 // A page that head.js is taking to the other language's copy (it hides the
 // page as it leaves) starts nothing.
 if (!document.documentElement.hidden) run();
-
-// Offline after the first visit (sw.js says how a new build replaces an old
-// one). Registered once the page has loaded, so that the worker's downloads
-// never compete with the page's own.
-if ("serviceWorker" in navigator) {
-  addEventListener("load", () => {
-    navigator.serviceWorker.register(new URL("./sw.js", import.meta.url)).catch((error) => {
-      console.warn("losslab works online only here:", error);
-    });
-  });
-}
