@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use losslab::charts::export::{size, style_for, svg_string, write_svgs};
-use losslab::charts::{alt_text, draw, Colors, Figure, Layers, Style};
+use losslab::charts::{alt_text, draw, Colors, Figure, Style};
 use losslab::scene::{BinaryScene, CceScene, Scene, SmoothingScene};
 use losslab::state::{Lang, Palette, Point, Regularization, State, Theme};
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
@@ -206,33 +206,6 @@ fn non_finite_scene_values_draw() {
     for figure in Figure::ALL {
         svg_string(figure, &scene, &Style::default(), size(figure))
             .unwrap_or_else(|e| panic!("{}: {e}", figure.name()));
-    }
-}
-
-/// The elements of one drawing of `figure` in `layers`, one per line, sorted.
-fn elements(figure: Figure, scene: &Scene, layers: Layers) -> Vec<String> {
-    let mut svg = String::new();
-    {
-        let area = SVGBackend::with_string(&mut svg, (720, 400)).into_drawing_area();
-        draw(figure, &area, scene, &Style { layers, ..Style::default() }).unwrap();
-    }
-    let mut lines: Vec<String> =
-        svg.lines().filter(|l| !l.starts_with("<svg") && !l.starts_with("</svg")).map(String::from).collect();
-    lines.sort();
-    lines
-}
-
-#[test]
-fn the_axes_and_data_layers_together_are_the_whole_figure() {
-    let mut scene = Scene::from_state(&State::default());
-    scene.binary = BinaryScene::build(&State::default(), scene.binary.model, Some(3));
-    for figure in Figure::ALL {
-        let axes = elements(figure, &scene, Layers::Axes);
-        let data = elements(figure, &scene, Layers::Data);
-        assert!(axes.iter().any(|e| e.starts_with("<text")), "{}: the axes layer has the tick labels", figure.name());
-        let mut both = [axes, data].concat();
-        both.sort();
-        assert_eq!(both, elements(figure, &scene, Layers::All), "{}", figure.name());
     }
 }
 

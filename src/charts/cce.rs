@@ -134,7 +134,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style:
     }
     let (one_hot_color, sparse_color) = (Colors::tint(c.accent, 1.0), Colors::tint(c.muted, 0.7));
     let key = [(one_hot_color, key_names[0]), (sparse_color, key_names[1])];
-    right.in_axes_layer(|frame| frame.swatch_key(area, &key, key_line))?;
+    right.swatch_key(area, &key, key_line)?;
     for (i, s) in scene.samples.iter().enumerate() {
         let i = i as f64;
         for (offset, loss, color) in [(0.12, s.loss, one_hot_color), (0.52, s.sparse_loss, sparse_color)] {

@@ -39,7 +39,7 @@ pub fn class_mark<DB: DrawingBackend>(
     color: RGBColor,
     size_css: f64,
 ) -> Done {
-    if !(frame.drawing() && x.is_finite() && y.is_finite()) {
+    if !(x.is_finite() && y.is_finite()) {
         return Ok(());
     }
     let style = frame.style;

@@ -17,7 +17,7 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 use super::area::{Area, Done, Drawn};
 use super::error::DrawError;
 use super::plot_map::{Axis, PlotMap, Scale};
-use super::style::{Colors, Layers, Lettering, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::style::{Colors, Lettering, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
 use crate::number::format::fixed;
 
@@ -171,9 +171,6 @@ pub struct Frame<'s> {
     /// When set, labels get a box of background colour behind them, so they
     /// read over the lines they name.
     pub halo: bool,
-    /// The layer the drawing calls belong to: [`Layers::Data`], except while
-    /// a key is drawn (see [`Frame::in_axes_layer`]).
-    layer: Layers,
     /// Markers already drawn, by position on a grid a third of a marker wide
     /// and by colour: a marker that would land on one of them adds nothing a
     /// reader can see, so dense data (1 000 points) costs a fraction of the
@@ -249,9 +246,7 @@ type MarkerCell = (i64, i64, (bool, bool), (u8, u8, u8));
 
 /// Fills the area with the background. Every figure starts here.
 pub fn clear<DB: DrawingBackend>(area: &Area<DB>, style: &Style) -> Result<(), DrawError> {
-    if style.draws(Layers::Axes) {
-        area.fill(&style.colors.background)?;
-    }
+    area.fill(&style.colors.background)?;
     Ok(())
 }
 
@@ -331,7 +326,6 @@ impl<'s> Frame<'s> {
             placed: Vec::new(),
             notes: Vec::new(),
             halo: false,
-            layer: Layers::Data,
             markers: RefCell::new(BTreeSet::new()),
         };
         // Labels keep off the y axis' tick labels and its title.
@@ -346,11 +340,9 @@ impl<'s> Frame<'s> {
             let (x, y) = y_title_at(spec, style, col_left);
             frame.reserve([x, y, x + style.text_width(&spec.y_title, AXIS_TITLE_PX), y + s(AXIS_TITLE_PX * 1.2)]);
         }
-        if style.draws(Layers::Axes) {
-            frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks, key.as_ref())?;
-        }
+        frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks, key.as_ref())?;
         if let Some(key) = key {
-            frame.in_axes_layer(|frame| frame.draw_class_key(area, &key))?;
+            frame.draw_class_key(area, &key)?;
         }
         Ok(frame)
     }
@@ -445,20 +437,6 @@ impl<'s> Frame<'s> {
         Ok(())
     }
 
-    /// Whether this drawing makes the layer the calls now belong to.
-    pub fn drawing(&self) -> bool {
-        self.style.draws(self.layer)
-    }
-
-    /// Runs `draw` with its calls in the axes layer: for keys, which depend
-    /// on nothing but the frame and the style.
-    pub fn in_axes_layer<R>(&mut self, draw: impl FnOnce(&mut Self) -> R) -> R {
-        self.layer = Layers::Axes;
-        let result = draw(self);
-        self.layer = Layers::Data;
-        result
-    }
-
     /// The plot rectangle in the area's own pixels: left, top, right, bottom.
     pub fn rect(&self) -> (f64, f64, f64, f64) {
         (
@@ -501,9 +479,6 @@ impl<'s> Frame<'s> {
         points: &[(f64, f64)],
         stroke: Stroke,
     ) -> Result<(), DrawError> {
-        if !self.drawing() {
-            return Ok(());
-        }
         let style = ShapeStyle::from(stroke.color).stroke_width(self.style.stroke(stroke.width_css));
         let (pixels, ends) = self.clipped_runs(points);
         let mut start = 0;
@@ -584,7 +559,7 @@ impl<'s> Frame<'s> {
         [x0, y0, x1, y1]: [f64; 4],
         color: impl Color,
     ) -> Done {
-        if !(self.drawing() && x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
+        if !(x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
             return Ok(());
         }
         let (a, b) = (r(x0), r(x1).max(r(x0) + 1));
@@ -600,7 +575,7 @@ impl<'s> Frame<'s> {
         [x0, y0, x1, y1]: [f64; 4],
         color: RGBColor,
     ) -> Done {
-        if !(self.drawing() && x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
+        if !(x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
             return Ok(());
         }
         let (a, b) = (r(x0), r(x1).max(r(x0) + 2));
@@ -645,7 +620,7 @@ impl<'s> Frame<'s> {
         color: RGBColor,
         size_css: f64,
     ) -> Done {
-        if !(self.drawing() && x.is_finite() && y.is_finite()) {
+        if !(x.is_finite() && y.is_finite()) {
             return Ok(());
         }
         let s = self.style.pxf(size_css);
@@ -687,7 +662,7 @@ impl<'s> Frame<'s> {
         (x, y): (f64, f64),
         radius_css: f64,
     ) -> Result<(), DrawError> {
-        if !(self.drawing() && x.is_finite() && y.is_finite()) {
+        if !(x.is_finite() && y.is_finite()) {
             return Ok(());
         }
         let style = ShapeStyle::from(self.style.colors.highlight).stroke_width(self.style.stroke(2.5));
@@ -703,7 +678,7 @@ impl<'s> Frame<'s> {
         color: impl Color,
         radius_css: f64,
     ) -> Result<(), DrawError> {
-        if !(self.drawing() && x.is_finite() && y.is_finite()) {
+        if !(x.is_finite() && y.is_finite()) {
             return Ok(());
         }
         area.draw(&Circle::new((r(x), r(y)), self.style.px(radius_css) as u32, color.to_rgba().filled()))?;
@@ -722,9 +697,6 @@ impl<'s> Frame<'s> {
         weight: Weight,
         anchor: (HPos, VPos),
     ) -> Result<(), DrawError> {
-        if !self.drawing() {
-            return Ok(());
-        }
         put(area, text, (x, y), self.style.text(size_css, color, weight, anchor))
     }
 

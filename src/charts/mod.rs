@@ -46,4 +46,4 @@ pub use calibration::short_name as fit_name;
 pub use error::DrawError;
 pub use figure::{alt_text, draw, Figure, FigureSpec, Pointer, Shape, Shows};
 pub use plot_map::{Axis, PlotMap, Scale};
-pub use style::{Colors, Layers, Style};
+pub use style::{Colors, Style};

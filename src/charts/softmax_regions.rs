@@ -11,7 +11,7 @@ use super::class_marks::class_mark;
 use super::frame::{r, Frame, FrameSpec, Stroke, Ticks};
 use super::image::{CellBackend, Cells};
 use super::plot_map::Axis;
-use super::style::{Layers, Style, Weight, LABEL_PX};
+use super::style::{Style, Weight, LABEL_PX};
 use crate::core::softmax_fit::SoftmaxModel;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{percent_tenths, readout};
@@ -37,8 +37,8 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         let key = if scene.model.is_some() { "fig.note.softmax-not-optimal" } else { "fig.note.softmax-no-fit" };
         frame.note(&fill(t(lang, key), &[("why", why)]));
     }
-    frame.in_axes_layer(|frame| key(frame, area, scene.classes))?;
-    if let (Some(model), true) = (&scene.model, style.draws(Layers::Data)) {
+    key(&mut frame, area, scene.classes)?;
+    if let Some(model) = &scene.model {
         area.draw(&regions(&frame, model, style))?;
         boundaries(&frame, area, model)?;
     }
@@ -173,9 +173,6 @@ fn interval(constraints: &[(f64, f64)]) -> Option<(f64, f64)> {
 
 /// A circle's outline at an area pixel.
 fn circle<DB: CellBackend>(frame: &Frame, area: &Area<DB>, at: (f64, f64), radius_css: f64, stroke: Stroke) -> Done {
-    if !frame.drawing() {
-        return Ok(());
-    }
     let style = plotters::style::ShapeStyle::from(stroke.color).stroke_width(frame.style.stroke(stroke.width_css));
     area.draw(&plotters::element::Circle::new((r(at.0), r(at.1)), frame.style.px(radius_css) as u32, style))?;
     Ok(())

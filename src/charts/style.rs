@@ -128,7 +128,7 @@ pub enum Weight {
 /// The font family of every figure; the page's CSS falls back the same way.
 pub const FONT_FAMILY: &str = "sans-serif";
 
-/// How a figure is drawn: colours, scale, language and which layers.
+/// How a figure is drawn: colours, scale, language and the face of its text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
     pub colors: Colors,
@@ -136,38 +136,16 @@ pub struct Style {
     /// Default 1 (CSS pixels).
     pub scale: f64,
     pub lang: Lang,
-    /// Which layers this drawing makes. Default [`Layers::All`].
-    pub layers: Layers,
     /// How much wider than the estimate ([`Style::text_width`]) the face
     /// that draws the text sets Latin letters, digits and signs: 1 or more.
     /// The page measures its canvases' sans-serif; elsewhere 1.
     pub face: f64,
 }
 
-/// The two layers of a figure, or both. The page keeps each figure's axes
-/// layer as an image and, while only the data changes, redraws the data over
-/// a copy of it: the axes are most of a figure's text and many of its lines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layers {
-    /// Everything, in one drawing: exports, the command line, the tests.
-    All,
-    /// The background, axes, grid, tick labels, titles and keys: what depends
-    /// only on the size, the style and the axis ranges.
-    Axes,
-    /// Everything else, drawn over the axes.
-    Data,
-}
-
 impl Default for Style {
-    /// Light theme, the article's palette, scale 1, English, every layer.
+    /// Light theme, the article's palette, scale 1, English.
     fn default() -> Self {
-        Style {
-            colors: Colors::for_theme(false, Palette::Article),
-            scale: 1.0,
-            lang: Lang::En,
-            layers: Layers::All,
-            face: 1.0,
-        }
+        Style { colors: Colors::for_theme(false, Palette::Article), scale: 1.0, lang: Lang::En, face: 1.0 }
     }
 }
 
@@ -178,11 +156,6 @@ pub const LABEL_PX: f64 = 13.0;
 pub const NOTE_PX: f64 = 12.5;
 
 impl Style {
-    /// Whether this drawing makes the parts of `layer` ([`Layers::Axes`] or [`Layers::Data`]).
-    pub fn draws(&self, layer: Layers) -> bool {
-        self.layers == Layers::All || self.layers == layer
-    }
-
     /// A length given at scale 1, in backend pixels (at least 1).
     pub fn px(&self, css: f64) -> i32 {
         (css * self.scale).round().max(1.0) as i32
