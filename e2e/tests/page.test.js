@@ -119,6 +119,34 @@ test("crisp at DPR 2, dark and narrow", async () => {
   }
 });
 
+test("nothing is wider than the page on a 320 px phone, and every formula shows whole, in English and in Chinese", async () => {
+  for (const query of ["", "?lang=zh"]) {
+    for (const width of [320, 1100]) {
+      const { page, log } = await open(site.browser, site.base + query, { width, height: 700 });
+      const { scroll, client, widest, cut } = await page.evaluate(() => {
+        const root = document.documentElement;
+        // What sticks out, where the page scrolls sideways: an element wider
+        // than its box (a word it cannot hold), outside the code listings,
+        // which scroll in their own box.
+        const widest = [...document.querySelectorAll("main *")]
+          .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible" && !e.closest("pre"))
+          .map((e) => `${e.tagName.toLowerCase()}#${e.id} ${e.textContent.trim().slice(0, 60)}`);
+        // A formula scrolls sideways only: its ink above and below the line
+        // stays inside its box.
+        const cut = [...document.querySelectorAll(".formula")]
+          .filter((f) => f.scrollHeight > f.clientHeight)
+          .map((f) => `${f.textContent.trim().slice(0, 40)}: ${f.scrollHeight} px in ${f.clientHeight}`);
+        return { scroll: root.scrollWidth, client: root.clientWidth, widest, cut };
+      });
+      const where = `${query || "English"} at ${width} px`;
+      assert.ok(scroll <= client, `${where}: the page is ${scroll} px wide on a ${client} px screen: ${widest.join("; ")}`);
+      assert.deepEqual(cut, [], `${where}: formulas taller than their box`);
+      assert.deepEqual(log.errors, []);
+      await page.close();
+    }
+  }
+});
+
 /// Every figure drawn, each backing store CSS size × `dpr`.
 async function assertCrisp(page, dpr, when) {
   const ink = await canvasInk(page);
