@@ -423,7 +423,9 @@ impl<'s> Frame<'s> {
         if !spec.x_title.is_empty() {
             let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Center, VPos::Top));
             // Under the axis' tick labels, wherever the axis is; centred, or
-            // as far right as the class key on its line leaves room for.
+            // as far right as the class key on its line leaves room for; and
+            // inside the figure, where the plot's centre would push a long
+            // title past its side (on a phone).
             let y = axis_y + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
             let half = style.text_width(&spec.x_title, AXIS_TITLE_PX) / 2.0;
             let x = match key {
@@ -432,6 +434,7 @@ impl<'s> Frame<'s> {
                 }
                 _ => (left + right) / 2.0,
             };
+            let x = kept_inside(x, half, f64::from(area.dim_in_pixel().0), s(4.0));
             put(area, &spec.x_title, (x, y), t)?;
         }
         Ok(())
@@ -986,6 +989,17 @@ impl<DB: DrawingBackend> Drawable<DB> for Pixels<'_> {
     }
 }
 
+/// The centre `x` of a text `half` as wide on either side, moved where need
+/// be to keep it `margin` clear of both sides of a figure `width` wide; a
+/// text too wide for that is centred on the figure.
+fn kept_inside(x: f64, half: f64, width: f64, margin: f64) -> f64 {
+    if 2.0 * (half + margin) > width {
+        width / 2.0
+    } else {
+        x.clamp(margin + half, width - margin - half)
+    }
+}
+
 /// Rounds an area pixel coordinate to the backend's integer grid, halves
 /// up (`floor` is one WebAssembly instruction; `round`, halves away from
 /// zero, has none and is done in software; this runs for every point drawn).
@@ -1203,6 +1217,40 @@ mod tests {
         };
         assert!(placed(1.0));
         assert!(!placed(1.1));
+    }
+
+    /// The x axis' title sits under the plot's centre, moved only as far as
+    /// it must be to stay inside a figure too narrow for it there: on a
+    /// phone, a long title under a plot pushed right by the y axis' labels.
+    #[test]
+    fn the_x_title_stays_inside_a_narrow_figure() {
+        use plotters::prelude::{IntoDrawingArea, SVGBackend};
+
+        let style = Style::default();
+        let title_x = |width: u32, title: &str| {
+            let mut svg = String::new();
+            let (centre, half) = {
+                let area = SVGBackend::with_string(&mut svg, (width, 300)).into_drawing_area();
+                let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+                spec.y_ticks = Ticks::At(vec![(0.0, "class 0".into()), (1.0, "class 1".into())]);
+                spec.x_title = title.into();
+                let frame = Frame::draw(&area, &style, &spec).unwrap();
+                let (left, _, right, _) = frame.rect();
+                ((left + right) / 2.0, style.text_width(title, AXIS_TITLE_PX) / 2.0)
+            };
+            let at = svg.find(&format!(">\n{title}\n<")).expect("the title is drawn");
+            let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+            let x: f64 = tag.split("x=\"").nth(1).and_then(|v| v.split('"').next()).unwrap().parse().unwrap();
+            (x, centre, half)
+        };
+        let long = "logit gap: the true class logit − the largest other logit";
+        let (x, centre, half) = title_x(440, long);
+        assert!(x < centre - 1.0, "moved left of the plot's centre {centre}: {x}");
+        assert!(x - half >= 3.5 && x + half <= 440.0 - 3.5, "inside the figure: {} to {}", x - half, x + half);
+        let (x, _, half) = title_x(360, long);
+        assert!(2.0 * half > 360.0 && (x - 180.0).abs() <= 1.0, "too wide for the figure: centred on it, at {x}");
+        let (x, centre, _) = title_x(720, long);
+        assert!((x - centre).abs() <= 1.0, "centred where it fits: {x} under {centre}");
     }
 
     /// A line breaks where a point is not a number and where it leaves the
