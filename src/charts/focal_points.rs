@@ -6,7 +6,9 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
-use super::frame::{nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL};
+use super::frame::{
+    fitted, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL,
+};
 use super::plot_map::Axis;
 use super::style::{Colors, Style, Weight};
 use crate::core::array::ascending_order;
@@ -107,7 +109,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
     for line in &readout {
         let color = if line.muted { c.muted } else { c.text };
         let weight = if line.bold { Weight::Bold } else { Weight::Regular };
-        frame.text(area, &line.text, (x, y), line.size, color, weight, (HPos::Right, VPos::Top))?;
+        // Smaller where the line is wider than the figure (on a phone).
+        let size = fitted(style, &line.text, line.size, x - style.pxf(4.0));
+        frame.text(area, &line.text, (x, y), size, color, weight, (HPos::Right, VPos::Top))?;
         y += style.pxf(line.advance);
     }
     frame.finish(area)

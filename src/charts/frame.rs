@@ -136,6 +136,28 @@ pub fn y_title_span(style: &Style, title: &str) -> f64 {
     style.pxf(Y_TITLE_INSET) + style.text_width(title, AXIS_TITLE_PX)
 }
 
+/// The smallest size, in CSS pixels, a title, key or readout shrinks to in
+/// a figure too narrow for it (a long title on a phone).
+const SMALLEST_TEXT_PX: f64 = 9.0;
+
+/// The size, in CSS pixels, at which `title` fits in `room` pixels:
+/// `size_css`, or smaller where it would not fit (down to
+/// [`SMALLEST_TEXT_PX`]).
+pub fn fitted(style: &Style, title: &str, size_css: f64, room: f64) -> f64 {
+    let width = style.text_width(title, size_css);
+    if width <= room {
+        size_css
+    } else {
+        (size_css * room / width).max(SMALLEST_TEXT_PX)
+    }
+}
+
+/// The size of the y title of `spec`, starting at `x` in an area `width`
+/// pixels wide: as large as fits before the area's right side.
+fn y_title_px(spec: &FrameSpec, style: &Style, x: f64, width: f64) -> f64 {
+    fitted(style, &spec.y_title, AXIS_TITLE_PX, width - x - style.pxf(4.0))
+}
+
 /// Where the y title of `spec` starts, in a column whose left edge is at `col_left`.
 fn y_title_at(spec: &FrameSpec, style: &Style, col_left: f64) -> (f64, f64) {
     (col_left + style.pxf(Y_TITLE_INSET), style.pxf(10.0 + spec.y_title_drop))
@@ -338,7 +360,8 @@ impl<'s> Frame<'s> {
         }
         if !spec.y_title.is_empty() {
             let (x, y) = y_title_at(spec, style, col_left);
-            frame.reserve([x, y, x + style.text_width(&spec.y_title, AXIS_TITLE_PX), y + s(AXIS_TITLE_PX * 1.2)]);
+            let size = y_title_px(spec, style, x, f64::from(area.dim_in_pixel().0));
+            frame.reserve([x, y, x + style.text_width(&spec.y_title, size), y + s(AXIS_TITLE_PX * 1.2)]);
         }
         frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks, key.as_ref())?;
         if let Some(key) = key {
@@ -415,26 +438,29 @@ impl<'s> Frame<'s> {
                 last_right = x + half;
             }
         }
+        let width = f64::from(area.dim_in_pixel().0);
         if !spec.y_title.is_empty() {
-            let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Left, VPos::Top));
             let (x, y) = y_title_at(spec, style, col_left);
+            let t = style.text(y_title_px(spec, style, x, width), c.text, Weight::Regular, (HPos::Left, VPos::Top));
             put(area, &spec.y_title, (x, y), t)?;
         }
         if !spec.x_title.is_empty() {
-            let t = style.text(AXIS_TITLE_PX, c.text, Weight::Regular, (HPos::Center, VPos::Top));
             // Under the axis' tick labels, wherever the axis is; centred, or
             // as far right as the class key on its line leaves room for; and
             // inside the figure, where the plot's centre would push a long
-            // title past its side (on a phone).
+            // title past its side (on a phone), smaller where it is wider
+            // than the figure.
+            let size = fitted(style, &spec.x_title, AXIS_TITLE_PX, width - s(8.0));
+            let t = style.text(size, c.text, Weight::Regular, (HPos::Center, VPos::Top));
             let y = axis_y + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
-            let half = style.text_width(&spec.x_title, AXIS_TITLE_PX) / 2.0;
+            let half = style.text_width(&spec.x_title, size) / 2.0;
             let x = match key {
                 Some(key) if axis_y == bottom && !key.own_line => {
                     ((left + right) / 2.0).min(key.start - s(20.0) - half)
                 }
                 _ => (left + right) / 2.0,
             };
-            let x = kept_inside(x, half, f64::from(area.dim_in_pixel().0), s(4.0));
+            let x = kept_inside(x, half, width, s(4.0));
             put(area, &spec.x_title, (x, y), t)?;
         }
         Ok(())
@@ -794,8 +820,14 @@ impl<'s> Frame<'s> {
             KeyLine::Below => bottom + style.pxf(38.0 + KEY_LINE),
         };
         let names: Vec<&str> = items.iter().map(|(_, name)| *name).collect();
-        // Never past the figure's left edge: a key wider than its panel starts there.
-        let mut x = (right - swatch_key_width(style, &names)).max(style.pxf(8.0));
+        // Ends at the plot's right; where that leaves too little room (a
+        // narrow panel on a phone), its names are set smaller, and it never
+        // starts past the figure's left edge.
+        let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
+        let swatches = swatch_key_width(style, &names) - words;
+        let room = right - style.pxf(8.0) - swatches;
+        let k = if words > room { (room / words).max(SMALLEST_TEXT_PX / LABEL_PX) } else { 1.0 };
+        let mut x = (right - swatches - words * k).max(style.pxf(8.0));
         for (color, name) in items {
             let sw = style.pxf(SWATCH);
             self.pixel_rect(area, [x, y - sw / 2.0, x + sw, y + sw / 2.0], *color)?;
@@ -803,12 +835,12 @@ impl<'s> Frame<'s> {
                 area,
                 name,
                 (x + sw + style.pxf(SWATCH_GAP), y),
-                LABEL_PX,
+                LABEL_PX * k,
                 style.colors.text,
                 Weight::Regular,
                 (HPos::Left, VPos::Center),
             )?;
-            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) + style.pxf(KEY_BETWEEN);
+            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k + style.pxf(KEY_BETWEEN);
         }
         Ok(())
     }

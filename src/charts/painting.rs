@@ -511,3 +511,56 @@ mod tests {
         assert!(painting.ops.is_empty());
     }
 }
+
+/// Every figure keeps its words inside it, by the estimate its layout goes
+/// by, wide and on phones of 360 and 320 pixels (the page's column there),
+/// in both languages and in a face 13 % wider than the estimate (Firefox's
+/// and WebKit's here): a title, key or readout too long for a phone is set
+/// smaller, never cut at the figure's side.
+#[cfg(test)]
+mod texts_inside {
+    use plotters::prelude::IntoDrawingArea;
+
+    use super::*;
+    use crate::charts::{draw, Figure, Style};
+    use crate::i18n::Lang;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    #[test]
+    fn every_text_of_every_figure_lies_inside_it_wide_and_on_a_phone() {
+        let scene = Scene::from_state(&State::default());
+        let mut outside = Vec::new();
+        for (lang, face) in [(Lang::En, 1.0), (Lang::Zh, 1.0), (Lang::En, 1.13), (Lang::Zh, 1.13)] {
+            let style = Style { lang, face, ..Style::default() };
+            for (w, h) in [(696, 392), (334, 250), (294, 220)] {
+                for figure in Figure::ALL {
+                    let mut painting = Painting::default();
+                    {
+                        let area = Painter::new(&mut painting, (w, h)).into_drawing_area();
+                        draw(figure, &area, &scene, &style).unwrap();
+                    }
+                    let words = painting.words();
+                    // x, y, size, style, family, align, baseline, quarter turns, text.
+                    for (_, call) in painting.calls().filter(|&(code, call)| code == Op::Text as u8 && call[7] == 0.0) {
+                        let text = words[call[8] as usize];
+                        let width = style.text_width(text, call[2]);
+                        let left = match call[5] as u8 {
+                            0 => call[0],
+                            1 => call[0] - width / 2.0,
+                            _ => call[0] - width,
+                        };
+                        if left < -0.5 || left + width > f64::from(w) + 0.5 {
+                            let name = figure.name();
+                            outside.push(format!(
+                                "{lang:?} ×{face} {w} px {name}: {text:?} {left:.0} to {:.0}",
+                                left + width
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(outside.is_empty(), "{}", outside.join("\n"));
+    }
+}
