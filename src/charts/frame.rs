@@ -144,18 +144,18 @@ const SMALLEST_TEXT_PX: f64 = 9.0;
 /// `size_css`, or smaller where it would not fit (down to
 /// [`SMALLEST_TEXT_PX`]).
 pub fn fitted(style: &Style, title: &str, size_css: f64, room: f64) -> f64 {
-    let width = style.text_width(title, size_css);
+    shrunk(style.text_width(title, size_css), size_css, room)
+}
+
+/// The size, in CSS pixels, at which words `width` pixels wide at
+/// `size_css` fit in `room` pixels (words scale with their size): as it is,
+/// or smaller, down to [`SMALLEST_TEXT_PX`].
+fn shrunk(width: f64, size_css: f64, room: f64) -> f64 {
     if width <= room {
         size_css
     } else {
         (size_css * room / width).max(SMALLEST_TEXT_PX)
     }
-}
-
-/// The size of the y title of `spec`, starting at `x` in an area `width`
-/// pixels wide: as large as fits before the area's right side.
-fn y_title_px(spec: &FrameSpec, style: &Style, x: f64, width: f64) -> f64 {
-    fitted(style, &spec.y_title, AXIS_TITLE_PX, width - x - style.pxf(4.0))
 }
 
 /// Where the y title of `spec` starts, in a column whose left edge is at `col_left`.
@@ -358,12 +358,13 @@ impl<'s> Frame<'s> {
                 frame.reserve([x - style.text_width(label, TICK_PX), y - tick_height / 2.0, x, y + tick_height / 2.0]);
             }
         }
+        // The y title's size: as large as fits before the area's right side.
+        let (x, y) = y_title_at(spec, style, col_left);
+        let y_title_px = fitted(style, &spec.y_title, AXIS_TITLE_PX, f64::from(area.dim_in_pixel().0) - x - s(4.0));
         if !spec.y_title.is_empty() {
-            let (x, y) = y_title_at(spec, style, col_left);
-            let size = y_title_px(spec, style, x, f64::from(area.dim_in_pixel().0));
-            frame.reserve([x, y, x + style.text_width(&spec.y_title, size), y + s(AXIS_TITLE_PX * 1.2)]);
+            frame.reserve([x, y, x + style.text_width(&spec.y_title, y_title_px), y + s(AXIS_TITLE_PX * 1.2)]);
         }
-        frame.draw_axes(area, spec, col_left, &x_ticks, &y_ticks, key.as_ref())?;
+        frame.draw_axes(area, spec, (x, y, y_title_px), &x_ticks, &y_ticks, key.as_ref())?;
         if let Some(key) = key {
             frame.draw_class_key(area, &key)?;
         }
@@ -396,12 +397,12 @@ impl<'s> Frame<'s> {
     }
 
     /// The gridlines, the x axis, the tick labels and the axis titles of
-    /// `spec`, laid out in this frame's column (from `col_left`).
+    /// `spec`; the y title where it starts and at its size, `(x, y, size)`.
     fn draw_axes<DB: DrawingBackend>(
         &self,
         area: &Area<DB>,
         spec: &FrameSpec,
-        col_left: f64,
+        y_title: (f64, f64, f64),
         x_ticks: &[(f64, String)],
         y_ticks: &[(f64, String)],
         key: Option<&ClassKey>,
@@ -440,8 +441,8 @@ impl<'s> Frame<'s> {
         }
         let width = f64::from(area.dim_in_pixel().0);
         if !spec.y_title.is_empty() {
-            let (x, y) = y_title_at(spec, style, col_left);
-            let t = style.text(y_title_px(spec, style, x, width), c.text, Weight::Regular, (HPos::Left, VPos::Top));
+            let (x, y, size) = y_title;
+            let t = style.text(size, c.text, Weight::Regular, (HPos::Left, VPos::Top));
             put(area, &spec.y_title, (x, y), t)?;
         }
         if !spec.x_title.is_empty() {
@@ -825,8 +826,7 @@ impl<'s> Frame<'s> {
         // starts past the figure's left edge.
         let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
         let swatches = swatch_key_width(style, &names) - words;
-        let room = right - style.pxf(8.0) - swatches;
-        let k = if words > room { (room / words).max(SMALLEST_TEXT_PX / LABEL_PX) } else { 1.0 };
+        let k = shrunk(words, LABEL_PX, right - style.pxf(8.0) - swatches) / LABEL_PX;
         let mut x = (right - swatches - words * k).max(style.pxf(8.0));
         for (color, name) in items {
             let sw = style.pxf(SWATCH);
