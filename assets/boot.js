@@ -60,15 +60,12 @@ function explain(error) {
 
 const lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
 
-/// Resolves once the page's first contentful paint is on the screen or its
-/// files (the stills in view among them) have arrived, the load event,
-/// whichever comes first (or after a while where neither comes, as in a
-/// hidden tab).
+/// Resolves once the page's first contentful paint is on the screen (or
+/// after a while where nothing paints, as in a hidden tab, or where the
+/// browser does not say).
 const painted = () =>
   new Promise((resolve) => {
     setTimeout(resolve, 1500);
-    if (document.readyState === "complete") return resolve();
-    addEventListener("load", resolve, { once: true });
     if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) {
       requestAnimationFrame(() => setTimeout(resolve));
       return;
@@ -82,8 +79,12 @@ const painted = () =>
 
 async function start() {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-  // The article comes first: the module's downloads begin once it is
-  // painted or its files have arrived, so they never hold it up.
+  // The article is painted first: the module's downloads begin after its
+  // first contentful paint, never before, even where the load event comes
+  // first (a tall window with every still in view). A download begun before
+  // that paint shares the line with what it shows, and a phone-class
+  // profile (Lighthouse's) counts the paint as waiting for it: 3.9 s
+  // instead of 1.9 s for the Chinese page's largest paint.
   await painted();
   // The words, the glue and the module travel side by side.
   const wordsOfPage = load(lang);
