@@ -12,7 +12,9 @@ import { serve } from "../lib/server.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const RUNS = Number(process.env.LOSSLAB_LIGHTHOUSE_RUNS ?? 3);
-const PAGES = (process.env.LOSSLAB_LIGHTHOUSE_PAGES ?? ",?lang=zh").split(",");
+// The English page, the Chinese page as the page links to it, and a link
+// that names the language only (the English page takes its reader there).
+const PAGES = (process.env.LOSSLAB_LIGHTHOUSE_PAGES ?? ",zh/?lang=zh,?lang=zh").split(",");
 const chromePath =
   process.env.CHROME_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
