@@ -137,15 +137,24 @@ test("when the module takes over nothing moves: the canvases take the stills' bo
     assert.equal(await page.evaluate(() => document.querySelectorAll("canvas[data-figure]").length), 0, "the module is held back");
     // The page's language is already the reader's: the module does not set
     // it again (doing so restyles every element, for the `:lang` rules).
+    // Nor does it write its words again: they are written in already.
     await page.evaluate(() => {
       window.langWrites = 0;
       new MutationObserver((records) => (window.langWrites += records.length)).observe(document.documentElement, { attributeFilter: ["lang"], subtree: true });
+      window.wordWrites = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          if (el?.hasAttribute("data-i18n")) window.wordWrites.push(el.dataset.i18n);
+        }
+      }).observe(document.body, { childList: true, characterData: true, subtree: true });
     });
     late.release();
     await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0, null, { timeout: 20000 });
     // Every figure drawn (each scrolled to), then the layout read again.
     for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn`);
     assert.equal(await page.evaluate(() => window.langWrites), 0, "lang written again");
+    assert.deepEqual(await page.evaluate(() => window.wordWrites), [], "words written again");
     // The same boxes in the same places, to within rounding.
     const after = await layout(page);
     assert.deepEqual(after.map(([name]) => name), before.map(([name]) => name));

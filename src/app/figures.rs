@@ -79,6 +79,11 @@ fn face() -> f64 {
     FACE.with(|face| *face)
 }
 
+/// Measures the canvases' face now, once (the first drawing would).
+pub fn measure_face() {
+    face();
+}
+
 /// Draws `figure` into `painting`, then replays it on the canvas of `context`.
 fn paint_figure(
     context: &web_sys::CanvasRenderingContext2d,

@@ -69,8 +69,11 @@ enum Mounting {
     Assembling(Opening),
     /// The figures' canvases over their stills, the view and the theme.
     Building(Model),
-    /// The words of the page's language, where they differ from the built page's.
+    /// The words of the page's language, where the built page lacks them.
     Wording(Model),
+    /// The canvases' face, measured before the first drawing: its first
+    /// measure of text loads the fonts, a task of its own.
+    Measuring(Model),
     /// The controls, the notices and the calculators, as the state has them.
     Setting(Model),
     /// The events heard, the regions watched, the first frame asked for.
@@ -100,7 +103,15 @@ impl Mounting {
                 Mounting::Wording(model)
             }
             Mounting::Wording(model) => {
-                text::words(root, model.state.lang);
+                // A built page is written in its language already: only a
+                // bare one (the browser tests') is worded here, element by element.
+                if !text::written_in(model.state.lang) {
+                    text::words(root, model.state.lang);
+                }
+                Mounting::Measuring(model)
+            }
+            Mounting::Measuring(model) => {
+                figures::measure_face();
                 Mounting::Setting(model)
             }
             Mounting::Setting(model) => {
