@@ -105,20 +105,6 @@ fn opens_on_the_articles_fit() {
     assert_eq!(readout(&root, "intercept"), "0.6555");
 }
 
-/// A page built with its words written in (as `losslab prerender` writes
-/// it) is not worded again as it opens; a bare page is.
-#[wasm_bindgen_test]
-fn a_page_built_in_its_language_is_not_worded_again() {
-    let html = document().document_element().unwrap();
-    let title = |root: &Element| root.query_selector("#bce-title").unwrap().unwrap().text_content().unwrap();
-    html.set_attribute("data-words", "en").unwrap();
-    let root = mount_page();
-    html.remove_attribute("data-words").unwrap();
-    assert_eq!(title(&root), "", "a built page's words are left as they are");
-    let root = mount_page();
-    assert!(title(&root).contains("cross-entropy"), "{}", title(&root));
-}
-
 #[wasm_bindgen_test]
 fn every_figure_is_drawn() {
     let root = mount_page();

@@ -69,7 +69,8 @@ enum Mounting {
     Assembling(Opening),
     /// The figures' canvases over their stills, the view and the theme.
     Building(Model),
-    /// The words of the page's language, where the built page lacks them.
+    /// The words of the page's language, where they differ from the built
+    /// page's (and in what the steps before wrote).
     Wording(Model),
     /// The canvases' face, measured before the first drawing: its first
     /// measure of text loads the fonts, a task of its own.
@@ -103,11 +104,7 @@ impl Mounting {
                 Mounting::Wording(model)
             }
             Mounting::Wording(model) => {
-                // A built page is written in its language already: only a
-                // bare one (the browser tests') is worded here, element by element.
-                if !text::written_in(model.state.lang) {
-                    text::words(root, model.state.lang);
-                }
+                text::words(root, model.state.lang);
                 Mounting::Measuring(model)
             }
             Mounting::Measuring(model) => {

@@ -9,15 +9,7 @@ use web_sys::{Element, HtmlElement};
 use super::dom;
 use crate::charts::Figure;
 use crate::i18n::{self, t, Lang};
-use crate::page::{markup, Action, CopyButton, Model, Tooltip};
-
-/// Whether the page was built with its words written in `lang` (see
-/// `prerender`): then every `data-i18n*` element already says what
-/// [`words`] would write, and the page's title and `lang` too.
-pub fn written_in(lang: Lang) -> bool {
-    let html = dom::document().document_element();
-    html.and_then(|html| html.get_attribute(markup::WORDS_ATTRIBUTE)).as_deref() == Some(lang.code())
-}
+use crate::page::{Action, CopyButton, Model, Tooltip};
 
 /// Fills every `data-i18n*` element of the document in `lang`.
 pub fn words(root: &Element, lang: Lang) {

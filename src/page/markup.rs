@@ -21,10 +21,6 @@ pub struct Still {
     pub eager: bool,
 }
 
-/// The attribute of `<html>` that names the language a built page's words
-/// are written in (`en`, `zh`); a page without it has them still to write.
-pub const WORDS_ATTRIBUTE: &str = "data-words";
-
 /// Which variant of a still an image file is: the page's narrow layout,
 /// the dark theme, both, or neither.
 pub const STILL_VARIANTS: [(&str, Option<&str>); 4] = [

@@ -10,7 +10,7 @@ use super::html::{Document, Element, Node};
 use super::stills;
 use crate::charts::{alt_text, Figure};
 use crate::i18n::{fill, lookup, t, Lang};
-use crate::page::markup::{self, Still, WORDS_ATTRIBUTE};
+use crate::page::markup::{self, Still};
 use crate::page::question::Question;
 use crate::page::questions::{self, QuestionView};
 use crate::page::readouts::{play_buttons, readouts};
@@ -54,11 +54,7 @@ pub fn write(template: &str, placement: Placement) -> String {
             question_card(el, view, lang);
         }
         match el.name.as_str() {
-            "html" => {
-                el.set("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
-                // The module need not write them again (`text::written_in`).
-                el.set(WORDS_ATTRIBUTE, lang.code());
-            }
+            "html" => el.set("lang", if lang == Lang::Zh { "zh-CN" } else { "en" }),
             "title" => el.set_text(t(lang, "page.title")),
             // Trunk leaves the module's own `<link data-trunk rel="rust">` in
             // the page it builds when it writes no script for it (the boot
@@ -242,7 +238,6 @@ mod tests {
         assert!(html.contains("<td class=\"value\" data-readout=\"bce-keras\">11.522857</td>"), "{html}");
         assert!(html.contains("href=\"./style.css\"") && html.contains("<a href=\"#bce\">"), "{html}");
         assert!(!html.contains("data-trunk"), "Trunk's own line is gone: {html}");
-        assert!(html.contains("<html lang=\"en\" data-words=\"en\">"), "{html}");
         // Each slot holds its figure; only the first still loads at once.
         assert!(html.contains("<div class=\"slot\" data-slot=\"fit\"><figure class=\"fig\""), "{html}");
         assert!(html.contains("src=\"figures/fit.svg\"") && html.contains("src=\"figures/neglog.svg\""), "{html}");
@@ -253,7 +248,7 @@ mod tests {
     #[test]
     fn the_chinese_page_is_written_in_chinese_one_folder_down() {
         let html = write(TEMPLATE, Placement { lang: Lang::Zh, to_root: "../" });
-        assert!(html.contains("<html lang=\"zh-CN\" data-words=\"zh\">"), "{html}");
+        assert!(html.contains("<html lang=\"zh-CN\">"), "{html}");
         assert!(html.contains(&format!("<title>{}</title>", t(Lang::Zh, "page.title"))), "{html}");
         assert!(html.contains(&format!(">{}</h2>", t(Lang::Zh, "bce.title"))), "{html}");
         assert!(html.contains("<option value=\"zh\" selected>中文</option>"), "{html}");
