@@ -1,6 +1,7 @@
 // Replays a painting (src/charts/painting.rs) on a canvas: the 2D context's
-// calls written down as numbers, the texts they name, each followed by U+0001,
-// and the cells of their images, four bytes each.
+// calls written down as numbers, the texts they name, each followed by U+0001
+// (left out when they are the texts last given for the same context), and
+// the cells of their images, four bytes each.
 const STYLES = ["normal", "bold", "italic", "oblique"];
 const ALIGN = ["start", "center", "end"];
 const BASELINE = ["top", "middle", "bottom"];
@@ -23,8 +24,12 @@ function colour(r, g, b, a) {
   return css;
 }
 
+// Each context's texts, as last given, split.
+const given = new WeakMap();
+
 export function paint(context, ops, texts, pixels) {
-  const words = texts.split("\u0001");
+  let words = given.get(context);
+  if (texts !== undefined || !words) given.set(context, (words = (texts ?? "").split("\u0001")));
   // The text style the context was last given in this call (a new backing
   // store starts from the defaults, so nothing is carried over between
   // calls), as numbers: a font set again unchanged is neither written out

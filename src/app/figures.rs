@@ -44,16 +44,26 @@ pub struct Slot {
     /// The canvas' 2D context, once it gave one (asked for once: each ask
     /// is a call out of the module).
     context: Option<web_sys::CanvasRenderingContext2d>,
+    /// The texts last handed to the canvas' painter, which keeps them: a
+    /// redraw with the same words hands none over again.
+    texts: String,
+    /// The canvas' size in CSS pixels, as last read: read again only after
+    /// the page's layout may have changed it ([`forget_sizes`]). Reading a
+    /// box's size costs microseconds even when nothing moved, and a redraw
+    /// of every figure reads every one.
+    css_size: Option<(i32, i32)>,
 }
 
 #[wasm_bindgen(module = "/assets/paint.js")]
 extern "C" {
     /// Replays a painting's calls on a canvas' 2D context.
+    /// `texts` is `None` when they are the texts last handed over for the
+    /// same context.
     #[wasm_bindgen(catch)]
     fn paint(
         context: &web_sys::CanvasRenderingContext2d,
         ops: &[f64],
-        texts: &str,
+        texts: Option<&str>,
         pixels: &[u8],
     ) -> Result<(), JsValue>;
 
@@ -84,11 +94,12 @@ pub fn measure_face() {
     face();
 }
 
-/// Draws `figure` into `painting`, then replays it on the canvas of `context`.
+/// Draws `figure` into `painting`, then replays it on the canvas of
+/// `context`, whose painter holds `sent`, the texts last handed over.
 fn paint_figure(
     context: &web_sys::CanvasRenderingContext2d,
     size: (u32, u32),
-    painting: &mut Painting,
+    (painting, sent): (&mut Painting, &mut String),
     figure: Figure,
     scene: &Scene,
     style: &Style,
@@ -97,7 +108,12 @@ fn paint_figure(
         let area = PageBackend::Painter(Painter::new(painting, size)).into_drawing_area();
         charts::draw(figure, &area, scene, style).map_err(|e| e.to_string())?
     };
-    paint(context, &painting.ops, &painting.texts, &painting.pixels).map_err(|e| said_by(&e))?;
+    let texts = (painting.texts != *sent).then_some(painting.texts.as_str());
+    // Forgotten until the painter has them: a painting that fails midway
+    // hands them over again next time.
+    sent.clear();
+    paint(context, &painting.ops, texts, &painting.pixels).map_err(|e| said_by(&e))?;
+    sent.push_str(&painting.texts);
     Ok(map)
 }
 
@@ -173,6 +189,8 @@ fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
         ever_drawn: false,
         painting: Painting::default(),
         context: None,
+        texts: String::new(),
+        css_size: None,
     }
 }
 
@@ -263,8 +281,28 @@ fn css_size_of(index: usize) -> (i32, i32) {
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let Some(Some(slot)) = slots.get(index) else { return (0, 0) };
-        slot.try_borrow().map_or((0, 0), |slot| (slot.canvas.client_width(), slot.canvas.client_height()))
+        slot.try_borrow_mut().map_or((0, 0), |mut slot| slot.css_size())
     })
+}
+
+impl Slot {
+    /// The canvas' size in CSS pixels, read once after each change of layout.
+    fn css_size(&mut self) -> (i32, i32) {
+        *self.css_size.get_or_insert_with(|| (self.canvas.client_width(), self.canvas.client_height()))
+    }
+}
+
+/// Forgets every canvas' size, to read it again at the next drawing: the
+/// page's layout changed, or may have.
+fn forget_sizes() {
+    SLOTS.with(|cell| {
+        let Ok(slots) = cell.try_borrow() else { return };
+        for slot in slots.iter().flatten() {
+            if let Ok(mut slot) = slot.try_borrow_mut() {
+                slot.css_size = None;
+            }
+        }
+    });
 }
 
 fn draw_one(
@@ -289,9 +327,9 @@ fn draw_one(
         if slot.context.is_none() {
             slot.context = context(&canvas).ok();
         }
-        let Slot { context: got, painting, .. } = &mut *slot;
+        let Slot { context: got, painting, texts, .. } = &mut *slot;
         let drawn = match got {
-            Some(context) => paint_figure(context, size, painting, figure, scene, style),
+            Some(context) => paint_figure(context, size, (painting, texts), figure, scene, style),
             None => Err("fig.failed.no-context".to_owned()),
         };
         match drawn {
@@ -329,13 +367,13 @@ fn backing_size((width, height): (i32, i32), scale: f64) -> Option<(u32, u32)> {
 /// The visible figures whose last drawing no longer fits their canvas:
 /// resized, zoomed, moved to a screen of another pixel ratio, or shown after
 /// being hidden.
-pub fn resized() -> Vec<Figure> {
+fn resized() -> Vec<Figure> {
     let scale = dom::device_pixel_ratio();
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let stale = |(index, slot): (usize, &Option<RefCell<Slot>>)| {
-            let slot = slot.as_ref()?.try_borrow().ok()?;
-            let wanted = backing_size((slot.canvas.client_width(), slot.canvas.client_height()), scale)?;
+            let mut slot = slot.as_ref()?.try_borrow_mut().ok()?;
+            let wanted = backing_size(slot.css_size(), scale)?;
             (Some(wanted) != slot.drawn_size).then_some(Figure::ALL[index])
         };
         slots.iter().enumerate().filter_map(stale).collect()
@@ -457,6 +495,7 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     // Only what no longer fits is redrawn: the observer's first report, right
     // after the first frame, finds every figure drawn at its size.
     let on_resize = Closure::<dyn FnMut()>::new(|| {
+        forget_sizes();
         let stale = resized();
         if !stale.is_empty() {
             mailbox::post(Msg::Resized(stale));
@@ -533,7 +572,8 @@ fn export_png(figure: Figure, scene: &Scene, style: &Style) -> Result<(), JsValu
     let style = Style { scale, ..*style };
     let size = (canvas.width(), canvas.height());
     let context = context(&canvas).map_err(|e| JsValue::from_str(&e))?;
-    paint_figure(&context, size, &mut Painting::default(), figure, scene, &style).map_err(|e| JsValue::from_str(&e))?;
+    paint_figure(&context, size, (&mut Painting::default(), &mut String::new()), figure, scene, &style)
+        .map_err(|e| JsValue::from_str(&e))?;
     let url = canvas.to_data_url_with_type("image/png")?;
     click_download(&format!("losslab-{}.png", figure.name()), &url)
 }
