@@ -38,14 +38,42 @@ test("the Chinese page has no English UI string", async () => {
   await page.close();
 });
 
+/// The words the figures near the viewport draw when every figure is
+/// drawn again: a canvas is handed its words only when they changed, and
+/// reuses them otherwise.
+function drawnWords(page) {
+  return page.evaluate(() => {
+    const words = [];
+    const proto = CanvasRenderingContext2D.prototype;
+    const fillText = proto.fillText;
+    proto.fillText = function (text, ...rest) {
+      words.push(text);
+      return fillText.call(this, text, ...rest);
+    };
+    try {
+      window.losslab.redraw_all_now();
+    } finally {
+      proto.fillText = fillText;
+    }
+    return words;
+  });
+}
+
+const CJK = /[\u2e80-\u9fff]/;
+
 test("the language switch changes every string and back", async () => {
   const { page, log } = await open(site.browser, site.base);
   const title = () => page.text("#bce-title");
   const english = await title();
+  const englishWords = await drawnWords(page);
+  assert.ok(englishWords.length > 0, "the figures near the top draw words");
+  assert.deepEqual(englishWords.filter((w) => CJK.test(w)), []);
   await page.select('[data-control="lang"]', "zh");
   // The Chinese words are fetched on the first switch.
   await page.waitFor((before) => document.querySelector("#bce-title").textContent !== before, english);
   await settle(page);
+  // Drawn again in the same language, the figures keep their Chinese words.
+  assert.ok((await drawnWords(page)).some((w) => CJK.test(w)), "the figures draw Chinese words");
   // The address is the Chinese page's own (zh/), so that a link copied now
   // opens it without a detour through the English page.
   const chinese = new URL(await page.url());
@@ -53,6 +81,8 @@ test("the language switch changes every string and back", async () => {
   assert.equal(chinese.pathname, `${new URL(site.base).pathname}zh/`);
   await page.select('[data-control="lang"]', "en");
   assert.equal(await title(), english);
+  await settle(page);
+  assert.deepEqual((await drawnWords(page)).filter((w) => CJK.test(w)), [], "no Chinese word left on a canvas");
   // A switch back this soon repeats the change of one control (its key,
   // `lang`): its address takes its turn, at most 150 ms.
   const englishPath = new URL(site.base).pathname;
