@@ -48,7 +48,7 @@ pub struct Slot {
     /// redraw with the same words hands none over again.
     texts: String,
     /// The canvas' size in CSS pixels, as last read: read again only after
-    /// the page's layout may have changed it ([`forget_sizes`]). Reading a
+    /// the page's layout may have changed it ([`resized`]). Reading a
     /// box's size costs microseconds even when nothing moved, and a redraw
     /// of every figure reads every one.
     css_size: Option<(i32, i32)>,
@@ -292,19 +292,6 @@ impl Slot {
     }
 }
 
-/// Forgets every canvas' size, to read it again at the next drawing: the
-/// page's layout changed, or may have.
-fn forget_sizes() {
-    SLOTS.with(|cell| {
-        let Ok(slots) = cell.try_borrow() else { return };
-        for slot in slots.iter().flatten() {
-            if let Ok(mut slot) = slot.try_borrow_mut() {
-                slot.css_size = None;
-            }
-        }
-    });
-}
-
 fn draw_one(
     index: usize,
     figure: Figure,
@@ -366,13 +353,15 @@ fn backing_size((width, height): (i32, i32), scale: f64) -> Option<(u32, u32)> {
 
 /// The visible figures whose last drawing no longer fits their canvas:
 /// resized, zoomed, moved to a screen of another pixel ratio, or shown after
-/// being hidden.
+/// being hidden. The page's layout changed, or may have: every canvas' size
+/// is read afresh, and kept for the drawings that follow.
 fn resized() -> Vec<Figure> {
     let scale = dom::device_pixel_ratio();
     SLOTS.with(|cell| {
         let slots = cell.borrow();
         let stale = |(index, slot): (usize, &Option<RefCell<Slot>>)| {
             let mut slot = slot.as_ref()?.try_borrow_mut().ok()?;
+            slot.css_size = None;
             let wanted = backing_size(slot.css_size(), scale)?;
             (Some(wanted) != slot.drawn_size).then_some(Figure::ALL[index])
         };
@@ -495,7 +484,6 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     // Only what no longer fits is redrawn: the observer's first report, right
     // after the first frame, finds every figure drawn at its size.
     let on_resize = Closure::<dyn FnMut()>::new(|| {
-        forget_sizes();
         let stale = resized();
         if !stale.is_empty() {
             mailbox::post(Msg::Resized(stale));
