@@ -95,7 +95,9 @@ pub fn set_attribute(el: &Element, name: &str, value: &str) -> bool {
 }
 
 pub fn set_hidden(el: &Element, hidden: bool) {
-    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+    // Written only when it changes: a write, even of the same value, has
+    // the browser work out the element's style again.
+    if let Some(el) = el.dyn_ref::<HtmlElement>().filter(|el| el.hidden() != hidden) {
         el.set_hidden(hidden);
     }
 }
