@@ -56,11 +56,16 @@ fn frame(model: &mut Model) -> Changes {
 fn the_page_opens_on_the_articles_fit_and_draws_every_figure() {
     let mut model = page("");
     let changes = frame(&mut model);
-    // The page's first drawing is of one figure alone, the topmost; the rest in the next frame.
-    assert_eq!(changes.draw, [Figure::Points]);
-    assert!(changes.readouts && changes.frame);
+    // The page's first frame writes its words and draws nothing; the first
+    // drawing is of one figure alone, the topmost; the rest in the next frame.
+    assert!(changes.draw.is_empty(), "{:?}", changes.draw);
+    assert!(changes.readouts && changes.questions && changes.frame);
+    assert_eq!(changes.describe, Figure::ALL, "every figure is described");
     assert_eq!(changes.url, None, "the default link is the empty query");
     assert_eq!(readout(&model, "bce"), "0.3329");
+    let first = frame(&mut model);
+    assert_eq!(first.draw, [Figure::Points]);
+    assert!(!first.readouts && first.describe.is_empty(), "the words are written once");
     assert_eq!(frame(&mut model).draw, Figure::ALL[1..].to_vec());
     assert!(frame(&mut model).draw.is_empty(), "nothing changed: nothing is drawn again");
 }
@@ -431,6 +436,7 @@ fn the_figures_on_screen_are_drawn_first_and_those_near_it_in_a_frame_of_their_o
     seen(&mut model, Region::Near, &[Figure::Points, Figure::Fit, Figure::GreenBars], &[]);
     let changes = seen(&mut model, Region::Shown, &[Figure::Points], &[]);
     assert!(changes.frame);
+    assert!(frame(&mut model).draw.is_empty(), "the page's first frame writes its words");
     let first = frame(&mut model);
     assert_eq!(first.draw, [Figure::Points], "the page opens on what the reader sees");
     assert!(first.frame, "and asks for a frame for the rest");
@@ -528,6 +534,7 @@ fn a_figure_far_from_view_lets_its_drawing_go_and_is_drawn_again_when_near() {
 fn printing_draws_every_figure_waiting() {
     let mut model = Model::new(url::read("gamma=3"), false);
     seen(&mut model, Region::Near, &[Figure::Points], &[]);
+    frame(&mut model);
     assert_eq!(frame(&mut model).draw, [Figure::Points]);
     let changes = update(&mut model, Msg::Printing(true));
     assert!(changes.frame);

@@ -482,7 +482,8 @@ pub fn canvas(figure: Figure) -> Option<HtmlCanvasElement> {
 /// ratio changes (zoom, or a window moved to another screen).
 pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     // Only what no longer fits is redrawn: the observer's first report, right
-    // after the first frame, finds every figure drawn at its size.
+    // after the first frames, finds each figure drawn at its size or already
+    // due (a figure waiting for its drawing is not drawn twice).
     let on_resize = Closure::<dyn FnMut()>::new(|| {
         let stale = resized();
         if !stale.is_empty() {

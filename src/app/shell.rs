@@ -148,13 +148,13 @@ fn go_live(model: Model, root: &Element) -> Result<(), JsValue> {
 }
 
 /// Renders synchronously what the next frames would render, until nothing
-/// near the viewport is due (the figures on the screen come first, those
-/// near it in a frame of their own, and the page's very first drawing is
-/// of one figure alone). Browser tests call it instead of waiting for
-/// `requestAnimationFrame`.
+/// near the viewport is due (the page's first frame writes its words, its
+/// first drawing is of one figure alone, the figures on the screen come
+/// next and those near it in a frame of their own). Browser tests call it
+/// instead of waiting for `requestAnimationFrame`.
 #[wasm_bindgen]
 pub fn render_now() {
-    for _ in 0..4 {
+    for _ in 0..5 {
         mailbox::post(Msg::Frame);
         let due = SHELL.with(|cell| cell.borrow().as_ref().is_some_and(|shell| shell.model.has_due()));
         if !due {

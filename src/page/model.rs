@@ -54,6 +54,9 @@ pub struct Model {
     pub(super) kept: FigureSet,
     /// A figure was drawn (before, each shows its still).
     pub(super) has_drawn: bool,
+    /// A frame wrote the page's numbers, descriptions and questions (the
+    /// page's first frame does, and draws nothing).
+    pub(super) has_written: bool,
     /// Frames in a row that drew only figures on the screen while others near it waited.
     pub(super) held: u32,
     /// The page is being printed: every figure is drawn.
@@ -237,6 +240,7 @@ impl Model {
             shown: FigureSet::NONE,
             kept: FigureSet::all(),
             has_drawn: false,
+            has_written: false,
             held: 0,
             printing: false,
             announce: FigureSet::NONE,

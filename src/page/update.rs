@@ -382,7 +382,13 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     }
     changes.questions = std::mem::take(&mut model.questions_stale);
     changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
-    draw(model, changes);
+    // The page's first frame writes its words (numbers, descriptions,
+    // questions) and draws nothing: the first drawing, of code running for
+    // the first time, gets a frame of its own, and neither frame is long.
+    // A printed page is drawn whole at once.
+    if std::mem::replace(&mut model.has_written, true) || model.printing {
+        draw(model, changes);
+    }
     let announce = std::mem::take(&mut model.announce);
     if !announce.is_empty() {
         let lang = model.state.lang;
