@@ -384,7 +384,8 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     changes.describe = std::mem::take(&mut model.undescribed).figures().collect();
     // The page's first frame writes its words (numbers, descriptions,
     // questions) and draws nothing: the first drawing, of code running for
-    // the first time, gets a frame of its own, and neither frame is long.
+    // the first time, gets a frame of its own: two shorter tasks instead of
+    // one long one.
     // A printed page is drawn whole at once.
     if std::mem::replace(&mut model.has_written, true) || model.printing {
         draw(model, changes);
