@@ -14,6 +14,10 @@ use crate::state::State;
 /// The γ of the focal-loss paper's figure 1.
 pub const PAPER_GAMMAS: [f64; 5] = [0.0, 0.5, 1.0, 2.0, 5.0];
 
+/// Samples of each curve: a few pixels apart where it is steepest, on the
+/// widest figure. More draw the same line and cost every redraw.
+const SAMPLES: u32 = 200;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FocalPoint {
     pub x: f64,
@@ -164,9 +168,9 @@ fn paper_focal_loss(p_t: f64, gamma: f64) -> f64 {
 
 /// FL(p_t) over p_t ∈ (0, 1], denser near 0 where it bends.
 fn focal_curve(gamma: f64) -> FocalCurve {
-    let points = (1..=400)
+    let points = (1..=SAMPLES)
         .map(|i| {
-            let p = (i as f64 / 400.0).powf(1.5);
+            let p = (f64::from(i) / f64::from(SAMPLES)).powf(1.5);
             (p, paper_focal_loss(p, gamma))
         })
         .collect();

@@ -9,6 +9,12 @@ use crate::core::losses::{naive_logistic_loss, stable_logistic_loss};
 /// The largest |z| shown.
 pub const X_MAX: f32 = 1000.0;
 
+/// Samples on each side of z = 0, evenly spaced on the symmetric-log axis:
+/// one or two pixels apart on the widest figure, on curves that are straight
+/// lines on these axes but for the bend around 0. More draw the same line
+/// and cost every redraw.
+const HALF: i32 = 200;
+
 /// Where the naive loss first stops being a number, walking away from z = 0.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Breakdown {
@@ -57,14 +63,14 @@ fn curve(y: f32) -> StabilityCurve {
     // Evenly spaced in sign(x)·log10(1 + |x|), so ±10 and ±1000 get equal room,
     // plus the points on either side of each breakdown so the curve ends exactly there.
     let top = (1.0 + X_MAX).log10();
-    let mut xs: Vec<f32> = (-400..=400)
+    let mut xs: Vec<f32> = (-HALF..=HALF)
         .map(|i| {
-            let u = top * i as f32 / 400.0;
+            let u = top * i as f32 / HALF as f32;
             u.signum() * (10f32.powf(u.abs()) - 1.0)
         })
         .collect();
     xs[0] = -X_MAX;
-    xs[800] = X_MAX;
+    xs[2 * HALF as usize] = X_MAX;
     for b in [above, below].into_iter().flatten() {
         xs.push(b.x);
         xs.push(prev_toward_zero(b.x));
