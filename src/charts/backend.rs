@@ -8,6 +8,7 @@ use std::convert::Infallible;
 use plotters::prelude::SVGBackend;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 
+use super::lines::Lines;
 use super::painting::Painter;
 
 pub enum PageBackend<'a> {
@@ -127,6 +128,12 @@ impl PageBackend<'_> {
             }
             PageBackend::Svg(b) => b.fill_polygon(vert, &style).map_err(svg_error),
         }
+    }
+}
+
+impl Lines for PageBackend<'_> {
+    fn line_run(&mut self, run: &[(f64, f64)], style: &plotters::style::ShapeStyle) -> Done {
+        both!(self, b => b.line_run(run, style))
     }
 }
 

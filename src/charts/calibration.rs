@@ -3,11 +3,11 @@
 //! against the mean prediction, the gap to the diagonal shaded — and beside
 //! it how many points fell in each bin.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Colors, Style};
 use crate::core::comparison::Contender;
@@ -48,7 +48,7 @@ fn bin_of(p: f64, n: usize) -> usize {
     ((p * n as f64).floor().max(0.0) as usize).min(n - 1)
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let n_bins = scene.options.n_bins.max(1);

@@ -3,7 +3,6 @@
 //! true class's bar in the accent colour; right, −log of that probability
 //! with one-hot labels (categorical) and integer labels (sparse) side by side.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
@@ -11,6 +10,7 @@ use super::area::{Area, Drawn};
 use super::frame::{
     nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL,
 };
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Colors, Style};
 use crate::i18n::{fill, t, Lang};
@@ -25,7 +25,7 @@ fn label_text(one_hot: &[f64], label: usize, lang: Lang) -> String {
     fill(t(lang, "fig.cce.row"), &[("row", row.join(", ")), ("label", label.to_string())])
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &CceScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let n = scene.samples.len().max(1) as f64;

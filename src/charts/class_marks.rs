@@ -3,11 +3,11 @@
 //! negative cross, class 1 its positive circle).
 
 use plotters::element::Circle;
-use plotters::prelude::DrawingBackend;
 use plotters::style::{Color, RGBColor};
 
 use super::area::{Area, Done};
-use super::frame::{cross, r, Frame, Outline, Pixels};
+use super::frame::{cross, Frame, Outline, Pixels};
+use super::lines::{r, Lines};
 
 /// Class `k`'s shape around an area pixel, `s` pixels in size (`None`: a
 /// circle of radius `s`).
@@ -31,7 +31,7 @@ fn outline(k: usize, at: (f64, f64), s: f64) -> Option<Outline> {
 
 /// Class `k`'s mark at an area pixel, `size_css` in size, in `color`, with a
 /// thin edge of the background so it reads over the shaded regions.
-pub fn class_mark<DB: DrawingBackend>(
+pub fn class_mark<DB: Lines>(
     frame: &Frame,
     area: &Area<DB>,
     (x, y): (f64, f64),

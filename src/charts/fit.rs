@@ -1,19 +1,20 @@
 //! `fit`: the sigmoid p(y = 1 | x) over the points, each point at its (smoothed) target.
 
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingArea;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::error::DrawError;
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::Style;
 use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::{fixed, list, signed_term};
 use crate::scene::BinaryScene;
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
     notes(&mut frame, scene, style);
     let c = &style.colors;
@@ -50,7 +51,7 @@ pub(super) fn probability_frame(scene: &BinaryScene, style: &Style, y_title: &st
 
 /// Each point at its target (0 or 1, or 0.1 / 0.9 under smoothing), the
 /// hovered one ringed.
-pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
+pub(super) fn draw_points_at_targets<DB: Lines>(
     frame: &Frame,
     area: &DrawingArea<DB, Shift>,
     scene: &BinaryScene,

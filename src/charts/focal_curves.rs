@@ -1,11 +1,11 @@
 //! `focal-curves`: FL(p_t) = −(1 − p_t)^γ·log p_t for the focal-loss paper's
 //! γ, with the reader's γ on top (the paper's figure 1).
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Colors, Style};
 use crate::i18n::{fill, t, Lang};
@@ -25,7 +25,7 @@ fn gamma_text(g: f64, lang: Lang) -> String {
     fill(t(lang, "fig.label.gamma"), &[("g", if g.fract() == 0.0 { fixed(g, 0) } else { fixed(g, 1) })])
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 5.0));

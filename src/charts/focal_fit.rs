@@ -1,24 +1,19 @@
 //! `focal-fit`: the sigmoid refitted under focal loss against the
 //! cross-entropy fit, both converged, over the points.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::fit::{draw_points_at_targets, probability_frame};
 use super::frame::{Frame, Stroke, LABEL};
+use super::lines::Lines;
 use super::style::Style;
 use crate::core::fit::FitError;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, signed_term};
 use crate::scene::{BinaryScene, FitCurve, FocalScene};
 
-pub(super) fn draw<DB: DrawingBackend>(
-    area: &Area<DB>,
-    scene: &FocalScene,
-    binary: &BinaryScene,
-    style: &Style,
-) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, binary: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let mut spec = probability_frame(binary, style, t(lang, "fig.fit.y"));

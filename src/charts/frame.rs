@@ -16,6 +16,7 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::area::{Area, Done, Drawn};
 use super::error::DrawError;
+use super::lines::{self, r, Lines};
 use super::plot_map::{Axis, PlotMap, Scale};
 use super::style::{Colors, Lettering, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
@@ -503,12 +504,7 @@ impl<'s> Frame<'s> {
 
     /// A polyline through data points, clipped to the plot; non-finite points
     /// break it.
-    pub fn line<DB: DrawingBackend>(
-        &self,
-        area: &Area<DB>,
-        points: &[(f64, f64)],
-        stroke: Stroke,
-    ) -> Result<(), DrawError> {
+    pub fn line<DB: Lines>(&self, area: &Area<DB>, points: &[(f64, f64)], stroke: Stroke) -> Result<(), DrawError> {
         let style = ShapeStyle::from(stroke.color).stroke_width(self.style.stroke(stroke.width_css));
         let (pixels, ends) = self.clipped_runs(points);
         let mut start = 0;
@@ -516,30 +512,33 @@ impl<'s> Frame<'s> {
             let run = &pixels[start..end];
             start = end;
             if stroke.dashed {
-                area.draw(&DashedPathElement::new(run.iter().copied(), self.style.px(5.0), self.style.px(4.0), style))?;
+                // In the area's pixels, which plotters moves to the backend's.
+                let base = (self.base.0 as i32, self.base.1 as i32);
+                let path = lines::rounded(run).into_iter().map(|(x, y)| (x - base.0, y - base.1));
+                area.draw(&DashedPathElement::new(path, self.style.px(5.0), self.style.px(4.0), style))?;
             } else {
-                area.draw(&Pixels::line(run, style))?;
+                area.draw(&Run { points: run, style })?;
             }
         }
         Ok(())
     }
 
-    /// The pixels of `points`' line inside the plot, as runs of the fewest
-    /// points that draw it, one run per stretch inside it: every run's
-    /// points one after another, and where each run ends.
-    fn clipped_runs(&self, points: &[(f64, f64)]) -> (Vec<(i32, i32)>, Vec<usize>) {
-        let (l, t, rr, b) = self.rect();
-        let mut pixels: Vec<(i32, i32)> = Vec::with_capacity(points.len());
+    /// The backend pixels of `points`' line inside the plot (not rounded),
+    /// as runs, one per stretch inside it: every run's points one after
+    /// another, and where each run ends. A run has at least two points.
+    fn clipped_runs(&self, points: &[(f64, f64)]) -> (Vec<(f64, f64)>, Vec<usize>) {
+        let PlotMap { left, top, right, bottom, .. } = self.map;
+        let mut pixels: Vec<(f64, f64)> = Vec::with_capacity(points.len());
         let mut ends: Vec<usize> = Vec::new();
         // Where the run being built starts in `pixels`.
         let mut start = 0;
         let projection = self.map.projection();
         let pixel = |&(x, y): &(f64, f64)| {
-            let (a, c) = (projection.x_pixel(x) - self.base.0, projection.y_pixel(y) - self.base.1);
+            let (a, c) = (projection.x_pixel(x), projection.y_pixel(y));
             (x.is_finite() && y.is_finite() && a.is_finite() && c.is_finite()).then_some((a, c))
         };
         // Ends the run being built: kept when it draws a line.
-        let mut flush = |pixels: &mut Vec<(i32, i32)>, start: &mut usize| {
+        let mut flush = |pixels: &mut Vec<(f64, f64)>, start: &mut usize| {
             if pixels.len() - *start >= 2 {
                 ends.push(pixels.len());
                 *start = pixels.len();
@@ -554,14 +553,16 @@ impl<'s> Frame<'s> {
                 flush(&mut pixels, &mut start);
                 continue;
             };
-            match clip_segment(p0, p1, (l, t, rr, b)) {
+            match clip_segment(p0, p1, (left, top, right, bottom)) {
                 Some((q0, q1, cut_end)) => {
-                    let q0 = (r(q0.0), r(q0.1));
-                    if pixels[start..].last() != Some(&q0) {
-                        flush(&mut pixels, &mut start);
+                    // A run that goes on goes on from q0: each segment
+                    // starts where the last one, kept whole, ended.
+                    if pixels.len() == start {
                         pixels.push(q0);
                     }
-                    extend(&mut pixels, start, (r(q1.0), r(q1.1)));
+                    if pixels.last() != Some(&q1) {
+                        pixels.push(q1);
+                    }
                     if cut_end {
                         flush(&mut pixels, &mut start);
                     }
@@ -1021,6 +1022,32 @@ impl<DB: DrawingBackend> Drawable<DB> for Pixels<'_> {
     }
 }
 
+/// One run of a line, in backend pixels not rounded: drawn by the
+/// backend's [`Lines`], past plotters' whole pixels.
+struct Run<'a> {
+    points: &'a [(f64, f64)],
+    style: ShapeStyle,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a Run<'_> {
+    type Point = &'a BackendCoord;
+    type IntoIter = &'a [BackendCoord];
+    fn point_iter(self) -> &'a [BackendCoord] {
+        &[]
+    }
+}
+
+impl<DB: Lines> Drawable<DB> for Run<'_> {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        _: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        backend.line_run(self.points, &self.style)
+    }
+}
+
 /// The centre `x` of a text `half` as wide on either side, moved where need
 /// be to keep it `margin` clear of both sides of a figure `width` wide; a
 /// text too wide for that is centred on the figure.
@@ -1029,18 +1056,6 @@ fn kept_inside(x: f64, half: f64, width: f64, margin: f64) -> f64 {
         width / 2.0
     } else {
         x.clamp(margin + half, width - margin - half)
-    }
-}
-
-/// Rounds an area pixel coordinate to the backend's integer grid, halves
-/// up (`floor` is one WebAssembly instruction; `round`, halves away from
-/// zero, has none and is done in software; this runs for every point drawn).
-#[inline(always)]
-pub fn r(v: f64) -> i32 {
-    if v.is_finite() {
-        (v + 0.5).floor().clamp(-1e6, 1e6) as i32
-    } else {
-        0
     }
 }
 
@@ -1081,30 +1096,6 @@ impl<DB: DrawingBackend> Drawable<DB> for Words<'_> {
             None => Ok(()),
         }
     }
-}
-
-/// Adds pixel `p` to the run that starts at `start` in `pixels`, leaving out
-/// what draws nothing: a point on the run's last, or a last point that `p`
-/// carries straight on from (the line through them is the same line, and
-/// the path is shorter).
-#[inline(always)]
-fn extend(pixels: &mut Vec<(i32, i32)>, start: usize, p: (i32, i32)) {
-    match pixels[start..] {
-        [.., last] if last == p => {}
-        [.., a, b] if straight_on(a, b, p) => {
-            let n = pixels.len();
-            pixels[n - 1] = p;
-        }
-        _ => pixels.push(p),
-    }
-}
-
-/// Whether `c` lies on the line from `a` through `b`, beyond `b`.
-#[inline(always)]
-fn straight_on(a: (i32, i32), b: (i32, i32), c: (i32, i32)) -> bool {
-    let (ux, uy) = (i64::from(b.0 - a.0), i64::from(b.1 - a.1));
-    let (vx, vy) = (i64::from(c.0 - b.0), i64::from(c.1 - b.1));
-    ux * vy == uy * vx && ux * vx + uy * vy > 0
 }
 
 /// The part of a segment inside a rectangle (l, t, r, b), and whether its
@@ -1299,14 +1290,10 @@ mod tests {
         let area = Painter::new(&mut painting, (400, 300)).into_drawing_area();
         let spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
         let frame = Frame::draw(&area, &style, &spec).unwrap();
-        let pixel = |x: f64, y: f64| {
-            let (a, b) = frame.p(x, y);
-            (r(a), r(b))
-        };
         let points = [
             (0.0, 0.5),
             (0.25, 0.5),
-            (0.5, 0.5), // straight on from the first two: one stretch
+            (0.5, 0.5),
             (f64::NAN, 0.5),
             (0.6, 0.1), // alone between two breaks: draws nothing
             (0.7, f64::INFINITY),
@@ -1316,11 +1303,12 @@ mod tests {
             (1.0, 1.5),
         ];
         let (pixels, ends) = frame.clipped_runs(&points);
-        assert_eq!(ends, [2, 5]);
-        assert_eq!(pixels[..4], [pixel(0.0, 0.5), pixel(0.5, 0.5), pixel(0.8, 0.5), pixel(0.9, 0.9)]);
+        assert_eq!(ends, [3, 6]);
+        let kept = [(0.0, 0.5), (0.25, 0.5), (0.5, 0.5), (0.8, 0.5), (0.9, 0.9)].map(|(x, y)| frame.p(x, y));
+        assert_eq!(pixels[..5], kept, "every point kept, not rounded: the backend fits the line");
         let (_, top, ..) = frame.rect();
-        let cut = pixels[4];
-        assert!(cut.0 == pixel(0.9, 0.9).0 && (cut.1 - r(top)).abs() <= 1, "cut at the top: {cut:?}");
+        let cut = pixels[5];
+        assert!((cut.0 - kept[4].0).abs() < 1e-9 && (cut.1 - top).abs() < 1e-9, "cut at the top: {cut:?}");
     }
 
     #[test]
@@ -1351,17 +1339,5 @@ mod tests {
             let (p0, p1) = (point(), point());
             assert_eq!(clip_segment(p0, p1, rect), liang_barsky(p0, p1, rect), "{p0:?} → {p1:?}");
         }
-    }
-
-    #[test]
-    fn a_run_keeps_only_the_points_where_its_line_turns() {
-        // A run that starts after another's points (9, 9) and (8, 8).
-        let mut pixels = vec![(9, 9), (8, 8)];
-        for p in [(0, 0), (1, 1), (1, 1), (2, 2), (3, 3), (4, 3), (5, 3), (4, 3), (2, 3)] {
-            extend(&mut pixels, 2, p);
-        }
-        // The diagonal and the level stretch each come down to their ends;
-        // turning back along the same line is a turn; the run before is untouched.
-        assert_eq!(pixels, [(9, 9), (8, 8), (0, 0), (3, 3), (5, 3), (2, 3)]);
     }
 }

@@ -3,12 +3,11 @@
 //! cross-entropy, as bars at the point's x, and the share of the total pull
 //! that misclassified points carry.
 
-use plotters::prelude::DrawingBackend;
-
 use super::area::{Area, Drawn};
 use super::bins::{draw_binned_groups, x_bins, BAR_LIMIT};
 use super::calibration::short_name;
 use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Mark, Stroke, Ticks, KEY_LINE};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::prob_bars::bar_width;
 use super::style::{Colors, Style};
@@ -30,12 +29,7 @@ fn shown(scene: &ComparisonScene) -> Vec<(usize, &Fitted)> {
         .collect()
 }
 
-pub(super) fn draw<DB: DrawingBackend>(
-    area: &Area<DB>,
-    scene: &ComparisonScene,
-    binary: &BinaryScene,
-    style: &Style,
-) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let fits = shown(scene);

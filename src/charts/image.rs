@@ -12,11 +12,12 @@ use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
 
 use super::backend::{painted, svg_error, PageBackend, PageError};
 use super::find::find;
+use super::lines::Lines;
 use super::painting::Painter;
 use super::png::png_base64;
 
 /// A backend that can draw [`Cells`].
-pub trait CellBackend: DrawingBackend {
+pub trait CellBackend: Lines {
     /// Draws `rgba` (`size.0 × size.1` cells, row by row, four bytes each)
     /// stretched over the rectangle from `from` to `to`, smoothly.
     fn draw_cells(

@@ -2,11 +2,11 @@
 //! f32, over logits z ∈ [−1000, 1000] on symmetric-log axes, so both z ≈ 17
 //! (where σ(z) rounds to 1) and z ≈ −89 (where exp(−z) overflows) get room.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::lines::Lines;
 use super::plot_map::{Axis, Scale};
 use super::style::{Colors, Style};
 use crate::i18n::{fill, sentences, t, Lang};
@@ -28,7 +28,7 @@ fn what(b: &Breakdown, lang: Lang) -> &'static str {
     }
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &StabilityScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let curve = scene.for_label(Y);

@@ -1,4 +1,5 @@
-//! One drawing per figure, generic over plotters' `DrawingBackend`: the same
+//! One drawing per figure, generic over plotters' `DrawingBackend` (with
+//! what [`lines::Lines`] and [`image::CellBackend`] add to it): the same
 //! code draws to a canvas on the page and to SVG natively.
 //!
 //! Each chart module has `draw` (its figure of the scene's parts it reads)
@@ -17,6 +18,7 @@ mod error;
 mod figure;
 mod find;
 pub mod frame;
+pub mod lines;
 mod plot_map;
 mod png;
 

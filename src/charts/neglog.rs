@@ -1,11 +1,11 @@
 //! `neglog`: −log(p) over p ∈ (0, 1], every point placed at its own p.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::fit::notes;
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::Style;
 use crate::i18n::{fill, t, Lang};
@@ -15,7 +15,7 @@ use crate::scene::BinaryScene;
 /// The y axis stops here; points above it sit on the edge with their value.
 const Y_MAX: f64 = 5.0;
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, Y_MAX));
     spec.x_ticks = Ticks::Auto(5);

@@ -159,15 +159,36 @@ pub struct Painter<'a> {
 #[derive(Clone, Copy, Debug)]
 struct Bounds(i32, i32, i32, i32);
 
+/// A point of a path: a whole backend pixel, or a point between pixels.
+pub trait PathPoint: Copy {
+    fn xy(self) -> (f64, f64);
+}
+
+impl PathPoint for BackendCoord {
+    #[inline(always)]
+    fn xy(self) -> (f64, f64) {
+        (f64::from(self.0), f64::from(self.1))
+    }
+}
+
+impl PathPoint for (f64, f64) {
+    #[inline(always)]
+    fn xy(self) -> (f64, f64) {
+        self
+    }
+}
+
 impl Bounds {
-    /// The box of a path's line, `width` wide.
-    fn of(path: &[BackendCoord], width: u32) -> Bounds {
-        let w = width.div_ceil(2) as i32;
-        let mut b = Bounds(i32::MAX, i32::MAX, i32::MIN, i32::MIN);
-        for &(x, y) in path {
-            b = Bounds(b.0.min(x - w), b.1.min(y - w), b.2.max(x + w), b.3.max(y + w));
+    /// The box of a path's line, `width` wide, out to whole pixels.
+    fn of<P: PathPoint>(path: &[P], width: u32) -> Bounds {
+        let w = f64::from(width.div_ceil(2));
+        let (mut lo, mut hi) = ((f64::INFINITY, f64::INFINITY), (f64::NEG_INFINITY, f64::NEG_INFINITY));
+        for &p in path {
+            let (x, y) = p.xy();
+            (lo, hi) = ((lo.0.min(x), lo.1.min(y)), (hi.0.max(x), hi.1.max(y)));
         }
-        b
+        let whole = |v: f64| v.clamp(-1e9, 1e9) as i32;
+        Bounds(whole((lo.0 - w).floor()), whole((lo.1 - w).floor()), whole((hi.0 + w).ceil()), whole((hi.1 + w).ceil()))
     }
 
     fn meets(self, other: Bounds) -> bool {
@@ -209,15 +230,15 @@ impl<'a> Painter<'a> {
         }
     }
 
-    fn path_to(&mut self, path: &[BackendCoord]) {
-        if let Some((&(x, y), rest)) = path.split_first() {
-            self.painting.op(Op::MoveTo, &[f64::from(x), f64::from(y)]);
+    fn path_to<P: PathPoint>(&mut self, path: &[P]) {
+        if let Some((&first, rest)) = path.split_first() {
+            let (x, y) = first.xy();
+            self.painting.op(Op::MoveTo, &[x, y]);
             let ops = &mut self.painting.ops;
             let start = ops.len();
             ops.resize(start + 3 * rest.len(), f64::from(Op::LineTo as u8));
-            for (call, &(x, y)) in ops[start..].chunks_exact_mut(3).zip(rest) {
-                call[1] = f64::from(x);
-                call[2] = f64::from(y);
+            for (call, &p) in ops[start..].chunks_exact_mut(3).zip(rest) {
+                (call[1], call[2]) = p.xy();
             }
         }
     }
@@ -247,8 +268,9 @@ impl Painter<'_> {
     }
 
     /// A line through `path`, `width` pixels wide: `draw_path` on a slice,
-    /// which the page's backend hands over as it is.
-    pub fn line_through(&mut self, path: &[BackendCoord], color: BackendColor, width: u32) {
+    /// which the page's backend hands over as it is, or a line through
+    /// points between pixels ([`super::lines::Lines`]).
+    pub fn line_through<P: PathPoint>(&mut self, path: &[P], color: BackendColor, width: u32) {
         if color.alpha == 0.0 || path.is_empty() {
             return;
         }

@@ -1,13 +1,13 @@
 //! `point-losses`: each point's loss as a bar at its x; their mean, drawn as
 //! a line and written as a number, is binary cross-entropy.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::bins::{draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::notes;
 use super::frame::{Frame, FrameSpec, Stroke, LABEL};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::prob_bars::bar_width;
 use super::style::{Style, Weight};
@@ -18,7 +18,7 @@ use crate::scene::BinaryScene;
 /// The y axis never grows past this; taller bars are cut and say their value.
 const Y_CAP: f64 = 6.0;
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let tallest = scene.points.iter().map(|p| p.loss).filter(|l| l.is_finite()).fold(0.0, f64::max);

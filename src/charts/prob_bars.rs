@@ -1,13 +1,13 @@
 //! `green-bars`, `red-bars`, `true-class-bars`: each point's probability as a
 //! bar standing at its x (the article's figures 3 to 5).
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::bins::{draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::{notes, probability_frame};
 use super::frame::{Frame, Stroke, LABEL};
+use super::lines::Lines;
 use super::style::Style;
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t, Lang};
@@ -58,7 +58,7 @@ pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
     style.pxf(14.0).min(gap * 0.8).max(1.0)
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style, which: Which) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style, which: Which) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, which.key("y"))))?;
     notes(&mut frame, scene, style);
     let c = &style.colors;

@@ -2,11 +2,11 @@
 //! `[a, 0, …, 0]`, bounded in [−1, 1]: with a smoothed target it crosses zero
 //! at the logit gap a; with a one-hot target it only tends to zero.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::smoothing_logits::nearest;
 use super::style::Style;
@@ -14,7 +14,7 @@ use crate::i18n::{fill, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::SmoothingScene;
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let (a0, a1) = scene.a_range;

@@ -3,11 +3,11 @@
 //! minimum, at the logit gap a, equal to its entropy; the one-hot target keeps
 //! asking for a larger a.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{nice_ticks, Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::Style;
 use crate::i18n::{fill, t, Lang};
@@ -19,7 +19,7 @@ pub(super) fn nearest(curve: &[(f64, f64)], x: f64) -> f64 {
     curve.iter().min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs())).map_or(f64::NAN, |p| p.1)
 }
 
-pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let (a0, a1) = scene.a_range;

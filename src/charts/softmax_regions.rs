@@ -8,8 +8,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Done, Drawn};
 use super::class_marks::class_mark;
-use super::frame::{r, Frame, FrameSpec, Stroke, Ticks};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks};
 use super::image::{CellBackend, Cells};
+use super::lines::r;
 use super::plot_map::Axis;
 use super::style::{Style, Weight, LABEL_PX};
 use crate::core::softmax_fit::SoftmaxModel;
