@@ -239,18 +239,25 @@ pub fn describe(scene: &Scene, lang: Lang, figures: &[Figure]) {
 /// panic inside it (which traps the call) is reported and contained: the
 /// caller goes on with the next figure. Returns the panic's message.
 pub fn isolated(f: impl FnOnce() -> Result<(), String> + 'static) -> Result<(), String> {
+    thread_local! {
+        /// The work the runner does next, left there by [`isolated`].
+        static JOB: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
+        /// One function for every isolated call, kept for the page's life:
+        /// a redraw makes a call per figure, and a closure made and dropped
+        /// for each was work and garbage on every redraw. `Fn`, so that a
+        /// job may run another.
+        static RUNNER: Closure<dyn Fn()> = Closure::new(|| {
+            if let Some(job) = JOB.with(|job| job.borrow_mut().take()) {
+                job();
+            }
+        });
+    }
     let result = Rc::new(RefCell::new(None));
     let out = Rc::clone(&result);
-    let mut f = Some(f);
-    let call = Closure::<dyn FnMut()>::new(move || {
-        if let Some(f) = f.take() {
-            let outcome = f();
-            *out.borrow_mut() = Some(outcome);
-        }
-    });
-    let function: &js_sys::Function = call.as_ref().unchecked_ref();
-    let thrown = function.call0(&JsValue::NULL).err();
-    drop(call);
+    JOB.with(|job| *job.borrow_mut() = Some(Box::new(move || *out.borrow_mut() = Some(f()))));
+    let thrown = RUNNER.with(|runner| runner.as_ref().unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL).err());
+    // A job that never started (the call itself failed) is not left for the next.
+    JOB.with(|job| job.borrow_mut().take());
     let finished = result.borrow_mut().take();
     match (finished, thrown) {
         (Some(outcome), _) => outcome,
