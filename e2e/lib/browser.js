@@ -43,17 +43,36 @@ export async function open(browser, url, { width = 1100, height = 900, dpr = 1, 
   if (!live) return { page, log };
   // The page opens in several short tasks (the last one marks it), then
   // draws each figure on the screen over its still, one per frame.
-  await page.waitFor(() => {
-    const canvases = [...document.querySelectorAll("canvas[data-figure]")];
-    const onScreen = (c) => {
-      const box = c.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
-    };
-    return performance.getEntriesByName("losslab-mounted").length > 0 && canvases.length > 0 &&
-      canvases.filter(onScreen).every((c) => !c.closest(".canvas-box")?.querySelector(".still"));
-  }, null, { timeout: 20000 });
+  try {
+    await page.waitFor(() => {
+      const canvases = [...document.querySelectorAll("canvas[data-figure]")];
+      const onScreen = (c) => {
+        const box = c.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+      };
+      return performance.getEntriesByName("losslab-mounted").length > 0 && canvases.length > 0 &&
+        canvases.filter(onScreen).every((c) => !c.closest(".canvas-box")?.querySelector(".still"));
+    }, null, { timeout: 20000 });
+  } catch (error) {
+    throw new Error(`${error.message}; the page then: ${await opening(page).catch((e) => `unreadable (${e.message})`)}; errors: ${JSON.stringify(log.errors)}`);
+  }
   await settle(page);
   return { page, log };
+}
+
+/// How far a page that did not open got: its address and state, the marks
+/// of its start, the notice it shows, and each figure with its canvas' box,
+/// backing store and whether its still is still there.
+function opening(page) {
+  return page.evaluate(() => {
+    const figures = [...document.querySelectorAll("canvas[data-figure]")].map((c) => {
+      const box = c.getBoundingClientRect();
+      const still = Boolean(c.closest(".canvas-box")?.querySelector(".still"));
+      return `${c.dataset.figure} ${Math.round(box.width)}×${Math.round(box.height)} at ${Math.round(box.top)} backing ${c.width}×${c.height}${still ? " still shown" : ""}`;
+    });
+    const marks = performance.getEntriesByType("mark").map((m) => `${m.name} ${Math.round(m.startTime)}`);
+    return JSON.stringify({ url: location.href, readyState: document.readyState, viewport: [innerWidth, innerHeight], marks, notice: [...document.querySelectorAll("#boot-status:not([hidden]) [data-boot]:not([hidden])")].map((l) => l.textContent.trim()), figures });
+  });
 }
 
 /// Waits for two animation frames: everything scheduled is drawn. A
