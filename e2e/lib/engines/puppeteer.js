@@ -341,5 +341,7 @@ export async function waitForFile(dir, before, timeout = 20000) {
     }
     await sleep(50);
   }
-  throw new Error(`no download arrived in ${dir} within ${timeout} ms`);
+  // What the folder holds then: nothing, a download still partial, or more than one.
+  const held = (await readdir(dir)).filter((n) => !before.has(n));
+  throw new Error(`no download arrived in ${dir} within ${timeout} ms (new in it: ${held.length ? held.join(", ") : "nothing"})`);
 }
