@@ -125,12 +125,19 @@ const layout = (page) =>
     });
   });
 
-test("when the module takes over nothing moves: the canvases take the stills' boxes", async () => {
+test("when the module takes over nothing moves: the canvases take the stills' boxes", async (t) => {
   for (const options of [{}, { width: 360, height: 740, dpr: 2 }, { colorScheme: "dark" }]) {
     // One page, its module held back until its layout with the stills is
     // read. (Two loads of the page are not compared: an engine may lay out
     // the same formula a pixel taller in one load than in another.)
     const late = await serve(`${root}dist`, { hold: /^losslab_bg\.wasm$/ });
+    // Released and closed however the test ends: a server left open, or a
+    // request left held, would keep the run alive.
+    t.after(() => {
+      late.release();
+      late.server.closeAllConnections();
+      late.server.close();
+    });
     const { page, log } = await open(site.browser, late.url, { ...options, live: false });
     await page.waitFor(() => document.readyState === "complete", null, { timeout: 20000 });
     const before = await layout(page);
@@ -152,7 +159,7 @@ test("when the module takes over nothing moves: the canvases take the stills' bo
     late.release();
     await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0, null, { timeout: 20000 });
     // Every figure drawn (each scrolled to), then the layout read again.
-    for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn`);
+    for (const fig of await canvasInk(page)) assert.ok(fig.ink > 0.005, `${fig.name} drawn (${JSON.stringify(options)}): ${JSON.stringify(fig)}`);
     assert.equal(await page.evaluate(() => window.langWrites), 0, "lang written again");
     assert.deepEqual(await page.evaluate(() => window.wordWrites), [], "words written again");
     // The same boxes in the same places, to within rounding.
@@ -174,7 +181,6 @@ test("when the module takes over nothing moves: the canvases take the stills' bo
     if (shift !== null) assert.ok(shift < 0.005, `cumulative layout shift ${shift}`);
     assert.deepEqual(log.errors, []);
     await page.close();
-    late.server.close();
   }
 });
 

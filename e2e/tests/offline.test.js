@@ -78,6 +78,8 @@ test("a new build is picked up on the next visit, all of one build", async (t) =
   if (why) return t.skip(why);
   const dir = await copyOfDist();
   const { server, url } = await serve(dir);
+  // Closed however the test ends: an open server would keep the run alive.
+  t.after(() => server.close());
   const { page, log } = await open(site.browser, url);
   const first = await cached(page);
   // A new build is deployed: another page, and a worker of another version.
@@ -95,7 +97,6 @@ test("a new build is picked up on the next visit, all of one build", async (t) =
   assert.equal(await page.evaluate(() => document.documentElement.dataset.build), "new");
   assert.deepEqual(log.errors, []);
   await page.close();
-  server.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -104,6 +105,8 @@ test("a development build's worker removes itself and its cache", async (t) => {
   if (why) return t.skip(why);
   const dir = await copyOfDist();
   const { server, url } = await serve(dir);
+  // Closed however the test ends: an open server would keep the run alive.
+  t.after(() => server.close());
   const { page, log } = await open(site.browser, url);
   await cached(page);
   writeWorker(dir, "debug");
@@ -118,6 +121,5 @@ test("a development build's worker removes itself and its cache", async (t) => {
   assert.equal(await page.evaluate(() => document.documentElement.dataset.build), "rebuilt");
   assert.deepEqual(log.errors, []);
   await page.close();
-  server.close();
   await rm(dir, { recursive: true, force: true });
 });
