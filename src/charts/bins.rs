@@ -2,9 +2,10 @@
 //! its own bar; past it bars would be thinner than a pixel and hide each
 //! other, so a figure draws one bar per class and x bin instead, and says so.
 
+use plotters::prelude::DrawingBackend;
+
 use super::area::{Area, Done};
 use super::frame::Frame;
-use super::lines::Lines;
 use super::style::Style;
 use crate::i18n::{fill, t};
 use plotters::style::RGBColor;
@@ -76,7 +77,7 @@ pub fn x_bins(points: impl Iterator<Item = (f64, f64, bool)>, (lo, hi): (f64, f6
 /// sum) high, and a note that says how the bars were made (`note_key`, with
 /// `{n}` points and `{bins}` bins).
 #[allow(clippy::too_many_arguments)]
-pub fn draw_binned<DB: Lines>(
+pub fn draw_binned<DB: DrawingBackend>(
     frame: &mut Frame,
     area: &Area<DB>,
     bins: &[XBin],
@@ -106,7 +107,7 @@ pub fn draw_binned<DB: Lines>(
 /// Draws one set of bins per series (`groups[k]` in `colors[k]`, all over the
 /// same points): in each x bin the series' bars side by side, each the sum of
 /// the bin's values, from y = 0 up or down; and the note `note_key`.
-pub fn draw_binned_groups<DB: Lines>(
+pub fn draw_binned_groups<DB: DrawingBackend>(
     frame: &mut Frame,
     area: &Area<DB>,
     groups: &[Vec<XBin>],

@@ -3,11 +3,12 @@
 //! negative cross, class 1 its positive circle).
 
 use plotters::element::Circle;
+use plotters::prelude::DrawingBackend;
 use plotters::style::{Color, RGBColor};
 
 use super::area::{Area, Done};
 use super::frame::{cross, Frame, Outline, Pixels};
-use super::lines::{r, Lines};
+use super::lines::r;
 
 /// Class `k`'s shape around an area pixel, `s` pixels in size (`None`: a
 /// circle of radius `s`).
@@ -31,7 +32,7 @@ fn outline(k: usize, at: (f64, f64), s: f64) -> Option<Outline> {
 
 /// Class `k`'s mark at an area pixel, `size_css` in size, in `color`, with a
 /// thin edge of the background so it reads over the shaded regions.
-pub fn class_mark<DB: Lines>(
+pub fn class_mark<DB: DrawingBackend>(
     frame: &Frame,
     area: &Area<DB>,
     (x, y): (f64, f64),

@@ -2,12 +2,12 @@
 //! judged points of each class it calls red or green, and the recall of the
 //! smaller class — the number an imbalanced data set makes fall.
 
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::calibration::{short_name, NARROW};
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
-use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Style, Weight};
 use crate::core::comparison::Contender;
@@ -21,7 +21,7 @@ fn cells(c: &Confusion) -> [[usize; 2]; 2] {
     [[c.true_negatives, c.false_positives], [c.false_negatives, c.true_positives]]
 }
 
-pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let panels = Contender::ALL.len() as f64;

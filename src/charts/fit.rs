@@ -1,7 +1,7 @@
 //! `fit`: the sigmoid p(y = 1 | x) over the points, each point at its (smoothed) target.
 
 use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
+use plotters::prelude::{DrawingArea, DrawingBackend};
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
@@ -51,7 +51,7 @@ pub(super) fn probability_frame(scene: &BinaryScene, style: &Style, y_title: &st
 
 /// Each point at its target (0 or 1, or 0.1 / 0.9 under smoothing), the
 /// hovered one ringed.
-pub(super) fn draw_points_at_targets<DB: Lines>(
+pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
     frame: &Frame,
     area: &DrawingArea<DB, Shift>,
     scene: &BinaryScene,

@@ -2,13 +2,13 @@
 //! ordered from hardest to easiest, so the down-weighting of easy points reads
 //! left to right; the share of the total carried by misclassified points.
 
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{
     fitted, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL,
 };
-use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Colors, Style, Weight};
 use crate::core::array::ascending_order;
@@ -26,7 +26,7 @@ fn hardest_first(scene: &FocalScene) -> Vec<&FocalPoint> {
     ascending_order(&keys).into_iter().map(|i| pts[i]).collect()
 }
 
-pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let pts = hardest_first(scene);

@@ -1,18 +1,18 @@
 //! `points`: the points on the x axis, each class with its own colour and marker.
 
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::fit::held_out_note;
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
-use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::Style;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::{BinaryPoint, BinaryScene};
 
-pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(-0.25, 1.0));
     spec.y_ticks = Ticks::None;
     spec.x_axis_at_zero = true;

@@ -1,18 +1,18 @@
 //! `smoothing-targets`: the smoothed target `(1 − α)·y_hot + α/K` as K bars,
 //! the one-hot target behind it in outline.
 
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
-use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Colors, Style};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::SmoothingScene;
 
-pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
+pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
     let k = scene.target.len();
