@@ -755,54 +755,81 @@ impl<'s> Frame<'s> {
         size_css: f64,
         color: RGBColor,
         bold: bool,
-        (h, v): (HPos, VPos),
+        anchor: (HPos, VPos),
     ) -> Result<bool, DrawError> {
+        let Some((rect, at)) =
+            candidates.iter().find_map(|&at| Some((self.room(area.dim_in_pixel(), text, at, size_css, anchor)?, at)))
+        else {
+            return Ok(false);
+        };
+        self.placed.push(rect);
+        if self.halo {
+            let pad = self.style.pxf(2.0);
+            let bg = self.style.colors.background;
+            self.pixel_rect(area, [rect[0] - pad, rect[1], rect[2] + pad, rect[3]], bg)?;
+        }
+        let weight = if bold { Weight::Bold } else { Weight::Regular };
+        self.text(area, text, at, size_css, color, weight, anchor)?;
+        Ok(true)
+    }
+
+    /// Whether [`Frame::label`] would draw `text` at `at`: inside the
+    /// figure, and clear of every label placed so far.
+    pub fn fits<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        text: &str,
+        at: (f64, f64),
+        size_css: f64,
+        anchor: (HPos, VPos),
+    ) -> bool {
+        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some()
+    }
+
+    /// The rectangle `text` takes anchored at `(x, y)` in a figure of
+    /// `area` pixels, where that is inside it and clear of every label
+    /// placed so far.
+    fn room(
+        &self,
+        (area_w, area_h): (u32, u32),
+        text: &str,
+        (x, y): (f64, f64),
+        size_css: f64,
+        (h, v): (HPos, VPos),
+    ) -> Option<[f64; 4]> {
+        if !(x.is_finite() && y.is_finite()) {
+            return None;
+        }
         let w = self.style.text_width(text, size_css);
         let ht = self.style.pxf(size_css * 1.2);
-        for &(x, y) in candidates {
-            if !(x.is_finite() && y.is_finite()) {
-                continue;
-            }
-            let x0 = match h {
-                HPos::Left => x,
-                HPos::Center => x - w / 2.0,
-                HPos::Right => x - w,
-            };
-            let y0 = match v {
-                VPos::Top => y,
-                VPos::Center => y - ht / 2.0,
-                VPos::Bottom => y - ht,
-            };
-            let rect = [x0, y0, x0 + w, y0 + ht];
-            let pad = self.style.pxf(2.0);
-            let (area_w, area_h) = area.dim_in_pixel();
-            // Where the face runs wider than the estimate, its widest
-            // letters (=, N) run wider still: such a face's label keeps as
-            // much again clear of the figure's sides.
-            let more = w * (self.style.face - 1.0);
-            let (left, right) = match h {
-                HPos::Left => (rect[0], rect[2] + more),
-                HPos::Center => (rect[0] - more / 2.0, rect[2] + more / 2.0),
-                HPos::Right => (rect[0] - more, rect[2]),
-            };
-            let inside = left >= 0.0 && right <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
-            let free = inside
-                && self
-                    .placed
-                    .iter()
-                    .all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
-            if free {
-                self.placed.push(rect);
-                if self.halo {
-                    let bg = self.style.colors.background;
-                    self.pixel_rect(area, [rect[0] - pad, rect[1], rect[2] + pad, rect[3]], bg)?;
-                }
-                let weight = if bold { Weight::Bold } else { Weight::Regular };
-                self.text(area, text, (x, y), size_css, color, weight, (h, v))?;
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        let x0 = match h {
+            HPos::Left => x,
+            HPos::Center => x - w / 2.0,
+            HPos::Right => x - w,
+        };
+        let y0 = match v {
+            VPos::Top => y,
+            VPos::Center => y - ht / 2.0,
+            VPos::Bottom => y - ht,
+        };
+        let rect = [x0, y0, x0 + w, y0 + ht];
+        let pad = self.style.pxf(2.0);
+        // Where the face runs wider than the estimate, its widest
+        // letters (=, N) run wider still: such a face's label keeps as
+        // much again clear of the figure's sides.
+        let more = w * (self.style.face - 1.0);
+        let (left, right) = match h {
+            HPos::Left => (rect[0], rect[2] + more),
+            HPos::Center => (rect[0] - more / 2.0, rect[2] + more / 2.0),
+            HPos::Right => (rect[0] - more, rect[2]),
+        };
+        let inside = left >= 0.0 && right <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
+        let free = inside
+            && self
+                .placed
+                .iter()
+                .all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
+        free.then_some(rect)
     }
 
     /// A key of coloured swatches and names, right aligned, on `line`: for

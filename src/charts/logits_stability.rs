@@ -52,7 +52,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &S
     // Naive: wide and pale, so the stable line shows through where they agree.
     frame.line(area, &to_f64(&curve.naive), Stroke::solid(Colors::tint(c.negative, 0.45), 7.0))?;
     frame.line(area, &to_f64(&curve.stable), Stroke::solid(c.accent, 2.0))?;
-    let (_, top, right, _) = frame.rect();
+    let (_, top, _, _) = frame.rect();
     for b in [curve.below, curve.above].into_iter().flatten() {
         let x = frame.px(f64::from(b.x));
         // The last finite value of the naive loss sits just before b.x.
@@ -65,24 +65,31 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &S
         frame.dot(area, (x, frame.py_clamped(last)), c.negative, 4.5)?;
         frame.line(area, &[(f64::from(b.x), 0.0), (f64::from(b.x), 2000.0)], Stroke::solid(c.negative, 1.0))?;
         // Named inside its band, or beside it where the band is too narrow:
-        // what the naive loss is, and from where.
+        // what the naive loss is, and from where. Both lines go where both
+        // fit; where no side has room for both (a narrow figure), the first
+        // goes alone (the description still says from where).
         let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);
         let second = fill(t(lang, "fig.logits-stability.from"), &[("z", fixed(f64::from(b.x), 1))]);
         let (inside, beside) = ((HPos::Right, -6.0), (HPos::Left, 6.0));
         let sides = if b.x < 0.0 { [inside, beside] } else { [beside, inside] };
-        let spots = sides.into_iter().flat_map(|side| [(side, top + style.pxf(6.0)), (side, top + style.pxf(46.0))]);
-        for ((h, dx), y) in spots {
-            if frame.label(area, &first, &[(x + style.pxf(dx), y)], LABEL, c.negative, true, (h, VPos::Top))? {
-                frame.label(
-                    area,
-                    &second,
-                    &[(x + style.pxf(dx), y + style.pxf(18.0))],
-                    LABEL - 1.0,
-                    c.negative,
-                    false,
-                    (h, VPos::Top),
-                )?;
-                break;
+        // At the plot's top on either side first, below it after: lower
+        // down on the left, the stable curve runs through the words.
+        let spots: Vec<_> = [6.0, 46.0]
+            .into_iter()
+            .flat_map(|dy| sides.map(|(h, dx)| ((h, VPos::Top), (x + style.pxf(dx), top + style.pxf(dy)))))
+            .collect();
+        let below = |(x, y): (f64, f64)| (x, y + style.pxf(18.0));
+        let both = spots.iter().find(|&&(anchor, at)| {
+            frame.fits(area, &first, at, LABEL, anchor) && frame.fits(area, &second, below(at), LABEL - 1.0, anchor)
+        });
+        if let Some(&(anchor, at)) = both {
+            frame.label(area, &first, &[at], LABEL, c.negative, true, anchor)?;
+            frame.label(area, &second, &[below(at)], LABEL - 1.0, c.negative, false, anchor)?;
+        } else {
+            for &(anchor, at) in &spots {
+                if frame.label(area, &first, &[at], LABEL, c.negative, true, anchor)? {
+                    break;
+                }
             }
         }
     }
@@ -107,7 +114,6 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &S
         true,
         (HPos::Left, VPos::Bottom),
     )?;
-    let _ = right;
     frame.finish(area)
 }
 
@@ -127,4 +133,50 @@ pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
         }
     }
     sentences(lang, &parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use plotters::prelude::IntoDrawingArea;
+
+    use super::*;
+    use crate::charts::painting::{Painter, Painting};
+    use crate::charts::{draw, Figure};
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// Each band where the naive loss breaks is named whole, in both lines
+    /// (what it is, and from which z), in both languages, wide and on a
+    /// phone, in the estimate's face and in one 13 % wider (Firefox's and
+    /// WebKit's here): where one side of its line has no room for both,
+    /// they go to the other.
+    #[test]
+    fn each_break_is_named_with_where_it_begins() {
+        let scene = Scene::from_state(&State::default());
+        let curve = scene.stability.for_label(Y);
+        let mut missing = Vec::new();
+        for lang in [Lang::En, Lang::Zh] {
+            for face in [1.0, 1.13] {
+                let style = Style { lang, face, ..Style::default() };
+                for (w, h) in [(696, 392), (334, 250)] {
+                    let mut painting = Painting::default();
+                    {
+                        let area = Painter::new(&mut painting, (w, h)).into_drawing_area();
+                        draw(Figure::LogitsStability, &area, &scene, &style).unwrap();
+                    }
+                    let words = painting.words();
+                    for b in [curve.below, curve.above].into_iter().flatten() {
+                        let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);
+                        let second = fill(t(lang, "fig.logits-stability.from"), &[("z", fixed(f64::from(b.x), 1))]);
+                        for text in [first, second] {
+                            if !words.contains(&text.as_str()) {
+                                missing.push(format!("{lang:?} ×{face} {w} px: {text:?}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
 }
