@@ -203,6 +203,31 @@ test("a new pixel ratio redraws every figure at its new size", async (t) => {
   await page.close();
 });
 
+test("a canvas given back blank after its context was lost is drawn again", async () => {
+  const { page, log } = await open(site.browser, site.base);
+  // What the browser does when it gives a lost context back: the canvas's
+  // pixels are gone, and it says so to the canvas.
+  const [blank, redrawn] = await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const c = document.querySelector('canvas[data-figure="fit"]');
+    c.scrollIntoView({ block: "center", behavior: "instant" });
+    for (let i = 0; i < 5; i++) await frame();
+    const ink = () => {
+      const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      return data.some((v, i) => i % 4 === 3 && v > 0);
+    };
+    c.width = c.width; // a canvas's size set, even to its own, clears it
+    const blank = !ink();
+    c.dispatchEvent(new Event("contextrestored"));
+    for (let i = 0; i < 5; i++) await frame();
+    return [blank, ink()];
+  });
+  assert.ok(blank, "the canvas was cleared");
+  assert.ok(redrawn, "and drawn again");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("an embed link shows one drawn figure and nothing else", async () => {
   const { page, log } = await open(site.browser, `${site.base}?embed=focal-curves&gamma=2`);
   const ink = (await canvasInk(page)).filter((f) => f.visible);

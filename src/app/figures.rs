@@ -502,6 +502,20 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     for canvas in dom::find_all(root, "canvas[data-figure]") {
         observer.observe(&canvas);
     }
+    // A canvas whose context the browser lost and then gave back (a reset
+    // of the GPU, or its memory reclaimed) comes back blank: it is drawn
+    // again. One handler for every canvas: the event names its canvas.
+    let on_restored = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let named = event.target().and_then(|target| target.dyn_into::<Element>().ok());
+        let figure = named.and_then(|canvas| Figure::from_name(&canvas.get_attribute("data-figure")?));
+        if let Some(figure) = figure {
+            mailbox::post(Msg::Resized(vec![figure]));
+        }
+    });
+    for canvas in dom::find_all(root, "canvas[data-figure]") {
+        canvas.add_event_listener_with_callback("contextrestored", on_restored.as_ref().unchecked_ref())?;
+    }
+    on_restored.forget();
     dom::window().add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
     ON_RESIZE.with(|cell| *cell.borrow_mut() = Some(on_resize.as_ref().clone().unchecked_into()));
     watch_pixel_ratio();
