@@ -114,12 +114,25 @@ export async function canvasInk(page) {
       for (let i = 0; i < 60 && !current(); i++) await frame();
       await frame();
       if (!(c.width > 0 && c.height > 0)) return { name: c.dataset.figure, visible: false, ink: 0 };
-      const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let differ = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 24) differ++;
+      const ink = () => {
+        const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let differ = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 24) differ++;
+        }
+        return differ / (data.length / 4);
+      };
+      // A drawn figure that reads back as one colour is read again a few
+      // frames later: under load, WebKit has once read back a canvas of
+      // the right size, drawn (its still gone), as empty. A figure that is
+      // blank stays blank however often it is read.
+      let reads = 1;
+      let found = ink();
+      for (; found === 0 && reads < 4; reads++) {
+        for (let i = 0; i < 3; i++) await frame();
+        found = ink();
       }
-      return { name: c.dataset.figure, visible: true, ink: differ / (data.length / 4), width: c.width, cssWidth: c.clientWidth };
+      return { name: c.dataset.figure, visible: true, ink: found, reads, width: c.width, cssWidth: c.clientWidth };
     }, nth));
   }
   await page.evaluate(async ([x, y]) => {
