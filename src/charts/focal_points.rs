@@ -58,8 +58,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
     // so the y axis grows to keep them under it.
     let readout = readout_lines(scene, lang);
     let readout_width = readout.iter().map(|line| style.text_width(&line.text, line.size)).fold(0.0, f64::max);
-    // The shaded band then goes without its name, which has no room left
-    // beside the readout and says less than it.
     let readout_height = style.pxf(6.0) + readout.iter().map(|line| style.pxf(line.advance)).sum::<f64>();
     let crowded = readout_width > 0.5 * (width - style.pxf(70.0));
     // Each pair of bars carries its point's marker, up to 60 points.
@@ -92,7 +90,20 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
     }
     frame.swatch_key(area, &[(ce_color, ce_name), (fl_color, &fl_name)], KeyLine::Top)?;
     let (l, top, right, _) = frame.rect();
-    if hard > 0.0 && !crowded {
+    // The readout, top right, one short line each; smaller where a line is
+    // wider than the figure (on a phone).
+    let x = right - style.pxf(6.0);
+    let mut y = top + style.pxf(6.0);
+    let mut lines = Vec::with_capacity(readout.len());
+    for line in &readout {
+        let size = fitted(style, &line.text, line.size, x - style.pxf(4.0));
+        frame.reserve([x - style.text_width(&line.text, size), y, x, y + style.pxf(size * 1.2)]);
+        lines.push((line, size, y));
+        y += style.pxf(line.advance);
+    }
+    // The band's name, where it has room beside the readout (on a phone
+    // it has none): it says less than the readout.
+    if hard > 0.0 {
         frame.label(
             area,
             t(lang, "fig.focal-points.hard"),
@@ -103,16 +114,10 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
             (HPos::Left, VPos::Top),
         )?;
     }
-    // The readout, top right, one short line each.
-    let x = right - style.pxf(6.0);
-    let mut y = top + style.pxf(6.0);
-    for line in &readout {
+    for (line, size, y) in lines {
         let color = if line.muted { c.muted } else { c.text };
         let weight = if line.bold { Weight::Bold } else { Weight::Regular };
-        // Smaller where the line is wider than the figure (on a phone).
-        let size = fitted(style, &line.text, line.size, x - style.pxf(4.0));
         frame.text(area, &line.text, (x, y), size, color, weight, (HPos::Right, VPos::Top))?;
-        y += style.pxf(line.advance);
     }
     frame.finish(area)
 }

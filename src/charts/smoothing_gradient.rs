@@ -37,18 +37,9 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
     let (_, _, right, _) = frame.rect();
     let gap = style.pxf(6.0);
     if let Some(a) = scene.gap {
-        let (x, y) = frame.p(a, 0.0);
-        frame.dot(area, (x, y), c.accent, 5.0)?;
-        let text = fill(t(lang, "fig.smoothing-gradient.zero"), &[("a", fixed(a, 4))]);
-        frame.label(
-            area,
-            &text,
-            &[(x + gap, y - gap * 2.0), (x + gap, y + gap * 2.0)],
-            LABEL,
-            c.accent,
-            true,
-            (HPos::Left, VPos::Bottom),
-        )?;
+        // The curve's name first, at its right end: the point where it
+        // crosses zero is named where room is left, above it to the right,
+        // above it to the left (the curve is below zero there) or below.
         let ys = frame.py(nearest(&scene.grad_smoothed, a1));
         let name = fill(t(lang, "fig.smoothing-gradient.smoothed"), &[("a", fixed(scene.alpha, 2))]);
         frame.label(
@@ -60,6 +51,15 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
             true,
             (HPos::Right, VPos::Bottom),
         )?;
+        let (x, y) = frame.p(a, 0.0);
+        frame.dot(area, (x, y), c.accent, 5.0)?;
+        let text = fill(t(lang, "fig.smoothing-gradient.zero"), &[("a", fixed(a, 4))]);
+        let above = y - gap * 2.0;
+        if !frame.label(area, &text, &[(x + gap, above)], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?
+            && !frame.label(area, &text, &[(x - gap, above)], LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?
+        {
+            frame.label(area, &text, &[(x + gap, y + gap * 2.0)], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
+        }
     }
     let yh = frame.py(nearest(&scene.grad_one_hot, a1));
     frame.label(

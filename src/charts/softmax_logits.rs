@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::class_marks::class_mark;
-use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::frame::{fitted, Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
 use super::style::Style;
@@ -44,11 +44,14 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     frame.line(area, &[(0.0, y0), (0.0, y1)], Stroke::dashed(c.axis, 1.0))?;
     let wrong = t(lang, "fig.softmax-logits.wrong");
     frame.halo = true;
+    // Left of the line, as far as the figure's side: smaller where a wide
+    // face would run past it (no gap below 0 leaves little room there).
+    let at = (frame.px(0.0) - style.pxf(4.0), bottom - style.pxf(4.0));
     frame.label(
         area,
         wrong,
-        &[(frame.px(0.0) - style.pxf(4.0), bottom - style.pxf(4.0))],
-        LABEL - 1.0,
+        &[at],
+        fitted(style, wrong, LABEL - 1.0, (at.0 - style.pxf(1.0)) / style.face),
         c.muted,
         false,
         (HPos::Right, VPos::Bottom),
