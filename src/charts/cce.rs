@@ -162,7 +162,6 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             true,
             (HPos::Left, VPos::Bottom),
         )?;
-        let _ = r_edge;
     }
     right.finish(area)?;
     Ok(map)
