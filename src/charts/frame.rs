@@ -773,6 +773,32 @@ impl<'s> Frame<'s> {
         Ok(true)
     }
 
+    /// A label as [`Frame::label`] draws it, or, where it has no room at
+    /// any candidate (a face wider than the estimate, a narrow figure),
+    /// set a pixel smaller at a time until it has, down to 9 px. For words
+    /// that have no shorter form and say what the figure shows. Returns
+    /// whether it was drawn.
+    #[allow(clippy::too_many_arguments)]
+    pub fn label_or_smaller<DB: DrawingBackend>(
+        &mut self,
+        area: &Area<DB>,
+        text: &str,
+        candidates: &[(f64, f64)],
+        size_css: f64,
+        color: RGBColor,
+        bold: bool,
+        anchor: (HPos, VPos),
+    ) -> Result<bool, DrawError> {
+        let mut size = size_css;
+        while size >= SMALLEST_TEXT_PX {
+            if self.label(area, text, candidates, size, color, bold, anchor)? {
+                return Ok(true);
+            }
+            size -= 1.0;
+        }
+        Ok(false)
+    }
+
     /// Whether [`Frame::label`] would draw `text` at `at`: inside the
     /// figure, and clear of every label placed so far.
     pub fn fits<DB: DrawingBackend>(

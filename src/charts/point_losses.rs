@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::area::{Area, Drawn};
 use super::bins::{draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::notes;
-use super::frame::{Frame, FrameSpec, Stroke, LABEL};
+use super::frame::{fitted, Frame, FrameSpec, Stroke, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::prob_bars::bar_width;
@@ -67,11 +67,15 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
         let (_, _, right, _) = frame.rect();
         let y = frame.py_clamped(bce);
         let text = fill(t(lang, "fig.point-losses.mean"), &[("bce", fixed(bce, 4))]);
+        // Smaller where a face wider than the margin allows for would run
+        // past the figure's side.
+        let x = right + style.pxf(8.0);
+        let room = f64::from(area.dim_in_pixel().0) - x - style.pxf(1.0);
         frame.text(
             area,
             &text,
-            (right + style.pxf(8.0), y),
-            LABEL,
+            (x, y),
+            fitted(style, &text, LABEL, room),
             c.accent,
             Weight::Bold,
             (HPos::Left, VPos::Center),

@@ -35,7 +35,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
     frame.line(area, &[(a0, scene.entropy), (a1, scene.entropy)], Stroke::dashed(c.axis, 1.0))?;
     frame.line(area, &scene.ce_one_hot, Stroke::solid(c.muted, 2.0))?;
     frame.line(area, &scene.ce_smoothed, Stroke::solid(c.accent, 3.0))?;
-    let (_, top, right, bottom) = frame.rect();
+    let (_, top, right, _) = frame.rect();
     match scene.gap {
         Some(a) => {
             let (x, y) = frame.p(a, scene.entropy);
@@ -84,7 +84,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         (HPos::Right, VPos::Bottom),
     )?;
     if scene.gap.is_some() {
-        frame.label(
+        frame.label_or_smaller(
             area,
             t(lang, "fig.smoothing-logits.smoothed"),
             &[(right, ys - gap), (right, ys - gap - style.pxf(16.0))],
@@ -105,7 +105,6 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
             (HPos::Left, VPos::Bottom),
         )?;
     }
-    let _ = bottom;
     frame.finish(area)
 }
 

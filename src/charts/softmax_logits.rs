@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::class_marks::class_mark;
-use super::frame::{fitted, Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
 use super::style::Style;
@@ -44,18 +44,10 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     frame.line(area, &[(0.0, y0), (0.0, y1)], Stroke::dashed(c.axis, 1.0))?;
     let wrong = t(lang, "fig.softmax-logits.wrong");
     frame.halo = true;
-    // Left of the line, as far as the figure's side: smaller where a wide
-    // face would run past it (no gap below 0 leaves little room there).
+    // Left of the line, as far as the figure's side (no gap below 0 leaves
+    // little room there).
     let at = (frame.px(0.0) - style.pxf(4.0), bottom - style.pxf(4.0));
-    frame.label(
-        area,
-        wrong,
-        &[at],
-        fitted(style, wrong, LABEL - 1.0, (at.0 - style.pxf(1.0)) / style.face),
-        c.muted,
-        false,
-        (HPos::Right, VPos::Bottom),
-    )?;
+    frame.label_or_smaller(area, wrong, &[at], LABEL - 1.0, c.muted, false, (HPos::Right, VPos::Bottom))?;
     // One row per class; within it, points spread by their place in the list.
     for &(i, class, gap) in &gaps {
         let spread = ((i as f64 * 0.618_034) % 1.0 - 0.5) * 0.6;
@@ -88,14 +80,14 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
             let y = top + style.pxf(22.0);
             let at = [(x + style.pxf(5.0), y), (x - style.pxf(5.0), y)];
             if !frame.label(area, &text, &at[..1], LABEL, c.accent, true, (HPos::Left, VPos::Top))? {
-                frame.label(area, &text, &at[1..], LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
+                frame.label_or_smaller(area, &text, &at[1..], LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
             }
         }
         None => {
             let (left, ..) = frame.rect();
             let at = [(left + style.pxf(6.0), top + style.pxf(22.0))];
             let text = t(lang, "fig.softmax-logits.no-cap");
-            frame.label(area, text, &at, LABEL - 1.0, c.muted, false, (HPos::Left, VPos::Top))?;
+            frame.label_or_smaller(area, text, &at, LABEL - 1.0, c.muted, false, (HPos::Left, VPos::Top))?;
         }
     }
     frame.finish(area)

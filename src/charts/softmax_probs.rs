@@ -78,12 +78,12 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     }
     for (n, line) in lines.iter().enumerate() {
         let at = (right - style.pxf(6.0), top + style.pxf(4.0 + 18.0 * n as f64));
-        frame.label(area, line, &[at], LABEL, c.text, n == 0, (HPos::Right, VPos::Top))?;
+        frame.label_or_smaller(area, line, &[at], LABEL, c.text, n == 0, (HPos::Right, VPos::Top))?;
     }
     if let Some(forms) = scene.keras.as_ref() {
         for (n, (long, short)) in call_lines(forms, lang).into_iter().enumerate() {
             let at = (style.pxf(16.0), bottom + style.pxf(50.0 + 18.0 * n as f64));
-            if !frame.label(area, &long, &[at], NOTE_PX, c.muted, false, (HPos::Left, VPos::Top))? {
+            if !frame.label_or_smaller(area, &long, &[at], NOTE_PX, c.muted, false, (HPos::Left, VPos::Top))? {
                 frame.label(area, &short, &[at], NOTE_PX, c.muted, false, (HPos::Left, VPos::Top))?;
             }
         }
