@@ -93,7 +93,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             if truth && few {
                 let at = left.p((x0 + x1) / 2.0, p);
                 let text = fill(t(lang, "fig.label.p-value"), &[("p", fixed(p, 2))]);
-                left.label(
+                left.label_or_smaller(
                     area,
                     &text,
                     &[(at.0, at.1 - style.pxf(4.0)), (at.0, at.1 + style.pxf(4.0))],

@@ -58,7 +58,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         if !frame.label(area, &text, &[(x + gap, above)], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?
             && !frame.label(area, &text, &[(x - gap, above)], LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?
         {
-            frame.label(area, &text, &[(x + gap, y + gap * 2.0)], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
+            // Below, the one-hot curve runs under the words: they keep it off.
+            let below = [(x + gap, y + gap * 2.0)];
+            frame.halo = true;
+            frame.label_or_smaller(area, &text, &below, LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
+            frame.halo = false;
         }
     }
     let yh = frame.py(nearest(&scene.grad_one_hot, a1));

@@ -43,7 +43,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
     if scene.alpha > 0.0 {
         let (_, top, right, _) = frame.rect();
         let text = t(lang, "fig.smoothing-targets.one-hot");
-        frame.label(
+        frame.label_or_smaller(
             area,
             text,
             &[(right - style.pxf(6.0), top + style.pxf(4.0))],
