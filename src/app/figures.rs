@@ -486,7 +486,8 @@ pub fn canvas(figure: Figure) -> Option<HtmlCanvasElement> {
 }
 
 /// Redraws everything when a figure's box changes size or the device pixel
-/// ratio changes (zoom, or a window moved to another screen).
+/// ratio changes (zoom, or a window moved to another screen), and a figure
+/// whose canvas the browser gave back blank.
 pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
     // Only what no longer fits is redrawn: the observer's first report, right
     // after the first frames, finds each figure drawn at its size or already
@@ -499,9 +500,6 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
         watch_pixel_ratio();
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
-    for canvas in dom::find_all(root, "canvas[data-figure]") {
-        observer.observe(&canvas);
-    }
     // A canvas whose context the browser lost and then gave back (a reset
     // of the GPU, or its memory reclaimed) comes back blank: it is drawn
     // again. One handler for every canvas: the event names its canvas.
@@ -513,6 +511,7 @@ pub fn bind_resize(root: &Element) -> Result<(), JsValue> {
         }
     });
     for canvas in dom::find_all(root, "canvas[data-figure]") {
+        observer.observe(&canvas);
         canvas.add_event_listener_with_callback("contextrestored", on_restored.as_ref().unchecked_ref())?;
     }
     on_restored.forget();
