@@ -137,11 +137,9 @@ pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use plotters::prelude::IntoDrawingArea;
-
     use super::*;
-    use crate::charts::painting::{Painter, Painting};
-    use crate::charts::{draw, Figure};
+    use crate::charts::painting::painted;
+    use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
 
@@ -159,11 +157,7 @@ mod tests {
             for face in [1.0, 1.13] {
                 let style = Style { lang, face, ..Style::default() };
                 for (w, h) in [(696, 392), (334, 250)] {
-                    let mut painting = Painting::default();
-                    {
-                        let area = Painter::new(&mut painting, (w, h)).into_drawing_area();
-                        draw(Figure::LogitsStability, &area, &scene, &style).unwrap();
-                    }
+                    let painting = painted(Figure::LogitsStability, (w, h), &scene, &style);
                     let words = painting.words();
                     for b in [curve.below, curve.above].into_iter().flatten() {
                         let first = fill(t(lang, "fig.logits-stability.breaks"), &[("what", what(&b, lang))]);

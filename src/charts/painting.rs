@@ -534,6 +534,23 @@ mod tests {
     }
 }
 
+/// `figure` of `scene` as the page paints it, on a canvas of `size` pixels.
+#[cfg(test)]
+pub(crate) fn painted(
+    figure: crate::charts::Figure,
+    size: (u32, u32),
+    scene: &crate::scene::Scene,
+    style: &crate::charts::Style,
+) -> Painting {
+    use plotters::prelude::IntoDrawingArea;
+    let mut painting = Painting::default();
+    {
+        let area = Painter::new(&mut painting, size).into_drawing_area();
+        crate::charts::draw(figure, &area, scene, style).unwrap();
+    }
+    painting
+}
+
 /// Every figure keeps its words inside it, by the estimate its layout goes
 /// by, wide and on phones of 360 and 320 pixels (the page's column there),
 /// in both languages and in a face 13 % wider than the estimate (Firefox's
@@ -541,10 +558,8 @@ mod tests {
 /// smaller, never cut at the figure's side.
 #[cfg(test)]
 mod texts_inside {
-    use plotters::prelude::IntoDrawingArea;
-
     use super::*;
-    use crate::charts::{draw, Figure, Style};
+    use crate::charts::{Figure, Style};
     use crate::i18n::Lang;
     use crate::scene::Scene;
     use crate::state::State;
@@ -557,11 +572,7 @@ mod texts_inside {
             let style = Style { lang, face, ..Style::default() };
             for (w, h) in [(696, 392), (334, 250), (294, 220)] {
                 for figure in Figure::ALL {
-                    let mut painting = Painting::default();
-                    {
-                        let area = Painter::new(&mut painting, (w, h)).into_drawing_area();
-                        draw(figure, &area, &scene, &style).unwrap();
-                    }
+                    let painting = painted(figure, (w, h), &scene, &style);
                     let words = painting.words();
                     // x, y, size, style, family, align, baseline, quarter turns, text.
                     for (_, call) in painting.calls().filter(|&(code, call)| code == Op::Text as u8 && call[7] == 0.0) {
@@ -597,15 +608,9 @@ mod texts_inside {
     #[test]
     fn a_wider_face_loses_no_label() {
         let scene = Scene::from_state(&State::default());
-        let words = |figure: Figure, size: (u32, u32), style: &Style| {
-            let mut painting = Painting::default();
-            {
-                let area = Painter::new(&mut painting, size).into_drawing_area();
-                draw(figure, &area, &scene, style).unwrap();
-            }
-            let words: Vec<String> =
-                painting.words().iter().flat_map(|s| s.split_whitespace()).map(String::from).collect();
-            words
+        let words = |figure: Figure, size: (u32, u32), style: &Style| -> Vec<String> {
+            let painting = painted(figure, size, &scene, style);
+            painting.words().iter().flat_map(|s| s.split_whitespace()).map(String::from).collect()
         };
         let bars = [Figure::GreenBars, Figure::RedBars, Figure::TrueClassBars];
         let mut lost = Vec::new();
