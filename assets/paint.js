@@ -94,6 +94,7 @@ export function paint(context, ops, texts, pixels) {
         i += 8;
         break;
       }
+      case 14: context.setLineDash(ops[i + 1] > 0 ? [ops[i + 1], ops[i + 2]] : []); i += 3; break;
       default:
         throw new Error(`losslab: unknown painting call ${ops[i]} at ${i}`);
     }

@@ -135,6 +135,10 @@ impl Lines for PageBackend<'_> {
     fn line_run(&mut self, run: &[(f64, f64)], style: &plotters::style::ShapeStyle) -> Done {
         both!(self, b => b.line_run(run, style))
     }
+
+    fn dashed_run(&mut self, run: &[(f64, f64)], dash: (u32, u32), style: &plotters::style::ShapeStyle) -> Done {
+        both!(self, b => b.dashed_run(run, dash, style))
+    }
 }
 
 impl DrawingBackend for PageBackend<'_> {

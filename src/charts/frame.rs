@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use plotters::element::{Circle, DashedPathElement, Drawable, PointCollection, Rectangle};
+use plotters::element::{Circle, Drawable, PointCollection, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle};
@@ -16,7 +16,7 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::area::{Area, Done, Drawn};
 use super::error::DrawError;
-use super::lines::{self, r, Lines};
+use super::lines::{r, Lines};
 use super::plot_map::{Axis, PlotMap, Scale};
 use super::style::{Colors, Lettering, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 use crate::i18n::t;
@@ -511,14 +511,8 @@ impl<'s> Frame<'s> {
         for end in ends {
             let run = &pixels[start..end];
             start = end;
-            if stroke.dashed {
-                // In the area's pixels, which plotters moves to the backend's.
-                let base = (self.base.0 as i32, self.base.1 as i32);
-                let path = lines::rounded(run).into_iter().map(|(x, y)| (x - base.0, y - base.1));
-                area.draw(&DashedPathElement::new(path, self.style.px(5.0), self.style.px(4.0), style))?;
-            } else {
-                area.draw(&Run { points: run, style })?;
-            }
+            let dash = stroke.dashed.then(|| (self.style.px(5.0).unsigned_abs(), self.style.px(4.0).unsigned_abs()));
+            area.draw(&Run { points: run, style, dash })?;
         }
         Ok(())
     }
@@ -1080,6 +1074,8 @@ impl<DB: DrawingBackend> Drawable<DB> for Pixels<'_> {
 struct Run<'a> {
     points: &'a [(f64, f64)],
     style: ShapeStyle,
+    /// Pixels drawn and left out, for a dashed line.
+    dash: Option<(u32, u32)>,
 }
 
 impl<'a> PointCollection<'a, BackendCoord> for &'a Run<'_> {
@@ -1097,7 +1093,10 @@ impl<DB: Lines> Drawable<DB> for Run<'_> {
         backend: &mut DB,
         _: (u32, u32),
     ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        backend.line_run(self.points, &self.style)
+        match self.dash {
+            Some(dash) => backend.dashed_run(self.points, dash, &self.style),
+            None => backend.line_run(self.points, &self.style),
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::convert::Infallible;
 
+use plotters::element::{DashedPathElement, Drawable};
 use plotters::prelude::SVGBackend;
 use plotters::style::{Color, ShapeStyle};
 use plotters_backend::{BackendCoord, DrawingBackend, DrawingErrorKind};
@@ -15,6 +16,15 @@ use super::painting::Painter;
 pub trait Lines: DrawingBackend {
     /// Draws the line through `run`, backend pixels not rounded, in `style`.
     fn line_run(&mut self, run: &[(f64, f64)], style: &ShapeStyle) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
+
+    /// Draws the line through `run` dashed: `dash.0` pixels drawn, then
+    /// `dash.1` left out, from its start.
+    fn dashed_run(
+        &mut self,
+        run: &[(f64, f64)],
+        dash: (u32, u32),
+        style: &ShapeStyle,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>>;
 }
 
 impl Lines for Painter<'_> {
@@ -22,11 +32,35 @@ impl Lines for Painter<'_> {
         self.line_through(&fitted(run), style.color.to_backend_color(), style.stroke_width);
         Ok(())
     }
+
+    /// The canvas dashes the line itself: one path through the fewest
+    /// points, where cutting it into dashes here wrote a path for each.
+    fn dashed_run(
+        &mut self,
+        run: &[(f64, f64)],
+        dash: (u32, u32),
+        style: &ShapeStyle,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.dashed_through(&fitted(run), style.color.to_backend_color(), style.stroke_width, dash);
+        Ok(())
+    }
 }
 
 impl Lines for SVGBackend<'_> {
     fn line_run(&mut self, run: &[(f64, f64)], style: &ShapeStyle) -> Result<(), DrawingErrorKind<std::io::Error>> {
         self.draw_path(rounded(run), style)
+    }
+
+    /// Plotters' dashes: a path for each, through whole pixels.
+    fn dashed_run(
+        &mut self,
+        run: &[(f64, f64)],
+        (on, off): (u32, u32),
+        style: &ShapeStyle,
+    ) -> Result<(), DrawingErrorKind<std::io::Error>> {
+        let path = rounded(run);
+        let size = self.get_size();
+        DashedPathElement::new(path.iter().copied(), on, off, *style).draw(path.iter().copied(), self, size)
     }
 }
 
@@ -36,7 +70,11 @@ fn fitted(run: &[(f64, f64)]) -> Vec<(f64, f64)> {
     let Some((&first, rest)) = run.split_first() else { return Vec::new() };
     let mut sleeve = Sleeve::new(first);
     let mut points = vec![first];
-    points.extend(rest.iter().filter_map(|&p| sleeve.take(p)));
+    for &p in rest {
+        if let Some(turn) = sleeve.take(p) {
+            points.push(turn);
+        }
+    }
     if !rest.is_empty() {
         points.push(sleeve.end);
     }
@@ -45,7 +83,7 @@ fn fitted(run: &[(f64, f64)]) -> Vec<(f64, f64)> {
 
 /// `run` rounded to whole pixels, leaving out what draws nothing: a point
 /// on the last, or a last point that the next carries straight on from.
-pub fn rounded(run: &[(f64, f64)]) -> Vec<BackendCoord> {
+fn rounded(run: &[(f64, f64)]) -> Vec<BackendCoord> {
     let mut pixels = Vec::with_capacity(run.len());
     for &(x, y) in run {
         extend(&mut pixels, (r(x), r(y)));

@@ -4,10 +4,11 @@
 //! two paintings compare exactly, which tells the page when a figure's axes
 //! look the same as before.
 //!
-//! The list is small: a colour is set only when it changes, and lines of
-//! one opaque style drawn one after another that do not come near each other
-//! (a dashed curve is dozens of them) are stroked as one path. Everything is
-//! drawn as plotters' canvas backend draws it.
+//! The list is small: a colour is set only when it changes, lines of one
+//! opaque style drawn one after another that do not come near each other
+//! (a figure's ticks) are stroked as one path, and a dashed line is one path
+//! that the canvas dashes. Everything else is drawn as plotters' canvas
+//! backend draws it.
 
 use std::convert::Infallible;
 
@@ -64,6 +65,8 @@ pub enum Op {
     /// `ImageData`): x, y, width, height, columns, rows, where its cells
     /// start in [`Painting::pixels`].
     Image,
+    /// `setLineDash`: pixels drawn, then left out; `0, 0` for a solid line.
+    Dash,
 }
 
 impl Painting {
@@ -86,6 +89,7 @@ impl Painting {
             11 => 3,
             12 => 9,
             13 => 7,
+            14 => 2,
             _ => 0,
         };
         let mut rest = &self.ops[..];
@@ -97,7 +101,7 @@ impl Painting {
         })
     }
 
-    /// Writes down a call: the list grown once, then written in place (a
+    /// Writes down a call: the list grown once, then copied into (a
     /// redraw writes tens of thousands of numbers).
     fn op(&mut self, op: Op, args: &[f64]) {
         let start = self.ops.len();
@@ -291,6 +295,22 @@ impl Painter<'_> {
         }
         self.path_to(path);
         self.pending = Some(joins.map_or(bounds, |pending| pending.union(bounds)));
+    }
+
+    /// A line through `path`, `width` pixels wide, dashed by the canvas:
+    /// `dash.0` pixels drawn, then `dash.1` left out, from the path's start.
+    /// Stroked on its own, the canvas' dashes set for it alone.
+    pub fn dashed_through<P: PathPoint>(&mut self, path: &[P], color: BackendColor, width: u32, dash: (u32, u32)) {
+        if color.alpha == 0.0 || path.is_empty() {
+            return;
+        }
+        self.flush();
+        self.set_stroke(color, width);
+        self.painting.op(Op::Dash, &[f64::from(dash.0), f64::from(dash.1)]);
+        self.painting.op(Op::BeginPath, &[]);
+        self.path_to(path);
+        self.painting.op(Op::StrokePath, &[]);
+        self.painting.op(Op::Dash, &[0.0, 0.0]);
     }
 
     /// `vert` filled: `fill_polygon` on a slice.
@@ -523,6 +543,58 @@ mod tests {
         assert_eq!(painting.words(), ["sans-serif", "p = 0.5", "p = 0.5"]);
         assert_eq!(count(&painting, Op::Text), 2);
         assert_eq!(count(&painting, Op::Fill), 1);
+    }
+
+    /// A dashed line is one path that the canvas dashes, not a path for
+    /// each dash; its dashes are set for it alone, so the line after it is
+    /// solid.
+    #[test]
+    fn a_dashed_line_is_one_path_and_the_next_line_is_solid() {
+        use super::super::lines::Lines;
+        let mut painting = Painting::default();
+        {
+            let mut painter = Painter::new(&mut painting, (100, 50));
+            let style = Color::stroke_width(&BLACK, 2);
+            let wave: Vec<(f64, f64)> =
+                (0..=90).map(f64::from).map(|x| (x + 5.0, 25.0 + 10.0 * (x / 10.0).sin())).collect();
+            painter.dashed_run(&wave, (5, 4), &style).unwrap();
+            painter.line_run(&[(5.0, 45.0), (95.0, 45.0)], &style).unwrap();
+        }
+        let calls: Vec<(u8, &[f64])> = painting.calls().collect();
+        let dashes: Vec<&[f64]> = calls.iter().filter(|(code, _)| *code == Op::Dash as u8).map(|&(_, a)| a).collect();
+        assert_eq!(dashes, [&[5.0, 4.0][..], &[0.0, 0.0][..]]);
+        let at = |op: Op, nth: usize| calls.iter().enumerate().filter(|(_, c)| c.0 == op as u8).nth(nth).unwrap().0;
+        assert!(at(Op::Dash, 0) < at(Op::StrokePath, 0), "dashed before its stroke");
+        assert!(at(Op::StrokePath, 0) < at(Op::Dash, 1), "{calls:?}");
+        assert!(at(Op::Dash, 1) < at(Op::MoveTo, 1), "solid again before the next line");
+        assert_eq!(count(&painting, Op::MoveTo), 2, "one path for the whole dashed line");
+        assert!(count(&painting, Op::LineTo) < 30, "through far fewer points than the wave's 91: {calls:?}");
+    }
+
+    /// In every figure the page draws, dashes are set only around a path
+    /// of their own, and none is left set when a figure is done.
+    #[test]
+    fn dashes_are_set_around_their_paths_alone() {
+        use crate::charts::{Figure, Style};
+        use crate::scene::Scene;
+        use crate::state::State;
+        let scene = Scene::from_state(&State::default());
+        let mut dashed_figures = 0;
+        for figure in Figure::ALL {
+            let painting = painted(figure, (696, 392), &scene, &Style::default());
+            let mut dashed = false;
+            for (code, args) in painting.calls() {
+                if code == Op::Dash as u8 {
+                    dashed = args[0] > 0.0;
+                    dashed_figures += usize::from(dashed);
+                } else if dashed {
+                    let path = [Op::BeginPath, Op::MoveTo, Op::LineTo, Op::StrokePath].map(|op| op as u8);
+                    assert!(path.contains(&code), "{}: call {code} while dashed", figure.name());
+                }
+            }
+            assert!(!dashed, "{} ends dashed", figure.name());
+        }
+        assert!(dashed_figures >= 8, "{dashed_figures} dashed lines");
     }
 
     #[test]
