@@ -196,14 +196,49 @@ pub const FACE_SAMPLES: [&str; 4] =
 /// The estimated width of `text` in ems (see [`Style::text_width`]): its
 /// Latin letters, digits and signs, and its square (CJK) glyphs.
 pub fn ems(text: &str) -> (f64, f64) {
-    text.chars().fold((0.0, 0.0), |(latin, square), c| match c {
-        '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | '(' | ')' | ' ' => (latin + 0.34, square),
-        'm' | 'w' | 'M' | 'W' | '−' | '—' | '≈' | '→' | '∞' => (latin + 0.85, square),
-        c if c.is_ascii_uppercase() => (latin + 0.68, square),
-        c if (c as u32) >= 0x2E80 => (latin, square + 1.0),
-        _ => (latin + 0.61, square),
-    })
+    // In hundredths of an em: whole numbers add up exactly.
+    let (mut latin, mut square) = (0u32, 0u32);
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii() => latin += u32::from(ASCII_HUNDREDTHS[c as usize]),
+            '−' | '—' | '≈' | '→' | '∞' => latin += WIDE,
+            c if (c as u32) >= 0x2E80 => square += 1,
+            _ => latin += USUAL,
+        }
+    }
+    (f64::from(latin) / 100.0, f64::from(square))
 }
+
+/// Estimated advances, in hundredths of an em: narrow glyphs, wide ones,
+/// capitals and the rest.
+const NARROW: u32 = 34;
+const WIDE: u32 = 85;
+const CAPITAL: u32 = 68;
+const USUAL: u32 = 61;
+
+/// Each ASCII character's estimated advance: labels are mostly ASCII, and
+/// a figure estimates hundreds of them on every redraw.
+const ASCII_HUNDREDTHS: [u8; 128] = {
+    let mut table = [USUAL as u8; 128];
+    let mut c = b'A';
+    while c <= b'Z' {
+        table[c as usize] = CAPITAL as u8;
+        c += 1;
+    }
+    let narrow = b".,:;'|!ilj() ";
+    let mut i = 0;
+    while i < narrow.len() {
+        table[narrow[i] as usize] = NARROW as u8;
+        i += 1;
+    }
+    let wide = b"mwMW";
+    let mut i = 0;
+    while i < wide.len() {
+        table[wide[i] as usize] = WIDE as u8;
+        i += 1;
+    }
+    table
+};
 
 /// How a text is drawn: the page's face at a size, weight, colour and
 /// anchor. What plotters' `TextStyle` says, without the two strings of its
