@@ -94,7 +94,11 @@ export function paint(context, ops, texts, pixels) {
         i += 8;
         break;
       }
-      case 14: context.setLineDash(ops[i + 1] > 0 ? [ops[i + 1], ops[i + 2]] : []); i += 3; break;
+      case 14:
+        // Drawn, then left out; an engine without dashes draws the line solid.
+        context.setLineDash?.(ops[i + 1] > 0 ? [ops[i + 1], ops[i + 2]] : []);
+        i += 3;
+        break;
       default:
         throw new Error(`losslab: unknown painting call ${ops[i]} at ${i}`);
     }

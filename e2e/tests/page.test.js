@@ -292,6 +292,33 @@ test("a figure whose drawing fails says why, greys its still and draws again onc
   await page.close();
 });
 
+test("a dashed line is dashed by the canvas, and drawn solid where the engine has no dashes", async () => {
+  const { page, log } = await open(site.browser, site.base);
+  // The dashes the canvases are given in one redraw, with the positive
+  // points' bars on the screen; and whether that figure failed.
+  const dashes = () => page.evaluate(async () => {
+    document.querySelector('canvas[data-figure="green-bars"]').scrollIntoView({ block: "center", behavior: "instant" });
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+    const proto = CanvasRenderingContext2D.prototype;
+    const own = proto.setLineDash;
+    const seen = [];
+    if (own) proto.setLineDash = function (pattern) { seen.push(pattern.join(" ")); return own.call(this, pattern); };
+    window.losslab.redraw_all_now();
+    if (own) proto.setLineDash = own;
+    const figure = document.querySelector('canvas[data-figure="green-bars"]').closest("figure");
+    return { seen, failed: figure.hasAttribute("data-failed") };
+  });
+  // The curve the bars reach up to: dashed 5 px on, 4 off, then solid again.
+  const dashed = await dashes();
+  assert.ok(dashed.seen.includes("5 4") && dashed.seen.at(-1) === "", JSON.stringify(dashed.seen));
+  // An engine without setLineDash draws the same curve solid, and the figure is drawn.
+  await page.evaluate(() => delete CanvasRenderingContext2D.prototype.setLineDash);
+  assert.deepEqual(await dashes(), { seen: [], failed: false });
+  assert.ok((await canvasInk(page)).find((f) => f.name === "green-bars").ink > 0.005, "the bars are drawn");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("garbage in the URL is clamped and explained, never a blank page", async () => {
   const { page, log } = await open(site.browser, `${site.base}?gamma=NaN&C=1e308&K=9999&pts=zzz&lang=xx&gamma=7`);
   assertAllDrawn(await canvasInk(page));
