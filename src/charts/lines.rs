@@ -1,7 +1,8 @@
 //! How a line through points between pixels is drawn: the page's painter
 //! keeps them between pixels, fitting the fewest segments that pass within
-//! a tenth of a pixel of them; an SVG backend, whose points are whole pixels,
-//! rounds each and keeps the ones where the line turns.
+//! a tenth of a pixel of them, and has the canvas dash a dashed one; an SVG
+//! backend, whose points are whole pixels, rounds each and keeps the ones
+//! where the line turns, and cuts a dashed line into plotters' dashes.
 
 use std::convert::Infallible;
 
