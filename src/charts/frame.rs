@@ -143,7 +143,7 @@ const SMALLEST_TEXT_PX: f64 = 9.0;
 
 /// The size, in CSS pixels, at which `title` fits in `room` pixels:
 /// `size_css`, or smaller where it would not fit (down to
-/// [`SMALLEST_TEXT_PX`]).
+/// `SMALLEST_TEXT_PX`).
 pub fn fitted(style: &Style, title: &str, size_css: f64, room: f64) -> f64 {
     shrunk(style.text_width(title, size_css), size_css, room)
 }
@@ -1010,7 +1010,7 @@ pub struct Outline {
 }
 
 impl Outline {
-    /// The outline through `offsets` (at most [`MOST`]) from an area pixel.
+    /// The outline through `offsets` (at most `MOST`) from an area pixel.
     pub fn around((x, y): (f64, f64), offsets: &[(f64, f64)]) -> Outline {
         debug_assert!(offsets.len() <= MOST, "an outline of {} points: at most {MOST} fit", offsets.len());
         let mut points = [(0, 0); MOST];

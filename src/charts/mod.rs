@@ -3,7 +3,7 @@
 //! code draws to a canvas on the page and to SVG natively.
 //!
 //! Each chart module has `draw` (its figure of the scene's parts it reads)
-//! and `alt_text` (the same in words); [`figure`] lists every figure once,
+//! and `alt_text` (the same in words); `figure` lists every figure once,
 //! with its chart. `charts` knows nothing about the DOM.
 
 pub mod backend;

@@ -72,7 +72,7 @@ impl Message {
 /// Offending text is shown up to this many characters.
 const EXCERPT_CHARS: usize = 40;
 
-/// `text` cut to [`EXCERPT_CHARS`] characters, with `…` when it was longer,
+/// `text` cut to `EXCERPT_CHARS` characters, with `…` when it was longer,
 /// so a notice about a megabyte of garbage stays one line.
 pub fn excerpt(text: &str) -> String {
     if text.chars().nth(EXCERPT_CHARS).is_none() {

@@ -1,4 +1,4 @@
-//! Numbers and text: reading them ([`parse`]) and writing them ([`format`]),
+//! Numbers and text: reading them ([`parse`]) and writing them ([`format`](mod@format)),
 //! each in one place for the whole crate.
 
 pub mod format;

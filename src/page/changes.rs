@@ -1,4 +1,4 @@
-//! What [`update`](super::update) asks of the document after a message: the
+//! What [`update`](fn@super::update) asks of the document after a message: the
 //! wasm shell applies exactly this, and nothing it was not asked.
 
 use super::api::Outgoing;

@@ -1,5 +1,5 @@
 //! The page without the document: its [`Model`], the [`Msg`]s that change
-//! it, and [`update`], which applies one message and returns the
+//! it, and [`update`](fn@update), which applies one message and returns the
 //! [`Changes`] the document must show. Everything here is ordinary Rust,
 //! tested natively; the wasm shell (`app`) only reads DOM events into
 //! messages and applies the changes.

@@ -1,4 +1,4 @@
-//! The numbers every figure shows, derived from a [`State`] by calls into
+//! The numbers every figure shows, derived from a [`State`](crate::state::State) by calls into
 //! [`crate::core`]. Plain data, split by what it depends on, so the page
 //! recomputes only the part whose inputs changed:
 //!
