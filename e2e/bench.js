@@ -4,7 +4,9 @@
 // ratios, each measured in one run of one browser, so that the machine's
 // speed cancels out:
 // - redraw overhead: a full redraw of every figure ÷ replaying the canvas
-//   calls it made (recorded once, as a list) from plain JavaScript;
+//   calls it made (recorded once, as a list) from plain JavaScript; beside
+//   it, the same redraw with every canvas call doing nothing (the module's
+//   own share, apart from the canvas);
 // - start-up overhead: navigation → every figure drawn ÷ navigation → load
 //   of the same page with its module missing (its stills only);
 // - (phone) the same start-up on a phone-class profile, served with gzip:
@@ -157,7 +159,28 @@ async function redrawOverhead(browser, url, height) {
       replay.push((performance.now() - t0) / batch);
       if (i % 4 === 0) await new Promise((r) => requestAnimationFrame(r));
     }
-    return { figures, calls: calls.length, full: median(full), replay: median(replay) };
+    // The module's own share: the same redraws with every call on a 2D
+    // context made to do nothing (reading text and pixels excepted), so that
+    // what is left is the module and the replay of its painting. Measured
+    // last: the stubs are taken away after, but the page is not reused.
+    const kept = [];
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const d = Object.getOwnPropertyDescriptor(proto, key);
+      if (typeof d.value === "function" && !["constructor", "measureText", "getImageData", "createImageData"].includes(key)) {
+        Object.defineProperty(proto, key, { ...d, value() {} });
+      } else if (d.set) {
+        Object.defineProperty(proto, key, { ...d, set() {} });
+      } else continue;
+      kept.push([key, d]);
+    }
+    const alone = [];
+    for (let i = 0; i < redraws; i++) {
+      const t0 = performance.now();
+      for (let j = 0; j < batch; j++) window.losslab.redraw_all_now();
+      alone.push((performance.now() - t0) / batch);
+    }
+    for (const [key, d] of kept) Object.defineProperty(proto, key, d);
+    return { figures, calls: calls.length, full: median(full), replay: median(replay), alone: median(alone) };
   }, Math.max(30, Math.round(REDRAWS / 3)));
   await page.close();
   if (log.errors.length) throw new Error(`console errors: ${log.errors.join("; ")}`);
@@ -165,6 +188,7 @@ async function redrawOverhead(browser, url, height) {
     ratio: +(r.full / r.replay).toFixed(2),
     full_redraw_median_ms: +r.full.toFixed(3),
     replay_median_ms: +r.replay.toFixed(3),
+    module_alone_median_ms: +r.alone.toFixed(3),
     figures: r.figures,
     canvas_calls: r.calls,
   };
