@@ -506,12 +506,12 @@ impl<'s> Frame<'s> {
     /// break it.
     pub fn line<DB: Lines>(&self, area: &Area<DB>, points: &[(f64, f64)], stroke: Stroke) -> Result<(), DrawError> {
         let style = ShapeStyle::from(stroke.color).stroke_width(self.style.stroke(stroke.width_css));
+        let dash = stroke.dashed.then(|| (self.style.px(5.0).unsigned_abs(), self.style.px(4.0).unsigned_abs()));
         let (pixels, ends) = self.clipped_runs(points);
         let mut start = 0;
         for end in ends {
             let run = &pixels[start..end];
             start = end;
-            let dash = stroke.dashed.then(|| (self.style.px(5.0).unsigned_abs(), self.style.px(4.0).unsigned_abs()));
             area.draw(&Run { points: run, style, dash })?;
         }
         Ok(())

@@ -101,7 +101,7 @@ impl Painting {
         })
     }
 
-    /// Writes down a call: the list grown once, then copied into (a
+    /// Writes down a call: the list grown once, then written in place (a
     /// redraw writes tens of thousands of numbers).
     fn op(&mut self, op: Op, args: &[f64]) {
         let start = self.ops.len();
@@ -579,14 +579,14 @@ mod tests {
         use crate::scene::Scene;
         use crate::state::State;
         let scene = Scene::from_state(&State::default());
-        let mut dashed_figures = 0;
+        let mut dashed_lines = 0;
         for figure in Figure::ALL {
             let painting = painted(figure, (696, 392), &scene, &Style::default());
             let mut dashed = false;
             for (code, args) in painting.calls() {
                 if code == Op::Dash as u8 {
                     dashed = args[0] > 0.0;
-                    dashed_figures += usize::from(dashed);
+                    dashed_lines += usize::from(dashed);
                 } else if dashed {
                     let path = [Op::BeginPath, Op::MoveTo, Op::LineTo, Op::StrokePath].map(|op| op as u8);
                     assert!(path.contains(&code), "{}: call {code} while dashed", figure.name());
@@ -594,7 +594,7 @@ mod tests {
             }
             assert!(!dashed, "{} ends dashed", figure.name());
         }
-        assert!(dashed_figures >= 8, "{dashed_figures} dashed lines");
+        assert!(dashed_lines >= 8, "{dashed_lines} dashed lines");
     }
 
     #[test]
