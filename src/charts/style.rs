@@ -188,10 +188,15 @@ impl Style {
     }
 }
 
+/// The characters the estimate sets narrow, wide and as capitals (apart
+/// from the wide `M` and `W`); every other Latin one has the usual advance.
+const NARROW_CHARS: &str = ".,:;'|!ilj() ";
+const WIDE_CHARS: &str = "mwMW−—≈→∞";
+const CAPITAL_CHARS: &str = "ABCDEFGHIJKLNOPQRSTUVXYZ";
+
 /// Samples of each kind of character the estimate tells apart, for the
 /// page to measure its face against the estimate ([`Style::face`]).
-pub const FACE_SAMPLES: [&str; 4] =
-    [".,:;'|!ilj() ", "mwMW−—≈→∞", "ABCDEFGHIJKLNOPQRSTUVXYZ", "abcdefghknopqrstuvxyz0123456789=+<>_^"];
+pub const FACE_SAMPLES: [&str; 4] = [NARROW_CHARS, WIDE_CHARS, CAPITAL_CHARS, "abcdefghknopqrstuvxyz0123456789=+<>_^"];
 
 /// The estimated width of `text` in ems (see [`Style::text_width`]): its
 /// Latin letters, digits and signs, and its square (CJK) glyphs.
@@ -201,7 +206,7 @@ pub fn ems(text: &str) -> (f64, f64) {
     for c in text.chars() {
         match c {
             c if c.is_ascii() => latin += u32::from(ASCII_HUNDREDTHS[c as usize]),
-            '−' | '—' | '≈' | '→' | '∞' => latin += WIDE,
+            c if WIDE_CHARS.contains(c) => latin += WIDE,
             c if (c as u32) >= 0x2E80 => square += 1,
             _ => latin += USUAL,
         }
@@ -209,8 +214,7 @@ pub fn ems(text: &str) -> (f64, f64) {
     (f64::from(latin) / 100.0, f64::from(square))
 }
 
-/// Estimated advances, in hundredths of an em: narrow glyphs, wide ones,
-/// capitals and the rest.
+/// Estimated advances, in hundredths of an em.
 const NARROW: u32 = 34;
 const WIDE: u32 = 85;
 const CAPITAL: u32 = 68;
@@ -219,26 +223,25 @@ const USUAL: u32 = 61;
 /// Each ASCII character's estimated advance: labels are mostly ASCII, and
 /// a figure estimates hundreds of them on every redraw.
 const ASCII_HUNDREDTHS: [u8; 128] = {
-    let mut table = [USUAL as u8; 128];
-    let mut c = b'A';
-    while c <= b'Z' {
-        table[c as usize] = CAPITAL as u8;
-        c += 1;
-    }
-    let narrow = b".,:;'|!ilj() ";
+    let table = [USUAL as u8; 128];
+    let table = with_advance(table, CAPITAL_CHARS, CAPITAL);
+    let table = with_advance(table, NARROW_CHARS, NARROW);
+    with_advance(table, WIDE_CHARS, WIDE)
+};
+
+/// `table` with the ASCII characters of `chars` set to `advance`.
+const fn with_advance(mut table: [u8; 128], chars: &str, advance: u32) -> [u8; 128] {
+    let bytes = chars.as_bytes();
     let mut i = 0;
-    while i < narrow.len() {
-        table[narrow[i] as usize] = NARROW as u8;
-        i += 1;
-    }
-    let wide = b"mwMW";
-    let mut i = 0;
-    while i < wide.len() {
-        table[wide[i] as usize] = WIDE as u8;
+    while i < bytes.len() {
+        // A character past ASCII is bytes of 0x80 and above, none of them in the table.
+        if bytes[i] < 128 {
+            table[bytes[i] as usize] = advance as u8;
+        }
         i += 1;
     }
     table
-};
+}
 
 /// How a text is drawn: the page's face at a size, weight, colour and
 /// anchor. What plotters' `TextStyle` says, without the two strings of its
