@@ -117,27 +117,38 @@ async function redrawOverhead(browser, url, height) {
   const { page, log } = await open(browser, url, { width: 1100, height });
   const r = await page.evaluate(async (redraws) => {
     const proto = CanvasRenderingContext2D.prototype;
-    const calls = [];
-    const undo = [];
-    for (const key of Object.getOwnPropertyNames(proto)) {
-      const d = Object.getOwnPropertyDescriptor(proto, key);
-      if (typeof d.value === "function" && key !== "constructor") {
-        const f = d.value;
-        proto[key] = function (...args) {
-          // An image's cells are a view of the module's memory, which may
-          // grow (and be detached) before the replay: the replay keeps a copy.
-          const own = args.map((a) => (a instanceof ImageData ? new ImageData(new Uint8ClampedArray(a.data), a.width, a.height) : a));
-          calls.push([this, key, own, false]);
-          return f.apply(this, args);
-        };
-        undo.push(() => (proto[key] = f));
-      } else if (d.set) {
-        Object.defineProperty(proto, key, { ...d, set(v) { calls.push([this, key, v, true]); d.set.call(this, v); } });
+    // Replaces every method of the 2D context but `kept` (`method(key, f)`
+    // gives the stand-in for `f`) and every property's setter
+    // (`setter(key, set)`); returns how to put them back.
+    const replace = (method, setter, kept = []) => {
+      const undo = [];
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        const d = Object.getOwnPropertyDescriptor(proto, key);
+        if (typeof d.value === "function" && key !== "constructor" && !kept.includes(key)) {
+          Object.defineProperty(proto, key, { ...d, value: method(key, d.value) });
+        } else if (d.set) {
+          Object.defineProperty(proto, key, { ...d, set: setter(key, d.set) });
+        } else continue;
         undo.push(() => Object.defineProperty(proto, key, d));
       }
-    }
+      return () => undo.forEach((f) => f());
+    };
+    const calls = [];
+    const restore = replace(
+      (key, f) => function (...args) {
+        // An image's cells are a view of the module's memory, which may
+        // grow (and be detached) before the replay: the replay keeps a copy.
+        const own = args.map((a) => (a instanceof ImageData ? new ImageData(new Uint8ClampedArray(a.data), a.width, a.height) : a));
+        calls.push([this, key, own, false]);
+        return f.apply(this, args);
+      },
+      (key, set) => function (v) {
+        calls.push([this, key, v, true]);
+        set.call(this, v);
+      },
+    );
     window.losslab.redraw_all_now();
-    for (const f of undo) f();
+    restore();
     const figures = new Set(calls.map(([ctx]) => ctx.canvas.dataset.figure)).size;
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // Timed five at a time: a redraw takes a few milliseconds, and the
@@ -163,23 +174,14 @@ async function redrawOverhead(browser, url, height) {
     // context made to do nothing (reading text and pixels excepted), so that
     // what is left is the module and the replay of its painting. Measured
     // last: the stubs are taken away after, but the page is not reused.
-    const kept = [];
-    for (const key of Object.getOwnPropertyNames(proto)) {
-      const d = Object.getOwnPropertyDescriptor(proto, key);
-      if (typeof d.value === "function" && !["constructor", "measureText", "getImageData", "createImageData"].includes(key)) {
-        Object.defineProperty(proto, key, { ...d, value() {} });
-      } else if (d.set) {
-        Object.defineProperty(proto, key, { ...d, set() {} });
-      } else continue;
-      kept.push([key, d]);
-    }
+    const unstub = replace(() => function () {}, () => function () {}, ["measureText", "getImageData", "createImageData"]);
     const alone = [];
     for (let i = 0; i < redraws; i++) {
       const t0 = performance.now();
       for (let j = 0; j < batch; j++) window.losslab.redraw_all_now();
       alone.push((performance.now() - t0) / batch);
     }
-    for (const [key, d] of kept) Object.defineProperty(proto, key, d);
+    unstub();
     return { figures, calls: calls.length, full: median(full), replay: median(replay), alone: median(alone) };
   }, Math.max(30, Math.round(REDRAWS / 3)));
   await page.close();
