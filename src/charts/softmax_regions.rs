@@ -13,6 +13,7 @@ use super::image::{CellBackend, Cells};
 use super::lines::r;
 use super::plot_map::Axis;
 use super::style::{Style, Weight, LABEL_PX};
+use crate::core::array::first_max;
 use crate::core::softmax_fit::SoftmaxModel;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{percent_tenths, readout};
@@ -112,8 +113,8 @@ fn shade(frame: &Frame, model: &SoftmaxModel, style: &Style) -> Cells {
             for (c, zc) in z.iter_mut().enumerate() {
                 *zc = w[c][0] * x + w[c][1] * y + model.intercept[c];
             }
-            let winner = z.iter().enumerate().fold(0, |best, (c, &v)| if v > z[best] { c } else { best });
-            let p = 1.0 / z.iter().map(|&v| (v - z[winner]).exp()).sum::<f64>();
+            let (winner, top) = first_max(&z);
+            let p = 1.0 / z.iter().map(|&v| (v - top).exp()).sum::<f64>();
             let sure = ((p - uniform) / (1.0 - uniform)).clamp(0.0, 1.0);
             let mixed = style.colors.over(style.colors.plane_class(winner), 0.1 + 0.45 * sure);
             rgba.extend_from_slice(&[mixed.0, mixed.1, mixed.2, 255]);

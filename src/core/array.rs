@@ -137,9 +137,36 @@ pub fn broadcast_indices(src: &[usize], out: &[usize]) -> Vec<usize> {
     idx
 }
 
+/// The first index of the largest value, with that value: on ties the
+/// first, as `numpy.argmax`; `(0, −∞)` for no values. Meant for finite
+/// values: a NaN wins only in the first place, where nothing beats it.
+///
+/// ```
+/// use losslab::core::array::first_max;
+/// assert_eq!(first_max(&[0.5, 2.0, 2.0, -1.0]), (1, 2.0));
+/// assert_eq!(first_max(&[]), (0, f64::NEG_INFINITY));
+/// ```
+pub fn first_max(values: &[f64]) -> (usize, f64) {
+    let mut best = (0, f64::NEG_INFINITY);
+    for (i, &v) in values.iter().enumerate() {
+        if i == 0 || v > best.1 {
+            best = (i, v);
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_largest_wins_and_a_nan_only_in_front() {
+        assert_eq!(first_max(&[3.0, 1.0, 3.0]), (0, 3.0));
+        assert_eq!(first_max(&[-2.0, -1.0, -1.0]), (1, -1.0));
+        assert_eq!(first_max(&[1.0, f64::NAN, 3.0]), (2, 3.0));
+        assert_eq!(first_max(&[f64::NAN, 1.0]).0, 0);
+    }
 
     #[test]
     fn broadcasting_follows_numpy() {

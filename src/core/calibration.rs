@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use super::array::NdArray;
+use super::array::{first_max, NdArray};
 use crate::i18n::{Lang, Message};
 use crate::number::format;
 
@@ -183,8 +183,7 @@ fn binned(outcome: &[f64], confidence: &[f64], n_bins: usize, strategy: BinStrat
 /// A row's top label: its largest probability and whether its class (the
 /// first on ties) is `label`.
 fn top_label(row: &[f64], label: usize) -> (f64, bool) {
-    let (best, confidence) =
-        row.iter().enumerate().fold((0, row[0]), |(bi, bp), (i, &p)| if p > bp { (i, p) } else { (bi, bp) });
+    let (best, confidence) = first_max(row);
     (confidence, best == label)
 }
 

@@ -3,7 +3,7 @@
 
 use crate::calculator::parse_list;
 use crate::core::activation::softmax;
-use crate::core::array::NdArray;
+use crate::core::array::{first_max, NdArray};
 use crate::core::losses::{
     cross_entropy, keras_categorical_probabilities, keras_sparse_logits, renormalize, CrossEntropy, LossOptions,
 };
@@ -103,7 +103,7 @@ fn sample(raw: &[f64], y_true: Option<&Vec<f64>>, sparse: Option<usize>, from_lo
     let one_hot_given = y_true.filter(|row| row.len() == k && row.iter().all(|v| v.is_finite()));
     let label = match (sparse, one_hot_given) {
         (Some(l), _) => l,
-        (None, Some(row)) => row.iter().enumerate().fold(0, |best, (j, &v)| if v > row[best] { j } else { best }),
+        (None, Some(row)) => first_max(row).0,
         (None, None) => return None,
     };
     if label >= k {

@@ -1,6 +1,7 @@
 //! W and b of a softmax, and what it says about any point.
 
 use crate::core::activation::softmax;
+use crate::core::array::first_max;
 
 /// A softmax model: `coef` is W (K rows of D, row-major), `intercept` is b (K).
 #[derive(Clone, Debug, PartialEq)]
@@ -62,16 +63,11 @@ impl SoftmaxModel {
 
     /// The predicted class: the first class of largest logit (numpy's `argmax`).
     pub fn predict(&self, x: &[f64]) -> usize {
-        first_argmax(&self.logits(x))
+        first_max(&self.logits(x)).0
     }
 
     /// Whether every weight is a finite number.
     pub fn is_finite(&self) -> bool {
         self.coef.iter().chain(&self.intercept).all(|v| v.is_finite())
     }
-}
-
-/// The first index of the largest value.
-pub(super) fn first_argmax(z: &[f64]) -> usize {
-    z.iter().enumerate().fold(0, |best, (k, &v)| if v > z[best] { k } else { best })
 }

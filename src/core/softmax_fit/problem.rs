@@ -2,9 +2,9 @@
 //! objective, its gradient, and the per-point numbers the figures show.
 
 use super::derivatives::{add_logit_derivatives, Scratch};
-use super::model::first_argmax;
 use super::{SoftmaxFitError, SoftmaxModel, SoftmaxOptions, GAMMA_MAX};
 use crate::core::activation::softmax;
+use crate::core::array::first_max;
 use crate::core::losses::{categorical_cross_entropy, categorical_focal_loss};
 use crate::core::smoothing::smooth_categorical;
 
@@ -227,7 +227,7 @@ impl SoftmaxProblem {
                     proba: softmax(&logits),
                     logit_gap: logits[y] - other,
                     loss: categorical_focal_loss(self.target(i), &logits, self.gamma),
-                    correct: first_argmax(&logits) == y,
+                    correct: first_max(&logits).0 == y,
                     logits,
                 }
             })
