@@ -153,7 +153,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
         let y = right.py_clamped(mean);
         right.halo = true;
         let gap = style.pxf(4.0);
-        right.label(
+        right.label_or_smaller(
             area,
             &text,
             &[(l_edge + gap, y - gap), (r_edge, y - gap), (l_edge + gap, y + gap + style.pxf(16.0))],

@@ -50,6 +50,9 @@ pub struct FrameSpec {
     pub x_ticks: Ticks,
     pub y_ticks: Ticks,
     pub x_title: String,
+    /// The x title in fewer words, for a figure too narrow for the whole
+    /// of it even at the smallest size (empty: there is none).
+    pub x_title_short: String,
     pub y_title: String,
     /// Extra room on the right, at scale 1, for direct labels.
     pub right: f64,
@@ -85,6 +88,7 @@ impl FrameSpec {
             x_ticks: Ticks::Auto(8),
             y_ticks: Ticks::Auto(5),
             x_title: String::new(),
+            x_title_short: String::new(),
             y_title: String::new(),
             right: 24.0,
             bottom_extra: 0.0,
@@ -110,6 +114,17 @@ impl FrameSpec {
             + if has_x_ticks { style.pxf(22.0) } else { 0.0 }
             + if key_line { style.pxf(KEY_LINE) } else { 0.0 }
             + style.pxf(self.bottom_extra)
+    }
+
+    /// The x title as drawn in a figure `width` pixels wide: in fewer words
+    /// where the whole title would not fit in it even at the smallest size.
+    fn x_title_in(&self, style: &Style, width: f64) -> &str {
+        let room = width - style.pxf(8.0);
+        if !self.x_title_short.is_empty() && style.text_width(&self.x_title, SMALLEST_TEXT_PX) > room {
+            &self.x_title_short
+        } else {
+            &self.x_title
+        }
     }
 
     /// The plot's height in an area `height` pixels high, known before the
@@ -257,11 +272,15 @@ pub fn swatch_key_width(style: &Style, names: &[&str]) -> f64 {
     entries + style.pxf(KEY_BETWEEN) * names.len().saturating_sub(1) as f64
 }
 
+/// The margin a key name's width is given over its estimate, for faces
+/// wider than the estimate.
+const KEY_NAME_MARGIN: f64 = 1.15;
+
 /// A key name's width: an estimate, not the backend's measure (plotters
 /// measures web text with an inline-styled element, which the page's CSP
 /// forbids), with a margin for fonts wider than the estimate.
 fn key_name_width(style: &Style, name: &str) -> f64 {
-    style.text_width(name, LABEL_PX) * 1.15
+    style.text_width(name, LABEL_PX) * KEY_NAME_MARGIN
 }
 
 /// A marker's grid cell, class and colour.
@@ -305,7 +324,7 @@ impl<'s> Frame<'s> {
         let left = col_left + s(16.0) + widest + if widest > 0.0 { s(8.0) } else { 0.0 };
         let right = col_right - s(spec.right);
         let top = spec.top_margin(style);
-        let key = spec.class_key.then(|| ClassKey::layout(style, left, right, &spec.x_title));
+        let key = spec.class_key.then(|| ClassKey::layout(style, left, right, spec.x_title_in(style, w)));
         let bottom = h - spec.bottom_margin(style, !x_ticks.is_empty(), key.as_ref().is_some_and(|k| k.own_line));
         let (left, right) =
             if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
@@ -446,16 +465,17 @@ impl<'s> Frame<'s> {
             let t = style.text(size, c.text, Weight::Regular, (HPos::Left, VPos::Top));
             put(area, &spec.y_title, (x, y), t)?;
         }
-        if !spec.x_title.is_empty() {
+        let x_title = spec.x_title_in(style, width);
+        if !x_title.is_empty() {
             // Under the axis' tick labels, wherever the axis is; centred, or
             // as far right as the class key on its line leaves room for; and
             // inside the figure, where the plot's centre would push a long
             // title past its side (on a phone), smaller where it is wider
             // than the figure.
-            let size = fitted(style, &spec.x_title, AXIS_TITLE_PX, width - s(8.0));
+            let size = fitted(style, x_title, AXIS_TITLE_PX, width - s(8.0));
             let t = style.text(size, c.text, Weight::Regular, (HPos::Center, VPos::Top));
             let y = axis_y + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
-            let half = style.text_width(&spec.x_title, size) / 2.0;
+            let half = style.text_width(x_title, size) / 2.0;
             let x = match key {
                 Some(key) if axis_y == bottom && !key.own_line => {
                     ((left + right) / 2.0).min(key.start - s(20.0) - half)
@@ -463,7 +483,7 @@ impl<'s> Frame<'s> {
                 _ => (left + right) / 2.0,
             };
             let x = kept_inside(x, half, width, s(4.0));
-            put(area, &spec.x_title, (x, y), t)?;
+            put(area, x_title, (x, y), t)?;
         }
         Ok(())
     }
@@ -871,11 +891,15 @@ impl<'s> Frame<'s> {
         let names: Vec<&str> = items.iter().map(|(_, name)| *name).collect();
         // Ends at the plot's right; where that leaves too little room (a
         // narrow panel on a phone), its names are set smaller, and it never
-        // starts past the figure's left edge.
+        // starts past the figure's left edge. Where even the smallest names
+        // want more room than there is, they are spaced by the estimate
+        // alone, without its margin.
         let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
         let swatches = swatch_key_width(style, &names) - words;
-        let k = shrunk(words, LABEL_PX, right - style.pxf(8.0) - swatches) / LABEL_PX;
-        let mut x = (right - swatches - words * k).max(style.pxf(8.0));
+        let room = right - style.pxf(8.0) - swatches;
+        let k = shrunk(words, LABEL_PX, room) / LABEL_PX;
+        let spread = if words * k > room { 1.0 / KEY_NAME_MARGIN } else { 1.0 };
+        let mut x = (right - swatches - words * k * spread).max(style.pxf(8.0));
         for (color, name) in items {
             let sw = style.pxf(SWATCH);
             self.pixel_rect(area, [x, y - sw / 2.0, x + sw, y + sw / 2.0], *color)?;
@@ -888,7 +912,7 @@ impl<'s> Frame<'s> {
                 Weight::Regular,
                 (HPos::Left, VPos::Center),
             )?;
-            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k + style.pxf(KEY_BETWEEN);
+            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k * spread + style.pxf(KEY_BETWEEN);
         }
         Ok(())
     }

@@ -43,7 +43,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
             frame.dot(area, (x, y), c.accent, 5.0)?;
             let text = fill(t(lang, "fig.smoothing-logits.min"), &[("a", fixed(a, 4)), ("h", fixed(scene.entropy, 4))]);
             let up = style.pxf(12.0);
-            frame.label(
+            frame.label_or_smaller(
                 area,
                 &text,
                 &[

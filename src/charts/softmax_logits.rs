@@ -29,6 +29,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         (0..k).map(|j| (j as f64, fill(t(lang, "fig.softmax-logits.row"), &[("k", j.to_string())]))).collect(),
     );
     spec.x_title = t(lang, "fig.softmax-logits.x").into();
+    spec.x_title_short = t(lang, "fig.softmax-logits.x.short").into();
     spec.y_title = t(lang, "fig.softmax-logits.y").into();
     spec.top_extra = 4.0;
     // The median's label and the line under it (the cap's, or why there is none).
