@@ -675,10 +675,10 @@ mod texts_inside {
     /// estimate's: Firefox's and WebKit's here set Latin text up to 13 %
     /// wider, and a reader's own default face may be wider still (20 %).
     /// A label without room where it goes first finds another place, or is
-    /// set smaller. Words may wrap elsewhere; the two
-    /// figures that name their classes in full where there is room
-    /// ("positive, y = 1") may shorten those names to their labels; on a
-    /// phone, a bar's value may give way to its neighbour's.
+    /// set smaller. Words may wrap elsewhere; the two figures that name
+    /// their classes in full where there is room ("positive, y = 1") may
+    /// shorten those names to their labels; on a phone, a bar's value may
+    /// give way to its neighbour's.
     #[test]
     fn a_wider_face_loses_no_label() {
         let scene = Scene::from_state(&State::default());
@@ -689,14 +689,13 @@ mod texts_inside {
         let bars = [Figure::GreenBars, Figure::RedBars, Figure::TrueClassBars];
         let mut lost = Vec::new();
         for lang in [Lang::En, Lang::Zh] {
-            for (size, faces) in [((696, 392), &[1.05, 1.1, 1.13, 1.2][..]), ((334, 250), &[1.05, 1.1, 1.13, 1.2][..])]
-            {
+            for size in [(696, 392), (334, 250)] {
                 for figure in Figure::ALL {
                     if matches!(figure, Figure::Points | Figure::PointLosses) {
                         continue;
                     }
                     let shown = words(figure, size, &Style { lang, ..Style::default() });
-                    for &face in faces {
+                    for face in [1.05, 1.1, 1.13, 1.2] {
                         let wider = words(figure, size, &Style { lang, face, ..Style::default() });
                         let value = |word: &str| size.0 < 696 && bars.contains(&figure) && word.parse::<f64>().is_ok();
                         for word in shown.iter().filter(|word| !wider.contains(word) && !value(word)) {

@@ -471,9 +471,9 @@ pub fn gradient_step(model: Sigmoid, x: &[f64], y: &[f64], opts: &FitOptions, le
 
 /// The converged fit under binary focal loss: minimises
 /// `½·coef²/C + Σ FLᵢ` (the same scaling as [`fit_logistic`], so γ = 0 without
-/// class balancing gives the logistic fit), FL being
-/// [`binary_focal_loss`]. Converges for γ in
-/// 0..=5; fails with a [`FitError`] (never loops) when no finite optimum exists.
+/// class balancing gives the logistic fit), FL being [`binary_focal_loss`].
+/// Converges for γ in 0..=5; fails with a [`FitError`] (never loops) when no
+/// finite optimum exists.
 ///
 /// ```
 /// use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
