@@ -193,6 +193,13 @@ class WebKitPage extends BasePage {
         HOME: this.home, // downloads land here
         XDG_CONFIG_HOME: join(root, "config"),
         XDG_CACHE_HOME: join(root, "cache"),
+        // WebKitGTK 2.50's JavaScriptCore can enter a wasm loop's compiled
+        // code midway with its floating-point registers wrong (fixed in
+        // WebKit 302112@main): rarely, the plane's shading loop then reads a
+        // class index it cannot hold (README, "Faults of WebKitGTK's
+        // WebAssembly engine"). Without that entry a long loop finishes in
+        // the interpreter, compiled from its function's next call.
+        JSC_useWasmOSR: "false",
       },
     });
     let stderr = "";
