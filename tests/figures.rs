@@ -84,6 +84,34 @@ fn dark_theme_and_chinese_export_too() {
     assert!(points.contains("正例"));
 }
 
+/// `(width, height)` of every `<rect>` after the first (the background).
+fn rect_sizes(svg: &str) -> Vec<(u32, u32)> {
+    let number = |e: &str, name: &str| -> Option<u32> {
+        let start = e.find(&format!(" {name}=\""))? + name.len() + 3;
+        e[start..].split('"').next()?.parse().ok()
+    };
+    svg.split("<rect").skip(2).filter_map(|e| Some((number(e, "width")?, number(e, "height")?))).collect()
+}
+
+#[test]
+fn the_four_confusion_tables_have_cells_of_one_size() {
+    for lang in [Lang::En, Lang::Zh] {
+        let state = State { lang, ..State::default() };
+        let scene = Scene::from_state(&state);
+        // Four tables in a row, and two by two on a phone.
+        for width in [720, 334] {
+            let svg = svg_string(Figure::Confusion, &scene, &style_for(&state), (width, 400)).unwrap();
+            let cells = rect_sizes(&svg);
+            assert_eq!(cells.len(), 16, "{lang:?} at {width} px: {cells:?}");
+            let (widths, heights): (Vec<u32>, Vec<u32>) = cells.iter().copied().unzip();
+            for sizes in [&widths, &heights] {
+                let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+                assert!(hi - lo <= 1, "{lang:?} at {width} px, cells {cells:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn points_has_ten_markers_of_two_kinds() {
     let s = svg(Figure::Points, &State::default());

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::calibration::{short_name, NARROW};
-use super::frame::{Frame, FrameSpec, Ticks, LABEL};
+use super::frame::{y_tick_band, Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
 use super::style::{Style, Weight};
 use crate::core::comparison::Contender;
@@ -25,27 +25,32 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene,
     let lang = style.lang;
     let c = &style.colors;
     let panels = Contender::ALL.len() as f64;
-    let ticks =
-        || Ticks::At(vec![(0.5, t(lang, "fig.confusion.red").into()), (1.5, t(lang, "fig.confusion.green").into())]);
-    // Four panels in a row, or two by two on a narrow figure.
+    let (red, green) = (t(lang, "fig.confusion.red"), t(lang, "fig.confusion.green"));
+    // Four panels in a row, or two by two on a narrow figure. Only the
+    // panels on the left name the rows; the others leave out the names'
+    // band, so that every panel's cells are the same size.
     let (w, _) = area.dim_in_pixel();
-    let narrow = f64::from(w) / style.scale < NARROW;
+    let w = f64::from(w);
+    let narrow = w / style.scale < NARROW;
     let grid = if narrow { area.split_evenly((2, 2)) } else { vec![area.clone(); 4] };
+    let band = y_tick_band(style, [red, green]);
     let mut map = None;
     for (i, fit) in scene.fits.iter().enumerate() {
         let area = &grid[i];
         let mut spec = FrameSpec::new(Axis::linear(0.0, 2.0), Axis::linear(0.0, 2.0));
-        if !narrow {
-            spec.columns = (i as f64 / panels, (i as f64 + 0.94) / panels);
-        }
-        spec.right = 6.0;
-        spec.x_ticks = ticks();
-        // Only the first panel names the rows; the others sit beside it.
-        spec.y_ticks = if i == 0 || (narrow && i == 2) {
-            Ticks::At(vec![(1.5, t(lang, "fig.confusion.red").into()), (0.5, t(lang, "fig.confusion.green").into())])
+        let names_rows = if narrow { i % 2 == 0 } else { i == 0 };
+        spec.columns = if narrow {
+            let half = f64::from(area.dim_in_pixel().0).max(1.0);
+            (if names_rows { 0.0 } else { (band / half).min(0.5) }, 1.0)
         } else {
-            Ticks::None
+            // Each panel 0.94 of a unit wide, the first one the band wider.
+            let unit = (w - band).max(0.0) / panels;
+            let start = if names_rows { 0.0 } else { band + i as f64 * unit };
+            (start / w.max(1.0), (band + (i as f64 + 0.94) * unit) / w.max(1.0))
         };
+        spec.right = 6.0;
+        spec.x_ticks = Ticks::At(vec![(0.5, red.into()), (1.5, green.into())]);
+        spec.y_ticks = if names_rows { Ticks::At(vec![(1.5, red.into()), (0.5, green.into())]) } else { Ticks::None };
         spec.y_title = short_name(fit.contender, lang).into();
         let recall = fit.card.as_ref().and_then(|card| card.minority_recall);
         spec.x_title = match recall {

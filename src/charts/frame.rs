@@ -306,6 +306,18 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
     (first..=last).map(|i| i as f64 * step).map(|v| (v, fixed(v, decimals))).collect()
 }
 
+/// The width the y tick `labels` take left of the plot, with their gap to
+/// it: none without labels. Frames side by side that name their rows only
+/// once widen the first column by as much, so their plots come out alike.
+pub fn y_tick_band<'a>(style: &Style, labels: impl IntoIterator<Item = &'a str>) -> f64 {
+    let widest = labels.into_iter().map(|l| style.text_width(l, TICK_PX)).fold(0.0, f64::max);
+    if widest > 0.0 {
+        widest + style.pxf(8.0)
+    } else {
+        0.0
+    }
+}
+
 impl<'s> Frame<'s> {
     /// Lays out and draws the axes of `spec` on `area` (already cleared).
     pub fn draw<DB: DrawingBackend>(
@@ -318,10 +330,9 @@ impl<'s> Frame<'s> {
         let s = |css: f64| style.pxf(css);
         let y_ticks = spec.y_ticks.on(&spec.y);
         let x_ticks = spec.x_ticks.on(&spec.x);
-        let widest = y_ticks.iter().map(|(_, l)| style.text_width(l, TICK_PX)).fold(0.0, f64::max);
         let col_left = w * spec.columns.0;
         let col_right = w * spec.columns.1;
-        let left = col_left + s(16.0) + widest + if widest > 0.0 { s(8.0) } else { 0.0 };
+        let left = col_left + s(16.0) + y_tick_band(style, y_ticks.iter().map(|(_, l)| l.as_str()));
         let right = col_right - s(spec.right);
         let top = spec.top_margin(style);
         let key = spec.class_key.then(|| ClassKey::layout(style, left, right, spec.x_title_in(style, w)));
