@@ -43,6 +43,9 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
             frame.dot(area, (x, y), c.accent, 5.0)?;
             let text = fill(t(lang, "fig.smoothing-logits.min"), &[("a", fixed(a, 4)), ("h", fixed(scene.entropy, 4))]);
             let up = style.pxf(12.0);
+            // On a phone the words cannot keep off the steep left branch:
+            // they keep it off them.
+            frame.halo = true;
             frame.label_or_smaller(
                 area,
                 &text,
@@ -56,6 +59,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
                 true,
                 (HPos::Center, VPos::Bottom),
             )?;
+            frame.halo = false;
         }
         None => {
             let text = t(lang, "fig.smoothing-logits.infinite");
