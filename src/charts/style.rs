@@ -206,13 +206,18 @@ pub fn ems(text: &str) -> (f64, f64) {
     for c in text.chars() {
         match c {
             c if c.is_ascii() => latin += u32::from(ASCII_HUNDREDTHS[c as usize]),
+            // Before the search of the wide ones, none of them square: a
+            // Chinese label's characters skip it.
+            c if (c as u32) >= SQUARE_FROM => square += 1,
             c if WIDE_CHARS.contains(c) => latin += WIDE,
-            c if (c as u32) >= 0x2E80 => square += 1,
             _ => latin += USUAL,
         }
     }
     (f64::from(latin) / 100.0, f64::from(square))
 }
+
+/// The first square (CJK) glyph's code point: the CJK radicals onward.
+const SQUARE_FROM: u32 = 0x2E80;
 
 /// Estimated advances, in hundredths of an em.
 const NARROW: u32 = 34;
@@ -311,6 +316,9 @@ mod tests {
         // Two square glyphs stay two ems wide.
         assert!((estimate.text_width("朴素 = 1", 10.0) - 39.0).abs() < 1e-9);
         assert!((wider.text_width("朴素 = 1", 10.0) - 43.75).abs() < 1e-9);
+        // The wide signs are Latin, set wider, not square.
+        assert!(WIDE_CHARS.chars().all(|c| (c as u32) < SQUARE_FROM));
+        assert!((estimate.text_width("−∞", 10.0) - 17.0).abs() < 1e-9);
     }
 
     #[test]
