@@ -19,6 +19,11 @@ pub(super) fn nearest(curve: &[(f64, f64)], x: f64) -> f64 {
     curve.iter().min_by(|a, b| (a.0 - x).abs().total_cmp(&(b.0 - x).abs())).map_or(f64::NAN, |p| p.1)
 }
 
+/// The first point of a falling sampled curve at or below `value`.
+fn branch(curve: &[(f64, f64)], value: f64) -> Option<(f64, f64)> {
+    curve.iter().copied().find(|&(_, v)| v <= value)
+}
+
 pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
@@ -78,36 +83,67 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
     let (yh, ys) =
         (frame.py_clamped(nearest(&scene.ce_one_hot, a1)), frame.py_clamped(nearest(&scene.ce_smoothed, a1)));
     let gap = style.pxf(6.0);
-    frame.label(
-        area,
-        t(lang, "fig.smoothing-logits.one-hot"),
-        &[(right, yh - gap), (right, yh - gap - style.pxf(16.0))],
-        LABEL,
-        c.muted,
-        true,
-        (HPos::Right, VPos::Bottom),
-    )?;
-    if scene.gap.is_some() {
-        frame.label_or_smaller(
-            area,
-            t(lang, "fig.smoothing-logits.smoothed"),
-            &[(right, ys - gap), (right, ys - gap - style.pxf(16.0))],
-            LABEL,
-            c.accent,
-            true,
-            (HPos::Right, VPos::Bottom),
-        )?;
+    let one_hot = t(lang, "fig.smoothing-logits.one-hot");
+    // Between the one-hot curve and the entropy's dashed line, where they
+    // are far enough apart; where they are not (a phone, a small ε), beside
+    // the one-hot curve's steep branch, which runs above the smoothed one
+    // there: over the smoothed curve or the line, the words would name
+    // neither.
+    let floor = frame.py(scene.entropy);
+    let height = style.pxf(LABEL * 1.2);
+    let off_floor = |&(_, bottom): &(f64, f64)| bottom <= floor - 1.0 || bottom - height >= floor + 1.0;
+    let ends: Vec<_> = [(right, yh - gap)].into_iter().filter(off_floor).collect();
+    let beside = branch(&scene.ce_one_hot, 0.55 * y_max).map(|(a, v)| {
+        let (x, y) = frame.p(a, v);
+        (x + style.pxf(10.0), y)
+    });
+    let named = frame.label(area, one_hot, &ends, LABEL, c.muted, true, (HPos::Right, VPos::Bottom))?
+        || frame.label(area, one_hot, &Vec::from_iter(beside), LABEL, c.muted, true, (HPos::Left, VPos::Bottom))?;
+    if !named {
+        frame.label(area, one_hot, &[(right, yh - gap)], LABEL, c.muted, true, (HPos::Right, VPos::Bottom))?;
+    }
+    if let Some(minimum) = scene.gap {
+        // At the right end; where the curve leaves the plot's top before
+        // it (a large ε), to the left of the branch that rises to it.
+        let smoothed = t(lang, "fig.smoothing-logits.smoothed");
+        let ends = [(right, ys - gap), (right, ys - gap - style.pxf(16.0))];
+        let rising = scene.ce_smoothed.iter().find(|&&(a, v)| a > minimum && v >= 0.55 * y_max).map(|&(a, v)| {
+            let (x, y) = frame.p(a, v);
+            (x - style.pxf(10.0), y)
+        });
+        let named = frame.label(area, smoothed, &ends, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?
+            || frame.label(
+                area,
+                smoothed,
+                &Vec::from_iter(rising),
+                LABEL,
+                c.accent,
+                true,
+                (HPos::Right, VPos::Bottom),
+            )?;
+        if !named {
+            frame.label_or_smaller(area, smoothed, &ends, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?;
+        }
+        // The entropy's line named at its left end, over it or under it,
+        // where the curves, which come down to it further right, leave the
+        // words room; where they do not (a phone), the minimum's words say
+        // the same value.
         let text = fill(t(lang, "fig.smoothing-logits.entropy"), &[("h", fixed(scene.entropy, 4))]);
-        let y = frame.py(scene.entropy);
-        frame.label(
-            area,
-            &text,
-            &[(frame.px(a0) + gap, y - gap), (frame.px(a0) + gap, y + gap)],
-            LABEL - 1.0,
-            c.muted,
-            false,
-            (HPos::Left, VPos::Bottom),
-        )?;
+        let (x, size) = (frame.px(a0) + gap, LABEL - 1.0);
+        let (width, height) = (style.text_width(&text, size), style.pxf(size * 1.2));
+        // Whether both curves stay above the band from `top` down until past the words.
+        let clear = |top: f64| {
+            [&scene.ce_one_hot, &scene.ce_smoothed]
+                .iter()
+                .all(|curve| curve.iter().map(|&(a, v)| frame.p(a, v)).all(|(px, py)| py < top || px > x + width + gap))
+        };
+        let (over, under) = (floor - gap, floor + gap);
+        let (room_over, room_under) = (clear(over - height), clear(under) && under + height <= frame.rect().3);
+        if !(room_over && frame.label(area, &text, &[(x, over)], size, c.muted, false, (HPos::Left, VPos::Bottom))?)
+            && room_under
+        {
+            frame.label(area, &text, &[(x, under)], size, c.muted, false, (HPos::Left, VPos::Top))?;
+        }
     }
     frame.finish(area)
 }
@@ -124,5 +160,93 @@ pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
             ],
         ),
         None => fill(t(lang, "fig.smoothing-logits.alt-infinite"), &[("k", scene.k.to_string())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::painting::{painted, Op};
+    use crate::charts::Figure;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// A stroked line: its points, whether dashed, and its width.
+    type Stroked = (Vec<(f64, f64)>, bool, f64);
+
+    /// The lines a painting strokes.
+    fn lines(painting: &crate::charts::painting::Painting) -> Vec<Stroked> {
+        let (mut lines, mut path, mut dashed, mut width) = (Vec::new(), Vec::new(), false, 0.0);
+        for (code, call) in painting.calls() {
+            match code {
+                c if c == Op::Stroke as u8 => width = call[4],
+                c if c == Op::Dash as u8 => dashed = call[0] > 0.0,
+                c if c == Op::BeginPath as u8 => path.clear(),
+                c if c == Op::MoveTo as u8 || c == Op::LineTo as u8 => path.push((call[0], call[1])),
+                c if c == Op::StrokePath as u8 => lines.push((std::mem::take(&mut path), dashed, width)),
+                _ => {}
+            }
+        }
+        lines
+    }
+
+    /// Whether the segments through `points` pass through the box (its
+    /// edges a pixel in).
+    fn crosses(points: &[(f64, f64)], [x0, y0, x1, y1]: [f64; 4]) -> bool {
+        points.windows(2).any(|pair| {
+            let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
+            let steps = ((bx - ax).hypot(by - ay) * 2.0).ceil().max(1.0) as usize;
+            (0..=steps).any(|i| {
+                let t = i as f64 / steps as f64;
+                let (x, y) = (ax + t * (bx - ax), ay + t * (by - ay));
+                x > x0 + 1.0 && x < x1 - 1.0 && y > y0 + 1.0 && y < y1 - 1.0
+            })
+        })
+    }
+
+    /// The curves' names and the entropy's keep off the lines: no curve
+    /// and no dashed line runs through their words, wide and on phones, in
+    /// both languages, for a small, the default and a large ε; and both
+    /// curves are named in each.
+    #[test]
+    fn the_names_keep_off_the_lines() {
+        let mut crossed = Vec::new();
+        for alpha in [0.01, 0.1, 0.5] {
+            let state = State { label_smoothing: alpha, ..State::default() };
+            let scene = Scene::from_state(&state);
+            for lang in [Lang::En, Lang::Zh] {
+                let style = Style { lang, ..Style::default() };
+                let names = [
+                    t(lang, "fig.smoothing-logits.one-hot").to_string(),
+                    t(lang, "fig.smoothing-logits.smoothed").to_string(),
+                    fill(t(lang, "fig.smoothing-logits.entropy"), &[("h", fixed(scene.smoothing.entropy, 4))]),
+                ];
+                for (w, h) in [(696, 392), (334, 250), (294, 220)] {
+                    let painting = painted(Figure::SmoothingLogits, (w, h), &scene, &style);
+                    let words = painting.words();
+                    for name in &names[..2] {
+                        if !words.contains(&name.as_str()) {
+                            crossed.push(format!("ε {alpha} {lang:?} {w} px: {name:?} left out"));
+                        }
+                    }
+                    let lines = lines(&painting);
+                    let drawn = painting.calls().filter(|&(code, _)| code == Op::Text as u8);
+                    for (_, call) in drawn.filter(|(_, call)| names.iter().any(|n| n == words[call[8] as usize])) {
+                        let text = words[call[8] as usize];
+                        let (width, height) = (style.text_width(text, call[2]), style.pxf(call[2] * 1.2));
+                        let left = [call[0], call[0] - width / 2.0, call[0] - width][call[5] as usize];
+                        let top = [call[1], call[1] - height / 2.0, call[1] - height][call[6] as usize];
+                        let rect = [left, top, left + width, top + height];
+                        // The curves (2 and 3 px) and the entropy's line.
+                        for (points, _, _) in lines.iter().filter(|(_, dashed, width)| *dashed || *width >= 2.0) {
+                            if crosses(points, rect) {
+                                crossed.push(format!("ε {alpha} {lang:?} {w} px: a line through {text:?}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(crossed.is_empty(), "{}", crossed.join("\n"));
     }
 }
