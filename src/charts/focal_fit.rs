@@ -26,6 +26,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, binary: &Bina
         frame.note(&fill(t(lang, "fig.focal-fit.no-ce"), &[("why", e.message().text(lang))]));
     }
     let (x0, x1) = binary.x_range;
+    frame.labels_keep_off_lines = true;
     frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.grid, 1.0))?;
     if let Ok(ce) = &scene.ce_fit {
         frame.line(area, &ce.curve, Stroke::solid(c.muted, 2.0))?;
@@ -56,17 +57,31 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, binary: &Bina
     if let Ok(fl) = &scene.focal_fit {
         let c0 = label_at(&frame, fl, true);
         // Left of the crossing, or under the curve's right end where the
-        // figure is too narrow for that.
-        if !frame.label(area, &fl_text, &c0, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))? {
-            let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
-            let under: Vec<(f64, f64)> =
-                end.into_iter().map(|(x, y)| (x - style.pxf(4.0), y + style.pxf(20.0))).collect();
-            frame.label(area, &fl_text, &under, LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
+        // figure is too narrow for that or the cross-entropy curve runs
+        // through it there (a phone).
+        let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
+        // Under it, then lower down, and last in the plot's lower right,
+        // which only the cross-entropy curve's name shares.
+        let under: Vec<(f64, f64)> = end
+            .into_iter()
+            .flat_map(|(x, y)| [20.0, 44.0, 68.0].map(|dy| (x - style.pxf(4.0), y + style.pxf(dy))))
+            .chain(end.map(|(x, _)| (x - style.pxf(4.0), frame.py(0.25))))
+            .collect();
+        let left = (HPos::Right, VPos::Bottom);
+        let below = (HPos::Right, VPos::Top);
+        let crossing_is_clear = c0.iter().any(|&at| frame.clear_at(area, &fl_text, at, LABEL, left));
+        let end_is_clear = under.iter().any(|&at| frame.clear_at(area, &fl_text, at, LABEL, below));
+        if !((crossing_is_clear || !end_is_clear) && frame.label(area, &fl_text, &c0, LABEL, c.accent, true, left)?) {
+            frame.label(area, &fl_text, &under, LABEL, c.accent, true, below)?;
         }
     }
     if let Ok(ce) = &scene.ce_fit {
+        // Right of the crossing, under the curve; lower down where the
+        // focal curve's name took that room.
         let c0 = label_at(&frame, ce, false);
-        frame.label(area, t(lang, "fig.focal-fit.ce"), &c0, LABEL, c.muted, true, (HPos::Left, VPos::Top))?;
+        let lower: Vec<_> = c0.iter().map(|&(x, y)| (x, y + style.pxf(18.0))).collect();
+        let spots = [c0, lower].concat();
+        frame.label(area, t(lang, "fig.focal-fit.ce"), &spots, LABEL, c.muted, true, (HPos::Left, VPos::Top))?;
     }
     let _ = (top, right);
     frame.finish(area)

@@ -197,6 +197,10 @@ impl Stroke {
     }
 }
 
+/// A line labels keep off: a stretch of it inside the plot, as area
+/// pixels, and whether it goes left to right.
+type KeptLine = (Vec<(f64, f64)>, bool);
+
 /// A drawn frame: maps data to the drawing area's own pixels and draws in it.
 pub struct Frame<'s> {
     pub map: PlotMap,
@@ -209,6 +213,12 @@ pub struct Frame<'s> {
     /// When set, labels get a box of background colour behind them, so they
     /// read over the lines they name.
     pub halo: bool,
+    /// When set, each line drawn is kept, and a label goes to the first of
+    /// its places that none of them runs through (where every place has
+    /// one, to the first with room, as before).
+    pub labels_keep_off_lines: bool,
+    /// The lines kept for that.
+    lines: RefCell<Vec<KeptLine>>,
     /// Markers already drawn, by position on a grid a third of a marker wide
     /// and by colour: a marker that would land on one of them adds nothing a
     /// reader can see, so dense data (1 000 points) costs a fraction of the
@@ -379,6 +389,8 @@ impl<'s> Frame<'s> {
             placed: Vec::new(),
             notes: Vec::new(),
             halo: false,
+            labels_keep_off_lines: false,
+            lines: RefCell::new(Vec::new()),
             markers: RefCell::new(BTreeSet::new()),
         };
         // Labels keep off the y axis' tick labels and its title.
@@ -544,6 +556,11 @@ impl<'s> Frame<'s> {
             let run = &pixels[start..end];
             start = end;
             area.draw(&Run { points: run, style, dash })?;
+            if self.labels_keep_off_lines {
+                let local: Vec<_> = run.iter().map(|&(x, y)| (x - self.base.0, y - self.base.1)).collect();
+                let rightwards = local.is_sorted_by(|a, b| a.0 <= b.0);
+                self.lines.borrow_mut().push((local, rightwards));
+            }
         }
         Ok(())
     }
@@ -782,11 +799,17 @@ impl<'s> Frame<'s> {
         bold: bool,
         anchor: (HPos, VPos),
     ) -> Result<bool, DrawError> {
-        let Some((rect, at)) =
-            candidates.iter().find_map(|&at| Some((self.room(area.dim_in_pixel(), text, at, size_css, anchor)?, at)))
-        else {
+        let mut rooms =
+            candidates.iter().filter_map(|&at| Some((self.room(area.dim_in_pixel(), text, at, size_css, anchor)?, at)));
+        let Some(first) = rooms.next() else {
             return Ok(false);
         };
+        let lines = self.lines.borrow();
+        let clear = |&(rect, _): &([f64; 4], (f64, f64))| {
+            !lines.iter().any(|(line, rightwards)| runs_through_part(line, *rightwards, rect))
+        };
+        let (rect, at) = if lines.is_empty() || clear(&first) { first } else { rooms.find(clear).unwrap_or(first) };
+        drop(lines);
         self.placed.push(rect);
         if self.halo {
             let pad = self.style.pxf(2.0);
@@ -835,6 +858,21 @@ impl<'s> Frame<'s> {
         anchor: (HPos, VPos),
     ) -> bool {
         self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some()
+    }
+
+    /// Whether [`Frame::label`] would draw `text` at `at` with no line kept
+    /// for [`Frame::labels_keep_off_lines`] running through it.
+    pub fn clear_at<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        text: &str,
+        at: (f64, f64),
+        size_css: f64,
+        anchor: (HPos, VPos),
+    ) -> bool {
+        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some_and(|rect| {
+            !self.lines.borrow().iter().any(|(line, rightwards)| runs_through_part(line, *rightwards, rect))
+        })
     }
 
     /// The rectangle `text` takes anchored at `(x, y)` in a figure of
@@ -1239,6 +1277,44 @@ impl crate::scene::BinaryPoint {
     }
 }
 
+/// [`runs_through`]; for a line that goes left to right (a curve over x,
+/// most of them), only its segments over the box's columns are looked at.
+fn runs_through_part(points: &[(f64, f64)], rightwards: bool, rect: [f64; 4]) -> bool {
+    if !rightwards {
+        return runs_through(points, rect);
+    }
+    let start = points.partition_point(|p| p.0 < rect[0]).saturating_sub(1);
+    let end = (points.partition_point(|p| p.0 <= rect[2]) + 1).min(points.len());
+    runs_through(&points[start..end.max(start)], rect)
+}
+
+/// Whether the line through `points` runs through `rect` (x0, y0, x1, y1),
+/// a pixel in from its edges: a line that only grazes the words does not.
+pub(crate) fn runs_through(points: &[(f64, f64)], [x0, y0, x1, y1]: [f64; 4]) -> bool {
+    let (x0, y0, x1, y1) = (x0 + 1.0, y0 + 1.0, x1 - 1.0, y1 - 1.0);
+    points.windows(2).any(|pair| {
+        let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
+        if ax.max(bx) < x0 || ax.min(bx) > x1 || ay.max(by) < y0 || ay.min(by) > y1 {
+            return false;
+        }
+        // The part of the segment inside the rectangle's columns and rows
+        // (Liang and Barsky): it runs through where that part is not empty.
+        let (dx, dy) = (bx - ax, by - ay);
+        let (mut enter, mut leave) = (0.0f64, 1.0f64);
+        for (p, q) in [(-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else if p < 0.0 {
+                enter = enter.max(q / p);
+            } else {
+                leave = leave.min(q / p);
+            }
+        }
+        enter <= leave
+    })
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1425,6 +1501,45 @@ mod tests {
         for _ in 0..20_000 {
             let (p0, p1) = (point(), point());
             assert_eq!(clip_segment(p0, p1, rect), liang_barsky(p0, p1, rect), "{p0:?} → {p1:?}");
+        }
+    }
+
+    /// A line runs through a label's box when any of its segments passes
+    /// through the box a pixel in from its edges: across it, into it, or
+    /// corner to corner; not when it passes beside it, grazes an edge or
+    /// would meet it only if it went on.
+    #[test]
+    fn a_line_runs_through_a_box_only_where_a_segment_crosses_it() {
+        let rect = [10.0, 10.0, 50.0, 30.0];
+        let through = |points: &[(f64, f64)]| runs_through(points, rect);
+        assert!(through(&[(0.0, 20.0), (60.0, 20.0)]), "across");
+        assert!(through(&[(0.0, 0.0), (30.0, 20.0)]), "into");
+        assert!(through(&[(0.0, 0.0), (60.0, 40.0)]), "corner to corner");
+        assert!(through(&[(0.0, 40.0), (5.0, 35.0), (30.0, 5.0)]), "its second segment");
+        assert!(!through(&[(0.0, 0.0), (60.0, 5.0)]), "above");
+        assert!(!through(&[(0.0, 10.5), (60.0, 10.5)]), "along the top edge");
+        assert!(!through(&[(0.0, 40.0), (10.0, 31.0)]), "toward it, stopping short");
+        assert!(!through(&[(55.0, 0.0), (70.0, 40.0)]), "beside it");
+        assert!(!through(&[(20.0, 20.0)]), "a single point is no line");
+    }
+
+    /// For a line that goes left to right, looking only at the segments over
+    /// the box's columns answers as looking at all of them.
+    #[test]
+    fn a_rightward_line_is_looked_at_only_over_the_box() {
+        let mut random = crate::core::random::SplitMix64::new(11);
+        for case in 0..2000 {
+            let mut next = || random.uniform() * 100.0;
+            let mut xs: Vec<f64> = (0..12).map(|_| next()).collect();
+            xs.sort_by(f64::total_cmp);
+            let line: Vec<(f64, f64)> = xs.iter().map(|&x| (x, next())).collect();
+            let (a, b, c, d) = (next(), next(), next(), next());
+            let rect = [a.min(b), c.min(d), a.max(b), c.max(d)];
+            assert_eq!(
+                runs_through_part(&line, true, rect),
+                runs_through(&line, rect),
+                "case {case}: {line:?} {rect:?}"
+            );
         }
     }
 }

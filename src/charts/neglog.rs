@@ -30,6 +30,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     }
     notes(&mut frame, scene, style);
     let c = &style.colors;
+    frame.labels_keep_off_lines = true;
     frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;
     let mark = style.pxf(7.0);
     for pt in &scene.points {
@@ -38,9 +39,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
         frame.reserve([x - mark, y - mark, x + mark, y + mark]);
     }
     // Name the curve where it is steep, just right of it and clear of the
-    // points: from its usual place, along the curve.
-    let beside = |p: f64| (frame.px(p) + style.pxf(5.0), frame.py(-p.ln()));
-    let at = [0.09, 0.06, 0.13, 0.045, 0.18].map(beside);
+    // points: from its usual place, along the curve; a little further off
+    // where the curve, bending, would run through the words (a phone).
+    let beside = |p: f64, dx: f64| (frame.px(p) + style.pxf(dx), frame.py(-p.ln()));
+    let along = [0.09, 0.06, 0.13, 0.045, 0.18];
+    let at: Vec<_> = [5.0, 12.0].into_iter().flat_map(|dx| along.map(|p| beside(p, dx))).collect();
     frame.label(area, t(lang, "fig.neglog.curve"), &at, LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
     if let Some(pt) = scene.highlighted() {
         let loss = pt.neg_log_p;

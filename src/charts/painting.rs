@@ -708,3 +708,72 @@ mod texts_inside {
         assert!(lost.is_empty(), "{}", lost.join("\n"));
     }
 }
+
+/// No curve runs through a figure's words: where a label's first place has
+/// a line through it, it goes to the next that has none. Checked wide and
+/// on phones, in both languages, at the defaults and with the sliders
+/// moved; the lines are the curves (2 px and wider) and every dashed line.
+/// The bar charts are left out: a bar's value sits on its top, which the
+/// probability curve passes through by design.
+#[cfg(test)]
+mod lines_keep_off_words {
+    use super::*;
+    use crate::charts::{Figure, Style};
+    use crate::i18n::Lang;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// The curves and dashed lines of a painting, each as its points.
+    fn curves(calls: &[(u8, &[f64])]) -> Vec<Vec<(f64, f64)>> {
+        let (mut curves, mut path, mut dashed, mut width) = (Vec::new(), Vec::new(), false, 0.0);
+        for &(code, call) in calls {
+            match code {
+                c if c == Op::Stroke as u8 => width = call[4],
+                c if c == Op::Dash as u8 => dashed = call[0] > 0.0,
+                c if c == Op::BeginPath as u8 => path.clear(),
+                c if c == Op::MoveTo as u8 || c == Op::LineTo as u8 => path.push((call[0], call[1])),
+                c if c == Op::StrokePath as u8 && (dashed || width >= 2.0) => curves.push(std::mem::take(&mut path)),
+                _ => {}
+            }
+        }
+        curves
+    }
+
+    #[test]
+    fn no_curve_runs_through_a_label() {
+        let bars = [Figure::GreenBars, Figure::RedBars, Figure::TrueClassBars];
+        let mut crossed = Vec::new();
+        for query in ["", "gamma=3&ls=0.3", "ls=0.5&smoothing=0.4&gamma=0.5"] {
+            let scene = Scene::from_state(&State::from_query(query).state);
+            for lang in [Lang::En, Lang::Zh] {
+                let style = Style { lang, ..Style::default() };
+                for size in [(696, 392), (334, 250), (294, 220)] {
+                    for figure in Figure::ALL.into_iter().filter(|figure| !bars.contains(figure)) {
+                        let painting = painted(figure, size, &scene, &style);
+                        let words = painting.words();
+                        let calls: Vec<_> = painting.calls().collect();
+                        let curves = curves(&calls);
+                        for (i, &(code, call)) in calls.iter().enumerate() {
+                            // Level words, but those on a box of the background (a halo).
+                            let halo = calls[i.saturating_sub(3)..i].iter().any(|&(c, _)| c == Op::FillRect as u8);
+                            if code != Op::Text as u8 || call[7] != 0.0 || halo {
+                                continue;
+                            }
+                            let text = words[call[8] as usize];
+                            let (w, h) = (style.text_width(text, call[2]), style.pxf(call[2] * 1.2));
+                            let left = [call[0], call[0] - w / 2.0, call[0] - w][call[5] as usize];
+                            let top = [call[1], call[1] - h / 2.0, call[1] - h][call[6] as usize];
+                            // The glyphs' own box: a line through the
+                            // leading above or below them does not count.
+                            let glyphs = [left, top + h * 0.1, left + w, top + h * 0.9];
+                            if curves.iter().any(|curve| crate::charts::frame::runs_through(curve, glyphs)) {
+                                crossed.push(format!("{query:?} {lang:?} {} px {}: {text:?}", size.0, figure.name()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(crossed.is_empty(), "{}", crossed.join("\n"));
+    }
+}

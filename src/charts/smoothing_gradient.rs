@@ -30,6 +30,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
     spec.y_title = t(lang, "fig.smoothing-gradient.y").into();
     let mut frame = Frame::draw(area, style, &spec)?;
     frame.line(area, &[(a0, 0.0), (a1, 0.0)], Stroke::solid(c.axis, 1.0))?;
+    frame.labels_keep_off_lines = true;
     frame.line(area, &scene.grad_one_hot, Stroke::solid(c.muted, 2.0))?;
     if scene.alpha > 0.0 {
         frame.line(area, &scene.grad_smoothed, Stroke::solid(c.accent, 3.0))?;
@@ -55,14 +56,25 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         frame.dot(area, (x, y), c.accent, 5.0)?;
         let text = fill(t(lang, "fig.smoothing-gradient.zero"), &[("a", fixed(a, 4))]);
         let above = y - gap * 2.0;
-        if !frame.label(area, &text, &[(x + gap, above)], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?
-            && !frame.label(area, &text, &[(x - gap, above)], LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?
+        // Above to the right where the curve, rising, leaves the words room
+        // (a large ε makes it rise steeply through them), else to the left;
+        // where a curve runs through both, below, where the one-hot curve
+        // runs under the words: they keep it off.
+        let spots = [((x + gap, above), (HPos::Left, VPos::Bottom)), ((x - gap, above), (HPos::Right, VPos::Bottom))];
+        let below = (x + gap, y + gap * 2.0);
+        let clear = spots.iter().find(|&&(at, anchor)| frame.clear_at(area, &text, at, LABEL, anchor));
+        if let Some(&(at, anchor)) = clear {
+            frame.label(area, &text, &[at], LABEL, c.accent, true, anchor)?;
+        } else if frame.fits(area, &text, below, LABEL, (HPos::Left, VPos::Bottom))
+            || !spots.iter().any(|&(at, anchor)| frame.fits(area, &text, at, LABEL, anchor))
         {
-            // Below, the one-hot curve runs under the words: they keep it off.
-            let below = [(x + gap, y + gap * 2.0)];
             frame.halo = true;
-            frame.label_or_smaller(area, &text, &below, LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
+            frame.label_or_smaller(area, &text, &[below], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
             frame.halo = false;
+        } else if let Some(&(at, anchor)) =
+            spots.iter().find(|&&(at, anchor)| frame.fits(area, &text, at, LABEL, anchor))
+        {
+            frame.label(area, &text, &[at], LABEL, c.accent, true, anchor)?;
         }
     }
     let yh = frame.py(nearest(&scene.grad_one_hot, a1));
