@@ -69,8 +69,8 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, binary: &Bina
             .collect();
         let left = (HPos::Right, VPos::Bottom);
         let below = (HPos::Right, VPos::Top);
-        let crossing_is_clear = c0.iter().any(|&at| frame.clear_at(area, &fl_text, at, LABEL, left));
-        let end_is_clear = under.iter().any(|&at| frame.clear_at(area, &fl_text, at, LABEL, below));
+        let crossing_is_clear = c0.iter().any(|&at| frame.clear_at(area, &fl_text, LABEL, (at, left)));
+        let end_is_clear = under.iter().any(|&at| frame.clear_at(area, &fl_text, LABEL, (at, below)));
         if !((crossing_is_clear || !end_is_clear) && frame.label(area, &fl_text, &c0, LABEL, c.accent, true, left)?) {
             frame.label(area, &fl_text, &under, LABEL, c.accent, true, below)?;
         }

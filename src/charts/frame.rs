@@ -197,6 +197,9 @@ impl Stroke {
     }
 }
 
+/// Where a label goes: a place in area pixels, and how the words hang from it.
+pub type Spot = ((f64, f64), (HPos, VPos));
+
 /// A line labels keep off: a stretch of it inside the plot, as area
 /// pixels, and whether it goes left to right.
 type KeptLine = (Vec<(f64, f64)>, bool);
@@ -860,16 +863,11 @@ impl<'s> Frame<'s> {
         self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some()
     }
 
-    /// Whether [`Frame::label`] would draw `text` at `at` with no line kept
-    /// for [`Frame::labels_keep_off_lines`] running through it.
-    pub fn clear_at<DB: DrawingBackend>(
-        &self,
-        area: &Area<DB>,
-        text: &str,
-        at: (f64, f64),
-        size_css: f64,
-        anchor: (HPos, VPos),
-    ) -> bool {
+    /// Whether [`Frame::label`] would draw `text` at a spot (a place and an
+    /// anchor) with no line kept for [`Frame::labels_keep_off_lines`]
+    /// running through it.
+    pub fn clear_at<DB: DrawingBackend>(&self, area: &Area<DB>, text: &str, size_css: f64, spot: Spot) -> bool {
+        let (at, anchor) = spot;
         self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some_and(|rect| {
             !self.lines.borrow().iter().any(|(line, rightwards)| runs_through_part(line, *rightwards, rect))
         })

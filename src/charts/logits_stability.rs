@@ -84,8 +84,8 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &S
         let below = |(x, y): (f64, f64)| (x, y + style.pxf(18.0));
         // Where no curve runs through them, if there is such a place.
         let clear = |&&(anchor, at): &&((HPos, VPos), (f64, f64))| {
-            frame.clear_at(area, &first, at, LABEL, anchor)
-                && frame.clear_at(area, &second, below(at), LABEL - 1.0, anchor)
+            frame.clear_at(area, &first, LABEL, (at, anchor))
+                && frame.clear_at(area, &second, LABEL - 1.0, (below(at), anchor))
         };
         let fits = |&&(anchor, at): &&((HPos, VPos), (f64, f64))| {
             frame.fits(area, &first, at, LABEL, anchor) && frame.fits(area, &second, below(at), LABEL - 1.0, anchor)

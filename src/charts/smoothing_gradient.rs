@@ -62,7 +62,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         // runs under the words: they keep it off.
         let spots = [((x + gap, above), (HPos::Left, VPos::Bottom)), ((x - gap, above), (HPos::Right, VPos::Bottom))];
         let below = (x + gap, y + gap * 2.0);
-        let clear = spots.iter().find(|&&(at, anchor)| frame.clear_at(area, &text, at, LABEL, anchor));
+        let clear = spots.iter().find(|&&(at, anchor)| frame.clear_at(area, &text, LABEL, (at, anchor)));
         if let Some(&(at, anchor)) = clear {
             frame.label(area, &text, &[at], LABEL, c.accent, true, anchor)?;
         } else if frame.fits(area, &text, below, LABEL, (HPos::Left, VPos::Bottom))
