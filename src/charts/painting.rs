@@ -623,6 +623,35 @@ pub(crate) fn painted(
     painting
 }
 
+/// The box a text call ([`Op::Text`], not turned) sets `text` in, by the
+/// estimate the layout goes by: left, top, right, bottom.
+#[cfg(test)]
+pub(crate) fn text_box(call: &[f64], text: &str, style: &crate::charts::Style) -> [f64; 4] {
+    // x, y, size, style, family, align, baseline, quarter turns, text.
+    let (width, height) = (style.text_width(text, call[2]), style.pxf(call[2] * 1.2));
+    let left = [call[0], call[0] - width / 2.0, call[0] - width][call[5] as usize];
+    let top = [call[1], call[1] - height / 2.0, call[1] - height][call[6] as usize];
+    [left, top, left + width, top + height]
+}
+
+/// The lines of a painting that words keep off, each as its points: the
+/// curves (2 px and wider) and every dashed line.
+#[cfg(test)]
+pub(crate) fn curves(painting: &Painting) -> Vec<Vec<(f64, f64)>> {
+    let (mut curves, mut path, mut dashed, mut width) = (Vec::new(), Vec::new(), false, 0.0);
+    for (code, call) in painting.calls() {
+        match code {
+            c if c == Op::Stroke as u8 => width = call[4],
+            c if c == Op::Dash as u8 => dashed = call[0] > 0.0,
+            c if c == Op::BeginPath as u8 => path.clear(),
+            c if c == Op::MoveTo as u8 || c == Op::LineTo as u8 => path.push((call[0], call[1])),
+            c if c == Op::StrokePath as u8 && (dashed || width >= 2.0) => curves.push(std::mem::take(&mut path)),
+            _ => {}
+        }
+    }
+    curves
+}
+
 /// Every figure keeps its words inside it, by the estimate its layout goes
 /// by, wide and on phones of 360 and 320 pixels (the page's column there),
 /// in both languages and in faces 13 % wider than the estimate (Firefox's
@@ -648,21 +677,12 @@ mod texts_inside {
                 for figure in Figure::ALL {
                     let painting = painted(figure, (w, h), &scene, &style);
                     let words = painting.words();
-                    // x, y, size, style, family, align, baseline, quarter turns, text.
                     for (_, call) in painting.calls().filter(|&(code, call)| code == Op::Text as u8 && call[7] == 0.0) {
                         let text = words[call[8] as usize];
-                        let width = style.text_width(text, call[2]);
-                        let left = match call[5] as u8 {
-                            0 => call[0],
-                            1 => call[0] - width / 2.0,
-                            _ => call[0] - width,
-                        };
-                        if left < -0.5 || left + width > f64::from(w) + 0.5 {
+                        let [left, _, right, _] = text_box(call, text, &style);
+                        if left < -0.5 || right > f64::from(w) + 0.5 {
                             let name = figure.name();
-                            outside.push(format!(
-                                "{lang:?} ×{face} {w} px {name}: {text:?} {left:.0} to {:.0}",
-                                left + width
-                            ));
+                            outside.push(format!("{lang:?} ×{face} {w} px {name}: {text:?} {left:.0} to {right:.0}"));
                         }
                     }
                 }
@@ -723,22 +743,6 @@ mod lines_keep_off_words {
     use crate::scene::Scene;
     use crate::state::State;
 
-    /// The curves and dashed lines of a painting, each as its points.
-    fn curves(calls: &[(u8, &[f64])]) -> Vec<Vec<(f64, f64)>> {
-        let (mut curves, mut path, mut dashed, mut width) = (Vec::new(), Vec::new(), false, 0.0);
-        for &(code, call) in calls {
-            match code {
-                c if c == Op::Stroke as u8 => width = call[4],
-                c if c == Op::Dash as u8 => dashed = call[0] > 0.0,
-                c if c == Op::BeginPath as u8 => path.clear(),
-                c if c == Op::MoveTo as u8 || c == Op::LineTo as u8 => path.push((call[0], call[1])),
-                c if c == Op::StrokePath as u8 && (dashed || width >= 2.0) => curves.push(std::mem::take(&mut path)),
-                _ => {}
-            }
-        }
-        curves
-    }
-
     #[test]
     fn no_curve_runs_through_a_label() {
         let bars = [Figure::GreenBars, Figure::RedBars, Figure::TrueClassBars];
@@ -752,7 +756,7 @@ mod lines_keep_off_words {
                         let painting = painted(figure, size, &scene, &style);
                         let words = painting.words();
                         let calls: Vec<_> = painting.calls().collect();
-                        let curves = curves(&calls);
+                        let curves = curves(&painting);
                         for (i, &(code, call)) in calls.iter().enumerate() {
                             // Level words, but those on a box of the background (a halo).
                             let halo = calls[i.saturating_sub(3)..i].iter().any(|&(c, _)| c == Op::FillRect as u8);
@@ -760,12 +764,11 @@ mod lines_keep_off_words {
                                 continue;
                             }
                             let text = words[call[8] as usize];
-                            let (w, h) = (style.text_width(text, call[2]), style.pxf(call[2] * 1.2));
-                            let left = [call[0], call[0] - w / 2.0, call[0] - w][call[5] as usize];
-                            let top = [call[1], call[1] - h / 2.0, call[1] - h][call[6] as usize];
+                            let [left, top, right, bottom] = text_box(call, text, &style);
                             // The glyphs' own box: a line through the
                             // leading above or below them does not count.
-                            let glyphs = [left, top + h * 0.1, left + w, top + h * 0.9];
+                            let h = bottom - top;
+                            let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
                             if curves.iter().any(|curve| crate::charts::frame::runs_through(curve, glyphs)) {
                                 crossed.push(format!("{query:?} {lang:?} {} px {}: {text:?}", size.0, figure.name()));
                             }

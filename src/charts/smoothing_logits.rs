@@ -166,43 +166,11 @@ pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::painting::{painted, Op};
+    use crate::charts::frame::runs_through;
+    use crate::charts::painting::{curves, painted, text_box, Op};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
-
-    /// A stroked line: its points, whether dashed, and its width.
-    type Stroked = (Vec<(f64, f64)>, bool, f64);
-
-    /// The lines a painting strokes.
-    fn lines(painting: &crate::charts::painting::Painting) -> Vec<Stroked> {
-        let (mut lines, mut path, mut dashed, mut width) = (Vec::new(), Vec::new(), false, 0.0);
-        for (code, call) in painting.calls() {
-            match code {
-                c if c == Op::Stroke as u8 => width = call[4],
-                c if c == Op::Dash as u8 => dashed = call[0] > 0.0,
-                c if c == Op::BeginPath as u8 => path.clear(),
-                c if c == Op::MoveTo as u8 || c == Op::LineTo as u8 => path.push((call[0], call[1])),
-                c if c == Op::StrokePath as u8 => lines.push((std::mem::take(&mut path), dashed, width)),
-                _ => {}
-            }
-        }
-        lines
-    }
-
-    /// Whether the segments through `points` pass through the box (its
-    /// edges a pixel in).
-    fn crosses(points: &[(f64, f64)], [x0, y0, x1, y1]: [f64; 4]) -> bool {
-        points.windows(2).any(|pair| {
-            let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
-            let steps = ((bx - ax).hypot(by - ay) * 2.0).ceil().max(1.0) as usize;
-            (0..=steps).any(|i| {
-                let t = i as f64 / steps as f64;
-                let (x, y) = (ax + t * (bx - ax), ay + t * (by - ay));
-                x > x0 + 1.0 && x < x1 - 1.0 && y > y0 + 1.0 && y < y1 - 1.0
-            })
-        })
-    }
 
     /// The curves' names and the entropy's keep off the lines: no curve
     /// and no dashed line runs through their words, wide and on phones, in
@@ -229,17 +197,14 @@ mod tests {
                             crossed.push(format!("ε {alpha} {lang:?} {w} px: {name:?} left out"));
                         }
                     }
-                    let lines = lines(&painting);
+                    // The curves (2 and 3 px) and the entropy's line.
+                    let lines = curves(&painting);
                     let drawn = painting.calls().filter(|&(code, _)| code == Op::Text as u8);
                     for (_, call) in drawn.filter(|(_, call)| names.iter().any(|n| n == words[call[8] as usize])) {
                         let text = words[call[8] as usize];
-                        let (width, height) = (style.text_width(text, call[2]), style.pxf(call[2] * 1.2));
-                        let left = [call[0], call[0] - width / 2.0, call[0] - width][call[5] as usize];
-                        let top = [call[1], call[1] - height / 2.0, call[1] - height][call[6] as usize];
-                        let rect = [left, top, left + width, top + height];
-                        // The curves (2 and 3 px) and the entropy's line.
-                        for (points, _, _) in lines.iter().filter(|(_, dashed, width)| *dashed || *width >= 2.0) {
-                            if crosses(points, rect) {
+                        let rect = text_box(call, text, &style);
+                        for points in &lines {
+                            if runs_through(points, rect) {
                                 crossed.push(format!("ε {alpha} {lang:?} {w} px: a line through {text:?}"));
                             }
                         }
