@@ -5,7 +5,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::fit::{draw_points_at_targets, probability_frame};
-use super::frame::{Frame, Stroke, LABEL};
+use super::frame::{Frame, Spot, Stroke, LABEL};
 use super::lines::Lines;
 use super::style::Style;
 use crate::core::fit::FitError;
@@ -67,12 +67,10 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, binary: &Bina
             .flat_map(|(x, y)| [20.0, 44.0, 68.0].map(|dy| (x - style.pxf(4.0), y + style.pxf(dy))))
             .chain(end.map(|(x, _)| (x - style.pxf(4.0), frame.py(0.25))))
             .collect();
-        let left = (HPos::Right, VPos::Bottom);
-        let below = (HPos::Right, VPos::Top);
-        let crossing_is_clear = c0.iter().any(|&at| frame.clear_at(area, &fl_text, LABEL, (at, left)));
-        let end_is_clear = under.iter().any(|&at| frame.clear_at(area, &fl_text, LABEL, (at, below)));
-        if !((crossing_is_clear || !end_is_clear) && frame.label(area, &fl_text, &c0, LABEL, c.accent, true, left)?) {
-            frame.label(area, &fl_text, &under, LABEL, c.accent, true, below)?;
+        let left = c0.iter().map(|&at| (at, (HPos::Right, VPos::Bottom)));
+        let spots: Vec<Spot> = left.chain(under.iter().map(|&at| (at, (HPos::Right, VPos::Top)))).collect();
+        if let Some((at, anchor)) = frame.best_spot(area, &fl_text, LABEL, &spots) {
+            frame.label(area, &fl_text, &[at], LABEL, c.accent, true, anchor)?;
         }
     }
     if let Ok(ce) = &scene.ce_fit {

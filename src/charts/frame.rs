@@ -873,6 +873,21 @@ impl<'s> Frame<'s> {
         })
     }
 
+    /// The first of `spots` where `text` would be drawn with no kept line
+    /// running through it, else the first where it would be drawn at all:
+    /// [`Frame::label`]'s choice, for places that hang their words
+    /// differently.
+    pub fn best_spot<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        text: &str,
+        size_css: f64,
+        spots: &[Spot],
+    ) -> Option<Spot> {
+        let clear = spots.iter().find(|&&spot| self.clear_at(area, text, size_css, spot));
+        clear.or_else(|| spots.iter().find(|&&(at, anchor)| self.fits(area, text, at, size_css, anchor))).copied()
+    }
+
     /// The rectangle `text` takes anchored at `(x, y)` in a figure of
     /// `area` pixels, where that is inside it and clear of every label
     /// placed so far.
