@@ -539,6 +539,11 @@ impl<'s> Frame<'s> {
         (self.px(x), self.py(y))
     }
 
+    /// The data point under an area-local pixel.
+    pub fn data_at(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        self.map.to_data(x + self.base.0, y + self.base.1)
+    }
+
     /// Pixel y of `y` clamped into the plot.
     pub fn py_clamped(&self, y: f64) -> f64 {
         let (_, top, _, bottom) = self.rect();
