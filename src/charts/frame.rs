@@ -78,6 +78,10 @@ pub struct FrameSpec {
     /// reaches (labels of vertical lines go there): a linear y axis grows
     /// upwards by as much.
     pub head_room: f64,
+    /// Notes in words above the plot, under the y title: what the data was
+    /// judged on, a figure's readout. The plot moves down to make room, so
+    /// that they cover none of it ([`Frame::note`] writes over the plot).
+    pub notes_above: Vec<String>,
 }
 
 impl FrameSpec {
@@ -99,6 +103,7 @@ impl FrameSpec {
             columns: (0.0, 1.0),
             equal_aspect: false,
             head_room: 0.0,
+            notes_above: Vec::new(),
         }
     }
 
@@ -352,6 +357,18 @@ impl<'s> Frame<'s> {
         let bottom = h - spec.bottom_margin(style, !x_ticks.is_empty(), key.as_ref().is_some_and(|k| k.own_line));
         let (left, right) =
             if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
+        let notes_above: Vec<String> = spec
+            .notes_above
+            .iter()
+            .flat_map(|note| wrap(note, |s| style.text_width(s, NOTE_PX), col_right - s(4.0) - left))
+            .collect();
+        let notes_top = top;
+        let notes_height =
+            if notes_above.is_empty() { 0.0 } else { notes_above.len() as f64 * s(NOTE_PX * 1.4) + s(4.0) };
+        // Where they would leave the plot too little room, they are written
+        // over it, as [`Frame::note`] writes.
+        let notes_fit = bottom - top - notes_height >= s(80.0);
+        let top = if notes_fit { top + notes_height } else { top };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
         let roomy;
         let (spec, y_ticks) = match (s(spec.head_room), spec.y) {
@@ -411,6 +428,17 @@ impl<'s> Frame<'s> {
             frame.reserve([x, y, x + style.text_width(&spec.y_title, y_title_px), y + s(AXIS_TITLE_PX * 1.2)]);
         }
         frame.draw_axes(area, spec, (x, y, y_title_px), &x_ticks, &y_ticks, key.as_ref())?;
+        if notes_fit {
+            for (i, line) in notes_above.iter().enumerate() {
+                let at = (left, notes_top + i as f64 * s(NOTE_PX * 1.4));
+                frame.reserve([at.0, at.1, at.0 + style.text_width(line, NOTE_PX), at.1 + s(NOTE_PX * 1.2)]);
+                frame.text(area, line, at, NOTE_PX, style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
+            }
+        } else {
+            for note in &spec.notes_above {
+                frame.note(note);
+            }
+        }
         if let Some(key) = key {
             frame.draw_class_key(area, &key)?;
         }
@@ -1384,6 +1412,59 @@ mod tests {
             .collect();
         assert_eq!(texts.iter().rev().take(2).collect::<Vec<_>>(), [&"held out", &"over"]);
         assert_eq!(texts.iter().filter(|&&t| t == "over").count(), 1);
+    }
+
+    /// Notes above the plot are written above it, the plot moved down to
+    /// make room for every line of them; where that would leave it too
+    /// little room, over it, on a veil, as a note is.
+    #[test]
+    fn notes_above_the_plot_move_it_down_where_there_is_room() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Op, Painter, Painting};
+
+        let style = Style::default();
+        let note = "judged on all 10 points (none is held out)";
+        let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+        spec.y_title = "fraction".into();
+        let plain = |size: (u32, u32)| {
+            let mut painting = Painting::default();
+            let area = Painter::new(&mut painting, size).into_drawing_area();
+            Frame::draw(&area, &style, &spec).unwrap().rect().1
+        };
+        let (wide_top, narrow_top, low_top) = (plain((600, 300)), plain((200, 300)), plain((200, 150)));
+        spec.notes_above.push(note.into());
+        for (size, top_before, lines, above) in
+            [((600, 300), wide_top, 1.0, true), ((200, 300), narrow_top, 2.0, true), ((200, 150), low_top, 3.0, false)]
+        {
+            let mut painting = Painting::default();
+            let top = {
+                let area = Painter::new(&mut painting, size).into_drawing_area();
+                let frame = Frame::draw(&area, &style, &spec).unwrap();
+                let top = frame.rect().1;
+                frame.finish(&area).unwrap();
+                top
+            };
+            let words = painting.words();
+            let notes: Vec<&[f64]> = painting
+                .calls()
+                .filter(|&(code, args)| code == Op::Text as u8 && note.contains(words[args[8] as usize]))
+                .map(|(_, args)| args)
+                .collect();
+            assert_eq!(notes.len() as f64, lines, "{size:?}: the note in {lines} lines");
+            let moved = if above { lines * style.pxf(NOTE_PX * 1.4) + style.pxf(4.0) } else { 0.0 };
+            assert_eq!(top, top_before + moved, "{size:?}: the plot's top");
+            for args in notes {
+                let bottom = args[1] + style.pxf(NOTE_PX * 1.2);
+                assert_eq!(
+                    bottom <= top,
+                    above,
+                    "{size:?}: a line of the note ends at {bottom}, the plot starts at {top}"
+                );
+            }
+            let veiled = painting.calls().any(|(code, _)| code == Op::FillRect as u8);
+            assert_eq!(veiled, !above, "{size:?}: a veil under the note only over the plot");
+        }
     }
 
     #[test]

@@ -52,7 +52,6 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
     spec.x_title = t(lang, "fig.label.x").into();
     spec.y_title = t(lang, if binned { "fig.gradients.y-binned" } else { "fig.gradients.y" }).into();
     spec.bottom_extra = KEY_LINE;
-    let mut frame = Frame::draw(area, style, &spec)?;
     // The misclassified points' share of each fit's pull.
     let shares: Vec<String> = fits
         .iter()
@@ -62,8 +61,9 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
         })
         .collect();
     if !shares.is_empty() {
-        frame.note(&fill(t(lang, "fig.gradients.share"), &[("shares", shares.join(" · "))]));
+        spec.notes_above.push(fill(t(lang, "fig.gradients.share"), &[("shares", shares.join(" · "))]));
     }
+    let mut frame = Frame::draw(area, style, &spec)?;
     if fits.is_empty() {
         frame.note(t(lang, "fig.gradients.none"));
     }
