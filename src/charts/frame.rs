@@ -488,13 +488,19 @@ impl<'s> Frame<'s> {
         let c = &style.colors;
         let thin = ShapeStyle::from(c.grid).stroke_width(style.stroke(1.0));
         let tick_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Right, VPos::Center));
+        // A tick's label is left out where it would touch one already
+        // written (0 and 1 on a short logarithmic axis); its line stays.
+        let mut written: Vec<f64> = Vec::new();
         for (v, label) in y_ticks {
             if !(spec.y.min..=spec.y.max).contains(v) {
                 continue;
             }
             let y = frame.py(*v);
             area.draw(&Pixels::line(&[(r(left), r(y)), (r(right), r(y))], thin))?;
-            put(area, label, (left - s(8.0), y), tick_text)?;
+            if written.iter().all(|&other| (other - y).abs() >= s(TICK_PX * 1.1)) {
+                put(area, label, (left - s(8.0), y), tick_text)?;
+                written.push(y);
+            }
         }
         let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
         let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
@@ -1412,6 +1418,34 @@ mod tests {
             .collect();
         assert_eq!(texts.iter().rev().take(2).collect::<Vec<_>>(), [&"held out", &"over"]);
         assert_eq!(texts.iter().filter(|&&t| t == "over").count(), 1);
+    }
+
+    /// A y tick's label that would touch one already written is left out
+    /// (0 and 1 on a short logarithmic axis), the others kept.
+    #[test]
+    fn y_tick_labels_that_would_touch_are_left_out() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Op, Painter, Painting};
+
+        let style = Style::default();
+        let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis { min: 0.0, max: 2000.0, scale: Scale::SymLog });
+        spec.y_ticks = Ticks::At([0.0, 1.0, 10.0, 100.0, 1000.0].map(|v| (v, format!("{v}"))).to_vec());
+        spec.x_ticks = Ticks::None;
+        for (height, written) in [(400, vec!["0", "1", "10", "100", "1000"]), (150, vec!["0", "10", "100", "1000"])] {
+            let mut painting = Painting::default();
+            {
+                let area = Painter::new(&mut painting, (300, height)).into_drawing_area();
+                Frame::draw(&area, &style, &spec).unwrap().finish(&area).unwrap();
+            }
+            let words = painting.words();
+            let texts: Vec<&str> = painting
+                .calls()
+                .filter(|&(code, _)| code == Op::Text as u8)
+                .map(|(_, args)| words[args[8] as usize])
+                .collect();
+            assert_eq!(texts, written, "{height} px high");
+        }
     }
 
     /// Notes above the plot are written above it, the plot moved down to
