@@ -61,15 +61,15 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, style: &Style
         .collect();
     let widest = names.iter().map(|(text, _)| style.text_width(text, LABEL)).fold(0.0, f64::max);
     let height = style.pxf(LABEL);
+    // The column starts at p_t = 0.42, where the curves have come down
+    // (further left where its longest name would pass the plot's edge).
     let x = frame.px(0.42).min(right - widest - style.pxf(4.0));
-    // As low as the top curve leaves room for, so the leaders are short,
-    // but under the band's words where the column would meet them.
+    // Its rows as low as the top curve leaves room for, so that the leaders
+    // are short, but no higher than the band's words (set at the plot's top
+    // right, 8 px in) allow: under them where the column would meet them.
     let well = style.text_width(t(lang, "fig.focal-curves.well"), LABEL);
-    let highest = if x + widest > right - style.pxf(8.0) - well - style.pxf(6.0) {
-        top + style.pxf(8.0) + height * 1.9
-    } else {
-        top + style.pxf(8.0) + height * 0.6
-    };
+    let meets_well = x + widest > right - style.pxf(8.0) - well - style.pxf(6.0);
+    let highest = top + style.pxf(8.0) + height * if meets_well { 1.9 } else { 0.6 };
     let lowest =
         order.first().map_or(bottom, |top_curve| frame.py(value_at(top_curve, frame.data_at((x, top)).0))) - height;
     let rows = order.len().saturating_sub(1).max(1) as f64;
