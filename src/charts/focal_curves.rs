@@ -48,8 +48,8 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, style: &Style
     // a column in the room above them, in the order they run, top to
     // bottom, with a leader down to its curve.
     let mut order: Vec<&FocalCurve> = scene.curves.iter().filter(|cv| !same(cv.gamma)).collect();
-    order.push(&scene.current);
-    order.sort_by(|a, b| a.gamma.total_cmp(&b.gamma));
+    // The paper's γ ascend; the reader's goes among them.
+    order.insert(order.partition_point(|cv| cv.gamma < scene.gamma), &scene.current);
     let names: Vec<(String, bool)> = order
         .iter()
         .map(|curve| {

@@ -357,11 +357,10 @@ impl<'s> Frame<'s> {
         let bottom = h - spec.bottom_margin(style, !x_ticks.is_empty(), key.as_ref().is_some_and(|k| k.own_line));
         let (left, right) =
             if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
-        let notes_above: Vec<String> = spec
-            .notes_above
-            .iter()
-            .flat_map(|note| wrap(note, |s| style.text_width(s, NOTE_PX), col_right - s(4.0) - left))
-            .collect();
+        let mut notes_above: Vec<String> = Vec::new();
+        for note in &spec.notes_above {
+            notes_above.extend(note_lines(style, note, col_right - s(4.0) - left));
+        }
         let notes_top = top;
         let notes_height =
             if notes_above.is_empty() { 0.0 } else { notes_above.len() as f64 * s(NOTE_PX * 1.4) + s(4.0) };
@@ -1031,7 +1030,7 @@ impl<'s> Frame<'s> {
     pub fn note(&mut self, text: &str) {
         let (l, t, r, _) = self.rect();
         let x = l + self.style.pxf(6.0);
-        for line in wrap(text, |s| self.style.text_width(s, NOTE_PX), r - x - self.style.pxf(6.0)) {
+        for line in note_lines(self.style, text, r - x - self.style.pxf(6.0)) {
             let y = t + self.style.pxf(4.0) + self.notes.len() as f64 * self.style.pxf(NOTE_PX * 1.4);
             let w = self.style.text_width(&line, NOTE_PX);
             let rect = [x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)];
@@ -1060,6 +1059,11 @@ impl Drop for Frame<'_> {
             "a chart placed notes and never painted them: it ends with `frame.finish(area)`"
         );
     }
+}
+
+/// A note's lines, no wider than `width`.
+fn note_lines(style: &Style, text: &str, width: f64) -> Vec<String> {
+    wrap(text, |s| style.text_width(s, NOTE_PX), width)
 }
 
 /// `text` in lines no wider than `width` (by `measure`): broken at spaces,
