@@ -758,9 +758,7 @@ mod lines_keep_off_words {
                         let calls: Vec<_> = painting.calls().collect();
                         let curves = curves(&painting);
                         for (i, &(code, call)) in calls.iter().enumerate() {
-                            // Level words, but those on a box of the background (a halo).
-                            let halo = calls[i.saturating_sub(3)..i].iter().any(|&(c, _)| c == Op::FillRect as u8);
-                            if code != Op::Text as u8 || call[7] != 0.0 || halo {
+                            if code != Op::Text as u8 || call[7] != 0.0 {
                                 continue;
                             }
                             let text = words[call[8] as usize];
@@ -769,6 +767,24 @@ mod lines_keep_off_words {
                             // leading above or below them does not count.
                             let h = bottom - top;
                             let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
+                            // Level words, but those on a box that hides what
+                            // is under it (a halo, a veil: nearly opaque)
+                            // filled just before them, under all of them.
+                            let under = |rect: &[f64]| {
+                                rect[0] <= glyphs[0] + 0.5
+                                    && rect[1] <= glyphs[1] + 0.5
+                                    && rect[0] + rect[2] >= glyphs[2] - 0.5
+                                    && rect[1] + rect[3] >= glyphs[3] - 0.5
+                            };
+                            let opaque_at = |j: usize| {
+                                let fill = calls[..j].iter().rev().find(|&&(c, _)| c == Op::Fill as u8);
+                                fill.is_some_and(|&(_, rgba)| rgba[3] >= 0.8)
+                            };
+                            let halo = (i.saturating_sub(3)..i)
+                                .any(|j| calls[j].0 == Op::FillRect as u8 && under(calls[j].1) && opaque_at(j));
+                            if halo {
+                                continue;
+                            }
                             if curves.iter().any(|curve| crate::charts::frame::runs_through(curve, glyphs)) {
                                 crossed.push(format!("{query:?} {lang:?} {} px {}: {text:?}", size.0, figure.name()));
                             }
