@@ -72,22 +72,23 @@ pub fn x_bins(points: impl Iterator<Item = (f64, f64, bool)>, (lo, hi): (f64, f6
     bins
 }
 
+/// The note that says how binned bars were made (`note_key`, with `{n}`
+/// points and `{bins}` bins), for above the plot.
+pub fn binned_note(note_key: &'static str, points: usize, style: &Style) -> String {
+    fill(t(style.lang, note_key), &[("n", points.to_string()), ("bins", X_BINS.to_string())])
+}
+
 /// Draws `bins` as bars standing on y = 0: in each bin one bar per class that
 /// `shows`, side by side, `value` of the class's points (their mean, or their
-/// sum) high, and a note that says how the bars were made (`note_key`, with
-/// `{n}` points and `{bins}` bins).
-#[allow(clippy::too_many_arguments)]
+/// sum) high. The figure says how they were made ([`binned_note`]).
 pub fn draw_binned<DB: DrawingBackend>(
-    frame: &mut Frame,
+    frame: &Frame,
     area: &Area<DB>,
     bins: &[XBin],
     shows: impl Fn(bool) -> bool,
     value: impl Fn(&XBin, bool) -> Option<f64>,
-    points: usize,
-    note_key: &'static str,
     style: &Style,
 ) -> Done {
-    frame.note(&fill(t(style.lang, note_key), &[("n", points.to_string()), ("bins", X_BINS.to_string())]));
     let classes: Vec<bool> = [false, true].into_iter().filter(|&c| shows(c)).collect();
     for bin in bins {
         let (x0, x1) = (frame.px(bin.lo), frame.px(bin.hi));
@@ -106,17 +107,14 @@ pub fn draw_binned<DB: DrawingBackend>(
 
 /// Draws one set of bins per series (`groups[k]` in `colors[k]`, all over the
 /// same points): in each x bin the series' bars side by side, each the sum of
-/// the bin's values, from y = 0 up or down; and the note `note_key`.
+/// the bin's values, from y = 0 up or down. The figure says how they were
+/// made ([`binned_note`]).
 pub fn draw_binned_groups<DB: DrawingBackend>(
-    frame: &mut Frame,
+    frame: &Frame,
     area: &Area<DB>,
     groups: &[Vec<XBin>],
     colors: &[RGBColor],
-    points: usize,
-    note_key: &'static str,
-    style: &Style,
 ) -> Done {
-    frame.note(&fill(t(style.lang, note_key), &[("n", points.to_string()), ("bins", X_BINS.to_string())]));
     let k = groups.len().max(1) as f64;
     for (j, (bins, &color)) in groups.iter().zip(colors).enumerate() {
         for bin in bins {

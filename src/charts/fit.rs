@@ -16,7 +16,7 @@ use crate::scene::BinaryScene;
 
 pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
     let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
-    notes(&mut frame, scene, style);
+    notes(&mut frame, scene, style, true);
     let c = &style.colors;
     let (x0, x1) = scene.x_range;
     frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.axis, 1.0))?;
@@ -67,9 +67,13 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Why there is no fit, and which points are held out, in words.
-pub(super) fn notes(frame: &mut Frame, scene: &BinaryScene, style: &Style) {
-    held_out_note(frame, scene, style);
+/// Why there is no fit, and which points are held out, in words: the
+/// latter where the figure draws them hollow (`hollow`), not where its bars
+/// are the means of bins, which draw no point.
+pub(super) fn notes(frame: &mut Frame, scene: &BinaryScene, style: &Style, hollow: bool) {
+    if hollow {
+        held_out_note(frame, scene, style);
+    }
     if let Some(e) = &scene.fit_error {
         frame.note(&fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]));
     }

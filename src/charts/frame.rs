@@ -357,17 +357,23 @@ impl<'s> Frame<'s> {
         let bottom = h - spec.bottom_margin(style, !x_ticks.is_empty(), key.as_ref().is_some_and(|k| k.own_line));
         let (left, right) =
             if right - left < 20.0 { (col_left, col_right.max(col_left + 20.0)) } else { (left, right) };
+        // The notes above the plot, in their lines, first to last while they
+        // leave the plot room; the rest are written over it, as
+        // [`Frame::note`] writes.
+        let line_height = s(NOTE_PX * 1.4);
         let mut notes_above: Vec<String> = Vec::new();
+        let mut notes_over: Vec<&str> = Vec::new();
         for note in &spec.notes_above {
-            notes_above.extend(note_lines(style, note, col_right - s(4.0) - left));
+            let lines = note_lines(style, note, col_right - s(4.0) - left);
+            let height = (notes_above.len() + lines.len()) as f64 * line_height + s(4.0);
+            if notes_over.is_empty() && bottom - top - height >= s(80.0) {
+                notes_above.extend(lines);
+            } else {
+                notes_over.push(note);
+            }
         }
         let notes_top = top;
-        let notes_height =
-            if notes_above.is_empty() { 0.0 } else { notes_above.len() as f64 * s(NOTE_PX * 1.4) + s(4.0) };
-        // Where they would leave the plot too little room, they are written
-        // over it, as [`Frame::note`] writes.
-        let notes_fit = bottom - top - notes_height >= s(80.0);
-        let top = if notes_fit { top + notes_height } else { top };
+        let top = if notes_above.is_empty() { top } else { top + notes_above.len() as f64 * line_height + s(4.0) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
         let roomy;
         let (spec, y_ticks) = match (s(spec.head_room), spec.y) {
@@ -427,16 +433,13 @@ impl<'s> Frame<'s> {
             frame.reserve([x, y, x + style.text_width(&spec.y_title, y_title_px), y + s(AXIS_TITLE_PX * 1.2)]);
         }
         frame.draw_axes(area, spec, (x, y, y_title_px), &x_ticks, &y_ticks, key.as_ref())?;
-        if notes_fit {
-            for (i, line) in notes_above.iter().enumerate() {
-                let at = (left, notes_top + i as f64 * s(NOTE_PX * 1.4));
-                frame.reserve([at.0, at.1, at.0 + style.text_width(line, NOTE_PX), at.1 + s(NOTE_PX * 1.2)]);
-                frame.text(area, line, at, NOTE_PX, style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
-            }
-        } else {
-            for note in &spec.notes_above {
-                frame.note(note);
-            }
+        for (i, line) in notes_above.iter().enumerate() {
+            let at = (left, notes_top + i as f64 * line_height);
+            frame.reserve([at.0, at.1, at.0 + style.text_width(line, NOTE_PX), at.1 + s(NOTE_PX * 1.2)]);
+            frame.text(area, line, at, NOTE_PX, style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
+        }
+        for note in notes_over {
+            frame.note(note);
         }
         if let Some(key) = key {
             frame.draw_class_key(area, &key)?;
@@ -1422,6 +1425,57 @@ mod tests {
             .collect();
         assert_eq!(texts.iter().rev().take(2).collect::<Vec<_>>(), [&"held out", &"over"]);
         assert_eq!(texts.iter().filter(|&&t| t == "over").count(), 1);
+    }
+
+    /// Of several notes above the plot, those that leave it room are
+    /// written above it, first to last, and the rest over it: never a later
+    /// one above and an earlier one over.
+    #[test]
+    fn notes_that_do_not_fit_above_the_plot_go_over_it_in_order() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Op, Painter, Painting};
+
+        let style = Style::default();
+        let notes = ["judged on all 10 points (none is held out)", "280 training points: each bar sums one bin"];
+        let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+        spec.y_title = "fraction".into();
+        spec.notes_above = notes.map(String::from).to_vec();
+        let mut splits = Vec::new();
+        for height in (150..=400).step_by(10) {
+            let mut painting = Painting::default();
+            let top = {
+                let area = Painter::new(&mut painting, (200, height)).into_drawing_area();
+                let frame = Frame::draw(&area, &style, &spec).unwrap();
+                let (_, top, _, bottom) = frame.rect();
+                frame.finish(&area).unwrap();
+                assert!(
+                    top == 38.0 || bottom - top >= 80.0,
+                    "{height} px: notes above leave the plot {} px",
+                    bottom - top
+                );
+                top
+            };
+            let words = painting.words();
+            // For each note, whether its lines lie above the plot.
+            let above: Vec<bool> = notes
+                .iter()
+                .map(|note| {
+                    let lines: Vec<f64> = painting
+                        .calls()
+                        .filter(|&(code, args)| code == Op::Text as u8 && note.contains(words[args[8] as usize]))
+                        .map(|(_, args)| args[1])
+                        .collect();
+                    assert!(!lines.is_empty(), "{height} px: {note:?} written");
+                    lines.iter().all(|&y| y + style.pxf(NOTE_PX * 1.2) <= top)
+                })
+                .collect();
+            assert!(above[0] || !above[1], "{height} px: the second above, the first over");
+            splits.push(above.iter().filter(|&&a| a).count());
+        }
+        for count in 0..=2 {
+            assert!(splits.contains(&count), "some height has {count} of the notes above: {splits:?}");
+        }
     }
 
     /// A y tick's label that would touch one already written is left out

@@ -4,7 +4,7 @@
 //! that misclassified points carry.
 
 use super::area::{Area, Drawn};
-use super::bins::{draw_binned_groups, x_bins, BAR_LIMIT};
+use super::bins::{binned_note, draw_binned_groups, x_bins, BAR_LIMIT};
 use super::calibration::short_name;
 use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Mark, Stroke, Ticks, KEY_LINE};
 use super::lines::Lines;
@@ -63,6 +63,9 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
     if !shares.is_empty() {
         spec.notes_above.push(fill(t(lang, "fig.gradients.share"), &[("shares", shares.join(" · "))]));
     }
+    if binned {
+        spec.notes_above.push(binned_note("fig.note.binned-sum", scene.training.len(), style));
+    }
     let mut frame = Frame::draw(area, style, &spec)?;
     if fits.is_empty() {
         frame.note(t(lang, "fig.gradients.none"));
@@ -70,15 +73,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
     let (x0, x1) = scene.x_range;
     frame.line(area, &[(x0, 0.0), (x1, 0.0)], Stroke::solid(c.axis, 1.0))?;
     if binned {
-        draw_binned_groups(
-            &mut frame,
-            area,
-            &groups,
-            &fits.iter().map(|&(i, _)| c.fits[i]).collect::<Vec<_>>(),
-            scene.training.len(),
-            "fig.note.binned-sum",
-            style,
-        )?;
+        draw_binned_groups(&frame, area, &groups, &fits.iter().map(|&(i, _)| c.fits[i]).collect::<Vec<_>>())?;
     } else if let Some(&(_, first)) = fits.first() {
         let xs: Vec<f64> = scene.training.iter().map(|p| p.x).collect();
         let w = bar_width(&frame, &xs, style).max(3.0);

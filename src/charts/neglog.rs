@@ -28,7 +28,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     if over > 0 {
         frame.note(&fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]));
     }
-    notes(&mut frame, scene, style);
+    notes(&mut frame, scene, style, true);
     let c = &style.colors;
     frame.labels_keep_off_lines = true;
     frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;

@@ -4,7 +4,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
-use super::bins::{draw_binned, x_bins, XBin, BAR_LIMIT};
+use super::bins::{binned_note, draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::notes;
 use super::frame::{fitted, Frame, FrameSpec, Stroke, LABEL};
 use super::lines::Lines;
@@ -32,13 +32,15 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     };
     spec.right = 110.0;
     spec.class_key = true;
-    let mut frame = Frame::draw(area, style, &spec)?;
-    notes(&mut frame, scene, style);
     let binned = scene.points.len() > BAR_LIMIT;
     if binned {
+        spec.notes_above.push(binned_note("fig.note.binned-mean", scene.points.len(), style));
+    }
+    let mut frame = Frame::draw(area, style, &spec)?;
+    notes(&mut frame, scene, style, !binned);
+    if binned {
         let bins = x_bins(scene.points.iter().map(|p| (p.x, p.loss, p.green)), scene.x_range);
-        let n = scene.points.len();
-        draw_binned(&mut frame, area, &bins, |_| true, XBin::mean, n, "fig.note.binned-mean", style)?;
+        draw_binned(&frame, area, &bins, |_| true, XBin::mean, style)?;
         if let Some(pt) = scene.highlighted() {
             frame.ring(area, frame.p(pt.x, pt.loss.min(y_max)), 8.0)?;
         }

@@ -4,7 +4,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
-use super::bins::{draw_binned, x_bins, XBin, BAR_LIMIT};
+use super::bins::{binned_note, draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::{notes, probability_frame};
 use super::frame::{Frame, Stroke, LABEL};
 use super::lines::Lines;
@@ -59,8 +59,14 @@ pub(super) fn bar_width(frame: &Frame, xs: &[f64], style: &Style) -> f64 {
 }
 
 pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style, which: Which) -> Drawn {
-    let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, which.key("y"))))?;
-    notes(&mut frame, scene, style);
+    let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
+    let binned = shown.len() > BAR_LIMIT;
+    let mut spec = probability_frame(scene, style, t(style.lang, which.key("y")));
+    if binned {
+        spec.notes_above.push(binned_note("fig.note.binned-mean", shown.len(), style));
+    }
+    let mut frame = Frame::draw(area, style, &spec)?;
+    notes(&mut frame, scene, style, !binned);
     let c = &style.colors;
     // The curve the bars reach up to: p(y = 1 | x), or its mirror for red.
     match which {
@@ -71,11 +77,10 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
         }
         Which::TrueClass => {}
     }
-    let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
-    if shown.len() > BAR_LIMIT {
+    if binned {
         let bins = x_bins(shown.iter().map(|p| (p.x, p.p_true, p.green)), scene.x_range);
         let shows = |positive: bool| which.shows_class(positive);
-        draw_binned(&mut frame, area, &bins, shows, XBin::mean, shown.len(), "fig.note.binned-mean", style)?;
+        draw_binned(&frame, area, &bins, shows, XBin::mean, style)?;
         if let Some(pt) = scene.highlighted().filter(|p| which.shows(p)) {
             frame.ring(area, frame.p(pt.x, pt.p_true), 8.0)?;
         }
@@ -131,4 +136,43 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String 
             ("p", list(shown.iter().map(|p| p.p_true), 2, lang)),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::charts::painting::{painted, Op};
+    use crate::charts::{Figure, Style};
+    use crate::i18n::{fill, t, Lang};
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// A figure of bars says which points are held out ("hollow") where it
+    /// draws each point's bar, and not where its bars are the means of bins,
+    /// which draw no point hollow; the bins' note says how many points they
+    /// hold instead.
+    #[test]
+    fn binned_bars_do_not_speak_of_hollow_points() {
+        for (query, binned) in
+            [("pts=-2:0,-1:0h,-0.5:1,0.3:0,0.6:1h,1:1,2:1,2.5:0h,3:1", false), ("data=imbalanced&seed=1", true)]
+        {
+            let scene = Scene::from_state(&State::from_query(query).state);
+            let held = scene.binary.points.iter().filter(|p| p.held_out).count();
+            assert!(held > 0, "{query}: some points held out");
+            let hollow = fill(t(Lang::En, "fig.note.held-out"), &[("n", held.to_string())]);
+            for figure in [Figure::GreenBars, Figure::RedBars, Figure::TrueClassBars, Figure::PointLosses] {
+                let painting = painted(figure, (696, 392), &scene, &Style::default());
+                let words = painting.words();
+                let texts: Vec<&str> =
+                    painting.calls().filter(|c| c.0 == Op::Text as u8).map(|c| words[c.1[8] as usize]).collect();
+                // Lines of the note (a tick's "0" is in it too).
+                let shown: Vec<&&str> = texts.iter().filter(|text| text.len() > 6 && hollow.contains(**text)).collect();
+                let bins = texts.iter().any(|text| text.contains("x bins"));
+                if binned && figure != Figure::GreenBars {
+                    assert!(shown.is_empty() && bins, "{query} {}: {texts:?}", figure.name());
+                } else if !binned {
+                    assert!(!shown.is_empty() && !bins, "{query} {}: {texts:?}", figure.name());
+                }
+            }
+        }
+    }
 }
