@@ -15,8 +15,9 @@ use crate::number::format::{fixed, list, signed_term};
 use crate::scene::BinaryScene;
 
 pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Style) -> Drawn {
-    let mut frame = Frame::draw(area, style, &probability_frame(scene, style, t(style.lang, "fig.fit.y")))?;
-    notes(&mut frame, scene, style, true);
+    let mut spec = probability_frame(scene, style, t(style.lang, "fig.fit.y"));
+    spec.notes_above = notes(scene, style, true);
+    let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
     let (x0, x1) = scene.x_range;
     frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.axis, 1.0))?;
@@ -67,24 +68,21 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Why there is no fit, and which points are held out, in words: the
-/// latter where the figure draws them hollow (`hollow`), not where its bars
-/// are the means of bins, which draw no point.
-pub(super) fn notes(frame: &mut Frame, scene: &BinaryScene, style: &Style, hollow: bool) {
-    if hollow {
-        held_out_note(frame, scene, style);
-    }
-    if let Some(e) = &scene.fit_error {
-        frame.note(&fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]));
-    }
+/// Why there is no fit, and which points are held out, in words, for above
+/// the plot: the latter where the figure draws them hollow (`hollow`), not
+/// where its bars are the means of bins, which draw no point.
+pub(super) fn notes(scene: &BinaryScene, style: &Style, hollow: bool) -> Vec<String> {
+    let no_fit = scene
+        .fit_error
+        .as_ref()
+        .map(|e| fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]));
+    no_fit.into_iter().chain(held_out_note(scene, style).filter(|_| hollow)).collect()
 }
 
 /// "Hollow: held out", when some points are.
-pub(super) fn held_out_note(frame: &mut Frame, scene: &BinaryScene, style: &Style) {
+pub(super) fn held_out_note(scene: &BinaryScene, style: &Style) -> Option<String> {
     let held = scene.points.iter().filter(|p| p.held_out).count();
-    if held > 0 {
-        frame.note(&fill(t(style.lang, "fig.note.held-out"), &[("n", held.to_string())]));
-    }
+    (held > 0).then(|| fill(t(style.lang, "fig.note.held-out"), &[("n", held.to_string())]))
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {

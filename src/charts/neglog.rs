@@ -23,12 +23,12 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     spec.x_title = t(lang, "fig.neglog.x").into();
     spec.y_title = t(lang, "fig.neglog.y").into();
     spec.class_key = true;
-    let mut frame = Frame::draw(area, style, &spec)?;
     let over = scene.points.iter().filter(|pt| pt.neg_log_p > Y_MAX || !pt.neg_log_p.is_finite()).count();
     if over > 0 {
-        frame.note(&fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]));
+        spec.notes_above.push(fill(t(lang, "fig.neglog.over"), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]));
     }
-    notes(&mut frame, scene, style, true);
+    spec.notes_above.extend(notes(scene, style, true));
+    let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;
     frame.labels_keep_off_lines = true;
     frame.line(area, &scene.neglog, Stroke::solid(c.muted, 2.0))?;

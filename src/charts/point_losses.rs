@@ -33,11 +33,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     spec.right = 110.0;
     spec.class_key = true;
     let binned = scene.points.len() > BAR_LIMIT;
+    spec.notes_above = notes(scene, style, !binned);
     if binned {
         spec.notes_above.push(binned_note("fig.note.binned-mean", scene.points.len(), style));
     }
     let mut frame = Frame::draw(area, style, &spec)?;
-    notes(&mut frame, scene, style, !binned);
     if binned {
         let bins = x_bins(scene.points.iter().map(|p| (p.x, p.loss, p.green)), scene.x_range);
         draw_binned(&frame, area, &bins, |_| true, XBin::mean, style)?;

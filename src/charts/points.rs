@@ -19,7 +19,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
     spec.x_title = t(style.lang, "fig.label.x").into();
     spec.class_key = true;
     let mut frame = Frame::draw(area, style, &spec)?;
-    held_out_note(&mut frame, scene, style);
+    if let Some(note) = held_out_note(scene, style) {
+        frame.note(&note);
+    }
     let c = &style.colors;
     for pt in &scene.points {
         frame.mark(area, frame.p(pt.x, 0.0), pt.mark(), c.class(pt.green), 6.5)?;

@@ -62,11 +62,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
     let binned = shown.len() > BAR_LIMIT;
     let mut spec = probability_frame(scene, style, t(style.lang, which.key("y")));
+    spec.notes_above = notes(scene, style, !binned);
     if binned {
         spec.notes_above.push(binned_note("fig.note.binned-mean", shown.len(), style));
     }
     let mut frame = Frame::draw(area, style, &spec)?;
-    notes(&mut frame, scene, style, !binned);
     let c = &style.colors;
     // The curve the bars reach up to: p(y = 1 | x), or its mirror for red.
     match which {
