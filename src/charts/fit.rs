@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::error::DrawError;
-use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
+use super::frame::{Frame, FrameSpec, Spot, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::Style;
@@ -21,21 +21,37 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     let c = &style.colors;
     let (x0, x1) = scene.x_range;
     frame.line(area, &[(x0, 0.5), (x1, 0.5)], Stroke::dashed(c.axis, 1.0))?;
+    frame.labels_keep_off_lines = true;
+    frame.labels_keep_off_marks = true;
     frame.line(area, &scene.curve, Stroke::solid(c.accent, 2.5))?;
     draw_points_at_targets(&frame, area, scene, style)?;
     let m = scene.model;
     let formula =
         fill(t(style.lang, "fig.fit.formula"), &[("w", fixed(m.coef, 2)), ("b", signed_term(m.intercept, 2))]);
-    let (_, _, right, bottom) = frame.rect();
-    frame.label(
-        area,
-        &formula,
-        &[(right - style.pxf(8.0), bottom - style.pxf(10.0))],
-        LABEL,
-        c.accent,
-        true,
-        (HPos::Right, VPos::Bottom),
-    )?;
+    // In the lower right, clear of the points, under the curve where it
+    // rises, or higher up there; else in the upper left, over it; else, for
+    // a curve that falls, in the other two corners.
+    let (left, top, right, bottom) = frame.rect();
+    let (l, r) = (left + style.pxf(8.0), right - style.pxf(8.0));
+    let (low, high) = (bottom - style.pxf(10.0), top + style.pxf(8.0));
+    let corner = |x: f64, h: HPos, ys: [f64; 3], v: VPos| ys.map(|y| ((x, y), (h, v)));
+    let lower = [low, frame.py(0.3), frame.py(0.42)];
+    let upper = [high, frame.py(0.75), frame.py(0.62)];
+    let spots: Vec<Spot> = [
+        corner(r, HPos::Right, lower, VPos::Bottom),
+        corner(l, HPos::Left, upper, VPos::Top),
+        corner(r, HPos::Right, upper, VPos::Top),
+        corner(l, HPos::Left, lower, VPos::Bottom),
+    ]
+    .concat();
+    // A size smaller where only that keeps it clear (a phone).
+    let clear = [LABEL, LABEL - 1.0, LABEL - 2.0].into_iter().find_map(|size| {
+        spots.iter().find(|&&spot| frame.clear_at(area, &formula, size, spot)).map(|&spot| (spot, size))
+    });
+    let chosen = clear.or_else(|| frame.best_spot(area, &formula, LABEL, &spots).map(|spot| (spot, LABEL)));
+    if let Some(((at, anchor), size)) = chosen {
+        frame.label(area, &formula, &[at], size, c.accent, true, anchor)?;
+    }
     frame.finish(area)
 }
 
@@ -113,4 +129,67 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
         s = sentences(lang, &[s, note]);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use plotters::prelude::IntoDrawingArea;
+
+    use crate::charts::frame::runs_through;
+    use crate::charts::painting::{curves, text_box, Op, Painter, Painting};
+    use crate::charts::{Figure, Style};
+    use crate::i18n::Lang;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// The fitted sigmoid's formula is written where neither the curve nor a
+    /// point covers it: for a rising and a falling curve, with the
+    /// article's ten points and with 400, targets smoothed or not, wide and
+    /// on phones, in both languages.
+    #[test]
+    fn the_formula_keeps_clear_of_the_curve_and_the_points() {
+        let mut covered = Vec::new();
+        for query in [
+            "",
+            "smooth=0.3",
+            "data=imbalanced&seed=1&smooth=0.2",
+            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0",
+            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0&smooth=0.2",
+        ] {
+            let scene = Scene::from_state(&State::from_query(query).state);
+            for lang in [Lang::En, Lang::Zh] {
+                let style = Style { lang, ..Style::default() };
+                for size in [(696, 392), (334, 250), (294, 220)] {
+                    let mut painting = Painting::default();
+                    let map = {
+                        let area = Painter::new(&mut painting, size).into_drawing_area();
+                        crate::charts::draw(Figure::Fit, &area, &scene, &style).unwrap()
+                    };
+                    let words = painting.words();
+                    let call = painting
+                        .calls()
+                        .find(|c| c.0 == Op::Text as u8 && words[c.1[8] as usize].starts_with("p = σ("));
+                    let Some((_, call)) = call else {
+                        covered.push(format!("{query:?} {lang:?} {} px: no formula", size.0));
+                        continue;
+                    };
+                    let [left, top, right, bottom] = text_box(call, words[call[8] as usize], &style);
+                    let h = bottom - top;
+                    let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
+                    if curves(&painting).iter().any(|curve| runs_through(curve, glyphs)) {
+                        covered.push(format!("{query:?} {lang:?} {} px: the curve runs through it", size.0));
+                    }
+                    let s = style.pxf(6.0);
+                    let under = scene.binary.points.iter().filter(|p| {
+                        let (x, y) = (map.x_pixel(p.x), map.y_pixel(p.target));
+                        x + s > glyphs[0] && x - s < glyphs[2] && y + s > glyphs[1] && y - s < glyphs[3]
+                    });
+                    if let Some(p) = under.map(|p| p.x).reduce(f64::min) {
+                        covered.push(format!("{query:?} {lang:?} {} px: the point at x = {p} is under it", size.0));
+                    }
+                }
+            }
+        }
+        assert!(covered.is_empty(), "{}", covered.join("\n"));
+    }
 }

@@ -227,6 +227,11 @@ pub struct Frame<'s> {
     pub labels_keep_off_lines: bool,
     /// The lines kept for that.
     lines: RefCell<Vec<KeptLine>>,
+    /// When set, each class marker drawn is kept, and a label goes to the
+    /// first of its places that none of them overlaps, as for lines.
+    pub labels_keep_off_marks: bool,
+    /// The markers kept for that: their boxes, in area pixels.
+    marks: RefCell<Vec<[f64; 4]>>,
     /// Markers already drawn, by position on a grid a third of a marker wide
     /// and by colour: a marker that would land on one of them adds nothing a
     /// reader can see, so dense data (1 000 points) costs a fraction of the
@@ -416,6 +421,8 @@ impl<'s> Frame<'s> {
             halo: false,
             labels_keep_off_lines: false,
             lines: RefCell::new(Vec::new()),
+            labels_keep_off_marks: false,
+            marks: RefCell::new(Vec::new()),
             markers: RefCell::new(BTreeSet::new()),
         };
         // Labels keep off the y axis' tick labels and its title.
@@ -751,6 +758,9 @@ impl<'s> Frame<'s> {
         if !self.markers.borrow_mut().insert(cell) {
             return Ok(());
         }
+        if self.labels_keep_off_marks {
+            self.marks.borrow_mut().push([x - s, y - s, x + s, y + s]);
+        }
         let outline = ShapeStyle::from(color).stroke_width(self.style.stroke(1.5));
         if mark.positive {
             let radius = s.round().max(1.0) as u32;
@@ -848,12 +858,9 @@ impl<'s> Frame<'s> {
         let Some(first) = rooms.next() else {
             return Ok(false);
         };
-        let lines = self.lines.borrow();
-        let clear = |&(rect, _): &([f64; 4], (f64, f64))| {
-            !lines.iter().any(|(line, rightwards)| runs_through_part(line, *rightwards, rect))
-        };
-        let (rect, at) = if lines.is_empty() || clear(&first) { first } else { rooms.find(clear).unwrap_or(first) };
-        drop(lines);
+        let kept = !self.lines.borrow().is_empty() || !self.marks.borrow().is_empty();
+        let clear = |&(rect, _): &([f64; 4], (f64, f64))| self.keeps_clear(rect);
+        let (rect, at) = if !kept || clear(&first) { first } else { rooms.find(clear).unwrap_or(first) };
         self.placed.push(rect);
         if self.halo {
             let pad = self.style.pxf(2.0);
@@ -906,12 +913,18 @@ impl<'s> Frame<'s> {
 
     /// Whether [`Frame::label`] would draw `text` at a spot (a place and an
     /// anchor) with no line kept for [`Frame::labels_keep_off_lines`]
-    /// running through it.
+    /// running through it and no marker kept for
+    /// [`Frame::labels_keep_off_marks`] under it.
     pub fn clear_at<DB: DrawingBackend>(&self, area: &Area<DB>, text: &str, size_css: f64, spot: Spot) -> bool {
         let (at, anchor) = spot;
-        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some_and(|rect| {
-            !self.lines.borrow().iter().any(|(line, rightwards)| runs_through_part(line, *rightwards, rect))
-        })
+        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some_and(|rect| self.keeps_clear(rect))
+    }
+
+    /// Whether no kept line runs through `rect` and no kept marker overlaps it.
+    fn keeps_clear(&self, rect: [f64; 4]) -> bool {
+        let overlaps = |m: &[f64; 4]| m[0] < rect[2] && rect[0] < m[2] && m[1] < rect[3] && rect[1] < m[3];
+        !self.lines.borrow().iter().any(|(line, rightwards)| runs_through_part(line, *rightwards, rect))
+            && !self.marks.borrow().iter().any(overlaps)
     }
 
     /// The first of `spots` where `text` would be drawn with no kept line
