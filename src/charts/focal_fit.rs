@@ -34,55 +34,55 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, binary: &Bina
     if let Ok(fl) = &scene.focal_fit {
         frame.line(area, &fl.curve, Stroke::solid(c.accent, 3.0))?;
     }
+    frame.labels_keep_off_marks = true;
     draw_points_at_targets(&frame, area, binary, style)?;
-    // Name each curve where it crosses p = 0.5 (or at the right if it never does).
-    let label_at = |frame: &Frame, fit: &FitCurve, above: bool| -> Vec<(f64, f64)> {
-        let m = fit.model;
-        let x_half = if m.coef.abs() > 1e-9 { -m.intercept / m.coef } else { f64::NAN };
-        let mut v = Vec::new();
-        for &(x, p) in &fit.curve {
-            if (x - x_half).abs() < (x1 - x0) / 200.0 || (!x_half.is_finite() && x == x1) {
-                let (px, py) = frame.p(x, p);
-                v.push(if above {
-                    (px - style.pxf(10.0), py - style.pxf(6.0))
-                } else {
-                    (px + style.pxf(10.0), py + style.pxf(6.0))
-                });
-            }
-        }
-        v
-    };
-    let (_, top, right, _) = frame.rect();
+    // Each curve named beside it, on the first of its places that no line
+    // runs through and no point lies under: where it crosses p = 0.5 first,
+    // the focal curve above on the left and the cross-entropy curve below
+    // on the right (where they cross each other, their names part), then
+    // along the curve, on any side.
     let fl_text = fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.gamma, 1))]);
-    if let Ok(fl) = &scene.focal_fit {
-        let c0 = label_at(&frame, fl, true);
-        // Left of the crossing, or under the curve's right end where the
-        // figure is too narrow for that or the cross-entropy curve runs
-        // through it there (a phone).
-        let end = fl.curve.last().map(|&(x, p)| frame.p(x, p));
-        // Under it, then lower down, and last in the plot's lower right,
-        // which only the cross-entropy curve's name shares.
-        let under: Vec<(f64, f64)> = end
-            .into_iter()
-            .flat_map(|(x, y)| [20.0, 44.0, 68.0].map(|dy| (x - style.pxf(4.0), y + style.pxf(dy))))
-            .chain(end.map(|(x, _)| (x - style.pxf(4.0), frame.py(0.25))))
-            .collect();
-        let left = c0.iter().map(|&at| (at, (HPos::Right, VPos::Bottom)));
-        let spots: Vec<Spot> = left.chain(under.iter().map(|&at| (at, (HPos::Right, VPos::Top)))).collect();
-        if let Some((at, anchor)) = frame.best_spot(area, &fl_text, LABEL, &spots) {
-            frame.label(area, &fl_text, &[at], LABEL, c.accent, true, anchor)?;
+    let names = [
+        (scene.focal_fit.as_ref().ok(), fl_text.as_str(), c.accent, true),
+        (scene.ce_fit.as_ref().ok(), t(lang, "fig.focal-fit.ce"), c.muted, false),
+    ];
+    for (fit, text, color, above) in names {
+        let Some(fit) = fit else { continue };
+        let spots = beside(&frame, fit, above, style);
+        if let Some((at, anchor)) = frame.best_spot(area, text, LABEL, &spots) {
+            frame.label(area, text, &[at], LABEL, color, true, anchor)?;
         }
     }
-    if let Ok(ce) = &scene.ce_fit {
-        // Right of the crossing, under the curve; lower down where the
-        // focal curve's name took that room.
-        let c0 = label_at(&frame, ce, false);
-        let lower: Vec<_> = c0.iter().map(|&(x, y)| (x, y + style.pxf(18.0))).collect();
-        let spots = [c0, lower].concat();
-        frame.label(area, t(lang, "fig.focal-fit.ce"), &spots, LABEL, c.muted, true, (HPos::Left, VPos::Top))?;
-    }
-    let _ = (top, right);
     frame.finish(area)
+}
+
+/// Where a fitted curve's name may go: beside the curve, a little off it
+/// diagonally on each side, at p = 0.5 first (its own side first: above on
+/// the left where `above`, else below on the right), then at p = 0.7, 0.3,
+/// 0.85, 0.15 and its ends.
+fn beside(frame: &Frame, fit: &FitCurve, above: bool, style: &Style) -> Vec<Spot> {
+    let (dx, dy) = (style.pxf(10.0), style.pxf(6.0));
+    let sides = [
+        ((-dx, -dy), (HPos::Right, VPos::Bottom)),
+        ((dx, dy), (HPos::Left, VPos::Top)),
+        ((dx, -dy), (HPos::Left, VPos::Bottom)),
+        ((-dx, dy), (HPos::Right, VPos::Top)),
+    ];
+    // The sample nearest to probability `p`.
+    let at = |p: f64| fit.curve.iter().min_by(|a, b| (a.1 - p).abs().total_cmp(&(b.1 - p).abs())).copied();
+    let ends = [fit.curve.first().copied(), fit.curve.last().copied()];
+    let points = [0.5, 0.7, 0.3, 0.85, 0.15].map(at).into_iter().chain(ends).flatten();
+    let mut spots: Vec<Spot> = Vec::new();
+    for (k, (x, p)) in points.enumerate() {
+        let (px, py) = frame.p(x, p);
+        // Its own side first at the crossing.
+        let order = if k == 0 && !above { [1, 0, 2, 3] } else { [0, 1, 2, 3] };
+        spots.extend(order.into_iter().map(|i| {
+            let ((ox, oy), anchor) = sides[i];
+            ((px + ox, py + oy), anchor)
+        }));
+    }
+    spots
 }
 
 pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) -> String {
@@ -97,4 +97,74 @@ pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) ->
         t(lang, "fig.focal-fit.alt"),
         &[("g", fixed(scene.gamma, 1)), ("ce", describe(&scene.ce_fit)), ("fl", describe(&scene.focal_fit))],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use plotters::prelude::IntoDrawingArea;
+
+    use crate::charts::frame::runs_through;
+    use crate::charts::painting::{curves, text_box, Op, Painter, Painting};
+    use crate::charts::{Figure, Style};
+    use crate::i18n::{fill, t, Lang};
+    use crate::number::format::fixed;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// Both fits are named, where no curve runs through the name and no
+    /// point lies under it: for rising and falling curves, with the
+    /// article's ten points and with 400, targets smoothed or not, wide and
+    /// on phones, in both languages.
+    #[test]
+    fn both_fits_are_named_clear_of_the_curves_and_the_points() {
+        let mut wrong = Vec::new();
+        for query in [
+            "",
+            "gamma=5&smooth=0.3",
+            "data=imbalanced&seed=1&smooth=0.2",
+            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0",
+            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0&smooth=0.2",
+        ] {
+            let scene = Scene::from_state(&State::from_query(query).state);
+            for lang in [Lang::En, Lang::Zh] {
+                let style = Style { lang, ..Style::default() };
+                let names = [
+                    fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.focal.gamma, 1))]),
+                    t(lang, "fig.focal-fit.ce").into(),
+                ];
+                for size in [(696, 392), (334, 250), (294, 220)] {
+                    let at = format!("{query:?} {lang:?} {} px", size.0);
+                    let mut painting = Painting::default();
+                    let map = {
+                        let area = Painter::new(&mut painting, size).into_drawing_area();
+                        crate::charts::draw(Figure::FocalFit, &area, &scene, &style).unwrap()
+                    };
+                    let words = painting.words();
+                    let lines = curves(&painting);
+                    for name in &names {
+                        let call = painting.calls().find(|c| c.0 == Op::Text as u8 && words[c.1[8] as usize] == name);
+                        let Some((_, call)) = call else {
+                            wrong.push(format!("{at}: {name:?} left out"));
+                            continue;
+                        };
+                        let [left, top, right, bottom] = text_box(call, name, &style);
+                        let h = bottom - top;
+                        let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
+                        if lines.iter().any(|line| runs_through(line, glyphs)) {
+                            wrong.push(format!("{at}: a curve runs through {name:?}"));
+                        }
+                        let s = style.pxf(6.0);
+                        let under = scene.binary.points.iter().any(|p| {
+                            let (x, y) = (map.x_pixel(p.x), map.y_pixel(p.target));
+                            x + s > glyphs[0] && x - s < glyphs[2] && y + s > glyphs[1] && y - s < glyphs[3]
+                        });
+                        if under {
+                            wrong.push(format!("{at}: a point lies under {name:?}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 }
