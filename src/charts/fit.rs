@@ -131,61 +131,79 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     s
 }
 
+/// The states the fits' names are tried in: rising and falling curves, the
+/// article's ten points and 400, targets smoothed or not, γ 2 and 5.
 #[cfg(test)]
-mod tests {
+pub(super) const NAMED_FIT_STATES: [&str; 5] = [
+    "",
+    "gamma=5&smooth=0.3",
+    "data=imbalanced&seed=1&smooth=0.2",
+    "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0",
+    "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0&smooth=0.2",
+];
+
+/// What covers the words `figure` writes that `wanted` picks, drawn at
+/// `size`: a curve running through them, a point (at its target) under
+/// them. `None` where no such words are written.
+#[cfg(test)]
+pub(super) fn what_covers(
+    figure: super::Figure,
+    scene: &crate::scene::Scene,
+    style: &Style,
+    size: (u32, u32),
+    wanted: impl Fn(&str) -> bool,
+) -> Option<Vec<String>> {
+    use super::frame::runs_through;
+    use super::painting::{curves, text_box, Op, Painter, Painting};
     use plotters::prelude::IntoDrawingArea;
 
-    use crate::charts::frame::runs_through;
-    use crate::charts::painting::{curves, text_box, Op, Painter, Painting};
+    let mut painting = Painting::default();
+    let map = {
+        let area = Painter::new(&mut painting, size).into_drawing_area();
+        super::draw(figure, &area, scene, style).unwrap()
+    };
+    let words = painting.words();
+    let (_, call) = painting.calls().find(|c| c.0 == Op::Text as u8 && wanted(words[c.1[8] as usize]))?;
+    let text = words[call[8] as usize];
+    let [left, top, right, bottom] = text_box(call, text, style);
+    let h = bottom - top;
+    let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
+    let mut covers = Vec::new();
+    if curves(&painting).iter().any(|curve| runs_through(curve, glyphs)) {
+        covers.push(format!("a curve runs through {text:?}"));
+    }
+    let s = style.pxf(6.0);
+    for p in &scene.binary.points {
+        let (x, y) = (map.x_pixel(p.x), map.y_pixel(p.target));
+        if x + s > glyphs[0] && x - s < glyphs[2] && y + s > glyphs[1] && y - s < glyphs[3] {
+            covers.push(format!("the point at x = {} lies under {text:?}", p.x));
+        }
+    }
+    Some(covers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{what_covers, NAMED_FIT_STATES};
     use crate::charts::{Figure, Style};
     use crate::i18n::Lang;
     use crate::scene::Scene;
     use crate::state::State;
 
     /// The fitted sigmoid's formula is written where neither the curve nor a
-    /// point covers it: for a rising and a falling curve, with the
-    /// article's ten points and with 400, targets smoothed or not, wide and
-    /// on phones, in both languages.
+    /// point covers it, wide and on phones, in both languages.
     #[test]
     fn the_formula_keeps_clear_of_the_curve_and_the_points() {
         let mut covered = Vec::new();
-        for query in [
-            "",
-            "smooth=0.3",
-            "data=imbalanced&seed=1&smooth=0.2",
-            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0",
-            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0&smooth=0.2",
-        ] {
+        for query in NAMED_FIT_STATES {
             let scene = Scene::from_state(&State::from_query(query).state);
             for lang in [Lang::En, Lang::Zh] {
                 let style = Style { lang, ..Style::default() };
                 for size in [(696, 392), (334, 250), (294, 220)] {
-                    let mut painting = Painting::default();
-                    let map = {
-                        let area = Painter::new(&mut painting, size).into_drawing_area();
-                        crate::charts::draw(Figure::Fit, &area, &scene, &style).unwrap()
-                    };
-                    let words = painting.words();
-                    let call = painting
-                        .calls()
-                        .find(|c| c.0 == Op::Text as u8 && words[c.1[8] as usize].starts_with("p = σ("));
-                    let Some((_, call)) = call else {
-                        covered.push(format!("{query:?} {lang:?} {} px: no formula", size.0));
-                        continue;
-                    };
-                    let [left, top, right, bottom] = text_box(call, words[call[8] as usize], &style);
-                    let h = bottom - top;
-                    let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
-                    if curves(&painting).iter().any(|curve| runs_through(curve, glyphs)) {
-                        covered.push(format!("{query:?} {lang:?} {} px: the curve runs through it", size.0));
-                    }
-                    let s = style.pxf(6.0);
-                    let under = scene.binary.points.iter().filter(|p| {
-                        let (x, y) = (map.x_pixel(p.x), map.y_pixel(p.target));
-                        x + s > glyphs[0] && x - s < glyphs[2] && y + s > glyphs[1] && y - s < glyphs[3]
-                    });
-                    if let Some(p) = under.map(|p| p.x).reduce(f64::min) {
-                        covered.push(format!("{query:?} {lang:?} {} px: the point at x = {p} is under it", size.0));
+                    let at = format!("{query:?} {lang:?} {} px", size.0);
+                    match what_covers(Figure::Fit, &scene, &style, size, |text| text.starts_with("p = σ(")) {
+                        None => covered.push(format!("{at}: no formula")),
+                        Some(covers) => covered.extend(covers.into_iter().map(|c| format!("{at}: {c}"))),
                     }
                 }
             }

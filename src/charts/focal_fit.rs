@@ -101,10 +101,7 @@ pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) ->
 
 #[cfg(test)]
 mod tests {
-    use plotters::prelude::IntoDrawingArea;
-
-    use crate::charts::frame::runs_through;
-    use crate::charts::painting::{curves, text_box, Op, Painter, Painting};
+    use crate::charts::fit::{what_covers, NAMED_FIT_STATES};
     use crate::charts::{Figure, Style};
     use crate::i18n::{fill, t, Lang};
     use crate::number::format::fixed;
@@ -112,54 +109,21 @@ mod tests {
     use crate::state::State;
 
     /// Both fits are named, where no curve runs through the name and no
-    /// point lies under it: for rising and falling curves, with the
-    /// article's ten points and with 400, targets smoothed or not, wide and
-    /// on phones, in both languages.
+    /// point lies under it, wide and on phones, in both languages.
     #[test]
     fn both_fits_are_named_clear_of_the_curves_and_the_points() {
         let mut wrong = Vec::new();
-        for query in [
-            "",
-            "gamma=5&smooth=0.3",
-            "data=imbalanced&seed=1&smooth=0.2",
-            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0",
-            "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0&smooth=0.2",
-        ] {
+        for query in NAMED_FIT_STATES {
             let scene = Scene::from_state(&State::from_query(query).state);
             for lang in [Lang::En, Lang::Zh] {
                 let style = Style { lang, ..Style::default() };
-                let names = [
-                    fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.focal.gamma, 1))]),
-                    t(lang, "fig.focal-fit.ce").into(),
-                ];
-                for size in [(696, 392), (334, 250), (294, 220)] {
-                    let at = format!("{query:?} {lang:?} {} px", size.0);
-                    let mut painting = Painting::default();
-                    let map = {
-                        let area = Painter::new(&mut painting, size).into_drawing_area();
-                        crate::charts::draw(Figure::FocalFit, &area, &scene, &style).unwrap()
-                    };
-                    let words = painting.words();
-                    let lines = curves(&painting);
-                    for name in &names {
-                        let call = painting.calls().find(|c| c.0 == Op::Text as u8 && words[c.1[8] as usize] == name);
-                        let Some((_, call)) = call else {
-                            wrong.push(format!("{at}: {name:?} left out"));
-                            continue;
-                        };
-                        let [left, top, right, bottom] = text_box(call, name, &style);
-                        let h = bottom - top;
-                        let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
-                        if lines.iter().any(|line| runs_through(line, glyphs)) {
-                            wrong.push(format!("{at}: a curve runs through {name:?}"));
-                        }
-                        let s = style.pxf(6.0);
-                        let under = scene.binary.points.iter().any(|p| {
-                            let (x, y) = (map.x_pixel(p.x), map.y_pixel(p.target));
-                            x + s > glyphs[0] && x - s < glyphs[2] && y + s > glyphs[1] && y - s < glyphs[3]
-                        });
-                        if under {
-                            wrong.push(format!("{at}: a point lies under {name:?}"));
+                let focal = fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.focal.gamma, 1))]);
+                for name in [focal.as_str(), t(lang, "fig.focal-fit.ce")] {
+                    for size in [(696, 392), (334, 250), (294, 220)] {
+                        let at = format!("{query:?} {lang:?} {} px", size.0);
+                        match what_covers(Figure::FocalFit, &scene, &style, size, |text| text == name) {
+                            None => wrong.push(format!("{at}: {name:?} left out")),
+                            Some(covers) => wrong.extend(covers.into_iter().map(|c| format!("{at}: {c}"))),
                         }
                     }
                 }

@@ -1408,7 +1408,7 @@ mod tests {
     fn a_note_is_placed_at_once_and_painted_last() {
         use plotters::prelude::IntoDrawingArea;
 
-        use crate::charts::painting::{Op, Painter, Painting};
+        use crate::charts::painting::{Painter, Painting};
 
         let style = Style::default();
         let mut painting = Painting::default();
@@ -1430,12 +1430,7 @@ mod tests {
             frame.finish(&area).unwrap();
         }
         // The words drawn, in order: the y title, the label, then the note.
-        let words = painting.words();
-        let texts: Vec<&str> = painting
-            .calls()
-            .filter(|&(code, _)| code == Op::Text as u8)
-            .map(|(_, args)| words[args[8] as usize])
-            .collect();
+        let texts = painting.drawn_texts();
         assert_eq!(texts.iter().rev().take(2).collect::<Vec<_>>(), [&"held out", &"over"]);
         assert_eq!(texts.iter().filter(|&&t| t == "over").count(), 1);
     }
@@ -1497,7 +1492,7 @@ mod tests {
     fn y_tick_labels_that_would_touch_are_left_out() {
         use plotters::prelude::IntoDrawingArea;
 
-        use crate::charts::painting::{Op, Painter, Painting};
+        use crate::charts::painting::{Painter, Painting};
 
         let style = Style::default();
         let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis { min: 0.0, max: 2000.0, scale: Scale::SymLog });
@@ -1509,13 +1504,7 @@ mod tests {
                 let area = Painter::new(&mut painting, (300, height)).into_drawing_area();
                 Frame::draw(&area, &style, &spec).unwrap().finish(&area).unwrap();
             }
-            let words = painting.words();
-            let texts: Vec<&str> = painting
-                .calls()
-                .filter(|&(code, _)| code == Op::Text as u8)
-                .map(|(_, args)| words[args[8] as usize])
-                .collect();
-            assert_eq!(texts, written, "{height} px high");
+            assert_eq!(painting.drawn_texts(), written, "{height} px high");
         }
     }
 

@@ -124,6 +124,14 @@ impl Painting {
     pub(crate) fn words(&self) -> Vec<&str> {
         self.texts.split_terminator('\u{1}').collect()
     }
+
+    /// The texts drawn ([`Op::Text`]), in order (without the font families
+    /// the texts also hold).
+    #[cfg(test)]
+    pub(crate) fn drawn_texts(&self) -> Vec<&str> {
+        let words = self.words();
+        self.calls().filter(|&(code, _)| code == Op::Text as u8).map(|(_, args)| words[args[8] as usize]).collect()
+    }
 }
 
 /// What a painter's calls give back: they cannot fail.

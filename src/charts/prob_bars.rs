@@ -140,7 +140,7 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String 
 
 #[cfg(test)]
 mod tests {
-    use crate::charts::painting::{painted, Op};
+    use crate::charts::painting::painted;
     use crate::charts::{Figure, Style};
     use crate::i18n::{fill, t, Lang};
     use crate::scene::Scene;
@@ -161,9 +161,7 @@ mod tests {
             let hollow = fill(t(Lang::En, "fig.note.held-out"), &[("n", held.to_string())]);
             for figure in [Figure::GreenBars, Figure::RedBars, Figure::TrueClassBars, Figure::PointLosses] {
                 let painting = painted(figure, (696, 392), &scene, &Style::default());
-                let words = painting.words();
-                let texts: Vec<&str> =
-                    painting.calls().filter(|c| c.0 == Op::Text as u8).map(|c| words[c.1[8] as usize]).collect();
+                let texts = painting.drawn_texts();
                 // Lines of the note (a tick's "0" is in it too).
                 let shown: Vec<&&str> = texts.iter().filter(|text| text.len() > 6 && hollow.contains(**text)).collect();
                 let bins = texts.iter().any(|text| text.contains("x bins"));
