@@ -858,9 +858,8 @@ impl<'s> Frame<'s> {
         let Some(first) = rooms.next() else {
             return Ok(false);
         };
-        let kept = !self.lines.borrow().is_empty() || !self.marks.borrow().is_empty();
         let clear = |&(rect, _): &([f64; 4], (f64, f64))| self.keeps_clear(rect);
-        let (rect, at) = if !kept || clear(&first) { first } else { rooms.find(clear).unwrap_or(first) };
+        let (rect, at) = if clear(&first) { first } else { rooms.find(clear).unwrap_or(first) };
         self.placed.push(rect);
         if self.halo {
             let pad = self.style.pxf(2.0);
@@ -928,7 +927,8 @@ impl<'s> Frame<'s> {
     }
 
     /// The first of `spots` where `text` would be drawn with no kept line
-    /// running through it, else the first where it would be drawn at all:
+    /// running through it and no kept marker under it ([`Frame::clear_at`]),
+    /// else the first where it would be drawn at all:
     /// [`Frame::label`]'s choice, for places that hang their words
     /// differently.
     pub fn best_spot<DB: DrawingBackend>(
