@@ -134,7 +134,7 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
 /// The states the fits' names are tried in: rising and falling curves, the
 /// article's ten points and 400, targets smoothed or not, γ 2 and 5.
 #[cfg(test)]
-pub(super) const NAMED_FIT_STATES: [&str; 5] = [
+const NAMED_FIT_STATES: [&str; 5] = [
     "",
     "gamma=5&smooth=0.3",
     "data=imbalanced&seed=1&smooth=0.2",
@@ -142,19 +142,19 @@ pub(super) const NAMED_FIT_STATES: [&str; 5] = [
     "pts=-2:1,-1:1,-0.5:1,0.3:0,0.6:1,1:0,2:0,2.5:0,3:0&smooth=0.2",
 ];
 
-/// What covers the words `figure` writes that `wanted` picks, drawn at
-/// `size`: a curve running through them, a point (at its target) under
-/// them. `None` where no such words are written.
+/// What covers `name` where `figure` writes it, drawn at `size`: a curve
+/// running through it, a point (at its target) under it. `None` where the
+/// figure does not write it.
 #[cfg(test)]
-pub(super) fn what_covers(
+fn what_covers(
     figure: super::Figure,
     scene: &crate::scene::Scene,
     style: &Style,
     size: (u32, u32),
-    wanted: impl Fn(&str) -> bool,
+    name: &str,
 ) -> Option<Vec<String>> {
     use super::frame::runs_through;
-    use super::painting::{curves, text_box, Op, Painter, Painting};
+    use super::painting::{curves, glyphs, text_box, Op, Painter, Painting};
     use plotters::prelude::IntoDrawingArea;
 
     let mut painting = Painting::default();
@@ -163,51 +163,65 @@ pub(super) fn what_covers(
         super::draw(figure, &area, scene, style).unwrap()
     };
     let words = painting.words();
-    let (_, call) = painting.calls().find(|c| c.0 == Op::Text as u8 && wanted(words[c.1[8] as usize]))?;
-    let text = words[call[8] as usize];
-    let [left, top, right, bottom] = text_box(call, text, style);
-    let h = bottom - top;
-    let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
+    let (_, call) = painting.calls().find(|c| c.0 == Op::Text as u8 && words[c.1[8] as usize] == name)?;
+    let glyphs = glyphs(text_box(call, name, style));
     let mut covers = Vec::new();
     if curves(&painting).iter().any(|curve| runs_through(curve, glyphs)) {
-        covers.push(format!("a curve runs through {text:?}"));
+        covers.push(format!("a curve runs through {name:?}"));
     }
     let s = style.pxf(6.0);
     for p in &scene.binary.points {
         let (x, y) = (map.x_pixel(p.x), map.y_pixel(p.target));
         if x + s > glyphs[0] && x - s < glyphs[2] && y + s > glyphs[1] && y - s < glyphs[3] {
-            covers.push(format!("the point at x = {} lies under {text:?}", p.x));
+            covers.push(format!("the point at x = {} lies under {name:?}", p.x));
         }
     }
     Some(covers)
 }
 
+/// What covers the names `names` gives for each of [`NAMED_FIT_STATES`]
+/// where `figure` writes them, or that it leaves one out: in both
+/// languages, wide and on phones.
 #[cfg(test)]
-mod tests {
-    use super::{what_covers, NAMED_FIT_STATES};
-    use crate::charts::{Figure, Style};
-    use crate::i18n::Lang;
+pub(super) fn covered_names(
+    figure: super::Figure,
+    names: impl Fn(&crate::scene::Scene, Lang) -> Vec<String>,
+) -> Vec<String> {
     use crate::scene::Scene;
     use crate::state::State;
+
+    let mut wrong = Vec::new();
+    for query in NAMED_FIT_STATES {
+        let scene = Scene::from_state(&State::from_query(query).state);
+        for lang in [Lang::En, Lang::Zh] {
+            let style = Style { lang, ..Style::default() };
+            for name in names(&scene, lang) {
+                for size in [(696, 392), (334, 250), (294, 220)] {
+                    let at = format!("{query:?} {lang:?} {} px", size.0);
+                    match what_covers(figure, &scene, &style, size, &name) {
+                        None => wrong.push(format!("{at}: {name:?} left out")),
+                        Some(covers) => wrong.extend(covers.into_iter().map(|c| format!("{at}: {c}"))),
+                    }
+                }
+            }
+        }
+    }
+    wrong
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::Figure;
 
     /// The fitted sigmoid's formula is written where neither the curve nor a
     /// point covers it, wide and on phones, in both languages.
     #[test]
     fn the_formula_keeps_clear_of_the_curve_and_the_points() {
-        let mut covered = Vec::new();
-        for query in NAMED_FIT_STATES {
-            let scene = Scene::from_state(&State::from_query(query).state);
-            for lang in [Lang::En, Lang::Zh] {
-                let style = Style { lang, ..Style::default() };
-                for size in [(696, 392), (334, 250), (294, 220)] {
-                    let at = format!("{query:?} {lang:?} {} px", size.0);
-                    match what_covers(Figure::Fit, &scene, &style, size, |text| text.starts_with("p = σ(")) {
-                        None => covered.push(format!("{at}: no formula")),
-                        Some(covers) => covered.extend(covers.into_iter().map(|c| format!("{at}: {c}"))),
-                    }
-                }
-            }
-        }
+        let covered = covered_names(Figure::Fit, |scene, lang| {
+            let m = scene.binary.model;
+            vec![fill(t(lang, "fig.fit.formula"), &[("w", fixed(m.coef, 2)), ("b", signed_term(m.intercept, 2))])]
+        });
         assert!(covered.is_empty(), "{}", covered.join("\n"));
     }
 }

@@ -150,7 +150,7 @@ pub(super) fn alt_text(scene: &FocalScene, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::painting::{text_box, Op, Painter, Painting};
+    use crate::charts::painting::{glyphs, text_box, Op, Painter, Painting};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
@@ -228,10 +228,8 @@ mod tests {
                         wrong.push(format!("{at}: named {named:?}, top to bottom, for {gammas:?}"));
                         continue;
                     }
-                    for &(gamma, [left, top, right, bottom]) in &names {
-                        let h = bottom - top;
-                        let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
-                        if lines.iter().any(|line| crate::charts::frame::runs_through(line, glyphs)) {
+                    for &(gamma, text_box @ [left, top, _, bottom]) in &names {
+                        if lines.iter().any(|line| crate::charts::frame::runs_through(line, glyphs(text_box))) {
                             wrong.push(format!("{at}: a line runs through γ = {gamma}"));
                         }
                         let start = (left - style.pxf(4.0), (top + bottom) / 2.0);

@@ -101,34 +101,18 @@ pub(super) fn alt_text(scene: &FocalScene, _points: &BinaryScene, lang: Lang) ->
 
 #[cfg(test)]
 mod tests {
-    use crate::charts::fit::{what_covers, NAMED_FIT_STATES};
-    use crate::charts::{Figure, Style};
-    use crate::i18n::{fill, t, Lang};
-    use crate::number::format::fixed;
-    use crate::scene::Scene;
-    use crate::state::State;
+    use super::*;
+    use crate::charts::fit::covered_names;
+    use crate::charts::Figure;
 
     /// Both fits are named, where no curve runs through the name and no
     /// point lies under it, wide and on phones, in both languages.
     #[test]
     fn both_fits_are_named_clear_of_the_curves_and_the_points() {
-        let mut wrong = Vec::new();
-        for query in NAMED_FIT_STATES {
-            let scene = Scene::from_state(&State::from_query(query).state);
-            for lang in [Lang::En, Lang::Zh] {
-                let style = Style { lang, ..Style::default() };
-                let focal = fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.focal.gamma, 1))]);
-                for name in [focal.as_str(), t(lang, "fig.focal-fit.ce")] {
-                    for size in [(696, 392), (334, 250), (294, 220)] {
-                        let at = format!("{query:?} {lang:?} {} px", size.0);
-                        match what_covers(Figure::FocalFit, &scene, &style, size, |text| text == name) {
-                            None => wrong.push(format!("{at}: {name:?} left out")),
-                            Some(covers) => wrong.extend(covers.into_iter().map(|c| format!("{at}: {c}"))),
-                        }
-                    }
-                }
-            }
-        }
+        let wrong = covered_names(Figure::FocalFit, |scene, lang| {
+            let focal = fill(t(lang, "fig.focal-fit.focal"), &[("g", fixed(scene.focal.gamma, 1))]);
+            vec![focal, t(lang, "fig.focal-fit.ce").to_owned()]
+        });
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 }

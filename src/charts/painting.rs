@@ -642,6 +642,14 @@ pub(crate) fn text_box(call: &[f64], text: &str, style: &crate::charts::Style) -
     [left, top, left + width, top + height]
 }
 
+/// The glyphs' own part of a text's box (left, top, right, bottom): a line
+/// through the leading above or below them does not run through the words.
+#[cfg(test)]
+pub(crate) fn glyphs([left, top, right, bottom]: [f64; 4]) -> [f64; 4] {
+    let h = bottom - top;
+    [left, top + h * 0.1, right, top + h * 0.9]
+}
+
 /// The lines of a painting that words keep off, each as its points: the
 /// curves (2 px and wider) and every dashed line.
 #[cfg(test)]
@@ -770,11 +778,7 @@ mod lines_keep_off_words {
                                 continue;
                             }
                             let text = words[call[8] as usize];
-                            let [left, top, right, bottom] = text_box(call, text, &style);
-                            // The glyphs' own box: a line through the
-                            // leading above or below them does not count.
-                            let h = bottom - top;
-                            let glyphs = [left, top + h * 0.1, right, top + h * 0.9];
+                            let glyphs = glyphs(text_box(call, text, &style));
                             // Level words, but those on a box that hides what
                             // is under it (a halo, a veil: nearly opaque)
                             // filled just before them, under all of them.
