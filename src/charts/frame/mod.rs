@@ -4,44 +4,37 @@
 //! figures place in data coordinates: lines clipped to the plot, bars,
 //! markers, labels that avoid each other.
 
-use std::borrow::Cow;
+mod clip;
+mod key;
+mod labels;
+mod shapes;
+mod text;
+mod ticks;
+
+#[cfg(test)]
+pub(crate) use clip::runs_through;
+pub use key::{swatch_key_width, KeyLine, KEY_LINE};
+pub use shapes::{cross, Outline, Pixels};
+pub use text::{fitted, wrap};
+pub use ticks::{nice_ticks, y_tick_band, Ticks};
+
+use key::{key_name_width, ClassKey, KEY_BETWEEN, KEY_NAME_MARGIN, SWATCH, SWATCH_GAP};
+use shapes::{put, Run, MOST};
+use text::{note_lines, shrunk, SMALLEST_TEXT_PX};
+
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use plotters::element::{Circle, Drawable, PointCollection, Rectangle};
+use plotters::element::{Circle, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBAColor, RGBColor, ShapeStyle};
-use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::area::{Area, Done, Drawn};
 use super::error::DrawError;
 use super::lines::{r, Lines};
 use super::plot_map::{Axis, PlotMap, Scale};
-use super::style::{Colors, Lettering, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
-use crate::i18n::t;
-use crate::number::format::fixed;
-
-/// Tick positions of one axis.
-#[derive(Clone)]
-pub enum Ticks {
-    /// About this many "nice" ticks (1, 2, 2.5, 5 × 10^k steps).
-    Auto(usize),
-    /// Exactly these, with their labels.
-    At(Vec<(f64, String)>),
-    None,
-}
-
-impl Ticks {
-    /// The ticks and their labels on `axis` (those given, not copied).
-    fn on(&self, axis: &Axis) -> Cow<'_, [(f64, String)]> {
-        match self {
-            Ticks::Auto(n) => Cow::Owned(nice_ticks(axis.min, axis.max, *n)),
-            Ticks::At(t) => Cow::Borrowed(t),
-            Ticks::None => Cow::Borrowed(&[]),
-        }
-    }
-}
+use super::style::{Colors, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 
 #[derive(Clone)]
 pub struct FrameSpec {
@@ -157,28 +150,6 @@ pub fn y_title_span(style: &Style, title: &str) -> f64 {
     style.pxf(Y_TITLE_INSET) + style.text_width(title, AXIS_TITLE_PX)
 }
 
-/// The smallest size, in CSS pixels, a title, key or readout shrinks to in
-/// a figure too narrow for it (a long title on a phone).
-const SMALLEST_TEXT_PX: f64 = 9.0;
-
-/// The size, in CSS pixels, at which `title` fits in `room` pixels:
-/// `size_css`, or smaller where it would not fit (down to
-/// `SMALLEST_TEXT_PX`).
-pub fn fitted(style: &Style, title: &str, size_css: f64, room: f64) -> f64 {
-    shrunk(style.text_width(title, size_css), size_css, room)
-}
-
-/// The size, in CSS pixels, at which words `width` pixels wide at
-/// `size_css` fit in `room` pixels (words scale with their size): as it is,
-/// or smaller, down to [`SMALLEST_TEXT_PX`].
-fn shrunk(width: f64, size_css: f64, room: f64) -> f64 {
-    if width <= room {
-        size_css
-    } else {
-        (size_css * room / width).max(SMALLEST_TEXT_PX)
-    }
-}
-
 /// Where the y title of `spec` starts, in a column whose left edge is at `col_left`.
 fn y_title_at(spec: &FrameSpec, style: &Style, col_left: f64) -> (f64, f64) {
     (col_left + style.pxf(Y_TITLE_INSET), style.pxf(10.0 + spec.y_title_drop))
@@ -239,73 +210,6 @@ pub struct Frame<'s> {
     markers: RefCell<BTreeSet<MarkerCell>>,
 }
 
-/// Where the class key goes (see [`FrameSpec::class_key`]).
-struct ClassKey {
-    /// The names, positive first: in full, or only "y = 1" / "y = 0" where
-    /// the full ones would reach the middle of the figure (marker and colour
-    /// already name the class).
-    labels: (&'static str, &'static str),
-    /// The first marker's x.
-    start: f64,
-    /// On a line of its own under the x title, which would not fit beside it.
-    own_line: bool,
-}
-
-/// The height of a key's own line, at scale 1.
-pub const KEY_LINE: f64 = 18.0;
-
-impl ClassKey {
-    fn layout(style: &Style, left: f64, right: f64, x_title: &str) -> ClassKey {
-        let names = |short: bool| {
-            let (positive, negative) = if short {
-                ("fig.class.positive.short", "fig.class.negative.short")
-            } else {
-                ("fig.class.positive", "fig.class.negative")
-            };
-            (t(style.lang, positive), t(style.lang, negative))
-        };
-        let span = |(a, b): (&str, &str)| key_name_width(style, a) + key_name_width(style, b) + style.pxf(72.0);
-        let short = span(names(false)) > (right - left) / 2.0 - style.pxf(24.0);
-        let labels = names(short);
-        let start = right - span(labels) + style.pxf(26.0);
-        let title = style.text_width(x_title, AXIS_TITLE_PX);
-        ClassKey { labels, start, own_line: start - style.pxf(20.0) - title < left }
-    }
-}
-
-/// Where a swatch key goes (see [`Frame::swatch_key`]).
-#[derive(Clone, Copy)]
-pub enum KeyLine {
-    /// The y title's line, at the top.
-    Top,
-    /// The x title's line.
-    XTitle,
-    /// A line of its own under the x title (the frame's `bottom_extra` makes room).
-    Below,
-}
-
-/// A swatch's side, the gap to its name and the room between two entries, at scale 1.
-const SWATCH: f64 = 11.0;
-const SWATCH_GAP: f64 = 6.0;
-const KEY_BETWEEN: f64 = 18.0;
-
-/// The width of a swatch key with these names, in the style's pixels.
-pub fn swatch_key_width(style: &Style, names: &[&str]) -> f64 {
-    let entries: f64 = names.iter().map(|name| style.pxf(SWATCH + SWATCH_GAP) + key_name_width(style, name)).sum();
-    entries + style.pxf(KEY_BETWEEN) * names.len().saturating_sub(1) as f64
-}
-
-/// The margin a key name's width is given over its estimate, for faces
-/// wider than the estimate.
-const KEY_NAME_MARGIN: f64 = 1.15;
-
-/// A key name's width: an estimate, not the backend's measure (plotters
-/// measures web text with an inline-styled element, which the page's CSP
-/// forbids), with a margin for fonts wider than the estimate.
-fn key_name_width(style: &Style, name: &str) -> f64 {
-    style.text_width(name, LABEL_PX) * KEY_NAME_MARGIN
-}
-
 /// A marker's grid cell, class and colour.
 type MarkerCell = (i64, i64, (bool, bool), (u8, u8, u8));
 
@@ -313,32 +217,6 @@ type MarkerCell = (i64, i64, (bool, bool), (u8, u8, u8));
 pub fn clear<DB: DrawingBackend>(area: &Area<DB>, style: &Style) -> Result<(), DrawError> {
     area.fill(&style.colors.background)?;
     Ok(())
-}
-
-/// "Nice" ticks covering [lo, hi]: about `n` of them.
-pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<(f64, String)> {
-    if !lo.is_finite() || !hi.is_finite() || hi <= lo {
-        return vec![];
-    }
-    let raw = (hi - lo) / n.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw * 0.999).unwrap_or(10.0 * mag);
-    let decimals = (-(step.log10().floor())).max(0.0) as usize + usize::from((step / mag - 2.5).abs() < 1e-9);
-    let first = (lo / step - 1e-9).ceil() as i64;
-    let last = (hi / step + 1e-9).floor() as i64;
-    (first..=last).map(|i| i as f64 * step).map(|v| (v, fixed(v, decimals))).collect()
-}
-
-/// The width the y tick `labels` take left of the plot, with their gap to
-/// it: none without labels. Frames side by side that name their rows only
-/// once widen the first column by as much, so their plots come out alike.
-pub fn y_tick_band<'a>(style: &Style, labels: impl IntoIterator<Item = &'a str>) -> f64 {
-    let widest = labels.into_iter().map(|l| style.text_width(l, TICK_PX)).fold(0.0, f64::max);
-    if widest > 0.0 {
-        widest + style.pxf(8.0)
-    } else {
-        0.0
-    }
 }
 
 impl<'s> Frame<'s> {
@@ -452,31 +330,6 @@ impl<'s> Frame<'s> {
             frame.draw_class_key(area, &key)?;
         }
         Ok(frame)
-    }
-
-    /// The key's markers and names, left to right from where its estimated
-    /// span starts: each name sits at a fixed distance from its marker, so an
-    /// estimate's error only moves the key's right end.
-    fn draw_class_key<DB: DrawingBackend>(&mut self, area: &Area<DB>, key: &ClassKey) -> Result<(), DrawError> {
-        let style = self.style;
-        let y = self.rect().3 + style.pxf(38.0) + if key.own_line { style.pxf(KEY_LINE) } else { 0.0 };
-        let mut x = key.start;
-        for (positive, label) in [(true, key.labels.0), (false, key.labels.1)] {
-            self.marker(area, (x, y), positive, style.colors.class(positive), 5.0)?;
-            self.text(
-                area,
-                label,
-                (x + style.pxf(10.0), y),
-                LABEL,
-                style.colors.text,
-                Weight::Regular,
-                (HPos::Left, VPos::Center),
-            )?;
-            let w = key_name_width(style, label);
-            self.reserve([x - style.pxf(8.0), y - style.pxf(9.0), x + style.pxf(10.0) + w, y + style.pxf(9.0)]);
-            x += w + style.pxf(36.0);
-        }
-        Ok(())
     }
 
     /// The gridlines, the x axis, the tick labels and the axis titles of
@@ -614,57 +467,6 @@ impl<'s> Frame<'s> {
             }
         }
         Ok(())
-    }
-
-    /// The backend pixels of `points`' line inside the plot (not rounded),
-    /// as runs, one per stretch inside it: every run's points one after
-    /// another, and where each run ends. A run has at least two points.
-    fn clipped_runs(&self, points: &[(f64, f64)]) -> (Vec<(f64, f64)>, Vec<usize>) {
-        let PlotMap { left, top, right, bottom, .. } = self.map;
-        let mut pixels: Vec<(f64, f64)> = Vec::with_capacity(points.len());
-        let mut ends: Vec<usize> = Vec::new();
-        // Where the run being built starts in `pixels`.
-        let mut start = 0;
-        let projection = self.map.projection();
-        let pixel = |&(x, y): &(f64, f64)| {
-            let (a, c) = (projection.x_pixel(x), projection.y_pixel(y));
-            (x.is_finite() && y.is_finite() && a.is_finite() && c.is_finite()).then_some((a, c))
-        };
-        // Ends the run being built: kept when it draws a line.
-        let mut flush = |pixels: &mut Vec<(f64, f64)>, start: &mut usize| {
-            if pixels.len() - *start >= 2 {
-                ends.push(pixels.len());
-                *start = pixels.len();
-            } else {
-                pixels.truncate(*start);
-            }
-        };
-        let mut previous = points.first().and_then(pixel);
-        for point in points.iter().skip(1) {
-            let next = pixel(point);
-            let (Some(p0), Some(p1)) = (std::mem::replace(&mut previous, next), next) else {
-                flush(&mut pixels, &mut start);
-                continue;
-            };
-            match clip_segment(p0, p1, (left, top, right, bottom)) {
-                Some((q0, q1, cut_end)) => {
-                    // A run that goes on goes on from q0: each segment
-                    // starts where the last one, kept whole, ended.
-                    if pixels.len() == start {
-                        pixels.push(q0);
-                    }
-                    if pixels.last() != Some(&q1) {
-                        pixels.push(q1);
-                    }
-                    if cut_end {
-                        flush(&mut pixels, &mut start);
-                    }
-                }
-                None => flush(&mut pixels, &mut start),
-            }
-        }
-        flush(&mut pixels, &mut start);
-        (pixels, ends)
     }
 
     /// A filled rectangle between data corners, clamped to the plot.
@@ -827,165 +629,29 @@ impl<'s> Frame<'s> {
         put(area, text, (x, y), self.style.text(size_css, color, weight, anchor))
     }
 
-    /// A number's label just above a point (a bar's top), where it overlaps nothing.
-    pub fn label_above<DB: DrawingBackend>(
-        &mut self,
-        area: &Area<DB>,
-        text: &str,
-        at: (f64, f64),
-        size_css: f64,
-        bold: bool,
-    ) -> Done {
-        let above = [(at.0, at.1 - self.style.pxf(4.0))];
-        self.label(area, text, &above, size_css, self.style.colors.text, bold, (HPos::Center, VPos::Bottom)).map(|_| ())
-    }
-
-    /// A label that is drawn only where it overlaps no label placed before
-    /// it; tries each candidate anchor in turn. Returns whether it was drawn.
-    #[allow(clippy::too_many_arguments)]
-    pub fn label<DB: DrawingBackend>(
-        &mut self,
-        area: &Area<DB>,
-        text: &str,
-        candidates: &[(f64, f64)],
-        size_css: f64,
-        color: RGBColor,
-        bold: bool,
-        anchor: (HPos, VPos),
-    ) -> Result<bool, DrawError> {
-        let mut rooms =
-            candidates.iter().filter_map(|&at| Some((self.room(area.dim_in_pixel(), text, at, size_css, anchor)?, at)));
-        let Some(first) = rooms.next() else {
-            return Ok(false);
-        };
-        let clear = |&(rect, _): &([f64; 4], (f64, f64))| self.keeps_clear(rect);
-        let (rect, at) = if clear(&first) { first } else { rooms.find(clear).unwrap_or(first) };
-        self.placed.push(rect);
-        if self.halo {
-            let pad = self.style.pxf(2.0);
-            let bg = self.style.colors.background;
-            self.pixel_rect(area, [rect[0] - pad, rect[1], rect[2] + pad, rect[3]], bg)?;
+    /// The key's markers and names, left to right from where its estimated
+    /// span starts: each name sits at a fixed distance from its marker, so an
+    /// estimate's error only moves the key's right end.
+    fn draw_class_key<DB: DrawingBackend>(&mut self, area: &Area<DB>, key: &ClassKey) -> Result<(), DrawError> {
+        let style = self.style;
+        let y = self.rect().3 + style.pxf(38.0) + if key.own_line { style.pxf(KEY_LINE) } else { 0.0 };
+        let mut x = key.start;
+        for (positive, label) in [(true, key.labels.0), (false, key.labels.1)] {
+            self.marker(area, (x, y), positive, style.colors.class(positive), 5.0)?;
+            self.text(
+                area,
+                label,
+                (x + style.pxf(10.0), y),
+                LABEL,
+                style.colors.text,
+                Weight::Regular,
+                (HPos::Left, VPos::Center),
+            )?;
+            let w = key_name_width(style, label);
+            self.reserve([x - style.pxf(8.0), y - style.pxf(9.0), x + style.pxf(10.0) + w, y + style.pxf(9.0)]);
+            x += w + style.pxf(36.0);
         }
-        let weight = if bold { Weight::Bold } else { Weight::Regular };
-        self.text(area, text, at, size_css, color, weight, anchor)?;
-        Ok(true)
-    }
-
-    /// A label as [`Frame::label`] draws it, or, where it has no room at
-    /// any candidate (a face wider than the estimate, a narrow figure),
-    /// set a pixel smaller at a time until it has, down to 9 px. For words
-    /// that have no shorter form and say what the figure shows. Returns
-    /// whether it was drawn.
-    #[allow(clippy::too_many_arguments)]
-    pub fn label_or_smaller<DB: DrawingBackend>(
-        &mut self,
-        area: &Area<DB>,
-        text: &str,
-        candidates: &[(f64, f64)],
-        size_css: f64,
-        color: RGBColor,
-        bold: bool,
-        anchor: (HPos, VPos),
-    ) -> Result<bool, DrawError> {
-        let mut size = size_css;
-        while size >= SMALLEST_TEXT_PX {
-            if self.label(area, text, candidates, size, color, bold, anchor)? {
-                return Ok(true);
-            }
-            size -= 1.0;
-        }
-        Ok(false)
-    }
-
-    /// Whether [`Frame::label`] would draw `text` at `at`: inside the
-    /// figure, and clear of every label placed so far.
-    pub fn fits<DB: DrawingBackend>(
-        &self,
-        area: &Area<DB>,
-        text: &str,
-        at: (f64, f64),
-        size_css: f64,
-        anchor: (HPos, VPos),
-    ) -> bool {
-        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some()
-    }
-
-    /// Whether [`Frame::label`] would draw `text` at a spot (a place and an
-    /// anchor) with no line kept for [`Frame::labels_keep_off_lines`]
-    /// running through it and no marker kept for
-    /// [`Frame::labels_keep_off_marks`] under it.
-    pub fn clear_at<DB: DrawingBackend>(&self, area: &Area<DB>, text: &str, size_css: f64, spot: Spot) -> bool {
-        let (at, anchor) = spot;
-        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some_and(|rect| self.keeps_clear(rect))
-    }
-
-    /// Whether no kept line runs through `rect` and no kept marker overlaps it.
-    fn keeps_clear(&self, rect: [f64; 4]) -> bool {
-        let overlaps = |m: &[f64; 4]| m[0] < rect[2] && rect[0] < m[2] && m[1] < rect[3] && rect[1] < m[3];
-        !self.lines.borrow().iter().any(|(line, rightwards)| runs_through_part(line, *rightwards, rect))
-            && !self.marks.borrow().iter().any(overlaps)
-    }
-
-    /// The first of `spots` where `text` would be drawn with no kept line
-    /// running through it and no kept marker under it ([`Frame::clear_at`]),
-    /// else the first where it would be drawn at all:
-    /// [`Frame::label`]'s choice, for places that hang their words
-    /// differently.
-    pub fn best_spot<DB: DrawingBackend>(
-        &self,
-        area: &Area<DB>,
-        text: &str,
-        size_css: f64,
-        spots: &[Spot],
-    ) -> Option<Spot> {
-        let clear = spots.iter().find(|&&spot| self.clear_at(area, text, size_css, spot));
-        clear.or_else(|| spots.iter().find(|&&(at, anchor)| self.fits(area, text, at, size_css, anchor))).copied()
-    }
-
-    /// The rectangle `text` takes anchored at `(x, y)` in a figure of
-    /// `area` pixels, where that is inside it and clear of every label
-    /// placed so far.
-    fn room(
-        &self,
-        (area_w, area_h): (u32, u32),
-        text: &str,
-        (x, y): (f64, f64),
-        size_css: f64,
-        (h, v): (HPos, VPos),
-    ) -> Option<[f64; 4]> {
-        if !(x.is_finite() && y.is_finite()) {
-            return None;
-        }
-        let w = self.style.text_width(text, size_css);
-        let ht = self.style.pxf(size_css * 1.2);
-        let x0 = match h {
-            HPos::Left => x,
-            HPos::Center => x - w / 2.0,
-            HPos::Right => x - w,
-        };
-        let y0 = match v {
-            VPos::Top => y,
-            VPos::Center => y - ht / 2.0,
-            VPos::Bottom => y - ht,
-        };
-        let rect = [x0, y0, x0 + w, y0 + ht];
-        let pad = self.style.pxf(2.0);
-        // Where the face runs wider than the estimate, its widest
-        // letters (=, N) run wider still: such a face's label keeps as
-        // much again clear of the figure's sides.
-        let more = w * (self.style.face - 1.0);
-        let (left, right) = match h {
-            HPos::Left => (rect[0], rect[2] + more),
-            HPos::Center => (rect[0] - more / 2.0, rect[2] + more / 2.0),
-            HPos::Right => (rect[0] - more, rect[2]),
-        };
-        let inside = left >= 0.0 && right <= f64::from(area_w) && rect[1] >= 0.0 && rect[3] <= f64::from(area_h);
-        let free = inside
-            && self
-                .placed
-                .iter()
-                .all(|p| rect[2] + pad <= p[0] || p[2] + pad <= rect[0] || rect[3] <= p[1] || p[3] <= rect[1]);
-        free.then_some(rect)
+        Ok(())
     }
 
     /// A key of coloured swatches and names, right aligned, on `line`: for
@@ -1077,174 +743,6 @@ impl Drop for Frame<'_> {
     }
 }
 
-/// A note's lines, no wider than `width`.
-fn note_lines(style: &Style, text: &str, width: f64) -> Vec<String> {
-    wrap(text, |s| style.text_width(s, NOTE_PX), width)
-}
-
-/// `text` in lines no wider than `width` (by `measure`): broken at spaces,
-/// or between any two characters of Chinese, Japanese or Korean text, which
-/// has no spaces. A word wider than a line keeps a line of its own.
-///
-/// ```
-/// use losslab::charts::frame::wrap;
-/// let width = |s: &str| s.chars().count() as f64;
-/// assert_eq!(wrap("one two three", width, 8.0), ["one two", "three"]);
-/// assert_eq!(wrap("每根柱为一类点的均值", width, 4.0), ["每根柱为", "一类点的", "均值"]);
-/// assert_eq!(wrap("一二三，四", width, 3.0), ["一二", "三，四"]);
-/// ```
-pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    // Pieces: a word with the space before it, or one wide character.
-    let mut pieces: Vec<String> = Vec::new();
-    for c in text.chars() {
-        let wide = c >= '\u{2e80}';
-        // Closing punctuation never starts a line.
-        let closing = "，。：；、）」』！？".contains(c);
-        match pieces.last_mut() {
-            Some(last) if closing => last.push(c),
-            Some(last) if !wide && c != ' ' && last.chars().last().is_none_or(|l| l < '\u{2e80}') => last.push(c),
-            _ => pieces.push(c.to_string()),
-        }
-    }
-    for piece in pieces {
-        let candidate = format!("{line}{piece}");
-        if !line.is_empty() && measure(candidate.trim_end()) > width {
-            lines.push(line.trim_end().to_owned());
-            line = piece.trim_start().to_owned();
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.trim().is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    lines
-}
-
-/// The negative class's × (the plane's class 0 too), `s` pixels in size:
-/// its outline's points around its centre.
-pub fn cross(s: f64) -> [(f64, f64); 12] {
-    let (a, t) = (s * 0.95, s * 0.32);
-    [
-        (0.0, -t),
-        (a - t, -a),
-        (a, -a + t),
-        (t, 0.0),
-        (a, a - t),
-        (a - t, a),
-        (0.0, t),
-        (-a + t, a),
-        (-a, a - t),
-        (-t, 0.0),
-        (-a, -a + t),
-        (-a + t, -a),
-    ]
-}
-
-/// The most points an [`Outline`] has ([`cross`]'s).
-const MOST: usize = 12;
-
-/// A mark's shape as the pixels of its outline, held on the stack: a mark
-/// is drawn for each of hundreds of points, at every redraw.
-#[derive(Clone, Copy, Debug)]
-pub struct Outline {
-    points: [BackendCoord; MOST],
-    len: usize,
-}
-
-impl Outline {
-    /// The outline through `offsets` (at most `MOST`) from an area pixel.
-    pub fn around((x, y): (f64, f64), offsets: &[(f64, f64)]) -> Outline {
-        debug_assert!(offsets.len() <= MOST, "an outline of {} points: at most {MOST} fit", offsets.len());
-        let mut points = [(0, 0); MOST];
-        for (point, (dx, dy)) in points.iter_mut().zip(offsets) {
-            *point = (r(x + dx), r(y + dy));
-        }
-        Outline { points, len: offsets.len().min(MOST) }
-    }
-
-    pub fn points(&self) -> &[BackendCoord] {
-        &self.points[..self.len]
-    }
-}
-
-/// Pixels as plotters' `PathElement` (a line through them) or `Polygon`
-/// (the shape they outline, filled) draws them, borrowed instead of copied
-/// into a list of the element's own: a redraw draws hundreds.
-pub struct Pixels<'a> {
-    points: &'a [BackendCoord],
-    style: ShapeStyle,
-    filled: bool,
-}
-
-impl<'a> Pixels<'a> {
-    /// A line through `points`.
-    pub fn line(points: &'a [BackendCoord], style: ShapeStyle) -> Pixels<'a> {
-        Pixels { points, style, filled: false }
-    }
-
-    /// The shape `points` outline, filled in `style`'s colour.
-    pub fn filled(points: &'a [BackendCoord], style: ShapeStyle) -> Pixels<'a> {
-        Pixels { points, style, filled: true }
-    }
-}
-
-impl<'a, 'b> PointCollection<'a, BackendCoord> for &'a Pixels<'b> {
-    type Point = &'a BackendCoord;
-    type IntoIter = &'a [BackendCoord];
-    fn point_iter(self) -> &'a [BackendCoord] {
-        self.points
-    }
-}
-
-impl<DB: DrawingBackend> Drawable<DB> for Pixels<'_> {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        points: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        if self.filled {
-            backend.fill_polygon(points, &self.style.color.to_backend_color())
-        } else {
-            backend.draw_path(points, &self.style)
-        }
-    }
-}
-
-/// One run of a line, in backend pixels not rounded: drawn by the
-/// backend's [`Lines`], past plotters' whole pixels.
-struct Run<'a> {
-    points: &'a [(f64, f64)],
-    style: ShapeStyle,
-    /// Pixels drawn and left out, for a dashed line.
-    dash: Option<(u32, u32)>,
-}
-
-impl<'a> PointCollection<'a, BackendCoord> for &'a Run<'_> {
-    type Point = &'a BackendCoord;
-    type IntoIter = &'a [BackendCoord];
-    fn point_iter(self) -> &'a [BackendCoord] {
-        &[]
-    }
-}
-
-impl<DB: Lines> Drawable<DB> for Run<'_> {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        _: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        match self.dash {
-            Some(dash) => backend.dashed_run(self.points, dash, &self.style),
-            None => backend.line_run(self.points, &self.style),
-        }
-    }
-}
-
 /// The centre `x` of a text `half` as wide on either side, moved where need
 /// be to keep it `margin` clear of both sides of a figure `width` wide; a
 /// text too wide for that is centred on the figure.
@@ -1254,89 +752,6 @@ fn kept_inside(x: f64, half: f64, width: f64, margin: f64) -> f64 {
     } else {
         x.clamp(margin + half, width - margin - half)
     }
-}
-
-/// A segment's kept part, and whether its end was cut.
-type Clipped = ((f64, f64), (f64, f64), bool);
-
-/// Draws `text` at an area pixel in the style `t`.
-fn put<DB: DrawingBackend>(area: &Area<DB>, text: &str, (x, y): (f64, f64), t: Lettering) -> Result<(), DrawError> {
-    area.draw(&Words { text, at: (r(x), r(y)), t })?;
-    Ok(())
-}
-
-/// A text at a pixel: plotters' `Text`, borrowing its words and style
-/// instead of owning copies of them.
-struct Words<'a> {
-    text: &'a str,
-    at: BackendCoord,
-    t: Lettering,
-}
-
-impl<'a, 'b> PointCollection<'a, BackendCoord> for &'a Words<'b> {
-    type Point = &'a BackendCoord;
-    type IntoIter = std::iter::Once<&'a BackendCoord>;
-    fn point_iter(self) -> Self::IntoIter {
-        std::iter::once(&self.at)
-    }
-}
-
-impl<DB: DrawingBackend> Drawable<DB> for Words<'_> {
-    fn draw<I: Iterator<Item = BackendCoord>>(
-        &self,
-        mut points: I,
-        backend: &mut DB,
-        _: (u32, u32),
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        match points.next() {
-            Some(at) => backend.draw_text(self.text, &self.t, at),
-            None => Ok(()),
-        }
-    }
-}
-
-/// The part of a segment inside a rectangle (l, t, r, b), and whether its
-/// end was cut (so the polyline must break there).
-#[inline(always)]
-fn clip_segment(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> Option<Clipped> {
-    let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
-    // Most segments of a curve lie inside: kept whole, as Liang–Barsky
-    // keeps them (u0 = 0, u1 = 1), without its four divisions.
-    if inside(p0, (l, t, rr, b)) && inside(p1, (l, t, rr, b)) {
-        return Some((p0, (p0.0 + dx, p0.1 + dy), false));
-    }
-    liang_barsky(p0, p1, (l, t, rr, b))
-}
-
-/// Whether a pixel lies in a rectangle (l, t, r, b), edges included.
-#[inline(always)]
-fn inside((x, y): (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> bool {
-    l <= x && x <= rr && t <= y && y <= b
-}
-
-/// The part of a segment inside a rectangle (l, t, r, b), by Liang–Barsky,
-/// and whether its end was cut.
-fn liang_barsky(p0: (f64, f64), p1: (f64, f64), (l, t, rr, b): (f64, f64, f64, f64)) -> Option<Clipped> {
-    let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
-    let (mut u0, mut u1) = (0.0f64, 1.0f64);
-    for (p, q) in [(-dx, p0.0 - l), (dx, rr - p0.0), (-dy, p0.1 - t), (dy, b - p0.1)] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let u = q / p;
-            if p < 0.0 {
-                u0 = u0.max(u);
-            } else {
-                u1 = u1.min(u);
-            }
-        }
-    }
-    if u0 > u1 {
-        return None;
-    }
-    Some(((p0.0 + u0 * dx, p0.1 + u0 * dy), (p0.0 + u1 * dx, p0.1 + u1 * dy), u1 < 1.0))
 }
 
 /// The label size used for direct labels, re-exported for figures.
@@ -1349,57 +764,9 @@ impl crate::scene::BinaryPoint {
     }
 }
 
-/// [`runs_through`]; for a line that goes left to right (a curve over x,
-/// most of them), only its segments over the box's columns are looked at.
-fn runs_through_part(points: &[(f64, f64)], rightwards: bool, rect: [f64; 4]) -> bool {
-    if !rightwards {
-        return runs_through(points, rect);
-    }
-    let start = points.partition_point(|p| p.0 < rect[0]).saturating_sub(1);
-    let end = (points.partition_point(|p| p.0 <= rect[2]) + 1).min(points.len());
-    runs_through(&points[start..end.max(start)], rect)
-}
-
-/// Whether the line through `points` runs through `rect` (x0, y0, x1, y1),
-/// a pixel in from its edges: a line that only grazes the words does not.
-pub(crate) fn runs_through(points: &[(f64, f64)], [x0, y0, x1, y1]: [f64; 4]) -> bool {
-    let (x0, y0, x1, y1) = (x0 + 1.0, y0 + 1.0, x1 - 1.0, y1 - 1.0);
-    points.windows(2).any(|pair| {
-        let ((ax, ay), (bx, by)) = (pair[0], pair[1]);
-        if ax.max(bx) < x0 || ax.min(bx) > x1 || ay.max(by) < y0 || ay.min(by) > y1 {
-            return false;
-        }
-        // The part of the segment inside the rectangle's columns and rows
-        // (Liang and Barsky): it runs through where that part is not empty.
-        let (dx, dy) = (bx - ax, by - ay);
-        let (mut enter, mut leave) = (0.0f64, 1.0f64);
-        for (p, q) in [(-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else if p < 0.0 {
-                enter = enter.max(q / p);
-            } else {
-                leave = leave.min(q / p);
-            }
-        }
-        enter <= leave
-    })
-}
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nice_ticks_are_round() {
-        let t: Vec<String> = nice_ticks(0.0, 1.0, 5).into_iter().map(|t| t.1).collect();
-        assert_eq!(t, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
-        let t: Vec<String> = nice_ticks(-2.9, 5.3, 8).into_iter().map(|t| t.1).collect();
-        assert_eq!(t, ["−2", "0", "2", "4"]);
-        assert!(nice_ticks(f64::NAN, 1.0, 5).is_empty());
-        assert!(nice_ticks(1.0, 1.0, 5).is_empty());
-    }
 
     /// A note takes its place when it is placed, and is painted when the
     /// frame is finished: a label placed after it keeps clear of it, and
@@ -1630,109 +997,5 @@ mod tests {
         assert!(2.0 * half > 360.0 && (x - 180.0).abs() <= 1.0, "too wide for the figure: centred on it, at {x}");
         let (x, centre, _) = title_x(720, long);
         assert!((x - centre).abs() <= 1.0, "centred where it fits: {x} under {centre}");
-    }
-
-    /// A line breaks where a point is not a number and where it leaves the
-    /// plot: its runs lie one after another in one list, each of at least
-    /// two points, a lone point left out.
-    #[test]
-    fn a_line_breaks_into_runs_where_it_is_not_a_number_or_leaves_the_plot() {
-        use plotters::prelude::IntoDrawingArea;
-
-        use crate::charts::painting::{Painter, Painting};
-
-        let style = Style::default();
-        let mut painting = Painting::default();
-        let area = Painter::new(&mut painting, (400, 300)).into_drawing_area();
-        let spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
-        let frame = Frame::draw(&area, &style, &spec).unwrap();
-        let points = [
-            (0.0, 0.5),
-            (0.25, 0.5),
-            (0.5, 0.5),
-            (f64::NAN, 0.5),
-            (0.6, 0.1), // alone between two breaks: draws nothing
-            (0.7, f64::INFINITY),
-            (0.8, 0.5),
-            (0.9, 0.9),
-            (0.9, 1.5), // leaves the plot at its top
-            (1.0, 1.5),
-        ];
-        let (pixels, ends) = frame.clipped_runs(&points);
-        assert_eq!(ends, [3, 6]);
-        let kept = [(0.0, 0.5), (0.25, 0.5), (0.5, 0.5), (0.8, 0.5), (0.9, 0.9)].map(|(x, y)| frame.p(x, y));
-        assert_eq!(pixels[..5], kept, "every point kept, not rounded: the backend fits the line");
-        let (_, top, ..) = frame.rect();
-        let cut = pixels[5];
-        assert!((cut.0 - kept[4].0).abs() < 1e-9 && (cut.1 - top).abs() < 1e-9, "cut at the top: {cut:?}");
-    }
-
-    #[test]
-    fn clipping_cuts_at_the_edge() {
-        let rect = (0.0, 0.0, 10.0, 10.0);
-        let (a, b, cut) = clip_segment((5.0, 5.0), (5.0, -5.0), rect).unwrap();
-        assert_eq!((a, b, cut), ((5.0, 5.0), (5.0, 0.0), true));
-        assert!(clip_segment((20.0, 5.0), (30.0, 5.0), rect).is_none());
-    }
-
-    #[test]
-    fn a_segment_inside_is_kept_as_liang_barsky_keeps_it() {
-        // A plot's rectangle in awkward pixels, and ends drawn inside it,
-        // on its edges and corners among them.
-        let rect = (61.25, 17.5, 1043.125, 388.75);
-        let (l, t, rr, b) = rect;
-        let mut random = crate::core::random::SplitMix64::new(11);
-        let mut next = || random.uniform();
-        let mut point = || {
-            let pick = |u: f64, lo: f64, hi: f64| match (u * 10.0) as u32 {
-                0 => lo,
-                1 => hi,
-                _ => lo + u * (hi - lo),
-            };
-            (pick(next(), l, rr), pick(next(), t, b))
-        };
-        for _ in 0..20_000 {
-            let (p0, p1) = (point(), point());
-            assert_eq!(clip_segment(p0, p1, rect), liang_barsky(p0, p1, rect), "{p0:?} → {p1:?}");
-        }
-    }
-
-    /// A line runs through a label's box when any of its segments passes
-    /// through the box a pixel in from its edges: across it, into it, or
-    /// corner to corner; not when it passes beside it, grazes an edge or
-    /// would meet it only if it went on.
-    #[test]
-    fn a_line_runs_through_a_box_only_where_a_segment_crosses_it() {
-        let rect = [10.0, 10.0, 50.0, 30.0];
-        let through = |points: &[(f64, f64)]| runs_through(points, rect);
-        assert!(through(&[(0.0, 20.0), (60.0, 20.0)]), "across");
-        assert!(through(&[(0.0, 0.0), (30.0, 20.0)]), "into");
-        assert!(through(&[(0.0, 0.0), (60.0, 40.0)]), "corner to corner");
-        assert!(through(&[(0.0, 40.0), (5.0, 35.0), (30.0, 5.0)]), "its second segment");
-        assert!(!through(&[(0.0, 0.0), (60.0, 5.0)]), "above");
-        assert!(!through(&[(0.0, 10.5), (60.0, 10.5)]), "along the top edge");
-        assert!(!through(&[(0.0, 40.0), (10.0, 31.0)]), "toward it, stopping short");
-        assert!(!through(&[(55.0, 0.0), (70.0, 40.0)]), "beside it");
-        assert!(!through(&[(20.0, 20.0)]), "a single point is no line");
-    }
-
-    /// For a line that goes left to right, looking only at the segments over
-    /// the box's columns answers as looking at all of them.
-    #[test]
-    fn a_rightward_line_is_looked_at_only_over_the_box() {
-        let mut random = crate::core::random::SplitMix64::new(11);
-        for case in 0..2000 {
-            let mut next = || random.uniform() * 100.0;
-            let mut xs: Vec<f64> = (0..12).map(|_| next()).collect();
-            xs.sort_by(f64::total_cmp);
-            let line: Vec<(f64, f64)> = xs.iter().map(|&x| (x, next())).collect();
-            let (a, b, c, d) = (next(), next(), next(), next());
-            let rect = [a.min(b), c.min(d), a.max(b), c.max(d)];
-            assert_eq!(
-                runs_through_part(&line, true, rect),
-                runs_through(&line, rect),
-                "case {case}: {line:?} {rect:?}"
-            );
-        }
     }
 }

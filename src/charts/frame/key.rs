@@ -1,0 +1,73 @@
+//! The layout of a figure's keys: where the two classes' markers and
+//! names go, and how wide swatches of colour with their names are (the
+//! frame draws both).
+
+use crate::charts::style::{Style, AXIS_TITLE_PX, LABEL_PX};
+use crate::i18n::t;
+
+/// Where the class key goes (see [`super::FrameSpec::class_key`]).
+pub(super) struct ClassKey {
+    /// The names, positive first: in full, or only "y = 1" / "y = 0" where
+    /// the full ones would reach the middle of the figure (marker and colour
+    /// already name the class).
+    pub(super) labels: (&'static str, &'static str),
+    /// The first marker's x.
+    pub(super) start: f64,
+    /// On a line of its own under the x title, which would not fit beside it.
+    pub(super) own_line: bool,
+}
+
+/// The height of a key's own line, at scale 1.
+pub const KEY_LINE: f64 = 18.0;
+
+impl ClassKey {
+    pub(super) fn layout(style: &Style, left: f64, right: f64, x_title: &str) -> ClassKey {
+        let names = |short: bool| {
+            let (positive, negative) = if short {
+                ("fig.class.positive.short", "fig.class.negative.short")
+            } else {
+                ("fig.class.positive", "fig.class.negative")
+            };
+            (t(style.lang, positive), t(style.lang, negative))
+        };
+        let span = |(a, b): (&str, &str)| key_name_width(style, a) + key_name_width(style, b) + style.pxf(72.0);
+        let short = span(names(false)) > (right - left) / 2.0 - style.pxf(24.0);
+        let labels = names(short);
+        let start = right - span(labels) + style.pxf(26.0);
+        let title = style.text_width(x_title, AXIS_TITLE_PX);
+        ClassKey { labels, start, own_line: start - style.pxf(20.0) - title < left }
+    }
+}
+
+/// Where a swatch key goes (see [`super::Frame::swatch_key`]).
+#[derive(Clone, Copy)]
+pub enum KeyLine {
+    /// The y title's line, at the top.
+    Top,
+    /// The x title's line.
+    XTitle,
+    /// A line of its own under the x title (the frame's `bottom_extra` makes room).
+    Below,
+}
+
+/// A swatch's side, the gap to its name and the room between two entries, at scale 1.
+pub(super) const SWATCH: f64 = 11.0;
+pub(super) const SWATCH_GAP: f64 = 6.0;
+pub(super) const KEY_BETWEEN: f64 = 18.0;
+
+/// The width of a swatch key with these names, in the style's pixels.
+pub fn swatch_key_width(style: &Style, names: &[&str]) -> f64 {
+    let entries: f64 = names.iter().map(|name| style.pxf(SWATCH + SWATCH_GAP) + key_name_width(style, name)).sum();
+    entries + style.pxf(KEY_BETWEEN) * names.len().saturating_sub(1) as f64
+}
+
+/// The margin a key name's width is given over its estimate, for faces
+/// wider than the estimate.
+pub(super) const KEY_NAME_MARGIN: f64 = 1.15;
+
+/// A key name's width: an estimate, not the backend's measure (plotters
+/// measures web text with an inline-styled element, which the page's CSP
+/// forbids), with a margin for fonts wider than the estimate.
+pub(super) fn key_name_width(style: &Style, name: &str) -> f64 {
+    style.text_width(name, LABEL_PX) * KEY_NAME_MARGIN
+}
