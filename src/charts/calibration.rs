@@ -9,7 +9,7 @@ use super::area::{Area, Drawn};
 use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
-use super::style::{Colors, Style};
+use super::style::{Colors, Style, TextStyle};
 use crate::core::comparison::Contender;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::fixed;
@@ -137,7 +137,12 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
                 let x = slot_left(pred, k) + slot / 2.0;
                 let (px, py) = right.p(x, n as f64);
                 let at = [(px, py - style.pxf(2.0))];
-                right.label(area, &n.to_string(), &at, LABEL - 2.0, c.muted, false, (HPos::Center, VPos::Bottom))?;
+                right.label(
+                    area,
+                    &n.to_string(),
+                    &at,
+                    TextStyle::regular(LABEL - 2.0, c.muted, (HPos::Center, VPos::Bottom)),
+                )?;
             }
         }
     }

@@ -12,7 +12,7 @@ use super::frame::{
 };
 use super::lines::Lines;
 use super::plot_map::Axis;
-use super::style::{Colors, Style};
+use super::style::{Colors, Style, TextStyle};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list, row_numbers};
 use crate::scene::CceScene;
@@ -97,10 +97,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
                     area,
                     &text,
                     &[(at.0, at.1 - style.pxf(4.0)), (at.0, at.1 + style.pxf(4.0))],
-                    LABEL,
-                    c.text,
-                    true,
-                    (HPos::Center, VPos::Bottom),
+                    TextStyle::bold(LABEL, c.text, (HPos::Center, VPos::Bottom)),
                 )?;
             }
         }
@@ -157,10 +154,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             area,
             &text,
             &[(l_edge + gap, y - gap), (r_edge, y - gap), (l_edge + gap, y + gap + style.pxf(16.0))],
-            LABEL,
-            c.text,
-            true,
-            (HPos::Left, VPos::Bottom),
+            TextStyle::bold(LABEL, c.text, (HPos::Left, VPos::Bottom)),
         )?;
     }
     right.finish(area)?;

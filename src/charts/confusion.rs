@@ -9,7 +9,7 @@ use super::area::{Area, Drawn};
 use super::calibration::{short_name, NARROW};
 use super::frame::{y_tick_band, Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
-use super::style::{Style, Weight};
+use super::style::{Style, TextStyle, Weight};
 use crate::core::comparison::Contender;
 use crate::core::confusion::Confusion;
 use crate::i18n::{fill, t, Lang};
@@ -71,16 +71,9 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene,
                         // Opaque: the row names' gridlines do not cross the counts.
                         let shade = c.over(tint, 0.1 + 0.55 * n as f64 / total);
                         frame.bar(area, (x0 + 0.03, y0 + 0.03), (x0 + 0.97, y0 + 0.97), shade)?;
-                        let weight = if right { Weight::Bold } else { Weight::Regular };
-                        frame.text(
-                            area,
-                            &n.to_string(),
-                            frame.p(x0 + 0.5, y0 + 0.5),
-                            LABEL + 2.0,
-                            c.text,
-                            weight,
-                            (HPos::Center, VPos::Center),
-                        )?;
+                        let set =
+                            TextStyle::new(LABEL + 2.0, c.text, Weight::bold_if(right), (HPos::Center, VPos::Center));
+                        frame.text(area, &n.to_string(), frame.p(x0 + 0.5, y0 + 0.5), set)?;
                     }
                 }
             }
@@ -93,10 +86,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &ComparisonScene,
                     area,
                     &why,
                     frame.p(1.0, 1.0),
-                    LABEL - 1.0,
-                    c.muted,
-                    Weight::Regular,
-                    (HPos::Center, VPos::Center),
+                    TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Center, VPos::Center)),
                 )?;
             }
         }

@@ -9,7 +9,7 @@ use super::error::DrawError;
 use super::frame::{Frame, FrameSpec, Spot, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::{fixed, list, signed_term};
 use crate::scene::BinaryScene;
@@ -50,7 +50,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     });
     let chosen = clear.or_else(|| frame.best_spot(area, &formula, LABEL, &spots).map(|spot| (spot, LABEL)));
     if let Some(((at, anchor), size)) = chosen {
-        frame.label(area, &formula, &[at], size, c.accent, true, anchor)?;
+        frame.label(area, &formula, &[at], TextStyle::bold(size, c.accent, anchor))?;
     }
     frame.finish(area)
 }

@@ -7,7 +7,7 @@ use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
-use super::style::{Colors, Style, Weight};
+use super::style::{Colors, Style, TextStyle, Weight};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::{FocalCurve, FocalScene};
@@ -31,10 +31,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, style: &Style
         area,
         t(lang, "fig.focal-curves.well"),
         &[(right - style.pxf(8.0), top + style.pxf(8.0))],
-        LABEL,
-        c.muted,
-        false,
-        (HPos::Right, VPos::Top),
+        TextStyle::regular(LABEL, c.muted, (HPos::Right, VPos::Top)),
     )?;
     let same = |g: f64| (g - scene.gamma).abs() < 1e-9;
     for curve in &scene.curves {
@@ -79,15 +76,8 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, style: &Style
     for (k, (curve, (text, mine))) in order.iter().zip(&names).enumerate() {
         let y = first + k as f64 * pitch;
         let color = if *mine { c.accent } else { c.muted };
-        frame.text(
-            area,
-            text,
-            (x, y),
-            LABEL,
-            color,
-            if *mine { Weight::Bold } else { Weight::Regular },
-            (HPos::Left, VPos::Center),
-        )?;
+        let set = TextStyle::new(LABEL, color, Weight::bold_if(*mine), (HPos::Left, VPos::Center));
+        frame.text(area, text, (x, y), set)?;
         frame.reserve([x, y - height / 2.0, x + style.text_width(text, LABEL), y + height / 2.0]);
         let from = (x - style.pxf(4.0), y);
         let path: Vec<(f64, f64)> = curve.points.iter().map(|&(p, v)| frame.p(p, v)).collect();

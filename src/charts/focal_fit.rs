@@ -7,7 +7,7 @@ use super::area::{Area, Drawn};
 use super::fit::{draw_points_at_targets, probability_frame};
 use super::frame::{Frame, Spot, Stroke, LABEL};
 use super::lines::Lines;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::core::fit::FitError;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, signed_term};
@@ -50,7 +50,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &FocalScene, binary: &Bina
         let Some(fit) = fit else { continue };
         let spots = beside(&frame, fit, above, style);
         if let Some((at, anchor)) = frame.best_spot(area, text, LABEL, &spots) {
-            frame.label(area, text, &[at], LABEL, color, true, anchor)?;
+            frame.label(area, text, &[at], TextStyle::bold(LABEL, color, anchor))?;
         }
     }
     frame.finish(area)

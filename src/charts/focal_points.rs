@@ -10,7 +10,7 @@ use super::frame::{
     fitted, nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Ticks, KEY_LINE, LABEL,
 };
 use super::plot_map::Axis;
-use super::style::{Colors, Style, Weight};
+use super::style::{Colors, Style, TextStyle, Weight};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list, percent_whole};
@@ -108,16 +108,17 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
             area,
             t(lang, "fig.focal-points.hard"),
             &[(l + style.pxf(6.0), top + style.pxf(6.0))],
-            LABEL - 1.0,
-            c.negative,
-            true,
-            (HPos::Left, VPos::Top),
+            TextStyle::bold(LABEL - 1.0, c.negative, (HPos::Left, VPos::Top)),
         )?;
     }
     for (line, size, y) in lines {
         let color = if line.muted { c.muted } else { c.text };
-        let weight = if line.bold { Weight::Bold } else { Weight::Regular };
-        frame.text(area, &line.text, (x, y), size, color, weight, (HPos::Right, VPos::Top))?;
+        frame.text(
+            area,
+            &line.text,
+            (x, y),
+            TextStyle::new(size, color, Weight::bold_if(line.bold), (HPos::Right, VPos::Top)),
+        )?;
     }
     frame.finish(area)
 }

@@ -8,7 +8,7 @@ use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::{Axis, Scale};
-use super::style::{Colors, Style};
+use super::style::{Colors, Style, TextStyle};
 use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::{Breakdown, StabilityScene};
@@ -92,11 +92,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &S
         };
         let both = spots.iter().find(clear).or_else(|| spots.iter().find(fits));
         if let Some(&(anchor, at)) = both {
-            frame.label(area, &first, &[at], LABEL, c.negative, true, anchor)?;
-            frame.label(area, &second, &[below(at)], LABEL - 1.0, c.negative, false, anchor)?;
+            frame.label(area, &first, &[at], TextStyle::bold(LABEL, c.negative, anchor))?;
+            frame.label(area, &second, &[below(at)], TextStyle::regular(LABEL - 1.0, c.negative, anchor))?;
         } else {
             for &(anchor, at) in &spots {
-                if frame.label(area, &first, &[at], LABEL, c.negative, true, anchor)? {
+                if frame.label(area, &first, &[at], TextStyle::bold(LABEL, c.negative, anchor))? {
                     break;
                 }
             }
@@ -113,8 +113,8 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &S
     let stable = [-400.0, -300.0, -200.0, -150.0, -60.0, -45.0].map(|z| above(z, 6.0));
     let naive = [-30.0, -20.0].map(|z| above(z, 4.0));
     let anchor = (HPos::Left, VPos::Bottom);
-    frame.label(area, t(lang, "fig.logits-stability.stable"), &stable, LABEL, c.accent, true, anchor)?;
-    frame.label(area, t(lang, "fig.logits-stability.naive"), &naive, LABEL, c.negative, true, anchor)?;
+    frame.label(area, t(lang, "fig.logits-stability.stable"), &stable, TextStyle::bold(LABEL, c.accent, anchor))?;
+    frame.label(area, t(lang, "fig.logits-stability.naive"), &naive, TextStyle::bold(LABEL, c.negative, anchor))?;
     frame.finish(area)
 }
 

@@ -7,7 +7,7 @@ use super::fit::notes;
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::BinaryScene;
@@ -44,7 +44,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     let beside = |p: f64, dx: f64| (frame.px(p) + style.pxf(dx), frame.py(-p.ln()));
     let along = [0.09, 0.06, 0.13, 0.045, 0.18];
     let at: Vec<_> = [5.0, 12.0].into_iter().flat_map(|dx| along.map(|p| beside(p, dx))).collect();
-    frame.label(area, t(lang, "fig.neglog.curve"), &at, LABEL, c.muted, true, (HPos::Left, VPos::Center))?;
+    frame.label(area, t(lang, "fig.neglog.curve"), &at, TextStyle::bold(LABEL, c.muted, (HPos::Left, VPos::Center)))?;
     if let Some(pt) = scene.highlighted() {
         let loss = pt.neg_log_p;
         let at = (frame.px(pt.p_true.clamp(0.0, 1.0)), frame.py_clamped(loss));
@@ -54,10 +54,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
             area,
             &text,
             &[(at.0 + style.pxf(14.0), at.1 - style.pxf(14.0))],
-            LABEL,
-            c.text,
-            true,
-            (HPos::Left, VPos::Bottom),
+            TextStyle::bold(LABEL, c.text, (HPos::Left, VPos::Bottom)),
         )?;
     }
     frame.finish(area)

@@ -10,7 +10,7 @@ use super::frame::{fitted, Frame, FrameSpec, Stroke, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::prob_bars::bar_width;
-use super::style::{Style, Weight};
+use super::style::{Style, TextStyle, Weight};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::BinaryScene;
@@ -77,10 +77,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
             area,
             &text,
             (x, y),
-            fitted(style, &text, LABEL, room),
-            c.accent,
-            Weight::Bold,
-            (HPos::Left, VPos::Center),
+            TextStyle::bold(fitted(style, &text, LABEL, room), c.accent, (HPos::Left, VPos::Center)),
         )?;
     }
     // Bars cut by the axis say how tall they are; small ones say it when there is room.
@@ -94,7 +91,17 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
                 if cut { fill(t(lang, "fig.label.cut"), &[("v", fixed(pt.loss, 2))]) } else { fixed(pt.loss, 2) };
             let at = if cut { (x, top + style.pxf(4.0)) } else { (x, top - style.pxf(4.0)) };
             let v = if cut { VPos::Top } else { VPos::Bottom };
-            frame.label(area, &text, &[at], LABEL - 1.0, if cut { c.text } else { c.muted }, cut, (HPos::Center, v))?;
+            frame.label(
+                area,
+                &text,
+                &[at],
+                TextStyle::new(
+                    LABEL - 1.0,
+                    if cut { c.text } else { c.muted },
+                    Weight::bold_if(cut),
+                    (HPos::Center, v),
+                ),
+            )?;
         }
     }
     frame.finish(area)

@@ -7,7 +7,7 @@ use super::area::{Area, Drawn};
 use super::fit::held_out_note;
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::{BinaryPoint, BinaryScene};
@@ -34,10 +34,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
             area,
             &label,
             &[(at.0, at.1 - style.pxf(16.0))],
-            LABEL,
-            c.text,
-            true,
-            (HPos::Center, VPos::Bottom),
+            TextStyle::bold(LABEL, c.text, (HPos::Center, VPos::Bottom)),
         )?;
     }
     frame.finish(area)

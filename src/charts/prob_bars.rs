@@ -8,7 +8,7 @@ use super::bins::{binned_note, draw_binned, x_bins, XBin, BAR_LIMIT};
 use super::fit::{notes, probability_frame};
 use super::frame::{Frame, Stroke, LABEL};
 use super::lines::Lines;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::core::array::ascending_order;
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
@@ -116,10 +116,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
                 area,
                 &text,
                 &[(x, top - gap), (x, top - gap - line), (x, top - gap - 2.0 * line)],
-                LABEL,
-                c.text,
-                false,
-                (HPos::Center, VPos::Bottom),
+                TextStyle::regular(LABEL, c.text, (HPos::Center, VPos::Bottom)),
             )?;
         }
     }

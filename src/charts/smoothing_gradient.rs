@@ -9,7 +9,7 @@ use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::smoothing_logits::nearest;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::SmoothingScene;
@@ -47,10 +47,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
             area,
             &name,
             &[(right, ys - gap), (right, ys + gap)],
-            LABEL,
-            c.accent,
-            true,
-            (HPos::Right, VPos::Bottom),
+            TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Bottom)),
         )?;
         let (x, y) = frame.p(a, 0.0);
         frame.dot(area, (x, y), c.accent, 5.0)?;
@@ -64,17 +61,22 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         let below = (x + gap, y + gap * 2.0);
         let clear = spots.iter().find(|&&(at, anchor)| frame.clear_at(area, &text, LABEL, (at, anchor)));
         if let Some(&(at, anchor)) = clear {
-            frame.label(area, &text, &[at], LABEL, c.accent, true, anchor)?;
+            frame.label(area, &text, &[at], TextStyle::bold(LABEL, c.accent, anchor))?;
         } else if frame.fits(area, &text, below, LABEL, (HPos::Left, VPos::Bottom))
             || !spots.iter().any(|&(at, anchor)| frame.fits(area, &text, at, LABEL, anchor))
         {
             frame.halo = true;
-            frame.label_or_smaller(area, &text, &[below], LABEL, c.accent, true, (HPos::Left, VPos::Bottom))?;
+            frame.label_or_smaller(
+                area,
+                &text,
+                &[below],
+                TextStyle::bold(LABEL, c.accent, (HPos::Left, VPos::Bottom)),
+            )?;
             frame.halo = false;
         } else if let Some(&(at, anchor)) =
             spots.iter().find(|&&(at, anchor)| frame.fits(area, &text, at, LABEL, anchor))
         {
-            frame.label(area, &text, &[at], LABEL, c.accent, true, anchor)?;
+            frame.label(area, &text, &[at], TextStyle::bold(LABEL, c.accent, anchor))?;
         }
     }
     let yh = frame.py(nearest(&scene.grad_one_hot, a1));
@@ -82,10 +84,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         area,
         t(lang, "fig.smoothing-gradient.one-hot"),
         &[(right, yh + gap), (right, yh + gap * 4.0)],
-        LABEL,
-        c.muted,
-        true,
-        (HPos::Right, VPos::Top),
+        TextStyle::bold(LABEL, c.muted, (HPos::Right, VPos::Top)),
     )?;
     frame.finish(area)
 }

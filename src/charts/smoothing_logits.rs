@@ -9,7 +9,7 @@ use super::area::{Area, Drawn};
 use super::frame::{nice_ticks, Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::SmoothingScene;
@@ -59,10 +59,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
                     (x + style.pxf(8.0), y - up - style.pxf(52.0)),
                     (x, y - up - style.pxf(80.0)),
                 ],
-                LABEL,
-                c.accent,
-                true,
-                (HPos::Center, VPos::Bottom),
+                TextStyle::bold(LABEL, c.accent, (HPos::Center, VPos::Bottom)),
             )?;
             frame.halo = false;
         }
@@ -72,10 +69,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
                 area,
                 text,
                 &[(right - style.pxf(6.0), top + style.pxf(6.0))],
-                LABEL,
-                c.accent,
-                true,
-                (HPos::Right, VPos::Top),
+                TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Top)),
             )?;
         }
     }
@@ -97,10 +91,20 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         let (x, y) = frame.p(a, v);
         (x + style.pxf(10.0), y)
     });
-    let named = frame.label(area, one_hot, &ends, LABEL, c.muted, true, (HPos::Right, VPos::Bottom))?
-        || frame.label(area, one_hot, &Vec::from_iter(beside), LABEL, c.muted, true, (HPos::Left, VPos::Bottom))?;
+    let named = frame.label(area, one_hot, &ends, TextStyle::bold(LABEL, c.muted, (HPos::Right, VPos::Bottom)))?
+        || frame.label(
+            area,
+            one_hot,
+            &Vec::from_iter(beside),
+            TextStyle::bold(LABEL, c.muted, (HPos::Left, VPos::Bottom)),
+        )?;
     if !named {
-        frame.label(area, one_hot, &[(right, yh - gap)], LABEL, c.muted, true, (HPos::Right, VPos::Bottom))?;
+        frame.label(
+            area,
+            one_hot,
+            &[(right, yh - gap)],
+            TextStyle::bold(LABEL, c.muted, (HPos::Right, VPos::Bottom)),
+        )?;
     }
     if let Some(minimum) = scene.gap {
         // At the right end; where the curve leaves the plot's top before
@@ -111,18 +115,21 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
             let (x, y) = frame.p(a, v);
             (x - style.pxf(10.0), y)
         });
-        let named = frame.label(area, smoothed, &ends, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?
-            || frame.label(
+        let named =
+            frame.label(area, smoothed, &ends, TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Bottom)))?
+                || frame.label(
+                    area,
+                    smoothed,
+                    &Vec::from_iter(rising),
+                    TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Bottom)),
+                )?;
+        if !named {
+            frame.label_or_smaller(
                 area,
                 smoothed,
-                &Vec::from_iter(rising),
-                LABEL,
-                c.accent,
-                true,
-                (HPos::Right, VPos::Bottom),
+                &ends,
+                TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Bottom)),
             )?;
-        if !named {
-            frame.label_or_smaller(area, smoothed, &ends, LABEL, c.accent, true, (HPos::Right, VPos::Bottom))?;
         }
         // The entropy's line named at its left end, over it or under it,
         // where the curves, which come down to it further right, leave the
@@ -139,10 +146,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         };
         let (over, under) = (floor - gap, floor + gap);
         let (room_over, room_under) = (clear(over - height), clear(under) && under + height <= frame.rect().3);
-        if !(room_over && frame.label(area, &text, &[(x, over)], size, c.muted, false, (HPos::Left, VPos::Bottom))?)
+        if !(room_over
+            && frame.label(area, &text, &[(x, over)], TextStyle::regular(size, c.muted, (HPos::Left, VPos::Bottom)))?)
             && room_under
         {
-            frame.label(area, &text, &[(x, under)], size, c.muted, false, (HPos::Left, VPos::Top))?;
+            frame.label(area, &text, &[(x, under)], TextStyle::regular(size, c.muted, (HPos::Left, VPos::Top)))?;
         }
     }
     frame.finish(area)

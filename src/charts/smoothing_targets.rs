@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
-use super::style::{Colors, Style};
+use super::style::{Colors, Style, TextStyle};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::SmoothingScene;
@@ -47,10 +47,7 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
             area,
             text,
             &[(right - style.pxf(6.0), top + style.pxf(4.0))],
-            LABEL - 1.0,
-            c.muted,
-            false,
-            (HPos::Right, VPos::Top),
+            TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Right, VPos::Top)),
         )?;
     }
     frame.finish(area)

@@ -9,7 +9,7 @@ use super::class_marks::class_mark;
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
-use super::style::Style;
+use super::style::{Style, TextStyle};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::SoftmaxScene;
@@ -48,7 +48,12 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     // Left of the line, as far as the figure's side (no gap below 0 leaves
     // little room there).
     let at = (frame.px(0.0) - style.pxf(4.0), bottom - style.pxf(4.0));
-    frame.label_or_smaller(area, wrong, &[at], LABEL - 1.0, c.muted, false, (HPos::Right, VPos::Bottom))?;
+    frame.label_or_smaller(
+        area,
+        wrong,
+        &[at],
+        TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Right, VPos::Bottom)),
+    )?;
     // One row per class; within it, points spread by their place in the list.
     for &(i, class, gap) in &gaps {
         let spread = ((i as f64 * 0.618_034) % 1.0 - 0.5) * 0.6;
@@ -67,8 +72,8 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         let text = fill(t(lang, "fig.softmax-logits.median"), &[("m", fixed(median, 2))]);
         let x = frame.px(median.clamp(lo, hi));
         let at = [(x + style.pxf(5.0), top + style.pxf(2.0)), (x - style.pxf(5.0), top + style.pxf(2.0))];
-        if !frame.label(area, &text, &at[..1], LABEL, c.text, true, (HPos::Left, VPos::Top))? {
-            frame.label(area, &text, &at[1..], LABEL, c.text, true, (HPos::Right, VPos::Top))?;
+        if !frame.label(area, &text, &at[..1], TextStyle::bold(LABEL, c.text, (HPos::Left, VPos::Top)))? {
+            frame.label(area, &text, &at[1..], TextStyle::bold(LABEL, c.text, (HPos::Right, VPos::Top)))?;
         }
     }
     match scene.cap {
@@ -80,15 +85,25 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
             let x = frame.px(cap.clamp(lo, hi));
             let y = top + style.pxf(22.0);
             let at = [(x + style.pxf(5.0), y), (x - style.pxf(5.0), y)];
-            if !frame.label(area, &text, &at[..1], LABEL, c.accent, true, (HPos::Left, VPos::Top))? {
-                frame.label_or_smaller(area, &text, &at[1..], LABEL, c.accent, true, (HPos::Right, VPos::Top))?;
+            if !frame.label(area, &text, &at[..1], TextStyle::bold(LABEL, c.accent, (HPos::Left, VPos::Top)))? {
+                frame.label_or_smaller(
+                    area,
+                    &text,
+                    &at[1..],
+                    TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Top)),
+                )?;
             }
         }
         None => {
             let (left, ..) = frame.rect();
             let at = [(left + style.pxf(6.0), top + style.pxf(22.0))];
             let text = t(lang, "fig.softmax-logits.no-cap");
-            frame.label_or_smaller(area, text, &at, LABEL - 1.0, c.muted, false, (HPos::Left, VPos::Top))?;
+            frame.label_or_smaller(
+                area,
+                text,
+                &at,
+                TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Left, VPos::Top)),
+            )?;
         }
     }
     frame.finish(area)

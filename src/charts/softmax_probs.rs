@@ -8,7 +8,7 @@ use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
-use super::style::{Colors, Style, NOTE_PX};
+use super::style::{Colors, Style, TextStyle, Weight, NOTE_PX};
 use crate::i18n::{fill, t, Lang, Message};
 use crate::number::format::{fixed, list};
 use crate::scene::{KerasForms, SoftmaxScene};
@@ -78,13 +78,23 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     }
     for (n, line) in lines.iter().enumerate() {
         let at = (right - style.pxf(6.0), top + style.pxf(4.0 + 18.0 * n as f64));
-        frame.label_or_smaller(area, line, &[at], LABEL, c.text, n == 0, (HPos::Right, VPos::Top))?;
+        frame.label_or_smaller(
+            area,
+            line,
+            &[at],
+            TextStyle::new(LABEL, c.text, Weight::bold_if(n == 0), (HPos::Right, VPos::Top)),
+        )?;
     }
     if let Some(forms) = scene.keras.as_ref() {
         for (n, (long, short)) in call_lines(forms, lang).into_iter().enumerate() {
             let at = (style.pxf(16.0), bottom + style.pxf(50.0 + 18.0 * n as f64));
-            if !frame.label_or_smaller(area, &long, &[at], NOTE_PX, c.muted, false, (HPos::Left, VPos::Top))? {
-                frame.label(area, &short, &[at], NOTE_PX, c.muted, false, (HPos::Left, VPos::Top))?;
+            if !frame.label_or_smaller(
+                area,
+                &long,
+                &[at],
+                TextStyle::regular(NOTE_PX, c.muted, (HPos::Left, VPos::Top)),
+            )? {
+                frame.label(area, &short, &[at], TextStyle::regular(NOTE_PX, c.muted, (HPos::Left, VPos::Top)))?;
             }
         }
     }

@@ -12,7 +12,7 @@ use super::frame::{Frame, FrameSpec, Stroke, Ticks};
 use super::image::{CellBackend, Cells};
 use super::lines::r;
 use super::plot_map::Axis;
-use super::style::{Style, Weight, LABEL_PX};
+use super::style::{Style, TextStyle, LABEL_PX};
 use crate::core::array::first_max;
 use crate::core::softmax_fit::SoftmaxModel;
 use crate::i18n::{fill, t, Lang};
@@ -189,7 +189,7 @@ fn key<DB: CellBackend>(frame: &mut Frame, area: &Area<DB>, classes: usize) -> D
     let mut x = right - step * classes as f64 + style.pxf(8.0);
     let title = t(style.lang, "fig.softmax-regions.key");
     let text = |frame: &Frame, s: &str, at: (f64, f64)| {
-        frame.text(area, s, at, LABEL_PX, style.colors.text, Weight::Regular, (HPos::Left, VPos::Center))
+        frame.text(area, s, at, TextStyle::regular(LABEL_PX, style.colors.text, (HPos::Left, VPos::Center)))
     };
     text(frame, title, (x - style.text_width(title, LABEL_PX) - style.pxf(14.0), y))?;
     for class in 0..classes {

@@ -125,6 +125,47 @@ pub enum Weight {
     Bold,
 }
 
+impl Weight {
+    /// Bold where `bold` holds, else regular.
+    pub fn bold_if(bold: bool) -> Weight {
+        if bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        }
+    }
+}
+
+/// How a figure's words are set: their size in CSS pixels, colour and
+/// weight, and how they hang from the place they are given (which
+/// [`Style::text`] turns into the backend's [`Lettering`]).
+#[derive(Clone, Copy)]
+pub struct TextStyle {
+    pub size_css: f64,
+    pub color: RGBColor,
+    pub weight: Weight,
+    pub anchor: (HPos, VPos),
+}
+
+impl TextStyle {
+    pub fn new(size_css: f64, color: RGBColor, weight: Weight, anchor: (HPos, VPos)) -> TextStyle {
+        TextStyle { size_css, color, weight, anchor }
+    }
+
+    pub fn regular(size_css: f64, color: RGBColor, anchor: (HPos, VPos)) -> TextStyle {
+        TextStyle::new(size_css, color, Weight::Regular, anchor)
+    }
+
+    pub fn bold(size_css: f64, color: RGBColor, anchor: (HPos, VPos)) -> TextStyle {
+        TextStyle::new(size_css, color, Weight::Bold, anchor)
+    }
+
+    /// The same words at another size.
+    pub fn sized(self, size_css: f64) -> TextStyle {
+        TextStyle { size_css, ..self }
+    }
+}
+
 /// The font family of every figure; the page's CSS falls back the same way.
 pub const FONT_FAMILY: &str = "sans-serif";
 

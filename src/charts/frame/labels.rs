@@ -3,14 +3,13 @@
 
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::RGBColor;
 
 use super::clip::runs_through_part;
 use super::text::SMALLEST_TEXT_PX;
 use super::{Frame, Spot};
 use crate::charts::area::{Area, Done};
 use crate::charts::error::DrawError;
-use crate::charts::style::Weight;
+use crate::charts::style::{TextStyle, Weight};
 
 impl Frame<'_> {
     /// A number's label just above a point (a bar's top), where it overlaps nothing.
@@ -23,24 +22,21 @@ impl Frame<'_> {
         bold: bool,
     ) -> Done {
         let above = [(at.0, at.1 - self.style.pxf(4.0))];
-        self.label(area, text, &above, size_css, self.style.colors.text, bold, (HPos::Center, VPos::Bottom)).map(|_| ())
+        let set = TextStyle::new(size_css, self.style.colors.text, Weight::bold_if(bold), (HPos::Center, VPos::Bottom));
+        self.label(area, text, &above, set).map(|_| ())
     }
 
     /// A label that is drawn only where it overlaps no label placed before
     /// it; tries each candidate anchor in turn. Returns whether it was drawn.
-    #[allow(clippy::too_many_arguments)]
     pub fn label<DB: DrawingBackend>(
         &mut self,
         area: &Area<DB>,
         text: &str,
         candidates: &[(f64, f64)],
-        size_css: f64,
-        color: RGBColor,
-        bold: bool,
-        anchor: (HPos, VPos),
+        set: TextStyle,
     ) -> Result<bool, DrawError> {
-        let mut rooms =
-            candidates.iter().filter_map(|&at| Some((self.room(area.dim_in_pixel(), text, at, size_css, anchor)?, at)));
+        let room = |&at: &(f64, f64)| Some((self.room(area.dim_in_pixel(), text, at, set.size_css, set.anchor)?, at));
+        let mut rooms = candidates.iter().filter_map(room);
         let Some(first) = rooms.next() else {
             return Ok(false);
         };
@@ -52,8 +48,7 @@ impl Frame<'_> {
             let bg = self.style.colors.background;
             self.pixel_rect(area, [rect[0] - pad, rect[1], rect[2] + pad, rect[3]], bg)?;
         }
-        let weight = if bold { Weight::Bold } else { Weight::Regular };
-        self.text(area, text, at, size_css, color, weight, anchor)?;
+        self.text(area, text, at, set)?;
         Ok(true)
     }
 
@@ -62,20 +57,16 @@ impl Frame<'_> {
     /// set a pixel smaller at a time until it has, down to 9 px. For words
     /// that have no shorter form and say what the figure shows. Returns
     /// whether it was drawn.
-    #[allow(clippy::too_many_arguments)]
     pub fn label_or_smaller<DB: DrawingBackend>(
         &mut self,
         area: &Area<DB>,
         text: &str,
         candidates: &[(f64, f64)],
-        size_css: f64,
-        color: RGBColor,
-        bold: bool,
-        anchor: (HPos, VPos),
+        set: TextStyle,
     ) -> Result<bool, DrawError> {
-        let mut size = size_css;
+        let mut size = set.size_css;
         while size >= SMALLEST_TEXT_PX {
-            if self.label(area, text, candidates, size, color, bold, anchor)? {
+            if self.label(area, text, candidates, set.sized(size))? {
                 return Ok(true);
             }
             size -= 1.0;

@@ -34,7 +34,7 @@ use super::area::{Area, Done, Drawn};
 use super::error::DrawError;
 use super::lines::{r, Lines};
 use super::plot_map::{Axis, PlotMap, Scale};
-use super::style::{Colors, Style, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
+use super::style::{Colors, Style, TextStyle, Weight, AXIS_TITLE_PX, LABEL_PX, NOTE_PX, TICK_PX};
 
 #[derive(Clone)]
 pub struct FrameSpec {
@@ -321,7 +321,7 @@ impl<'s> Frame<'s> {
         for (i, line) in notes_above.iter().enumerate() {
             let at = (left, notes_top + i as f64 * line_height);
             frame.reserve([at.0, at.1, at.0 + style.text_width(line, NOTE_PX), at.1 + s(NOTE_PX * 1.2)]);
-            frame.text(area, line, at, NOTE_PX, style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
+            frame.text(area, line, at, TextStyle::regular(NOTE_PX, style.colors.muted, (HPos::Left, VPos::Top)))?;
         }
         for note in notes_over {
             frame.note(note);
@@ -615,18 +615,14 @@ impl<'s> Frame<'s> {
     }
 
     /// Text at an area pixel, unconditionally.
-    #[allow(clippy::too_many_arguments)]
     pub fn text<DB: DrawingBackend>(
         &self,
         area: &Area<DB>,
         text: &str,
-        (x, y): (f64, f64),
-        size_css: f64,
-        color: RGBColor,
-        weight: Weight,
-        anchor: (HPos, VPos),
+        at: (f64, f64),
+        set: TextStyle,
     ) -> Result<(), DrawError> {
-        put(area, text, (x, y), self.style.text(size_css, color, weight, anchor))
+        put(area, text, at, self.style.text(set.size_css, set.color, set.weight, set.anchor))
     }
 
     /// The key's markers and names, left to right from where its estimated
@@ -642,10 +638,7 @@ impl<'s> Frame<'s> {
                 area,
                 label,
                 (x + style.pxf(10.0), y),
-                LABEL,
-                style.colors.text,
-                Weight::Regular,
-                (HPos::Left, VPos::Center),
+                TextStyle::regular(LABEL, style.colors.text, (HPos::Left, VPos::Center)),
             )?;
             let w = key_name_width(style, label);
             self.reserve([x - style.pxf(8.0), y - style.pxf(9.0), x + style.pxf(10.0) + w, y + style.pxf(9.0)]);
@@ -689,10 +682,7 @@ impl<'s> Frame<'s> {
                 area,
                 name,
                 (x + sw + style.pxf(SWATCH_GAP), y),
-                LABEL_PX * k,
-                style.colors.text,
-                Weight::Regular,
-                (HPos::Left, VPos::Center),
+                TextStyle::regular(LABEL_PX * k, style.colors.text, (HPos::Left, VPos::Center)),
             )?;
             x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k * spread + style.pxf(KEY_BETWEEN);
         }
@@ -728,7 +718,7 @@ impl<'s> Frame<'s> {
         for (rect, line) in std::mem::take(&mut self.notes) {
             self.pixel_rect(area, [rect[0] - pad, rect[1] - pad / 2.0, rect[2] + pad, rect[3] + pad / 2.0], veil)?;
             let at = (rect[0], rect[1]);
-            self.text(area, &line, at, NOTE_PX, self.style.colors.muted, Weight::Regular, (HPos::Left, VPos::Top))?;
+            self.text(area, &line, at, TextStyle::regular(NOTE_PX, self.style.colors.muted, (HPos::Left, VPos::Top)))?;
         }
         Ok(self.map)
     }
@@ -789,7 +779,9 @@ mod tests {
             // Where the note is, then clear of it.
             let corner = (left + 6.0, top + 4.0);
             let drawn = |frame: &mut Frame, at| {
-                frame.label(&area, "over", &[at], LABEL, RGBColor(0, 0, 0), false, (HPos::Left, VPos::Top)).unwrap()
+                frame
+                    .label(&area, "over", &[at], TextStyle::regular(LABEL, RGBColor(0, 0, 0), (HPos::Left, VPos::Top)))
+                    .unwrap()
             };
             assert!(!drawn(&mut frame, corner), "a label on the note is not drawn");
             assert!(drawn(&mut frame, (corner.0, corner.1 + 60.0)), "one clear of it is");
@@ -959,7 +951,9 @@ mod tests {
             let mut frame = Frame::draw(&area, &style, &spec).unwrap();
             // Flush against the right side by the estimate.
             let at = (400.0 - style.text_width("NaN = 1", LABEL), 150.0);
-            frame.label(&area, "NaN = 1", &[at], LABEL, RGBColor(0, 0, 0), true, (HPos::Left, VPos::Top)).unwrap()
+            frame
+                .label(&area, "NaN = 1", &[at], TextStyle::bold(LABEL, RGBColor(0, 0, 0), (HPos::Left, VPos::Top)))
+                .unwrap()
         };
         assert!(placed(1.0));
         assert!(!placed(1.1));
