@@ -35,7 +35,9 @@ impl Frame<'_> {
         candidates: &[(f64, f64)],
         set: TextStyle,
     ) -> Result<bool, DrawError> {
-        let room = |&at: &(f64, f64)| Some((self.room(area.dim_in_pixel(), text, at, set.size_css, set.anchor)?, at));
+        // Its width, estimated once for all its places.
+        let w = self.style.text_width(text, set.size_css);
+        let room = |&at: &(f64, f64)| Some((self.room(area.dim_in_pixel(), w, at, set.size_css, set.anchor)?, at));
         let mut rooms = candidates.iter().filter_map(room);
         let Some(first) = rooms.next() else {
             return Ok(false);
@@ -84,7 +86,7 @@ impl Frame<'_> {
         size_css: f64,
         anchor: (HPos, VPos),
     ) -> bool {
-        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some()
+        self.room(area.dim_in_pixel(), self.style.text_width(text, size_css), at, size_css, anchor).is_some()
     }
 
     /// Whether [`Frame::label`] would draw `text` at a spot (a place and an
@@ -93,7 +95,8 @@ impl Frame<'_> {
     /// [`Frame::labels_keep_off_marks`] under it.
     pub fn clear_at<DB: DrawingBackend>(&self, area: &Area<DB>, text: &str, size_css: f64, spot: Spot) -> bool {
         let (at, anchor) = spot;
-        self.room(area.dim_in_pixel(), text, at, size_css, anchor).is_some_and(|rect| self.keeps_clear(rect))
+        let w = self.style.text_width(text, size_css);
+        self.room(area.dim_in_pixel(), w, at, size_css, anchor).is_some_and(|rect| self.keeps_clear(rect))
     }
 
     /// Whether no kept line runs through `rect` and no kept marker overlaps it.
@@ -119,13 +122,13 @@ impl Frame<'_> {
         clear.or_else(|| spots.iter().find(|&&(at, anchor)| self.fits(area, text, at, size_css, anchor))).copied()
     }
 
-    /// The rectangle `text` takes anchored at `(x, y)` in a figure of
-    /// `area` pixels, where that is inside it and clear of every label
-    /// placed so far.
+    /// The rectangle a text `w` pixels wide takes anchored at `(x, y)` in
+    /// a figure of `area` pixels, where that is inside it and clear of
+    /// every label placed so far.
     fn room(
         &self,
         (area_w, area_h): (u32, u32),
-        text: &str,
+        w: f64,
         (x, y): (f64, f64),
         size_css: f64,
         (h, v): (HPos, VPos),
@@ -133,7 +136,6 @@ impl Frame<'_> {
         if !(x.is_finite() && y.is_finite()) {
             return None;
         }
-        let w = self.style.text_width(text, size_css);
         let ht = self.style.pxf(size_css * 1.2);
         let x0 = match h {
             HPos::Left => x,
