@@ -563,7 +563,8 @@ fn a_settled_slider_describes_the_figures_on_screen_that_it_moved() {
     let p: Vec<String> = scene.points.iter().map(|p| format!("{:.2}", p.p)).collect();
     assert!(said.contains(&p.join(", ")), "each point's fitted p: {said}");
     let worst = scene.points.iter().max_by(|a, b| a.loss.total_cmp(&b.loss)).unwrap();
-    assert!(said.contains(&format!("costs most is at x = {:.2}", worst.x)), "{said}");
+    let class = if worst.green { "green (y = 1)" } else { "red (y = 0)" };
+    assert!(said.contains(&format!("costs most is the {class} point at x = {:.2}", worst.x)), "{said}");
     assert!(said.contains(&format!("a loss of {:.4}", worst.loss)), "{said}");
     assert!(!said.contains("smoothed target"), "the smoothing figures did not move: {said}");
     assert_eq!(frame(&mut model).announce, None, "said once");

@@ -102,7 +102,7 @@ pub(super) fn held_out_note(scene: &BinaryScene, style: &Style) -> Option<String
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
-    let mut s = fill(
+    let curve = fill(
         t(lang, "fig.fit.alt"),
         &[
             ("w", fixed(scene.model.coef, 4)),
@@ -111,10 +111,10 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
         ],
     );
     // The training point the fit serves worst: the largest loss.
-    if let Some(worst) = scene.points.iter().filter(|p| !p.held_out).max_by(|a, b| a.loss.total_cmp(&b.loss)) {
+    let worst = scene.points.iter().filter(|p| !p.held_out).max_by(|a, b| a.loss.total_cmp(&b.loss));
+    let costliest = worst.map(|worst| {
         let class = if worst.green { t(lang, "class.green") } else { t(lang, "class.red") };
-        s.push(' ');
-        s.push_str(&fill(
+        fill(
             t(lang, "fig.fit.alt-costliest"),
             &[
                 ("x", fixed(worst.x, 2)),
@@ -122,13 +122,11 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
                 ("p", fixed(worst.p_true, 2)),
                 ("l", fixed(worst.loss, 4)),
             ],
-        ));
-    }
-    if let Some(e) = &scene.fit_error {
-        let note = fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]);
-        s = sentences(lang, &[s, note]);
-    }
-    s
+        )
+    });
+    let no_fit = scene.fit_error.as_ref().map(|e| fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]));
+    let parts: Vec<String> = [Some(curve), costliest, no_fit].into_iter().flatten().collect();
+    sentences(lang, &parts)
 }
 
 /// The states the fits' names are tried in: rising and falling curves, the

@@ -15,7 +15,7 @@ use super::plot_map::Axis;
 use super::style::{Style, TextStyle, LABEL_PX};
 use crate::core::array::first_max;
 use crate::core::softmax_fit::SoftmaxModel;
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::{percent_tenths, readout};
 use crate::scene::SoftmaxScene;
 use crate::state::{PLANE_X_RANGE, PLANE_Y_RANGE};
@@ -201,7 +201,7 @@ fn key<DB: CellBackend>(frame: &mut Frame, area: &Area<DB>, classes: usize) -> D
 }
 
 pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
-    let mut text = fill(
+    let text = fill(
         t(lang, "fig.softmax-regions.alt"),
         &[
             ("n", scene.points.len().to_string()),
@@ -211,11 +211,8 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
             ("ce", readout(scene.mean_cross_entropy.unwrap_or(f64::NAN), 4)),
         ],
     );
-    if let Some(error) = &scene.fit_error {
-        text.push(' ');
-        text.push_str(&error.message().text(lang));
-    }
-    text
+    let why = scene.fit_error.as_ref().map(|error| error.message().text(lang));
+    sentences(lang, &[text, why.unwrap_or_default()])
 }
 
 /// The words key of the scene's preset's name.

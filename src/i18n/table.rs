@@ -149,15 +149,11 @@ pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
 /// Sentences written one after another as `lang` writes them: English puts
 /// a space between them, Chinese, whose full stop is full-width, none.
 /// Empty parts are left out.
-pub fn sentences(lang: Lang, parts: &[String]) -> String {
-    let gap = match lang {
-        Lang::En => " ",
-        Lang::Zh => "",
-    };
+pub fn sentences(lang: Lang, parts: &[impl AsRef<str>]) -> String {
     let mut out = String::new();
-    for part in parts.iter().filter(|p| !p.is_empty()) {
+    for part in parts.iter().map(AsRef::as_ref).filter(|p| !p.is_empty()) {
         if !out.is_empty() {
-            out.push_str(gap);
+            out.push_str(lang.sentence_gap());
         }
         out.push_str(part);
     }
@@ -275,9 +271,8 @@ mod tests {
 
     #[test]
     fn sentences_are_joined_as_each_language_joins_them() {
-        let parts = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(sentences(Lang::En, &parts(&["One.", "", "Two."])), "One. Two.");
-        assert_eq!(sentences(Lang::Zh, &parts(&["一。", "二。"])), "一。二。");
+        assert_eq!(sentences(Lang::En, &["One.", "", "Two."]), "One. Two.");
+        assert_eq!(sentences(Lang::Zh, &["一。", "二。"]), "一。二。");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::model::Model;
 use super::question::{Answer, Question, Status};
 use crate::core::breakdown::point_losses;
 use crate::core::smoothing::{logit_gap, smooth_categorical};
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::{fixed, percent_tenths, readout, trimmed};
 use crate::number::parse_f64;
 use crate::scene::{focal_options, BinaryScene, Deps};
@@ -126,7 +126,7 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
                     view.status = Status::Answered { right };
                     let verdict = t(lang, if right { "q.right" } else { "q.wrong" });
                     let picked = picked_sentence(model, &worked.right, answer, lang);
-                    view.feedback = Some(sentences(&[verdict, &picked, &worked.why]));
+                    view.feedback = Some(sentences(lang, &[verdict, &picked, &worked.why]));
                     if let Answer::Choice(id) = answer {
                         view.chosen = Some(id.clone());
                     }
@@ -148,19 +148,6 @@ fn picked_sentence(model: &Model, right: &Right, answer: &Answer, lang: Lang) ->
     let values = [("x", fixed(point.x, 2)), ("class", class(point.green, lang).to_owned()), ("v", value)];
     let measure = [("measure", t(lang, measure))];
     fill(&fill(t(lang, "q.picked"), &measure), &values)
-}
-
-/// Sentences one after another: a space after each, as English writes
-/// them, except after a full-width stop, as Chinese writes them.
-fn sentences(parts: &[&str]) -> String {
-    let mut out = String::new();
-    for part in parts.iter().filter(|p| !p.is_empty()) {
-        if !out.is_empty() && !out.ends_with(|c: char| c >= '\u{3000}') {
-            out.push(' ');
-        }
-        out.push_str(part);
-    }
-    out
 }
 
 fn class(green: bool, lang: Lang) -> &'static str {
@@ -191,7 +178,7 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
                 prompt: text("prompt").to_owned(),
                 choices: Vec::new(),
                 right: Right::Point { scores, measure: "q.measure.p-red" },
-                why: sentences(&[&answer, trend]),
+                why: sentences(lang, &[&answer, trend]),
                 point: Some(i),
             })
         }
@@ -248,7 +235,7 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
                 prompt: fill(text("prompt"), &[("n", binary.points.len().to_string())]),
                 choices: Vec::new(),
                 right: Right::Point { scores, measure: "q.measure.loss" },
-                why: sentences(&[&answer, &why]),
+                why: sentences(lang, &[&answer, &why]),
                 point: Some(i),
             })
         }
@@ -533,12 +520,6 @@ mod tests {
         questions.answer(Question::GapClasses, Answer::Choice("larger".into()), true);
         assert_eq!(questions.stored(), "penalty=1,gap-classes=1");
         assert_eq!(questions.answered_before(Question::GapClasses), Some(false), "that was an earlier visit");
-    }
-
-    #[test]
-    fn sentences_are_spaced_as_each_language_spaces_them() {
-        assert_eq!(sentences(&["Right.", "", "It is."]), "Right. It is.");
-        assert_eq!(sentences(&["答对了。", "它是。"]), "答对了。它是。");
     }
 
     #[test]
