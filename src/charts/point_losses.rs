@@ -11,9 +11,9 @@ use super::lines::Lines;
 use super::plot_map::Axis;
 use super::prob_bars::bar_width;
 use super::style::{Style, TextStyle, Weight};
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::{fixed, list};
-use crate::scene::BinaryScene;
+use crate::scene::{BinaryPoint, BinaryScene};
 
 /// The y axis never grows past this; taller bars are cut and say their value.
 const Y_CAP: f64 = 6.0;
@@ -108,15 +108,52 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
-    match scene.bce {
-        Some(bce) => fill(
-            t(lang, "fig.point-losses.alt"),
-            &[
-                ("bce", fixed(bce, 4)),
-                ("n", scene.points.len().to_string()),
-                ("l", list(scene.points.iter().map(|p| p.loss), 2, lang)),
-            ],
-        ),
-        None => t(lang, "fig.note.no-points").into(),
+    let Some(bce) = scene.bce else { return t(lang, "fig.note.no-points").into() };
+    // The mean is over the training points; the held-out ones are named apart.
+    let (trained, held): (Vec<_>, Vec<_>) = scene.points.iter().partition(|p| !p.held_out);
+    let losses = |points: &[&BinaryPoint]| list(points.iter().map(|p| p.loss), 2, lang);
+    let mean = fill(
+        t(lang, "fig.point-losses.alt"),
+        &[("bce", fixed(bce, 4)), ("n", trained.len().to_string()), ("l", losses(&trained))],
+    );
+    let apart = (!held.is_empty()).then(|| {
+        fill(t(lang, "fig.point-losses.alt-held-out"), &[("n", held.len().to_string()), ("l", losses(&held))])
+    });
+    sentences(lang, &[Some(mean), apart].into_iter().flatten().collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// The losses the description says BCE is the mean of: the numbers
+    /// after "losses", to the end of that sentence.
+    fn averaged(said: &str) -> Vec<f64> {
+        let after = said.split_once("losses ").expect("names the losses").1;
+        let listed = after.split_once(". ").map_or(after, |(sentence, _)| sentence).trim_end_matches('.');
+        listed.split(", ").map(|v| v.parse().expect("a number")).collect()
+    }
+
+    /// BCE is the mean of the training points' losses: the description
+    /// says it is the mean of exactly those, and names the held-out
+    /// points' losses apart.
+    #[test]
+    fn the_description_averages_the_losses_bce_averages() {
+        for query in ["", "pts=-2:0,-1:0h,-0.5:1,0.3:0,0.6:1h,1:1,2:1,2.5:0h,3:1&smooth=0.3"] {
+            let scene = Scene::from_state(&State::from_query(query).state).binary;
+            let said = alt_text(&scene, Lang::En);
+            let listed = averaged(&said);
+            let trained: Vec<f64> = scene.points.iter().filter(|p| !p.held_out).map(|p| p.loss).collect();
+            assert_eq!(listed.len(), trained.len(), "{said}");
+            let mean = listed.iter().sum::<f64>() / listed.len() as f64;
+            assert!((mean - scene.bce.unwrap()).abs() < 0.01, "the listed losses average {mean}: {said}");
+            let held = scene.points.len() - trained.len();
+            assert_eq!(said.contains("held-out"), held > 0, "{said}");
+            if held > 0 {
+                assert!(said.contains(&format!("The {held} held-out points")), "{said}");
+            }
+        }
     }
 }
