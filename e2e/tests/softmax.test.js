@@ -54,7 +54,7 @@ for (const [lang, status] of [["en", /^Converged after \d+ Newton steps\.$/], ["
     assert.match(await readout(page, "softmax-keras-one-hot"), /^keras\.losses\.CategoricalCrossentropy\(\)\(\[\[[01], [01], [01]\]\], \[\[0\.\d{6}, /);
     assert.match(await readout(page, "softmax-keras-sparse"), /^keras\.losses\.SparseCategoricalCrossentropy\(\)\(\[\d\], /);
     const alt = await description(page, "softmax-regions");
-    assert.match(alt, lang === "en" ? /^150 points of 3 classes \(blobs\)/ : /^平面上 3 个类别的 150 个点（团簇）/);
+    assert.match(alt, lang === "en" ? /^The blobs data: 150 points of 3 classes/ : /^团簇数据：平面上 3 个类别的 150 个点/);
     await page.scrollIntoView("#softmax");
     await page.screenshot(`${shots}/softmax-blobs-${lang}.png`, { fullPage: true });
     assert.deepEqual(log.errors, []);
@@ -91,7 +91,7 @@ test("presets, K, C, the seed and the animation", async () => {
   await page.select('[data-control="softmax-data"]', "imbalanced");
   await setControl(page, "softmax-classes", 6);
   assert.equal(await readout(page, "softmax-classes-value"), "6");
-  assert.match(await description(page, "softmax-regions"), /^140 points of 6 classes/);
+  assert.match(await description(page, "softmax-regions"), /^The imbalanced \(100 \/ 20 \/ 5\) data: 140 points of 6 classes/);
   await page.screenshot(`${shots}/softmax-imbalanced-6.png`, { fullPage: true });
   await page.select('[data-control="softmax-reg"]', "off");
   await settle(page);

@@ -10,7 +10,7 @@ use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
 use super::style::{Style, TextStyle};
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::fixed;
 use crate::scene::SoftmaxScene;
 
@@ -97,7 +97,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         None => {
             let (left, ..) = frame.rect();
             let at = [(left + style.pxf(6.0), top + style.pxf(22.0))];
-            let text = t(lang, "fig.softmax-logits.no-cap");
+            let text = no_cap(scene, lang);
             frame.label_or_smaller(
                 area,
                 text,
@@ -117,25 +117,61 @@ fn range(gaps: impl Iterator<Item = f64>, cap: Option<f64>) -> (f64, f64) {
     ((lo - pad).max(-FARTHEST), (hi + pad).min(FARTHEST))
 }
 
+/// What holds the gaps back where label smoothing asks for no finite one:
+/// the penalty, where the fit has one, and classes that overlap.
+fn no_cap(scene: &SoftmaxScene, lang: Lang) -> &'static str {
+    t(lang, if scene.penalized { "fig.softmax-logits.no-cap" } else { "fig.softmax-logits.no-cap-free" })
+}
+
 pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
     let gaps: Vec<f64> = scene.points.iter().filter_map(|p| Some(p.fit.as_ref()?.logit_gap)).collect();
-    let negative = gaps.iter().filter(|&&g| g < 0.0).count();
-    let median = scene.median_gap.map_or_else(|| "—".to_owned(), |m| fixed(m, 2));
     let cap = match scene.cap {
         Some(cap) => {
             fill(t(lang, "fig.softmax-logits.alt-cap"), &[("a", fixed(scene.alpha, 2)), ("gap", fixed(cap, 3))])
         }
-        None => t(lang, "fig.softmax-logits.no-cap").to_owned(),
+        None => no_cap(scene, lang).to_owned(),
     };
+    // Without a fit there are no gaps to describe: why, instead.
+    let (Some(median), false) = (scene.median_gap, gaps.is_empty()) else {
+        let why = scene
+            .fit_error
+            .as_ref()
+            .map(|e| fill(t(lang, "fig.note.softmax-no-fit"), &[("why", e.message().text(lang))]));
+        return sentences(lang, &[why.unwrap_or_default(), cap]);
+    };
+    let negative = gaps.iter().filter(|&&g| g < 0.0).count();
     fill(
         t(lang, "fig.softmax-logits.alt"),
-        &[("n", gaps.len().to_string()), ("median", median), ("wrong", negative.to_string()), ("cap", cap)],
+        &[("n", gaps.len().to_string()), ("median", fixed(median, 2)), ("wrong", negative.to_string()), ("cap", cap)],
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What holds the gaps back is said as the fit's objective has it: the
+    /// penalty only where there is one; without a fit, why, and no gaps.
+    #[test]
+    fn the_words_name_what_holds_the_gaps_back_and_gaps_only_of_a_fit() {
+        use crate::charts::painting::painted;
+        use crate::charts::{Figure, Style};
+        use crate::scene::Scene;
+        use crate::state::State;
+        for (query, penalty) in [("", true), ("softmax-data=ring&softmax-reg=off", false)] {
+            let scene = Scene::from_state(&State::from_query(query).state);
+            let said = alt_text(&scene.softmax, Lang::En);
+            assert_eq!(said.contains("penalty and class overlap"), penalty, "{query:?}: {said}");
+            assert_eq!(said.contains("no penalty"), !penalty, "{query:?}: {said}");
+            let drawn = painted(Figure::SoftmaxLogits, (696, 392), &scene, &Style::default()).words().join(" ");
+            assert!(drawn.contains(no_cap(&scene.softmax, Lang::En)), "{query:?}: {drawn}");
+        }
+        let separable = "softmax-reg=off&softmax-pts=-2:0:0,-1:1:0,2:0:1,3:1:1,0:3:2,1:4:2";
+        let scene = Scene::from_state(&State::from_query(separable).state);
+        let said = alt_text(&scene.softmax, Lang::En);
+        assert!(said.starts_with("No fit: the classes are separable"), "{said}");
+        assert!(!said.contains("logit gaps of"), "{said}");
+    }
 
     #[test]
     fn the_range_holds_zero_the_gaps_and_the_cap() {

@@ -201,18 +201,30 @@ fn key<DB: CellBackend>(frame: &mut Frame, area: &Area<DB>, classes: usize) -> D
 }
 
 pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
-    let text = fill(
-        t(lang, "fig.softmax-regions.alt"),
-        &[
-            ("n", scene.points.len().to_string()),
-            ("k", scene.classes.to_string()),
-            ("data", t(lang, data_key(scene)).to_owned()),
-            ("accuracy", percent_tenths(scene.accuracy.unwrap_or(f64::NAN))),
-            ("ce", readout(scene.mean_cross_entropy.unwrap_or(f64::NAN), 4)),
-        ],
-    );
-    let why = scene.fit_error.as_ref().map(|error| error.message().text(lang));
-    sentences(lang, &[text, why.unwrap_or_default()])
+    let data = [
+        ("n", scene.points.len().to_string()),
+        ("k", scene.classes.to_string()),
+        ("data", t(lang, data_key(scene)).to_owned()),
+    ];
+    // Regions and boundaries only where there is a model to draw them.
+    let Some(_) = &scene.model else {
+        let points = fill(t(lang, "fig.softmax-regions.alt-points"), &data);
+        let why = scene
+            .fit_error
+            .as_ref()
+            .map(|e| fill(t(lang, "fig.note.softmax-no-fit"), &[("why", e.message().text(lang))]));
+        return sentences(lang, &[points, why.unwrap_or_default()]);
+    };
+    let fit = [
+        ("accuracy", percent_tenths(scene.accuracy.unwrap_or(f64::NAN))),
+        ("ce", readout(scene.mean_cross_entropy.unwrap_or(f64::NAN), 4)),
+    ];
+    let text = fill(t(lang, "fig.softmax-regions.alt"), &[data.as_slice(), &fit].concat());
+    let not_optimal = scene
+        .fit_error
+        .as_ref()
+        .map(|e| fill(t(lang, "fig.note.softmax-not-optimal"), &[("why", e.message().text(lang))]));
+    sentences(lang, &[text, not_optimal.unwrap_or_default()])
 }
 
 /// The words key of the scene's preset's name.

@@ -19,6 +19,14 @@ impl Lang {
         }
     }
 
+    /// What ends a sentence: a full stop, full-width in Chinese.
+    pub const fn full_stop(self) -> &'static str {
+        match self {
+            Lang::En => ".",
+            Lang::Zh => "。",
+        }
+    }
+
     /// What goes between two sentences: a space in English, nothing in
     /// Chinese (its full stop carries the gap).
     pub const fn sentence_gap(self) -> &'static str {

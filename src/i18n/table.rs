@@ -148,7 +148,8 @@ pub fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
 
 /// Sentences written one after another as `lang` writes them: English puts
 /// a space between them, Chinese, whose full stop is full-width, none.
-/// Empty parts are left out.
+/// Empty parts are left out; a part that does not end as a sentence ends
+/// (an error's words, written for a note) gets a full stop.
 pub fn sentences(lang: Lang, parts: &[impl AsRef<str>]) -> String {
     let mut out = String::new();
     for part in parts.iter().map(AsRef::as_ref).filter(|p| !p.is_empty()) {
@@ -156,6 +157,9 @@ pub fn sentences(lang: Lang, parts: &[impl AsRef<str>]) -> String {
             out.push_str(lang.sentence_gap());
         }
         out.push_str(part);
+        if !part.ends_with(['.', '!', '?', '。', '！', '？']) {
+            out.push_str(lang.full_stop());
+        }
     }
     out
 }
@@ -273,6 +277,9 @@ mod tests {
     fn sentences_are_joined_as_each_language_joins_them() {
         assert_eq!(sentences(Lang::En, &["One.", "", "Two."]), "One. Two.");
         assert_eq!(sentences(Lang::Zh, &["一。", "二。"]), "一。二。");
+        // An error's words, written for a note, end as a sentence.
+        assert_eq!(sentences(Lang::En, &["No fit: none (set C)", "Two."]), "No fit: none (set C). Two.");
+        assert_eq!(sentences(Lang::Zh, &["无法拟合：（设置 C）", "二。"]), "无法拟合：（设置 C）。二。");
     }
 
     #[test]

@@ -89,6 +89,10 @@ pub struct SoftmaxScene {
     /// The fit's label smoothing ε and focal γ.
     pub alpha: f64,
     pub gamma: f64,
+    /// Whether the fit's objective has the L2 penalty (which alone bounds
+    /// the gaps where the smoothing asks for none and the classes do not
+    /// overlap).
+    pub penalized: bool,
     /// The gap that label smoothing asks for, ln(1 + K(1 − ε)/ε); `None` at ε = 0.
     pub cap: Option<f64>,
     /// Mean cross-entropy over the points, without the penalty.
@@ -166,6 +170,7 @@ impl SoftmaxScene {
             data: settings.data,
             alpha: settings.smoothing,
             gamma: settings.gamma,
+            penalized: settings.regularization == Regularization::L2,
             mean_cross_entropy,
             accuracy,
             median_gap,
