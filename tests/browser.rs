@@ -358,7 +358,7 @@ fn the_plane_is_shaded_by_class_and_its_numbers_are_shown() {
     let green = share(|r, g, b| g > r + 20 && g > b + 10);
     let blue = share(|r, g, b| b > r + 20 && b > g + 10);
     assert!(red > 0.02 && green > 0.02 && blue > 0.02, "red {red}, green {green}, blue {blue}");
-    assert_eq!(readout(&root, "softmax-accuracy"), "100.0 %");
+    assert_eq!(readout(&root, "softmax-accuracy"), "100.0%");
     assert!(number(&readout(&root, "softmax-loss")) < 0.05);
     assert!(readout(&root, "softmax-keras-one-hot").starts_with("keras.losses.CategoricalCrossentropy()"));
 }

@@ -827,7 +827,7 @@ fn the_softmax_section_opens_on_the_fitted_blobs() {
     assert!(SOFTMAX_FIGURES.iter().all(|f| drawn.contains(f)));
     let optimum = softmax_problem(&model.state).unwrap().fit().unwrap();
     assert_eq!(readout(&model, "softmax-iteration"), optimum.iterations.to_string());
-    assert_eq!(readout(&model, "softmax-accuracy"), "100.0 %");
+    assert_eq!(readout(&model, "softmax-accuracy"), "100.0%");
     // The readout is plain mean cross-entropy, without the penalty: the fit's own loss at ε = 0, γ = 0.
     assert_eq!(readout(&model, "softmax-loss"), format!("{:.4}", optimum.loss));
     assert!(readout(&model, "softmax-status").starts_with("Converged after"));
@@ -1106,7 +1106,7 @@ fn a_bad_softmax_link_is_clamped_and_explained_in_both_languages() {
     assert!(chinese.iter().any(|l| l == "softmax-gamma = 9 超出范围，已使用 5。"), "{chinese:?}");
     assert!(model.state.is_within_ranges());
     draw_all(&mut model);
-    assert_eq!(readout(&model, "softmax-accuracy"), "100.0 %");
+    assert_eq!(readout(&model, "softmax-accuracy"), "100.0%");
 }
 
 #[test]

@@ -106,12 +106,12 @@ test("progress survives a reload, and a browser that keeps nothing loses only th
 test("the questions in Chinese: the same numbers, Chinese words and punctuation", async () => {
   const { page, log } = await open(site.browser, `${site.base}?lang=zh`);
   const prompt = await page.evaluate((s) => document.querySelector(`${s} .q-prompt`).textContent, card("focal-share"));
-  assert.match(prompt, /^γ = 2\.0 时，x = 0\.20 的点（红）占 focal loss 总量的 \d+\.\d %。γ = 5 时，它的份额会变大、变小还是不变？$/);
+  assert.match(prompt, /^γ = 2\.0 时，x = 0\.20 的点（红）占 focal loss 总量的 \d+\.\d%。γ = 5 时，它的份额会变大、变小还是不变？$/);
   await page.click(`${card("focal-share")} [data-answer="grows"]`);
   await settle(page);
   assert.equal(await status(page, "focal-share"), "right");
   const text = await feedback(page, "focal-share");
-  assert.match(text, /^答对了。γ = 5 时它的份额为 \d+\.\d %（γ = 2\.0 时为 \d+\.\d %）；它的真实类别概率 p_t = 0\.\d{4}。/);
+  assert.match(text, /^答对了。γ = 5 时它的份额为 \d+\.\d%（γ = 2\.0 时为 \d+\.\d%）；它的真实类别概率 p_t = 0\.\d{4}。/);
   assert.ok(!/[,;:!?()]/.test(text), `full-width punctuation only: ${text}`);
   await page.click(`${card("largest-loss")} [data-q="pick"]`);
   const hint = await page.evaluate((s) => document.querySelector(`${s} .q-hint`).textContent, card("largest-loss"));

@@ -47,7 +47,7 @@ for (const [lang, status] of [["en", /^Converged after \d+ Newton steps\.$/], ["
   test(`?softmax-data=blobs draws the plane, the probabilities and the gaps with numbers (${lang})`, async () => {
     const { page, log } = await open(site.browser, `${site.base}?softmax-data=blobs&lang=${lang}`, { dpr: 2 });
     assertDrawn(await canvasInk(page));
-    assert.equal(await readout(page, "softmax-accuracy"), "100.0 %");
+    assert.equal(await readout(page, "softmax-accuracy"), "100.0%");
     assert.ok(number(await readout(page, "softmax-loss")) < 0.05);
     assert.ok(number(await readout(page, "softmax-logit-gap")) > 3, "without smoothing the gaps are large");
     assert.match(await readout(page, "softmax-status"), status);

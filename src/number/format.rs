@@ -154,10 +154,10 @@ pub fn percent_whole(share: f64) -> String {
     format!("{}%", fixed(100.0 * share, 0))
 }
 
-/// A share as a readout: "46.2 %", or "—" when there is none.
+/// A share as a readout: "46.2%", or "—" when there is none.
 pub fn percent_tenths(share: f64) -> String {
     if share.is_finite() {
-        format!("{:.1} %", share * 100.0)
+        format!("{:.1}%", share * 100.0)
     } else {
         "—".into()
     }
@@ -406,7 +406,7 @@ mod tests {
     #[test]
     fn shares_read_as_percentages() {
         assert_eq!(percent_whole(0.456), "46%");
-        assert_eq!(percent_tenths(0.4567), "45.7 %");
+        assert_eq!(percent_tenths(0.4567), "45.7%");
         assert_eq!(percent_tenths(f64::NAN), "—");
     }
 
