@@ -151,6 +151,21 @@ fn plane_points_out_of_the_square_or_unreadable_are_noticed() {
     assert!(none.state.is_within_ranges());
 }
 
+/// A chosen point past the plane's last is the last, said in a notice:
+/// among the link's own points, or the data set's.
+#[test]
+fn a_chosen_point_past_the_last_is_the_last() {
+    let own = read("softmax-pts=0:0:0,1:1:1&softmax-point=3");
+    assert_eq!(own.state.softmax.selected, 2);
+    let lines: Vec<String> = own.notices.iter().map(|n| n.message().text(Lang::En)).collect();
+    assert_eq!(lines, ["softmax-point = 3 is out of range; using 2."]);
+    let blobs = read("softmax-point=999");
+    assert_eq!(blobs.state.softmax.selected, 150);
+    assert_eq!(blobs.notices.len(), 1);
+    assert_eq!(read("softmax-point=150").notices, []);
+    assert!(own.state.is_within_ranges() && blobs.state.is_within_ranges());
+}
+
 // ---- Reading what people type ----
 
 #[test]
@@ -523,7 +538,7 @@ fn valid_state() -> impl Strategy<Value = State> {
         )| {
             let (regularization, class_balancing, palette, theme, lang) = choices;
             let (data, seed, bins, threshold) = data;
-            State {
+            let mut state = State {
                 data,
                 seed,
                 bins,
@@ -543,7 +558,10 @@ fn valid_state() -> impl Strategy<Value = State> {
                 lang,
                 bce_calc,
                 cce_calc,
-            }
+            };
+            // The chosen point is one of the plane's (a link's past the last is read as the last).
+            state.softmax.selected = state.softmax.selected.min(state.plane_points().len() as u32);
+            state
         },
     )
 }
