@@ -111,6 +111,22 @@ fn from_logits_the_probability_steps_leave_every_explanation() {
     assert!(!says(&rows[EXACT].1, "why.exact.infinite", Lang::En));
 }
 
+/// A p outside [0, 1] gives the exact row NaN, and the row says why.
+#[test]
+fn the_exact_rows_nan_from_a_p_outside_the_unit_interval_is_explained() {
+    let mut model = page("");
+    let bce = |f| Setting::Calculator(Calc::Binary, f);
+    set(&mut model, bce(CalcField::YTrue), "[0, 1]");
+    set(&mut model, bce(CalcField::YPred), "[1.5, 0.5]");
+    for lang in Lang::ALL {
+        let rows = rows(&model, Calc::Binary, lang);
+        assert_eq!(rows[EXACT].0, "nan");
+        assert!(says(&rows[EXACT].1, "why.exact.outside", lang), "{}", rows[EXACT].1);
+    }
+    set(&mut model, bce(CalcField::YPred), "[0.5, 0.5]");
+    assert!(!says(&rows(&model, Calc::Binary, Lang::En)[EXACT].1, "why.exact.outside", Lang::En));
+}
+
 #[test]
 fn categorical_logits_are_not_renormalised_in_any_sentence() {
     let mut model = page("");

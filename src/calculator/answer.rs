@@ -29,15 +29,24 @@ impl Loss {
 /// A mistake in what the reader typed, naming the field.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputError {
-    /// The argument's name, as the frameworks spell it (`y_true`), or `input`
-    /// for the call as a whole.
+    /// The argument's name, as the frameworks spell it (`y_true`), or
+    /// [`WHOLE_CALL`] for the call as a whole.
     pub field: &'static str,
     pub problem: Message,
 }
 
+/// [`InputError::field`] where every semantics refuses the call: its
+/// words name the arguments themselves (`y_true has shape [3] but y_pred
+/// has shape [2]`).
+pub const WHOLE_CALL: &str = "input";
+
 impl InputError {
-    /// The mistake in words, naming the field.
+    /// The mistake in words, naming the field (the call as a whole names
+    /// its arguments itself).
     pub fn message(&self) -> Message {
+        if self.field == WHOLE_CALL {
+            return self.problem.clone();
+        }
         Message::new("calc.input-error").with("field", self.field).with_message("problem", self.problem.clone())
     }
 }
@@ -112,7 +121,7 @@ pub fn evaluate(loss: Loss, input: &CalculatorInput) -> Result<Answer, InputErro
         .collect();
     if answer.rows.iter().all(|r| r.answer.is_err()) {
         if let Some(Err(first)) = answer.rows.first().map(|r| &r.answer) {
-            return Err(InputError { field: "input", problem: first.clone() });
+            return Err(InputError { field: WHOLE_CALL, problem: first.clone() });
         }
     }
     Ok(answer)
@@ -244,6 +253,8 @@ mod tests {
         assert_eq!(evaluate(Loss::Binary, &input).unwrap_err().field, "y_true");
         input.y_true = "[0, 1]".into();
         let error = evaluate(Loss::Binary, &input).unwrap_err();
-        assert_eq!(error.field, "input", "mismatched lengths are refused by every framework: {error}");
+        assert_eq!(error.field, WHOLE_CALL, "mismatched lengths are refused by every framework: {error}");
+        // Its words name the arguments themselves, after no field's name.
+        assert!(error.to_string().starts_with("y_true has shape [2] but y_pred has shape [4]"), "{error}");
     }
 }

@@ -24,8 +24,9 @@ pub fn why(which: Calc, semantics: Semantics, answer: &Answer, lang: Lang) -> St
     // torch's floor of −100 on a log is reached, whether an element is
     // completely wrong (a label of 1 given p below Keras' lower clip, or 0
     // given p above its upper one; smoothed targets are never 0 or 1), and
-    // whether a class with a non-zero target gets probability 0.
-    let (mut clipped, mut clamped, mut wrong, mut certain) = (false, false, false, false);
+    // whether a class with a non-zero target gets probability 0, and
+    // whether a p lies outside [0, 1], where a log's argument is negative.
+    let (mut clipped, mut clamped, mut wrong, mut certain, mut outside) = (false, false, false, false, false);
     let e = o.label_smoothing as f32;
     for (&y, &p) in answer.y_true.data.iter().zip(&answer.y_pred.data) {
         let (y, p) = (smooth_binary(y as f32, e), p as f32);
@@ -34,6 +35,7 @@ pub fn why(which: Calc, semantics: Semantics, answer: &Answer, lang: Lang) -> St
         clamped |= torch_clamps(y, p);
         wrong |= e == 0.0 && clips && ((y == 1.0 && p < 0.5) || (y == 0.0 && p > 0.5));
         certain |= (p == 0.0 && y != 0.0) || (p == 1.0 && y != 1.0);
+        outside |= !(0.0..=1.0).contains(&p);
     }
     let mut keys: Vec<String> = Vec::new();
     if binary {
@@ -46,6 +48,7 @@ pub fn why(which: Calc, semantics: Semantics, answer: &Answer, lang: Lang) -> St
         keys.push(format!("why.{sem}{suffix}"));
         match semantics {
             Semantics::Keras | Semantics::Keras3 if suffix.is_empty() && wrong => keys.push(format!("why.{sem}.worst")),
+            Semantics::Exact if !o.from_logits && outside => keys.push("why.exact.outside".into()),
             Semantics::Exact if !o.from_logits && certain => keys.push("why.exact.infinite".into()),
             _ => {}
         }
