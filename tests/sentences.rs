@@ -127,6 +127,22 @@ fn the_exact_rows_nan_from_a_p_outside_the_unit_interval_is_explained() {
     assert!(!says(&rows(&model, Calc::Binary, Lang::En)[EXACT].1, "why.exact.outside", Lang::En));
 }
 
+/// A negative entry in the categorical y_pred is no probability: every row
+/// says the number it prints is no loss; a row of probabilities says nothing of it.
+#[test]
+fn a_negative_probability_is_said_to_give_no_loss() {
+    let mut model = page("");
+    let cce = |f| Setting::Calculator(Calc::Categorical, f);
+    set(&mut model, cce(CalcField::YTrue), "[[0, 1]]");
+    set(&mut model, cce(CalcField::YPred), "[[-0.5, 1.5]]");
+    for lang in Lang::ALL {
+        let rows = rows(&model, Calc::Categorical, lang);
+        assert!(rows.iter().all(|r| says(&r.1, "why.cce.negative", lang)), "{rows:?}");
+    }
+    set(&mut model, cce(CalcField::YPred), "[[0.5, 0.5]]");
+    assert!(rows(&model, Calc::Categorical, Lang::En).iter().all(|r| !says(&r.1, "why.cce.negative", Lang::En)));
+}
+
 #[test]
 fn categorical_logits_are_not_renormalised_in_any_sentence() {
     let mut model = page("");

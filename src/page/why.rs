@@ -63,6 +63,11 @@ pub fn why(which: Calc, semantics: Semantics, answer: &Answer, lang: Lang) -> St
             (true, true) => ".logits-soft",
         };
         keys.push(format!("why.cce.{sem}{suffix}"));
+        // Probabilities are never negative: a row with a negative entry is
+        // renormalised, logged or clipped all the same, into nothing a loss means.
+        if !o.from_logits && answer.y_pred.data.iter().any(|&p| p < 0.0) {
+            keys.push("why.cce.negative".into());
+        }
     }
     let family = if binary { "bce" } else { "cce" };
     if o.label_smoothing > 0.0 {
