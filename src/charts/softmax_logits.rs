@@ -32,8 +32,13 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.x_title_short = t(lang, "fig.softmax-logits.x.short").into();
     spec.y_title = t(lang, "fig.softmax-logits.y").into();
     spec.top_extra = 4.0;
-    // The median's label and the line under it (the cap's, or why there is none).
-    spec.head_room = 40.0;
+    // Where smoothing asks for no gap, what holds the gaps back: above the
+    // plot, clear of the median's line and its label.
+    if scene.cap.is_none() {
+        spec.notes_above.push(no_cap(scene, lang).to_owned());
+    }
+    // The median's label, and the cap's under it.
+    spec.head_room = if scene.cap.is_some() { 40.0 } else { 20.0 };
     let mut frame = Frame::draw(area, style, &spec)?;
     if gaps.is_empty() {
         let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
@@ -43,7 +48,18 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     // The vertical lines run through the head room too (the frame's y axis has grown into it).
     let (y0, y1) = (frame.map.y.min, frame.map.y.max);
     frame.line(area, &[(0.0, y0), (0.0, y1)], Stroke::dashed(c.axis, 1.0))?;
+    // One row per class; within it, points spread by their place in the list.
+    for &(i, class, gap) in &gaps {
+        let spread = ((i as f64 * 0.618_034) % 1.0 - 0.5) * 0.6;
+        let at = frame.p(gap.clamp(lo, hi), class as f64 + spread);
+        class_mark(&frame, area, at, class, c.plane_class(class), 3.5)?;
+        if Some(i) == scene.shown {
+            frame.ring(area, at, 9.0)?;
+        }
+    }
     let wrong = t(lang, "fig.softmax-logits.wrong");
+    // Over the points, on its halo: many misclassified points (the ring)
+    // crowd the corner.
     frame.halo = true;
     // Left of the line, as far as the figure's side (no gap below 0 leaves
     // little room there).
@@ -54,15 +70,6 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         &[at],
         TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Right, VPos::Bottom)),
     )?;
-    // One row per class; within it, points spread by their place in the list.
-    for &(i, class, gap) in &gaps {
-        let spread = ((i as f64 * 0.618_034) % 1.0 - 0.5) * 0.6;
-        let at = frame.p(gap.clamp(lo, hi), class as f64 + spread);
-        class_mark(&frame, area, at, class, c.plane_class(class), 3.5)?;
-        if Some(i) == scene.shown {
-            frame.ring(area, at, 9.0)?;
-        }
-    }
     // The lines first, then their labels, each over every line.
     if let Some(cap) = scene.cap {
         frame.line(area, &[(cap, y0), (cap, y1)], Stroke::solid(c.accent, 2.5))?;
@@ -76,33 +83,20 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
             frame.label(area, &text, &at[1..], TextStyle::bold(LABEL, c.text, (HPos::Right, VPos::Top)))?;
         }
     }
-    match scene.cap {
-        Some(cap) => {
-            let text = fill(
-                t(lang, "fig.softmax-logits.cap"),
-                &[("a", fixed(scene.alpha, 2)), ("k", scene.classes.to_string()), ("gap", fixed(cap, 3))],
-            );
-            let x = frame.px(cap.clamp(lo, hi));
-            let y = top + style.pxf(22.0);
-            let at = [(x + style.pxf(5.0), y), (x - style.pxf(5.0), y)];
-            if !frame.label(area, &text, &at[..1], TextStyle::bold(LABEL, c.accent, (HPos::Left, VPos::Top)))? {
-                frame.label_or_smaller(
-                    area,
-                    &text,
-                    &at[1..],
-                    TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Top)),
-                )?;
-            }
-        }
-        None => {
-            let (left, ..) = frame.rect();
-            let at = [(left + style.pxf(6.0), top + style.pxf(22.0))];
-            let text = no_cap(scene, lang);
+    if let Some(cap) = scene.cap {
+        let text = fill(
+            t(lang, "fig.softmax-logits.cap"),
+            &[("a", fixed(scene.alpha, 2)), ("k", scene.classes.to_string()), ("gap", fixed(cap, 3))],
+        );
+        let x = frame.px(cap.clamp(lo, hi));
+        let y = top + style.pxf(22.0);
+        let at = [(x + style.pxf(5.0), y), (x - style.pxf(5.0), y)];
+        if !frame.label(area, &text, &at[..1], TextStyle::bold(LABEL, c.accent, (HPos::Left, VPos::Top)))? {
             frame.label_or_smaller(
                 area,
-                text,
-                &at,
-                TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Left, VPos::Top)),
+                &text,
+                &at[1..],
+                TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Top)),
             )?;
         }
     }
