@@ -88,11 +88,12 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
 /// the plot: the latter where the figure draws them hollow (`hollow`), not
 /// where its bars are the means of bins, which draw no point.
 pub(super) fn notes(scene: &BinaryScene, style: &Style, hollow: bool) -> Vec<String> {
-    let no_fit = scene
-        .fit_error
-        .as_ref()
-        .map(|e| fill(t(style.lang, "fig.note.no-fit"), &[("why", e.message().text(style.lang))]));
-    no_fit.into_iter().chain(held_out_note(scene, style).filter(|_| hollow)).collect()
+    no_fit_note(scene, style.lang).into_iter().chain(held_out_note(scene, style).filter(|_| hollow)).collect()
+}
+
+/// "No fit, so p = 0.5 is shown: …", when the points make no fit.
+fn no_fit_note(scene: &BinaryScene, lang: Lang) -> Option<String> {
+    scene.fit_error.as_ref().map(|e| fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]))
 }
 
 /// "Hollow: held out", when some points are.
@@ -124,9 +125,7 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
             ],
         )
     });
-    let no_fit = scene.fit_error.as_ref().map(|e| fill(t(lang, "fig.note.no-fit"), &[("why", e.message().text(lang))]));
-    let parts: Vec<String> = [Some(curve), costliest, no_fit].into_iter().flatten().collect();
-    sentences(lang, &parts)
+    sentences(lang, &[curve, costliest.unwrap_or_default(), no_fit_note(scene, lang).unwrap_or_default()])
 }
 
 /// The states the fits' names are tried in: rising and falling curves, the

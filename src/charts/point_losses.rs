@@ -119,7 +119,7 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let apart = (!held.is_empty()).then(|| {
         fill(t(lang, "fig.point-losses.alt-held-out"), &[("n", held.len().to_string()), ("l", losses(&held))])
     });
-    sentences(lang, &[Some(mean), apart].into_iter().flatten().collect::<Vec<_>>())
+    sentences(lang, &[mean, apart.unwrap_or_default()])
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::class_marks::class_mark;
 use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
+use super::softmax_regions::fit_note;
 use super::style::{Style, TextStyle};
 use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::fixed;
@@ -125,13 +126,9 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
         }
         None => no_cap(scene, lang).to_owned(),
     };
-    // Without a fit there are no gaps to describe: why, instead.
-    let (Some(median), false) = (scene.median_gap, gaps.is_empty()) else {
-        let why = scene
-            .fit_error
-            .as_ref()
-            .map(|e| fill(t(lang, "fig.note.softmax-no-fit"), &[("why", e.message().text(lang))]));
-        return sentences(lang, &[why.unwrap_or_default(), cap]);
+    // Without a fit there are no gaps (and no median) to describe: why, instead.
+    let Some(median) = scene.median_gap else {
+        return sentences(lang, &[fit_note(scene, lang).unwrap_or_default(), cap]);
     };
     let negative = gaps.iter().filter(|&&g| g < 0.0).count();
     fill(

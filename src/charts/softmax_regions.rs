@@ -34,10 +34,8 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.x_title = t(lang, "fig.softmax-regions.x").into();
     spec.y_title = t(lang, "fig.softmax-regions.y").into();
     let mut frame = Frame::draw(area, style, &spec)?;
-    if let Some(error) = &scene.fit_error {
-        let why = error.message().text(lang);
-        let key = if scene.model.is_some() { "fig.note.softmax-not-optimal" } else { "fig.note.softmax-no-fit" };
-        frame.note(&fill(t(lang, key), &[("why", why)]));
+    if let Some(note) = fit_note(scene, lang) {
+        frame.note(&note);
     }
     key(&mut frame, area, scene.classes)?;
     if let Some(model) = &scene.model {
@@ -206,25 +204,25 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
         ("k", scene.classes.to_string()),
         ("data", t(lang, data_key(scene)).to_owned()),
     ];
+    let why = fit_note(scene, lang).unwrap_or_default();
     // Regions and boundaries only where there is a model to draw them.
-    let Some(_) = &scene.model else {
-        let points = fill(t(lang, "fig.softmax-regions.alt-points"), &data);
-        let why = scene
-            .fit_error
-            .as_ref()
-            .map(|e| fill(t(lang, "fig.note.softmax-no-fit"), &[("why", e.message().text(lang))]));
-        return sentences(lang, &[points, why.unwrap_or_default()]);
-    };
+    if scene.model.is_none() {
+        return sentences(lang, &[fill(t(lang, "fig.softmax-regions.alt-points"), &data), why]);
+    }
     let fit = [
         ("accuracy", percent_tenths(scene.accuracy.unwrap_or(f64::NAN))),
         ("ce", readout(scene.mean_cross_entropy.unwrap_or(f64::NAN), 4)),
     ];
     let text = fill(t(lang, "fig.softmax-regions.alt"), &[data.as_slice(), &fit].concat());
-    let not_optimal = scene
-        .fit_error
-        .as_ref()
-        .map(|e| fill(t(lang, "fig.note.softmax-not-optimal"), &[("why", e.message().text(lang))]));
-    sentences(lang, &[text, not_optimal.unwrap_or_default()])
+    sentences(lang, &[text, why])
+}
+
+/// Why the plane's fit is missing ("No fit: …") or is no optimum ("Not an
+/// optimum: …"), when it is either.
+pub(super) fn fit_note(scene: &SoftmaxScene, lang: Lang) -> Option<String> {
+    let error = scene.fit_error.as_ref()?;
+    let key = if scene.model.is_some() { "fig.note.softmax-not-optimal" } else { "fig.note.softmax-no-fit" };
+    Some(fill(t(lang, key), &[("why", error.message().text(lang))]))
 }
 
 /// The words key of the scene's preset's name.
