@@ -119,12 +119,16 @@ impl State {
             read_setting(reader, self, spec);
         }
         // The chosen point is numbered among the plane's points, which the
-        // same link may give: one past the last is the last.
-        let count = self.plane_points().len() as u32;
-        if self.softmax.selected > count {
-            let (key, text) = (Setting::SoftmaxPoint.spec().key, self.softmax.selected.to_string());
-            reader.notice(Notice::OutOfRange { key, text, used: count.to_string() });
-            self.softmax.selected = count;
+        // same link may give: one past the last is the last. None chosen (the
+        // default) needs no count, which generates the data set.
+        let selected = self.softmax.selected;
+        if selected > 0 {
+            let count = self.plane_points().len() as u32;
+            if selected > count {
+                let key = Setting::SoftmaxPoint.spec().key;
+                reader.notice(Notice::OutOfRange { key, text: selected.to_string(), used: count.to_string() });
+                self.softmax.selected = count;
+            }
         }
         debug_assert!(self.is_within_ranges(), "a link let an out-of-range state through: {self:?}");
     }
