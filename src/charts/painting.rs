@@ -724,15 +724,16 @@ mod texts_inside {
             let painting = painted(figure, size, &scene, style);
             let mut words = Vec::new();
             for word in painting.words().iter().flat_map(|s| s.split_whitespace()) {
-                for (i, piece) in word.split(|c: char| c >= '\u{2e80}').enumerate() {
-                    if !piece.is_empty() {
-                        words.push(piece.to_owned());
-                    }
-                    // The character the split took out, after each piece but the last.
-                    if let Some(c) = word.chars().filter(|&c| c >= '\u{2e80}').nth(i) {
+                let mut latin = String::new();
+                for c in word.chars() {
+                    if c >= '\u{2e80}' {
+                        words.extend((!latin.is_empty()).then(|| std::mem::take(&mut latin)));
                         words.push(c.to_string());
+                    } else {
+                        latin.push(c);
                     }
                 }
+                words.extend((!latin.is_empty()).then_some(latin));
             }
             words
         };
