@@ -14,7 +14,7 @@ use super::lines::r;
 use super::plot_map::Axis;
 use super::style::{Style, TextStyle, LABEL_PX};
 use crate::core::array::first_max;
-use crate::core::softmax_fit::SoftmaxModel;
+use crate::core::softmax_fit::{SoftmaxFitError, SoftmaxModel};
 use crate::i18n::{fill, sentences, t, Lang};
 use crate::number::format::{percent_tenths, readout};
 use crate::scene::SoftmaxScene;
@@ -33,10 +33,8 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.y_ticks = Ticks::Auto(6);
     spec.x_title = t(lang, "fig.softmax-regions.x").into();
     spec.y_title = t(lang, "fig.softmax-regions.y").into();
+    spec.notes_above.extend(figure_note(scene, lang));
     let mut frame = Frame::draw(area, style, &spec)?;
-    if let Some(note) = fit_note(scene, lang) {
-        frame.note(&note);
-    }
     key(&mut frame, area, scene.classes)?;
     if let Some(model) = &scene.model {
         area.draw(&regions(&frame, model, style))?;
@@ -220,9 +218,24 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
 /// Why the plane's fit is missing ("No fit: …") or is no optimum ("Not an
 /// optimum: …"), when it is either.
 pub(super) fn fit_note(scene: &SoftmaxScene, lang: Lang) -> Option<String> {
+    note(scene, lang, |error| error.message().text(lang))
+}
+
+/// The figure's own note, above the plot: [`fit_note`], but for separable
+/// classes, the commonest case, in short, which leaves the plot room on a
+/// phone (the status line and the description give the remedy).
+fn figure_note(scene: &SoftmaxScene, lang: Lang) -> Option<String> {
+    note(scene, lang, |error| match error {
+        SoftmaxFitError::Separable => t(lang, "fig.softmax-regions.separable").into(),
+        error => error.message().text(lang),
+    })
+}
+
+/// "No fit: …" or "Not an optimum: …", with `why` the scene's error says.
+fn note(scene: &SoftmaxScene, lang: Lang, why: impl FnOnce(&SoftmaxFitError) -> String) -> Option<String> {
     let error = scene.fit_error.as_ref()?;
     let key = if scene.model.is_some() { "fig.note.softmax-not-optimal" } else { "fig.note.softmax-no-fit" };
-    Some(fill(t(lang, key), &[("why", error.message().text(lang))]))
+    Some(fill(t(lang, key), &[("why", why(error))]))
 }
 
 /// The words key of the scene's preset's name.
@@ -239,6 +252,52 @@ pub(super) fn data_key(scene: &SoftmaxScene) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Separable classes without a penalty: the figure says so in short,
+    /// above the plot, where on a phone as wide it covers no point (the
+    /// error's whole sentence took seven lines over them).
+    #[test]
+    fn the_separable_note_stands_above_the_plot_on_a_phone_too() {
+        use crate::charts::painting::{painted, text_box, Op};
+        use crate::charts::{Figure, Style};
+        use crate::scene::Scene;
+        use crate::state::State;
+        let query = "softmax-reg=off&softmax-pts=-2:0:0,-1:1:0,2:0:1,3:1:1,0:3:2,1:4:2";
+        let scene = Scene::from_state(&State::from_query(query).state);
+        for lang in [Lang::En, Lang::Zh] {
+            let style = Style { lang, ..Style::default() };
+            let note = figure_note(&scene.softmax, lang).expect("separable points have a note");
+            assert!(note.contains(t(lang, "fig.softmax-regions.separable")), "{note}");
+            for size in [(696, 392), (334, 250)] {
+                let painting = painted(Figure::SoftmaxRegions, size, &scene, &style);
+                let words = painting.words();
+                let texts: Vec<(&str, [f64; 4], f64)> = painting
+                    .calls()
+                    .filter(|&(code, call)| code == Op::Text as u8 && call[7] == 0.0)
+                    .map(|(_, call)| {
+                        let text = words[call[8] as usize];
+                        (text, text_box(call, text, &style), call[5])
+                    })
+                    .collect();
+                // The y axis' tick labels, set right of their anchor: the
+                // highest one's middle is at or below the plot's top.
+                let number = |text: &str| text.replace('−', "-").parse::<f64>().is_ok();
+                let highest_tick = texts
+                    .iter()
+                    .filter(|(text, _, align)| number(text) && *align == 2.0)
+                    .map(|(_, b, _)| (b[1] + b[3]) / 2.0)
+                    .fold(f64::MAX, f64::min);
+                let lines: Vec<_> = texts.iter().filter(|(text, ..)| note.contains(text) && text.len() > 3).collect();
+                assert!(!lines.is_empty(), "{lang:?} {size:?}: no line of {note:?}");
+                for (text, [_, _, _, bottom], _) in lines {
+                    assert!(
+                        *bottom <= highest_tick,
+                        "{lang:?} {size:?}: {text:?} reaches {bottom} over the plot (tick at {highest_tick})"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_interval_is_where_every_constraint_holds() {
