@@ -42,8 +42,9 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.head_room = if scene.cap.is_some() { 40.0 } else { 20.0 };
     let mut frame = Frame::draw(area, style, &spec)?;
     if gaps.is_empty() {
-        let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
-        frame.note(&fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]));
+        if let Some(note) = fit_note(scene, lang) {
+            frame.note(&note);
+        }
     }
     let (_, top, _, bottom) = frame.rect();
     // The vertical lines run through the head room too (the frame's y axis has grown into it).

@@ -8,6 +8,7 @@ use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
+use super::softmax_regions::fit_note;
 use super::style::{Colors, Style, TextStyle, Weight, NOTE_PX};
 use crate::i18n::{fill, t, Lang, Message};
 use crate::number::format::{fixed, list};
@@ -47,8 +48,9 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.bottom_extra = CALL_LINES;
     let mut frame = Frame::draw(area, style, &spec)?;
     let Some((_, point, fit)) = shown else {
-        let why = scene.fit_error.as_ref().map_or_else(String::new, |e| e.message().text(lang));
-        frame.note(&fill(t(lang, "fig.note.softmax-no-fit"), &[("why", why)]));
+        if let Some(note) = fit_note(scene, lang) {
+            frame.note(&note);
+        }
         return frame.finish(area);
     };
     if scene.alpha > 0.0 {
