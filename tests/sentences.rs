@@ -21,8 +21,9 @@ fn page(query: &str) -> Model {
     model
 }
 
+/// The readout `name`, its unbreakable spaces read as spaces.
 fn readout(model: &Model, name: &str) -> String {
-    readouts(model).into_iter().find(|(n, _)| *n == name).map(|(_, text)| text).unwrap()
+    readouts(model).into_iter().find(|(n, _)| *n == name).map(|(_, text)| text.replace('\u{a0}', " ")).unwrap()
 }
 
 fn set(model: &mut Model, setting: Setting, text: &str) {

@@ -72,7 +72,7 @@ test("the example course page drives its figure through the API and hears every 
   await page.click('[data-lang="zh"]');
   await page.waitFor(() => document.getElementById("log").textContent.includes('"lang":"zh"'));
   await settle(page);
-  const zh = await inFrame(page, () => [document.documentElement.lang, document.querySelector(".question.asked .q-prompt").textContent]);
+  const zh = await inFrame(page, () => [document.documentElement.lang, document.querySelector(".question.asked .q-prompt").textContent.replace(/\u00a0/g, " ")]);
   assert.equal(zh[0], "zh-CN");
   assert.match(zh[1], /^γ = 5\.0 时，x = 0\.20 的点/);
   // The frame takes the height the figure reports.

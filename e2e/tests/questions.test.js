@@ -16,7 +16,7 @@ async function status(page, key) {
 }
 
 async function feedback(page, key) {
-  return page.evaluate((s) => document.querySelector(`${s} .q-feedback`).textContent, card(key));
+  return page.evaluate((s) => document.querySelector(`${s} .q-feedback`).textContent.replace(/\u00a0/g, " "), card(key));
 }
 
 /// Where on the points strip the point at `x` (as its tooltip writes it) sits.
@@ -105,7 +105,7 @@ test("progress survives a reload, and a browser that keeps nothing loses only th
 
 test("the questions in Chinese: the same numbers, Chinese words and punctuation", async () => {
   const { page, log } = await open(site.browser, `${site.base}?lang=zh`);
-  const prompt = await page.evaluate((s) => document.querySelector(`${s} .q-prompt`).textContent, card("focal-share"));
+  const prompt = await page.evaluate((s) => document.querySelector(`${s} .q-prompt`).textContent.replace(/\u00a0/g, " "), card("focal-share"));
   assert.match(prompt, /^γ = 2\.0 时，x = 0\.20 的点（红）占 focal loss 总量的 \d+\.\d%。γ = 5 时，它的份额会变大、变小还是不变？$/);
   await page.click(`${card("focal-share")} [data-answer="grows"]`);
   await settle(page);

@@ -1,10 +1,12 @@
 //! The page's words in English and Chinese. Every string a reader sees is
 //! looked up here by key; a test fails when either language lacks one.
 
+mod formulas;
 mod lang;
 mod message;
 mod table;
 
+pub use formulas::unbroken_formulas;
 pub use lang::Lang;
 pub use message::{excerpt, Message, Value};
 pub use table::{fill, install, is_installed, lookup, sentences, t, Placeholders};

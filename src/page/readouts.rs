@@ -10,12 +10,13 @@ use crate::core::data::PlaneDataSet;
 use crate::core::fit::FitError;
 use crate::core::smoothing::smooth_binary;
 use crate::core::softmax_fit::SoftmaxFitError;
-use crate::i18n::{fill, t, Message};
+use crate::i18n::{fill, t, unbroken_formulas, Message};
 use crate::number::format::{percent_tenths, readout, significant3, trimmed};
 use crate::scene::KerasForms;
 
 /// Each readout's name (`data-readout`) and its text: the live numbers, the
-/// fit's status, and the paragraphs whose sentences follow the state.
+/// fit's status, and the paragraphs whose sentences follow the state, their
+/// formulas broken only where a typesetter would ([`unbroken_formulas`]).
 pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
     let state = &model.state;
     let lang = state.lang;
@@ -50,7 +51,7 @@ pub fn readouts(model: &Model) -> Vec<(&'static str, String)> {
     all.extend(claim_readouts(&scene.comparison, state));
     all.extend(paragraphs(model));
     all.extend(softmax_readouts(model));
-    all
+    all.into_iter().map(|(name, text)| (name, unbroken_formulas(text))).collect()
 }
 
 /// The softmax demo's numbers and sentences.

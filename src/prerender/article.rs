@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::html::{Document, Element, Node};
 use super::stills;
 use crate::charts::{alt_text, Figure};
-use crate::i18n::{fill, lookup, t, Lang};
+use crate::i18n::{fill, lookup, t, unbroken_formulas, Lang};
 use crate::page::markup::{self, Still};
 use crate::page::question::Question;
 use crate::page::questions::{self, QuestionView};
@@ -64,7 +64,7 @@ pub fn write(template: &str, placement: Placement) -> String {
         }
         relocate(el, placement.to_root);
         if let Some(text) = el.attr("data-i18n").and_then(|key| lookup(lang, key)) {
-            el.set_text(text);
+            el.set_text(&unbroken_formulas(text.to_owned()));
         }
         for (attribute, target) in [
             ("data-i18n-label", "aria-label"),
@@ -132,7 +132,7 @@ fn question_card(el: &mut Element, view: &QuestionView, lang: Lang) {
             part.set_text(&number);
         } else if has("q-prompt") {
             part.set("id", &prompt_id);
-            part.set_text(&view.prompt);
+            part.set_text(&unbroken_formulas(view.prompt.clone()));
         } else if has("q-choices") {
             let buttons: String = view
                 .choices
