@@ -247,6 +247,7 @@ pub fn ems(text: &str) -> (f64, f64) {
     for c in text.chars() {
         match c {
             c if c.is_ascii() => latin += u32::from(ASCII_HUNDREDTHS[c as usize]),
+            '\u{a0}' => latin += u32::from(ASCII_HUNDREDTHS[usize::from(b' ')]),
             // Before the search of the wide ones, none of them square: a
             // Chinese label's characters skip it.
             c if (c as u32) >= SQUARE_FROM => square += 1,

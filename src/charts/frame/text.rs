@@ -2,6 +2,7 @@
 //! broken into lines.
 
 use crate::charts::style::{Style, NOTE_PX};
+use crate::i18n::unbroken_formulas;
 
 /// The smallest size, in CSS pixels, a title, key or readout shrinks to in
 /// a figure too narrow for it (a long title on a phone).
@@ -25,9 +26,11 @@ pub(super) fn shrunk(width: f64, size_css: f64, room: f64) -> f64 {
     }
 }
 
-/// A note's lines, no wider than `width`.
+/// A note's lines, no wider than `width`, each formula broken only where
+/// the article's prose breaks one ([`unbroken_formulas`]).
 pub(super) fn note_lines(style: &Style, text: &str, width: f64) -> Vec<String> {
-    wrap(text, |s| style.text_width(s, NOTE_PX), width)
+    let lines = wrap(&unbroken_formulas(text.to_owned()), |s| style.text_width(s, NOTE_PX), width);
+    lines.into_iter().map(|line| line.replace('\u{a0}', " ")).collect()
 }
 
 /// `text` in lines no wider than `width` (by `measure`): broken at spaces,
@@ -69,4 +72,19 @@ pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String
         lines.push(line.trim_end().to_owned());
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where "γ =" would end a line, "γ = 2" goes to the next one whole,
+    /// written with plain spaces as before.
+    #[test]
+    fn a_note_breaks_a_formula_as_the_prose_does() {
+        let style = Style::default();
+        let width = style.text_width("at γ =", NOTE_PX) + 1.0;
+        assert_eq!(wrap("at γ = 2 it", |s| style.text_width(s, NOTE_PX), width), ["at γ =", "2 it"]);
+        assert_eq!(note_lines(&style, "at γ = 2 it", width), ["at", "γ = 2", "it"]);
+    }
 }
