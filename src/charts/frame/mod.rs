@@ -381,30 +381,37 @@ impl<'s> Frame<'s> {
                 last_right = x + half;
             }
         }
-        let width = f64::from(area.dim_in_pixel().0);
         if !spec.y_title.is_empty() {
             let (x, y, size) = y_title;
             let t = style.text(size, c.text, Weight::Regular, (HPos::Left, VPos::Top));
             put(area, &spec.y_title, (x, y), t)?;
         }
-        let x_title = spec.x_title_in(style, width);
+        let width = f64::from(area.dim_in_pixel().0);
+        // A frame in a column of its figure, beside others, centres its x
+        // title under its plot, as wide as the column leaves room for on both
+        // sides: the titles side by side never meet and are set alike. One
+        // too long for that even at the smallest size is set as a lone
+        // frame's is.
+        let centre = (left + right) / 2.0;
+        let room = 2.0 * (centre - width * spec.columns.0).min(width * spec.columns.1 - centre) - s(8.0);
+        let beside =
+            spec.columns != (0.0, 1.0) && style.text_width(spec.x_title_in(style, room), SMALLEST_TEXT_PX) <= room;
+        let x_title = spec.x_title_in(style, if beside { room } else { width });
         if !x_title.is_empty() {
             // Under the axis' tick labels, wherever the axis is; centred, or
             // as far right as the class key on its line leaves room for; and
             // inside the figure, where the plot's centre would push a long
             // title past its side (on a phone), smaller where it is wider
             // than the figure.
-            let size = fitted(style, x_title, AXIS_TITLE_PX, width - s(8.0));
+            let size = fitted(style, x_title, AXIS_TITLE_PX, if beside { room } else { width - s(8.0) });
             let t = style.text(size, c.text, Weight::Regular, (HPos::Center, VPos::Top));
             let y = axis_y + if x_ticks.is_empty() { s(8.0) } else { s(30.0) };
             let half = style.text_width(x_title, size) / 2.0;
             let x = match key {
-                Some(key) if axis_y == bottom && !key.own_line => {
-                    ((left + right) / 2.0).min(key.start - s(20.0) - half)
-                }
-                _ => (left + right) / 2.0,
+                Some(key) if axis_y == bottom && !key.own_line => centre.min(key.start - s(20.0) - half),
+                _ => centre,
             };
-            let x = kept_inside(x, half, width, s(4.0));
+            let x = if beside { x } else { kept_inside(x, half, width, s(4.0)) };
             put(area, x_title, (x, y), t)?;
         }
         Ok(())
