@@ -52,12 +52,13 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
     spec.x_title = t(lang, "fig.label.x").into();
     spec.y_title = t(lang, if binned { "fig.gradients.y-binned" } else { "fig.gradients.y" }).into();
     spec.bottom_extra = KEY_LINE;
-    // The misclassified points' share of each fit's pull.
+    // The misclassified points' share of each fit's pull, each fit's name
+    // on the line of its share.
     let shares: Vec<String> = fits
         .iter()
         .filter_map(|(_, f)| {
             let share = f.card.as_ref()?.pull_share?;
-            Some(format!("{} {}", short_name(f.contender, lang), percent_whole(share)))
+            Some(format!("{}\u{a0}{}", short_name(f.contender, lang), percent_whole(share)))
         })
         .collect();
     if !shares.is_empty() {
@@ -132,4 +133,32 @@ pub(super) fn alt_text(scene: &ComparisonScene, _binary: &BinaryScene, lang: Lan
         t(lang, "fig.gradients.alt"),
         &[("n", scene.training.len().to_string()), ("fits", parts.join(lang.sentence_gap()))],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::charts::painting::painted;
+    use crate::charts::{Figure, Style};
+    use crate::i18n::Lang;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// Where the shares of the pull take two lines, a fit's name and its
+    /// share stay on one: no line starts with a share.
+    #[test]
+    fn a_fits_share_stays_beside_its_name() {
+        let scene = Scene::from_state(&State::default());
+        for (lang, face) in [Lang::En, Lang::Zh].into_iter().flat_map(|lang| [1.0, 1.13, 1.2].map(|face| (lang, face)))
+        {
+            let style = Style { lang, face, ..Style::default() };
+            for size in [(696, 392), (334, 250), (294, 220)] {
+                let painting = painted(Figure::Gradients, size, &scene, &style);
+                for text in painting.words() {
+                    let first = text.split(' ').next().unwrap_or_default();
+                    let share = first.ends_with('%') && first.starts_with(|c: char| c.is_ascii_digit());
+                    assert!(!share, "{lang:?} ×{face} {size:?}: a line starts with a share: {text:?}");
+                }
+            }
+        }
+    }
 }

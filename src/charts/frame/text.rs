@@ -35,7 +35,8 @@ pub(super) fn note_lines(style: &Style, text: &str, width: f64) -> Vec<String> {
 
 /// `text` in lines no wider than `width` (by `measure`): broken at spaces,
 /// or between any two characters of Chinese, Japanese or Korean text, which
-/// has no spaces. A word wider than a line keeps a line of its own.
+/// has no spaces; never at an unbreakable space (U+00A0), nor either side of
+/// one. A word wider than a line keeps a line of its own.
 ///
 /// ```
 /// use losslab::charts::frame::wrap;
@@ -43,6 +44,7 @@ pub(super) fn note_lines(style: &Style, text: &str, width: f64) -> Vec<String> {
 /// assert_eq!(wrap("one two three", width, 8.0), ["one two", "three"]);
 /// assert_eq!(wrap("每根柱为一类点的均值", width, 4.0), ["每根柱为", "一类点的", "均值"]);
 /// assert_eq!(wrap("一二三，四", width, 3.0), ["一二", "三，四"]);
+/// assert_eq!(wrap("一二三\u{a0}45", width, 4.0), ["一二", "三\u{a0}45"]);
 /// ```
 pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
@@ -51,10 +53,12 @@ pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String
     let mut pieces: Vec<String> = Vec::new();
     for c in text.chars() {
         let wide = c >= '\u{2e80}';
-        // Closing punctuation never starts a line.
+        // Closing punctuation never starts a line, nor what an unbreakable
+        // space (U+00A0) joins to the piece before it.
         let closing = "，。：；、）」』！？".contains(c);
+        let glued = c == '\u{a0}' || pieces.last().is_some_and(|last| last.ends_with('\u{a0}'));
         match pieces.last_mut() {
-            Some(last) if closing => last.push(c),
+            Some(last) if closing || glued => last.push(c),
             Some(last) if !wide && c != ' ' && last.chars().last().is_none_or(|l| l < '\u{2e80}') => last.push(c),
             _ => pieces.push(c.to_string()),
         }
