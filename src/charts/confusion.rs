@@ -139,9 +139,9 @@ pub(super) fn alt_text(scene: &ComparisonScene, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::charts::painting::{painted, text_box, Op};
-    use crate::charts::{Figure, Style};
-    use crate::i18n::{t, Lang};
+    use crate::charts::painting::{painted, test_styles, text_box, Op};
+    use crate::charts::Figure;
+    use crate::i18n::t;
     use crate::scene::Scene;
     use crate::state::State;
 
@@ -151,9 +151,8 @@ mod tests {
     #[test]
     fn no_two_words_of_the_panels_meet() {
         let scene = Scene::from_state(&State::default());
-        for (lang, face) in [Lang::En, Lang::Zh].into_iter().flat_map(|lang| [1.0, 1.13, 1.2].map(|face| (lang, face)))
-        {
-            let style = Style { lang, face, ..Style::default() };
+        for style in test_styles() {
+            let (lang, face) = (style.lang, style.face);
             // As wide as exported, and on phones of 360 and 320 pixels, whose
             // column shows the panels two by two, 5 wide to 6 high.
             for size in [crate::charts::export::size(Figure::Confusion), (334, 400), (294, 353)] {

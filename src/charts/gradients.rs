@@ -137,9 +137,8 @@ pub(super) fn alt_text(scene: &ComparisonScene, _binary: &BinaryScene, lang: Lan
 
 #[cfg(test)]
 mod tests {
-    use crate::charts::painting::painted;
-    use crate::charts::{Figure, Style};
-    use crate::i18n::Lang;
+    use crate::charts::painting::{painted, test_styles};
+    use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
 
@@ -148,9 +147,8 @@ mod tests {
     #[test]
     fn a_fits_share_stays_beside_its_name() {
         let scene = Scene::from_state(&State::default());
-        for (lang, face) in [Lang::En, Lang::Zh].into_iter().flat_map(|lang| [1.0, 1.13, 1.2].map(|face| (lang, face)))
-        {
-            let style = Style { lang, face, ..Style::default() };
+        for style in test_styles() {
+            let (lang, face) = (style.lang, style.face);
             for size in [(696, 392), (334, 250), (294, 220)] {
                 let painting = painted(Figure::Gradients, size, &scene, &style);
                 for text in painting.words() {
