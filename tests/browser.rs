@@ -49,8 +49,10 @@ fn mount_page_at(query: &str) -> Element {
     document().get_element_by_id("losslab").unwrap()
 }
 
+/// The readout's text as a reader reads it: its unbreakable spaces (which
+/// keep a formula on one line) as spaces.
 fn readout(root: &Element, name: &str) -> String {
-    root.query_selector(&format!("[data-readout=\"{name}\"]")).unwrap().unwrap().text_content().unwrap()
+    text(root, &format!("[data-readout=\"{name}\"]"))
 }
 
 fn control(root: &Element, name: &str) -> Element {
@@ -155,7 +157,7 @@ fn smoothing_moves_the_targets_and_the_loss() {
 #[wasm_bindgen_test]
 fn the_calculator_keeps_its_last_result_on_bad_input() {
     let root = mount_page();
-    let keras = || root.query_selector("[data-readout=\"bce-keras\"]").unwrap().unwrap().text_content().unwrap();
+    let keras = || readout(&root, "bce-keras");
     assert_eq!(keras(), "11.522857");
     set(&root, "bce-y-true", "[0,1");
     let error = root.query_selector("[data-error=\"bce\"]").unwrap().unwrap();
@@ -167,7 +169,7 @@ fn the_calculator_keeps_its_last_result_on_bad_input() {
 #[wasm_bindgen_test]
 fn the_categorical_calculator_gives_the_articles_numbers() {
     let root = mount_page();
-    let keras = || root.query_selector("[data-readout=\"cce-keras\"]").unwrap().unwrap().text_content().unwrap();
+    let keras = || readout(&root, "cce-keras");
     assert_eq!(keras(), "1.1769392");
     set(&root, "cce-sample-weight", "[0.3, 0.7]");
     assert_eq!(keras(), "0.8135988");
@@ -387,8 +389,9 @@ fn find(root: &Element, selector: &str) -> Element {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
 }
 
+/// The text of `selector` below `root`, its unbreakable spaces as spaces.
 fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap()
+    find(root, selector).text_content().unwrap().replace('\u{a0}', " ")
 }
 
 fn clear_storage() {
