@@ -197,11 +197,8 @@ fn key<DB: CellBackend>(frame: &mut Frame, area: &Area<DB>, classes: usize) -> D
 }
 
 pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
-    let data = [
-        ("n", scene.points.len().to_string()),
-        ("k", scene.classes.to_string()),
-        ("data", t(lang, data_key(scene)).to_owned()),
-    ];
+    let data =
+        [("n", scene.points.len().to_string()), ("k", scene.classes.to_string()), ("data", data_name(scene, lang))];
     let why = fit_note(scene, lang).unwrap_or_default();
     // Regions and boundaries only where there is a model to draw them.
     if scene.model.is_none() {
@@ -238,15 +235,18 @@ fn note(scene: &SoftmaxScene, lang: Lang, why: impl FnOnce(&SoftmaxFitError) -> 
     Some(fill(t(lang, key), &[("why", why(error))]))
 }
 
-/// The words key of the scene's preset's name.
-pub(super) fn data_key(scene: &SoftmaxScene) -> &'static str {
+/// Whose points these are, to open a description: "The blobs data", or
+/// "Your own data" where the reader moved, added or removed points.
+fn data_name(scene: &SoftmaxScene, lang: Lang) -> String {
     use crate::core::data::PlaneDataSet::*;
-    match scene.data {
+    let Some(data) = scene.data else { return t(lang, "fig.softmax-regions.data-own").into() };
+    let name = match data {
         Blobs => "softmax-data.blobs",
         Overlap => "softmax-data.overlap",
         Imbalanced => "softmax-data.imbalanced",
         Ring => "softmax-data.ring",
-    }
+    };
+    fill(t(lang, "fig.softmax-regions.data"), &[("name", t(lang, name))])
 }
 
 #[cfg(test)]
@@ -297,6 +297,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The description names the preset only while the points are the
+    /// preset's: once the reader moved, added or removed one, they are
+    /// the reader's own.
+    #[test]
+    fn the_description_names_the_data_the_points_are() {
+        use crate::scene::Scene;
+        use crate::state::State;
+        let said = |query: &str, lang| alt_text(&Scene::from_state(&State::from_query(query).state).softmax, lang);
+        assert!(said("", Lang::En).starts_with("The blobs data: 150 points of 3 classes"), "{}", said("", Lang::En));
+        assert!(
+            said("softmax-data=ring", Lang::Zh).starts_with("圆环数据：平面上 3 个类别的"),
+            "{}",
+            said("", Lang::Zh)
+        );
+        let own = "softmax-pts=-2:0:0,-1:1:0,2:0:1,3:1:1,0:3:2,1:4:2";
+        assert!(said(own, Lang::En).starts_with("Your own data: 6 points of 3 classes"), "{}", said(own, Lang::En));
+        assert!(said(own, Lang::Zh).starts_with("你自己的数据：平面上 3 个类别的 6 个点"), "{}", said(own, Lang::Zh));
     }
 
     #[test]

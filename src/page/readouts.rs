@@ -80,19 +80,21 @@ fn softmax_readouts(model: &Model) -> Vec<(&'static str, String)> {
         ("softmax-smoothing-value", readout(settings.smoothing, 2)),
         ("softmax-gamma-value", readout(settings.gamma, 1)),
         ("softmax-status", softmax_status(model)),
-        ("softmax-data-note", t(lang, data_note(settings.data)).to_owned()),
+        ("softmax-data-note", t(lang, data_note(scene.data)).to_owned()),
         ("softmax-keras-one-hot", keras(|f| &f.one_hot, "CategoricalCrossentropy", |f| &f.categorical)),
         ("softmax-keras-sparse", keras(|f| &f.sparse, "SparseCategoricalCrossentropy", |f| &f.sparse_value)),
     ]
 }
 
-/// Why the preset looks as it does (and, for the ring, why no fit is good).
-fn data_note(data: PlaneDataSet) -> &'static str {
+/// Why the preset looks as it does (and, for the ring, why no fit is good),
+/// or, for the reader's own points, how to have a preset's again.
+fn data_note(data: Option<PlaneDataSet>) -> &'static str {
     match data {
-        PlaneDataSet::Blobs => "softmax.note.blobs",
-        PlaneDataSet::Overlap => "softmax.note.overlap",
-        PlaneDataSet::Imbalanced => "softmax.note.imbalanced",
-        PlaneDataSet::Ring => "softmax.note.ring",
+        Some(PlaneDataSet::Blobs) => "softmax.note.blobs",
+        Some(PlaneDataSet::Overlap) => "softmax.note.overlap",
+        Some(PlaneDataSet::Imbalanced) => "softmax.note.imbalanced",
+        Some(PlaneDataSet::Ring) => "softmax.note.ring",
+        None => "softmax.note.own",
     }
 }
 
@@ -166,5 +168,15 @@ mod tests {
         assert_eq!(text(&model, "C-value"), "1.00");
         assert!(text(&model, "fit-status").starts_with("Converged after"), "{}", text(&model, "fit-status"));
         let _ = State::default();
+    }
+
+    /// The note under the plane's data set speaks of the preset only while
+    /// the points are the preset's.
+    #[test]
+    fn the_data_note_follows_whose_points_they_are() {
+        let note = |query: &str| text(&Model::new(crate::page::url::read(query), false), "softmax-data-note");
+        assert!(note("").starts_with("Blobs: K round clusters"), "{}", note(""));
+        let own = note("softmax-pts=-2:0:0,-1:1:0,2:0:1,3:1:1,0:3:2,1:4:2");
+        assert!(own.starts_with("Your own points: moved, added or removed"), "{own}");
     }
 }

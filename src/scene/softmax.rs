@@ -85,7 +85,9 @@ pub struct SoftmaxScene {
     pub model: Option<SoftmaxModel>,
     /// Why the shown model is no optimum, or why there is no model.
     pub fit_error: Option<SoftmaxFitError>,
-    pub data: PlaneDataSet,
+    /// The preset the points are; `None` where they are the reader's own
+    /// (moved, added or removed in the figure, or from a link).
+    pub data: Option<PlaneDataSet>,
     /// The fit's label smoothing ε and focal γ.
     pub alpha: f64,
     pub gamma: f64,
@@ -167,7 +169,7 @@ impl SoftmaxScene {
             classes,
             model: model.cloned(),
             fit_error,
-            data: settings.data,
+            data: settings.points.is_empty().then_some(settings.data),
             alpha: settings.smoothing,
             gamma: settings.gamma,
             penalized: settings.regularization == Regularization::L2,
