@@ -142,10 +142,8 @@ export async function canvasInk(page) {
   return ink;
 }
 
-/// A readout's text as a reader reads it: its unbreakable spaces (which
-/// keep a formula on one line) as spaces.
 export async function readout(page, name) {
-  return (await page.text(`[data-readout="${name}"]`)).replace(/\u00a0/g, " ");
+  return page.text(`[data-readout="${name}"]`);
 }
 
 /// Sets a range or number input and fires the events a person's drag fires.

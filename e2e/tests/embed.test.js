@@ -62,7 +62,7 @@ test("the example course page drives its figure through the API and hears every 
   const change = (await messages(page)).filter((m) => m.type === "losslab:change").at(-1);
   assert.equal(change.state.gamma, 5);
   assert.deepEqual(change.notices, ["gamma = 9 is out of range; using 5."]);
-  assert.deepEqual(await inFrame(page, () => [...document.querySelectorAll("#notices li")].map((li) => li.textContent)), ["gamma = 9 is out of range; using 5."]);
+  assert.deepEqual(await inFrame(page, () => [...document.querySelectorAll("#notices li")].map((li) => li.textContent.replace(/\u00a0/g, " "))), ["gamma = 9 is out of range; using 5."]);
   // The question under the figure: the answer goes to the course page.
   await inFrame(page, () => document.querySelector('[data-question="focal-share"] [data-answer="same"]').click());
   await page.waitFor(() => document.getElementById("log").textContent.includes("losslab:answer"));

@@ -40,7 +40,7 @@ test("a lesson link shows its sections, locks its controls and asks its question
 
 test("a lesson link's unknown words are ignored with a notice", async () => {
   const { page, log } = await open(site.browser, `${site.base}?show=focal,nowhere&lock=volume&ask=meaning`);
-  const notices = await page.evaluate(() => [...document.querySelectorAll("#notices li")].map((li) => li.textContent));
+  const notices = await page.evaluate(() => [...document.querySelectorAll("#notices li")].map((li) => li.textContent.replace(/\u00a0/g, " ")));
   assert.deepEqual(notices, [
     'show: there is no section named "nowhere"; it was ignored.',
     'lock: there is no control named "volume"; it was ignored.',

@@ -58,7 +58,7 @@ pub fn notices(model: &Model) {
     let list = dom::create("ul");
     for line in model.notice_lines() {
         let item = dom::create("li");
-        item.set_text_content(Some(&line));
+        item.set_text_content(Some(&i18n::unbroken_formulas(line)));
         let _ = list.append_child(&item);
     }
     let dismiss = dom::create("button");

@@ -22,10 +22,12 @@ export function clampToViewport(x, y, size) {
 /// What every engine's page does the same way, through `evaluate` and
 /// `waitFor` (which each engine provides).
 export class BasePage {
-  /// The text of the first element `selector` matches, once there is one.
+  /// The text of the first element `selector` matches, once there is one,
+  /// as a reader reads it: its unbreakable spaces (which keep a formula on
+  /// one line) as spaces.
   async text(selector) {
     await this.waitFor((s) => document.querySelector(s) !== null, selector, { timeout: 30000 });
-    return this.evaluate((s) => document.querySelector(s).textContent, selector);
+    return (await this.evaluate((s) => document.querySelector(s).textContent, selector)).replace(/\u00a0/g, " ");
   }
 
   /// Playwright's sense of visible: a non-empty box and not visibility:hidden.
