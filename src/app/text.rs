@@ -24,8 +24,7 @@ pub fn words(root: &Element, lang: Lang) {
     }
     let scope = document.document_element().unwrap_or_else(|| root.clone());
     for el in dom::find_all(&scope, "[data-i18n]") {
-        if let Some(text) = el.get_attribute("data-i18n").and_then(|k| i18n::lookup(lang, &k)) {
-            let text = i18n::unbroken_formulas(text.to_owned());
+        if let Some(text) = el.get_attribute("data-i18n").and_then(|k| i18n::element_text(lang, &k)) {
             // The page is written in English: an unchanged text is not
             // replaced, so opening it in English lays nothing out again.
             if el.text_content().as_deref() != Some(text.as_str()) {

@@ -1,5 +1,7 @@
 //! Where a line of prose may break inside a formula.
 
+use super::{lookup, Lang};
+
 /// Relations and operators that stand between spaces in a formula.
 const OPERATORS: &str = "=≠≈≤≥<>−+·×→";
 
@@ -15,7 +17,7 @@ const SHORT: usize = 4;
 /// stands between spaces, nor after one inside brackets, nor after one
 /// before a short operand, nor between a function and its argument.
 /// Elsewhere (between words, after "=" before a long operand) a line breaks
-/// as before, so no formula grows wider than a phone.
+/// as before, so a long formula can still wrap.
 ///
 /// ```
 /// use losslab::i18n::unbroken_formulas;
@@ -43,8 +45,8 @@ pub fn unbroken_formulas(text: String) -> String {
     };
     // The word before `i` is a function name ("log", "−log", "(ln").
     let function = |i: usize| {
-        let word: String = chars[..i].iter().rev().take_while(|c| !c.is_whitespace()).collect();
-        let word: String = word.chars().rev().collect();
+        let start = chars[..i].iter().rposition(|c| c.is_whitespace()).map_or(0, |space| space + 1);
+        let word: String = chars[start..i].iter().collect();
         FUNCTIONS.contains(&word.trim_start_matches(['−', '(', '['].as_slice()))
     };
     let mut out = String::with_capacity(text.len());
@@ -62,6 +64,14 @@ pub fn unbroken_formulas(text: String) -> String {
         out.push(c);
     }
     out
+}
+
+/// The words of `key` as a `data-i18n` element of the page holds them, its
+/// formulas unbroken: what the module writes there and the prerender too,
+/// so that the module finds nothing to rewrite. `None` where the table
+/// lacks the key.
+pub fn element_text(lang: Lang, key: &str) -> Option<String> {
+    lookup(lang, key).map(|text| unbroken_formulas(text.to_owned()))
 }
 
 #[cfg(test)]

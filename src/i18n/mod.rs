@@ -6,7 +6,7 @@ mod lang;
 mod message;
 mod table;
 
-pub use formulas::unbroken_formulas;
+pub use formulas::{element_text, unbroken_formulas};
 pub use lang::Lang;
 pub use message::{excerpt, Message, Value};
 pub use table::{fill, install, is_installed, lookup, sentences, t, Placeholders};

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::calculators::CalculatorView;
 use super::msg::ExportKind;
 use crate::charts::{Figure, Pointer};
-use crate::i18n::{t, unbroken_formulas, Lang};
+use crate::i18n::{element_text, t, Lang};
 
 /// A figure's still picture: its image files, as the prerender writes them.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,8 +77,7 @@ pub fn figure(figure: Figure, lang: Lang, description: &str, still: Option<&Stil
         description_id(figure),
         escape_text(description),
         figure.title_key(),
-        // As the page writes every `data-i18n` element's words.
-        escape_text(&unbroken_formulas(t(lang, figure.title_key()).to_owned())),
+        escape_text(&element_text(lang, figure.title_key()).unwrap_or_else(|| figure.title_key().to_owned())),
     );
     for (kind, key) in
         [(ExportKind::Svg, "fig.download-svg"), (ExportKind::Png, "fig.download-png"), (ExportKind::Embed, "fig.embed")]

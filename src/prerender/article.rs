@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::html::{Document, Element, Node};
 use super::stills;
 use crate::charts::{alt_text, Figure};
-use crate::i18n::{fill, lookup, t, unbroken_formulas, Lang};
+use crate::i18n::{element_text, fill, lookup, t, unbroken_formulas, Lang};
 use crate::page::markup::{self, Still};
 use crate::page::question::Question;
 use crate::page::questions::{self, QuestionView};
@@ -63,8 +63,8 @@ pub fn write(template: &str, placement: Placement) -> String {
             _ => {}
         }
         relocate(el, placement.to_root);
-        if let Some(text) = el.attr("data-i18n").and_then(|key| lookup(lang, key)) {
-            el.set_text(&unbroken_formulas(text.to_owned()));
+        if let Some(text) = el.attr("data-i18n").and_then(|key| element_text(lang, key)) {
+            el.set_text(&text);
         }
         for (attribute, target) in [
             ("data-i18n-label", "aria-label"),
