@@ -15,7 +15,7 @@ use losslab::page::{
 };
 use losslab::scene::{softmax_problem, ComparisonScene};
 use losslab::state::{
-    Calc, CalcField, ControlInput, Palette, PlanePoint, Regularization, Setting, State, Theme, SETTINGS,
+    Calc, CalcField, ControlInput, Palette, PlanePoint, Regularization, Setting, State, Theme, OWN_POINTS, SETTINGS,
 };
 use support::{draw_all, fit_map};
 
@@ -718,6 +718,45 @@ fn the_keyboard_chooses_moves_flips_and_removes_points() {
     let changes = update(&mut model, Msg::Key { figure: Figure::NegLog, key: Key::Flip, shift: false, map: None });
     assert!(!changes.handled, "only figures that move points take keys");
     assert_eq!(update(&mut model, Msg::Blur).tooltip, Some(Tooltip::Hide));
+}
+
+#[test]
+fn a_data_list_shows_the_readers_own_points_until_a_set_is_chosen_again() {
+    let mut model = page("");
+    frame(&mut model);
+    let shown = |model: &Model, setting: Setting| setting.control_input(&model.state);
+    let text = |word: &str| ControlInput::Text(word.into());
+    assert_eq!(shown(&model, Setting::Data), text("article"));
+    // A point moved with the keyboard: the list says the points are the reader's.
+    for key in [Key::Next, Key::Right] {
+        update(&mut model, Msg::Key { figure: Figure::Points, key, shift: false, map: Some(fit_map()) });
+    }
+    let changes = frame(&mut model);
+    assert!(changes.controls.contains(&Setting::Data), "{:?}", changes.controls);
+    assert_eq!(shown(&model, Setting::Data), text(OWN_POINTS));
+    assert!(model.query().starts_with("pts=-2.1:0,"), "the link keeps the points: {}", model.query());
+    // Choosing the set it came from draws the set's points again.
+    let article = text("article");
+    update(&mut model, Msg::Control { setting: Setting::Data, input: article.clone(), finished: true });
+    assert_eq!(model.state.points, State::default().points);
+    assert_eq!(shown(&model, Setting::Data), article);
+    assert_eq!(model.query(), "");
+
+    // The plane's list likewise: a point added by shift-click, then the blobs again.
+    assert_eq!(shown(&model, Setting::SoftmaxData), text("blobs"));
+    on_plane(&mut model, Phase::Down, (0.5, 0.5), true, false);
+    on_plane(&mut model, Phase::Up, (0.5, 0.5), true, false);
+    let changes = frame(&mut model);
+    assert!(changes.controls.contains(&Setting::SoftmaxData), "{:?}", changes.controls);
+    assert_eq!(shown(&model, Setting::SoftmaxData), text(OWN_POINTS));
+    let blobs = text("blobs");
+    update(&mut model, Msg::Control { setting: Setting::SoftmaxData, input: blobs.clone(), finished: true });
+    assert!(model.state.softmax.points.is_empty(), "the preset's points");
+    assert_eq!(shown(&model, Setting::SoftmaxData), blobs);
+    // The entry cannot be chosen: it names no set.
+    let before = model.state.clone();
+    update(&mut model, Msg::Control { setting: Setting::Data, input: text(OWN_POINTS), finished: true });
+    assert_eq!(model.state, before);
 }
 
 #[test]

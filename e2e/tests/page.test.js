@@ -319,6 +319,34 @@ test("a dashed line is dashed by the canvas, and drawn solid where the engine ha
   await page.close();
 });
 
+test("the data lists say when the points are the reader's own, and a set chosen there draws its points again", async () => {
+  const { page, log } = await open(site.browser, `${site.base}?pts=-2:0,-1:0,0:1,1:1,2:1&softmax-pts=0:0:0,1:0:0,3:3:1,4:4:2`);
+  const lists = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-control="data"], [data-control="softmax-data"]')].map((s) => [
+        s.value,
+        s.selectedOptions[0]?.textContent,
+      ]),
+    );
+  const own = ["own", "your own points"];
+  assert.deepEqual(await lists(), [own, own, own]);
+  assert.match(await readout(page, "data-summary"), /^5 points/);
+  await page.select('[data-control="data"]', "article");
+  await settle(page);
+  assert.match(await readout(page, "data-summary"), /^10 points/);
+  assert.equal(await readout(page, "bce"), "0.3329", "the article's points and fit again");
+  await page.select('[data-control="softmax-data"]', "blobs");
+  await settle(page);
+  assert.deepEqual(await lists(), [
+    ["article", "the article's ten points"],
+    ["blobs", "blobs"],
+    ["article", "the article's ten points"],
+  ]);
+  assert.doesNotMatch(await page.url(), /pts=/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("garbage in the URL is clamped and explained, never a blank page", async () => {
   const { page, log } = await open(site.browser, `${site.base}?gamma=NaN&C=1e308&K=9999&pts=zzz&lang=xx&gamma=7`);
   assertAllDrawn(await canvasInk(page));

@@ -73,6 +73,9 @@ pub struct Model {
     /// until it finishes replace that step's.
     pub(super) step_open: bool,
     pub(super) last_query: String,
+    /// Whether the data lists last showed the reader's own points: the
+    /// line's, the plane's.
+    pub(super) own_points: (bool, bool),
     /// A language the reader chose whose words are on their way, and whether
     /// the switch is a step in history.
     pub(super) pending_lang: Option<(Lang, bool)>,
@@ -248,6 +251,7 @@ impl Model {
             in_progress: false,
             step_open: false,
             last_query: String::new(),
+            own_points: (false, false),
             pending_lang: None,
             questions: Questions::default(),
             questions_stale: true,

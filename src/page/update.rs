@@ -398,10 +398,16 @@ fn frame(model: &mut Model, changes: &mut Changes) {
     }
 }
 
-/// The readouts and the link follow the numbers; the page around an embed
-/// hears of the change.
+/// The readouts, the data lists and the link follow the numbers; the page
+/// around an embed hears of the change.
 fn numbers(model: &mut Model, changes: &mut Changes) {
     changes.readouts = true;
+    // A data list shows "your own points" while the points are the reader's.
+    let own = (model.state.points_are_own(), !model.state.softmax.points.is_empty());
+    if own != model.own_points {
+        model.own_points = own;
+        changes.controls.extend([Setting::Data, Setting::SoftmaxData]);
+    }
     let query = model.query();
     let finished = std::mem::take(&mut model.change_finished);
     let in_progress = std::mem::take(&mut model.in_progress);

@@ -296,6 +296,12 @@ impl SoftmaxSettings {
 }
 
 impl State {
+    /// Whether the points are the reader's own: moved, added, removed or
+    /// pasted, so that they are no longer the data set's for the seed.
+    pub fn points_are_own(&self) -> bool {
+        self.points != data_points(self.data, self.seed)
+    }
+
     /// The points of the softmax demo: the reader's, or else the preset's
     /// for K classes and the seed (all of them: the page fits every point it shows).
     pub fn plane_points(&self) -> Vec<PlanePoint> {

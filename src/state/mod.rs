@@ -24,7 +24,7 @@ pub use notice::{Expected, Notice};
 pub use points_csv::{parse_points_csv, points_csv, CsvError};
 pub use query::{join_pairs, link_text, query_of, query_part, state_keys, Parsed};
 pub use read_value::{split_pairs, Reader};
-pub use settings::{Calc, CalcField, ControlInput, Kind, Put, Setting, Spec, Value, SETTINGS};
+pub use settings::{Calc, CalcField, ControlInput, Kind, Put, Setting, Spec, Value, OWN_POINTS, SETTINGS};
 
 /// The language is part of the state; the word tables define it.
 pub use crate::i18n::Lang;

@@ -151,6 +151,10 @@ const REGULARIZATION_WORDS: &[&str] = &["off", "l2"];
 const PALETTE_WORDS: &[&str] = &["article", "cb"];
 const THEME_WORDS: &[&str] = &["auto", "light", "dark"];
 const LANG_WORDS: &[&str] = &[Lang::En.code(), Lang::Zh.code()];
+/// What a data list shows while the points are the reader's own: an entry
+/// of its own, which cannot be chosen (a link names the data set the points
+/// were drawn from, and the points).
+pub const OWN_POINTS: &str = "own";
 /// The plane's presets, in the order of [`PlaneDataSet::ALL`].
 const PLANE_DATA_WORDS: &[&str] = &["blobs", "overlap", "imbalanced", "ring"];
 /// The classes of the plane, counted from 0 (the class picker's values).
@@ -441,6 +445,8 @@ impl Setting {
     /// What the page's control shows for `state`.
     pub fn control_input(self, state: &State) -> ControlInput {
         match (self, self.get(state)) {
+            (Setting::Data, _) if state.points_are_own() => ControlInput::Text(OWN_POINTS.to_owned()),
+            (Setting::SoftmaxData, _) if !state.softmax.points.is_empty() => ControlInput::Text(OWN_POINTS.to_owned()),
             (Setting::Palette, _) => ControlInput::Checked(state.palette == Palette::ColorBlind),
             (Setting::C, _) => ControlInput::Text(format!("{}", state.c.log10())),
             (Setting::SoftmaxC, _) => ControlInput::Text(format!("{}", state.softmax.c.log10())),
