@@ -137,6 +137,48 @@ fn bars_count_their_points() {
 }
 
 #[test]
+fn a_row_whose_two_losses_agree_is_labelled_once_and_otherwise_twice() {
+    let losses = |state: &State| -> Vec<String> {
+        let four_places =
+            |t: &String| t.len() == 6 && t.as_bytes()[1] == b'.' && t.bytes().all(|b| b == b'.' || b.is_ascii_digit());
+        texts(&svg(Figure::Cce, state)).into_iter().filter(four_places).collect()
+    };
+    // Without smoothing the one-hot and the sparse loss of a row are one number.
+    assert_eq!(losses(&State::default()), ["0.0513", "2.3026"]);
+    // A soft target row parts its pair: the sparse loss takes the row's
+    // argmax, −ln 0.95; the one-hot one −(0.1 ln 0.05 + 0.9 ln 0.95).
+    let mut soft = State::default();
+    soft.cce_calc.y_true = "[[0.1, 0.9, 0], [0, 0, 1]]".into();
+    assert_eq!(losses(&soft), ["0.3457", "0.0513", "2.3026"]);
+}
+
+#[test]
+fn on_a_phone_every_row_keeps_its_name_shorter_or_smaller() {
+    let state = State::default();
+    let scene = Scene::from_state(&state);
+    let wide = svg(Figure::Cce, &state);
+    let phone = svg_string(Figure::Cce, &scene, &style_for(&state), (330, size(Figure::Cce).1)).unwrap();
+    for (svg, names) in [
+        (&wide, ["[0, 1, 0] · 1", "[0, 0, 1] · 2", "sample 1", "sample 2"]),
+        // On a phone the whole names would meet even two sizes smaller: they are set in short.
+        (&phone, ["[0,1,0]·1", "[0,0,1]·2", "#1", "#2"]),
+    ] {
+        for name in names {
+            assert!(has_exact_text(svg, name), "{name} in {:?}", texts(svg));
+        }
+    }
+    let sizes = |svg: &str, text: &str| -> Vec<String> {
+        svg.split("<text")
+            .filter(|e| e.contains(&format!(">{text}<")) || e.contains(&format!(">\n{text}")))
+            .filter_map(|e| e.split("font-size=\"").nth(1)?.split('"').next().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(sizes(&wide, "sample 2"), ["13"]);
+    let phone_px = sizes(&phone, "[0,0,1]·2");
+    assert!(phone_px.len() == 1 && phone_px[0].parse::<f64>().unwrap() < 13.0, "{phone_px:?}");
+}
+
+#[test]
 fn figures_carry_their_numbers_and_axis_text() {
     let st = State::default();
     assert!(has_exact_text(&svg(Figure::PointLosses, &st), "BCE = 0.3329"));

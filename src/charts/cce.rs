@@ -20,9 +20,12 @@ use crate::scene::CceScene;
 /// Where the left panel (the rows) ends and the right one (the losses) begins.
 const SPLIT: f64 = 0.55;
 
-fn label_text(one_hot: &[f64], label: usize, lang: Lang) -> String {
+/// A row's name under its bars: its one-hot target and integer label, in
+/// full or, `short`, without spaces (for a narrow figure).
+fn label_text(one_hot: &[f64], label: usize, lang: Lang, short: bool) -> String {
     let row: Vec<String> = one_hot.iter().map(|v| fixed(*v, if v.fract() == 0.0 { 0 } else { 2 })).collect();
-    fill(t(lang, "fig.cce.row"), &[("row", row.join(", ")), ("label", label.to_string())])
+    let (key, comma) = if short { ("fig.cce.row-short", ",") } else { ("fig.cce.row", ", ") };
+    fill(t(lang, key), &[("row", row.join(comma)), ("label", label.to_string())])
 }
 
 pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) -> Drawn {
@@ -60,9 +63,10 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             .samples
             .iter()
             .enumerate()
-            .map(|(i, s)| (i as f64 + 0.5, label_text(&s.one_hot, s.label, lang)))
+            .map(|(i, s)| (i as f64 + 0.5, label_text(&s.one_hot, s.label, lang, false)))
             .collect(),
     );
+    spec.x_ticks_short = scene.samples.iter().map(|s| label_text(&s.one_hot, s.label, lang, true)).collect();
     spec.x_title = t(lang, "fig.cce.rows-x").into();
     spec.y_title = rows_y.into();
     spec.right = 16.0;
@@ -111,11 +115,10 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, y_max));
     spec.columns = (SPLIT, 1.0);
     spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
-    spec.x_ticks = Ticks::At(
-        (0..scene.samples.len())
-            .map(|i| (i as f64 + 0.5, fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())])))
-            .collect(),
-    );
+    let sample = |key: &'static str, i: usize| fill(t(lang, key), &[("i", (i + 1).to_string())]);
+    let samples = 0..scene.samples.len();
+    spec.x_ticks = Ticks::At(samples.clone().map(|i| (i as f64 + 0.5, sample("fig.cce.sample", i))).collect());
+    spec.x_ticks_short = samples.map(|i| sample("fig.cce.sample-short", i)).collect();
     spec.x_title = " ".into();
     spec.y_title = t(lang, "fig.cce.loss-y").into();
     spec.right = 20.0;
@@ -134,12 +137,23 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     right.swatch_key(area, &key, key_line)?;
     for (i, s) in scene.samples.iter().enumerate() {
         let i = i as f64;
-        for (offset, loss, color) in [(0.12, s.loss, one_hot_color), (0.52, s.sparse_loss, sparse_color)] {
-            let (x0, x1) = (i + offset, i + offset + 0.36);
-            right.bar(area, (x0, 0.0), (x1, loss), color)?;
-            if few {
-                let at = right.p((x0 + x1) / 2.0, loss.min(y_max));
-                right.label_above(area, &fixed(loss, 4), at, LABEL, false)?;
+        let bars = [(0.12, s.loss, one_hot_color), (0.52, s.sparse_loss, sparse_color)];
+        for (offset, loss, color) in bars {
+            right.bar(area, (i + offset, 0.0), (i + offset + 0.36, loss), color)?;
+        }
+        if !few {
+            continue;
+        }
+        let texts = bars.map(|(offset, loss, _)| (i + offset + 0.18, loss, fixed(loss, 4)));
+        if texts[0].2 == texts[1].2 {
+            // The same loss both ways (no smoothing): said once, over the
+            // pair, where two labels side by side would not fit in a wide face.
+            let at = right.p(i + 0.5, s.loss.max(s.sparse_loss).min(y_max));
+            right.label_above(area, &texts[0].2, at, LABEL, false)?;
+        } else {
+            for (x, loss, text) in &texts {
+                let at = right.p(*x, loss.min(y_max));
+                right.label_above(area, text, at, LABEL, false)?;
             }
         }
     }

@@ -46,6 +46,10 @@ pub struct FrameSpec {
     /// The x title in fewer words, for a figure too narrow for the whole
     /// of it even at the smallest size (empty: there is none).
     pub x_title_short: String,
+    /// The given x ticks' labels in fewer characters, one for each of
+    /// `x_ticks` (empty: there are none): set where the whole ones cannot
+    /// all be read at a size the short ones can.
+    pub x_ticks_short: Vec<String>,
     pub y_title: String,
     /// Extra room on the right, at scale 1, for direct labels.
     pub right: f64,
@@ -86,6 +90,7 @@ impl FrameSpec {
             y_ticks: Ticks::Auto(5),
             x_title: String::new(),
             x_title_short: String::new(),
+            x_ticks_short: Vec::new(),
             y_title: String::new(),
             right: 24.0,
             bottom_extra: 0.0,
@@ -367,18 +372,66 @@ impl<'s> Frame<'s> {
         let axis_y = if spec.x_axis_at_zero && spec.y.min < 0.0 && spec.y.max > 0.0 { frame.py(0.0) } else { bottom };
         let axis = ShapeStyle::from(c.axis).stroke_width(style.stroke(1.0));
         area.draw(&Pixels::line(&[(r(left), r(axis_y)), (r(right), r(axis_y))], axis))?;
-        let x_text = style.text(TICK_PX, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
+        let shorts = (spec.x_ticks_short.len() == x_ticks.len()).then_some(&spec.x_ticks_short);
+        let at = |short: bool| -> Vec<(f64, &str)> {
+            (x_ticks.iter().enumerate())
+                .filter(|(_, (v, _))| (spec.x.min..=spec.x.max).contains(v))
+                .map(|(i, (v, label))| (frame.px(*v), shorts.filter(|_| short).map_or(label.as_str(), |s| &s[i])))
+                .collect()
+        };
+        // Given ticks each name something (a row, a class, a point): set
+        // smaller, or in short, where that lets every one of them be read;
+        // else, as "nice" ticks are, a label that would meet the one before
+        // is left out.
+        let meets = |(x, label): &(f64, &str), size: f64, last_right: f64| {
+            let half = style.text_width(label, size) / 2.0;
+            (x - half <= last_right + s(4.0), x + half)
+        };
+        let all_fit = |ticks: &[(f64, &str)], size: f64| {
+            let mut last_right = f64::NEG_INFINITY;
+            ticks.iter().all(|tick| {
+                let (meet, right) = meets(tick, size, last_right);
+                last_right = right;
+                !meet
+            })
+        };
+        let (whole, short) = (at(false), shorts.map(|_| at(true)));
+        // The whole labels a little smaller, then the short ones at any
+        // size, then the whole ones at the smallest sizes.
+        const TRIES: [(bool, f64); 10] = [
+            (false, TICK_PX),
+            (false, 12.0),
+            (false, 11.0),
+            (true, TICK_PX),
+            (true, 12.0),
+            (true, 11.0),
+            (true, 10.0),
+            (true, SMALLEST_TEXT_PX),
+            (false, 10.0),
+            (false, SMALLEST_TEXT_PX),
+        ];
+        let chosen = match spec.x_ticks {
+            Ticks::At(_) => TRIES.into_iter().find(|&(in_short, px)| match (in_short, &short) {
+                (false, _) => all_fit(&whole, px),
+                (true, Some(short)) => all_fit(short, px),
+                (true, None) => false,
+            }),
+            _ => None,
+        };
+        let (x_ticks, tick_px) = match (chosen, short) {
+            (Some((true, px)), Some(short)) => (short, px),
+            (Some((_, px)), _) => (whole, px),
+            (None, _) => (whole, TICK_PX),
+        };
+        let x_text = style.text(tick_px, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
         let mut last_right = f64::NEG_INFINITY;
-        for (v, label) in x_ticks {
-            if !(spec.x.min..=spec.x.max).contains(v) {
-                continue;
-            }
-            let x = frame.px(*v);
+        for tick in &x_ticks {
+            let (x, label) = *tick;
             area.draw(&Pixels::line(&[(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
-            let half = style.text_width(label, TICK_PX) / 2.0;
-            if x - half > last_right + s(4.0) {
+            let (meet, right) = meets(tick, tick_px, last_right);
+            if !meet {
                 put(area, label, (x, axis_y + s(8.0)), x_text)?;
-                last_right = x + half;
+                last_right = right;
             }
         }
         if !spec.y_title.is_empty() {
