@@ -10,7 +10,7 @@ use losslab::core::fit::{fit_focal, fit_logistic, FitOptions};
 use losslab::core::losses::FocalOptions;
 use losslab::i18n::Lang;
 use losslab::page::question::Status;
-use losslab::page::questions::{judge, view, views};
+use losslab::page::questions::{judge, views, QuestionView};
 use losslab::page::{
     update, url, Answer, Changes, CopyButton, Focus, Key, LessonEvent, Model, Msg, Phase, PointerEvent, Question,
     QuestionAction, QuestionEvent, Region, Section,
@@ -18,6 +18,16 @@ use losslab::page::{
 use losslab::state::{ControlInput, Setting};
 use serde_json::Value;
 use support::{draw_all, fit_map};
+
+/// A question as a reader reads it: the spaces that keep a formula whole
+/// (U+00A0) read as spaces.
+fn view(model: &Model, question: Question) -> QuestionView {
+    let read = |text: String| text.replace('\u{a0}', " ");
+    let mut view = losslab::page::questions::view(model, question);
+    view.prompt = read(view.prompt);
+    view.feedback = view.feedback.map(read);
+    view
+}
 
 /// The page of a link, every figure near the viewport (as on a screen tall
 /// enough for the whole page: only figures near it are drawn).
@@ -133,6 +143,10 @@ fn without_the_penalty_bce_drops_to_the_articles_0_3052() {
     choose(&mut model, Question::Penalty, "down");
     let feedback = view(&model, Question::Penalty).feedback.unwrap();
     assert!(feedback.contains("0.3329") && feedback.contains("0.3052"), "{feedback}");
+    // Prose: the page's cards and the built page show its formulas whole.
+    let typeset = losslab::page::questions::view(&model, Question::Penalty);
+    assert!(typeset.prompt.contains("(C\u{a0}=\u{a0}1.00)"), "{}", typeset.prompt);
+    assert!(typeset.feedback.is_some_and(|f| f.contains("(C\u{a0}=\u{a0}1.00)")), "and the answer's");
     let mut off = page("reg=off");
     assert!(right(&off, Question::Penalty, choice("up")));
     set(&mut off, Setting::Regularization, "l2");

@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Keyboar
 
 use super::dom;
 use super::dom::listen;
-use crate::i18n::{self, fill, t, Lang};
+use crate::i18n::{fill, t, Lang};
 use crate::page::api::Outgoing;
 use crate::page::lesson::{LessonView, LOCKABLE};
 use crate::page::question::Status;
@@ -164,12 +164,11 @@ fn write_card(card: &Element, view: &QuestionView, lang: Lang) {
         None => "",
     };
     set_text(part(card, ".q-before"), before);
-    // Prompts and answers are prose: their formulas break as the article's do.
-    set_text(part(card, ".q-prompt"), &i18n::unbroken_formulas(view.prompt.clone()));
+    set_text(part(card, ".q-prompt"), &view.prompt);
     choices(card, view);
     set_hidden(part(card, ".q-hint"), !view.picking);
     let feedback = match (&view.feedback, &view.status) {
-        (Some(text), _) => i18n::unbroken_formulas(text.clone()),
+        (Some(text), _) => text.clone(),
         (None, Status::Skipped) => t(lang, "q.skipped").to_owned(),
         _ => String::new(),
     };

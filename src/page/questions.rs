@@ -11,7 +11,7 @@ use super::model::Model;
 use super::question::{Answer, Question, Status};
 use crate::core::breakdown::point_losses;
 use crate::core::smoothing::{logit_gap, smooth_categorical};
-use crate::i18n::{fill, sentences, t, Lang};
+use crate::i18n::{fill, sentences, t, unbroken_formulas, Lang};
 use crate::number::format::{fixed, percent_tenths, readout, trimmed};
 use crate::number::parse_f64;
 use crate::scene::{focal_options, BinaryScene, Deps};
@@ -21,7 +21,9 @@ use crate::state::{Regularization, State, CLASSES_RANGE};
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionView {
     pub question: Question,
-    /// The question, with the model's numbers; or why it cannot be asked now.
+    /// The question, with the model's numbers; or why it cannot be asked
+    /// now. Prose, so its formulas break as the article's do
+    /// ([`unbroken_formulas`]).
     pub prompt: String,
     /// Whether it can be answered now.
     pub available: bool,
@@ -31,7 +33,8 @@ pub struct QuestionView {
     /// The choice the reader made, and the right one (once answered).
     pub chosen: Option<String>,
     pub right_choice: Option<String>,
-    /// Right or not, and why, with the model's numbers (once answered).
+    /// Right or not, and why, with the model's numbers (once answered);
+    /// prose, as the prompt is.
     pub feedback: Option<String>,
     pub picking: bool,
     /// Answered in an earlier visit (and right or not), while not answered in this one.
@@ -134,6 +137,8 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
             }
         }
     }
+    view.prompt = unbroken_formulas(view.prompt);
+    view.feedback = view.feedback.map(unbroken_formulas);
     view
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::html::{Document, Element, Node};
 use super::stills;
 use crate::charts::{alt_text, Figure};
-use crate::i18n::{element_text, fill, lookup, t, unbroken_formulas, Lang};
+use crate::i18n::{element_text, fill, lookup, t, Lang};
 use crate::page::markup::{self, Still};
 use crate::page::question::Question;
 use crate::page::questions::{self, QuestionView};
@@ -132,7 +132,7 @@ fn question_card(el: &mut Element, view: &QuestionView, lang: Lang) {
             part.set_text(&number);
         } else if has("q-prompt") {
             part.set("id", &prompt_id);
-            part.set_text(&unbroken_formulas(view.prompt.clone()));
+            part.set_text(&view.prompt);
         } else if has("q-choices") {
             let buttons: String = view
                 .choices
