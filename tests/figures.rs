@@ -179,6 +179,19 @@ fn on_a_phone_every_row_keeps_its_name_shorter_or_smaller() {
 }
 
 #[test]
+fn on_a_phone_ten_classes_keep_their_numbers() {
+    let state = State { classes: 10, ..State::default() };
+    let scene = Scene::from_state(&state);
+    let phone = svg_string(Figure::SmoothingTargets, &scene, &style_for(&state), (290, 300)).unwrap();
+    let shown = texts(&phone);
+    for class in 1..=10 {
+        assert!(shown.contains(&class.to_string()), "class {class} in {shown:?}");
+    }
+    let wide = svg(Figure::SmoothingTargets, &state);
+    assert!(has_exact_text(&wide, "1 (true)"), "in full where there is room");
+}
+
+#[test]
 fn figures_carry_their_numbers_and_axis_text() {
     let st = State::default();
     assert!(has_exact_text(&svg(Figure::PointLosses, &st), "BCE = 0.3329"));

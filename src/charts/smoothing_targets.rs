@@ -26,6 +26,8 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
             })
             .collect(),
     );
+    // On a phone with many classes: the numbers alone (the true class's bar is the tall one).
+    spec.x_ticks_short = (1..=k).map(|j| j.to_string()).collect();
     spec.x_title = t(lang, "fig.smoothing-targets.x").into();
     spec.y_title = fill(t(lang, "fig.smoothing-targets.y"), &[("a", fixed(scene.alpha, 2)), ("k", k.to_string())]);
     let mut frame = Frame::draw(area, style, &spec)?;

@@ -37,6 +37,8 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
             })
             .collect(),
     );
+    // On a phone with many classes: the numbers alone (the label over the bars names the true class).
+    spec.x_ticks_short = (0..k).map(|j| j.to_string()).collect();
     spec.x_title = t(lang, "fig.softmax-probs.x").into();
     spec.y_title = match shown {
         Some((i, p, _)) => fill(
