@@ -1,6 +1,7 @@
 //! The state's fields: the points, every slider and toggle, the
 //! calculators' inputs, language and theme, with their defaults and ranges.
 
+use std::cell::RefCell;
 use std::ops::RangeInclusive;
 
 use crate::core::data::PlaneDataSet;
@@ -60,8 +61,25 @@ impl Point {
 
 /// The points of a data set for a seed, each marked training or held out.
 pub fn data_points(data: BinaryDataSet, seed: u32) -> Vec<Point> {
-    let d = data.generate(u64::from(seed));
-    (0..d.x.len()).map(|i| Point { x: d.x[i], green: d.y[i] == 1.0, held_out: !d.train[i] }).collect()
+    with_data_points(data, seed, <[Point]>::to_vec)
+}
+
+/// `f` of the points of a data set for a seed. The set last asked for is
+/// kept: every frame that changes the state asks for it twice (the link
+/// and the data lists tell the reader's own points from the set's), and
+/// drawing the 400-point set again takes tens of microseconds.
+fn with_data_points<R>(data: BinaryDataSet, seed: u32, f: impl FnOnce(&[Point]) -> R) -> R {
+    thread_local! {
+        static LAST: RefCell<Option<(BinaryDataSet, u32, Vec<Point>)>> = const { RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| {
+        if !matches!(last, Some((d, s, _)) if (*d, *s) == (data, seed)) {
+            let d = data.generate(u64::from(seed));
+            let points = (0..d.x.len()).map(|i| Point { x: d.x[i], green: d.y[i] == 1.0, held_out: !d.train[i] });
+            *last = Some((data, seed, points.collect()));
+        }
+        f(last.as_ref().map_or(&[], |(_, _, points)| points.as_slice()))
+    })
 }
 
 /// A point of the softmax demo: where it lies in the plane and its class.
@@ -299,7 +317,7 @@ impl State {
     /// Whether the points are the reader's own: moved, added, removed or
     /// pasted, so that they are no longer the data set's for the seed.
     pub fn points_are_own(&self) -> bool {
-        self.points != data_points(self.data, self.seed)
+        with_data_points(self.data, self.seed, |drawn| self.points != drawn)
     }
 
     /// The points of the softmax demo: the reader's, or else the preset's

@@ -6,7 +6,7 @@
 //! within its ranges, plus a [`Notice`] for each value that was clamped or
 //! ignored.
 
-use super::fields::{data_points, PlanePoint, Point, State};
+use super::fields::{PlanePoint, Point, State};
 use super::notice::{Expected, Notice};
 use super::percent::percent_encode;
 use super::read_value::{Reader, POINTS_NONE};
@@ -77,14 +77,14 @@ impl State {
     /// ```
     pub fn url_pairs(&self) -> Vec<(&'static str, String)> {
         let default = State::default();
-        let drawn = State { points: data_points(self.data, self.seed), ..State::default() };
         SETTINGS
             .iter()
-            .filter_map(|spec| {
-                let baseline = if spec.setting == Setting::Points { &drawn } else { &default };
-                let value = spec.setting.get(self);
-                (value != spec.setting.get(baseline)).then(|| (spec.key, link_text(value)))
+            .filter(|spec| match spec.setting {
+                // The points are written where they are not the data set's.
+                Setting::Points => self.points_are_own(),
+                setting => setting.get(self) != setting.get(&default),
             })
+            .map(|spec| (spec.key, link_text(spec.setting.get(self))))
             .collect()
     }
 
