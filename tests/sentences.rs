@@ -13,7 +13,7 @@ use losslab::page::msg::Region;
 use losslab::page::readouts::readouts;
 use losslab::page::{update, url, Model, Msg};
 use losslab::state::{Calc, CalcField, ControlInput, Setting};
-use support::draw_all;
+use support::{as_read, draw_all};
 
 fn page(query: &str) -> Model {
     let mut model = Model::new(url::read(query), false);
@@ -23,7 +23,7 @@ fn page(query: &str) -> Model {
 
 /// The readout `name`, its unbreakable spaces read as spaces.
 fn readout(model: &Model, name: &str) -> String {
-    readouts(model).into_iter().find(|(n, _)| *n == name).map(|(_, text)| text.replace('\u{a0}', " ")).unwrap()
+    readouts(model).into_iter().find(|(n, _)| *n == name).map(|(_, text)| as_read(&text)).unwrap()
 }
 
 fn set(model: &mut Model, setting: Setting, text: &str) {

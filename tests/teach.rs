@@ -17,15 +17,13 @@ use losslab::page::{
 };
 use losslab::state::{ControlInput, Setting};
 use serde_json::Value;
-use support::{draw_all, fit_map};
+use support::{as_read, draw_all, fit_map};
 
-/// A question as a reader reads it: the spaces that keep a formula whole
-/// (U+00A0) read as spaces.
+/// A question as a reader reads it ([`as_read`]).
 fn view(model: &Model, question: Question) -> QuestionView {
-    let read = |text: String| text.replace('\u{a0}', " ");
     let mut view = losslab::page::questions::view(model, question);
-    view.prompt = read(view.prompt);
-    view.feedback = view.feedback.map(read);
+    view.prompt = as_read(&view.prompt);
+    view.feedback = view.feedback.as_deref().map(as_read);
     view
 }
 

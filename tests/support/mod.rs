@@ -28,3 +28,9 @@ pub fn draw_all(model: &mut Model) -> Vec<Figure> {
     }
     drawn
 }
+
+/// Prose as a reader reads it: the spaces that keep a formula whole
+/// (U+00A0) read as spaces.
+pub fn as_read(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}
