@@ -192,6 +192,23 @@ fn on_a_phone_ten_classes_keep_their_numbers() {
 }
 
 #[test]
+fn on_a_phone_every_point_keeps_its_p_t() {
+    let mut state = State::default();
+    state.points.push(Point::new(1.5, false));
+    let scene = Scene::from_state(&state);
+    let focal = &scene.focal;
+    assert_eq!(focal.points.len(), 11);
+    let phone = texts(&svg_string(Figure::FocalPoints, &scene, &style_for(&state), (290, 300)).unwrap());
+    for point in &focal.points {
+        let whole = format!("{:.2}", point.p_true);
+        let short = whole.strip_prefix('0').unwrap_or(&whole);
+        assert!(phone.iter().any(|t| *t == short || *t == whole), "p_t {whole} in {phone:?}");
+    }
+    let wide = texts(&svg(Figure::FocalPoints, &state));
+    assert!(wide.iter().any(|t| t.starts_with("0.")), "in full where there is room: {wide:?}");
+}
+
+#[test]
 fn figures_carry_their_numbers_and_axis_text() {
     let st = State::default();
     assert!(has_exact_text(&svg(Figure::PointLosses, &st), "BCE = 0.3329"));

@@ -41,6 +41,12 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &FocalScene, styl
     } else {
         Ticks::None
     };
+    // On a phone, each p_t without its leading zero (".62"), as statistics
+    // writes a value that cannot exceed 1: a point's bars keep their number.
+    if let Ticks::At(ticks) = &spec.x_ticks {
+        spec.x_ticks_short =
+            ticks.iter().map(|(_, label)| label.strip_prefix('0').unwrap_or(label).to_owned()).collect();
+    }
     spec.x_title = t(lang, "fig.focal-points.x").into();
     spec.y_title = t(lang, "fig.focal-points.y").into();
     let (ce_name, fl_name) =
