@@ -251,20 +251,26 @@ impl<'s> Frame<'s> {
         let line_height = s(NOTE_PX * 1.4);
         let mut notes_above: Vec<String> = Vec::new();
         let mut notes_over: Vec<&str> = Vec::new();
+        // The lines of the notes over the plot, as [`Frame::note`] sets them.
+        let mut lines_over = 0;
         for note in &spec.notes_above {
             let lines = note_lines(style, note, col_right - s(4.0) - left);
             let height = (notes_above.len() + lines.len()) as f64 * line_height + s(4.0);
             if notes_over.is_empty() && bottom - top - height >= s(80.0) {
                 notes_above.extend(lines);
             } else {
+                lines_over += note_lines(style, note, right - left - s(12.0)).len();
                 notes_over.push(note);
             }
         }
         let notes_top = top;
         let top = if notes_above.is_empty() { top } else { top + notes_above.len() as f64 * line_height + s(4.0) };
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
+        // Notes written over the plot take a band at its top that a linear
+        // y axis grows by, as for head room: they veil no data.
+        let over = if lines_over > 0 { lines_over as f64 * line_height + s(6.0) } else { 0.0 };
         let roomy;
-        let (spec, y_ticks) = match (s(spec.head_room), spec.y) {
+        let (spec, y_ticks) = match (s(spec.head_room) + over, spec.y) {
             (room, y) if room > 0.0 && bottom - top > 2.0 * room && y.scale == Scale::Linear => {
                 let max = y.min + (y.max - y.min) * (bottom - top) / (bottom - top - room);
                 roomy = FrameSpec { y: Axis { max, ..y }, ..spec.clone() };
@@ -903,6 +909,59 @@ mod tests {
         for count in 0..=2 {
             assert!(splits.contains(&count), "some height has {count} of the notes above: {splits:?}");
         }
+    }
+
+    /// Notes written over the plot (no room above it) stand over a band the
+    /// y axis grows by: the highest data value is drawn below their veil
+    /// (the gradients' second note on a phone hid the tallest bars).
+    #[test]
+    fn notes_over_the_plot_veil_no_data() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Op, Painter, Painting};
+
+        let style = Style::default();
+        let notes = [
+            "misclassified points' share of the pull: cross-entropy 50% · focal 51%",
+            "280 training points: each bar sums the pulls in one of 24 x bins",
+        ];
+        let mut spec = FrameSpec::new(Axis::linear(-2.5, 2.5), Axis::linear(-2.5, 2.5));
+        spec.y_title = "sum of ∂loss/∂z in the bin".into();
+        spec.notes_above = notes.map(String::from).to_vec();
+        let mut over = 0;
+        // (A plot less than twice the notes' band keeps all of its height
+        // for the data, and the notes veil its top.)
+        for height in (200..=400).step_by(5) {
+            let mut painting = Painting::default();
+            let (top, highest) = {
+                let area = Painter::new(&mut painting, (360, height)).into_drawing_area();
+                let frame = Frame::draw(&area, &style, &spec).unwrap();
+                let (_, top, ..) = frame.rect();
+                let highest = frame.py(2.5);
+                frame.finish(&area).unwrap();
+                (top, highest)
+            };
+            let words = painting.words();
+            let lowest_over = painting
+                .calls()
+                .filter(|&(code, args)| {
+                    code == Op::Text as u8 && {
+                        let line = words[args[8] as usize];
+                        line.len() > 8 && notes.iter().any(|n| n.contains(line))
+                    }
+                })
+                .map(|(_, args)| args[1] + style.pxf(NOTE_PX * 1.2))
+                .filter(|&bottom| bottom > top)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if lowest_over.is_finite() {
+                over += 1;
+                assert!(
+                    highest >= lowest_over,
+                    "{height} px: data up to {highest} px, a note down to {lowest_over} px"
+                );
+            }
+        }
+        assert!(over > 0, "some height writes a note over the plot");
     }
 
     /// A y tick's label that would touch one already written is left out
