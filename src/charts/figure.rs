@@ -28,6 +28,10 @@ pub enum Shape {
     /// Side-by-side panels: 16:9 on wide screens, taller on narrow ones,
     /// where the panels stack; 720 × 400 exported.
     Panels,
+    /// A figure with notes above its plot: 16:9 on wide screens, square on
+    /// narrow ones, where the notes take more lines and the plot would be
+    /// left a sliver; 720 × 400 exported.
+    Tall,
 }
 
 impl Shape {
@@ -35,7 +39,7 @@ impl Shape {
     pub const fn export_size(self) -> (u32, u32) {
         match self {
             Shape::Strip => (720, 180),
-            Shape::Standard | Shape::Panels => (720, 400),
+            Shape::Standard | Shape::Panels | Shape::Tall => (720, 400),
         }
     }
 
@@ -45,6 +49,7 @@ impl Shape {
             Shape::Strip => "strip",
             Shape::Standard => "default",
             Shape::Panels => "panels",
+            Shape::Tall => "tall",
         }
     }
 }
@@ -184,7 +189,7 @@ figures! {
     /// Each fit's reliability diagram on the judged points, and its bin counts.
     Calibration = "calibration": calibration(comparison), Panels, Pointer::None, Deps::COMPARISON;
     /// Each training point's pull on each fit.
-    Gradients = "gradients": gradients(comparison, binary), Standard, Pointer::Hovers(Shows::All), Deps::BINARY.union(Deps::COMPARISON);
+    Gradients = "gradients": gradients(comparison, binary), Tall, Pointer::Hovers(Shows::All), Deps::BINARY.union(Deps::COMPARISON);
     /// Each fit's confusion counts at the threshold.
     Confusion = "confusion": confusion(comparison), Panels, Pointer::None, Deps::COMPARISON;
 }

@@ -89,7 +89,7 @@ pub fn embed_height(figure: Figure) -> u32 {
     let spec = figure.spec();
     let figure_box = match spec.shape {
         Shape::Strip => 240,
-        Shape::Standard => 460,
+        Shape::Standard | Shape::Tall => 460,
         Shape::Panels => 480,
     };
     let deps = spec.deps;

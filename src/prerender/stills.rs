@@ -25,9 +25,10 @@ pub fn aspect(shape: Shape, narrow: bool) -> (u32, u32) {
     match (shape, narrow) {
         (Shape::Strip, false) => (4, 1),
         (Shape::Strip, true) => (16, 7),
-        (Shape::Standard | Shape::Panels, false) => (16, 9),
+        (Shape::Standard | Shape::Panels | Shape::Tall, false) => (16, 9),
         (Shape::Standard, true) => (4, 3),
         (Shape::Panels, true) => (5, 6),
+        (Shape::Tall, true) => (1, 1),
     }
 }
 
@@ -75,12 +76,13 @@ mod tests {
             (Shape::Standard, ".fig .canvas-box {"),
             (Shape::Strip, ".fig[data-shape=\"strip\"] .canvas-box {"),
             (Shape::Panels, ".fig[data-shape=\"panels\"] .canvas-box {"),
+            (Shape::Tall, ".fig[data-shape=\"tall\"] .canvas-box {"),
         ] {
             for (css, is_narrow) in [(wide, false), (narrow, true)] {
                 let (w, h) = aspect(shape, is_narrow);
                 let wanted = format!("aspect-ratio: {w} / {h}");
-                // Panels are 16:9 on wide screens, as the usual figure.
-                let selector = if shape == Shape::Panels && !is_narrow { ".fig .canvas-box {" } else { selector };
+                // Panels and tall figures are 16:9 on wide screens, as the usual figure.
+                let selector = if shape != Shape::Strip && !is_narrow { ".fig .canvas-box {" } else { selector };
                 assert!(rule(css, selector).contains(&wanted), "{shape:?} narrow={is_narrow}: {wanted}");
             }
         }
