@@ -414,3 +414,23 @@ fn every_list_of_figures_is_the_tables() {
         assert!(table.contains(&name), "fig.{name}.title names no figure");
     }
 }
+
+/// A count of one is written in the singular: one point over the top of the
+/// −log axis, one held-out point.
+#[test]
+fn one_point_is_one_point() {
+    // Greens on the left, reds on the right, and one red point at the far
+    // left among the greens: the fit gives it a p_t near 0 (a loss above 5).
+    let mut points: Vec<Point> = (0..24).map(|i| Point::new(-10.0 + 0.4 * f64::from(i), true)).collect();
+    points.extend((0..24).map(|i| Point::new(1.0 + 0.4 * f64::from(i), false)));
+    points.push(Point::new(-10.0, false));
+    let state = State { points, ..State::default() };
+    let scene = Scene::from_state(&state);
+    let over: Vec<f64> = scene.binary.points.iter().map(|p| p.neg_log_p).filter(|&l| l > 5.0).collect();
+    assert_eq!(over.len(), 1, "one loss above 5: {over:?}");
+    let neglog = svg(Figure::NegLog, &state);
+    assert!(has_text(&neglog, "1 point above the top"), "{:?}", texts(&neglog));
+    assert!(!has_text(&neglog, "1 points"));
+    let held = State::from_query("pts=-2:0,-1:0,-0.5:1,0.3:0,0.6:1h,1:1,2:1,3:1").state;
+    assert!(has_text(&svg(Figure::Fit, &held), "Hollow: 1 held-out point, which"));
+}

@@ -71,7 +71,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
         spec.columns = (0.0, 0.6);
     }
     spec.bottom_extra = KEY_LINE;
-    let judged = if scene.judged_on_held_out { "fig.calibration.held-out" } else { "fig.calibration.all" };
+    let judged = match (scene.judged_on_held_out, scene.evaluated) {
+        (true, 1) => "fig.calibration.held-out-one",
+        (true, _) => "fig.calibration.held-out",
+        (false, _) => "fig.calibration.all",
+    };
     spec.notes_above.push(fill(t(lang, judged), &[("n", scene.evaluated.to_string())]));
     let area = diagram;
     let mut frame = Frame::draw(area, style, &spec)?;

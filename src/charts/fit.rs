@@ -99,7 +99,8 @@ fn no_fit_note(scene: &BinaryScene, lang: Lang) -> Option<String> {
 /// "Hollow: held out", when some points are.
 pub(super) fn held_out_note(scene: &BinaryScene, style: &Style) -> Option<String> {
     let held = scene.points.iter().filter(|p| p.held_out).count();
-    (held > 0).then(|| fill(t(style.lang, "fig.note.held-out"), &[("n", held.to_string())]))
+    let key = if held == 1 { "fig.note.held-out-one" } else { "fig.note.held-out" };
+    (held > 0).then(|| fill(t(style.lang, key), &[("n", held.to_string())]))
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
