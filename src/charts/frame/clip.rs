@@ -9,6 +9,7 @@ impl Frame<'_> {
     /// another, and where each run ends. A run has at least two points.
     pub(super) fn clipped_runs(&self, points: &[(f64, f64)]) -> (Vec<(f64, f64)>, Vec<usize>) {
         let PlotMap { left, top, right, bottom, .. } = self.map;
+        let top = top + self.notes_band;
         let mut pixels: Vec<(f64, f64)> = Vec::with_capacity(points.len());
         let mut ends: Vec<usize> = Vec::new();
         // Where the run being built starts in `pixels`.

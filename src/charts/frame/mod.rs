@@ -213,6 +213,10 @@ pub struct Frame<'s> {
     /// reader can see, so dense data (1 000 points) costs a fraction of the
     /// shapes.
     markers: RefCell<BTreeSet<MarkerCell>>,
+    /// The band at the plot's top that its notes are written over, in
+    /// backend pixels (0 without one): no line, clamped value or tick
+    /// enters it.
+    notes_band: f64,
 }
 
 /// A marker's grid cell, class and colour.
@@ -270,11 +274,16 @@ impl<'s> Frame<'s> {
         // y axis grows by, as for head room: they veil no data.
         let over = if lines_over > 0 { lines_over as f64 * line_height + s(6.0) } else { 0.0 };
         let roomy;
+        let mut band = 0.0;
         let (spec, y_ticks) = match (s(spec.head_room) + over, spec.y) {
             (room, y) if room > 0.0 && bottom - top > 2.0 * room && y.scale == Scale::Linear => {
                 let max = y.min + (y.max - y.min) * (bottom - top) / (bottom - top - room);
                 roomy = FrameSpec { y: Axis { max, ..y }, ..spec.clone() };
-                let ticks = roomy.y_ticks.on(&roomy.y);
+                // The ticks stop under the notes' band (the head room under
+                // it is the figure's own, as before).
+                let under = y.max + (max - y.max) * s(spec.head_room) / room;
+                let ticks = roomy.y_ticks.on(&Axis { max: under, ..y });
+                band = over;
                 (&roomy, ticks)
             }
             _ => (spec, y_ticks),
@@ -313,6 +322,7 @@ impl<'s> Frame<'s> {
             labels_keep_off_marks: false,
             marks: RefCell::new(Vec::new()),
             markers: RefCell::new(BTreeSet::new()),
+            notes_band: band,
         };
         // Labels keep off the y axis' tick labels and its title.
         let tick_height = s(TICK_PX * 1.2);
@@ -506,9 +516,10 @@ impl<'s> Frame<'s> {
         self.map.to_data(x + self.base.0, y + self.base.1)
     }
 
-    /// Pixel y of `y` clamped into the plot.
+    /// Pixel y of `y` clamped into the plot, under its notes' band.
     pub fn py_clamped(&self, y: f64) -> f64 {
         let (_, top, _, bottom) = self.rect();
+        let top = top + self.notes_band;
         if y.is_nan() {
             return bottom;
         }
@@ -913,7 +924,10 @@ mod tests {
 
     /// Notes written over the plot (no room above it) stand over a band the
     /// y axis grows by: the highest data value is drawn below their veil
-    /// (the gradients' second note on a phone hid the tallest bars).
+    /// (the gradients' second note on a phone hid the tallest bars), and no
+    /// tick, clamped value or line enters the band (the −log figure's axis
+    /// would have grown ticks past its top, 5, under the note that says
+    /// which points lie above it).
     #[test]
     fn notes_over_the_plot_veil_no_data() {
         use plotters::prelude::IntoDrawingArea;
@@ -925,7 +939,8 @@ mod tests {
             "misclassified points' share of the pull: cross-entropy 50% · focal 51%",
             "280 training points: each bar sums the pulls in one of 24 x bins",
         ];
-        let mut spec = FrameSpec::new(Axis::linear(-2.5, 2.5), Axis::linear(-2.5, 2.5));
+        let mut spec = FrameSpec::new(Axis::linear(-2.5, 2.5), Axis::linear(0.0, 5.0));
+        spec.y_ticks = Ticks::Auto(5);
         spec.y_title = "sum of ∂loss/∂z in the bin".into();
         spec.notes_above = notes.map(String::from).to_vec();
         let mut over = 0;
@@ -933,13 +948,16 @@ mod tests {
         // for the data, and the notes veil its top.)
         for height in (200..=400).step_by(5) {
             let mut painting = Painting::default();
-            let (top, highest) = {
+            let (top, highest, clamped) = {
                 let area = Painter::new(&mut painting, (360, height)).into_drawing_area();
                 let frame = Frame::draw(&area, &style, &spec).unwrap();
                 let (_, top, ..) = frame.rect();
-                let highest = frame.py(2.5);
+                let highest = frame.py(5.0);
+                let clamped = frame.py_clamped(1e9);
+                // A line far past the top, clipped.
+                frame.line(&area, &[(-2.5, 0.0), (2.5, 100.0)], Stroke::solid(RGBColor(0, 0, 0), 1.0)).unwrap();
                 frame.finish(&area).unwrap();
-                (top, highest)
+                (top, highest, clamped)
             };
             let words = painting.words();
             let lowest_over = painting
@@ -956,9 +974,22 @@ mod tests {
             if lowest_over.is_finite() {
                 over += 1;
                 assert!(
-                    highest >= lowest_over,
-                    "{height} px: data up to {highest} px, a note down to {lowest_over} px"
+                    highest >= lowest_over && clamped >= lowest_over,
+                    "{height} px: data up to {highest} px (clamped {clamped}), a note down to {lowest_over} px"
                 );
+                let ticks: Vec<f64> = painting
+                    .calls()
+                    .filter(|&(code, args)| code == Op::Text as u8 && words[args[8] as usize].parse::<f64>().is_ok())
+                    .filter(|&(_, args)| args[0] < 60.0)
+                    .map(|(_, args)| args[1])
+                    .collect();
+                assert!(ticks.iter().all(|&y| y >= lowest_over), "{height} px: a y tick at {ticks:?} in the band");
+                let path_top = painting
+                    .calls()
+                    .filter(|&(code, _)| code == Op::MoveTo as u8 || code == Op::LineTo as u8)
+                    .map(|(_, args)| args[1])
+                    .fold(f64::INFINITY, f64::min);
+                assert!(path_top >= lowest_over, "{height} px: a line up to {path_top} px");
             }
         }
         assert!(over > 0, "some height writes a note over the plot");
