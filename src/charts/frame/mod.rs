@@ -254,17 +254,17 @@ impl<'s> Frame<'s> {
         // [`Frame::note`] writes.
         let line_height = s(NOTE_PX * 1.4);
         let mut notes_above: Vec<String> = Vec::new();
-        let mut notes_over: Vec<&str> = Vec::new();
-        // The lines of the notes over the plot, as [`Frame::note`] sets them.
-        let mut lines_over = 0;
+        // The lines of the notes over the plot, wrapped as [`Frame::note`] wraps.
+        let mut lines_over: Vec<String> = Vec::new();
+        let mut any_over = false;
         for note in &spec.notes_above {
             let lines = note_lines(style, note, col_right - s(4.0) - left);
             let height = (notes_above.len() + lines.len()) as f64 * line_height + s(4.0);
-            if notes_over.is_empty() && bottom - top - height >= s(80.0) {
+            if !any_over && bottom - top - height >= s(80.0) {
                 notes_above.extend(lines);
             } else {
-                lines_over += note_lines(style, note, right - left - s(12.0)).len();
-                notes_over.push(note);
+                lines_over.extend(note_lines(style, note, right - left - s(12.0)));
+                any_over = true;
             }
         }
         let notes_top = top;
@@ -272,7 +272,7 @@ impl<'s> Frame<'s> {
         let (top, bottom) = if bottom - top < 20.0 { (0.0, h.max(20.0)) } else { (top, bottom) };
         // Notes written over the plot take a band at its top that a linear
         // y axis grows by, as for head room: they veil no data.
-        let over = if lines_over > 0 { lines_over as f64 * line_height + s(6.0) } else { 0.0 };
+        let over = if lines_over.is_empty() { 0.0 } else { lines_over.len() as f64 * line_height + s(6.0) };
         let roomy;
         let mut band = 0.0;
         let (spec, y_ticks) = match (s(spec.head_room) + over, spec.y) {
@@ -344,9 +344,7 @@ impl<'s> Frame<'s> {
             frame.reserve([at.0, at.1, at.0 + style.text_width(line, NOTE_PX), at.1 + s(NOTE_PX * 1.2)]);
             frame.text(area, line, at, TextStyle::regular(NOTE_PX, style.colors.muted, (HPos::Left, VPos::Top)))?;
         }
-        for note in notes_over {
-            frame.note(note);
-        }
+        frame.place_note_lines(lines_over);
         if let Some(key) = key {
             frame.draw_class_key(area, &key)?;
         }
@@ -777,9 +775,16 @@ impl<'s> Frame<'s> {
     /// finished, over everything else, on a veil that keeps it legible
     /// over bars and curves: a chart places its notes before its labels.
     pub fn note(&mut self, text: &str) {
-        let (l, t, r, _) = self.rect();
+        let (l, _, r, _) = self.rect();
+        self.place_note_lines(note_lines(self.style, text, r - l - self.style.pxf(12.0)));
+    }
+
+    /// Places a note's lines, already wrapped to the plot's width less
+    /// 12 px, under the notes placed before.
+    fn place_note_lines(&mut self, lines: Vec<String>) {
+        let (l, t, ..) = self.rect();
         let x = l + self.style.pxf(6.0);
-        for line in note_lines(self.style, text, r - x - self.style.pxf(6.0)) {
+        for line in lines {
             let y = t + self.style.pxf(4.0) + self.notes.len() as f64 * self.style.pxf(NOTE_PX * 1.4);
             let w = self.style.text_width(&line, NOTE_PX);
             let rect = [x, y, x + w, y + self.style.pxf(NOTE_PX * 1.2)];
