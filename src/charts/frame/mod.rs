@@ -274,8 +274,7 @@ impl<'s> Frame<'s> {
         // y axis grows by, as for head room: they veil no data.
         let over = if lines_over.is_empty() { 0.0 } else { lines_over.len() as f64 * line_height + s(6.0) };
         let roomy;
-        let mut band = 0.0;
-        let (spec, y_ticks) = match (s(spec.head_room) + over, spec.y) {
+        let (spec, y_ticks, band) = match (s(spec.head_room) + over, spec.y) {
             (room, y) if room > 0.0 && bottom - top > 2.0 * room && y.scale == Scale::Linear => {
                 let max = y.min + (y.max - y.min) * (bottom - top) / (bottom - top - room);
                 roomy = FrameSpec { y: Axis { max, ..y }, ..spec.clone() };
@@ -283,10 +282,9 @@ impl<'s> Frame<'s> {
                 // it is the figure's own, as before).
                 let under = y.max + (max - y.max) * s(spec.head_room) / room;
                 let ticks = roomy.y_ticks.on(&Axis { max: under, ..y });
-                band = over;
-                (&roomy, ticks)
+                (&roomy, ticks, over)
             }
-            _ => (spec, y_ticks),
+            _ => (spec, y_ticks, 0.0),
         };
         let equal;
         let (spec, x_ticks, y_ticks) = if spec.equal_aspect {
