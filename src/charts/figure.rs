@@ -28,9 +28,10 @@ pub enum Shape {
     /// Side-by-side panels: 16:9 on wide screens, taller on narrow ones,
     /// where the panels stack; 720 × 400 exported.
     Panels,
-    /// A figure with notes above its plot: 16:9 on wide screens, square on
-    /// narrow ones, where the notes take more lines and the plot would be
-    /// left a sliver; 720 × 400 exported.
+    /// A figure whose notes may take several lines: 16:9 on wide screens,
+    /// square on narrow ones, where the notes wrap into more lines and a
+    /// 4:3 plot would be left too short to keep them off its data (they
+    /// would veil its top); 720 × 400 exported.
     Tall,
 }
 
@@ -40,6 +41,20 @@ impl Shape {
         match self {
             Shape::Strip => (720, 180),
             Shape::Standard | Shape::Panels | Shape::Tall => (720, 400),
+        }
+    }
+
+    /// The proportions `assets/style.css` gives the figure's box
+    /// (`aspect-ratio`), width to height, on wide and on narrow (≤ 520 px)
+    /// screens.
+    pub const fn aspect(self, narrow: bool) -> (u32, u32) {
+        match (self, narrow) {
+            (Shape::Strip, false) => (4, 1),
+            (Shape::Strip, true) => (16, 7),
+            (Shape::Standard | Shape::Panels | Shape::Tall, false) => (16, 9),
+            (Shape::Standard, true) => (4, 3),
+            (Shape::Panels, true) => (5, 6),
+            (Shape::Tall, true) => (1, 1),
         }
     }
 
@@ -161,19 +176,19 @@ figures! {
     /// The probability of each point's true class.
     TrueClassBars = "true-class-bars": prob_bars(binary; Which::TrueClass), Standard, Pointer::Hovers(Shows::All), Deps::BINARY;
     /// −log p, each point on it.
-    NegLog = "neglog": neglog(binary), Standard, Pointer::None, Deps::BINARY;
+    NegLog = "neglog": neglog(binary), Tall, Pointer::None, Deps::BINARY;
     /// Each point's loss as a bar, their mean as a line.
-    PointLosses = "point-losses": point_losses(binary), Standard, Pointer::Hovers(Shows::All), Deps::BINARY;
+    PointLosses = "point-losses": point_losses(binary), Tall, Pointer::Hovers(Shows::All), Deps::BINARY;
     /// The naive logistic loss against the stable one, in float32.
     LogitsStability = "logits-stability": logits_stability(stability), Standard, Pointer::None, Deps::STABILITY;
     /// The categorical calculator's rows and their losses.
     Cce = "cce": cce(cce), Standard, Pointer::None, Deps::CCE;
     /// The points of K classes in the plane, the softmax's regions and boundaries.
-    SoftmaxRegions = "softmax-regions": softmax_regions(softmax), Standard, Pointer::Plane, Deps::SOFTMAX;
+    SoftmaxRegions = "softmax-regions": softmax_regions(softmax), Tall, Pointer::Plane, Deps::SOFTMAX;
     /// The chosen point's class probabilities, its cross-entropy, its Keras calls.
     SoftmaxProbs = "softmax-probs": softmax_probs(softmax), Standard, Pointer::None, Deps::SOFTMAX;
     /// Every point's logit gap, and the gap label smoothing asks for.
-    SoftmaxLogits = "softmax-logits": softmax_logits(softmax), Standard, Pointer::None, Deps::SOFTMAX;
+    SoftmaxLogits = "softmax-logits": softmax_logits(softmax), Tall, Pointer::None, Deps::SOFTMAX;
     /// The focal-loss paper's curves, and the reader's γ.
     FocalCurves = "focal-curves": focal_curves(focal), Standard, Pointer::None, Deps::FOCAL;
     /// Each point's focal loss beside its cross-entropy.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::charts::export::svg_string;
-use crate::charts::{Colors, Figure, Shape, Style};
+use crate::charts::{Colors, Figure, Style};
 use crate::i18n::Lang;
 use crate::page::markup::STILL_VARIANTS;
 use crate::scene::Scene;
@@ -19,23 +19,10 @@ pub const FOLDER: &str = "figures";
 const WIDE: u32 = 696;
 const NARROW: u32 = 334;
 
-/// The proportions `assets/style.css` gives a figure's box (`aspect-ratio`),
-/// width to height, on wide and on narrow (≤ 520 px) screens.
-pub fn aspect(shape: Shape, narrow: bool) -> (u32, u32) {
-    match (shape, narrow) {
-        (Shape::Strip, false) => (4, 1),
-        (Shape::Strip, true) => (16, 7),
-        (Shape::Standard | Shape::Panels | Shape::Tall, false) => (16, 9),
-        (Shape::Standard, true) => (4, 3),
-        (Shape::Panels, true) => (5, 6),
-        (Shape::Tall, true) => (1, 1),
-    }
-}
-
 /// A still's size in CSS pixels: the column's width, the box's proportions.
 pub fn size(figure: Figure, narrow: bool) -> (u32, u32) {
     let width = if narrow { NARROW } else { WIDE };
-    let (w, h) = aspect(figure.spec().shape, narrow);
+    let (w, h) = figure.spec().shape.aspect(narrow);
     (width, (width * h + w / 2) / w)
 }
 
@@ -62,6 +49,7 @@ pub fn write(dir: &Path, scene: &Scene, lang: Lang, palette: Palette) -> std::io
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::Shape;
 
     /// The sizes follow the style sheet: a still fills its box exactly.
     #[test]
@@ -79,7 +67,7 @@ mod tests {
             (Shape::Tall, ".fig[data-shape=\"tall\"] .canvas-box {"),
         ] {
             for (css, is_narrow) in [(wide, false), (narrow, true)] {
-                let (w, h) = aspect(shape, is_narrow);
+                let (w, h) = shape.aspect(is_narrow);
                 let wanted = format!("aspect-ratio: {w} / {h}");
                 // Panels and tall figures are 16:9 on wide screens, as the usual figure.
                 let selector = if shape != Shape::Strip && !is_narrow { ".fig .canvas-box {" } else { selector };
