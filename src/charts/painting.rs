@@ -717,6 +717,44 @@ mod texts_inside {
         assert!(outside.is_empty(), "{}", outside.join("\n"));
     }
 
+    /// On a 320-pixel phone (a 294-pixel column, each figure in its
+    /// proportions there), no y title is set under 11 px, in a face 13 %
+    /// wider than the estimate (Firefox's and WebKit's here): a title too
+    /// long for the line is written in fewer words. Wide, the whole title
+    /// is written. (The probability of the negatives' bars and of the true
+    /// classes' and the chosen point's class probabilities were set at
+    /// 9.6 to 10.3 px.)
+    #[test]
+    fn on_a_phone_a_long_y_title_is_written_shorter_not_smaller() {
+        let scene = Scene::from_state(&State::default());
+        // A y title: set from the top-left corner, at its place there.
+        let y_title = |call: &[f64]| call[5] == 0.0 && call[6] == 0.0 && call[0] < 40.0 && call[1] < 40.0;
+        let mut small = Vec::new();
+        for lang in [Lang::En, Lang::Zh] {
+            for face in [1.0, 1.13] {
+                let style = Style { lang, face, ..Style::default() };
+                for figure in Figure::ALL {
+                    let (w, h) = figure.spec().shape.aspect(true);
+                    let painting = painted(figure, (294, 294 * h / w), &scene, &style);
+                    let words = painting.words();
+                    for (_, call) in painting.calls().filter(|&(code, call)| code == Op::Text as u8 && y_title(call)) {
+                        if call[2] < 11.0 {
+                            small.push(format!(
+                                "{lang:?} ×{face} {}: {:?} at {:.1} px",
+                                figure.name(),
+                                words[call[8] as usize],
+                                call[2]
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(small.is_empty(), "{}", small.join("\n"));
+        let wide = painted(Figure::RedBars, (696, 392), &scene, &Style::default());
+        assert!(wide.words().contains(&"p(y = 0) = 1 − p(y = 1) of each negative point"), "{:?}", wide.words());
+    }
+
     /// A face wider than the estimate loses no label a figure shows in the
     /// estimate's: Firefox's and WebKit's here set Latin text up to 13 %
     /// wider, and a reader's own default face may be wider still (20 %).

@@ -43,6 +43,10 @@ impl Which {
             (Which::Green, "y") => "fig.green-bars.y",
             (Which::Red, "y") => "fig.red-bars.y",
             (Which::TrueClass, "y") => "fig.true-class-bars.y",
+            // The green bars' title is short already.
+            (Which::Green, "y-short") => "fig.green-bars.y",
+            (Which::Red, "y-short") => "fig.red-bars.y-short",
+            (Which::TrueClass, "y-short") => "fig.true-class-bars.y-short",
             (Which::Green, _) => "fig.green-bars.alt",
             (Which::Red, _) => "fig.red-bars.alt",
             (Which::TrueClass, _) => "fig.true-class-bars.alt",
@@ -62,6 +66,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
     let binned = shown.len() > BAR_LIMIT;
     let mut spec = probability_frame(scene, style, t(style.lang, which.key("y")));
+    spec.y_title_short = t(style.lang, which.key("y-short")).into();
     spec.notes_above = notes(scene, style, !binned);
     if binned {
         spec.notes_above.push(binned_note("fig.note.binned-mean", shown.len(), style));

@@ -40,12 +40,16 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     // On a phone with many classes: the numbers alone (the label over the bars names the true class).
     spec.x_ticks_short = (0..k).map(|j| j.to_string()).collect();
     spec.x_title = t(lang, "fig.softmax-probs.x").into();
-    spec.y_title = match shown {
-        Some((i, p, _)) => fill(
-            t(lang, if scene.selected.is_some() { "fig.softmax-probs.y" } else { "fig.softmax-probs.y-hardest" }),
-            &[("n", (i + 1).to_string()), ("x", fixed(p.x, 2)), ("y", fixed(p.y, 2))],
-        ),
-        None => t(lang, "fig.softmax-probs.y-none").into(),
+    (spec.y_title, spec.y_title_short) = match shown {
+        Some((i, p, _)) => {
+            let [whole, short] = match scene.selected {
+                Some(_) => ["fig.softmax-probs.y", "fig.softmax-probs.y-short"],
+                None => ["fig.softmax-probs.y-hardest", "fig.softmax-probs.y-hardest-short"],
+            };
+            let values = [("n", (i + 1).to_string()), ("x", fixed(p.x, 2)), ("y", fixed(p.y, 2))];
+            (fill(t(lang, whole), &values), fill(t(lang, short), &values[..1]))
+        }
+        None => (t(lang, "fig.softmax-probs.y-none").into(), String::new()),
     };
     spec.bottom_extra = CALL_LINES;
     let mut frame = Frame::draw(area, style, &spec)?;

@@ -51,6 +51,10 @@ pub struct FrameSpec {
     /// all be read at a size the short ones can.
     pub x_ticks_short: Vec<String>,
     pub y_title: String,
+    /// The y title in fewer words (empty: there is none), written where
+    /// the whole of it would have to be set smaller than the usual size:
+    /// on a phone, a long title at some 10 px is hard to read.
+    pub y_title_short: String,
     /// Extra room on the right, at scale 1, for direct labels.
     pub right: f64,
     /// Extra room at the bottom, at scale 1, below the x title.
@@ -92,6 +96,7 @@ impl FrameSpec {
             x_title_short: String::new(),
             x_ticks_short: Vec::new(),
             y_title: String::new(),
+            y_title_short: String::new(),
             right: 24.0,
             bottom_extra: 0.0,
             top_extra: 0.0,
@@ -334,13 +339,18 @@ impl<'s> Frame<'s> {
                 frame.reserve([x - style.text_width(label, TICK_PX), y - tick_height / 2.0, x, y + tick_height / 2.0]);
             }
         }
-        // The y title's size: as large as fits before the area's right side.
+        // The y title, whole or short, as large as fits before the area's right side.
         let (x, y) = y_title_at(spec, style, col_left);
-        let y_title_px = fitted(style, &spec.y_title, AXIS_TITLE_PX, f64::from(area.dim_in_pixel().0) - x - s(4.0));
-        if !spec.y_title.is_empty() {
-            frame.reserve([x, y, x + style.text_width(&spec.y_title, y_title_px), y + s(AXIS_TITLE_PX * 1.2)]);
+        let room = f64::from(area.dim_in_pixel().0) - x - s(4.0);
+        let whole = (spec.y_title.as_str(), fitted(style, &spec.y_title, AXIS_TITLE_PX, room));
+        let (y_title, y_title_px) = match spec.y_title_short.as_str() {
+            short if !short.is_empty() && whole.1 < AXIS_TITLE_PX => (short, fitted(style, short, AXIS_TITLE_PX, room)),
+            _ => whole,
+        };
+        if !y_title.is_empty() {
+            frame.reserve([x, y, x + style.text_width(y_title, y_title_px), y + s(AXIS_TITLE_PX * 1.2)]);
         }
-        frame.draw_axes(area, spec, (x, y, y_title_px), &x_ticks, &y_ticks, key.as_ref())?;
+        frame.draw_axes(area, spec, (y_title, (x, y), y_title_px), &x_ticks, &y_ticks, key.as_ref())?;
         for (i, line) in notes_above.iter().enumerate() {
             let at = (left, notes_top + i as f64 * line_height);
             frame.reserve([at.0, at.1, at.0 + style.text_width(line, NOTE_PX), at.1 + s(NOTE_PX * 1.2)]);
@@ -354,12 +364,12 @@ impl<'s> Frame<'s> {
     }
 
     /// The gridlines, the x axis, the tick labels and the axis titles of
-    /// `spec`; the y title where it starts and at its size, `(x, y, size)`.
+    /// `spec`; the y title, where it starts and its size.
     fn draw_axes<DB: DrawingBackend>(
         &self,
         area: &Area<DB>,
         spec: &FrameSpec,
-        y_title: (f64, f64, f64),
+        (y_title, title_at, size): (&str, (f64, f64), f64),
         x_ticks: &[(f64, String)],
         y_ticks: &[(f64, String)],
         key: Option<&ClassKey>,
@@ -450,10 +460,9 @@ impl<'s> Frame<'s> {
                 last_right = right;
             }
         }
-        if !spec.y_title.is_empty() {
-            let (x, y, size) = y_title;
+        if !y_title.is_empty() {
             let t = style.text(size, c.text, Weight::Regular, (HPos::Left, VPos::Top));
-            put(area, &spec.y_title, (x, y), t)?;
+            put(area, y_title, title_at, t)?;
         }
         let width = f64::from(area.dim_in_pixel().0);
         // A frame in a column of its figure, beside others, centres its x
