@@ -723,9 +723,9 @@ mod texts_inside {
     /// long for the line is written in fewer words. Wide, the whole title
     /// is written. (The probability of the negatives' bars and of the true
     /// classes' and the chosen point's class probabilities were set at
-    /// 9.6 to 10.3 px.)
+    /// 9.6 to 10.3 px, and the logit gaps' x title at 9 px.)
     #[test]
-    fn on_a_phone_a_long_y_title_is_written_shorter_not_smaller() {
+    fn on_a_phone_a_long_axis_title_is_written_shorter_not_smaller() {
         let scene = Scene::from_state(&State::default());
         // A y title: set from the top-left corner, at its place there.
         let y_title = |call: &[f64]| call[5] == 0.0 && call[6] == 0.0 && call[0] < 40.0 && call[1] < 40.0;
@@ -753,6 +753,18 @@ mod texts_inside {
         assert!(small.is_empty(), "{}", small.join("\n"));
         let wide = painted(Figure::RedBars, (696, 392), &scene, &Style::default());
         assert!(wide.words().contains(&"p(y = 0) = 1 − p(y = 1) of each negative point"), "{:?}", wide.words());
+        // An x title too.
+        let style = Style { face: 1.13, ..Style::default() };
+        for (width, title) in [
+            (294, "logit gap: true class − largest other"),
+            (696, "logit gap: the true class's logit − the largest other"),
+        ] {
+            let painting = painted(Figure::SoftmaxLogits, (width, width), &scene, &style);
+            let words = painting.words();
+            let size =
+                painting.calls().find(|&(code, call)| code == Op::Text as u8 && words[call[8] as usize] == title);
+            assert!(size.is_some_and(|(_, call)| call[2] >= 11.0), "{width} px: {title:?} in {words:?}");
+        }
     }
 
     /// A face wider than the estimate loses no label a figure shows in the
@@ -761,17 +773,29 @@ mod texts_inside {
     /// A label without room where it goes first finds another place, or is
     /// set smaller. Words may wrap elsewhere; the two figures that name
     /// their classes in full where there is room ("positive, y = 1") may
-    /// shorten those names to their labels; on a phone, a bar's value may
-    /// give way to its neighbour's.
+    /// shorten those names to their labels; an axis title may be written
+    /// in its fewer words; on a phone, a bar's value may give way to its
+    /// neighbour's.
     #[test]
     fn a_wider_face_loses_no_label() {
+        use crate::i18n::t;
+
+        // An axis title written in fewer words stands for the whole title.
+        fn whole(lang: Lang, text: &str) -> &str {
+            let titles = [
+                ("fig.softmax-logits.x", "fig.softmax-logits.x.short"),
+                ("fig.red-bars.y", "fig.red-bars.y-short"),
+                ("fig.true-class-bars.y", "fig.true-class-bars.y-short"),
+            ];
+            titles.into_iter().find(|&(_, short)| t(lang, short) == text).map_or(text, |(whole, _)| t(lang, whole))
+        }
         let scene = Scene::from_state(&State::default());
         // Words, and each Chinese character a word of its own: a line of
         // Chinese may wrap between any two.
         let words = |figure: Figure, size: (u32, u32), style: &Style| -> Vec<String> {
             let painting = painted(figure, size, &scene, style);
             let mut words = Vec::new();
-            for word in painting.words().iter().flat_map(|s| s.split_whitespace()) {
+            for word in painting.words().iter().flat_map(|s| whole(style.lang, s).split_whitespace()) {
                 let mut latin = String::new();
                 for c in word.chars() {
                     if c >= '\u{2e80}' {

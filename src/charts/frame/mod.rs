@@ -43,8 +43,8 @@ pub struct FrameSpec {
     pub x_ticks: Ticks,
     pub y_ticks: Ticks,
     pub x_title: String,
-    /// The x title in fewer words, for a figure too narrow for the whole
-    /// of it even at the smallest size (empty: there is none).
+    /// The x title in fewer words (empty: there is none), written where
+    /// the whole of it would have to be set smaller than the usual size.
     pub x_title_short: String,
     /// The given x ticks' labels in fewer characters, one for each of
     /// `x_ticks` (empty: there are none): set where the whole ones cannot
@@ -125,10 +125,10 @@ impl FrameSpec {
     }
 
     /// The x title as drawn in a figure `width` pixels wide: in fewer words
-    /// where the whole title would not fit in it even at the smallest size.
+    /// where the whole title would have to be set smaller than the usual size.
     fn x_title_in(&self, style: &Style, width: f64) -> &str {
         let room = width - style.pxf(8.0);
-        if !self.x_title_short.is_empty() && style.text_width(&self.x_title, SMALLEST_TEXT_PX) > room {
+        if !self.x_title_short.is_empty() && style.text_width(&self.x_title, AXIS_TITLE_PX) > room {
             &self.x_title_short
         } else {
             &self.x_title
