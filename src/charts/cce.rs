@@ -35,13 +35,18 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     let few = scene.samples.len() <= 6;
 
     // A narrow figure gives the key a line of its own under both panels, and
-    // the right panel's y title a line of its own over them.
+    // the right panel's y title a line of its own over them. On a phone the
+    // key names the label formats alone: with the losses' names as well,
+    // it was set at 9 px.
     let width = f64::from(area.dim_in_pixel().0);
-    let key_names = [t(lang, "fig.cce.one-hot"), t(lang, "fig.cce.sparse")];
-    let key_line = if swatch_key_width(style, &key_names) + style.pxf(20.0 + 8.0) > width * (1.0 - SPLIT) {
-        KeyLine::Below
+    let whole = [t(lang, "fig.cce.one-hot"), t(lang, "fig.cce.sparse")];
+    let fits = |names: &[&str], room: f64| swatch_key_width(style, names) + style.pxf(20.0 + 8.0) <= room;
+    let (key_names, key_line) = if fits(&whole, width * (1.0 - SPLIT)) {
+        (whole, KeyLine::XTitle)
+    } else if fits(&whole, width) {
+        (whole, KeyLine::Below)
     } else {
-        KeyLine::XTitle
+        ([t(lang, "fig.cce.one-hot-short"), t(lang, "fig.cce.sparse-short")], KeyLine::Below)
     };
     let rows_y = t(lang, if scene.from_logits { "fig.cce.rows-y.logits" } else { "fig.cce.rows-y" });
     let titles_meet = y_title_span(style, rows_y) + style.pxf(12.0) > width * SPLIT;

@@ -767,6 +767,42 @@ mod texts_inside {
         }
     }
 
+    /// On a 320-pixel phone, in a face 13 % wider than the estimate, a key
+    /// on a line of its own sets its names at 10 px or more: it reaches the
+    /// figure's right edge, its entries closer, and the categorical
+    /// figure's names the label formats alone. (The three fits' names were
+    /// set at 9 px, and the categorical figure's.)
+    #[test]
+    fn on_a_phone_a_key_keeps_its_names_readable() {
+        use crate::i18n::t;
+
+        let scene = Scene::from_state(&State::default());
+        let fits = ["fit-name.ce", "fit-name.focal", "fit-name.smoothed"];
+        let keys = [
+            (Figure::Gradients, &fits[..]),
+            (Figure::Calibration, &fits[..]),
+            (Figure::Cce, &["fig.cce.one-hot-short", "fig.cce.sparse-short"][..]),
+        ];
+        for lang in [Lang::En, Lang::Zh] {
+            let style = Style { lang, face: 1.13, ..Style::default() };
+            for (figure, names) in keys {
+                let (w, h) = figure.spec().shape.aspect(true);
+                let painting = painted(figure, (294, 294 * h / w), &scene, &style);
+                let words = painting.words();
+                for name in names.iter().map(|&key| t(lang, key)) {
+                    let size = painting
+                        .calls()
+                        .find(|&(code, call)| code == Op::Text as u8 && words[call[8] as usize] == name);
+                    assert!(
+                        size.is_some_and(|(_, call)| call[2] >= 10.0),
+                        "{lang:?} {}: {name:?} in {words:?}",
+                        figure.name()
+                    );
+                }
+            }
+        }
+    }
+
     /// A face wider than the estimate loses no label a figure shows in the
     /// estimate's: Firefox's and WebKit's here set Latin text up to 13 %
     /// wider, and a reader's own default face may be wider still (20 %).

@@ -54,6 +54,8 @@ pub enum KeyLine {
 pub(super) const SWATCH: f64 = 11.0;
 pub(super) const SWATCH_GAP: f64 = 6.0;
 pub(super) const KEY_BETWEEN: f64 = 18.0;
+/// The room between two entries of a key short of room.
+pub(super) const KEY_BETWEEN_CLOSE: f64 = 10.0;
 
 /// The width of a swatch key with these names, in the style's pixels.
 pub fn swatch_key_width(style: &Style, names: &[&str]) -> f64 {

@@ -18,7 +18,7 @@ pub use shapes::{cross, Outline, Pixels};
 pub use text::{fitted, wrap};
 pub use ticks::{nice_ticks, y_tick_band, Ticks};
 
-use key::{key_name_width, ClassKey, KEY_BETWEEN, KEY_NAME_MARGIN, SWATCH, SWATCH_GAP};
+use key::{key_name_width, ClassKey, KEY_BETWEEN, KEY_BETWEEN_CLOSE, KEY_NAME_MARGIN, SWATCH, SWATCH_GAP};
 use shapes::{put, Run, MOST};
 use text::{note_lines, shrunk, SMALLEST_TEXT_PX};
 
@@ -756,11 +756,30 @@ impl<'s> Frame<'s> {
         // want more room than there is, they are spaced by the estimate
         // alone, without its margin.
         let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
-        let swatches = swatch_key_width(style, &names) - words;
-        let room = right - style.pxf(8.0) - swatches;
-        let k = shrunk(words, LABEL_PX, room) / LABEL_PX;
+        let layout = |end: f64, between: f64| {
+            let swatches = swatch_key_width(style, &names) - words
+                + (between - style.pxf(KEY_BETWEEN)) * names.len().saturating_sub(1) as f64;
+            let room = end - style.pxf(8.0) - swatches;
+            (end, between, swatches, room, shrunk(words, LABEL_PX, room) / LABEL_PX)
+        };
+        let usual = layout(right, style.pxf(KEY_BETWEEN));
+        // A key on a line of its own that would be set smaller may reach
+        // the figure's right edge, its entries closer together: on a phone,
+        // three fits' names were set at 9 px.
+        let (end, between, swatches, room, k) = match line {
+            KeyLine::Below if usual.4 < 1.0 => {
+                let width = f64::from(area.dim_in_pixel().0);
+                let wider = layout(right.max(width - style.pxf(8.0)), style.pxf(KEY_BETWEEN_CLOSE));
+                if wider.4 > usual.4 {
+                    wider
+                } else {
+                    usual
+                }
+            }
+            _ => usual,
+        };
         let spread = if words * k > room { 1.0 / KEY_NAME_MARGIN } else { 1.0 };
-        let mut x = (right - swatches - words * k * spread).max(style.pxf(8.0));
+        let mut x = (end - swatches - words * k * spread).max(style.pxf(8.0));
         for (color, name) in items {
             let sw = style.pxf(SWATCH);
             self.pixel_rect(area, [x, y - sw / 2.0, x + sw, y + sw / 2.0], *color)?;
@@ -770,7 +789,7 @@ impl<'s> Frame<'s> {
                 (x + sw + style.pxf(SWATCH_GAP), y),
                 TextStyle::regular(LABEL_PX * k, style.colors.text, (HPos::Left, VPos::Center)),
             )?;
-            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k * spread + style.pxf(KEY_BETWEEN);
+            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k * spread + between;
         }
         Ok(())
     }
