@@ -152,7 +152,7 @@ fn what_covers(
     name: &str,
 ) -> Option<Vec<String>> {
     use super::frame::runs_through;
-    use super::painting::{curves, glyphs, text_box, Op, Painter, Painting};
+    use super::painting::{curves, glyphs, text_box, Painter, Painting};
     use plotters::prelude::IntoDrawingArea;
 
     let mut painting = Painting::default();
@@ -160,8 +160,7 @@ fn what_covers(
         let area = Painter::new(&mut painting, size).into_drawing_area();
         super::draw(figure, &area, scene, style).unwrap()
     };
-    let words = painting.words();
-    let (_, call) = painting.calls().find(|c| c.0 == Op::Text as u8 && words[c.1[8] as usize] == name)?;
+    let call = painting.text_call(name)?;
     let glyphs = glyphs(text_box(call, name, style));
     let mut covers = Vec::new();
     if curves(&painting).iter().any(|curve| runs_through(curve, glyphs)) {

@@ -132,6 +132,15 @@ impl Painting {
         let words = self.words();
         self.calls().filter(|&(code, _)| code == Op::Text as u8).map(|(_, args)| words[args[8] as usize]).collect()
     }
+
+    /// The arguments of the first call that draws `text` ([`Op::Text`]).
+    #[cfg(test)]
+    pub(crate) fn text_call(&self, text: &str) -> Option<&[f64]> {
+        let words = self.words();
+        self.calls()
+            .find(|&(code, args)| code == Op::Text as u8 && words[args[8] as usize] == text)
+            .map(|(_, args)| args)
+    }
 }
 
 /// What a painter's calls give back: they cannot fail.
@@ -631,6 +640,18 @@ pub(crate) fn painted(
     painting
 }
 
+/// `figure` of `scene` as painted on a 320-pixel phone: the page's column
+/// there is 294 pixels wide, the figure's box in its narrow proportions.
+#[cfg(test)]
+pub(crate) fn painted_on_a_phone(
+    figure: crate::charts::Figure,
+    scene: &crate::scene::Scene,
+    style: &crate::charts::Style,
+) -> Painting {
+    let (w, h) = figure.spec().shape.aspect(true);
+    painted(figure, (294, 294 * h / w), scene, style)
+}
+
 /// The box a text call ([`Op::Text`], not turned) sets `text` in, by the
 /// estimate the layout goes by: left, top, right, bottom.
 #[cfg(test)]
@@ -734,8 +755,7 @@ mod texts_inside {
             for face in [1.0, 1.13] {
                 let style = Style { lang, face, ..Style::default() };
                 for figure in Figure::ALL {
-                    let (w, h) = figure.spec().shape.aspect(true);
-                    let painting = painted(figure, (294, 294 * h / w), &scene, &style);
+                    let painting = painted_on_a_phone(figure, &scene, &style);
                     let words = painting.words();
                     for (_, call) in painting.calls().filter(|&(code, call)| code == Op::Text as u8 && y_title(call)) {
                         if call[2] < 11.0 {
@@ -760,10 +780,8 @@ mod texts_inside {
             (696, "logit gap: the true class's logit − the largest other"),
         ] {
             let painting = painted(Figure::SoftmaxLogits, (width, width), &scene, &style);
-            let words = painting.words();
-            let size =
-                painting.calls().find(|&(code, call)| code == Op::Text as u8 && words[call[8] as usize] == title);
-            assert!(size.is_some_and(|(_, call)| call[2] >= 11.0), "{width} px: {title:?} in {words:?}");
+            let call = painting.text_call(title);
+            assert!(call.is_some_and(|call| call[2] >= 11.0), "{width} px: {title:?} in {:?}", painting.words());
         }
     }
 
@@ -786,17 +804,14 @@ mod texts_inside {
         for lang in [Lang::En, Lang::Zh] {
             let style = Style { lang, face: 1.13, ..Style::default() };
             for (figure, names) in keys {
-                let (w, h) = figure.spec().shape.aspect(true);
-                let painting = painted(figure, (294, 294 * h / w), &scene, &style);
-                let words = painting.words();
+                let painting = painted_on_a_phone(figure, &scene, &style);
                 for name in names.iter().map(|&key| t(lang, key)) {
-                    let size = painting
-                        .calls()
-                        .find(|&(code, call)| code == Op::Text as u8 && words[call[8] as usize] == name);
+                    let call = painting.text_call(name);
                     assert!(
-                        size.is_some_and(|(_, call)| call[2] >= 10.0),
-                        "{lang:?} {}: {name:?} in {words:?}",
-                        figure.name()
+                        call.is_some_and(|call| call[2] >= 10.0),
+                        "{lang:?} {}: {name:?} in {:?}",
+                        figure.name(),
+                        painting.words()
                     );
                 }
             }

@@ -1192,7 +1192,7 @@ mod tests {
     /// gaps with ε = 0 took five lines over a plot of some 110 pixels.
     #[test]
     fn on_a_phone_no_figure_writes_its_notes_over_its_data() {
-        use crate::charts::painting::painted;
+        use crate::charts::painting::painted_on_a_phone;
         use crate::charts::Figure;
         use crate::i18n::Lang;
         use crate::scene::Scene;
@@ -1215,9 +1215,8 @@ mod tests {
                 for face in [1.0, 1.13] {
                     let style = Style { lang, face, ..Style::default() };
                     for figure in Figure::ALL {
-                        let (w, h) = figure.spec().shape.aspect(true);
                         VEILED.with(|v| v.set(0));
-                        painted(figure, (294, 294 * h / w), &scene, &style);
+                        painted_on_a_phone(figure, &scene, &style);
                         if VEILED.with(std::cell::Cell::get) > 0 {
                             veiled.push(format!("{query:?} {lang:?} ×{face} {}", figure.name()));
                         }
