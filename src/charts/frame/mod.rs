@@ -756,21 +756,21 @@ impl<'s> Frame<'s> {
         // want more room than there is, they are spaced by the estimate
         // alone, without its margin.
         let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
-        let layout = |end: f64, between: f64| {
-            let swatches = swatch_key_width(style, &names) - words
-                + (between - style.pxf(KEY_BETWEEN)) * names.len().saturating_sub(1) as f64;
-            let room = end - style.pxf(8.0) - swatches;
-            (end, between, swatches, room, shrunk(words, LABEL_PX, room) / LABEL_PX)
-        };
-        let usual = layout(right, style.pxf(KEY_BETWEEN));
+        // The swatches and the gaps to their names, without the room between entries.
+        let gaps = names.len().saturating_sub(1) as f64;
+        let swatches_alone = swatch_key_width(style, &names) - words - style.pxf(KEY_BETWEEN) * gaps;
+        let room = |(end, between): (f64, f64)| end - style.pxf(8.0) - swatches_alone - between * gaps;
+        // How much smaller than usual the names are set in that room.
+        let scale = |room: f64| shrunk(words, LABEL_PX, room) / LABEL_PX;
+        let usual = (right, style.pxf(KEY_BETWEEN));
         // A key on a line of its own that would be set smaller may reach
         // the figure's right edge, its entries closer together: on a phone,
         // three fits' names were set at 9 px.
-        let (end, between, swatches, room, k) = match line {
-            KeyLine::Below if usual.4 < 1.0 => {
+        let (end, between) = match line {
+            KeyLine::Below if scale(room(usual)) < 1.0 => {
                 let width = f64::from(area.dim_in_pixel().0);
-                let wider = layout(right.max(width - style.pxf(8.0)), style.pxf(KEY_BETWEEN_CLOSE));
-                if wider.4 > usual.4 {
+                let wider = (right.max(width - style.pxf(8.0)), style.pxf(KEY_BETWEEN_CLOSE));
+                if scale(room(wider)) > scale(room(usual)) {
                     wider
                 } else {
                     usual
@@ -778,6 +778,8 @@ impl<'s> Frame<'s> {
             }
             _ => usual,
         };
+        let (swatches, room) = (swatches_alone + between * gaps, room((end, between)));
+        let k = scale(room);
         let spread = if words * k > room { 1.0 / KEY_NAME_MARGIN } else { 1.0 };
         let mut x = (end - swatches - words * k * spread).max(style.pxf(8.0));
         for (color, name) in items {
