@@ -75,11 +75,19 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     spec.x_title = t(lang, "fig.cce.rows-x").into();
     spec.y_title = rows_y.into();
     spec.right = 16.0;
+    if few {
+        // Room over the plot for the label of a bar that reaches the top.
+        spec.head_room = LABEL + 6.0;
+    }
     make_room(&mut spec);
     let mut left = Frame::draw(area, style, &spec)?;
+    // A bar's label goes over its neighbours only where nothing else has room.
+    left.labels_keep_off_marks = true;
     if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
         left.note(t(lang, "fig.cce.raw-note"));
     }
+    // The bars first, then their labels, which keep off every bar.
+    let mut labels = Vec::new();
     for (i, s) in scene.samples.iter().enumerate() {
         let k = s.renormalised.len() as f64;
         let slot = 0.8 / k;
@@ -100,16 +108,18 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
                 left.pixel_rect(area, [left.px(x0) - 2.0, y - 1.0, left.px(x1) + 2.0, y + 1.0], c.text)?;
             }
             if truth && few {
-                let at = left.p((x0 + x1) / 2.0, p);
-                let text = fill(t(lang, "fig.label.p-value"), &[("p", fixed(p, 2))]);
-                left.label_or_smaller(
-                    area,
-                    &text,
-                    &[(at.0, at.1 - style.pxf(4.0)), (at.0, at.1 + style.pxf(4.0))],
-                    TextStyle::bold(LABEL, c.text, (HPos::Center, VPos::Bottom)),
-                )?;
+                labels.push((x0, x1, p));
             }
         }
+    }
+    for (x0, x1, p) in labels {
+        let text = fill(t(lang, "fig.label.p-value"), &[("p", fixed(p, 2))]);
+        // Over its bar: centred, else reaching right or left from it into
+        // the room beside it; else inside its top.
+        let (at, half) = (left.p((x0 + x1) / 2.0, p), (left.px(x1) - left.px(x0)) / 2.0);
+        let (above, over) = (at.1 - style.pxf(4.0), style.text_width(&text, LABEL) / 2.0 - half);
+        let places = [(at.0, above), (at.0 + over, above), (at.0 - over, above), (at.0, at.1 + style.pxf(4.0))];
+        left.label_or_smaller(area, &text, &places, TextStyle::bold(LABEL, c.text, (HPos::Center, VPos::Bottom)))?;
     }
     let map = left.finish(area)?;
 
@@ -193,5 +203,56 @@ pub(super) fn alt_text(scene: &CceScene, lang: Lang) -> String {
             ],
         ),
         _ => t(lang, "fig.cce.none").into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::painting::{painted_on_a_phone, test_styles, text_box, Op};
+    use crate::charts::Figure;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// On a phone each true class's p_t is written at the labels' size and
+    /// over no bar: the top one had no room above the plot and was set at
+    /// 9 px, and the low one was written across its neighbour's bar.
+    #[test]
+    fn on_a_phone_each_p_t_is_written_whole_and_over_no_bar() {
+        let scene = Scene::from_state(&State::default());
+        for style in test_styles() {
+            let painting = painted_on_a_phone(Figure::Cce, &scene, &style);
+            let c = &style.colors;
+            let bar_colours = [Colors::tint(c.accent, 1.0), Colors::tint(c.axis, 0.45)]
+                .map(|t| [f64::from(t.0), f64::from(t.1), f64::from(t.2), t.3]);
+            let mut fill = [0.0; 4];
+            let mut bars = Vec::new();
+            for (code, args) in painting.calls() {
+                if code == Op::Fill as u8 {
+                    fill.copy_from_slice(args);
+                } else if code == Op::FillRect as u8 && bar_colours.contains(&fill) {
+                    bars.push([args[0], args[1], args[0] + args[2], args[1] + args[3]]);
+                }
+            }
+            assert!(bars.len() >= 6, "{:?}: three bars a row, found {}", style.lang, bars.len());
+            for p_t in ["0.95", "0.10"] {
+                let text = fill_p(style.lang, p_t);
+                let call = painting.text_call(&text).unwrap_or_else(|| panic!("{text:?} in {:?}", painting.words()));
+                assert_eq!(call[2], LABEL, "{:?} face {}: {text:?}", style.lang, style.face);
+                let [l, t, r, b] = text_box(call, &text, &style);
+                let over = bars.iter().find(|bar| bar[0] < r && l < bar[2] && bar[1] < b && t < bar[3]);
+                assert!(
+                    over.is_none(),
+                    "{:?} face {}: {text:?} at {:?} over the bar {over:?}",
+                    style.lang,
+                    style.face,
+                    [l, t, r, b]
+                );
+            }
+        }
+    }
+
+    fn fill_p(lang: Lang, p: &str) -> String {
+        fill(t(lang, "fig.label.p-value"), &[("p", p)])
     }
 }

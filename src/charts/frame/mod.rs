@@ -208,10 +208,10 @@ pub struct Frame<'s> {
     pub labels_keep_off_lines: bool,
     /// The lines kept for that.
     lines: RefCell<Vec<KeptLine>>,
-    /// When set, each class marker drawn is kept, and a label goes to the
-    /// first of its places that none of them overlaps, as for lines.
+    /// When set, each class marker and bar drawn is kept, and a label goes
+    /// to the first of its places that none of them overlaps, as for lines.
     pub labels_keep_off_marks: bool,
-    /// The markers kept for that: their boxes, in area pixels.
+    /// The markers and bars kept for that: their boxes, in area pixels.
     marks: RefCell<Vec<[f64; 4]>>,
     /// Markers already drawn, by position on a grid a third of a marker wide
     /// and by colour: a marker that would land on one of them adds nothing a
@@ -555,13 +555,18 @@ impl<'s> Frame<'s> {
         Ok(())
     }
 
-    /// A filled rectangle between data corners, clamped to the plot.
+    /// A filled rectangle between data corners, clamped to the plot; kept
+    /// for [`Frame::labels_keep_off_marks`].
     pub fn bar<DB: DrawingBackend>(&self, area: &Area<DB>, lo: (f64, f64), hi: (f64, f64), color: impl Color) -> Done {
         let ((x0, y0), (x1, y1)) = (lo, hi);
         let (l, _, rr, _) = self.rect();
         let (a, b) = (self.px(x0).clamp(l, rr), self.px(x1).clamp(l, rr));
         let (c, d) = (self.py_clamped(y0), self.py_clamped(y1));
-        self.pixel_rect(area, [a.min(b), c.min(d), a.max(b), c.max(d)], color)
+        let rect = [a.min(b), c.min(d), a.max(b), c.max(d)];
+        if self.labels_keep_off_marks {
+            self.marks.borrow_mut().push(rect);
+        }
+        self.pixel_rect(area, rect, color)
     }
 
     /// A filled rectangle in area pixels; at least one pixel wide and high.
