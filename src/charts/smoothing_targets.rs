@@ -2,12 +2,11 @@
 //! the one-hot target behind it in outline.
 
 use plotters::prelude::DrawingBackend;
-use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
-use super::style::{Colors, Style, TextStyle};
+use super::style::{Colors, Style};
 use crate::i18n::{fill, t, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::SmoothingScene;
@@ -30,6 +29,11 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
     spec.x_ticks_short = (1..=k).map(|j| j.to_string()).collect();
     spec.x_title = t(lang, "fig.smoothing-targets.x").into();
     spec.y_title = fill(t(lang, "fig.smoothing-targets.y"), &[("a", fixed(scene.alpha, 2)), ("k", k.to_string())]);
+    // Over the plot, not in it: on a phone a note in the plot's corner ran
+    // over the true class's bar.
+    if scene.alpha > 0.0 {
+        spec.notes_above.push(t(lang, "fig.smoothing-targets.one-hot").into());
+    }
     let mut frame = Frame::draw(area, style, &spec)?;
     let ghost = Colors::tint(c.axis, 0.18);
     for (j, (&y, &hot)) in scene.target.iter().zip(&scene.one_hot).enumerate() {
@@ -42,16 +46,6 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &SmoothingScene, 
         let size = if k > 6 { LABEL - 2.0 } else { LABEL };
         frame.label_above(area, &fixed(y, 4), at, size, j == 0)?;
     }
-    if scene.alpha > 0.0 {
-        let (_, top, right, _) = frame.rect();
-        let text = t(lang, "fig.smoothing-targets.one-hot");
-        frame.label_or_smaller(
-            area,
-            text,
-            &[(right - style.pxf(6.0), top + style.pxf(4.0))],
-            TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Right, VPos::Top)),
-        )?;
-    }
     frame.finish(area)
 }
 
@@ -60,4 +54,49 @@ pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
         t(lang, "fig.smoothing-targets.alt"),
         &[("a", fixed(scene.alpha, 2)), ("k", scene.k.to_string()), ("y", list(scene.target.iter().copied(), 4, lang))],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::painting::{painted, painted_on_a_phone, test_styles, text_box, Op};
+    use crate::charts::Figure;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// What the shading means is written over no bar, on a phone or not:
+    /// in the plot's corner it ran over the true class's shaded target.
+    #[test]
+    fn the_shading_is_explained_over_no_bar() {
+        let scene = Scene::from_state(&State::default());
+        for style in test_styles() {
+            let on_a_desk = painted(Figure::SmoothingTargets, (720, 360), &scene, &style);
+            for painting in [painted_on_a_phone(Figure::SmoothingTargets, &scene, &style), on_a_desk] {
+                let text = t(style.lang, "fig.smoothing-targets.one-hot");
+                let call = painting.text_call(text).unwrap_or_else(|| panic!("{text:?} in {:?}", painting.words()));
+                let [l, t, r, b] = text_box(call, text, &style);
+                // The plot's background and gridlines are drawn before the
+                // first bar: the true class's one-hot target, shaded.
+                let shade = rgba(Colors::tint(style.colors.axis, 0.18));
+                let (mut bars, mut fill) = (None::<Vec<[f64; 4]>>, [0.0; 4]);
+                for (code, args) in painting.calls() {
+                    if code == Op::Fill as u8 {
+                        fill.copy_from_slice(args);
+                        if fill == shade {
+                            bars.get_or_insert_with(Vec::new);
+                        }
+                    } else if let (Some(bars), true) = (bars.as_mut(), code == Op::FillRect as u8) {
+                        bars.push([args[0], args[1], args[0] + args[2], args[1] + args[3]]);
+                    }
+                }
+                let bars = bars.expect("the true class's bar is drawn");
+                let over = bars.iter().find(|bar| bar[0] < r && l < bar[2] && bar[1] < b && t < bar[3]);
+                assert!(over.is_none(), "{:?} face {}: {text:?} over {over:?}", style.lang, style.face);
+            }
+        }
+    }
+
+    fn rgba(c: plotters::style::RGBAColor) -> [f64; 4] {
+        [f64::from(c.0), f64::from(c.1), f64::from(c.2), c.3]
+    }
 }
