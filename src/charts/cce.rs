@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::RGBColor;
 
 use super::area::{Area, Drawn};
+use super::calibration::NARROW;
 use super::frame::{
     nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL,
 };
@@ -34,22 +35,33 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     let n = scene.samples.len().max(1) as f64;
     let few = scene.samples.len() <= 6;
 
-    // A narrow figure gives the key a line of its own under both panels, and
-    // the right panel's y title a line of its own over them. On a phone the
-    // key names the label formats alone: with the losses' names as well,
-    // it was set at 9 px.
-    let width = f64::from(area.dim_in_pixel().0);
+    // On a phone the two panels stack, each as wide as the figure: side by
+    // side, the rows' plot was some 100 px wide, its labels set at 9 px or
+    // left out. Wider, a narrow figure gives the key a line of its own
+    // under both panels, and the right panel's y title a line of its own
+    // over them; and where even that line is short, the key names the label
+    // formats alone (with the losses' names as well, it was set at 9 px).
+    let (width, height) = area.dim_in_pixel();
+    let stacked = f64::from(width) / style.scale < NARROW;
+    let (top, bottom) = area.split_vertically(if stacked { height * 52 / 100 } else { height });
+    let (rows_area, losses_area) = if stacked { (&top, &bottom) } else { (area, area) };
+    let (rows_columns, losses_columns) = if stacked { ((0.0, 1.0), (0.0, 1.0)) } else { ((0.0, SPLIT), (SPLIT, 1.0)) };
+    let width = f64::from(width);
     let whole = [t(lang, "fig.cce.one-hot"), t(lang, "fig.cce.sparse")];
     let fits = |names: &[&str], room: f64| swatch_key_width(style, names) + style.pxf(20.0 + 8.0) <= room;
-    let (key_names, key_line) = if fits(&whole, width * (1.0 - SPLIT)) {
+    let short = [t(lang, "fig.cce.one-hot-short"), t(lang, "fig.cce.sparse-short")];
+    let (key_names, key_line) = if fits(&whole, width * (losses_columns.1 - losses_columns.0)) {
         (whole, KeyLine::XTitle)
+    } else if stacked {
+        // The losses' panel has no x title: its line is the key's.
+        (short, KeyLine::XTitle)
     } else if fits(&whole, width) {
         (whole, KeyLine::Below)
     } else {
-        ([t(lang, "fig.cce.one-hot-short"), t(lang, "fig.cce.sparse-short")], KeyLine::Below)
+        (short, KeyLine::Below)
     };
     let rows_y = t(lang, if scene.from_logits { "fig.cce.rows-y.logits" } else { "fig.cce.rows-y" });
-    let titles_meet = y_title_span(style, rows_y) + style.pxf(12.0) > width * SPLIT;
+    let titles_meet = !stacked && y_title_span(style, rows_y) + style.pxf(12.0) > width * SPLIT;
     let make_room = |spec: &mut FrameSpec| {
         if matches!(key_line, KeyLine::Below) {
             spec.bottom_extra = KEY_LINE;
@@ -59,9 +71,9 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
         }
     };
 
-    // Left: the rows.
+    // Left (on a phone, on top): the rows.
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, 1.0));
-    spec.columns = (0.0, SPLIT);
+    spec.columns = rows_columns;
     spec.y_ticks = Ticks::At(vec![(0.0, "0".into()), (0.5, "0.5".into()), (1.0, "1".into())]);
     spec.x_ticks = Ticks::At(
         scene
@@ -80,7 +92,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
         spec.head_room = LABEL + 6.0;
     }
     make_room(&mut spec);
-    let mut left = Frame::draw(area, style, &spec)?;
+    let mut left = Frame::draw(rows_area, style, &spec)?;
     // A bar's label goes over its neighbours only where nothing else has room.
     left.labels_keep_off_marks = true;
     if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
@@ -97,7 +109,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             let truth = j == s.label;
             let color: RGBColor = if truth { c.accent } else { c.axis };
             left.bar(
-                area,
+                rows_area,
                 (x0, 0.0),
                 (x1, p),
                 if truth { Colors::tint(color, 1.0) } else { Colors::tint(color, 0.45) },
@@ -105,30 +117,35 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             if (raw - p).abs() > 5e-4 {
                 // The row before renormalising: a dark tick at the raw height.
                 let y = left.py_clamped(raw);
-                left.pixel_rect(area, [left.px(x0) - 2.0, y - 1.0, left.px(x1) + 2.0, y + 1.0], c.text)?;
+                left.pixel_rect(rows_area, [left.px(x0) - 2.0, y - 1.0, left.px(x1) + 2.0, y + 1.0], c.text)?;
             }
             if truth && few {
-                labels.push((x0, x1, p));
+                let tallest = s.renormalised.iter().copied().fold(p, f64::max);
+                labels.push((x0, x1, p, tallest));
             }
         }
     }
-    for (x0, x1, p) in labels {
+    for (x0, x1, p, tallest) in labels {
         let text = fill(t(lang, "fig.label.p-value"), &[("p", fixed(p, 2))]);
         // Over its bar: centred, else reaching right or left from it into
-        // the room beside it; else inside its top.
+        // the room beside it; else as high as its row's tallest bar, the
+        // same ways; else inside its top.
         let (at, half) = (left.p((x0 + x1) / 2.0, p), (left.px(x1) - left.px(x0)) / 2.0);
-        let (above, over) = (at.1 - style.pxf(4.0), style.text_width(&text, LABEL) / 2.0 - half);
-        let places = [(at.0, above), (at.0 + over, above), (at.0 - over, above), (at.0, at.1 + style.pxf(4.0))];
-        left.label_or_smaller(area, &text, &places, TextStyle::bold(LABEL, c.text, (HPos::Center, VPos::Bottom)))?;
+        let over = style.text_width(&text, LABEL) / 2.0 - half;
+        let heights = [at.1, left.py(tallest)].map(|y| y - style.pxf(4.0));
+        let mut places: Vec<(f64, f64)> =
+            heights.iter().flat_map(|&y| [0.0, over, -over].map(|dx| (at.0 + dx, y))).collect();
+        places.push((at.0, at.1 + style.pxf(4.0)));
+        left.label_or_smaller(rows_area, &text, &places, TextStyle::bold(LABEL, c.text, (HPos::Center, VPos::Bottom)))?;
     }
-    let map = left.finish(area)?;
+    let map = left.finish(rows_area)?;
 
-    // Right: the losses, one-hot and sparse side by side.
+    // Right (on a phone, below): the losses, one-hot and sparse side by side.
     let tallest =
         scene.samples.iter().flat_map(|s| [s.loss, s.sparse_loss]).filter(|v| v.is_finite()).fold(0.0, f64::max);
     let y_max = (tallest * 1.2).clamp(1.0, 20.0);
     let mut spec = FrameSpec::new(Axis::linear(0.0, n), Axis::linear(0.0, y_max));
-    spec.columns = (SPLIT, 1.0);
+    spec.columns = losses_columns;
     spec.y_ticks = Ticks::At(nice_ticks(0.0, y_max, 4));
     let sample = |key: &'static str, i: usize| fill(t(lang, key), &[("i", (i + 1).to_string())]);
     let samples = 0..scene.samples.len();
@@ -141,7 +158,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     if titles_meet {
         spec.y_title_drop = KEY_LINE;
     }
-    let mut right = Frame::draw(area, style, &spec)?;
+    let mut right = Frame::draw(losses_area, style, &spec)?;
     if !scene.skipped.is_empty() {
         let rows: Vec<usize> = scene.skipped.iter().map(|&i| i + 1).collect();
         let rows = row_numbers(&rows, lang);
@@ -149,12 +166,12 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     }
     let (one_hot_color, sparse_color) = (Colors::tint(c.accent, 1.0), Colors::tint(c.muted, 0.7));
     let key = [(one_hot_color, key_names[0]), (sparse_color, key_names[1])];
-    right.swatch_key(area, &key, key_line)?;
+    right.swatch_key(losses_area, &key, key_line)?;
     for (i, s) in scene.samples.iter().enumerate() {
         let i = i as f64;
         let bars = [(0.12, s.loss, one_hot_color), (0.52, s.sparse_loss, sparse_color)];
         for (offset, loss, color) in bars {
-            right.bar(area, (i + offset, 0.0), (i + offset + 0.36, loss), color)?;
+            right.bar(losses_area, (i + offset, 0.0), (i + offset + 0.36, loss), color)?;
         }
         if !few {
             continue;
@@ -164,29 +181,29 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             // The same loss both ways (no smoothing): said once, over the
             // pair, where two labels side by side would not fit in a wide face.
             let at = right.p(i + 0.5, s.loss.max(s.sparse_loss).min(y_max));
-            right.label_above(area, &texts[0].2, at, LABEL, false)?;
+            right.label_above(losses_area, &texts[0].2, at, LABEL, false)?;
         } else {
             for (x, loss, text) in &texts {
                 let at = right.p(*x, loss.min(y_max));
-                right.label_above(area, text, at, LABEL, false)?;
+                right.label_above(losses_area, text, at, LABEL, false)?;
             }
         }
     }
     if let Some(mean) = scene.mean {
-        right.line(area, &[(0.0, mean), (n, mean)], Stroke::dashed(c.text, 1.5))?;
+        right.line(losses_area, &[(0.0, mean), (n, mean)], Stroke::dashed(c.text, 1.5))?;
         let (l_edge, _, r_edge, _) = right.rect();
         let text = fill(t(lang, "fig.cce.mean"), &[("m", fixed(mean, 3))]);
         let y = right.py_clamped(mean);
         right.halo = true;
         let gap = style.pxf(4.0);
         right.label_or_smaller(
-            area,
+            losses_area,
             &text,
             &[(l_edge + gap, y - gap), (r_edge, y - gap), (l_edge + gap, y + gap + style.pxf(16.0))],
             TextStyle::bold(LABEL, c.text, (HPos::Left, VPos::Bottom)),
         )?;
     }
-    right.finish(area)?;
+    right.finish(losses_area)?;
     Ok(map)
 }
 

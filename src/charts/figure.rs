@@ -182,7 +182,7 @@ figures! {
     /// The naive logistic loss against the stable one, in float32.
     LogitsStability = "logits-stability": logits_stability(stability), Standard, Pointer::None, Deps::STABILITY;
     /// The categorical calculator's rows and their losses.
-    Cce = "cce": cce(cce), Standard, Pointer::None, Deps::CCE;
+    Cce = "cce": cce(cce), Panels, Pointer::None, Deps::CCE;
     /// The points of K classes in the plane, the softmax's regions and boundaries.
     SoftmaxRegions = "softmax-regions": softmax_regions(softmax), Tall, Pointer::Plane, Deps::SOFTMAX;
     /// The chosen point's class probabilities, its cross-entropy, its Keras calls.

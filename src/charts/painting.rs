@@ -895,8 +895,8 @@ mod texts_inside {
 
 /// No curve runs through a figure's words: where a label's first place has
 /// a line through it, it goes to the next that has none. Checked wide and
-/// on phones, in both languages, at the defaults and with the sliders
-/// moved; the lines are the curves (2 px and wider) and every dashed line.
+/// on phones, each figure in the proportions the page gives it there, in
+/// both languages, at the defaults and with the sliders moved; the lines are the curves (2 px and wider) and every dashed line.
 /// The bar charts are left out: a bar's value sits on its top, which the
 /// probability curve passes through by design.
 #[cfg(test)]
@@ -915,8 +915,11 @@ mod lines_keep_off_words {
             let scene = Scene::from_state(&State::from_query(query).state);
             for lang in [Lang::En, Lang::Zh] {
                 let style = Style { lang, ..Style::default() };
-                for size in [(696, 392), (334, 250), (294, 220)] {
+                for width in [696, 334, 294] {
                     for figure in Figure::ALL.into_iter().filter(|figure| !bars.contains(figure)) {
+                        // In the figure's proportions on the page at that width.
+                        let (w, h) = figure.spec().shape.aspect(width <= 520);
+                        let size = (width, width * h / w);
                         let painting = painted(figure, size, &scene, &style);
                         let words = painting.words();
                         let calls: Vec<_> = painting.calls().collect();
