@@ -192,7 +192,7 @@ figures! {
     /// The focal-loss paper's curves, and the reader's γ.
     FocalCurves = "focal-curves": focal_curves(focal), Standard, Pointer::None, Deps::FOCAL;
     /// Each point's focal loss beside its cross-entropy.
-    FocalPoints = "focal-points": focal_points(focal), Standard, Pointer::None, Deps::BINARY.union(Deps::FOCAL);
+    FocalPoints = "focal-points": focal_points(focal), Tall, Pointer::None, Deps::BINARY.union(Deps::FOCAL);
     /// The sigmoid fitted under focal loss and under cross-entropy.
     FocalFit = "focal-fit": focal_fit(focal, binary), Standard, Pointer::None, Deps::BINARY.union(Deps::FOCAL);
     /// The smoothed target as bars.
