@@ -20,6 +20,11 @@ fn symlog_ticks(values: &[f64]) -> Vec<(f64, String)> {
     values.iter().map(|&v| (v, fixed(v, 0))).collect()
 }
 
+/// `v` in thousands ("−1k"), where it is a whole number of them.
+fn thousands(v: f64) -> Option<String> {
+    (v != 0.0 && v % 1000.0 == 0.0).then(|| format!("{}k", fixed(v / 1000.0, 0)))
+}
+
 fn what(b: &Breakdown, lang: Lang) -> &'static str {
     if b.value.is_nan() {
         t(lang, "fig.logits-stability.nan")
@@ -37,7 +42,10 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &StabilityScene, style: &S
         Axis { min: -x_max, max: x_max, scale: Scale::SymLog },
         Axis { min: 0.0, max: 2000.0, scale: Scale::SymLog },
     );
-    spec.x_ticks = Ticks::At(symlog_ticks(&[-1000.0, -100.0, -10.0, 0.0, 10.0, 100.0, 1000.0]));
+    let x_ticks = symlog_ticks(&[-1000.0, -100.0, -10.0, 0.0, 10.0, 100.0, 1000.0]);
+    // On a phone: ±1000 as ±1k, so that all seven are read at a tick's size.
+    spec.x_ticks_short = x_ticks.iter().map(|(v, label)| thousands(*v).unwrap_or_else(|| label.clone())).collect();
+    spec.x_ticks = Ticks::At(x_ticks);
     spec.y_ticks = Ticks::At(symlog_ticks(&[0.0, 1.0, 10.0, 100.0, 1000.0]));
     spec.x_title = t(lang, "fig.logits-stability.x").into();
     spec.y_title = fill(t(lang, "fig.logits-stability.y"), &[("y", Y.to_string())]);
@@ -139,7 +147,7 @@ pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::painting::painted;
+    use crate::charts::painting::{painted, painted_on_a_phone, test_styles, Op};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
@@ -190,5 +198,25 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    /// On a phone all seven of the logit's ticks are written, at 11 px or
+    /// more (±1000 as ±1k): in whole they were set at 9 px.
+    #[test]
+    fn on_a_phone_every_logit_tick_is_read_at_11_px_or_more() {
+        let scene = Scene::from_state(&State::default());
+        for style in test_styles().filter(|style| style.face <= 1.13) {
+            let painting = painted_on_a_phone(Figure::LogitsStability, &scene, &style);
+            let words = painting.words();
+            let ticks = ["−1k", "−100", "−10", "0", "10", "100", "1k"];
+            let sizes: Vec<f64> = painting
+                .calls()
+                .filter(|&(code, args)| code == Op::Text as u8 && ticks.contains(&words[args[8] as usize]))
+                .map(|(_, args)| args[2])
+                .collect();
+            // The y axis writes 0, 10 and 100 too, at the ticks' size.
+            assert!(sizes.len() >= ticks.len(), "{:?} face {}: {:?}", style.lang, style.face, painting.drawn_texts());
+            assert!(sizes.iter().all(|&px| px >= 11.0), "{:?} face {}: {sizes:?}", style.lang, style.face);
+        }
     }
 }

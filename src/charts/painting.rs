@@ -831,22 +831,32 @@ mod texts_inside {
     fn a_wider_face_loses_no_label() {
         use crate::i18n::t;
 
-        // An axis title written in fewer words stands for the whole title.
-        fn whole(lang: Lang, text: &str) -> &str {
+        // An axis title written in fewer words stands for the whole title,
+        // and a tick in thousands ("−1k") for the whole number.
+        fn whole(lang: Lang, text: &str) -> String {
             let titles = [
                 ("fig.softmax-logits.x", "fig.softmax-logits.x.short"),
                 ("fig.red-bars.y", "fig.red-bars.y-short"),
                 ("fig.true-class-bars.y", "fig.true-class-bars.y-short"),
             ];
-            titles.into_iter().find(|&(_, short)| t(lang, short) == text).map_or(text, |(whole, _)| t(lang, whole))
+            let thousands = text.strip_suffix('k').and_then(|n| n.replace('−', "-").parse::<f64>().ok());
+            if let Some(n) = thousands {
+                return crate::number::format::fixed(n * 1000.0, 0);
+            }
+            titles
+                .into_iter()
+                .find(|&(_, short)| t(lang, short) == text)
+                .map_or(text, |(whole, _)| t(lang, whole))
+                .into()
         }
         let scene = Scene::from_state(&State::default());
         // Words, and each Chinese character a word of its own: a line of
         // Chinese may wrap between any two.
         let words = |figure: Figure, size: (u32, u32), style: &Style| -> Vec<String> {
             let painting = painted(figure, size, &scene, style);
+            let texts: Vec<String> = painting.words().iter().map(|s| whole(style.lang, s)).collect();
             let mut words = Vec::new();
-            for word in painting.words().iter().flat_map(|s| whole(style.lang, s).split_whitespace()) {
+            for word in texts.iter().flat_map(|s| s.split_whitespace()) {
                 let mut latin = String::new();
                 for c in word.chars() {
                     if c >= '\u{2e80}' {
