@@ -6,7 +6,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
-use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL};
+use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Colors, Style, TextStyle};
@@ -70,7 +70,9 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
     if !narrow {
         spec.columns = (0.0, 0.6);
     }
-    spec.bottom_extra = KEY_LINE;
+    let names: Vec<&str> = key.iter().map(|&(_, name)| name).collect();
+    let key_line = KeyLine::below(style, &names, f64::from(w));
+    spec.bottom_extra = key_line.room_below();
     let judged = match (scene.judged_on_held_out, scene.evaluated) {
         (true, 1) => "fig.calibration.held-out-one",
         (true, _) => "fig.calibration.held-out",
@@ -106,7 +108,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
             frame.dot(area, frame.p(x, y), c.fits[i], radius)?;
         }
     }
-    frame.swatch_key(area, &key, KeyLine::Below)?;
+    frame.swatch_key(area, &key, key_line)?;
     let map = frame.finish(area)?;
 
     // Right: how many points each fit put in each bin.
@@ -120,7 +122,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
         counts.x_title = String::new();
     } else {
         counts.columns = (0.64, 1.0);
-        counts.bottom_extra = KEY_LINE;
+        counts.bottom_extra = key_line.room_below();
     }
     let area = counts_area;
     let mut right = Frame::draw(area, style, &counts)?;

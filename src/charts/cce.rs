@@ -63,9 +63,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     let rows_y = t(lang, if scene.from_logits { "fig.cce.rows-y.logits" } else { "fig.cce.rows-y" });
     let titles_meet = !stacked && y_title_span(style, rows_y) + style.pxf(12.0) > width * SPLIT;
     let make_room = |spec: &mut FrameSpec| {
-        if matches!(key_line, KeyLine::Below) {
-            spec.bottom_extra = KEY_LINE;
-        }
+        spec.bottom_extra = key_line.room_below();
         if titles_meet {
             spec.top_extra = KEY_LINE;
         }

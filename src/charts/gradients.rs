@@ -6,7 +6,7 @@
 use super::area::{Area, Drawn};
 use super::bins::{binned_note, draw_binned_groups, x_bins, BAR_LIMIT};
 use super::calibration::short_name;
-use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Mark, Stroke, Ticks, KEY_LINE};
+use super::frame::{nice_ticks, Frame, FrameSpec, KeyLine, Mark, Stroke, Ticks};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::prob_bars::bar_width;
@@ -51,7 +51,13 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
     spec.y_ticks = Ticks::At(nice_ticks(-y_max, y_max, 5));
     spec.x_title = t(lang, "fig.label.x").into();
     spec.y_title = t(lang, if binned { "fig.gradients.y-binned" } else { "fig.gradients.y" }).into();
-    spec.bottom_extra = KEY_LINE;
+    let key: Vec<(plotters::style::RGBAColor, &str)> =
+        fits.iter().map(|&(i, f)| (Colors::tint(c.fits[i], 1.0), short_name(f.contender, lang))).collect();
+    // On one line, even where its names are set smaller: a second line
+    // would leave the plot of a phone too short to keep the notes off its
+    // bars.
+    let key_line = KeyLine::Below;
+    spec.bottom_extra = key_line.room_below();
     // The misclassified points' share of each fit's pull, each fit's name
     // on the line of its share.
     let shares: Vec<String> = fits
@@ -103,9 +109,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
             frame.ring(area, frame.p(pt.x, first.pulls[k].clamp(-y_max, y_max)), 9.0)?;
         }
     }
-    let key: Vec<(plotters::style::RGBAColor, &str)> =
-        fits.iter().map(|&(i, f)| (Colors::tint(c.fits[i], 1.0), short_name(f.contender, lang))).collect();
-    frame.swatch_key(area, &key, KeyLine::Below)?;
+    frame.swatch_key(area, &key, key_line)?;
     frame.finish(area)
 }
 

@@ -48,7 +48,44 @@ pub enum KeyLine {
     XTitle,
     /// A line of its own under the x title (the frame's `bottom_extra` makes room).
     Below,
+    /// Two lines of their own under the x title, the first half of the
+    /// entries on the first (`bottom_extra` makes room for both): where on
+    /// one line the names would be set smaller than [`KEY_SMALLEST_PX`].
+    BelowInTwo,
 }
+
+impl KeyLine {
+    /// The key's place under the x title, for `names` in a figure `width`
+    /// pixels wide: a line of its own, or two where one would set its
+    /// names smaller than [`KEY_SMALLEST_PX`] (on a phone, a key of three
+    /// fits was set at 10 px).
+    pub fn below(style: &Style, names: &[&str], width: f64) -> KeyLine {
+        let room = width - style.pxf(16.0);
+        let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
+        let swatches = style.pxf(SWATCH + SWATCH_GAP) * names.len() as f64;
+        let between = style.pxf(KEY_BETWEEN_CLOSE) * names.len().saturating_sub(1) as f64;
+        let size = LABEL_PX * ((room - swatches - between) / words).min(1.0);
+        if size >= KEY_SMALLEST_PX || names.len() < 2 {
+            KeyLine::Below
+        } else {
+            KeyLine::BelowInTwo
+        }
+    }
+
+    /// How many lines of their own under the x title it takes, at scale 1
+    /// (for the frame's `bottom_extra`).
+    pub fn room_below(self) -> f64 {
+        match self {
+            KeyLine::Top | KeyLine::XTitle => 0.0,
+            KeyLine::Below => KEY_LINE,
+            KeyLine::BelowInTwo => 2.0 * KEY_LINE,
+        }
+    }
+}
+
+/// The smallest size a key's names are set at on a line of their own
+/// before they take two lines, in CSS pixels.
+pub const KEY_SMALLEST_PX: f64 = 11.5;
 
 /// A swatch's side, the gap to its name and the room between two entries, at scale 1.
 pub(super) const SWATCH: f64 = 11.0;

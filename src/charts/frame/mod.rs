@@ -13,7 +13,7 @@ mod ticks;
 
 #[cfg(test)]
 pub(crate) use clip::runs_through;
-pub use key::{swatch_key_width, KeyLine, KEY_LINE};
+pub use key::{swatch_key_width, KeyLine, KEY_LINE, KEY_SMALLEST_PX};
 pub use shapes::{cross, Outline, Pixels};
 pub use text::{fitted, wrap};
 pub use ticks::{nice_ticks, y_tick_band, Ticks};
@@ -740,7 +740,9 @@ impl<'s> Frame<'s> {
 
     /// A key of coloured swatches and names, right aligned, on `line`: for
     /// bars that cannot be labelled one by one. Laid out left to right as the
-    /// class key is, so each name sits beside its swatch.
+    /// class key is, so each name sits beside its swatch; on two lines, the
+    /// first half of the entries on the first, both lines starting where
+    /// the longer one must.
     pub fn swatch_key<DB: DrawingBackend>(
         &mut self,
         area: &Area<DB>,
@@ -749,17 +751,55 @@ impl<'s> Frame<'s> {
     ) -> Result<(), DrawError> {
         let style = self.style;
         let (_, _, right, bottom) = self.rect();
-        let y = match line {
-            KeyLine::Top => style.pxf(18.0),
-            KeyLine::XTitle => bottom + style.pxf(38.0),
-            KeyLine::Below => bottom + style.pxf(38.0 + KEY_LINE),
+        let below = bottom + style.pxf(38.0 + KEY_LINE);
+        let rows: Vec<(&[(RGBAColor, &str)], f64)> = match line {
+            KeyLine::Top => vec![(items, style.pxf(18.0))],
+            KeyLine::XTitle => vec![(items, bottom + style.pxf(38.0))],
+            KeyLine::Below => vec![(items, below)],
+            KeyLine::BelowInTwo => {
+                let (first, second) = items.split_at(items.len().div_ceil(2));
+                vec![(first, below), (second, below + style.pxf(KEY_LINE))]
+            }
         };
+        let own_line = matches!(line, KeyLine::Below | KeyLine::BelowInTwo);
+        let layouts: Vec<KeyRow> = rows.iter().map(|(row, _)| self.key_row(area, row, right, own_line)).collect();
+        // The lines share one size, and start where the longest must.
+        let k = layouts.iter().map(|row| row.scale).fold(1.0, f64::min);
+        let start = layouts.iter().map(|row| row.start(k)).fold(f64::INFINITY, f64::min).max(style.pxf(8.0));
+        for ((row, y), layout) in rows.iter().zip(&layouts) {
+            let mut x = if rows.len() > 1 { start } else { layout.start(k).max(style.pxf(8.0)) };
+            for (color, name) in row.iter() {
+                let sw = style.pxf(SWATCH);
+                self.pixel_rect(area, [x, y - sw / 2.0, x + sw, y + sw / 2.0], *color)?;
+                self.text(
+                    area,
+                    name,
+                    (x + sw + style.pxf(SWATCH_GAP), *y),
+                    TextStyle::regular(LABEL_PX * k, style.colors.text, (HPos::Left, VPos::Center)),
+                )?;
+                x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k * layout.spread + layout.between;
+            }
+        }
+        Ok(())
+    }
+
+    /// How a line of a swatch key with `items` is laid out: it ends at
+    /// `right`, the plot's; where that leaves too little room (a narrow
+    /// panel on a phone), its names are set smaller, and it never starts
+    /// past the figure's left edge. Where even the smallest names want
+    /// more room than there is, they are spaced by the estimate alone,
+    /// without its margin. A key on a line of its own (`own_line`) that
+    /// would be set smaller may reach the figure's right edge, its entries
+    /// closer together: on a phone, three fits' names were set at 9 px.
+    fn key_row<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        items: &[(RGBAColor, &str)],
+        right: f64,
+        own_line: bool,
+    ) -> KeyRow {
+        let style = self.style;
         let names: Vec<&str> = items.iter().map(|(_, name)| *name).collect();
-        // Ends at the plot's right; where that leaves too little room (a
-        // narrow panel on a phone), its names are set smaller, and it never
-        // starts past the figure's left edge. Where even the smallest names
-        // want more room than there is, they are spaced by the estimate
-        // alone, without its margin.
         let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
         // The swatches and the gaps to their names, without the room between entries.
         let gaps = names.len().saturating_sub(1) as f64;
@@ -768,37 +808,21 @@ impl<'s> Frame<'s> {
         // How much smaller than usual the names are set in that room.
         let scale = |room: f64| shrunk(words, LABEL_PX, room) / LABEL_PX;
         let usual = (right, style.pxf(KEY_BETWEEN));
-        // A key on a line of its own that would be set smaller may reach
-        // the figure's right edge, its entries closer together: on a phone,
-        // three fits' names were set at 9 px.
-        let (end, between) = match line {
-            KeyLine::Below if scale(room(usual)) < 1.0 => {
-                let width = f64::from(area.dim_in_pixel().0);
-                let wider = (right.max(width - style.pxf(8.0)), style.pxf(KEY_BETWEEN_CLOSE));
-                if scale(room(wider)) > scale(room(usual)) {
-                    wider
-                } else {
-                    usual
-                }
+        let (end, between) = if own_line && scale(room(usual)) < 1.0 {
+            let width = f64::from(area.dim_in_pixel().0);
+            let wider = (right.max(width - style.pxf(8.0)), style.pxf(KEY_BETWEEN_CLOSE));
+            if scale(room(wider)) > scale(room(usual)) {
+                wider
+            } else {
+                usual
             }
-            _ => usual,
+        } else {
+            usual
         };
-        let (swatches, room) = (swatches_alone + between * gaps, room((end, between)));
-        let k = scale(room);
-        let spread = if words * k > room { 1.0 / KEY_NAME_MARGIN } else { 1.0 };
-        let mut x = (end - swatches - words * k * spread).max(style.pxf(8.0));
-        for (color, name) in items {
-            let sw = style.pxf(SWATCH);
-            self.pixel_rect(area, [x, y - sw / 2.0, x + sw, y + sw / 2.0], *color)?;
-            self.text(
-                area,
-                name,
-                (x + sw + style.pxf(SWATCH_GAP), y),
-                TextStyle::regular(LABEL_PX * k, style.colors.text, (HPos::Left, VPos::Center)),
-            )?;
-            x += sw + style.pxf(SWATCH_GAP) + key_name_width(style, name) * k * spread + between;
-        }
-        Ok(())
+        let room = room((end, between));
+        let scale = scale(room);
+        let spread = if words * scale > room { 1.0 / KEY_NAME_MARGIN } else { 1.0 };
+        KeyRow { end, swatches: swatches_alone + between * gaps, words, scale, spread, between }
     }
 
     /// Marks a rectangle (area pixels) as taken, so labels avoid it.
@@ -870,6 +894,29 @@ impl crate::scene::BinaryPoint {
     /// The point's marker: its class's shape, hollow when held out.
     pub fn mark(&self) -> Mark {
         Mark { positive: self.green, hollow: self.held_out }
+    }
+}
+
+/// A line of a swatch key, laid out ([`Frame::swatch_key`]).
+struct KeyRow {
+    /// Where it ends, and the width of its swatches and the room between
+    /// its entries.
+    end: f64,
+    swatches: f64,
+    /// Its names' width at the usual size, and how much smaller than that
+    /// they are set.
+    words: f64,
+    scale: f64,
+    /// How the names are spaced: 1, or less where even the smallest ones
+    /// want more room than there is.
+    spread: f64,
+    between: f64,
+}
+
+impl KeyRow {
+    /// Where it starts with its names set `k` times the usual size.
+    fn start(&self, k: f64) -> f64 {
+        self.end - self.swatches - self.words * k * self.spread
     }
 }
 
