@@ -224,7 +224,7 @@ pub(super) fn alt_text(scene: &CceScene, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::painting::{painted_on_a_phone, test_styles, text_box, Op};
+    use crate::charts::painting::{overlap, painted_on_a_phone, test_styles, text_box};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
@@ -238,24 +238,14 @@ mod tests {
         for style in test_styles() {
             let painting = painted_on_a_phone(Figure::Cce, &scene, &style);
             let c = &style.colors;
-            let bar_colours = [Colors::tint(c.accent, 1.0), Colors::tint(c.axis, 0.45)]
-                .map(|t| [f64::from(t.0), f64::from(t.1), f64::from(t.2), t.3]);
-            let mut fill = [0.0; 4];
-            let mut bars = Vec::new();
-            for (code, args) in painting.calls() {
-                if code == Op::Fill as u8 {
-                    fill.copy_from_slice(args);
-                } else if code == Op::FillRect as u8 && bar_colours.contains(&fill) {
-                    bars.push([args[0], args[1], args[0] + args[2], args[1] + args[3]]);
-                }
-            }
+            let bars = painting.rects_in(&[Colors::tint(c.accent, 1.0), Colors::tint(c.axis, 0.45)]);
             assert!(bars.len() >= 6, "{:?}: three bars a row, found {}", style.lang, bars.len());
             for p_t in ["0.95", "0.10"] {
                 let text = fill_p(style.lang, p_t);
                 let call = painting.text_call(&text).unwrap_or_else(|| panic!("{text:?} in {:?}", painting.words()));
                 assert_eq!(call[2], LABEL, "{:?} face {}: {text:?}", style.lang, style.face);
                 let [l, t, r, b] = text_box(call, &text, &style);
-                let over = bars.iter().find(|bar| bar[0] < r && l < bar[2] && bar[1] < b && t < bar[3]);
+                let over = bars.iter().find(|&&bar| overlap(bar, [l, t, r, b]));
                 assert!(
                     over.is_none(),
                     "{:?} face {}: {text:?} at {:?} over the bar {over:?}",

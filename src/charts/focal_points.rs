@@ -187,7 +187,7 @@ pub(super) fn alt_text(scene: &FocalScene, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::painting::{painted_on_a_phone, test_styles, text_box, Op};
+    use crate::charts::painting::{overlap, painted_on_a_phone, test_styles, text_box};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
@@ -202,23 +202,17 @@ mod tests {
             let scene = Scene::from_state(&State::from_query(query).state);
             for style in test_styles() {
                 let painting = painted_on_a_phone(Figure::FocalPoints, &scene, &style);
-                let bar_colours = [Colors::tint(style.colors.axis, 0.55), Colors::tint(style.colors.accent, 1.0)]
-                    .map(|c| [f64::from(c.0), f64::from(c.1), f64::from(c.2), c.3]);
-                let (mut fill, mut bars) = ([0.0; 4], Vec::new());
-                for (code, args) in painting.calls() {
-                    if code == Op::Fill as u8 {
-                        fill.copy_from_slice(args);
-                    } else if code == Op::FillRect as u8 && bar_colours.contains(&fill) && args[2] < 40.0 {
-                        // A bar, with the room of its pair's marker over it.
-                        let room = style.pxf(MARKER_ROOM);
-                        bars.push([args[0], args[1] - room, args[0] + args[2], args[1] + args[3]]);
-                    }
-                }
+                let colours = [Colors::tint(style.colors.axis, 0.55), Colors::tint(style.colors.accent, 1.0)];
+                // Each bar with the room of its pair's marker over it (and
+                // the key's swatches, on their line over the plot).
+                let room = style.pxf(MARKER_ROOM);
+                let bars: Vec<[f64; 4]> =
+                    painting.rects_in(&colours).into_iter().map(|[l, t, r, b]| [l, t - room, r, b]).collect();
                 assert!(bars.len() >= 20, "{query:?}: {} bars", bars.len());
                 for line in readout_lines(&scene.focal, style.lang) {
                     let call = painting.text_call(&line.text).unwrap_or_else(|| panic!("{:?}", line.text));
                     let [l, t, r, b] = text_box(call, &line.text, &style);
-                    let under = bars.iter().find(|bar| bar[0] < r && l < bar[2] && bar[1] < b && t < bar[3]);
+                    let under = bars.iter().find(|&&bar| overlap(bar, [l, t, r, b]));
                     assert!(
                         under.is_none(),
                         "{query:?} {:?} face {}: {:?} over {under:?}",

@@ -133,6 +133,24 @@ impl Painting {
         self.calls().filter(|&(code, _)| code == Op::Text as u8).map(|(_, args)| words[args[8] as usize]).collect()
     }
 
+    /// The rectangles filled ([`Op::FillRect`]) in one of `colours`: left,
+    /// top, right, bottom.
+    #[cfg(test)]
+    pub(crate) fn rects_in(&self, colours: &[plotters::style::RGBAColor]) -> Vec<[f64; 4]> {
+        let colours: Vec<[f64; 4]> =
+            colours.iter().map(|c| [f64::from(c.0), f64::from(c.1), f64::from(c.2), c.3]).collect();
+        let mut fill = [0.0; 4];
+        let mut rects = Vec::new();
+        for (code, args) in self.calls() {
+            if code == Op::Fill as u8 {
+                fill.copy_from_slice(args);
+            } else if code == Op::FillRect as u8 && colours.contains(&fill) {
+                rects.push([args[0], args[1], args[0] + args[2], args[1] + args[3]]);
+            }
+        }
+        rects
+    }
+
     /// The arguments of the first call that draws `text` ([`Op::Text`]).
     #[cfg(test)]
     pub(crate) fn text_call(&self, text: &str) -> Option<&[f64]> {
@@ -661,6 +679,12 @@ pub(crate) fn text_box(call: &[f64], text: &str, style: &crate::charts::Style) -
     let left = [call[0], call[0] - width / 2.0, call[0] - width][call[5] as usize];
     let top = [call[1], call[1] - height / 2.0, call[1] - height][call[6] as usize];
     [left, top, left + width, top + height]
+}
+
+/// Whether two boxes (left, top, right, bottom) overlap.
+#[cfg(test)]
+pub(crate) fn overlap(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 /// The styles the layout tests draw in: each language, in the estimate's

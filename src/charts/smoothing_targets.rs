@@ -59,7 +59,7 @@ pub(super) fn alt_text(scene: &SmoothingScene, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::painting::{painted, painted_on_a_phone, test_styles, text_box, Op};
+    use crate::charts::painting::{overlap, painted, painted_on_a_phone, test_styles, text_box};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
@@ -75,28 +75,12 @@ mod tests {
                 let text = t(style.lang, "fig.smoothing-targets.one-hot");
                 let call = painting.text_call(text).unwrap_or_else(|| panic!("{text:?} in {:?}", painting.words()));
                 let [l, t, r, b] = text_box(call, text, &style);
-                // The plot's background and gridlines are drawn before the
-                // first bar: the true class's one-hot target, shaded.
-                let shade = rgba(Colors::tint(style.colors.axis, 0.18));
-                let (mut bars, mut fill) = (None::<Vec<[f64; 4]>>, [0.0; 4]);
-                for (code, args) in painting.calls() {
-                    if code == Op::Fill as u8 {
-                        fill.copy_from_slice(args);
-                        if fill == shade {
-                            bars.get_or_insert_with(Vec::new);
-                        }
-                    } else if let (Some(bars), true) = (bars.as_mut(), code == Op::FillRect as u8) {
-                        bars.push([args[0], args[1], args[0] + args[2], args[1] + args[3]]);
-                    }
-                }
-                let bars = bars.expect("the true class's bar is drawn");
-                let over = bars.iter().find(|bar| bar[0] < r && l < bar[2] && bar[1] < b && t < bar[3]);
+                let c = &style.colors;
+                let bars = painting.rects_in(&[Colors::tint(c.axis, 0.18), Colors::tint(c.accent, 1.0)]);
+                assert!(bars.len() >= 2, "the true class's bar and its shaded target are drawn");
+                let over = bars.iter().find(|&&bar| overlap(bar, [l, t, r, b]));
                 assert!(over.is_none(), "{:?} face {}: {text:?} over {over:?}", style.lang, style.face);
             }
         }
-    }
-
-    fn rgba(c: plotters::style::RGBAColor) -> [f64; 4] {
-        [f64::from(c.0), f64::from(c.1), f64::from(c.2), c.3]
     }
 }
