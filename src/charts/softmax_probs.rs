@@ -74,10 +74,13 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     }
     let (_, top, right, bottom) = frame.rect();
     frame.halo = true;
-    let mut lines = vec![fill(
-        t(lang, "fig.softmax-probs.ce"),
-        &[("k", point.class.to_string()), ("ce", fixed(fit.cross_entropy, 4))],
-    )];
+    // The loss's name in short ("CE") where in whole it would be set
+    // under 12 px (on a phone).
+    let ce = |key| fill(t(lang, key), &[("k", point.class.to_string()), ("ce", fixed(fit.cross_entropy, 4))]);
+    let (whole, at) = (ce("fig.softmax-probs.ce"), (right - style.pxf(6.0), top + style.pxf(4.0)));
+    let anchor = (HPos::Right, VPos::Top);
+    let whole_fits = [LABEL, 12.0].iter().any(|&px| frame.fits(area, &whole, at, px, anchor));
+    let mut lines = vec![if whole_fits { whole } else { ce("fig.softmax-probs.ce.short") }];
     if scene.alpha > 0.0 || scene.gamma > 0.0 {
         lines.push(fill(
             t(lang, "fig.softmax-probs.loss"),
@@ -141,4 +144,37 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
         ],
     );
     text + &keras
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::charts::painting::{painted, painted_on_a_phone, test_styles, Op};
+    use crate::charts::Figure;
+    use crate::scene::Scene;
+    use crate::state::State;
+
+    /// The chosen point's loss is written at 12 px or more, on a phone in
+    /// short ("CE = −log p_1 = …"), where in whole it was set at 10 px; as
+    /// wide as exported, in whole.
+    #[test]
+    fn the_loss_is_written_at_12_px_or_more() {
+        let scene = Scene::from_state(&State::default());
+        for style in test_styles() {
+            let wide = painted(Figure::SoftmaxProbs, (720, 400), &scene, &style);
+            for (painting, on_a_phone) in
+                [(painted_on_a_phone(Figure::SoftmaxProbs, &scene, &style), true), (wide, false)]
+            {
+                let words = painting.words();
+                let loss: Vec<(&str, f64)> = painting
+                    .calls()
+                    .filter(|&(code, args)| code == Op::Text as u8 && words[args[8] as usize].contains("−log p_"))
+                    .map(|(_, args)| (words[args[8] as usize], args[2]))
+                    .collect();
+                let [(text, px)] = loss[..] else { panic!("{:?}: one loss line in {words:?}", style.lang) };
+                assert!(px >= 12.0, "{:?} face {}: {text:?} at {px} px", style.lang, style.face);
+                let short = text.starts_with("CE ");
+                assert!(on_a_phone || !short, "{:?} face {}: {text:?} in short on a desk", style.lang, style.face);
+            }
+        }
+    }
 }
