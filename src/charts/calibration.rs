@@ -57,10 +57,14 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
         fits.iter().map(|&(i, f)| (Colors::tint(c.fits[i], 1.0), short_name(f.contender, lang))).collect();
 
     // The reliability diagram, with the counts beside it; on a narrow
-    // figure, the counts go under it instead.
+    // figure, the counts go under it instead, and give it more of the
+    // height where its key takes two lines.
     let (w, h) = area.dim_in_pixel();
     let narrow = f64::from(w) / style.scale < NARROW;
-    let (top_area, bottom_area) = area.split_vertically(if narrow { h * 62 / 100 } else { h });
+    let names: Vec<&str> = key.iter().map(|&(_, name)| name).collect();
+    let key_line = KeyLine::below(style, &names, f64::from(w));
+    let share = if matches!(key_line, KeyLine::BelowInTwo) { 68 } else { 62 };
+    let (top_area, bottom_area) = area.split_vertically(if narrow { h * share / 100 } else { h });
     let (diagram, counts_area) = if narrow { (&top_area, &bottom_area) } else { (area, area) };
     let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
     spec.x_ticks = probability_ticks();
@@ -70,8 +74,6 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
     if !narrow {
         spec.columns = (0.0, 0.6);
     }
-    let names: Vec<&str> = key.iter().map(|&(_, name)| name).collect();
-    let key_line = KeyLine::below(style, &names, f64::from(w));
     spec.bottom_extra = key_line.room_below();
     let judged = match (scene.judged_on_held_out, scene.evaluated) {
         (true, 1) => "fig.calibration.held-out-one",
