@@ -63,15 +63,18 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     // Over the points, on its halo: many misclassified points (the ring)
     // crowd the corner.
     frame.halo = true;
-    // Left of the line, as far as the figure's side (no gap below 0 leaves
-    // little room there).
-    let at = (frame.px(0.0) - style.pxf(4.0), bottom - style.pxf(4.0));
-    frame.label_or_smaller(
-        area,
-        wrong,
-        &[at],
-        TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Right, VPos::Bottom)),
-    )?;
+    // Left of the line, as far as the figure's side. Where no gap below 0
+    // leaves too little room there (on a phone), right of the line, its
+    // arrow still pointing across it; smaller only where neither has room.
+    let (zero, y) = (frame.px(0.0), bottom - style.pxf(4.0));
+    let left = TextStyle::regular(LABEL - 1.0, c.muted, (HPos::Right, VPos::Bottom));
+    let right = TextStyle { anchor: (HPos::Left, VPos::Bottom), ..left };
+    let at_left = (zero - style.pxf(4.0), y);
+    if !frame.label(area, wrong, &[at_left], left)?
+        && !frame.label(area, wrong, &[(zero + style.pxf(4.0), y)], right)?
+    {
+        frame.label_or_smaller(area, wrong, &[at_left], left)?;
+    }
     // The lines first, then their labels, each over every line.
     if let Some(cap) = scene.cap {
         frame.line(area, &[(cap, y0), (cap, y1)], Stroke::solid(c.accent, 2.5))?;
@@ -163,6 +166,39 @@ mod tests {
         let said = alt_text(&scene.softmax, Lang::En);
         assert!(said.starts_with("No fit: the classes are separable"), "{said}");
         assert!(!said.contains("logit gaps of"), "{said}");
+    }
+
+    /// On a phone the side of the misclassified points is named at the
+    /// labels' size, hung from the zero line: left of it where the gaps
+    /// below 0 leave room, else right of it. Left of it only, the words
+    /// were set at 9 px in the estimate's face and left out in a wider one.
+    #[test]
+    fn on_a_phone_the_misclassified_side_is_named_at_the_labels_size() {
+        use crate::charts::painting::{painted_on_a_phone, test_styles};
+        use crate::charts::Figure;
+        use crate::scene::Scene;
+        use crate::state::State;
+        let states = [
+            "",
+            "softmax-smoothing=0",
+            "softmax-data=imbalanced&softmax-classes=6&softmax-smoothing=0",
+            "softmax-data=ring&softmax-classes=2",
+        ];
+        for query in states {
+            let scene = Scene::from_state(&State::from_query(query).state);
+            for style in test_styles() {
+                let painting = painted_on_a_phone(Figure::SoftmaxLogits, &scene, &style);
+                let wrong = t(style.lang, "fig.softmax-logits.wrong");
+                let call = painting.text_call(wrong);
+                // x, y, size, style, family, align (0 left, 2 right), ...
+                assert!(
+                    call.is_some_and(|call| call[2] == LABEL - 1.0 && call[5] != 1.0),
+                    "{query:?} {:?} face {}: {wrong:?} as {call:?}",
+                    style.lang,
+                    style.face
+                );
+            }
+        }
     }
 
     #[test]
