@@ -863,23 +863,37 @@ mod texts_inside {
     fn a_wider_face_loses_no_label() {
         use crate::i18n::t;
 
-        // An axis title written in fewer words stands for the whole title,
-        // and a tick in thousands ("−1k") for the whole number.
+        // An axis title written in fewer words stands for the whole title
+        // (with the same number in it, where it has one), and a tick in
+        // thousands ("−1k") for the whole number.
         fn whole(lang: Lang, text: &str) -> String {
             let titles = [
                 ("fig.softmax-logits.x", "fig.softmax-logits.x.short"),
                 ("fig.red-bars.y", "fig.red-bars.y-short"),
                 ("fig.true-class-bars.y", "fig.true-class-bars.y-short"),
+                ("fig.confusion.recall", "fig.confusion.recall.short"),
             ];
             let thousands = text.strip_suffix('k').and_then(|n| n.replace('−', "-").parse::<f64>().ok());
             if let Some(n) = thousands {
                 return crate::number::format::fixed(n * 1000.0, 0);
             }
-            titles
-                .into_iter()
-                .find(|&(_, short)| t(lang, short) == text)
-                .map_or(text, |(whole, _)| t(lang, whole))
-                .into()
+            // A template's one blank ("{r}") and what `text` fills it
+            // with, where `text` is that template filled.
+            let filling = |template: &'static str| -> Option<(&'static str, String)> {
+                let (before, rest) = template.split_once('{')?;
+                let (name, after) = rest.split_once('}')?;
+                Some((name, text.strip_prefix(before)?.strip_suffix(after)?.to_owned()))
+            };
+            for (whole, short) in titles {
+                let (whole, short) = (t(lang, whole), t(lang, short));
+                if short == text {
+                    return whole.into();
+                }
+                if let Some((name, value)) = filling(short) {
+                    return crate::i18n::fill(whole, &[(name, value)]);
+                }
+            }
+            text.into()
         }
         let scene = Scene::from_state(&State::default());
         // Words, and each Chinese character a word of its own: a line of

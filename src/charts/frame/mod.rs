@@ -72,6 +72,10 @@ pub struct FrameSpec {
     /// The area this frame may use, as fractions of the drawing area's width
     /// (left, right): lets a figure put two frames side by side.
     pub columns: (f64, f64),
+    /// The area is this frame's alone, though `columns` narrow it (a panel
+    /// that lines its plot up with a neighbour's in an area of its own): its
+    /// x title may take the area's whole width, as a lone frame's does.
+    pub own_area: bool,
     /// A unit of x as long as a unit of y on the screen (a map of the
     /// plane): the axes' ranges grow about their middles to fill the plot.
     pub equal_aspect: bool,
@@ -104,6 +108,7 @@ impl FrameSpec {
             x_axis_at_zero: false,
             class_key: false,
             columns: (0.0, 1.0),
+            own_area: false,
             equal_aspect: false,
             head_room: 0.0,
             notes_above: Vec::new(),
@@ -472,8 +477,9 @@ impl<'s> Frame<'s> {
         // frame's is.
         let centre = (left + right) / 2.0;
         let room = 2.0 * (centre - width * spec.columns.0).min(width * spec.columns.1 - centre) - s(8.0);
-        let beside =
-            spec.columns != (0.0, 1.0) && style.text_width(spec.x_title_in(style, room), SMALLEST_TEXT_PX) <= room;
+        let beside = spec.columns != (0.0, 1.0)
+            && !spec.own_area
+            && style.text_width(spec.x_title_in(style, room), SMALLEST_TEXT_PX) <= room;
         let x_title = spec.x_title_in(style, if beside { room } else { width });
         if !x_title.is_empty() {
             // Under the axis' tick labels, wherever the axis is; centred, or
