@@ -865,7 +865,8 @@ mod texts_inside {
 
         // An axis title written in fewer words stands for the whole title
         // (with the same number in it, where it has one), and a tick in
-        // thousands ("−1k") for the whole number.
+        // thousands ("−1k") or without its leading zero (".62") for the
+        // whole number.
         fn whole(lang: Lang, text: &str) -> String {
             let titles = [
                 ("fig.softmax-logits.x", "fig.softmax-logits.x.short"),
@@ -876,6 +877,9 @@ mod texts_inside {
             let thousands = text.strip_suffix('k').and_then(|n| n.replace('−', "-").parse::<f64>().ok());
             if let Some(n) = thousands {
                 return crate::number::format::fixed(n * 1000.0, 0);
+            }
+            if text.starts_with('.') && text.parse::<f64>().is_ok() {
+                return format!("0{text}");
             }
             // A template's one blank ("{r}") and what `text` fills it
             // with, where `text` is that template filled.
