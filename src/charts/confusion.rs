@@ -166,12 +166,10 @@ mod tests {
             // Phones of 320 and 360 pixels: columns of 294 and 334, 5 wide to 6 high.
             for size in [(294, 353), (334, 400)] {
                 let painting = painted(Figure::Confusion, size, &scene, &style);
-                let words = painting.words();
                 let titles: Vec<(&str, f64)> = painting
-                    .calls()
-                    .filter(|&(code, _)| code == Op::Text as u8)
-                    .map(|(_, call)| (words[call[8] as usize], call[2]))
+                    .text_calls()
                     .filter(|(text, _)| text.contains("recall") || text.contains("召回率"))
+                    .map(|(text, call)| (text, call[2]))
                     .collect();
                 let said = format!("{:?} ×{} {size:?}: {titles:?}", style.lang, style.face);
                 assert_eq!(titles.len(), 4, "{said}");

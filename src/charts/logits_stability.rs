@@ -147,7 +147,7 @@ pub(super) fn alt_text(scene: &StabilityScene, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::painting::{painted, painted_on_a_phone, test_styles, Op};
+    use crate::charts::painting::{painted, painted_on_a_phone, test_styles};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
@@ -207,13 +207,9 @@ mod tests {
         let scene = Scene::from_state(&State::default());
         for style in test_styles().filter(|style| style.face <= 1.13) {
             let painting = painted_on_a_phone(Figure::LogitsStability, &scene, &style);
-            let words = painting.words();
             let ticks = ["−1k", "−100", "−10", "0", "10", "100", "1k"];
-            let sizes: Vec<f64> = painting
-                .calls()
-                .filter(|&(code, args)| code == Op::Text as u8 && ticks.contains(&words[args[8] as usize]))
-                .map(|(_, args)| args[2])
-                .collect();
+            let sizes: Vec<f64> =
+                painting.text_calls().filter(|(text, _)| ticks.contains(text)).map(|(_, args)| args[2]).collect();
             // The y axis writes 0, 10 and 100 too, at the ticks' size.
             assert!(sizes.len() >= ticks.len(), "{:?} face {}: {:?}", style.lang, style.face, painting.drawn_texts());
             assert!(sizes.iter().all(|&px| px >= 11.0), "{:?} face {}: {sizes:?}", style.lang, style.face);

@@ -129,8 +129,14 @@ impl Painting {
     /// the texts also hold).
     #[cfg(test)]
     pub(crate) fn drawn_texts(&self) -> Vec<&str> {
+        self.text_calls().map(|(text, _)| text).collect()
+    }
+
+    /// Each text drawn ([`Op::Text`]) with its call's arguments, in order.
+    #[cfg(test)]
+    pub(crate) fn text_calls(&self) -> impl Iterator<Item = (&str, &[f64])> {
         let words = self.words();
-        self.calls().filter(|&(code, _)| code == Op::Text as u8).map(|(_, args)| words[args[8] as usize]).collect()
+        self.calls().filter(|&(code, _)| code == Op::Text as u8).map(move |(_, args)| (words[args[8] as usize], args))
     }
 
     /// The rectangles filled ([`Op::FillRect`]) in one of `colours`: left,
@@ -154,10 +160,7 @@ impl Painting {
     /// The arguments of the first call that draws `text` ([`Op::Text`]).
     #[cfg(test)]
     pub(crate) fn text_call(&self, text: &str) -> Option<&[f64]> {
-        let words = self.words();
-        self.calls()
-            .find(|&(code, args)| code == Op::Text as u8 && words[args[8] as usize] == text)
-            .map(|(_, args)| args)
+        self.text_calls().find(|&(drawn, _)| drawn == text).map(|(_, args)| args)
     }
 }
 

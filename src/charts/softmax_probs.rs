@@ -148,7 +148,7 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::charts::painting::{painted, painted_on_a_phone, test_styles, Op};
+    use crate::charts::painting::{painted, painted_on_a_phone, test_styles};
     use crate::charts::Figure;
     use crate::scene::Scene;
     use crate::state::State;
@@ -164,13 +164,14 @@ mod tests {
             for (painting, on_a_phone) in
                 [(painted_on_a_phone(Figure::SoftmaxProbs, &scene, &style), true), (wide, false)]
             {
-                let words = painting.words();
                 let loss: Vec<(&str, f64)> = painting
-                    .calls()
-                    .filter(|&(code, args)| code == Op::Text as u8 && words[args[8] as usize].contains("−log p_"))
-                    .map(|(_, args)| (words[args[8] as usize], args[2]))
+                    .text_calls()
+                    .filter(|(text, _)| text.contains("−log p_"))
+                    .map(|(text, args)| (text, args[2]))
                     .collect();
-                let [(text, px)] = loss[..] else { panic!("{:?}: one loss line in {words:?}", style.lang) };
+                let [(text, px)] = loss[..] else {
+                    panic!("{:?}: one loss line in {:?}", style.lang, painting.drawn_texts())
+                };
                 assert!(px >= 12.0, "{:?} face {}: {text:?} at {px} px", style.lang, style.face);
                 let short = text.starts_with("CE ");
                 assert!(on_a_phone || !short, "{:?} face {}: {text:?} in short on a desk", style.lang, style.face);
