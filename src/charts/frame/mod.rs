@@ -18,9 +18,9 @@ pub use shapes::{cross, Outline, Pixels};
 pub use text::{fitted, wrap};
 pub use ticks::{nice_ticks, y_tick_band, Ticks};
 
-use key::{key_name_width, ClassKey, KEY_BETWEEN, KEY_BETWEEN_CLOSE, KEY_NAME_MARGIN, SWATCH, SWATCH_GAP};
+use key::{key_name_width, ClassKey, KeyRow, SWATCH, SWATCH_GAP};
 use shapes::{put, Run, MOST};
-use text::{note_lines, shrunk, SMALLEST_TEXT_PX};
+use text::{note_lines, SMALLEST_TEXT_PX};
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -768,7 +768,14 @@ impl<'s> Frame<'s> {
             }
         };
         let own_line = matches!(line, KeyLine::Below | KeyLine::BelowInTwo);
-        let layouts: Vec<KeyRow> = rows.iter().map(|(row, _)| self.key_row(area, row, right, own_line)).collect();
+        let width = f64::from(area.dim_in_pixel().0);
+        let layouts: Vec<KeyRow> = rows
+            .iter()
+            .map(|(row, _)| {
+                let names: Vec<&str> = row.iter().map(|(_, name)| *name).collect();
+                KeyRow::layout(style, &names, right, width, own_line)
+            })
+            .collect();
         // The lines share one size, and start where the longest must.
         let k = layouts.iter().map(|row| row.scale).fold(1.0, f64::min);
         let start = layouts.iter().map(|row| row.start(k)).fold(f64::INFINITY, f64::min).max(style.pxf(8.0));
@@ -787,48 +794,6 @@ impl<'s> Frame<'s> {
             }
         }
         Ok(())
-    }
-
-    /// How a line of a swatch key with `items` is laid out: it ends at
-    /// `right`, the plot's; where that leaves too little room (a narrow
-    /// panel on a phone), its names are set smaller, and it never starts
-    /// past the figure's left edge. Where even the smallest names want
-    /// more room than there is, they are spaced by the estimate alone,
-    /// without its margin. A key on a line of its own (`own_line`) that
-    /// would be set smaller may reach the figure's right edge, its entries
-    /// closer together: on a phone, three fits' names were set at 9 px.
-    fn key_row<DB: DrawingBackend>(
-        &self,
-        area: &Area<DB>,
-        items: &[(RGBAColor, &str)],
-        right: f64,
-        own_line: bool,
-    ) -> KeyRow {
-        let style = self.style;
-        let names: Vec<&str> = items.iter().map(|(_, name)| *name).collect();
-        let words: f64 = names.iter().map(|name| key_name_width(style, name)).sum();
-        // The swatches and the gaps to their names, without the room between entries.
-        let gaps = names.len().saturating_sub(1) as f64;
-        let swatches_alone = swatch_key_width(style, &names) - words - style.pxf(KEY_BETWEEN) * gaps;
-        let room = |(end, between): (f64, f64)| end - style.pxf(8.0) - swatches_alone - between * gaps;
-        // How much smaller than usual the names are set in that room.
-        let scale = |room: f64| shrunk(words, LABEL_PX, room) / LABEL_PX;
-        let usual = (right, style.pxf(KEY_BETWEEN));
-        let (end, between) = if own_line && scale(room(usual)) < 1.0 {
-            let width = f64::from(area.dim_in_pixel().0);
-            let wider = (right.max(width - style.pxf(8.0)), style.pxf(KEY_BETWEEN_CLOSE));
-            if scale(room(wider)) > scale(room(usual)) {
-                wider
-            } else {
-                usual
-            }
-        } else {
-            usual
-        };
-        let room = room((end, between));
-        let scale = scale(room);
-        let spread = if words * scale > room { 1.0 / KEY_NAME_MARGIN } else { 1.0 };
-        KeyRow { end, swatches: swatches_alone + between * gaps, words, scale, spread, between }
     }
 
     /// Marks a rectangle (area pixels) as taken, so labels avoid it.
@@ -900,29 +865,6 @@ impl crate::scene::BinaryPoint {
     /// The point's marker: its class's shape, hollow when held out.
     pub fn mark(&self) -> Mark {
         Mark { positive: self.green, hollow: self.held_out }
-    }
-}
-
-/// A line of a swatch key, laid out ([`Frame::swatch_key`]).
-struct KeyRow {
-    /// Where it ends, and the width of its swatches and the room between
-    /// its entries.
-    end: f64,
-    swatches: f64,
-    /// Its names' width at the usual size, and how much smaller than that
-    /// they are set.
-    words: f64,
-    scale: f64,
-    /// How the names are spaced: 1, or less where even the smallest ones
-    /// want more room than there is.
-    spread: f64,
-    between: f64,
-}
-
-impl KeyRow {
-    /// Where it starts with its names set `k` times the usual size.
-    fn start(&self, k: f64) -> f64 {
-        self.end - self.swatches - self.words * k * self.spread
     }
 }
 
