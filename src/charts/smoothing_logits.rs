@@ -107,10 +107,12 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &SmoothingScene, style: &S
         )?;
     }
     if let Some(minimum) = scene.gap {
-        // At the right end; where the curve leaves the plot's top before
-        // it (a large ε), to the left of the branch that rises to it.
+        // At the right end, or a line or two higher where the minimum's
+        // words reach that far right (in a window of 520 pixels: it was set at
+        // 9 px); where the curve leaves the plot's top before the end (a
+        // large ε), to the left of the branch that rises to it.
         let smoothed = t(lang, "fig.smoothing-logits.smoothed");
-        let ends = [(right, ys - gap), (right, ys - gap - style.pxf(16.0))];
+        let ends = [(right, ys - gap), (right, ys - gap - style.pxf(16.0)), (right, ys - gap - style.pxf(32.0))];
         let rising = scene.ce_smoothed.iter().find(|&&(a, v)| a > minimum && v >= 0.55 * y_max).map(|&(a, v)| {
             let (x, y) = frame.p(a, v);
             (x - style.pxf(10.0), y)
