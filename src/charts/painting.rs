@@ -859,15 +859,15 @@ mod texts_inside {
     /// A label without room where it goes first finds another place, or is
     /// set smaller. Words may wrap elsewhere; the two figures that name
     /// their classes in full where there is room ("positive, y = 1") may
-    /// shorten those names to their labels; an axis title may be written
-    /// in its fewer words; on a phone, a bar's value may give way to its
-    /// neighbour's.
+    /// shorten those names to their labels; an axis title, a loss's name
+    /// or a Keras call may be written in its fewer words; on a phone, a
+    /// bar's value may give way to its neighbour's.
     #[test]
     fn a_wider_face_loses_no_label() {
         use crate::i18n::t;
 
-        // An axis title written in fewer words stands for the whole title
-        // (with the same number in it, where it has one), and a tick in
+        // A title written in fewer words stands for the whole title (with
+        // the same numbers in it, where it has some), and a tick in
         // thousands ("−1k") or without its leading zero (".62") for the
         // whole number.
         fn whole(lang: Lang, text: &str) -> String {
@@ -876,6 +876,11 @@ mod texts_inside {
                 ("fig.red-bars.y", "fig.red-bars.y-short"),
                 ("fig.true-class-bars.y", "fig.true-class-bars.y-short"),
                 ("fig.confusion.recall", "fig.confusion.recall.short"),
+                ("fig.softmax-probs.ce", "fig.softmax-probs.ce.short"),
+                ("fig.softmax-probs.one-hot", "fig.softmax-probs.one-hot.call"),
+                ("fig.softmax-probs.one-hot", "fig.softmax-probs.one-hot.short"),
+                ("fig.softmax-probs.sparse", "fig.softmax-probs.sparse.call"),
+                ("fig.softmax-probs.sparse", "fig.softmax-probs.sparse.short"),
             ];
             let thousands = text.strip_suffix('k').and_then(|n| n.replace('−', "-").parse::<f64>().ok());
             if let Some(n) = thousands {
@@ -884,20 +889,31 @@ mod texts_inside {
             if text.starts_with('.') && text.parse::<f64>().is_ok() {
                 return format!("0{text}");
             }
-            // A template's one blank ("{r}") and what `text` fills it
-            // with, where `text` is that template filled.
-            let filling = |template: &'static str| -> Option<(&'static str, String)> {
-                let (before, rest) = template.split_once('{')?;
-                let (name, after) = rest.split_once('}')?;
-                Some((name, text.strip_prefix(before)?.strip_suffix(after)?.to_owned()))
+            // A template's blanks ("{r}") and what `text` fills them with,
+            // where `text` is that template filled.
+            let filling = |template: &'static str| -> Option<Vec<(&'static str, String)>> {
+                let mut pieces = template.split('{');
+                let mut rest = text.strip_prefix(pieces.next()?)?;
+                let pieces: Vec<(&str, &str)> = pieces.map(|piece| piece.split_once('}')).collect::<Option<_>>()?;
+                let mut values = Vec::new();
+                for (i, &(name, after)) in pieces.iter().enumerate() {
+                    let end = if i + 1 == pieces.len() {
+                        rest.strip_suffix(after)?.len()
+                    } else {
+                        rest.find(after).filter(|_| !after.is_empty())?
+                    };
+                    values.push((name, rest[..end].to_owned()));
+                    rest = &rest[end + after.len()..];
+                }
+                (!pieces.is_empty()).then_some(values)
             };
             for (whole, short) in titles {
                 let (whole, short) = (t(lang, whole), t(lang, short));
                 if short == text {
                     return whole.into();
                 }
-                if let Some((name, value)) = filling(short) {
-                    return crate::i18n::fill(whole, &[(name, value)]);
+                if let Some(values) = filling(short) {
+                    return crate::i18n::fill(whole, &values);
                 }
             }
             text.into()

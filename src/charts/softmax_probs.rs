@@ -9,7 +9,7 @@ use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
 use super::softmax_regions::fit_note;
-use super::style::{Colors, Style, TextStyle, Weight, NOTE_PX};
+use super::style::{Colors, Style, TextStyle, NOTE_PX};
 use crate::i18n::{fill, t, Lang, Message};
 use crate::number::format::{fixed, list};
 use crate::scene::{KerasForms, SoftmaxScene};
@@ -52,6 +52,25 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         None => (t(lang, "fig.softmax-probs.y-none").into(), String::new()),
     };
     spec.bottom_extra = CALL_LINES;
+    // The loss, and the loss with ε and γ where either is on, above the
+    // plot: in its corner the tallest bar's value crowded it (to 9 px on
+    // phones of 360 to 460 pixels, and wherever the true class's bar is
+    // the last). The loss's name in short ("CE") where whole it would take
+    // two lines (the y ticks' band and the margins take some 64 pixels).
+    spec.notes_above = shown.map_or_else(Vec::new, |(_, point, fit)| {
+        let ce = [("k", point.class.to_string()), ("ce", fixed(fit.cross_entropy, 4))];
+        let whole = fill(t(lang, "fig.softmax-probs.ce"), &ce);
+        let room = f64::from(area.dim_in_pixel().0) - style.pxf(64.0);
+        let fits = style.text_width(&whole, NOTE_PX) <= room;
+        let mut lines = vec![if fits { whole } else { fill(t(lang, "fig.softmax-probs.ce.short"), &ce) }];
+        if scene.alpha > 0.0 || scene.gamma > 0.0 {
+            lines.push(fill(
+                t(lang, "fig.softmax-probs.loss"),
+                &[("a", fixed(scene.alpha, 2)), ("g", fixed(scene.gamma, 1)), ("loss", fixed(fit.loss, 4))],
+            ));
+        }
+        lines
+    });
     let mut frame = Frame::draw(area, style, &spec)?;
     let Some((_, point, fit)) = shown else {
         if let Some(note) = fit_note(scene, lang) {
@@ -72,56 +91,39 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         frame.bar(area, (x + 0.2, 0.0), (x + 0.8, p), Colors::tint(color, opacity))?;
         frame.label_above(area, &fixed(p, 4), frame.p(x + 0.5, p), LABEL, j == point.class)?;
     }
-    let (_, top, right, bottom) = frame.rect();
-    frame.halo = true;
-    // The loss's name in short ("CE") where in whole it would be set
-    // under 12 px (on a phone).
-    let ce = |key| fill(t(lang, key), &[("k", point.class.to_string()), ("ce", fixed(fit.cross_entropy, 4))]);
-    let (whole, at) = (ce("fig.softmax-probs.ce"), (right - style.pxf(6.0), top + style.pxf(4.0)));
-    let anchor = (HPos::Right, VPos::Top);
-    let whole_fits = [LABEL, 12.0].iter().any(|&px| frame.fits(area, &whole, at, px, anchor));
-    let mut lines = vec![if whole_fits { whole } else { ce("fig.softmax-probs.ce.short") }];
-    if scene.alpha > 0.0 || scene.gamma > 0.0 {
-        lines.push(fill(
-            t(lang, "fig.softmax-probs.loss"),
-            &[("a", fixed(scene.alpha, 2)), ("g", fixed(scene.gamma, 1)), ("loss", fixed(fit.loss, 4))],
-        ));
-    }
-    for (n, line) in lines.iter().enumerate() {
-        let at = (right - style.pxf(6.0), top + style.pxf(4.0 + 18.0 * n as f64));
-        frame.label_or_smaller(
-            area,
-            line,
-            &[at],
-            TextStyle::new(LABEL, c.text, Weight::bold_if(n == 0), (HPos::Right, VPos::Top)),
-        )?;
-    }
+    let bottom = frame.rect().3;
     if let Some(forms) = scene.keras.as_ref() {
-        for (n, (long, short)) in call_lines(forms, lang).into_iter().enumerate() {
+        // Whole, or without its "y_true =" where whole it would be set
+        // under 11 px (a phone of 400 pixels: it was set at 9.5), or with
+        // the function's name in short ("CCE") on the smallest phones.
+        for (n, forms) in call_lines(forms, lang).iter().enumerate() {
             let at = (style.pxf(16.0), bottom + style.pxf(50.0 + 18.0 * n as f64));
-            if !frame.label_or_smaller(
-                area,
-                &long,
-                &[at],
-                TextStyle::regular(NOTE_PX, c.muted, (HPos::Left, VPos::Top)),
-            )? {
-                frame.label(area, &short, &[at], TextStyle::regular(NOTE_PX, c.muted, (HPos::Left, VPos::Top)))?;
-            }
+            let set = TextStyle::regular(NOTE_PX, c.muted, (HPos::Left, VPos::Top));
+            frame.label_in_a_form(area, &forms.each_ref().map(String::as_str), &[at], set, 11.0)?;
         }
     }
     frame.finish(area)
 }
 
-/// The one-hot and the sparse call's lines, each long and short.
-fn call_lines(forms: &KerasForms, lang: Lang) -> [(String, String); 2] {
+/// The one-hot and the sparse call's lines, each whole, without its
+/// "y_true =", and with the function's name in short.
+fn call_lines(forms: &KerasForms, lang: Lang) -> [[String; 3]; 2] {
     let value = |v: &Result<String, Message>| v.clone().unwrap_or_else(|e| e.text(lang));
-    let line = |keys: [&'static str; 2], y_true: &str, v: &Result<String, Message>| {
+    let line = |keys: [&'static str; 3], y_true: &str, v: &Result<String, Message>| {
         let values = [("y", y_true.to_owned()), ("value", value(v))];
-        (fill(t(lang, keys[0]), &values), fill(t(lang, keys[1]), &values))
+        keys.map(|key| fill(t(lang, key), &values))
     };
     [
-        line(["fig.softmax-probs.one-hot", "fig.softmax-probs.one-hot.short"], &forms.one_hot, &forms.categorical),
-        line(["fig.softmax-probs.sparse", "fig.softmax-probs.sparse.short"], &forms.sparse, &forms.sparse_value),
+        line(
+            ["fig.softmax-probs.one-hot", "fig.softmax-probs.one-hot.call", "fig.softmax-probs.one-hot.short"],
+            &forms.one_hot,
+            &forms.categorical,
+        ),
+        line(
+            ["fig.softmax-probs.sparse", "fig.softmax-probs.sparse.call", "fig.softmax-probs.sparse.short"],
+            &forms.sparse,
+            &forms.sparse_value,
+        ),
     ]
 }
 
@@ -131,7 +133,7 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
         return t(lang, "fig.softmax-probs.alt-none").to_owned();
     };
     let keras = scene.keras.as_ref().map_or_else(String::new, |forms| {
-        let [(one_hot, _), (sparse, _)] = call_lines(forms, lang);
+        let [[one_hot, ..], [sparse, ..]] = call_lines(forms, lang);
         fill(t(lang, "fig.softmax-probs.alt-keras"), &[("one_hot", one_hot), ("sparse", sparse)])
     });
     let text = fill(
@@ -148,33 +150,64 @@ pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::charts::painting::{painted, painted_on_a_phone, test_styles};
+    use crate::charts::painting::{painted, test_styles};
     use crate::charts::Figure;
+    use crate::number::format::fixed;
     use crate::scene::Scene;
     use crate::state::State;
 
-    /// The chosen point's loss is written at 12 px or more, on a phone in
-    /// short ("CE = −log p_1 = …"), where in whole it was set at 10 px; as
-    /// wide as exported, in whole.
+    /// The chosen point's loss is written at 12 px or more and on one line,
+    /// from a phone of 320 pixels to a figure as wide as exported: in the
+    /// plot's corner the tallest bar's value crowded it to 9 px on phones
+    /// of 360 to 460 pixels. With ε on, the loss with ε follows it.
     #[test]
-    fn the_loss_is_written_at_12_px_or_more() {
+    fn the_loss_is_written_on_one_line_at_12_px_or_more() {
+        let mut smoothed = State::default();
+        smoothed.softmax.smoothing = 0.1;
+        for state in [State::default(), smoothed] {
+            let scene = Scene::from_state(&state);
+            for style in test_styles() {
+                for size in
+                    [(294, 220), (334, 250), (360, 270), (380, 285), (400, 300), (440, 330), (494, 370), (720, 400)]
+                {
+                    let painting = painted(Figure::SoftmaxProbs, size, &scene, &style);
+                    let lines: Vec<(&str, f64)> = painting
+                        .text_calls()
+                        .filter(|(text, _)| text.contains("−log p_") || text.contains("ε = "))
+                        .map(|(text, args)| (text, args[2]))
+                        .collect();
+                    let said = format!("{:?} face {} {size:?}: {lines:?}", style.lang, style.face);
+                    assert_eq!(lines.len(), if state.softmax.smoothing > 0.0 { 2 } else { 1 }, "{said}");
+                    // On one line: the loss's value ends it.
+                    let shown = &scene.softmax.points[scene.softmax.shown.unwrap()];
+                    let ce = fixed(shown.fit.as_ref().unwrap().cross_entropy, 4);
+                    assert!(lines[0].0.ends_with(&format!("= {ce}")), "{said}");
+                    assert!(lines.iter().all(|&(_, px)| px >= 12.0), "{said}");
+                }
+            }
+        }
+    }
+
+    /// The Keras calls are read at 11 px or more, whole where they have
+    /// room: without "y_true =" on phones of 360 to 520 pixels (whole they
+    /// were set at 9.5 px), with "CCE" on the smallest.
+    #[test]
+    fn the_calls_are_read_at_11_px_or_more() {
         let scene = Scene::from_state(&State::default());
         for style in test_styles() {
-            let wide = painted(Figure::SoftmaxProbs, (720, 400), &scene, &style);
-            for (painting, on_a_phone) in
-                [(painted_on_a_phone(Figure::SoftmaxProbs, &scene, &style), true), (wide, false)]
-            {
-                let loss: Vec<(&str, f64)> = painting
+            for size in [(294, 220), (334, 250), (400, 300), (494, 370), (560, 315), (720, 400)] {
+                let painting = painted(Figure::SoftmaxProbs, size, &scene, &style);
+                let calls: Vec<(&str, f64)> = painting
                     .text_calls()
-                    .filter(|(text, _)| text.contains("−log p_"))
+                    .filter(|(text, _)| text.contains("→"))
                     .map(|(text, args)| (text, args[2]))
                     .collect();
-                let [(text, px)] = loss[..] else {
-                    panic!("{:?}: one loss line in {:?}", style.lang, painting.drawn_texts())
-                };
-                assert!(px >= 12.0, "{:?} face {}: {text:?} at {px} px", style.lang, style.face);
-                let short = text.starts_with("CE ");
-                assert!(on_a_phone || !short, "{:?} face {}: {text:?} in short on a desk", style.lang, style.face);
+                let said = format!("{:?} face {} {size:?}: {calls:?}", style.lang, style.face);
+                assert_eq!(calls.len(), 2, "{said}");
+                assert!(calls.iter().all(|&(_, px)| px >= 11.0), "{said}");
+                if size.0 >= 720 {
+                    assert!(calls.iter().all(|(text, _)| text.contains("y_true")), "{said}");
+                }
             }
         }
     }

@@ -76,6 +76,33 @@ impl Frame<'_> {
         Ok(false)
     }
 
+    /// The first of `forms` (a text's whole form, then shorter ones) that
+    /// has room at a candidate at `floor` px or more, as large as it has
+    /// room for, up to `set`'s size; where none has, the last as
+    /// [`Frame::label_or_smaller`] sets it. Returns whether it was drawn.
+    pub fn label_in_a_form<DB: DrawingBackend>(
+        &mut self,
+        area: &Area<DB>,
+        forms: &[&str],
+        candidates: &[(f64, f64)],
+        set: TextStyle,
+        floor: f64,
+    ) -> Result<bool, DrawError> {
+        for form in forms {
+            let mut size = set.size_css;
+            while size >= floor {
+                if candidates.iter().any(|&at| self.fits(area, form, at, size, set.anchor)) {
+                    return self.label(area, form, candidates, set.sized(size));
+                }
+                size -= 0.5;
+            }
+        }
+        match forms.last() {
+            Some(last) => self.label_or_smaller(area, last, candidates, set),
+            None => Ok(false),
+        }
+    }
+
     /// Whether [`Frame::label`] would draw `text` at `at`: inside the
     /// figure, and clear of every label placed so far.
     pub fn fits<DB: DrawingBackend>(
