@@ -553,12 +553,30 @@ impl<'s> Frame<'s> {
             start = end;
             area.draw(&Run { points: run, style, dash })?;
             if self.labels_keep_off_lines {
-                let local: Vec<_> = run.iter().map(|&(x, y)| (x - self.base.0, y - self.base.1)).collect();
-                let rightwards = local.is_sorted_by(|a, b| a.0 <= b.0);
-                self.lines.borrow_mut().push((local, rightwards));
+                self.keep_off_run(run);
             }
         }
         Ok(())
+    }
+
+    /// Keeps the labels placed from now on off a line through data points
+    /// drawn before (as [`Frame::labels_keep_off_lines`] would have kept
+    /// them off it): for a label that must keep off lines that the labels
+    /// placed before it may cross.
+    pub fn keep_labels_off(&self, points: &[(f64, f64)]) {
+        let (pixels, ends) = self.clipped_runs(points);
+        let mut start = 0;
+        for end in ends {
+            self.keep_off_run(&pixels[start..end]);
+            start = end;
+        }
+    }
+
+    /// Keeps the labels off a run of a line, in the figure's pixels.
+    fn keep_off_run(&self, run: &[(f64, f64)]) {
+        let local: Vec<_> = run.iter().map(|&(x, y)| (x - self.base.0, y - self.base.1)).collect();
+        let rightwards = local.is_sorted_by(|a, b| a.0 <= b.0);
+        self.lines.borrow_mut().push((local, rightwards));
     }
 
     /// A filled rectangle between data corners, clamped to the plot; kept
