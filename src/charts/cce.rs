@@ -90,12 +90,15 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
         spec.head_room = LABEL + 6.0;
     }
     make_room(&mut spec);
+    // Above the plot, where it leaves the head room to the bars' labels
+    // (over the plot, it crowded the label of a bar that reaches the top
+    // to 9 px).
+    if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
+        spec.notes_above.push(t(lang, "fig.cce.raw-note").into());
+    }
     let mut left = Frame::draw(rows_area, style, &spec)?;
     // A bar's label goes over its neighbours only where nothing else has room.
     left.labels_keep_off_marks = true;
-    if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
-        left.note(t(lang, "fig.cce.raw-note"));
-    }
     // The bars first, then their labels, which keep off every bar.
     let mut labels = Vec::new();
     for (i, s) in scene.samples.iter().enumerate() {
