@@ -26,7 +26,10 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     let mut spec = FrameSpec::new(Axis::linear(scene.x_range.0, scene.x_range.1), Axis::linear(0.0, y_max));
     spec.x_title = t(style.lang, "fig.label.x").into();
     spec.y_title = if scene.smoothing > 0.0 {
-        fill(t(lang, "fig.point-losses.y-smoothed"), &[("ls", fixed(scene.smoothing, 2))])
+        // In fewer words where whole it would be set smaller (on a phone it was set at 9.6 px).
+        let ls = [("ls", fixed(scene.smoothing, 2))];
+        spec.y_title_short = fill(t(lang, "fig.point-losses.y-smoothed-short"), &ls);
+        fill(t(lang, "fig.point-losses.y-smoothed"), &ls)
     } else {
         t(lang, "fig.point-losses.y").into()
     };

@@ -89,21 +89,28 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         }
     }
     if let Some(cap) = scene.cap {
-        let text = fill(
-            t(lang, "fig.softmax-logits.cap"),
-            &[("a", fixed(scene.alpha, 2)), ("k", scene.classes.to_string()), ("gap", fixed(cap, 3))],
-        );
+        // Right of the line, or left of it; whole, or without its ε and K
+        // where whole it would be set under 11 px (on a phone, with six
+        // classes, it was set at 9 px).
+        let values = [("a", fixed(scene.alpha, 2)), ("k", scene.classes.to_string()), ("gap", fixed(cap, 3))];
+        let forms = ["fig.softmax-logits.cap", "fig.softmax-logits.cap.short"].map(|key| fill(t(lang, key), &values));
         let x = frame.px(cap.clamp(lo, hi));
         let y = top + style.pxf(22.0);
-        let at = [(x + style.pxf(5.0), y), (x - style.pxf(5.0), y)];
-        if !frame.label(area, &text, &at[..1], TextStyle::bold(LABEL, c.accent, (HPos::Left, VPos::Top)))? {
-            frame.label_or_smaller(
-                area,
-                &text,
-                &at[1..],
-                TextStyle::bold(LABEL, c.accent, (HPos::Right, VPos::Top)),
-            )?;
-        }
+        let spots =
+            [((x + style.pxf(5.0), y), (HPos::Left, VPos::Top)), ((x - style.pxf(5.0), y), (HPos::Right, VPos::Top))];
+        let readable = forms.iter().find_map(|text| {
+            [LABEL, 12.0, 11.0].into_iter().find_map(|px| {
+                let (at, anchor) = spots.into_iter().find(|&(at, anchor)| frame.fits(area, text, at, px, anchor))?;
+                Some((text, at, TextStyle::bold(px, c.accent, anchor)))
+            })
+        });
+        match readable {
+            Some((text, at, set)) => frame.label(area, text, &[at], set)?,
+            None => {
+                let (at, anchor) = spots[1];
+                frame.label_or_smaller(area, &forms[1], &[at], TextStyle::bold(LABEL, c.accent, anchor))?
+            }
+        };
     }
     frame.finish(area)
 }
