@@ -51,11 +51,25 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
     spec.y_ticks = Ticks::At(nice_ticks(-y_max, y_max, 5));
     spec.x_title = t(lang, "fig.label.x").into();
     spec.y_title = t(lang, if binned { "fig.gradients.y-binned" } else { "fig.gradients.y" }).into();
+    // On one line: a second would leave the plot of a phone too short to
+    // keep the notes off its bars. Where on it the names would be set
+    // under 11.5 px (the smallest phones, in a face wider than the
+    // estimate: 10.1 px), cross-entropy is named "CE", as the article's
+    // formula names it.
+    let names: Vec<&str> = fits.iter().map(|(_, f)| short_name(f.contender, lang)).collect();
+    let width = f64::from(area.dim_in_pixel().0);
+    let names: Vec<&str> = match KeyLine::below(style, &names, width) {
+        KeyLine::BelowInTwo => fits
+            .iter()
+            .map(|(_, f)| match f.contender {
+                Contender::CrossEntropy => t(lang, "fit-name.ce.short"),
+                other => short_name(other, lang),
+            })
+            .collect(),
+        _ => names,
+    };
     let key: Vec<(plotters::style::RGBAColor, &str)> =
-        fits.iter().map(|&(i, f)| (Colors::tint(c.fits[i], 1.0), short_name(f.contender, lang))).collect();
-    // On one line, even where its names are set smaller: a second line
-    // would leave the plot of a phone too short to keep the notes off its
-    // bars.
+        fits.iter().zip(names).map(|(&(i, _), name)| (Colors::tint(c.fits[i], 1.0), name)).collect();
     let key_line = KeyLine::Below;
     spec.bottom_extra = key_line.room_below();
     // The misclassified points' share of each fit's pull, each fit's name
