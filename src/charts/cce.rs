@@ -41,9 +41,13 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     // under both panels, and the right panel's y title a line of its own
     // over them; and where even that line is short, the key names the label
     // formats alone (with the losses' names as well, it was set at 9 px).
+    // Rows given unnormalised get a note above the rows' plot; stacked, the
+    // rows' panel takes a larger share of the height for it.
+    let raw = scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4));
     let (width, height) = area.dim_in_pixel();
     let stacked = f64::from(width) / style.scale < NARROW;
-    let (top, bottom) = area.split_vertically(if stacked { height * 52 / 100 } else { height });
+    let share = if raw { 60 } else { 52 };
+    let (top, bottom) = area.split_vertically(if stacked { height * share / 100 } else { height });
     let (rows_area, losses_area) = if stacked { (&top, &bottom) } else { (area, area) };
     let (rows_columns, losses_columns) = if stacked { ((0.0, 1.0), (0.0, 1.0)) } else { ((0.0, SPLIT), (SPLIT, 1.0)) };
     let width = f64::from(width);
@@ -93,7 +97,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     // Above the plot, where it leaves the head room to the bars' labels
     // (over the plot, it crowded the label of a bar that reaches the top
     // to 9 px).
-    if scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4)) {
+    if raw {
         spec.notes_above.push(t(lang, "fig.cce.raw-note").into());
     }
     let mut left = Frame::draw(rows_area, style, &spec)?;
