@@ -29,6 +29,13 @@ fn label_text(one_hot: &[f64], label: usize, lang: Lang, short: bool) -> String 
     fill(t(lang, key), &[("row", row.join(comma)), ("label", label.to_string())])
 }
 
+/// Whether an entry as given, `raw`, stands apart from its renormalised
+/// `p`: its row gets a dark tick at the raw height, and the figure a note
+/// saying what the ticks are.
+fn given_apart(raw: f64, p: f64) -> bool {
+    (raw - p).abs() > 5e-4
+}
+
 pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) -> Drawn {
     let lang = style.lang;
     let c = &style.colors;
@@ -43,7 +50,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
     // formats alone (with the losses' names as well, it was set at 9 px).
     // Rows given unnormalised get a note above the rows' plot; stacked, the
     // rows' panel takes a larger share of the height for it.
-    let raw = scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(r, p)| (r - p).abs() > 5e-4));
+    let raw = scene.samples.iter().any(|s| s.raw.iter().zip(&s.renormalised).any(|(&r, &p)| given_apart(r, p)));
     let (width, height) = area.dim_in_pixel();
     let stacked = f64::from(width) / style.scale < NARROW;
     let share = if raw { 60 } else { 52 };
@@ -119,7 +126,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
                 (x1, p),
                 if truth { Colors::tint(color, 1.0) } else { Colors::tint(color, 0.45) },
             )?;
-            if (raw - p).abs() > 5e-4 {
+            if given_apart(raw, p) {
                 // The row before renormalising: a dark tick at the raw height.
                 let y = left.py_clamped(raw);
                 left.pixel_rect(rows_area, [left.px(x0) - 2.0, y - 1.0, left.px(x1) + 2.0, y + 1.0], c.text)?;
