@@ -14,6 +14,9 @@
 //   slow 4G (150 ms round trip, 1.44 Mbit/s down) and a 4× slower CPU, as
 //   Lighthouse's mobile emulation sets them, where the module's download
 //   is most of the wait (Chromium only: the DevTools protocol throttles);
+//   and how long the page keeps from answering input after its first paint,
+//   as Lighthouse counts it (each long task's part over 50 ms, summed over
+//   the 3 s after the first figure is drawn), with its longest task;
 // - memory: the renderer's memory (and the GPU process's) after
 //   LOSSLAB_BENCH_PLAY_S seconds (600 unless set) of sweeps and scrolling ÷
 //   the same page without its module, at DPR 2, both read at the page's top;
@@ -249,7 +252,10 @@ async function startupOverhead(browser, live, still, height) {
 /// ready and page open, on a phone-class profile (see the top), over
 /// `LOADS` loads of `url` (served with gzip).
 async function phoneStartup(browser, url) {
-  const times = { first_contentful_paint: [], module_download_start: [], module_download_end: [], module_ready: [], mounted: [] };
+  const times = {
+    first_contentful_paint: [], module_download_start: [], module_download_end: [], module_ready: [], mounted: [],
+    first_render: [], blocking_after_first_paint: [], longest_task_after_first_paint: [],
+  };
   for (let i = 0; i < LOADS; i++) {
     const { page, log } = await open(browser, "about:blank", { width: 412, height: 823, dpr: 1.75, touch: true, live: false });
     const session = await page.page.createCDPSession();
@@ -261,16 +267,31 @@ async function phoneStartup(browser, url) {
     });
     await session.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await page.goto(url);
-    await page.waitFor(() => performance.getEntriesByName("losslab-mounted").length > 0, null, { timeout: 60000 });
-    const at = await page.evaluate(() => {
+    await page.waitFor(() => performance.getEntriesByName("losslab-first-render").length > 0, null, { timeout: 60000 });
+    // The figures near the screen are drawn in the tasks that follow.
+    await sleep(3000);
+    const at = await page.evaluate(async () => {
       const first = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+      const fcp = first("first-contentful-paint");
+      // The long tasks (over 50 ms) since the first paint, as Lighthouse
+      // counts them for its total blocking time: the part of each over 50 ms.
+      const tasks = await new Promise((resolve) => {
+        setTimeout(() => resolve([]), 500);
+        new PerformanceObserver((list) => resolve(list.getEntries())).observe({ type: "longtask", buffered: true });
+      });
+      const after = tasks
+        .filter((t) => t.startTime + t.duration > fcp)
+        .map((t) => t.startTime + t.duration - Math.max(t.startTime, fcp));
       return {
-        first_contentful_paint: first("first-contentful-paint"),
+        first_contentful_paint: fcp,
         module_download_start: wasm?.startTime ?? NaN,
         module_download_end: wasm?.responseEnd ?? NaN,
         module_ready: first("losslab-module-ready"),
         mounted: first("losslab-mounted"),
+        first_render: first("losslab-first-render"),
+        blocking_after_first_paint: after.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+        longest_task_after_first_paint: Math.max(0, ...after),
       };
     });
     await page.close();
