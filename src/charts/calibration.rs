@@ -80,7 +80,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
         (true, _) => "fig.calibration.held-out",
         (false, _) => "fig.calibration.all",
     };
-    spec.notes_above.push(fill(t(lang, judged), &[("n", scene.evaluated.to_string())]));
+    spec.notes_above.push(fill(t(lang, judged), &[("n", scene.evaluated.to_string())]).into());
     let area = diagram;
     let mut frame = Frame::draw(area, style, &spec)?;
     if fits.is_empty() {

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
 use super::error::DrawError;
-use super::frame::{Frame, FrameSpec, Spot, Stroke, Ticks, LABEL};
+use super::frame::{Frame, FrameSpec, Note, Spot, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Style, TextStyle};
@@ -87,8 +87,12 @@ pub(super) fn draw_points_at_targets<DB: DrawingBackend>(
 /// Why there is no fit, and which points are held out, in words, for above
 /// the plot: the latter where the figure draws them hollow (`hollow`), not
 /// where its bars are the means of bins, which draw no point.
-pub(super) fn notes(scene: &BinaryScene, style: &Style, hollow: bool) -> Vec<String> {
-    no_fit_note(scene, style.lang).into_iter().chain(held_out_note(scene, style).filter(|_| hollow)).collect()
+pub(super) fn notes(scene: &BinaryScene, style: &Style, hollow: bool) -> Vec<Note> {
+    no_fit_note(scene, style.lang)
+        .into_iter()
+        .chain(held_out_note(scene, style).filter(|_| hollow))
+        .map(Note::from)
+        .collect()
 }
 
 /// "No fit, so p = 0.5 is shown: …", when the points make no fit.

@@ -82,10 +82,10 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
         })
         .collect();
     if !shares.is_empty() {
-        spec.notes_above.push(fill(t(lang, "fig.gradients.share"), &[("shares", shares.join(" · "))]));
+        spec.notes_above.push(fill(t(lang, "fig.gradients.share"), &[("shares", shares.join(" · "))]).into());
     }
     if binned {
-        spec.notes_above.push(binned_note("fig.note.binned-sum", scene.training.len(), style));
+        spec.notes_above.push(binned_note("fig.note.binned-sum", scene.training.len(), style).into());
     }
     let mut frame = Frame::draw(area, style, &spec)?;
     if fits.is_empty() {

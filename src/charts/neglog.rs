@@ -26,7 +26,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     let over = scene.points.iter().filter(|pt| pt.neg_log_p > Y_MAX || !pt.neg_log_p.is_finite()).count();
     if over > 0 {
         let key = if over == 1 { "fig.neglog.over-one" } else { "fig.neglog.over" };
-        spec.notes_above.push(fill(t(lang, key), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]));
+        spec.notes_above.push(fill(t(lang, key), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]).into());
     }
     spec.notes_above.extend(notes(scene, style, true));
     let mut frame = Frame::draw(area, style, &spec)?;

@@ -38,7 +38,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     let binned = scene.points.len() > BAR_LIMIT;
     spec.notes_above = notes(scene, style, !binned);
     if binned {
-        spec.notes_above.push(binned_note("fig.note.binned-mean", scene.points.len(), style));
+        spec.notes_above.push(binned_note("fig.note.binned-mean", scene.points.len(), style).into());
     }
     let mut frame = Frame::draw(area, style, &spec)?;
     if binned {

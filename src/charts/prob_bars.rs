@@ -69,7 +69,7 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     spec.y_title_short = t(style.lang, which.key("y-short")).into();
     spec.notes_above = notes(scene, style, !binned);
     if binned {
-        spec.notes_above.push(binned_note("fig.note.binned-mean", shown.len(), style));
+        spec.notes_above.push(binned_note("fig.note.binned-mean", shown.len(), style).into());
     }
     let mut frame = Frame::draw(area, style, &spec)?;
     let c = &style.colors;

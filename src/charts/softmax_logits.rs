@@ -36,7 +36,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     // Where smoothing asks for no gap, what holds the gaps back: above the
     // plot, clear of the median's line and its label.
     if scene.cap.is_none() {
-        spec.notes_above.push(no_cap(scene, lang).to_owned());
+        spec.notes_above.push(no_cap(scene, lang).to_owned().into());
     }
     // The median's label, and the cap's under it.
     spec.head_room = if scene.cap.is_some() { 40.0 } else { 20.0 };
@@ -98,19 +98,8 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         let y = top + style.pxf(22.0);
         let spots =
             [((x + style.pxf(5.0), y), (HPos::Left, VPos::Top)), ((x - style.pxf(5.0), y), (HPos::Right, VPos::Top))];
-        let readable = forms.iter().find_map(|text| {
-            [LABEL, 12.0, 11.0].into_iter().find_map(|px| {
-                let (at, anchor) = spots.into_iter().find(|&(at, anchor)| frame.fits(area, text, at, px, anchor))?;
-                Some((text, at, TextStyle::bold(px, c.accent, anchor)))
-            })
-        });
-        match readable {
-            Some((text, at, set)) => frame.label(area, text, &[at], set)?,
-            None => {
-                let (at, anchor) = spots[1];
-                frame.label_or_smaller(area, &forms[1], &[at], TextStyle::bold(LABEL, c.accent, anchor))?
-            }
-        };
+        let set = TextStyle::bold(LABEL, c.accent, spots[0].1);
+        frame.label_in_a_form(area, &forms.each_ref().map(String::as_str), &spots, set, 11.0)?;
     }
     frame.finish(area)
 }

@@ -5,7 +5,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Drawn};
-use super::frame::{Frame, FrameSpec, Ticks, LABEL};
+use super::frame::{Frame, FrameSpec, Note, Ticks, LABEL};
 use super::image::CellBackend;
 use super::plot_map::Axis;
 use super::softmax_regions::fit_note;
@@ -56,18 +56,14 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     // plot: in its corner the tallest bar's value crowded it (to 9 px on
     // phones of 360 to 460 pixels, and wherever the true class's bar is
     // the last). The loss's name in short ("CE") where whole it would take
-    // two lines (the y ticks' band and the margins take some 64 pixels).
+    // two lines.
     spec.notes_above = shown.map_or_else(Vec::new, |(_, point, fit)| {
         let ce = [("k", point.class.to_string()), ("ce", fixed(fit.cross_entropy, 4))];
-        let whole = fill(t(lang, "fig.softmax-probs.ce"), &ce);
-        let room = f64::from(area.dim_in_pixel().0) - style.pxf(64.0);
-        let fits = style.text_width(&whole, NOTE_PX) <= room;
-        let mut lines = vec![if fits { whole } else { fill(t(lang, "fig.softmax-probs.ce.short"), &ce) }];
+        let [whole, short] = ["fig.softmax-probs.ce", "fig.softmax-probs.ce.short"].map(|key| fill(t(lang, key), &ce));
+        let mut lines = vec![Note::or_short(whole, short)];
         if scene.alpha > 0.0 || scene.gamma > 0.0 {
-            lines.push(fill(
-                t(lang, "fig.softmax-probs.loss"),
-                &[("a", fixed(scene.alpha, 2)), ("g", fixed(scene.gamma, 1)), ("loss", fixed(fit.loss, 4))],
-            ));
+            let values = [("a", fixed(scene.alpha, 2)), ("g", fixed(scene.gamma, 1)), ("loss", fixed(fit.loss, 4))];
+            lines.push(fill(t(lang, "fig.softmax-probs.loss"), &values).into());
         }
         lines
     });
@@ -97,9 +93,9 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         // under 11 px (a phone of 400 pixels: it was set at 9.5), or with
         // the function's name in short ("CCE") on the smallest phones.
         for (n, forms) in call_lines(forms, lang).iter().enumerate() {
-            let at = (style.pxf(16.0), bottom + style.pxf(50.0 + 18.0 * n as f64));
-            let set = TextStyle::regular(NOTE_PX, c.muted, (HPos::Left, VPos::Top));
-            frame.label_in_a_form(area, &forms.each_ref().map(String::as_str), &[at], set, 11.0)?;
+            let spot = ((style.pxf(16.0), bottom + style.pxf(50.0 + 18.0 * n as f64)), (HPos::Left, VPos::Top));
+            let set = TextStyle::regular(NOTE_PX, c.muted, spot.1);
+            frame.label_in_a_form(area, &forms.each_ref().map(String::as_str), &[spot], set, 11.0)?;
         }
     }
     frame.finish(area)

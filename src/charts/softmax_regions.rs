@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::area::{Area, Done, Drawn};
 use super::class_marks::class_mark;
-use super::frame::{Frame, FrameSpec, Stroke, Ticks};
+use super::frame::{Frame, FrameSpec, Note, Stroke, Ticks};
 use super::image::{CellBackend, Cells};
 use super::lines::r;
 use super::plot_map::Axis;
@@ -33,7 +33,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     spec.y_ticks = Ticks::Auto(6);
     spec.x_title = t(lang, "fig.softmax-regions.x").into();
     spec.y_title = t(lang, "fig.softmax-regions.y").into();
-    spec.notes_above.extend(figure_note(scene, lang));
+    spec.notes_above.extend(figure_note(scene, lang).map(Note::from));
     let mut frame = Frame::draw(area, style, &spec)?;
     key(&mut frame, area, scene.classes)?;
     if let Some(model) = &scene.model {

@@ -77,29 +77,32 @@ impl Frame<'_> {
     }
 
     /// The first of `forms` (a text's whole form, then shorter ones) that
-    /// has room at a candidate at `floor` px or more, as large as it has
-    /// room for, up to `set`'s size; where none has, the last as
-    /// [`Frame::label_or_smaller`] sets it. Returns whether it was drawn.
+    /// has room at one of `spots` at `floor` px or more, as large as it has
+    /// room for, up to `set`'s size, at the first spot with room; where
+    /// none has, the last form at the last spot as
+    /// [`Frame::label_or_smaller`] sets it. Each spot gives its own anchor.
+    /// Returns whether it was drawn.
     pub fn label_in_a_form<DB: DrawingBackend>(
         &mut self,
         area: &Area<DB>,
         forms: &[&str],
-        candidates: &[(f64, f64)],
+        spots: &[Spot],
         set: TextStyle,
         floor: f64,
     ) -> Result<bool, DrawError> {
         for form in forms {
             let mut size = set.size_css;
             while size >= floor {
-                if candidates.iter().any(|&at| self.fits(area, form, at, size, set.anchor)) {
-                    return self.label(area, form, candidates, set.sized(size));
+                if let Some(&(at, anchor)) = spots.iter().find(|&&(at, anchor)| self.fits(area, form, at, size, anchor))
+                {
+                    return self.label(area, form, &[at], TextStyle { anchor, ..set.sized(size) });
                 }
                 size -= 0.5;
             }
         }
-        match forms.last() {
-            Some(last) => self.label_or_smaller(area, last, candidates, set),
-            None => Ok(false),
+        match (forms.last(), spots.last()) {
+            (Some(last), Some(&(at, anchor))) => self.label_or_smaller(area, last, &[at], TextStyle { anchor, ..set }),
+            _ => Ok(false),
         }
     }
 

@@ -86,7 +86,42 @@ pub struct FrameSpec {
     /// Notes in words above the plot, under the y title: what the data was
     /// judged on, a figure's readout. The plot moves down to make room, so
     /// that they cover none of it ([`Frame::note`] writes over the plot).
-    pub notes_above: Vec<String>,
+    pub notes_above: Vec<Note>,
+}
+
+/// A note in words, and a shorter form of it, if it has one, for where
+/// whole it would take more than one line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub whole: String,
+    pub short: Option<String>,
+}
+
+impl Note {
+    pub fn or_short(whole: String, short: String) -> Note {
+        Note { whole, short: Some(short) }
+    }
+
+    /// Its whole form, or its short one where the whole takes more than
+    /// one line `width` wide.
+    fn within(&self, style: &Style, width: f64) -> &str {
+        match &self.short {
+            Some(short) if note_lines(style, &self.whole, width).len() > 1 => short,
+            _ => &self.whole,
+        }
+    }
+}
+
+impl From<String> for Note {
+    fn from(whole: String) -> Note {
+        Note { whole, short: None }
+    }
+}
+
+impl From<&str> for Note {
+    fn from(whole: &str) -> Note {
+        whole.to_owned().into()
+    }
 }
 
 impl FrameSpec {
@@ -268,12 +303,14 @@ impl<'s> Frame<'s> {
         let mut lines_over: Vec<String> = Vec::new();
         let mut any_over = false;
         for note in &spec.notes_above {
-            let lines = note_lines(style, note, col_right - s(4.0) - left);
+            let width = col_right - s(4.0) - left;
+            let lines = note_lines(style, note.within(style, width), width);
             let height = (notes_above.len() + lines.len()) as f64 * line_height + s(4.0);
             if !any_over && bottom - top - height >= s(80.0) {
                 notes_above.extend(lines);
             } else {
-                lines_over.extend(note_lines(style, note, right - left - s(12.0)));
+                let width = right - left - s(12.0);
+                lines_over.extend(note_lines(style, note.within(style, width), width));
                 any_over = true;
             }
         }
@@ -945,7 +982,7 @@ mod tests {
         let notes = ["judged on all 10 points (none is held out)", "280 training points: each bar sums one bin"];
         let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
         spec.y_title = "fraction".into();
-        spec.notes_above = notes.map(String::from).to_vec();
+        spec.notes_above = notes.map(Note::from).to_vec();
         let mut splits = Vec::new();
         for height in (150..=400).step_by(10) {
             let mut painting = Painting::default();
@@ -1003,7 +1040,7 @@ mod tests {
         let mut spec = FrameSpec::new(Axis::linear(-2.5, 2.5), Axis::linear(0.0, 5.0));
         spec.y_ticks = Ticks::Auto(5);
         spec.y_title = "sum of ∂loss/∂z in the bin".into();
-        spec.notes_above = notes.map(String::from).to_vec();
+        spec.notes_above = notes.map(Note::from).to_vec();
         let mut over = 0;
         // (A plot less than twice the notes' band keeps all of its height
         // for the data, and the notes veil its top.)
@@ -1128,6 +1165,36 @@ mod tests {
             }
             let veiled = painting.calls().any(|(code, _)| code == Op::FillRect as u8);
             assert_eq!(veiled, !above, "{size:?}: a veil under the note only over the plot");
+        }
+    }
+
+    /// A note with a short form is written whole where whole it takes one
+    /// line, and short where it would take more, above the plot (wide
+    /// enough, tall enough) or over it (where the plot is low); the short
+    /// form is not wrapped when it fits.
+    #[test]
+    fn a_note_is_written_short_only_where_whole_it_would_wrap() {
+        use plotters::prelude::IntoDrawingArea;
+
+        use crate::charts::painting::{Painter, Painting};
+
+        let style = Style::default();
+        let (whole, short) = ("cross-entropy = −log p_1 = 0.0941", "CE = −log p_1 = 0.0941");
+        let mut spec = FrameSpec::new(Axis::linear(0.0, 1.0), Axis::linear(0.0, 1.0));
+        spec.notes_above.push(Note::or_short(whole.into(), short.into()));
+        let width = style.text_width(whole, NOTE_PX);
+        let roomy = (width as u32 + 120, 300);
+        let narrow = (width as u32 + 20, 300);
+        let low = (width as u32 + 60, 120);
+        for (size, expected) in [(roomy, whole), (narrow, short), (low, short)] {
+            let mut painting = Painting::default();
+            {
+                let area = Painter::new(&mut painting, size).into_drawing_area();
+                Frame::draw(&area, &style, &spec).unwrap().finish(&area).unwrap();
+            }
+            let written: Vec<&str> =
+                painting.text_calls().map(|(text, _)| text).filter(|t| t.contains("log")).collect();
+            assert_eq!(written, [expected], "{size:?}");
         }
     }
 
