@@ -195,9 +195,18 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             let at = right.p(i + 0.5, s.loss.max(s.sparse_loss).min(y_max));
             right.label_above(losses_area, &texts[0].2, at, LABEL, false)?;
         } else {
+            // Each over its bar, at the largest size down to 11 px at which
+            // the two keep a label's gap apart: on a phone, in a face wider
+            // than the estimate, at the labels' size they met, and the
+            // second was left out.
+            let apart = |px: f64| {
+                let half = |text: &str| style.text_width(text, px) / 2.0;
+                right.px(texts[1].0) - right.px(texts[0].0) >= half(&texts[0].2) + half(&texts[1].2) + style.pxf(2.0)
+            };
+            let px = [LABEL, 12.5, 12.0, 11.5, 11.0].into_iter().find(|&px| apart(px)).unwrap_or(LABEL);
             for (x, loss, text) in &texts {
                 let at = right.p(*x, loss.min(y_max));
-                right.label_above(losses_area, text, at, LABEL, false)?;
+                right.label_above(losses_area, text, at, px, false)?;
             }
         }
     }
@@ -267,6 +276,25 @@ mod tests {
                     style.face,
                     [l, t, r, b]
                 );
+            }
+        }
+    }
+
+    /// On a phone, with rows given unnormalised, every loss is written,
+    /// at 11 px or more: in a face wider than the estimate the integer
+    /// label's loss (1.9459) met the one-hot label's beside it and was left
+    /// out.
+    #[test]
+    fn on_a_phone_every_loss_is_written() {
+        let state = State::from_query("cp=[[0.05,0.95,0],[0.2,1.6,0.2]]").state;
+        let scene = Scene::from_state(&state);
+        for style in test_styles() {
+            let painting = painted_on_a_phone(Figure::Cce, &scene, &style);
+            for loss in ["0.0513", "2.3026", "1.9459"] {
+                let call = painting.text_call(loss).unwrap_or_else(|| {
+                    panic!("{:?} face {}: {loss} in {:?}", style.lang, style.face, painting.words())
+                });
+                assert!(call[2] >= 11.0, "{:?} face {}: {loss} at {} px", style.lang, style.face, call[2]);
             }
         }
     }
