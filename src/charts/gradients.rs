@@ -56,20 +56,14 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, binary: 
     // under 11.5 px (the smallest phones, in a face wider than the
     // estimate: 10.1 px), cross-entropy is named "CE", as the article's
     // formula names it.
-    let names: Vec<&str> = fits.iter().map(|(_, f)| short_name(f.contender, lang)).collect();
-    let width = f64::from(area.dim_in_pixel().0);
-    let names: Vec<&str> = match KeyLine::below(style, &names, width) {
-        KeyLine::BelowInTwo => fits
-            .iter()
-            .map(|(_, f)| match f.contender {
-                Contender::CrossEntropy => t(lang, "fit-name.ce.short"),
-                other => short_name(other, lang),
-            })
-            .collect(),
-        _ => names,
+    let name = |contender: Contender, ce_short: bool| match contender {
+        Contender::CrossEntropy if ce_short => t(lang, "fit-name.ce.short"),
+        other => short_name(other, lang),
     };
+    let whole: Vec<&str> = fits.iter().map(|(_, f)| name(f.contender, false)).collect();
+    let ce_short = matches!(KeyLine::below(style, &whole, f64::from(area.dim_in_pixel().0)), KeyLine::BelowInTwo);
     let key: Vec<(plotters::style::RGBAColor, &str)> =
-        fits.iter().zip(names).map(|(&(i, _), name)| (Colors::tint(c.fits[i], 1.0), name)).collect();
+        fits.iter().map(|&(i, f)| (Colors::tint(c.fits[i], 1.0), name(f.contender, ce_short))).collect();
     let key_line = KeyLine::Below;
     spec.bottom_extra = key_line.room_below();
     // The misclassified points' share of each fit's pull, each fit's name

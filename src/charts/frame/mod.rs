@@ -447,25 +447,27 @@ impl<'s> Frame<'s> {
                 .map(|(i, (v, label))| (frame.px(*v), shorts.filter(|_| short).map_or(label.as_str(), |s| &s[i])))
                 .collect()
         };
-        // Given ticks each name something (a row, a class, a point): set
-        // smaller, or in short, where that lets every one of them be read;
-        // else, as "nice" ticks are, a label that would meet the one before
-        // is left out.
-        let meets = |(x, label): &(f64, &str), size: f64, last_right: f64| {
-            let half = style.text_width(label, size) / 2.0;
-            (x - half <= last_right + s(4.0), x + half)
-        };
-        let all_fit = |ticks: &[(f64, &str)], size: f64| {
+        // Which of `ticks` are written at `size`: a label that would meet
+        // the one written before it is left out.
+        let written = |ticks: &[(f64, &str)], size: f64| -> Vec<bool> {
             let mut last_right = f64::NEG_INFINITY;
-            ticks.iter().all(|tick| {
-                let (meet, right) = meets(tick, size, last_right);
-                last_right = right;
-                !meet
-            })
+            let written = |&(x, label): &(f64, &str)| {
+                let half = style.text_width(label, size) / 2.0;
+                let apart = x - half > last_right + s(4.0);
+                if apart {
+                    last_right = x + half;
+                }
+                apart
+            };
+            ticks.iter().map(written).collect()
         };
         let (whole, short) = (at(false), shorts.map(|_| at(true)));
-        // The whole labels a little smaller, then the short ones at any
-        // size, then the whole ones at the smallest sizes.
+        // Given ticks each name something (a row, a class, a point): set
+        // smaller, or in short, where that lets every one of them be read:
+        // the whole labels a little smaller, then the short ones at any
+        // size, then the whole ones at the smallest sizes. Else, as "nice"
+        // ticks are, at the ticks' size, each left out where it would meet
+        // the one before.
         const TRIES: [(bool, f64); 10] = [
             (false, TICK_PX),
             (false, 12.0),
@@ -478,28 +480,21 @@ impl<'s> Frame<'s> {
             (false, 10.0),
             (false, SMALLEST_TEXT_PX),
         ];
+        let every_one = |&(in_short, px): &(bool, f64)| {
+            let ticks = if in_short { short.as_ref()? } else { &whole };
+            let shown = written(ticks, px);
+            shown.iter().all(|&w| w).then_some((ticks, px, shown))
+        };
         let chosen = match spec.x_ticks {
-            Ticks::At(_) => TRIES.into_iter().find(|&(in_short, px)| match (in_short, &short) {
-                (false, _) => all_fit(&whole, px),
-                (true, Some(short)) => all_fit(short, px),
-                (true, None) => false,
-            }),
+            Ticks::At(_) => TRIES.iter().find_map(every_one),
             _ => None,
         };
-        let (x_ticks, tick_px) = match (chosen, short) {
-            (Some((true, px)), Some(short)) => (short, px),
-            (Some((_, px)), _) => (whole, px),
-            (None, _) => (whole, TICK_PX),
-        };
+        let (x_ticks, tick_px, shown) = chosen.unwrap_or_else(|| (&whole, TICK_PX, written(&whole, TICK_PX)));
         let x_text = style.text(tick_px, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
-        let mut last_right = f64::NEG_INFINITY;
-        for tick in &x_ticks {
-            let (x, label) = *tick;
+        for (&(x, label), shown) in x_ticks.iter().zip(shown) {
             area.draw(&Pixels::line(&[(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
-            let (meet, right) = meets(tick, tick_px, last_right);
-            if !meet {
+            if shown {
                 put(area, label, (x, axis_y + s(8.0)), x_text)?;
-                last_right = right;
             }
         }
         if !y_title.is_empty() {
