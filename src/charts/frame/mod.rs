@@ -102,12 +102,13 @@ impl Note {
         Note { whole, short: Some(short) }
     }
 
-    /// Its whole form, or its short one where the whole takes more than
-    /// one line `width` wide.
-    fn within(&self, style: &Style, width: f64) -> &str {
+    /// Its lines `width` wide: the whole form's, or the short form's where
+    /// the whole takes more than one line.
+    fn lines(&self, style: &Style, width: f64) -> Vec<String> {
+        let whole = note_lines(style, &self.whole, width);
         match &self.short {
-            Some(short) if note_lines(style, &self.whole, width).len() > 1 => short,
-            _ => &self.whole,
+            Some(short) if whole.len() > 1 => note_lines(style, short, width),
+            _ => whole,
         }
     }
 }
@@ -303,14 +304,12 @@ impl<'s> Frame<'s> {
         let mut lines_over: Vec<String> = Vec::new();
         let mut any_over = false;
         for note in &spec.notes_above {
-            let width = col_right - s(4.0) - left;
-            let lines = note_lines(style, note.within(style, width), width);
+            let lines = note.lines(style, col_right - s(4.0) - left);
             let height = (notes_above.len() + lines.len()) as f64 * line_height + s(4.0);
             if !any_over && bottom - top - height >= s(80.0) {
                 notes_above.extend(lines);
             } else {
-                let width = right - left - s(12.0);
-                lines_over.extend(note_lines(style, note.within(style, width), width));
+                lines_over.extend(note.lines(style, right - left - s(12.0)));
                 any_over = true;
             }
         }
@@ -447,19 +446,16 @@ impl<'s> Frame<'s> {
                 .map(|(i, (v, label))| (frame.px(*v), shorts.filter(|_| short).map_or(label.as_str(), |s| &s[i])))
                 .collect()
         };
-        // Which of `ticks` are written at `size`: a label that would meet
-        // the one written before it is left out.
-        let written = |ticks: &[(f64, &str)], size: f64| -> Vec<bool> {
-            let mut last_right = f64::NEG_INFINITY;
-            let written = |&(x, label): &(f64, &str)| {
-                let half = style.text_width(label, size) / 2.0;
-                let apart = x - half > last_right + s(4.0);
-                if apart {
-                    last_right = x + half;
-                }
-                apart
-            };
-            ticks.iter().map(written).collect()
+        // Whether a tick's label at `size` keeps apart from the one written
+        // before it, which ends at `last_right`; where it does, it is
+        // written and ends the line so far.
+        let apart = |last_right: &mut f64, &(x, label): &(f64, &str), size: f64| {
+            let half = style.text_width(label, size) / 2.0;
+            let apart = x - half > *last_right + s(4.0);
+            if apart {
+                *last_right = x + half;
+            }
+            apart
         };
         let (whole, short) = (at(false), shorts.map(|_| at(true)));
         // Given ticks each name something (a row, a class, a point): set
@@ -480,16 +476,21 @@ impl<'s> Frame<'s> {
             (false, 10.0),
             (false, SMALLEST_TEXT_PX),
         ];
+        // A size that writes every one of them, each measured once, up to
+        // the first that would meet the one before it.
         let every_one = |&(in_short, px): &(bool, f64)| {
             let ticks = if in_short { short.as_ref()? } else { &whole };
-            let shown = written(ticks, px);
-            shown.iter().all(|&w| w).then_some((ticks, px, shown))
+            let mut last_right = f64::NEG_INFINITY;
+            ticks.iter().all(|tick| apart(&mut last_right, tick, px)).then_some((ticks, px, vec![true; ticks.len()]))
         };
         let chosen = match spec.x_ticks {
             Ticks::At(_) => TRIES.iter().find_map(every_one),
             _ => None,
         };
-        let (x_ticks, tick_px, shown) = chosen.unwrap_or_else(|| (&whole, TICK_PX, written(&whole, TICK_PX)));
+        let (x_ticks, tick_px, shown) = chosen.unwrap_or_else(|| {
+            let mut last_right = f64::NEG_INFINITY;
+            (&whole, TICK_PX, whole.iter().map(|tick| apart(&mut last_right, tick, TICK_PX)).collect())
+        });
         let x_text = style.text(tick_px, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
         for (&(x, label), shown) in x_ticks.iter().zip(shown) {
             area.draw(&Pixels::line(&[(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
