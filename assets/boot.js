@@ -60,22 +60,37 @@ function explain(error) {
 
 const lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
 
-/// Resolves once the page's first contentful paint is on the screen (or
-/// after a while where nothing paints, as in a hidden tab, or where the
-/// browser does not say).
+/// Resolves once the page's first contentful paint is on the screen: where
+/// the browser says so, or once a frame that held the article's beginning
+/// has been drawn and the next one begun (the browser's word comes late
+/// while it lays out the rest of the article: on a phone-class profile,
+/// up to a second after the paint); or a while after the document is
+/// parsed where nothing paints, as in a hidden tab.
 const painted = () =>
   new Promise((resolve) => {
-    setTimeout(resolve, 1500);
-    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) {
-      requestAnimationFrame(() => setTimeout(resolve));
-      return;
-    }
+    if (performance.getEntriesByName("first-contentful-paint").length > 0) return resolve();
+    parsed().then(() => setTimeout(resolve, 1500));
+    const frame = () =>
+      requestAnimationFrame(() =>
+        document.querySelector("main") ? requestAnimationFrame(() => setTimeout(resolve)) : frame());
+    frame();
+    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return;
     new PerformanceObserver((list, observer) => {
       if (list.getEntriesByName("first-contentful-paint").length === 0) return;
       observer.disconnect();
       resolve();
     }).observe({ type: "paint", buffered: true });
   });
+
+/// Resolves once the whole document is parsed: this script runs as soon as
+/// it arrives (it is `async`), so that the module's downloads can begin at
+/// the first paint, not after a phone has laid out the whole article; the
+/// module opens onto the whole document, and a line saying why it could not
+/// goes into it.
+const parsed = () =>
+  document.readyState === "loading"
+    ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
+    : Promise.resolve();
 
 async function start() {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
@@ -98,6 +113,7 @@ async function start() {
   await losslab.default({ module_or_path: wasm });
   performance.mark("losslab-module-ready");
   await wordsOfPage;
+  await parsed();
   // The page answers input between compiling the module and opening it.
   await new Promise((resolve) => setTimeout(resolve));
   losslab.open(load);
@@ -146,11 +162,12 @@ function run() {
   start()
     .then(
       () => true,
-      (error) => {
-        if (leaving) addEventListener("pageshow", (event) => event.persisted && location.reload());
-        else explain(error);
-        return false;
-      },
+      (error) =>
+        parsed().then(() => {
+          if (leaving) addEventListener("pageshow", (event) => event.persisted && location.reload());
+          else explain(error);
+          return false;
+        }),
     )
     .finally(() => events.forEach((event) => removeEventListener(event, leave)))
     .then((started) => started && drawn())
