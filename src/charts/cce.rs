@@ -9,7 +9,7 @@ use plotters::style::RGBColor;
 use super::area::{Area, Drawn};
 use super::calibration::NARROW;
 use super::frame::{
-    nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL,
+    nice_ticks, swatch_key_width, y_title_span, Frame, FrameSpec, KeyLine, Stroke, Ticks, KEY_LINE, LABEL, LABEL_GAP,
 };
 use super::lines::Lines;
 use super::plot_map::Axis;
@@ -201,7 +201,8 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &CceScene, style: &Style) 
             // second was left out.
             let apart = |px: f64| {
                 let half = |text: &str| style.text_width(text, px) / 2.0;
-                right.px(texts[1].0) - right.px(texts[0].0) >= half(&texts[0].2) + half(&texts[1].2) + style.pxf(2.0)
+                right.px(texts[1].0) - right.px(texts[0].0)
+                    >= half(&texts[0].2) + half(&texts[1].2) + style.pxf(LABEL_GAP)
             };
             let px = [LABEL, 12.5, 12.0, 11.5, 11.0].into_iter().find(|&px| apart(px)).unwrap_or(LABEL);
             for (x, loss, text) in &texts {

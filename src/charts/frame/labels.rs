@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::clip::runs_through_part;
 use super::text::SMALLEST_TEXT_PX;
-use super::{Frame, Spot};
+use super::{Frame, Spot, LABEL_GAP};
 use crate::charts::area::{Area, Done};
 use crate::charts::error::DrawError;
 use crate::charts::style::{TextStyle, Weight};
@@ -80,7 +80,8 @@ impl Frame<'_> {
     /// has room at one of `spots` at `floor` px or more, as large as it has
     /// room for, up to `set`'s size, at the first spot with room; where
     /// none has, the last form at the last spot as
-    /// [`Frame::label_or_smaller`] sets it. Each spot gives its own anchor.
+    /// [`Frame::label_or_smaller`] sets it. The words take `set`'s colour
+    /// and weight; each spot gives its own anchor (`set`'s is not read).
     /// Returns whether it was drawn.
     pub fn label_in_a_form<DB: DrawingBackend>(
         &mut self,
@@ -178,7 +179,7 @@ impl Frame<'_> {
             VPos::Bottom => y - ht,
         };
         let rect = [x0, y0, x0 + w, y0 + ht];
-        let pad = self.style.pxf(2.0);
+        let pad = self.style.pxf(LABEL_GAP);
         // Where the face runs wider than the estimate, its widest
         // letters (=, N) run wider still: such a face's label keeps as
         // much again clear of the figure's sides.

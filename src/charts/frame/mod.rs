@@ -912,6 +912,9 @@ fn kept_inside(x: f64, half: f64, width: f64, margin: f64) -> f64 {
 /// The label size used for direct labels, re-exported for figures.
 pub const LABEL: f64 = LABEL_PX;
 
+/// How far apart, in CSS pixels, two labels keep.
+pub const LABEL_GAP: f64 = 2.0;
+
 impl crate::scene::BinaryPoint {
     /// The point's marker: its class's shape, hollow when held out.
     pub fn mark(&self) -> Mark {
