@@ -481,20 +481,21 @@ impl<'s> Frame<'s> {
         let every_one = |&(in_short, px): &(bool, f64)| {
             let ticks = if in_short { short.as_ref()? } else { &whole };
             let mut last_right = f64::NEG_INFINITY;
-            ticks.iter().all(|tick| apart(&mut last_right, tick, px)).then_some((ticks, px, vec![true; ticks.len()]))
+            ticks.iter().all(|tick| apart(&mut last_right, tick, px)).then_some((ticks, px))
         };
         let chosen = match spec.x_ticks {
             Ticks::At(_) => TRIES.iter().find_map(every_one),
             _ => None,
         };
-        let (x_ticks, tick_px, shown) = chosen.unwrap_or_else(|| {
-            let mut last_right = f64::NEG_INFINITY;
-            (&whole, TICK_PX, whole.iter().map(|tick| apart(&mut last_right, tick, TICK_PX)).collect())
-        });
+        // Else the whole labels at the ticks' size, each written where it
+        // keeps apart from the one before, measured as it is drawn.
+        let every_one_written = chosen.is_some();
+        let (x_ticks, tick_px) = chosen.unwrap_or((&whole, TICK_PX));
         let x_text = style.text(tick_px, c.muted, Weight::Regular, (HPos::Center, VPos::Top));
-        for (&(x, label), shown) in x_ticks.iter().zip(shown) {
+        let mut last_right = f64::NEG_INFINITY;
+        for tick @ &(x, label) in x_ticks {
             area.draw(&Pixels::line(&[(r(x), r(axis_y)), (r(x), r(axis_y + s(5.0)))], axis))?;
-            if shown {
+            if every_one_written || apart(&mut last_right, tick, tick_px) {
                 put(area, label, (x, axis_y + s(8.0)), x_text)?;
             }
         }
