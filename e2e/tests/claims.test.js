@@ -126,3 +126,24 @@ test("an embed of the calibration figure with its controls", async () => {
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test("the scorecard sits whole in a 560 px column, and scrolls in its own box on a phone", async () => {
+  for (const query of ["", "&lang=zh"]) {
+    for (const [width, whole] of [[560, true], [360, false]]) {
+      const { page, log } = await open(site.browser, `${site.base}?embed=confusion${query}`, { width, height: 900, dpr: 2 });
+      const box = await page.evaluate(() => {
+        const card = document.querySelector(".scorecard");
+        return { scroll: card.scrollWidth, client: card.clientWidth, overflow: getComputedStyle(card).overflowX };
+      });
+      const where = `${query ? "Chinese" : "English"} at ${width} px: the table ${box.scroll} px in ${box.client}`;
+      assert.equal(whole, box.scroll <= box.client + 1, where);
+      assert.equal(box.overflow, "auto", where);
+      if (!whole) {
+        await page.evaluate(() => document.querySelector(".scorecard").scrollIntoView({ block: "center", behavior: "instant" }));
+        await page.screenshot(`${shots}/claims-scorecard-${width}${query ? "-zh" : ""}.png`);
+      }
+      assert.deepEqual(log.errors, []);
+      await page.close();
+    }
+  }
+});
