@@ -48,13 +48,15 @@ fn literal(text: &str) -> &str {
     }
 }
 
-/// The array assigned to `name`: `name = np.array(…)` or `name = torch.tensor(…)`.
+/// The array assigned to `name`: `name = np.array(…)` or `name = torch.tensor(…)`,
+/// on its line or, a long one, broken over the lines after it.
 fn array(code: &str, name: &str) -> Option<NdArray<f64>> {
-    let line = code
-        .lines()
-        .find(|l| l.starts_with(&format!("{name} = np.array(")) || l.starts_with(&format!("{name} = torch.tensor(")))?;
-    let inner = &line[line.find('(')? + 1..];
-    Some(parse_list(&python_to_list(literal(inner))).unwrap_or_else(|e| panic!("{name}: {e:?} in {line}")))
+    let starts = [format!("{name} = np.array("), format!("{name} = torch.tensor(")];
+    let at = code.lines().find(|l| starts.iter().any(|s| l.starts_with(s)))?;
+    let from = at.as_ptr() as usize - code.as_ptr() as usize;
+    let inner = &code[from + at.find('(')? + 1..];
+    let text = literal(inner);
+    Some(parse_list(&python_to_list(text)).unwrap_or_else(|e| panic!("{name}: {e:?} in {text}")))
 }
 
 /// The text after the first `key=`.

@@ -54,12 +54,80 @@ pub(super) fn page_shows(shown: Shown<'_>) -> (u8, &str) {
     }
 }
 
-/// An array as a Python list (integers for class indices).
+/// An array as a Python list (integers for class indices). One too long
+/// for a line is broken as black breaks it: after its opening bracket, its
+/// items four spaces in, as many to a line as fit in [`LINE`] characters,
+/// each line ending in a comma, and its closing bracket on a line of its
+/// own (a twin of 200 points in the plane was one line of 2 500 characters).
+///
+/// ```text
+/// X = np.array([
+///     [-1.25, 0.5], [0.75, 2.0], …,
+///     [1.5, -0.25],
+/// ], dtype="float64")
+/// ```
 pub(super) fn list(shape: &[usize], data: &[f64], whole: bool) -> String {
-    python_list(shape, data, whole)
+    let flat = python_list(shape, data, whole);
+    let Some((&n, rest)) = shape.split_first() else { return flat };
+    if flat.len() <= LINE {
+        return flat;
+    }
+    let step: usize = rest.iter().product();
+    let mut out = String::from("[\n");
+    let mut line = String::new();
+    for item in (0..n).map(|i| python_list(rest, &data[i * step..(i + 1) * step], whole)) {
+        // The line with ", ", the item and the comma that ends a line.
+        if !line.is_empty() && INDENT.len() + line.len() + 2 + item.len() + 1 > LINE {
+            out.push_str(INDENT);
+            out.push_str(&line);
+            out.push_str(",\n");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(", ");
+        }
+        line.push_str(&item);
+    }
+    out.push_str(INDENT);
+    out.push_str(&line);
+    out.push_str(",\n]");
+    out
 }
+
+/// The longest line a list is written on, in characters (black's default
+/// is 88; a column of code on the page shows about 80).
+const LINE: usize = 76;
+
+/// The indent of a broken list's items.
+const INDENT: &str = "    ";
 
 /// A number as a Python literal.
 pub(super) fn number(x: f64) -> String {
     python(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calculator::parse_list;
+
+    /// A short list stays on its line; a long one is broken between its
+    /// items into lines no longer than [`LINE`], and reads back as the
+    /// same numbers, in the same shape.
+    #[test]
+    fn a_list_longer_than_a_line_is_broken_between_its_items() {
+        assert_eq!(list(&[2, 2], &[0.05, 0.95, 1.0, 0.0], false), "[[0.05, 0.95], [1.0, 0.0]]");
+        let points: Vec<f64> = (0..400).map(|i| f64::from(i) * 0.37 - 50.0).collect();
+        for (shape, whole) in [(vec![200, 2], false), (vec![400], true), (vec![400], false)] {
+            let text = list(&shape, &points, whole);
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!((lines[0], *lines.last().unwrap()), ("[", "]"), "{shape:?}");
+            for line in &lines[1..lines.len() - 1] {
+                assert!(line.starts_with(INDENT) && line.ends_with(',') && line.len() <= LINE, "{line:?}");
+            }
+            let back = parse_list(&text).unwrap();
+            assert_eq!(back.shape, shape);
+            assert!(back.data.iter().zip(&points).all(|(a, b)| a.to_bits() == b.to_bits()), "{shape:?}");
+        }
+    }
 }
