@@ -115,6 +115,19 @@ fn python_syntax(codes: &[String]) -> Result<(), String> {
     }
 }
 
+/// The widest a line of a twin may be, in columns (black's default; a
+/// Chinese character takes two): about what a column of code on the page
+/// shows, so that a twin scrolls sideways only on a phone.
+const COLUMNS: usize = 88;
+
+/// The lines of `code` wider than [`COLUMNS`], its last aside: the comment
+/// with what the page shows, a value or why there is none, in words.
+fn too_wide(code: &str) -> Vec<&str> {
+    let width = |line: &str| line.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum::<usize>();
+    let lines: Vec<&str> = code.lines().collect();
+    lines[..lines.len().saturating_sub(1)].iter().copied().filter(|l| width(l) > COLUMNS).collect()
+}
+
 fn parses_as_python(code: &str) -> bool {
     python_syntax(&[code.to_owned()]).map_err(|e| eprintln!("{e}")).is_ok()
 }
@@ -142,6 +155,7 @@ fn check_loss_call(call: &Value) -> Option<String> {
     let from_logits = args["from_logits"].as_bool().unwrap_or(torch && function == "binary_focal_crossentropy");
     let dtype = call["dtype"].as_str().unwrap_or("float32");
     let context = format!("{call}\n{code}");
+    assert_eq!(too_wide(code), Vec::<&str>::new(), "{context}");
 
     let y_true = json_array(&args["y_true"]);
     let written = array(code, "y_true").unwrap();
@@ -638,6 +652,31 @@ fn chinese_code_twins_differ_only_in_their_comments() {
             let (a, b) = (code::code(&en, block), code::code(&zh, block));
             assert_ne!(a, b, "{}: the comments are translated", block.word());
             assert_eq!(code_lines(&a), code_lines(&b), "{}", block.word());
+        }
+    }
+}
+
+/// Every page twin, in the page's states that write the most, keeps to
+/// [`COLUMNS`]: its long lists broken between their items, its long calls
+/// between their arguments.
+#[test]
+fn every_twin_keeps_to_black_s_columns() {
+    let queries = [
+        "",
+        "lang=zh",
+        "data=imbalanced&smooth=0.2&C=0.5",
+        "data=overlap&lang=zh",
+        "softmax-smoothing=0.2&softmax-gamma=1.5&softmax-C=0.5",
+        "softmax-smoothing=0.1&lang=zh",
+        "gamma=0.5&alpha=0.6&balance=1",
+        "gamma=5&smooth=0.3&lang=zh",
+        "bw=[1, 0.5, 2, 1]&bls=0.2&smooth=0.1&balance=1",
+    ];
+    for query in queries {
+        let model = page(query);
+        for block in CodeBlock::ALL {
+            let text = code::code(&model, block);
+            assert_eq!(too_wide(&text), Vec::<&str>::new(), "{query:?} {}:\n{text}", block.word());
         }
     }
 }

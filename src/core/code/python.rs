@@ -54,11 +54,12 @@ pub(super) fn page_shows(shown: Shown<'_>) -> (u8, &str) {
     }
 }
 
-/// An array as a Python list (integers for class indices). One too long
-/// for a line is broken as black breaks it: after its opening bracket, its
-/// items four spaces in, as many to a line as fit in [`LINE`] characters,
-/// each line ending in a comma, and its closing bracket on a line of its
-/// own (a twin of 200 points in the plane was one line of 2 500 characters).
+/// An array as a Python list (integers for class indices). One longer
+/// than [`INLINE`] characters, which could take its line past black's 88,
+/// is broken as black breaks it: after its opening bracket, its items four
+/// spaces in, as many to a line as fit in [`LINE`] characters, each line
+/// ending in a comma, and its closing bracket on a line of its own (a twin
+/// of 200 points in the plane was one line of 2 500 characters).
 ///
 /// ```text
 /// X = np.array([
@@ -69,7 +70,7 @@ pub(super) fn page_shows(shown: Shown<'_>) -> (u8, &str) {
 pub(super) fn list(shape: &[usize], data: &[f64], whole: bool) -> String {
     let flat = python_list(shape, data, whole);
     let Some((&n, rest)) = shape.split_first() else { return flat };
-    if flat.len() <= LINE {
+    if flat.len() <= INLINE {
         return flat;
     }
     let step: usize = rest.iter().product();
@@ -94,8 +95,13 @@ pub(super) fn list(shape: &[usize], data: &[f64], whole: bool) -> String {
     out
 }
 
-/// The longest line a list is written on, in characters (black's default
-/// is 88; a column of code on the page shows about 80).
+/// The longest list written inline, in characters: the longest line
+/// around one, `y_pred = torch.tensor(…, dtype=torch.float64)`, leaves 44
+/// of black's 88.
+const INLINE: usize = 44;
+
+/// The longest line of a broken list, in characters (a column of code on
+/// the page shows about 88).
 const LINE: usize = 76;
 
 /// The indent of a broken list's items.
