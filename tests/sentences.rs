@@ -416,3 +416,39 @@ fn with_alpha_t_one_focal_loss_gives_the_misclassified_points_a_larger_share() {
     let model = page("gamma=0");
     assert_eq!(model.scene.focal.hard_share_ce, model.scene.focal.hard_share_focal);
 }
+
+/// One thing is said as one: the sentences that count points say "1
+/// point", not "1 points", in the summary, the recall verdict and the
+/// figures' descriptions.
+#[test]
+fn one_point_is_said_in_the_singular() {
+    let one_red = page("pts=-2:0,0.5:1,1:1,2:1");
+    assert!(
+        readout(&one_red, "confusion-verdict")
+            .starts_with("Of the 1 red point judged (the smaller class), cross-entropy calls "),
+        "{}",
+        readout(&one_red, "confusion-verdict")
+    );
+    let alone = page("pts=0.5:1");
+    assert_eq!(
+        readout(&alone, "data-summary"),
+        "1 point, for training (1 green); the fits are judged on the same point."
+    );
+    let two = page("pts=-1:0,1:1");
+    assert_eq!(
+        readout(&two, "data-summary"),
+        "2 points, all for training (1 green); the fits are judged on the same points."
+    );
+    // Judged on one held-out point, and on two points.
+    let held = page("pts=-2:0,-1:0,1:1,2:1,0.5:1h");
+    for (model, n) in [(&held, "1 point"), (&two, "2 points")] {
+        let calibration = alt_text(Figure::Calibration, &model.scene, Lang::En);
+        assert!(calibration.starts_with(&format!("Reliability diagram on {n} in 10 bins. ")), "{calibration}");
+        let confusion = alt_text(Figure::Confusion, &model.scene, Lang::En);
+        assert!(confusion.starts_with(&format!("Confusion counts on {n} at threshold 0.50 ")), "{confusion}");
+    }
+    // One point, of one class: no fit, and the descriptions say so.
+    for figure in [Figure::Calibration, Figure::Confusion] {
+        assert_eq!(alt_text(figure, &alone.scene, Lang::En), t(Lang::En, "fig.calibration.none"), "{figure:?}");
+    }
+}

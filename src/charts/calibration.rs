@@ -11,7 +11,7 @@ use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Colors, Style, TextStyle};
 use crate::core::comparison::Contender;
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, t, t_count, Lang};
 use crate::number::format::fixed;
 use crate::scene::{ComparisonScene, Fitted};
 
@@ -75,12 +75,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &ComparisonScene, style: &
         spec.columns = (0.0, 0.6);
     }
     spec.bottom_extra = key_line.room_below();
-    let judged = match (scene.judged_on_held_out, scene.evaluated) {
-        (true, 1) => "fig.calibration.held-out-one",
-        (true, _) => "fig.calibration.held-out",
-        (false, _) => "fig.calibration.all",
+    let judged = match scene.judged_on_held_out {
+        true => t_count(lang, scene.evaluated, ["fig.calibration.held-out", "fig.calibration.held-out-one"]),
+        false => t_count(lang, scene.evaluated, ["fig.calibration.all", "fig.calibration.all-one"]),
     };
-    spec.notes_above.push(fill(t(lang, judged), &[("n", scene.evaluated.to_string())]).into());
+    spec.notes_above.push(fill(judged, &[("n", scene.evaluated.to_string())]).into());
     let area = diagram;
     let mut frame = Frame::draw(area, style, &spec)?;
     if fits.is_empty() {
@@ -185,7 +184,7 @@ pub(super) fn alt_text(scene: &ComparisonScene, lang: Lang) -> String {
         return t(lang, "fig.calibration.none").into();
     }
     fill(
-        t(lang, "fig.calibration.alt"),
+        t_count(lang, scene.evaluated, ["fig.calibration.alt", "fig.calibration.alt-one"]),
         &[
             ("n", scene.evaluated.to_string()),
             ("bins", scene.options.n_bins.to_string()),

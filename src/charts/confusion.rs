@@ -12,7 +12,7 @@ use super::plot_map::Axis;
 use super::style::{Style, TextStyle, Weight, TICK_PX};
 use crate::core::comparison::Contender;
 use crate::core::confusion::Confusion;
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, t, t_count, Lang};
 use crate::number::format::{fixed, percent_whole};
 use crate::scene::ComparisonScene;
 
@@ -143,8 +143,12 @@ pub(super) fn alt_text(scene: &ComparisonScene, lang: Lang) -> String {
             ))
         })
         .collect();
+    // The calibration figure's sentence says it of both.
+    if fits.is_empty() {
+        return t(lang, "fig.calibration.none").into();
+    }
     fill(
-        t(lang, "fig.confusion.alt"),
+        t_count(lang, scene.evaluated, ["fig.confusion.alt", "fig.confusion.alt-one"]),
         &[
             ("n", scene.evaluated.to_string()),
             ("th", fixed(scene.options.threshold, 2)),

@@ -10,7 +10,7 @@ use super::frame::{Frame, FrameSpec, Note, Spot, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Style, TextStyle};
-use crate::i18n::{fill, sentences, t, Lang};
+use crate::i18n::{fill, sentences, t, t_count, Lang};
 use crate::number::format::{fixed, list, signed_term};
 use crate::scene::BinaryScene;
 
@@ -103,8 +103,8 @@ fn no_fit_note(scene: &BinaryScene, lang: Lang) -> Option<String> {
 /// "Hollow: held out", when some points are.
 pub(super) fn held_out_note(scene: &BinaryScene, style: &Style) -> Option<String> {
     let held = scene.points.iter().filter(|p| p.held_out).count();
-    let key = if held == 1 { "fig.note.held-out-one" } else { "fig.note.held-out" };
-    (held > 0).then(|| fill(t(style.lang, key), &[("n", held.to_string())]))
+    let text = t_count(style.lang, held, ["fig.note.held-out", "fig.note.held-out-one"]);
+    (held > 0).then(|| fill(text, &[("n", held.to_string())]))
 }
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {

@@ -8,7 +8,7 @@ use super::frame::{Frame, FrameSpec, Stroke, Ticks, LABEL};
 use super::lines::Lines;
 use super::plot_map::Axis;
 use super::style::{Style, TextStyle};
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, t, t_count, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::BinaryScene;
 
@@ -25,8 +25,8 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
     spec.class_key = true;
     let over = scene.points.iter().filter(|pt| pt.neg_log_p > Y_MAX || !pt.neg_log_p.is_finite()).count();
     if over > 0 {
-        let key = if over == 1 { "fig.neglog.over-one" } else { "fig.neglog.over" };
-        spec.notes_above.push(fill(t(lang, key), &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]).into());
+        let text = t_count(lang, over, ["fig.neglog.over", "fig.neglog.over-one"]);
+        spec.notes_above.push(fill(text, &[("n", over.to_string()), ("max", fixed(Y_MAX, 0))]).into());
     }
     spec.notes_above.extend(notes(scene, style, true));
     let mut frame = Frame::draw(area, style, &spec)?;

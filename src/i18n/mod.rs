@@ -9,4 +9,4 @@ mod table;
 pub use formulas::{element_text, unbroken_formulas};
 pub use lang::Lang;
 pub use message::{excerpt, Message, Value};
-pub use table::{fill, install, is_installed, lookup, sentences, t, Placeholders};
+pub use table::{fill, install, is_installed, lookup, sentences, t, t_count, Placeholders};

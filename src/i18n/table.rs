@@ -114,6 +114,13 @@ pub fn t(lang: Lang, key: &'static str) -> &'static str {
     lookup(lang, key).unwrap_or(key)
 }
 
+/// The string for `n` things: `one`'s where `n` is 1 ("the 1 held-out
+/// point"), else `many`'s ("the 3 held-out points"). Chinese says both
+/// alike; its table holds both keys.
+pub fn t_count(lang: Lang, n: usize, [many, one]: [&'static str; 2]) -> &'static str {
+    t(lang, if n == 1 { one } else { many })
+}
+
 /// The string for a key known only at run time (the page's `data-i18n`
 /// attributes), or `None` when the table lacks it.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {

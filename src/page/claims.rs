@@ -5,7 +5,7 @@
 
 use crate::core::calibration::Reliability;
 use crate::core::comparison::{Contender, Scorecard};
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, t, t_count, Lang};
 use crate::number::format::{fixed, percent_whole, readout};
 use crate::scene::ComparisonScene;
 use crate::state::State;
@@ -64,7 +64,8 @@ fn data_summary(scene: &ComparisonScene, state: &State) -> String {
             &[("n", &n), ("train", &training), ("green", &green), ("held", &held), ("held_green", &held_green)],
         )
     } else {
-        fill(t(lang, "claims.summary.all"), &[("n", &n), ("green", &green)])
+        let all = t_count(lang, state.points.len(), ["claims.summary.all", "claims.summary.all-one"]);
+        fill(all, &[("n", &n), ("green", &green)])
     }
 }
 
@@ -180,7 +181,7 @@ fn confusion_verdict(scene: &ComparisonScene, state: &State) -> String {
     };
     let class = t(lang, if minority_green { "claims.class.green" } else { "claims.class.red" });
     let mut text = fill(
-        t(lang, "claims.recall"),
+        t_count(lang, m, ["claims.recall", "claims.recall-one"]),
         &[
             ("m", m.to_string()),
             ("class", class.into()),
