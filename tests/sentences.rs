@@ -447,6 +447,17 @@ fn one_point_is_said_in_the_singular() {
         let confusion = alt_text(Figure::Confusion, &model.scene, Lang::En);
         assert!(confusion.starts_with(&format!("Confusion counts on {n} at threshold 0.50 ")), "{confusion}");
     }
+    // The points of one class are said as such.
+    assert_eq!(alt_text(Figure::Points, &alone.scene, Lang::En), "1 point on the x axis, positive, at x = 0.5.");
+    let reds = page("pts=-1:0,-0.5:0");
+    assert_eq!(
+        alt_text(Figure::Points, &reds.scene, Lang::En),
+        "2 points on the x axis, all negative, at x = −1.0, −0.5."
+    );
+    assert_eq!(
+        alt_text(Figure::Points, &two.scene, Lang::En),
+        "2 points on the x axis: 1 positive at x = 1.0; 1 negative at x = −1.0."
+    );
     // One point, of one class: no fit, and the descriptions say so.
     for figure in [Figure::Calibration, Figure::Confusion] {
         assert_eq!(alt_text(figure, &alone.scene, Lang::En), t(Lang::En, "fig.calibration.none"), "{figure:?}");

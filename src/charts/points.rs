@@ -8,7 +8,7 @@ use super::fit::held_out_note;
 use super::frame::{Frame, FrameSpec, Ticks, LABEL};
 use super::plot_map::Axis;
 use super::style::{Style, TextStyle};
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, t, t_count, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::{BinaryPoint, BinaryScene};
 
@@ -42,6 +42,16 @@ pub(super) fn draw<DB: DrawingBackend>(area: &Area<DB>, scene: &BinaryScene, sty
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let (pos, neg): (Vec<&BinaryPoint>, Vec<&BinaryPoint>) = scene.points.iter().partition(|p| p.green);
+    // Points of one class are said as such, not as "0 negative at x = ."
+    let one_class = match (pos.is_empty(), neg.is_empty()) {
+        (false, true) => Some((&pos, ["fig.points.alt.positive", "fig.points.alt.positive-one"])),
+        (true, false) => Some((&neg, ["fig.points.alt.negative", "fig.points.alt.negative-one"])),
+        _ => None,
+    };
+    if let Some((points, keys)) = one_class {
+        let xs = list(points.iter().map(|p| p.x), 1, lang);
+        return fill(t_count(lang, points.len(), keys), &[("n", points.len().to_string()), ("xs", xs)]);
+    }
     fill(
         t(lang, "fig.points.alt"),
         &[
