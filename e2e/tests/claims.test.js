@@ -127,9 +127,9 @@ test("an embed of the calibration figure with its controls", async () => {
   await page.close();
 });
 
-test("the scorecard sits whole in a 560 px column, and scrolls in its own box on a phone", async () => {
+test("the scorecard sits whole in a 540 px column, and scrolls in its own box on a phone", async () => {
   for (const query of ["", "&lang=zh"]) {
-    for (const [width, whole] of [[560, true], [360, false]]) {
+    for (const [width, whole] of [[540, true], [360, false]]) {
       const { page, log } = await open(site.browser, `${site.base}?embed=confusion${query}`, { width, height: 900, dpr: 2 });
       const box = await page.evaluate(() => {
         const card = document.querySelector(".scorecard");
