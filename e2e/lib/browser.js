@@ -28,9 +28,16 @@ if (!ENGINES[ENGINE]) throw new Error(`LOSSLAB_ENGINE=${ENGINE}: one of ${Object
 /// The browser of the chosen engine. `browser.supports` says which of the
 /// features some engines lack it has (dprChange, touch, touchScroll,
 /// coarsePointer, noScript, offline, clipboard, downloads, iframes,
-/// crossOrigin); `browser.close()` ends it.
-export function launch() {
-  return ENGINES[ENGINE]();
+/// crossOrigin); `browser.close()` ends it. A browser that does not start
+/// in its launcher's time (Firefox, now and then, on a busy machine) is
+/// started once more before the file's tests fail.
+export async function launch() {
+  try {
+    return await ENGINES[ENGINE]();
+  } catch (error) {
+    console.warn(`losslab: ${ENGINE} did not start (${error.message}); starting it once more`);
+    return ENGINES[ENGINE]();
+  }
 }
 
 /// A fresh page (nothing shared with other pages: storage, history) that
