@@ -156,6 +156,7 @@ test("when the module takes over nothing moves: the canvases take the stills' bo
         }
       }).observe(document.body, { childList: true, characterData: true, subtree: true });
     });
+    const released = await page.evaluate(() => performance.now());
     late.release();
     await page.waitFor(() => document.querySelectorAll("canvas[data-figure]").length > 0, null, { timeout: 20000 });
     // Every figure drawn (each scrolled to), then the layout read again.
@@ -169,16 +170,31 @@ test("when the module takes over nothing moves: the canvases take the stills' bo
       const moved = after[i].slice(1).map((v, j) => Math.abs(v - before[i][j + 1]));
       assert.ok(Math.max(...moved) <= 1, `${after[i][0]} moved: ${before[i]} → ${after[i]} (${JSON.stringify(options)})`);
     }
-    // Where the engine measures layout shift, it saw none.
-    const shift = await page.evaluate(
+    // Where the engine measures layout shift, it saw none as the module
+    // took over, and no more than the budget's 0.02 while the page loaded
+    // (a busy machine may lay out a row of the article while the parser
+    // has half of it). Each shift is named by what moved.
+    const shifts = await page.evaluate(
       () =>
         new Promise((resolve) => {
           if (!PerformanceObserver.supportedEntryTypes?.includes("layout-shift")) return resolve(null);
-          new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0))).observe({ type: "layout-shift", buffered: true });
-          setTimeout(() => resolve(0), 1000);
+          const seen = (list) =>
+            list.getEntries().filter((e) => !e.hadRecentInput).map((e) => ({
+              at: e.startTime,
+              value: e.value,
+              moved: e.sources.map((s) => `${s.node?.nodeName}.${s.node?.className ?? ""}`),
+            }));
+          new PerformanceObserver((list) => resolve(seen(list))).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => resolve([]), 1000);
         }),
     );
-    if (shift !== null) assert.ok(shift < 0.005, `cumulative layout shift ${shift}`);
+    if (shifts !== null) {
+      const sum = (xs) => xs.reduce((total, e) => total + e.value, 0);
+      const takeover = shifts.filter((e) => e.at >= released);
+      const loading = shifts.filter((e) => e.at < released);
+      assert.ok(sum(takeover) < 0.005, `layout shift as the module took over: ${JSON.stringify(takeover)}`);
+      assert.ok(sum(loading) <= 0.02, `layout shift while the page loaded: ${JSON.stringify(loading)}`);
+    }
     assert.deepEqual(log.errors, []);
     await page.close();
   }
