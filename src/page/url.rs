@@ -111,8 +111,10 @@ pub fn embed_height(figure: Figure) -> u32 {
     } else if deps.intersects(Deps::LABEL_SMOOTHING) {
         125
     } else if spec.pointer == Pointer::Moves {
-        // The data set's controls and the fit's.
-        365
+        // The data set's controls and the fit's (a few pixels to spare:
+        // where a system's Chinese face also has Latin glyphs, some engines
+        // set a line of them a pixel taller).
+        380
     } else if deps.intersects(Deps::BINARY) {
         240
     } else {
