@@ -92,6 +92,21 @@ for (const lang of ["en", "zh"]) {
     assert.match(await code(page, "fit-sklearn"), /^eps = 0\.2  # ε/m);
     assert.match(await code(page, "bce-keras3"), /y_pred = np\.array\(\[-1\.5, 0\.25, 3\.0, 0\.001\], dtype="float32"\)/);
 
+    // Each twin keeps to black's 88 columns, and its box shows 88 in the
+    // page's widest column: no line scrolls sideways but a refusal's reason,
+    // a sentence left whole (measured in a copy of the box without it).
+    const wide = await page.evaluate((refused) => [...document.querySelectorAll("[data-code]")].flatMap((el) => {
+      const pre = el.closest("pre");
+      const copy = pre.cloneNode(true);
+      const lines = el.textContent.trimEnd().split("\n");
+      copy.querySelector("[data-code]").textContent = lines.filter((line) => !refused.some((r) => line.startsWith(r))).join("\n");
+      pre.after(copy);
+      const [scroll, client] = [copy.scrollWidth, copy.clientWidth];
+      copy.remove();
+      return scroll > client ? [`${el.dataset.code}: ${scroll} px in ${client}`] : [];
+    }), ["# The page shows no ", "# 页面上没有"]);
+    assert.deepEqual(wide, [], "no twin scrolls sideways at 1 100 px");
+
     await mkdir(shots, { recursive: true });
     await page.scrollIntoView('details[data-code-for="cce"]');
     await page.screenshot(`${shots}/code-cce-${lang}.png`);
