@@ -11,6 +11,7 @@ import { open, readout, setControl, settle } from "../lib/browser.js";
 const site = servedSite();
 
 const PRINTS = { en: "# prints ", zh: "# 打印 " };
+const REFUSED_START = { en: "# The page shows no ", zh: "# 页面上没有" };
 const REFUSED = { en: /^# The page shows no .*? value for this call: (.*)$/, zh: /^# 页面上没有这次调用的 .*? 结果：(.*)$/ };
 
 /// How many code twins a reader sees (a closed disclosure hides its code
@@ -33,10 +34,15 @@ function code(page, name) {
   return page.text(`[data-code="${name}"]`);
 }
 
-/// Each twin's name and its last line.
+/// Each twin's name and its closing comment: its last line, or the lines
+/// of a reason broken at spaces, joined.
 async function lastLines(page) {
   const twins = await page.evaluate(() => [...document.querySelectorAll("[data-code]")].map((el) => [el.dataset.code, el.textContent]));
-  return Object.fromEntries(twins.map(([name, text]) => [name, text.trimEnd().split("\n").at(-1)]));
+  return Object.fromEntries(twins.map(([name, text]) => {
+    const lines = text.trimEnd().split("\n");
+    const start = lines.findLastIndex((line) => Object.values(REFUSED_START).some((s) => line.startsWith(s)));
+    return [name, start < 0 ? lines.at(-1) : "# " + lines.slice(start).map((line) => line.slice(2)).join(" ")];
+  }));
 }
 
 /// The value the page shows for each twin: the calculators' rows, the
@@ -92,19 +98,12 @@ for (const lang of ["en", "zh"]) {
     assert.match(await code(page, "fit-sklearn"), /^eps = 0\.2  # ε/m);
     assert.match(await code(page, "bce-keras3"), /y_pred = np\.array\(\[-1\.5, 0\.25, 3\.0, 0\.001\], dtype="float32"\)/);
 
-    // Each twin keeps to black's 88 columns, and its box shows 88 in the
-    // page's widest column: no line scrolls sideways but a refusal's reason,
-    // a sentence left whole (measured in a copy of the box without it).
-    const wide = await page.evaluate((refused) => [...document.querySelectorAll("[data-code]")].flatMap((el) => {
-      const pre = el.closest("pre");
-      const copy = pre.cloneNode(true);
-      const lines = el.textContent.trimEnd().split("\n");
-      copy.querySelector("[data-code]").textContent = lines.filter((line) => !refused.some((r) => line.startsWith(r))).join("\n");
-      pre.after(copy);
-      const [scroll, client] = [copy.scrollWidth, copy.clientWidth];
-      copy.remove();
-      return scroll > client ? [`${el.dataset.code}: ${scroll} px in ${client}`] : [];
-    }), ["# The page shows no ", "# 页面上没有"]);
+    // Each twin keeps to black's 88 columns, a refusal's reason too, and
+    // its box shows 88 in the page's widest column: nothing scrolls sideways.
+    const wide = await page.evaluate(() => [...document.querySelectorAll("[data-code]")]
+      .map((el) => [el.dataset.code, el.closest("pre")])
+      .filter(([, pre]) => pre.scrollWidth > pre.clientWidth)
+      .map(([name, pre]) => `${name}: ${pre.scrollWidth} px in ${pre.clientWidth}`));
     assert.deepEqual(wide, [], "no twin scrolls sideways at 1 100 px");
 
     await mkdir(shots, { recursive: true });

@@ -20,6 +20,9 @@ pub enum Shown<'a> {
 /// conditions hold and its `{names}` filled from `values`. A line may start
 /// with conditions — `?x`: flag `x` is in `flags`; `!x`: it is not — and a
 /// space. A flag is an ASCII byte; a zero in `flags` is a flag that is off.
+///
+/// Without flag `P` (the page shows no value), the last line says why in
+/// words, as a comment broken at its spaces to keep to [`COLUMNS`].
 pub(super) fn render(key: &'static str, lang: Lang, flags: &[u8], values: &[(&str, &str)]) -> String {
     let mut out = String::new();
     for line in t(lang, key).lines() {
@@ -33,7 +36,41 @@ pub(super) fn render(key: &'static str, lang: Lang, flags: &[u8], values: &[(&st
             out.push('\n');
         }
     }
-    fill(&out, values)
+    let code = fill(&out, values);
+    if flags.contains(&b'P') {
+        return code;
+    }
+    match code.trim_end_matches('\n').rsplit_once('\n') {
+        Some((head, why)) if columns(why) > COLUMNS => format!("{head}\n{}\n", wrap_comment(why)),
+        _ => code,
+    }
+}
+
+/// Black's longest line, in columns.
+const COLUMNS: usize = 88;
+
+/// How many columns `line` takes in a monospace face: a Chinese character
+/// (from U+2E80 on) two, any other one.
+fn columns(line: &str) -> usize {
+    line.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum()
+}
+
+/// A `# ` comment broken at its spaces into comment lines of at most
+/// [`COLUMNS`] (a word wider than that keeps a line to itself); joining
+/// the lines' words with a space gives the comment back.
+fn wrap_comment(comment: &str) -> String {
+    let Some(text) = comment.strip_prefix("# ") else { return comment.to_owned() };
+    let (mut out, mut line) = (String::new(), String::from("#"));
+    for word in text.split(' ') {
+        if line.len() > 1 && columns(&line) + 1 + columns(word) > COLUMNS {
+            out.push_str(&line);
+            out.push('\n');
+            line.truncate(1);
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out + &line
 }
 
 /// `flag` when `on`, else the zero that stands for no flag.
@@ -101,7 +138,7 @@ pub(super) fn list(shape: &[usize], data: &[f64], whole: bool) -> String {
 const INLINE: usize = 44;
 
 /// The longest line of a broken list, in characters (a column of code on
-/// the page shows about 88).
+/// the page shows [`COLUMNS`]).
 const LINE: usize = 76;
 
 /// The indent of a broken list's items.
@@ -134,6 +171,29 @@ mod tests {
             let back = parse_list(&text).unwrap();
             assert_eq!(back.shape, shape);
             assert!(back.data.iter().zip(&points).all(|(a, b)| a.to_bits() == b.to_bits()), "{shape:?}");
+        }
+    }
+
+    /// A long comment is broken at its spaces into comment lines that keep
+    /// to black's columns, a Chinese character counted as two, and its words
+    /// joined again are the comment; a short one is left as it is.
+    #[test]
+    fn a_comment_wider_than_black_s_columns_is_broken_at_its_spaces() {
+        assert_eq!(wrap_comment("# short"), "# short");
+        let english = format!("# The page shows no value: {}", "a reason in words ".repeat(12).trim_end());
+        let chinese = format!("# 页面上没有结果：{}", "按类别而不是按样本给的 sample_weight ".repeat(6).trim_end());
+        for comment in [english, chinese] {
+            let wrapped = wrap_comment(&comment);
+            let lines: Vec<&str> = wrapped.lines().collect();
+            assert!(lines.len() > 1, "{wrapped}");
+            assert!(lines.iter().all(|l| l.starts_with("# ") && columns(l) <= COLUMNS), "{wrapped}");
+            // No line could have taken the next one's first word.
+            for pair in lines.windows(2) {
+                let next = pair[1][2..].split(' ').next().unwrap();
+                assert!(columns(pair[0]) + 1 + columns(next) > COLUMNS, "{pair:?}");
+            }
+            let words: Vec<&str> = lines.iter().map(|l| &l[2..]).collect();
+            assert_eq!(format!("# {}", words.join(" ")), comment);
         }
     }
 }
