@@ -105,31 +105,28 @@ pub(super) fn page_shows(shown: Shown<'_>) -> (u8, &str) {
 /// ], dtype="float64")
 /// ```
 pub(super) fn list(shape: &[usize], data: &[f64], whole: bool) -> String {
-    let flat = python_list(shape, data, whole);
-    let Some((&n, rest)) = shape.split_first() else { return flat };
-    if flat.len() <= INLINE {
-        return flat;
-    }
+    let Some((&n, rest)) = shape.split_first() else { return python_list(shape, data, whole) };
     let step: usize = rest.iter().product();
-    let mut out = String::from("[\n");
-    let mut line = String::new();
-    for item in (0..n).map(|i| python_list(rest, &data[i * step..(i + 1) * step], whole)) {
+    let items: Vec<String> = (0..n).map(|i| python_list(rest, &data[i * step..(i + 1) * step], whole)).collect();
+    let inline = format!("[{}]", items.join(", "));
+    if inline.len() <= INLINE {
+        return inline;
+    }
+    let mut lines = vec![String::new()];
+    for item in items {
+        let line = lines.last_mut().expect("a line");
         // The line with ", ", the item and the comma that ends a line.
         if !line.is_empty() && INDENT.len() + line.len() + 2 + item.len() + 1 > LINE {
-            out.push_str(INDENT);
-            out.push_str(&line);
-            out.push_str(",\n");
-            line.clear();
+            lines.push(item);
+        } else {
+            if !line.is_empty() {
+                line.push_str(", ");
+            }
+            line.push_str(&item);
         }
-        if !line.is_empty() {
-            line.push_str(", ");
-        }
-        line.push_str(&item);
     }
-    out.push_str(INDENT);
-    out.push_str(&line);
-    out.push_str(",\n]");
-    out
+    let body: Vec<String> = lines.iter().map(|line| format!("{INDENT}{line},")).collect();
+    format!("[\n{}\n]", body.join("\n"))
 }
 
 /// The longest list written inline, in characters: the longest line
