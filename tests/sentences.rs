@@ -463,3 +463,39 @@ fn one_point_is_said_in_the_singular() {
         assert_eq!(alt_text(figure, &alone.scene, Lang::En), t(Lang::En, "fig.calibration.none"), "{figure:?}");
     }
 }
+
+/// The bars' and the losses' descriptions say one point as one and a class
+/// with no points as none, where they said "the 1 negative points" and
+/// "the 0 positive points at x = : p(y = 1) = .".
+#[test]
+fn the_bars_say_one_point_as_one_and_no_point_as_none() {
+    let two = page("pts=-1:0,1:1");
+    assert_eq!(
+        alt_text(Figure::RedBars, &two.scene, Lang::En),
+        "The bar for the one negative point, at x = −1.0: p(y = 0) = 0.66."
+    );
+    assert_eq!(
+        alt_text(Figure::TrueClassBars, &two.scene, Lang::En),
+        "Bars for all 2 points at x = −1.0, 1.0: the probability of the true class is 0.66, 0.66."
+    );
+    let alone = page("pts=0.5:1");
+    assert_eq!(
+        alt_text(Figure::RedBars, &alone.scene, Lang::En),
+        "There are no negative points, so there are no bars."
+    );
+    assert_eq!(alt_text(Figure::RedBars, &alone.scene, Lang::Zh), "没有负例，所以没有柱。");
+    assert_eq!(
+        alt_text(Figure::TrueClassBars, &alone.scene, Lang::En),
+        "The bar for the one point, at x = 0.5: the probability of its true class is 1.00."
+    );
+    assert_eq!(alt_text(Figure::PointLosses, &alone.scene, Lang::En), "BCE = 0.0003: the loss of the one point, 0.00.");
+    let reds = page("pts=-1:0,-0.5:0");
+    assert_eq!(
+        alt_text(Figure::GreenBars, &reds.scene, Lang::En),
+        "There are no positive points, so there are no bars."
+    );
+    // One point held out of the mean.
+    let held = page("pts=-2:0,-1:0,1:1,2:1,0.5:1h");
+    let losses = alt_text(Figure::PointLosses, &held.scene, Lang::En);
+    assert!(losses.contains(" The one held-out point, with loss "), "{losses}");
+}

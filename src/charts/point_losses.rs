@@ -11,7 +11,7 @@ use super::lines::Lines;
 use super::plot_map::Axis;
 use super::prob_bars::bar_width;
 use super::style::{Style, TextStyle, Weight};
-use crate::i18n::{fill, sentences, t, Lang};
+use crate::i18n::{fill, sentences, t, t_count, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::{BinaryPoint, BinaryScene};
 
@@ -116,11 +116,12 @@ pub(super) fn alt_text(scene: &BinaryScene, lang: Lang) -> String {
     let (trained, held): (Vec<_>, Vec<_>) = scene.points.iter().partition(|p| !p.held_out);
     let losses = |points: &[&BinaryPoint]| list(points.iter().map(|p| p.loss), 2, lang);
     let mean = fill(
-        t(lang, "fig.point-losses.alt"),
+        t_count(lang, trained.len(), ["fig.point-losses.alt", "fig.point-losses.alt-one"]),
         &[("bce", fixed(bce, 4)), ("n", trained.len().to_string()), ("l", losses(&trained))],
     );
     let apart = (!held.is_empty()).then(|| {
-        fill(t(lang, "fig.point-losses.alt-held-out"), &[("n", held.len().to_string()), ("l", losses(&held))])
+        let key = t_count(lang, held.len(), ["fig.point-losses.alt-held-out", "fig.point-losses.alt-held-out-one"]);
+        fill(key, &[("n", held.len().to_string()), ("l", losses(&held))])
     });
     sentences(lang, &[mean, apart.unwrap_or_default()])
 }

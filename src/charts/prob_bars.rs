@@ -10,7 +10,7 @@ use super::frame::{Frame, Stroke, LABEL};
 use super::lines::Lines;
 use super::style::{Style, TextStyle};
 use crate::core::array::ascending_order;
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, t, t_count, Lang};
 use crate::number::format::{fixed, list};
 use crate::scene::{BinaryPoint, BinaryScene};
 
@@ -47,6 +47,12 @@ impl Which {
             (Which::Green, "y-short") => "fig.green-bars.y",
             (Which::Red, "y-short") => "fig.red-bars.y-short",
             (Which::TrueClass, "y-short") => "fig.true-class-bars.y-short",
+            (Which::Green, "alt-one") => "fig.green-bars.alt-one",
+            (Which::Red, "alt-one") => "fig.red-bars.alt-one",
+            (Which::TrueClass, "alt-one") => "fig.true-class-bars.alt-one",
+            (Which::Green, "alt-none") => "fig.green-bars.alt-none",
+            (Which::Red, "alt-none") => "fig.red-bars.alt-none",
+            (Which::TrueClass, "alt-none") => "fig.note.no-points",
             (Which::Green, _) => "fig.green-bars.alt",
             (Which::Red, _) => "fig.red-bars.alt",
             (Which::TrueClass, _) => "fig.true-class-bars.alt",
@@ -130,8 +136,11 @@ pub(super) fn draw<DB: Lines>(area: &Area<DB>, scene: &BinaryScene, style: &Styl
 
 pub(super) fn alt_text(scene: &BinaryScene, lang: Lang, which: Which) -> String {
     let shown: Vec<&BinaryPoint> = scene.points.iter().filter(|p| which.shows(p)).collect();
+    if shown.is_empty() {
+        return t(lang, which.key("alt-none")).into();
+    }
     fill(
-        t(lang, which.key("alt")),
+        t_count(lang, shown.len(), [which.key("alt"), which.key("alt-one")]),
         &[
             ("n", shown.len().to_string()),
             ("x", list(shown.iter().map(|p| p.x), 1, lang)),
