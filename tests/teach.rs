@@ -120,6 +120,30 @@ fn the_count_of_misclassified_points_follows_the_labels() {
     assert!(!right(&model, Question::Misclassified, choice("2")));
 }
 
+/// With one point the count's choices stop at 1 and its prompt speaks of
+/// the one point; the largest loss cannot be asked, and says why.
+#[test]
+fn one_point_is_asked_about_as_one() {
+    let model = page("pts=-1:0,1:1");
+    let ids = |view: &QuestionView| view.choices.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&view(&model, Question::Misclassified)), ["0", "1", "2"]);
+    assert!(view(&model, Question::LargestLoss).available);
+
+    let one = page("pts=-1:0");
+    let count = view(&one, Question::Misclassified);
+    assert_eq!(ids(&count), ["0", "1"]);
+    assert!(count.prompt.starts_with("There is one point. Does the fit get it wrong"), "{}", count.prompt);
+    // One red point alone: the fit leans to red (its true class gets more
+    // than ½), so it is not wrong.
+    assert!(right(&one, Question::Misclassified, choice("0")));
+    let largest = view(&one, Question::LargestLoss);
+    assert!(!largest.available);
+    assert!(largest.prompt.starts_with("With one point there is nothing to compare"), "{}", largest.prompt);
+    assert_eq!(judge(&one, Question::LargestLoss, &point(0)), None);
+    // The default ten points keep the five choices.
+    assert_eq!(ids(&view(&page(""), Question::Misclassified)), ["0", "1", "2", "3", "4"]);
+}
+
 #[test]
 fn the_tallest_red_bar_is_the_leftmost_red_point_while_the_fit_rises() {
     let mut model = page("");

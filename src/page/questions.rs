@@ -193,7 +193,8 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
                 return Err(t(lang, "fig.note.no-points").to_owned());
             }
             let wrong: Vec<_> = binary.points.iter().filter(|p| p.p_true < 0.5).collect();
-            let choices = (0..5)
+            // 0 to 3 and "4 or more", none past the number of points.
+            let choices = (0..=n.min(4))
                 .map(|i| (i.to_string(), if i < 4 { i.to_string() } else { t(lang, "q.choice.many").to_owned() }))
                 .collect();
             let listed: Vec<String> = wrong
@@ -211,7 +212,7 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
                 fill(text("answer"), &[("count", wrong.len().to_string()), ("points", list)])
             };
             Ok(Worked {
-                prompt: fill(text("prompt"), &[("n", n.to_string())]),
+                prompt: fill(text(if n == 1 { "prompt-one" } else { "prompt" }), &[("n", n.to_string())]),
                 choices,
                 right: Right::Choice(wrong.len().min(4).to_string()),
                 why,
@@ -219,6 +220,9 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
             })
         }
         Question::LargestLoss => {
+            if binary.points.len() == 1 {
+                return Err(text("one").to_owned());
+            }
             let scores: Vec<Option<f64>> = binary.points.iter().map(|p| Some(p.loss)).collect();
             let (i, loss) = best_of(&scores).ok_or_else(|| t(lang, "fig.note.no-points").to_owned())?;
             let point = &binary.points[i];
