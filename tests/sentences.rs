@@ -499,3 +499,31 @@ fn the_bars_say_one_point_as_one_and_no_point_as_none() {
     let losses = alt_text(Figure::PointLosses, &held.scene, Lang::En);
     assert!(losses.contains(" The one held-out point, with loss "), "{losses}");
 }
+
+/// The plane's description counts the classes its points are of (K may
+/// name more), and says one point, and points of one class, as such.
+/// Label smoothing's gap is that of the fit's classes: the unpenalised fit
+/// of separable points reaches it.
+#[test]
+fn the_plane_is_described_by_the_classes_of_its_points() {
+    let regions = |query: &str, lang| alt_text(Figure::SoftmaxRegions, &page(query).scene, lang);
+    let two_of_three = regions("softmax-pts=1:1:0,2:2:1,3:3:1&softmax-classes=3", Lang::En);
+    assert!(
+        two_of_three.starts_with("Your own data: 3 points of 2 classes in the plane, with the regions"),
+        "{two_of_three}"
+    );
+    let one = regions("softmax-pts=1:1:0", Lang::En);
+    assert!(one.starts_with("Your own data: one point in the plane, of class 0. No fit: "), "{one}");
+    assert!(regions("softmax-pts=1:1:0", Lang::Zh).contains("平面上只有一个点，属于类别 0。"));
+    let one_class = regions("softmax-pts=1:1:0,2:2:0", Lang::En);
+    assert!(one_class.starts_with("Your own data: 2 points in the plane, all of class 0. No fit: "), "{one_class}");
+
+    // ε = 0.2 spread over the fit's 2 classes asks for ln(1 + 2·0.8/0.2) =
+    // ln 9; over K = 3 it would be ln 13.
+    let smoothed =
+        page("softmax-pts=-3:-3:0,-2:-3:0,3:3:1,2:3:1&softmax-classes=3&softmax-reg=off&softmax-smoothing=0.2");
+    let cap = smoothed.scene.softmax.cap.unwrap();
+    assert!((cap - 9f64.ln()).abs() < 1e-12, "{cap}");
+    let median = smoothed.scene.softmax.median_gap.unwrap();
+    assert!((median - cap).abs() < 1e-3, "the fit's median gap {median} reaches the cap {cap}");
+}

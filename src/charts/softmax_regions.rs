@@ -197,12 +197,26 @@ fn key<DB: CellBackend>(frame: &mut Frame, area: &Area<DB>, classes: usize) -> D
 }
 
 pub(super) fn alt_text(scene: &SoftmaxScene, lang: Lang) -> String {
-    let data =
-        [("n", scene.points.len().to_string()), ("k", scene.classes.to_string()), ("data", data_name(scene, lang))];
+    // The classes the points are of (K may name more).
+    let mut present: Vec<usize> = scene.points.iter().map(|p| p.class).collect();
+    present.sort_unstable();
+    present.dedup();
+    let data = [
+        ("n", scene.points.len().to_string()),
+        ("k", present.len().to_string()),
+        ("class", present.first().map(usize::to_string).unwrap_or_default()),
+        ("data", data_name(scene, lang)),
+    ];
     let why = fit_note(scene, lang).unwrap_or_default();
     // Regions and boundaries only where there is a model to draw them.
     if scene.model.is_none() {
-        return sentences(lang, &[fill(t(lang, "fig.softmax-regions.alt-points"), &data), why]);
+        let points = match (scene.points.len(), present.len()) {
+            (0, _) => "fig.softmax-regions.alt-none",
+            (1, _) => "fig.softmax-regions.alt-point",
+            (_, 1) => "fig.softmax-regions.alt-points-one-class",
+            _ => "fig.softmax-regions.alt-points",
+        };
+        return sentences(lang, &[fill(t(lang, points), &data), why]);
     }
     let fit = [
         ("accuracy", percent_tenths(scene.accuracy.unwrap_or(f64::NAN))),

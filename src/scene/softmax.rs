@@ -163,8 +163,11 @@ impl SoftmaxScene {
         let shown = selected.or_else(|| any.then(hardest).flatten());
         let keras = shown.and_then(|i| keras_forms(&views[i]));
         let classes = views.iter().map(|v| v.class + 1).max().unwrap_or(0).max(settings.classes as usize);
+        // Smoothing spreads ε over the fit's classes, those of the points: K
+        // may name more, where the reader's points leave the last ones empty.
+        let fitted = problem.as_ref().map_or(classes, SoftmaxProblem::classes);
         SoftmaxScene {
-            cap: logit_gap(settings.smoothing, classes as u32),
+            cap: logit_gap(settings.smoothing, fitted as u32),
             points: views,
             classes,
             model: model.cloned(),
