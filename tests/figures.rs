@@ -443,3 +443,15 @@ fn one_point_is_one_point() {
     let held = State::from_query("pts=-2:0,-1:0,-0.5:1,0.3:0,0.6:1h,1:1,2:1,3:1").state;
     assert!(has_text(&svg(Figure::Fit, &held), "Hollow: 1 held-out point, which"));
 }
+
+/// The label on the logits figure's smoothing line names the K it was
+/// worked out with, the fit's: two classes of points under a K of 3.
+#[test]
+fn the_smoothing_gap_is_labelled_with_the_fits_classes() {
+    let state = losslab::page::url::read(
+        "softmax-pts=-3:-3:0,-2:-3:0,3:3:1,2:3:1&softmax-classes=3&softmax-reg=off&softmax-smoothing=0.2",
+    );
+    let logits = svg(Figure::SoftmaxLogits, &state.state);
+    assert!(has_text(&logits, "K = 2") && has_text(&logits, "= 2.197"), "{:?}", texts(&logits));
+    assert!(!has_text(&logits, "K = 3"), "{:?}", texts(&logits));
+}

@@ -92,7 +92,7 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
         // Right of the line, or left of it; whole, or without its ε and K
         // where whole it would be set under 11 px (on a phone, with six
         // classes, it was set at 9 px).
-        let values = [("a", fixed(scene.alpha, 2)), ("k", scene.classes.to_string()), ("gap", fixed(cap, 3))];
+        let values = [("a", fixed(scene.alpha, 2)), ("k", scene.fitted_classes.to_string()), ("gap", fixed(cap, 3))];
         let forms = ["fig.softmax-logits.cap", "fig.softmax-logits.cap.short"].map(|key| fill(t(lang, key), &values));
         let x = frame.px(cap.clamp(lo, hi));
         let y = top + style.pxf(22.0);

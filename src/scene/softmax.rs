@@ -95,8 +95,13 @@ pub struct SoftmaxScene {
     /// the gaps where the smoothing asks for none and the classes do not
     /// overlap).
     pub penalized: bool,
-    /// The gap that label smoothing asks for, ln(1 + K(1 − ε)/ε); `None` at ε = 0.
+    /// The gap that label smoothing asks for, ln(1 + K(1 − ε)/ε) with the
+    /// fit's K ([`Self::fitted_classes`]); `None` at ε = 0.
     pub cap: Option<f64>,
+    /// The fit's K, that of the points' classes, over which smoothing
+    /// spreads ε: fewer than [`Self::classes`] where the reader's points
+    /// leave the last classes empty.
+    pub fitted_classes: usize,
     /// Mean cross-entropy over the points, without the penalty.
     pub mean_cross_entropy: Option<f64>,
     pub accuracy: Option<f64>,
@@ -163,11 +168,10 @@ impl SoftmaxScene {
         let shown = selected.or_else(|| any.then(hardest).flatten());
         let keras = shown.and_then(|i| keras_forms(&views[i]));
         let classes = views.iter().map(|v| v.class + 1).max().unwrap_or(0).max(settings.classes as usize);
-        // Smoothing spreads ε over the fit's classes, those of the points: K
-        // may name more, where the reader's points leave the last ones empty.
-        let fitted = problem.as_ref().map_or(classes, SoftmaxProblem::classes);
+        let fitted_classes = problem.as_ref().map_or(classes, SoftmaxProblem::classes);
         SoftmaxScene {
-            cap: logit_gap(settings.smoothing, fitted as u32),
+            cap: logit_gap(settings.smoothing, fitted_classes as u32),
+            fitted_classes,
             points: views,
             classes,
             model: model.cloned(),
