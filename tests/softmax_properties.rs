@@ -251,3 +251,38 @@ proptest! {
         }
     }
 }
+
+/// A case the property above once drew: focal loss at γ = 4.1 on features
+/// in the millions, held only by C = 100. The objective is so flat (F
+/// falls by 10⁻⁷ over hundreds of steps while the logits grow to 10⁵) that
+/// Newton's method takes 439 iterations to reach its optimum.
+#[test]
+fn a_flat_focal_objective_in_millions_converges() {
+    let x: Vec<Vec<f64>> = vec![
+        vec![-2112993.2404099726_f64, 0.0_f64, -1575.502777170915_f64],
+        vec![-2795236.4157012003_f64, 0.0_f64, -17662.556080515133_f64],
+        vec![0.0_f64, 1.7220573686758271_f64, 0.0_f64],
+        vec![2543527.6234637415_f64, 0.0_f64, 0.0_f64],
+        vec![-811805.4895181947_f64, 0.0_f64, -8352.203472926638_f64],
+        vec![0.0_f64, 0.0_f64, 0.0_f64],
+        vec![-2774847.861757014_f64, 0.0_f64, 15738.398014726268_f64],
+        vec![0.0_f64, 0.0_f64, 0.0_f64],
+        vec![0.0_f64, 0.0_f64, 0.0_f64],
+        vec![2601229.008645681_f64, 0.0_f64, 0.0_f64],
+        vec![0.0_f64, 0.0_f64, 0.0_f64],
+        vec![1770825.3155064664_f64, 0.0_f64, -21643.31798703465_f64],
+        vec![0.0_f64, 0.0_f64, 0.0_f64],
+        vec![0.0_f64, 0.0_f64, 0.0_f64],
+        vec![0.0_f64, 0.0_f64, 0.0_f64],
+    ];
+    let y: Vec<usize> = vec![
+        0usize, 1usize, 2usize, 3usize, 4usize, 5usize, 2usize, 0usize, 5usize, 0usize, 3usize, 2usize, 0usize, 2usize,
+        0usize,
+    ];
+    let o = SoftmaxOptions { c: Some(100.0), label_smoothing: 0.0, gamma: 4.100206722001245 };
+    let p = SoftmaxProblem::new(&x, &y, &o).unwrap();
+    let fit = p.fit().unwrap();
+    assert!(fit.iterations > 200, "{} iterations", fit.iterations);
+    let check = vanishes(&p, &fit.model, 1e-8);
+    assert!(check.is_ok(), "{check:?}");
+}
