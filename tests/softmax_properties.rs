@@ -286,3 +286,41 @@ fn a_flat_focal_objective_in_millions_converges() {
     let check = vanishes(&p, &fit.model, 1e-8);
     assert!(check.is_ok(), "{check:?}");
 }
+
+/// A case the property above once drew: no feature (every x is 0), label
+/// smoothing ε = 0.969 and no penalty, so that only the intercepts move and
+/// the objective is nearly flat (F ≈ 21·ln 2, the optimum's p within 0.003
+/// of ½). Its second Newton step gained 10⁻¹⁴, F's rounding, which the line
+/// search once read as an exponential tail: it doubled the step and stopped
+/// on the far side of the optimum, ∂F/∂b = −3·10⁻⁷.
+#[test]
+fn a_step_within_rounding_is_not_doubled() {
+    let x = vec![vec![0.0]; 21];
+    let y = vec![0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1];
+    let o = SoftmaxOptions { c: None, label_smoothing: 0.9690509903718443, gamma: 0.0 };
+    let p = SoftmaxProblem::new(&x, &y, &o).unwrap();
+    let fit = p.fit().unwrap();
+    let check = vanishes(&p, &fit.model, 1e-8);
+    assert!(check.is_ok(), "{check:?}, {} iterations", fit.iterations);
+    // The optimum in closed form: p₁ is the mean smoothed target, 12/21·(1 − ε) + ε/2.
+    let p1 = 12.0 / 21.0 * (1.0 - o.label_smoothing) + o.label_smoothing / 2.0;
+    let fitted = fit.model.proba(&[0.0])[1];
+    assert!((fitted - p1).abs() <= 1e-12, "p₁ {fitted} against {p1}");
+}
+
+/// A case the property above once drew: again no feature, and focal loss at
+/// γ = 0.217. The weight of the absent feature has no curvature at all, so
+/// every Newton system needs a touch of damping (λ = 10⁻¹⁰) to be solved;
+/// the fit once took that for a damped step, skipped the test that stops it
+/// where a step's gain is below F's rounding, and halved its last step to
+/// nothing, ∂F/∂b = 2.7·10⁻⁷.
+#[test]
+fn a_feature_without_curvature_leaves_the_step_newton_s() {
+    let x = vec![vec![0.0]; 24];
+    let y = vec![0, 1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1];
+    let o = SoftmaxOptions { c: None, label_smoothing: 0.0, gamma: 0.21692690321195301 };
+    let p = SoftmaxProblem::new(&x, &y, &o).unwrap();
+    let fit = p.fit().unwrap();
+    let check = vanishes(&p, &fit.model, 1e-8);
+    assert!(check.is_ok(), "{check:?}, {} iterations", fit.iterations);
+}

@@ -11,6 +11,11 @@ use crate::core::losses::categorical_focal_loss;
 /// C = 100, is so flat that it took 439 (`tests/softmax_properties.rs`).
 const MAX_ITER: usize = 1000;
 
+/// A damping λ this small leaves the step Newton's (the system's diagonal is
+/// 1, see [`System`]). It is what a Hessian singular along some parameter
+/// needs: a feature that is 0 everywhere, unpenalised, has no curvature.
+const UNDAMPED: f64 = 1e-8;
+
 /// W and b as one vector of parameters θ: class c's block is
 /// `[W_c0·s_0 … W_c(D−1)·s_(D−1), b_c]`, at `c·(D + 1)`, where feature d is
 /// measured in units of `s_d`.
@@ -327,7 +332,9 @@ fn noise(f: f64) -> f64 {
 /// (Armijo); the step taken and F there. When the full step lowers F by
 /// more than a quadratic would (more than half the slope) F is an
 /// exponential tail, where a Newton step gains only about one logit: it goes
-/// on, doubling, while F keeps falling.
+/// on, doubling, while F keeps falling. Not where the gain is within F's
+/// rounding: there "more than half the slope" is noise, and a doubled step
+/// overshoots an optimum the full step had reached.
 fn line_search(
     problem: &SoftmaxProblem,
     layout: &Layout,
@@ -342,7 +349,7 @@ fn line_search(
         let ft = at(t);
         if ft <= f + 1e-4 * t * slope {
             let mut best = ft;
-            if t == 1.0 && f - ft > 0.55 * -slope {
+            if t == 1.0 && f - ft > 0.55 * -slope && f - ft > noise(f) {
                 while t < 64.0 {
                     let further = at(2.0 * t);
                     if further.is_nan() || further >= best {
@@ -401,7 +408,7 @@ pub(super) fn minimise(
                 }
                 let slope: f64 = system.g.iter().zip(&s).map(|(a, b)| a * b).sum();
                 let step = layout.full_step(&s);
-                if lambda == 0.0 && layout.logit_size(&step) <= 1e-10 * reach {
+                if lambda <= UNDAMPED && layout.logit_size(&step) <= 1e-10 * reach {
                     // A tiny undamped Newton step: quadratic convergence makes
                     // the point after it exact to working precision.
                     return finish(plus(&theta, &step, 1.0), iter);
@@ -409,7 +416,7 @@ pub(super) fn minimise(
                 if slope == 0.0 {
                     return finish(theta, iter);
                 }
-                if slope < 0.0 && lambda == 0.0 && -slope <= noise(f) {
+                if slope < 0.0 && lambda <= UNDAMPED && -slope <= noise(f) {
                     // The Newton decrement gᵀH⁻¹g is below what F can
                     // resolve: take the step unless F rises, and stop.
                     let next = plus(&theta, &step, 1.0);
