@@ -144,6 +144,28 @@ fn one_point_is_asked_about_as_one() {
     assert_eq!(ids(&view(&page(""), Question::Misclassified)), ["0", "1", "2", "3", "4"]);
 }
 
+/// An answer the state no longer offers keeps its button: "4 or more",
+/// then three of the ten points removed and then all but two.
+#[test]
+fn a_chosen_answer_keeps_its_button_when_points_go() {
+    let mut model = page("");
+    choose(&mut model, Question::Misclassified, "4");
+    let remove_first = |model: &mut Model| {
+        update(model, Msg::Key { figure: Figure::Points, key: Key::Next, shift: false, map: None });
+        update(model, Msg::Key { figure: Figure::Points, key: Key::Remove, shift: false, map: None });
+        update(model, Msg::Frame);
+    };
+    while model.state.points.len() > 2 {
+        remove_first(&mut model);
+    }
+    let shown = view(&model, Question::Misclassified);
+    let ids: Vec<&str> = shown.choices.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["0", "1", "2", "4"]);
+    assert_eq!(shown.choices[3].1, "4 or more");
+    assert_eq!(shown.chosen.as_deref(), Some("4"));
+    assert_eq!(shown.status, Status::Answered { right: false });
+}
+
 #[test]
 fn the_tallest_red_bar_is_the_leftmost_red_point_while_the_fit_rises() {
     let mut model = page("");

@@ -124,6 +124,9 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
             if let Right::Choice(id) = &worked.right {
                 view.right_choice = given.map(|_| id.clone());
             }
+            if let Some(Answer::Choice(id)) = given {
+                keep_choice(&mut view.choices, question, id, lang);
+            }
             if let Some(answer) = given {
                 if let Some(right) = worked.right.judge(answer) {
                     view.status = Status::Answered { right };
@@ -140,6 +143,21 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
     view.prompt = unbroken_formulas(view.prompt);
     view.feedback = view.feedback.map(unbroken_formulas);
     view
+}
+
+/// The reader's answer keeps its button when the state no longer offers it
+/// (points removed under "4 or more", a calculator's values or samples
+/// changed): it is judged against the state as it is, and shown last.
+fn keep_choice(choices: &mut Vec<(String, String)>, question: Question, id: &str, lang: Lang) {
+    if choices.iter().any(|(known, _)| known == id) {
+        return;
+    }
+    let label = match (question, id.parse::<usize>()) {
+        (Question::Misclassified, Ok(4..)) => t(lang, "q.choice.many").to_owned(),
+        (Question::CceLargest, Ok(i)) => fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())]),
+        _ => id.to_owned(),
+    };
+    choices.push((id.to_owned(), label));
 }
 
 /// For a point picked wrongly: which point it was and its number.
