@@ -445,13 +445,18 @@ fn one_point_is_one_point() {
 }
 
 /// The label on the logits figure's smoothing line names the K it was
-/// worked out with, the fit's: two classes of points under a K of 3.
+/// worked out with, the fit's, beside the slider's: two classes of points
+/// under a K of 3. With every class present it names one K.
 #[test]
 fn the_smoothing_gap_is_labelled_with_the_fits_classes() {
     let state = losslab::page::url::read(
         "softmax-pts=-3:-3:0,-2:-3:0,3:3:1,2:3:1&softmax-classes=3&softmax-reg=off&softmax-smoothing=0.2",
     );
     let logits = svg(Figure::SoftmaxLogits, &state.state);
-    assert!(has_text(&logits, "K = 2") && has_text(&logits, "= 2.197"), "{:?}", texts(&logits));
-    assert!(!has_text(&logits, "K = 3"), "{:?}", texts(&logits));
+    assert!(has_text(&logits, "K = 2 fitted of 3") && has_text(&logits, "= 2.197"), "{:?}", texts(&logits));
+    let all = losslab::page::url::read(
+        "softmax-pts=-3:-3:0,-2:-3:0,3:3:1,2:3:1,3:-3:2&softmax-classes=3&softmax-reg=off&softmax-smoothing=0.2",
+    );
+    let logits = svg(Figure::SoftmaxLogits, &all.state);
+    assert!(has_text(&logits, "K = 3:") && !has_text(&logits, "fitted"), "{:?}", texts(&logits));
 }

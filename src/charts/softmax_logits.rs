@@ -91,9 +91,20 @@ pub(super) fn draw<DB: CellBackend>(area: &Area<DB>, scene: &SoftmaxScene, style
     if let Some(cap) = scene.cap {
         // Right of the line, or left of it; whole, or without its ε and K
         // where whole it would be set under 11 px (on a phone, with six
-        // classes, it was set at 9 px).
-        let values = [("a", fixed(scene.alpha, 2)), ("k", scene.fitted_classes.to_string()), ("gap", fixed(cap, 3))];
-        let forms = ["fig.softmax-logits.cap", "fig.softmax-logits.cap.short"].map(|key| fill(t(lang, key), &values));
+        // classes, it was set at 9 px). Where the points leave the last
+        // classes empty, the K is the fit's, said beside the slider's.
+        let values = [
+            ("a", fixed(scene.alpha, 2)),
+            ("k", scene.fitted_classes.to_string()),
+            ("all", scene.classes.to_string()),
+            ("gap", fixed(cap, 3)),
+        ];
+        let whole = if scene.fitted_classes == scene.classes {
+            "fig.softmax-logits.cap"
+        } else {
+            "fig.softmax-logits.cap-fitted"
+        };
+        let forms = [whole, "fig.softmax-logits.cap.short"].map(|key| fill(t(lang, key), &values));
         let x = frame.px(cap.clamp(lo, hi));
         let y = top + style.pxf(22.0);
         let spots =
