@@ -737,7 +737,7 @@ pub(crate) fn curves(painting: &Painting) -> Vec<Vec<(f64, f64)>> {
 mod texts_inside {
     use super::*;
     use crate::charts::{Figure, Style};
-    use crate::i18n::Lang;
+    use crate::i18n::{is_wide, Lang};
     use crate::scene::Scene;
     use crate::state::State;
 
@@ -976,7 +976,7 @@ mod texts_inside {
             for word in texts.iter().flat_map(|s| s.split_whitespace()) {
                 let mut latin = String::new();
                 for c in word.chars() {
-                    if c >= '\u{2e80}' {
+                    if is_wide(c) {
                         words.extend((!latin.is_empty()).then(|| std::mem::take(&mut latin)));
                         words.push(c.to_string());
                     } else {
@@ -1002,7 +1002,7 @@ mod texts_inside {
                         // A Chinese character as often as before (one of a lost
                         // label may stand in another), a word at all.
                         let count = |words: &[String], word: &str| words.iter().filter(|w| *w == word).count();
-                        let kept = |word: &str| match word.chars().next().is_some_and(|c| c >= '\u{2e80}') {
+                        let kept = |word: &str| match word.chars().next().is_some_and(is_wide) {
                             true => count(&wider, word) >= count(&shown, word),
                             false => wider.iter().any(|w| w == word),
                         };

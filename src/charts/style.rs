@@ -11,6 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontFamily, FontStyle, RGBAColor, RGBColor};
 use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle};
 
+use crate::i18n::is_wide;
 use crate::state::{Lang, Palette};
 
 /// The colours of one theme and palette.
@@ -250,16 +251,13 @@ pub fn ems(text: &str) -> (f64, f64) {
             '\u{a0}' => latin += u32::from(ASCII_HUNDREDTHS[usize::from(b' ')]),
             // Before the search of the wide ones, none of them square: a
             // Chinese label's characters skip it.
-            c if (c as u32) >= SQUARE_FROM => square += 1,
+            c if is_wide(c) => square += 1,
             c if WIDE_CHARS.contains(c) => latin += WIDE,
             _ => latin += USUAL,
         }
     }
     (f64::from(latin) / 100.0, f64::from(square))
 }
-
-/// The first square (CJK) glyph's code point: the CJK radicals onward.
-const SQUARE_FROM: u32 = 0x2E80;
 
 /// Estimated advances, in hundredths of an em.
 const NARROW: u32 = 34;
@@ -359,7 +357,7 @@ mod tests {
         assert!((estimate.text_width("朴素 = 1", 10.0) - 39.0).abs() < 1e-9);
         assert!((wider.text_width("朴素 = 1", 10.0) - 43.75).abs() < 1e-9);
         // The wide signs are Latin, set wider, not square.
-        assert!(WIDE_CHARS.chars().all(|c| (c as u32) < SQUARE_FROM));
+        assert!(WIDE_CHARS.chars().all(|c| !is_wide(c)));
         assert!((estimate.text_width("−∞", 10.0) - 17.0).abs() < 1e-9);
     }
 

@@ -1,5 +1,17 @@
 //! The languages the page reads in.
 
+/// Whether `c` is a square (CJK) character, from the CJK radicals (U+2E80)
+/// on: set a full em wide, two columns of a monospace face, and a word of
+/// its own where a line may break.
+///
+/// ```
+/// use losslab::i18n::is_wide;
+/// assert!(is_wide('类') && is_wide('，') && !is_wide('ε') && !is_wide('a'));
+/// ```
+pub fn is_wide(c: char) -> bool {
+    c >= '\u{2e80}'
+}
+
 /// A language of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {

@@ -7,6 +7,6 @@ mod message;
 mod table;
 
 pub use formulas::{element_text, unbroken_formulas};
-pub use lang::Lang;
+pub use lang::{is_wide, Lang};
 pub use message::{excerpt, Message, Value};
 pub use table::{fill, install, is_installed, lookup, sentences, t, t_count, Placeholders};

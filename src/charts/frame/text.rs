@@ -2,7 +2,7 @@
 //! broken into lines.
 
 use crate::charts::style::{Style, NOTE_PX};
-use crate::i18n::unbroken_formulas;
+use crate::i18n::{is_wide, unbroken_formulas};
 
 /// The smallest size, in CSS pixels, a title, key or readout shrinks to in
 /// a figure too narrow for it (a long title on a phone).
@@ -52,14 +52,14 @@ pub fn wrap(text: &str, measure: impl Fn(&str) -> f64, width: f64) -> Vec<String
     // Pieces: a word with the space before it, or one wide character.
     let mut pieces: Vec<String> = Vec::new();
     for c in text.chars() {
-        let wide = c >= '\u{2e80}';
+        let wide = is_wide(c);
         // Closing punctuation never starts a line, nor what an unbreakable
         // space (U+00A0) joins to the piece before it.
         let closing = "，。：；、）」』！？".contains(c);
         let glued = c == '\u{a0}' || pieces.last().is_some_and(|last| last.ends_with('\u{a0}'));
         match pieces.last_mut() {
             Some(last) if closing || glued => last.push(c),
-            Some(last) if !wide && c != ' ' && last.chars().last().is_none_or(|l| l < '\u{2e80}') => last.push(c),
+            Some(last) if !wide && c != ' ' && last.chars().last().is_none_or(|l| !is_wide(l)) => last.push(c),
             _ => pieces.push(c.to_string()),
         }
     }

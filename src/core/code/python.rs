@@ -4,7 +4,7 @@
 //! closing comment with what the page shows. Keeping the text and the
 //! choices in the templates keeps the page's module small.
 
-use crate::i18n::{fill, t, Lang};
+use crate::i18n::{fill, is_wide, t, Lang};
 use crate::number::format::{python, python_list};
 
 /// What the page shows for the call a code twin reproduces.
@@ -50,9 +50,9 @@ pub(super) fn render(key: &'static str, lang: Lang, flags: &[u8], values: &[(&st
 const COLUMNS: usize = 88;
 
 /// How many columns `line` takes in a monospace face: a Chinese character
-/// (from U+2E80 on) two, any other one.
+/// two, any other one.
 fn columns(line: &str) -> usize {
-    line.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum()
+    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
 /// A `# ` comment broken at its spaces into comment lines of at most
