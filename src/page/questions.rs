@@ -124,9 +124,6 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
             if let Right::Choice(id) = &worked.right {
                 view.right_choice = given.map(|_| id.clone());
             }
-            if let Some(Answer::Choice(id)) = given {
-                keep_choice(&mut view.choices, question, id, lang);
-            }
             if let Some(answer) = given {
                 if let Some(right) = worked.right.judge(answer) {
                     view.status = Status::Answered { right };
@@ -134,6 +131,7 @@ pub fn view(model: &Model, question: Question) -> QuestionView {
                     let picked = picked_sentence(model, &worked.right, answer, lang);
                     view.feedback = Some(sentences(lang, &[verdict, &picked, &worked.why]));
                     if let Answer::Choice(id) = answer {
+                        keep_choice(&mut view.choices, question, id, lang);
                         view.chosen = Some(id.clone());
                     }
                 }
@@ -153,11 +151,25 @@ fn keep_choice(choices: &mut Vec<(String, String)>, question: Question, id: &str
         return;
     }
     let label = match (question, id.parse::<usize>()) {
-        (Question::Misclassified, Ok(4..)) => t(lang, "q.choice.many").to_owned(),
-        (Question::CceLargest, Ok(i)) => fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())]),
+        (Question::Misclassified, Ok(count)) => count_choice(count, lang),
+        (Question::CceLargest, Ok(i)) => sample_name(i, lang),
         _ => id.to_owned(),
     };
     choices.push((id.to_owned(), label));
+}
+
+/// A count's choice: 0 to 3 as it is, 4 as "4 or more".
+fn count_choice(count: usize, lang: Lang) -> String {
+    if count < 4 {
+        count.to_string()
+    } else {
+        t(lang, "q.choice.many").to_owned()
+    }
+}
+
+/// The categorical calculator's sample `i` (from 0) by name: "Sample 1", …
+fn sample_name(i: usize, lang: Lang) -> String {
+    fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())])
 }
 
 /// For a point picked wrongly: which point it was and its number.
@@ -212,9 +224,7 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
             }
             let wrong: Vec<_> = binary.points.iter().filter(|p| p.p_true < 0.5).collect();
             // 0 to 3 and "4 or more", none past the number of points.
-            let choices = (0..=n.min(4))
-                .map(|i| (i.to_string(), if i < 4 { i.to_string() } else { t(lang, "q.choice.many").to_owned() }))
-                .collect();
+            let choices = (0..=n.min(4)).map(|i| (i.to_string(), count_choice(i, lang))).collect();
             let listed: Vec<String> = wrong
                 .iter()
                 .take(6)
@@ -288,17 +298,16 @@ fn work(model: &Model, question: Question, lang: Lang, full: bool) -> Result<Wor
             let samples = &model.scene.cce.samples;
             let scores: Vec<Option<f64>> = samples.iter().map(|s| Some(s.loss)).collect();
             let (i, loss) = best_of(&scores).ok_or_else(|| t(lang, "fig.cce.none").to_owned())?;
-            let sample = |i: usize| fill(t(lang, "fig.cce.sample"), &[("i", (i + 1).to_string())]);
             let choices = samples
                 .iter()
                 .enumerate()
-                .map(|(j, s)| (j.to_string(), format!("{}: {}", sample(j), trimmed_row(&s.raw))))
+                .map(|(j, s)| (j.to_string(), format!("{}: {}", sample_name(j, lang), trimmed_row(&s.raw))))
                 .collect();
             let losses: Vec<String> = samples.iter().map(|s| readout(s.loss, 4)).collect();
             let why = fill(
                 text("answer"),
                 &[
-                    ("sample", sample(i)),
+                    ("sample", sample_name(i, lang)),
                     ("p", readout(samples[i].p_true, 4)),
                     ("l", readout(loss, 4)),
                     ("all", losses.join(t(lang, "list.separator"))),
