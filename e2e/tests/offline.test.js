@@ -73,6 +73,32 @@ test("after one visit the whole page works offline, in English and in Chinese", 
   await page.close();
 });
 
+test("the worker answers for every still, in every form and both languages", async () => {
+  // Every engine here has a worker, offline mode or not. Once it has the
+  // build, the host stops serving the stills: each still a page asks for
+  // as its width, colour scheme or language changes comes from the worker,
+  // whole, or not at all.
+  const stillsGone = { gone: false, test(path) { return this.gone && /(^|\/)figures\//.test(path); } };
+  const { server, url } = await serve(`${root}dist`, { refuse: stillsGone });
+  const { page, log } = await open(site.browser, url);
+  const { files } = await cached(page);
+  const stills = files.filter((f) => /\/figures\/[^/]+\.svg$/.test(f));
+  assert.equal(stills.length, 2 * 4 * FIGURES.length, "every figure's four stills in both languages are kept");
+  stillsGone.gone = true;
+  const failed = await page.evaluate(async (stills) => {
+    const loaded = async (path) => {
+      const image = new Image();
+      image.src = path;
+      return image.decode().then(() => image.naturalWidth > 0, () => false);
+    };
+    return (await Promise.all(stills.map(async (path) => ((await loaded(path)) ? null : path)))).filter(Boolean);
+  }, stills);
+  assert.deepEqual(failed, []);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+  server.close();
+});
+
 test("a new build is picked up on the next visit, all of one build", async (t) => {
   const why = lacks(site, "offline");
   if (why) return t.skip(why);

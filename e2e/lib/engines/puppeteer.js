@@ -11,6 +11,14 @@ import { BasePage, Unsupported, clampToViewport, isForeign, sleep } from "./comm
 const CHROMIUM = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
 const FIREFOX = [process.env.FIREFOX, "/usr/bin/firefox-esr", "/usr/bin/firefox"].filter(Boolean);
 
+// Firefox reports a still picture's load through the service worker as an
+// error when the page gives it up midway (the window's width or colour
+// scheme picks another of the picture's sources, or the figure's canvas
+// replaces it), though the image itself reports no error and shows nothing
+// broken: such a report goes to `log.cancelled`, not `log.errors`. A still the
+// worker fails to serve is caught by the offline test that loads every one.
+const CANCELLED_STILL = /^(Error: )?Failed to load ‘[^’]*\/figures\/[^’/]*\.svg’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/;
+
 const find = (paths, name) => {
   const path = paths.find((p) => existsSync(p));
   if (!path) throw new Error(`${name} not found; run scripts/setup`);
@@ -99,12 +107,13 @@ class PuppeteerBrowser {
     if (this.start && colorScheme === "dark") browser = this.browsers.dark ??= await this.start("dark");
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
-    const log = { errors: [], foreign: [] };
+    const log = { errors: [], foreign: [], cancelled: [] };
     const origin = new URL(url).origin;
+    const error = (text) => (this.name === "firefox" && CANCELLED_STILL.test(text) ? log.cancelled : log.errors).push(text);
     page.on("console", (msg) => {
-      if (msg.type() === "error") log.errors.push(msg.text());
+      if (msg.type() === "error") error(msg.text());
     });
-    page.on("pageerror", (err) => log.errors.push(String(err)));
+    page.on("pageerror", (err) => error(String(err)));
     page.on("request", (req) => {
       if (isForeign(req.url(), origin)) log.foreign.push(req.url());
     });
