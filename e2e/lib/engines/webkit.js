@@ -480,7 +480,10 @@ async function startProxy(origin, log) {
       });
     });
     upstream.on("error", (error) => {
-      log.errors.push(`proxy: ${error.message}`);
+      // The browser's own check for a newer service worker script (sent with
+      // `Service-Worker: script`) finds no host when the network is gone:
+      // Chromium and Firefox write no console error for that, nor does this.
+      if (req.headers["service-worker"] !== "script") log.errors.push(`proxy: ${error.message} (${req.url})`);
       res.writeHead(502).end();
     });
     req.pipe(upstream);
