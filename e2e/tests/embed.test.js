@@ -39,7 +39,7 @@ function messages(page) {
 }
 
 async function openExample(url) {
-  const { page, log } = await site.browser.open(url, { width: 1000, height: 900, dpr: 1, colorScheme: "light" });
+  const { page, log } = await site.browser.open(url, { width: 1000, height: 900, dpr: 1, colorScheme: "light", origins: [course.origin] });
   await page.waitFor(() => !document.querySelector("[data-gamma]").disabled, null, { timeout: 30000 });
   return { page, log };
 }

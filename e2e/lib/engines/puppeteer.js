@@ -102,7 +102,7 @@ class PuppeteerBrowser {
     };
   }
 
-  async open(url, { width, height, dpr, colorScheme, touch = false, javascript = true }) {
+  async open(url, { width, height, dpr, colorScheme, touch = false, javascript = true, origins = [] }) {
     let browser = this.browsers.light;
     if (this.start && colorScheme === "dark") browser = this.browsers.dark ??= await this.start("dark");
     const context = await browser.createBrowserContext();
@@ -115,7 +115,7 @@ class PuppeteerBrowser {
     });
     page.on("pageerror", (err) => error(String(err)));
     page.on("request", (req) => {
-      if (isForeign(req.url(), origin)) log.foreign.push(req.url());
+      if (isForeign(req.url(), origin) && !origins.some((o) => req.url().startsWith(o))) log.foreign.push(req.url());
     });
     // A touch screen: touch events, `pointerType` "touch", and the page
     // panned by a finger as a phone pans it.

@@ -10,11 +10,12 @@
 //
 // Classic WebDriver reports neither console messages nor requests, so the
 // page's traffic goes through the proxy (MiniBrowser's --proxy): it records
-// every request to another origin, answers it 502, passes the page's own
-// requests to the test server, records a failed load (status >= 400) as an
-// error the way Chromium's console does, and adds one first script to each
-// HTML page, /__losslab-probe.js, that reports console.error calls, uncaught
-// exceptions, unhandled rejections and CSP violations back to the proxy.
+// every request to an origin the page was not opened with and answers it
+// 502, passes the others to the test servers, records a failed load (status
+// >= 400) as an error the way Chromium's console does, and adds one first
+// script to each HTML page, /__losslab-probe.js, that reports console.error
+// calls, uncaught exceptions, unhandled rejections and CSP violations back to
+// the proxy.
 import { spawn } from "node:child_process";
 import { createServer, request } from "node:http";
 import { existsSync } from "node:fs";
@@ -91,20 +92,20 @@ class WebKitBrowser {
       clipboard: true,
       downloads: true,
       iframes: true,
-      // Each page's proxy answers every other origin with 502, to catch
-      // requests the page should not make: a second site cannot be reached.
-      crossOrigin: false,
+      // Each page's proxy answers every origin but those the page is opened
+      // with (`origins`) with 502, to catch requests it should not make.
+      crossOrigin: true,
     };
   }
 
-  async open(url, { width, height, dpr, colorScheme, javascript = true }) {
+  async open(url, { width, height, dpr, colorScheme, javascript = true, origins = [] }) {
     if (!javascript) throw new Unsupported("WebKitWebDriver cannot turn JavaScript off");
     if (!Number.isInteger(dpr)) throw new Unsupported(`WebKitGTK takes whole pixel ratios only (GDK_SCALE), not ${dpr}`);
     const origin = new URL(url).origin;
     const log = { errors: [], foreign: [] };
     const home = join(this.root, `page-${++this.count}`);
     await mkdir(home, { recursive: true });
-    const proxy = await startProxy(origin, log);
+    const proxy = await startProxy([origin, ...origins], log);
     const page = new WebKitPage(this, { proxy, home, origin });
     this.pages.add(page);
     try {
@@ -430,9 +431,9 @@ class WebKitPage extends BasePage {
   }
 }
 
-/// The proxy in front of one page (see the top of this file).
-async function startProxy(origin, log) {
-  const own = new URL(origin);
+/// The proxy in front of one page (see the top of this file): it forwards
+/// requests to `origins` (the page's own first) and answers any other with 502.
+async function startProxy(origins, log) {
   const server = createServer((req, res) => {
     let target;
     try {
@@ -441,7 +442,7 @@ async function startProxy(origin, log) {
       res.writeHead(400).end();
       return;
     }
-    if (target.origin !== origin) {
+    if (!origins.includes(target.origin)) {
       log.foreign.push(req.url);
       res.writeHead(502).end();
       return;
@@ -460,7 +461,7 @@ async function startProxy(origin, log) {
       });
       return;
     }
-    const upstream = request({ host: own.hostname, port: own.port, method: req.method, path: target.pathname + target.search, headers: req.headers }, (answer) => {
+    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: target.pathname + target.search, headers: req.headers }, (answer) => {
       if (answer.statusCode >= 400) log.errors.push(`Failed to load resource: the server responded with a status of ${answer.statusCode} (${req.url})`);
       const headers = { ...answer.headers };
       if (!String(headers["content-type"]).startsWith("text/html")) {
