@@ -3,9 +3,10 @@
 // With `gzip`, as a static host serves it: compressed when the browser asks,
 // and cacheable (the benchmarks); without, uncompressed and never cached
 // (the tests, which must see every build as it is). `refuse` (a RegExp of
-// paths) answers those files 404, as a host missing them would; `csp`
-// replaces the Content-Security-Policy. `hold` (a RegExp of paths) keeps
-// those files back until `release()` is called: a module that arrives late.
+// paths, or anything with such a `test`) answers those files 404, as a host
+// missing them would; `csp` replaces the Content-Security-Policy. `hold` (a
+// RegExp of paths) keeps those files back until `release()` is called: a
+// module that arrives late.
 // `folders` serves more folders beside it, each under a prefix of its own and
 // with a policy of its own (`null` for none): the course's own pages.
 import { createServer } from "node:http";

@@ -45,11 +45,12 @@ export async function launchChromium() {
 }
 
 /// Firefox's colour scheme is a preference of the whole browser (WebDriver
-/// BiDi has no media emulation), so a dark page gets a second Firefox,
-/// started the first time one is asked for.
+/// BiDi has no media emulation), and so is JavaScript (BiDi has no command
+/// that turns it off): a dark page, or one with JavaScript off, gets a
+/// Firefox of its own, started the first time one is asked for.
 export async function launchFirefox() {
   const downloads = await mkdtemp(join(tmpdir(), "losslab-firefox-downloads-"));
-  const start = (scheme) =>
+  const start = (scheme, javascript = true) =>
     puppeteer.launch({
       browser: "firefox",
       executablePath: find(FIREFOX, "Firefox"),
@@ -57,6 +58,8 @@ export async function launchFirefox() {
       extraPrefsFirefox: {
         // 0 dark, 1 light: what prefers-color-scheme answers.
         "layout.css.prefers-color-scheme.content-override": scheme === "dark" ? 0 : 1,
+        // The page's scripts (the harness's own still run, in BiDi's sandbox).
+        "javascript.enabled": javascript,
         // navigator.clipboard.readText() without the paste menu.
         "dom.events.testing.asyncClipboard": true,
         // Downloads go straight to a folder the harness watches.
@@ -92,8 +95,7 @@ class PuppeteerBrowser {
       // Firefox's touch screen leaves the page's media queries at a mouse's
       // (`pointer: fine`, no `any-pointer: coarse`).
       coarsePointer: chromium,
-      // Firefox's WebDriver BiDi has no command that turns JavaScript off.
-      noScript: chromium,
+      noScript: true,
       offline: chromium,
       clipboard: true,
       downloads: true,
@@ -104,7 +106,8 @@ class PuppeteerBrowser {
 
   async open(url, { width, height, dpr, colorScheme, touch = false, javascript = true, origins = [] }) {
     let browser = this.browsers.light;
-    if (this.start && colorScheme === "dark") browser = this.browsers.dark ??= await this.start("dark");
+    if (this.start && !javascript) browser = this.browsers[`${colorScheme}-no-script`] ??= await this.start(colorScheme, false);
+    else if (this.start && colorScheme === "dark") browser = this.browsers.dark ??= await this.start("dark");
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     const log = { errors: [], foreign: [], cancelled: [] };
@@ -126,7 +129,8 @@ class PuppeteerBrowser {
         behavior: "allowAndName", downloadPath: this.downloads, browserContextId: context.id, eventsEnabled: true,
       });
     }
-    if (!javascript) await page.setJavaScriptEnabled(false);
+    // Firefox: a browser of its own (above).
+    if (!javascript && this.name === "chromium") await page.setJavaScriptEnabled(false);
     const wrapped = new PuppeteerPage(this, context, page, origin);
     wrapped.size = { width, height };
     await wrapped.goto(url);

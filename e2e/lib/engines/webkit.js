@@ -84,7 +84,7 @@ class WebKitBrowser {
     this.count = 0;
     this.supports = {
       dprChange: false, // GDK_SCALE is read once, when MiniBrowser starts
-      noScript: false, // no WebDriver command turns JavaScript off
+      noScript: true, // MiniBrowser's --enable-javascript=false
       touch: false, // WebKitWebDriver takes touch pointer actions but fires mouse events
       touchScroll: false,
       coarsePointer: false,
@@ -99,7 +99,6 @@ class WebKitBrowser {
   }
 
   async open(url, { width, height, dpr, colorScheme, javascript = true, origins = [] }) {
-    if (!javascript) throw new Unsupported("WebKitWebDriver cannot turn JavaScript off");
     if (!Number.isInteger(dpr)) throw new Unsupported(`WebKitGTK takes whole pixel ratios only (GDK_SCALE), not ${dpr}`);
     const origin = new URL(url).origin;
     const log = { errors: [], foreign: [] };
@@ -113,7 +112,7 @@ class WebKitBrowser {
       // given up after 30 s, and a new driver and browser started.
       for (let attempt = 1; ; attempt++) {
         try {
-          await page.start({ dpr, colorScheme, root: this.root, binary: this.binary });
+          await page.start({ dpr, colorScheme, javascript, root: this.root, binary: this.binary });
           break;
         } catch (error) {
           await page.stopDriver();
@@ -182,7 +181,7 @@ class WebKitPage extends BasePage {
   }
 
   /// A WebKitWebDriver of its own, and a MiniBrowser session on it.
-  async start({ dpr, colorScheme, root, binary }) {
+  async start({ dpr, colorScheme, javascript, root, binary }) {
     const port = await freePort();
     // A process group of its own: stopping it stops the browser it started.
     this.driver = spawn(DRIVER, [`--port=${port}`], {
@@ -215,6 +214,8 @@ class WebKitPage extends BasePage {
           "--javascript-can-access-clipboard=true",
           `--proxy=http://127.0.0.1:${this.proxy.address().port}`,
           ...(colorScheme === "dark" ? ["--dark-mode"] : []),
+          // The page's scripts off; WebDriver's own still run.
+          ...(javascript ? [] : ["--enable-javascript=false"]),
         ],
       },
       timeouts: { script: 30000, pageLoad: 60000, implicit: 0 },
