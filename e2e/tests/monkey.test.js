@@ -134,7 +134,7 @@ async function wander() {
       if (await page.visible("[data-preset]", { nth })) await page.click("[data-preset]", { nth });
     } else if (kind < 0.97) {
       errors.push(...log.errors);
-      cancelled.push(...(log.cancelled ?? []));
+      cancelled.push(...log.cancelled);
       await page.close();
       ({ page, log } = await open(site.browser, site.base + pick(URLS)));
     } else {
@@ -153,6 +153,6 @@ async function wander() {
   await page.waitFor(() => document.querySelector('[data-readout="bce"]')?.textContent !== "");
   await settle(page);
   errors.push(...log.errors);
-  cancelled.push(...(log.cancelled ?? []));
+  cancelled.push(...log.cancelled);
   return { page, errors, cancelled, done, dprChangesLeftOut, noDprChange };
 }

@@ -78,13 +78,15 @@ test("after one visit the whole page works offline, in English and in Chinese", 
   await page.close();
 });
 
-test("the worker answers for every still, in every form and both languages", async () => {
+test("the worker answers for every still, in every form and both languages", async (t) => {
   // Every engine here has a worker, offline mode or not. Once it has the
   // build, the host stops serving the stills: each still a page asks for
   // as its width, colour scheme or language changes comes from the worker,
   // whole, or not at all.
   const stillsGone = { gone: false, test(path) { return this.gone && /(^|\/)figures\//.test(path); } };
   const { server, url } = await serve(`${root}dist`, { refuse: stillsGone });
+  // Closed however the test ends: an open server would keep the run alive.
+  t.after(() => server.close());
   const { page, log } = await open(site.browser, url);
   const { files } = await cached(page);
   const stills = files.filter((f) => /\/figures\/[^/]+\.svg$/.test(f));
@@ -101,7 +103,6 @@ test("the worker answers for every still, in every form and both languages", asy
   assert.deepEqual(failed, []);
   assert.deepEqual(log.errors, []);
   await page.close();
-  server.close();
 });
 
 test("a new build is picked up on the next visit, all of one build", async (t) => {

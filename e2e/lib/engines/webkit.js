@@ -101,7 +101,7 @@ class WebKitBrowser {
   async open(url, { width, height, dpr, colorScheme, javascript = true, origins = [] }) {
     if (!Number.isInteger(dpr)) throw new Unsupported(`WebKitGTK takes whole pixel ratios only (GDK_SCALE), not ${dpr}`);
     const origin = new URL(url).origin;
-    const log = { errors: [], foreign: [] };
+    const log = { errors: [], foreign: [], cancelled: [] };
     const home = join(this.root, `page-${++this.count}`);
     await mkdir(home, { recursive: true });
     const proxy = await startProxy([origin, ...origins], log);
