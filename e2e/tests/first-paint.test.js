@@ -19,6 +19,8 @@ before(async () => {
   // A host that lacks the module's files, and one whose policy refuses WebAssembly.
   servers.missing = await serve(`${root}dist`, { refuse: /^losslab(_bg\.wasm|\.js)$/ });
   servers.strict = await serve(`${root}dist`, { csp: "default-src 'self'; script-src 'self'" });
+  // A host that lacks the style sheet: as a reader who turned the page's style off sees it.
+  servers.unstyled = await serve(`${root}dist`, { refuse: /^style\.css$/ });
 });
 after(() => {
   for (const { server } of Object.values(servers)) server.close();
@@ -112,6 +114,27 @@ test("a policy without 'wasm-unsafe-eval' keeps the article and says so", async 
   const seen = await staticPage(page);
   assertWhole(seen, en, "WebAssembly refused");
   assert.equal(seen.notices[0], en["boot.blocked"]);
+  await page.close();
+});
+
+test("without its style sheet each figure is drawn as wide as its box, and stays so", async () => {
+  // A canvas no style sheet sizes is as wide as its backing store, which a
+  // drawing at a pixel ratio of 2 would double, frame after frame.
+  const { page, log } = await open(site.browser, servers.unstyled.url, { width: 900, height: 800, dpr: 2 });
+  const drawn = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("canvas[data-figure]")]
+        .filter((c) => !c.closest(".canvas-box")?.querySelector(".still"))
+        .map((c) => ({ name: c.dataset.figure, width: c.width, css: c.clientWidth, box: c.parentElement.clientWidth })));
+  const first = await drawn();
+  assert.ok(first.length > 0, "the figures on the screen are drawn");
+  for (const { name, width, css, box } of first) {
+    assert.ok(box > 300 && Math.abs(css - box) <= 1, `${name} is as wide as its box: ${css} of ${box} px`);
+    assert.ok(Math.abs(width - 2 * css) <= 2, `${name} is drawn at the pixel ratio: ${width} pixels for ${css} px`);
+  }
+  for (let i = 0; i < 10; i++) await settle(page);
+  assert.deepEqual(await drawn(), first, "ten frames later no figure has grown");
+  assert.ok(log.errors.every((e) => /style\.css|404|Failed to load/i.test(e)), log.errors.join("\n"));
   await page.close();
 });
 

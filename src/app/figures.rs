@@ -161,6 +161,11 @@ fn adopt_slot(holder: &Element, figure: Figure, lang: Lang) -> Slot {
     let find = |selector: &str| dom::find::<Element>(holder, selector).unwrap_or_else(|| dom::create("span"));
     let still = dom::find::<Element>(holder, ".still");
     let canvas: HtmlCanvasElement = dom::create("canvas").unchecked_into();
+    // As wide as its box, as the style sheet has it, even where none applies
+    // (it did not load, or the reader turned the page's style off): a canvas
+    // is otherwise as wide as its backing store, and each drawing would
+    // multiply that by the pixel ratio, without end.
+    let _ = canvas.style().set_property("width", "100%");
     let _ = canvas.set_attribute("data-figure", figure.name());
     let _ = canvas.set_attribute("role", "img");
     let _ = canvas.set_attribute("aria-labelledby", &markup::title_id(figure));
