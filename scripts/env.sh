@@ -1,6 +1,7 @@
 # Sourced by the scripts: pinned tool versions and where the tools live.
 # shellcheck shell=bash
-WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
+# The lock file beside this folder, wherever the sourcing shell stands.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' "${BASH_SOURCE[0]%/*}/../Cargo.lock")
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 GECKODRIVER_VERSION=0.37.1
