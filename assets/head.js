@@ -2,12 +2,30 @@
 // for any browser, so that even one too old for the page can say so).
 //
 // The page is built twice with its article written in: in English here and
-// in Chinese in zh/. A link's `lang` (as the module reads it: ignoring case)
-// picks the one that shows, so a link to the Chinese page never shows
-// English first; without `lang` the page is English.
+// in Chinese in zh/. A link's `lang` picks the one that shows, so a link to
+// the Chinese page never shows English first; a link without one (or with
+// one the page does not have) shows the page it names. Read as the module
+// reads it (src/page/url.rs, `read_address`): the last `lang`, its key and
+// value percent-decoded, the value ignoring case and spaces around it.
 (function () {
-  var zh = /(?:^|[?&])lang=zh(?:&|$)/i.test(location.search);
+  var decode = function (text) {
+    try {
+      return decodeURIComponent(text.replace(/\+/g, " "));
+    } catch (error) {
+      return text;
+    }
+  };
+  var named = "";
+  var pairs = location.search.slice(1).split("&");
+  for (var i = 0; i < pairs.length; i++) {
+    var at = pairs[i].indexOf("=");
+    if (at < 0) at = pairs[i].length;
+    if (decode(pairs[i].slice(0, at)) === "lang") {
+      named = decode(pairs[i].slice(at + 1)).replace(/^\s+|\s+$/g, "").toLowerCase();
+    }
+  }
   var here = document.documentElement.lang.indexOf("zh") === 0;
+  var zh = named === "zh" || (named !== "en" && here);
   if (zh !== here) {
     // Nothing of this page is shown while the other one loads.
     document.documentElement.hidden = true;

@@ -386,6 +386,18 @@ fn notices_of_a_bad_link_are_shown_until_dismissed() {
     assert!(changes.notices && !model.notices_shown);
 }
 
+/// A step in history to the Chinese page's folder, whose address names no
+/// language (the reader opened `zh/` as it is), shows Chinese; a step to the
+/// English page's shows English.
+#[test]
+fn a_step_in_history_shows_the_language_of_its_folder() {
+    let mut model = page("gamma=1");
+    update(&mut model, Msg::Navigated("/course/losslab/zh/?gamma=3".into()));
+    assert_eq!((model.state.lang, model.state.gamma), (Lang::Zh, 3.0));
+    update(&mut model, Msg::Navigated("/course/losslab/?gamma=3".into()));
+    assert_eq!(model.state.lang, Lang::En);
+}
+
 #[test]
 fn back_and_forward_bring_the_whole_state_back() {
     let mut model = page("gamma=1");

@@ -292,6 +292,34 @@ fn an_unknown_key_or_an_empty_value_is_ignored() {
     assert_eq!(parsed.notices[2].message().text(Lang::Zh), "smooth 没有值，已忽略。");
 }
 
+/// A link shows the language it names; one that names none, or none the
+/// page has, shows the language of the page it is in (the Chinese page is
+/// built in `zh/`), and still says what it ignored.
+#[test]
+fn a_link_without_a_language_shows_its_folders() {
+    let lang = |address: &str| url::read_address(address).state.lang;
+    assert_eq!(lang("/course/losslab/zh/"), Lang::Zh);
+    assert_eq!(lang("/course/losslab/zh/index.html?gamma=3"), Lang::Zh);
+    assert_eq!(lang("/course/losslab/"), Lang::En);
+    assert_eq!(lang("/course/losslab/index.html"), Lang::En);
+    assert_eq!(lang("/zhong/?gamma=3"), Lang::En, "only the folder named zh");
+    // A language named, in either folder, in any case, with spaces around it.
+    assert_eq!(lang("/course/losslab/?lang=zh"), Lang::Zh);
+    assert_eq!(lang("/course/losslab/zh/?lang=EN"), Lang::En);
+    assert_eq!(lang("/course/losslab/zh/?lang=%20en"), Lang::En);
+    assert_eq!(lang("/course/losslab/zh/?%6Cang=en"), Lang::En, "the key percent-encoded");
+    // The last of a repeated key, as for every key.
+    assert_eq!(lang("/course/losslab/zh/?lang=zh&lang=en"), Lang::En);
+    // None the page has: the folder's, and a notice.
+    let parsed = url::read_address("/course/losslab/zh/?lang=fr&gamma=3");
+    assert_eq!((parsed.state.lang, parsed.state.gamma), (Lang::Zh, 3.0));
+    assert_eq!(parsed.notices[0].message().text(Lang::Zh), "lang = fr 无效，已忽略（应为：en、zh 之一）。");
+    let parsed = url::read_address("/course/losslab/zh/?lang=");
+    assert_eq!((parsed.state.lang, &parsed.notices[..]), (Lang::Zh, &[Notice::Empty { key: "lang" }][..]));
+    // Without a path, the English page's.
+    assert_eq!(url::read_address("?gamma=3"), read("gamma=3"));
+}
+
 #[test]
 fn a_malformed_word_or_flag_says_what_was_expected() {
     let parsed = read("reg=l1&balance=yes&br=mean");

@@ -242,3 +242,28 @@ test("a link in Chinese opens the Chinese page, written in Chinese before any sc
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test("the Chinese page's address without a language stays Chinese, there and back in history", async () => {
+  const zh = await words("zh");
+  const { page, log } = await open(site.browser, `${site.base}zh/?gamma=3`);
+  const chinese = () => page.evaluate(() => [location.pathname, document.documentElement.lang, document.title]);
+  const [path, lang, title] = await chinese();
+  assert.equal(path, `${new URL(site.base).pathname}zh/`, "not sent to the English page");
+  assert.deepEqual([lang, title], ["zh-CN", zh["page.title"]]);
+  assert.equal(await page.text('[data-readout="gamma-value"]'), "3.0");
+  // To English with the page's control, then back a step: Chinese again.
+  await page.select('[data-control="lang"]', "en");
+  await page.waitFor(() => document.documentElement.lang === "en" && !location.pathname.endsWith("/zh/"), null, { timeout: 20000 });
+  await page.evaluate(() => history.back());
+  await page.waitFor(() => document.documentElement.lang === "zh-CN" && location.pathname.endsWith("/zh/"), null, { timeout: 20000 });
+  assert.deepEqual(await chinese(), [path, "zh-CN", zh["page.title"]]);
+  assert.equal(await page.text('[data-readout="gamma-value"]'), "3.0");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+  // A language named in the link wins over the folder's.
+  const english = await open(site.browser, `${site.base}zh/?lang=en`);
+  await english.page.waitFor(() => document.documentElement.lang === "en", null, { timeout: 20000 });
+  assert.equal(await english.page.evaluate(() => location.pathname), new URL(site.base).pathname);
+  assert.deepEqual(english.log.errors, []);
+  await english.page.close();
+});

@@ -23,7 +23,13 @@ use crate::state::{ControlInput, Kind, Setting};
 
 /// The link the page was opened with (or stepped to).
 pub fn read_location() -> Location {
-    url::read(&dom::window().location().search().unwrap_or_default())
+    url::read_address(&address())
+}
+
+/// The page's address after its origin: its path and query.
+fn address() -> String {
+    let location = dom::window().location();
+    format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
 }
 
 /// The page's address without its query.
@@ -60,7 +66,7 @@ pub fn bind(root: &Element) -> Result<(), JsValue> {
     }
     listen(dom::window().as_ref(), "popstate", |_: Event| {
         link::forget();
-        mailbox::post(Msg::Navigated(dom::window().location().search().unwrap_or_default()));
+        mailbox::post(Msg::Navigated(address()));
     })?;
     if let Some(scheme) = dark_scheme() {
         listen(scheme.as_ref(), "change", |_: Event| {

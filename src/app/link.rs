@@ -141,10 +141,9 @@ fn put(query: &str, lang: Lang, push: bool) {
 /// The address, relative to the page at `path`, of `query` in `lang`: in
 /// the folder of the page built in `lang`.
 fn address(path: &str, query: &str, lang: Lang) -> String {
-    let in_zh = path.ends_with("/zh/") || path.ends_with("/zh/index.html");
-    let folder = match (in_zh, lang) {
-        (false, Lang::Zh) => "zh/",
-        (true, Lang::En) => "../",
+    let folder = match (url::folder_lang(path), lang) {
+        (Lang::En, Lang::Zh) => "zh/",
+        (Lang::Zh, Lang::En) => "../",
         _ => "",
     };
     match (folder, query) {

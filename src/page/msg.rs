@@ -33,7 +33,8 @@ pub enum Msg {
     Key { figure: Figure, key: Key, shift: bool, map: Option<PlotMap> },
     /// A figure lost the keyboard focus.
     Blur,
-    /// A step back or forward in history, to this query.
+    /// A step back or forward in history, to this address (its path and
+    /// query, as [`url::read_address`](super::url::read_address) reads them).
     Navigated(String),
     /// A language's words arrived.
     WordsArrived(Lang),

@@ -60,7 +60,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Changes {
         Msg::Pointer(event) => pointer::pointer(model, &event, &mut changes),
         Msg::Key { figure, key, shift, map } => pointer::key(model, figure, key, shift, map, &mut changes),
         Msg::Blur => changes.tooltip = Some(super::changes::Tooltip::Hide),
-        Msg::Navigated(query) => navigated(model, &query, &mut changes),
+        Msg::Navigated(address) => navigated(model, &address, &mut changes),
         Msg::WordsArrived(lang) => {
             if let Some((wanted, push)) = model.pending_lang {
                 if wanted == lang && i18n::is_installed(lang) {
@@ -336,8 +336,8 @@ fn show_lang(model: &mut Model, lang: Lang, changes: &mut Changes) {
 }
 
 /// A step back or forward: the page becomes that link's.
-fn navigated(model: &mut Model, query: &str, changes: &mut Changes) {
-    let location = url::read(query);
+fn navigated(model: &mut Model, address: &str, changes: &mut Changes) {
+    let location = url::read_address(address);
     let shown = model.state.lang;
     model.state = location.state;
     let lang = model.state.lang;

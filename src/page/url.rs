@@ -4,7 +4,7 @@
 
 use super::view::{View, VIEW_KEYS};
 use crate::charts::{Figure, Pointer, Shape};
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
 use crate::scene::Deps;
 use crate::state::{join_pairs, query_part, split_pairs, state_keys, Notice, Reader, State};
 
@@ -34,6 +34,41 @@ pub fn read(query: &str) -> Location {
     let view = View::read(&mut reader);
     let state = State::read(&mut reader);
     Location { state, view, notices: reader.finish() }
+}
+
+/// Reads a page's address, its path and query (`/course/zh/?gamma=2`, as
+/// `location.pathname` and `location.search` give them): as [`read`], but a
+/// link that names no language, or none the page has, shows the language of
+/// the page it is in: the Chinese page's folder is `zh/`.
+///
+/// ```
+/// use losslab::i18n::Lang;
+/// use losslab::page::url::read_address;
+/// assert_eq!(read_address("/course/zh/?gamma=2").state.lang, Lang::Zh);
+/// assert_eq!(read_address("/course/zh/?lang=en").state.lang, Lang::En);
+/// assert_eq!(read_address("/course/?gamma=2").state.lang, Lang::En);
+/// ```
+pub fn read_address(address: &str) -> Location {
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    let mut location = read(query);
+    let named = Reader::new(query_part(query), vec!["lang"]).text("lang").is_some();
+    let refused = location
+        .notices
+        .iter()
+        .any(|notice| matches!(notice, Notice::Malformed { key: "lang", .. } | Notice::Empty { key: "lang" }));
+    if !named || refused {
+        location.state.lang = folder_lang(path);
+    }
+    location
+}
+
+/// The language of the page built in the folder of `path`: the Chinese one
+/// in `zh/`, the English one everywhere else.
+pub fn folder_lang(path: &str) -> Lang {
+    match path.ends_with("/zh/") || path.ends_with("/zh/index.html") {
+        true => Lang::Zh,
+        false => Lang::En,
+    }
 }
 
 /// The query (without `?`) that reproduces `state` in `view`: the view's
