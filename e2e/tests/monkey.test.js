@@ -8,6 +8,8 @@ import { servedSite, lacks } from "../lib/harness.js";
 import { open, canvasInk, settle, ENGINE } from "../lib/browser.js";
 
 const ACTIONS = Number(process.env.LOSSLAB_MONKEY_ACTIONS ?? 1000);
+// Another seed makes other moves (the test names its seed).
+const SEED = Number(process.env.LOSSLAB_MONKEY_SEED ?? 20261128);
 const DEADLINE_MS = 8 * 60 * 1000;
 
 /// mulberry32: a small seeded generator, so every run makes the same moves.
@@ -33,7 +35,7 @@ const SLIDERS = ["C", "smoothing", "gamma", "focal-alpha", "label-smoothing", "c
 const GARBAGE = ["[0,1", "nan", "[[1,2],[3]]", "1e308", "[1e308, -1e308]", "[]", "[[0.5, 0.5], [2, -1]]", "[0., 0., 1., 1.]", "[inf, 0]", "abc", "[[0,1,0],[0,0,1]]", ""];
 const URLS = ["?gamma=99", "?C=-5&C=abc", "?pts=1:1,1:1,1:1", "?pts=0:0,1:1", "?embed=nope", "?%ZZ=%%", "?ls=1&K=10", "?ls=0&K=2", "?theme=dark&palette=cb&lang=zh", "?reg=off&pts=-1:0,1:1", "?bt=%5B0%2C1&bp=zzz", "?softmax-reg=off&softmax-pts=0:0:0,1:1:1,2:2:2", "?softmax-pts=0:0:0,0:0:0,0:0:1&softmax-classes=9", "?softmax-data=ring&softmax-classes=6&softmax-point=999"];
 
-test(`${ACTIONS} random interactions leave the page whole`, async (t) => {
+test(`${ACTIONS} random interactions (seed ${SEED}) leave the page whole`, async (t) => {
   let run = await wander();
   if (ENGINE === "webkit" && run.errors.length > 0) {
     // WebKitGTK's WebAssembly engine now and then corrupts a value of the
@@ -62,7 +64,7 @@ test(`${ACTIONS} random interactions leave the page whole`, async (t) => {
 /// The monkey's moves, from the same seed each time; returns the page it
 /// ends on (the default link with γ = 3, settled) and every error it heard.
 async function wander() {
-  const random = rng(20261128);
+  const random = rng(SEED);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   let { page, log } = await open(site.browser, site.base);
   // Where the engine cannot change the pixel ratio of an open page, those
