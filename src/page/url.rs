@@ -65,9 +65,10 @@ pub fn read_address(address: &str) -> Location {
 /// The language of the page built in the folder of `path`: the Chinese one
 /// in `zh/`, the English one everywhere else.
 pub fn folder_lang(path: &str) -> Lang {
-    match path.ends_with("/zh/") || path.ends_with("/zh/index.html") {
-        true => Lang::Zh,
-        false => Lang::En,
+    if path.ends_with("/zh/") || path.ends_with("/zh/index.html") {
+        Lang::Zh
+    } else {
+        Lang::En
     }
 }
 
