@@ -243,6 +243,33 @@ test("a link in Chinese opens the Chinese page, written in Chinese before any sc
   await page.close();
 });
 
+/// head.js picks the page before anything is shown; the module reads the
+/// same link again. Were they to read a link's language apart, the module
+/// would rewrite the page it was sent to.
+test("head.js and the module read every link's language alike", async () => {
+  const base = new URL(site.base).pathname;
+  const links = [
+    ["?lang=ZH", "zh"], ["?lang=%20zh%20", "zh"], ["?%6Cang=zh", "zh"], ["?lang=en&lang=zh", "zh"],
+    ["?lang=fr", "en"], ["?lang=zh%", "en"], ["?LANG=zh", "en"], ["?lang=zh&lang", "en"],
+    ["zh/?lang=EN", "en"], ["zh/?lang=fr", "zh"], ["zh/?lang=", "zh"], ["zh/?lang=zh&lang=en", "en"], ["zh/", "zh"],
+  ];
+  for (const [link, lang] of links) {
+    const { page, log } = await open(site.browser, `${site.base}${link}`);
+    // The page head.js settled on (the document's own address), the one the
+    // module shows (its address now, its language and its language control).
+    const seen = await page.evaluate(() => [
+      new URL(performance.getEntriesByType("navigation")[0].name).pathname,
+      location.pathname,
+      document.documentElement.lang,
+      document.querySelector('[data-control="lang"]').value,
+    ]);
+    const folder = lang === "zh" ? `${base}zh/` : base;
+    assert.deepEqual(seen, [folder, folder, lang === "zh" ? "zh-CN" : "en", lang], link);
+    assert.deepEqual(log.errors, [], link);
+    await page.close();
+  }
+});
+
 test("the Chinese page's address without a language stays Chinese, there and back in history", async () => {
   const zh = await words("zh");
   const { page, log } = await open(site.browser, `${site.base}zh/?gamma=3`);
