@@ -29,10 +29,16 @@ pub struct Location {
 /// assert_eq!(location.notices[0].message().text(location.state.lang), "C = 5000 超出范围，已使用 1000。");
 /// ```
 pub fn read(query: &str) -> Location {
+    read_onto(State::default(), query)
+}
+
+/// Reads a link's query onto `state`: what the link does not set, or sets to
+/// nothing it can hold, keeps `state`'s value.
+fn read_onto(mut state: State, query: &str) -> Location {
     let keys = VIEW_KEYS.into_iter().chain(state_keys()).collect();
     let mut reader = Reader::new(query_part(query), keys);
     let view = View::read(&mut reader);
-    let state = State::read(&mut reader);
+    state.read_onto(&mut reader);
     Location { state, view, notices: reader.finish() }
 }
 
@@ -50,16 +56,7 @@ pub fn read(query: &str) -> Location {
 /// ```
 pub fn read_address(address: &str) -> Location {
     let (path, query) = address.split_once('?').unwrap_or((address, ""));
-    let mut location = read(query);
-    let named = Reader::new(query_part(query), vec!["lang"]).text("lang").is_some();
-    let refused = location
-        .notices
-        .iter()
-        .any(|notice| matches!(notice, Notice::Malformed { key: "lang", .. } | Notice::Empty { key: "lang" }));
-    if !named || refused {
-        location.state.lang = folder_lang(path);
-    }
-    location
+    read_onto(State { lang: folder_lang(path), ..State::default() }, query)
 }
 
 /// The language of the page built in the folder of `path`: the Chinese one
