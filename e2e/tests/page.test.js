@@ -152,6 +152,41 @@ test("nothing is wider than the page on a 320 px phone, and every formula shows 
   }
 });
 
+test("every formula sets log apart from a letter or a closing bracket beside it, as TeX does", async () => {
+  const { page, log } = await open(site.browser, site.base, { width: 1100, height: 700 });
+  // MathML Core gives the function application (U+2061) no space, and
+  // only Firefox adds TeX's thin space after a function's name on its own:
+  // without spaces of their own, two engines set "y log p" as "ylogp".
+  const tight = await page.evaluate(() => {
+    const found = [];
+    for (const math of document.querySelectorAll(".formula math")) {
+      // The tokens that show, in reading order: the invisible operators
+      // (function application, times) set nothing.
+      const ink = [...math.querySelectorAll("mi, mn, mo")].filter((t) => !/^[\u2061\u2062]$/.test(t.textContent));
+      ink.forEach((t, i) => {
+        if (t.localName !== "mi" || t.textContent !== "log") return;
+        const em = parseFloat(getComputedStyle(t).fontSize);
+        const box = t.getBoundingClientRect();
+        const [before, after] = [ink[i - 1], ink[i + 1]];
+        // An operator before it (=, +, [) or a bracket after it keeps its
+        // own spacing; a letter, a number or a closing bracket does not.
+        if (before && !(before.localName === "mo" && before.textContent !== ")")) {
+          const gap = box.left - before.getBoundingClientRect().right;
+          if (gap < 0.1 * em) found.push(`"${before.textContent}log" in ${math.textContent.replace(/[\s\u2061\u2062]+/g, "").slice(0, 30)}: ${gap.toFixed(1)} px`);
+        }
+        if (after && after.localName !== "mo") {
+          const gap = after.getBoundingClientRect().left - box.right;
+          if (gap < 0.1 * em) found.push(`"log${after.textContent}" in ${math.textContent.replace(/[\s\u2061\u2062]+/g, "").slice(0, 30)}: ${gap.toFixed(1)} px`);
+        }
+      });
+    }
+    return found;
+  });
+  assert.deepEqual(tight, [], "log set tight against its neighbour (a thin space is 1/6 em)");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 /// Every figure drawn, each backing store CSS size × `dpr`.
 async function assertCrisp(page, dpr, when) {
   const ink = await canvasInk(page);
