@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use losslab::charts::Figure;
-use losslab::page::{Msg, Region};
+use losslab::page::{CodeBlock, Msg, Region};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
@@ -486,4 +486,23 @@ fn the_lesson_dialog_opens_builds_its_link_and_closes() {
     assert!(link().ends_with("?lock=gamma&gamma=3"), "{}", link());
     click(&find(&root, "[data-action=\"lesson-close\"]"));
     assert!(!dialog.open());
+}
+
+#[wasm_bindgen_test]
+fn a_page_built_without_its_code_twins_is_given_them_by_the_shell() {
+    let root = mount_page();
+    // The page as written holds each section's disclosure empty.
+    let blocks = root.query_selector_all("details[data-code-for] .code-block").unwrap();
+    assert_eq!(blocks.length() as usize, CodeBlock::ALL.len());
+    assert_eq!(text(&root, "details[data-code-for=\"bce\"] summary"), "Show code (Keras 2, Keras 3, PyTorch)");
+    assert_eq!(text(&root, "#code-label-fit-sklearn"), "scikit-learn");
+    assert_eq!(text(&root, "#copy-focal-torch"), "Copy");
+    // Opened, a twin's code ends with what the page shows.
+    find(&root, "details[data-code-for=\"fit\"]").set_attribute("open", "").unwrap();
+    losslab::page::mailbox::post(Msg::CodeShown);
+    losslab::render_now();
+    let code = text(&root, "[data-code=\"fit-sklearn\"]");
+    let prints =
+        format!("# prints {} {} {}", readout(&root, "coef"), readout(&root, "intercept"), readout(&root, "bce"));
+    assert!(code.trim_end().ends_with(&prints), "{prints} at the end of {code}");
 }

@@ -97,6 +97,7 @@ impl Mounting {
             Mounting::Assembling(opening) => Mounting::Building(opening.finish()),
             Mounting::Building(model) => {
                 teach::build_cards(root);
+                teach::build_code_twins(root, model.state.lang);
                 figures::create_slots(root, &model.view, model.state.lang);
                 apply::view(root, &model.view);
                 teach::view(root, &model.view);

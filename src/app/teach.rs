@@ -12,6 +12,7 @@ use super::dom::listen;
 use crate::i18n::{fill, t, Lang};
 use crate::page::api::Outgoing;
 use crate::page::lesson::{LessonView, LOCKABLE};
+use crate::page::markup;
 use crate::page::question::Status;
 use crate::page::questions::{self, QuestionView};
 use crate::page::{mailbox, Action, Focus, LessonEvent, Model, Msg, Question, Section, View};
@@ -51,6 +52,19 @@ pub fn build_cards(root: &Element) {
         place.set_inner_html(&card);
         if let (Some(key), Some(prompt)) = (place.get_attribute("data-question"), part(&place, ".q-prompt")) {
             prompt.set_id(&format!("q-{key}"));
+        }
+    }
+}
+
+/// Fills each section's "Show code" disclosure with its code twins, where
+/// the page was built without them.
+pub fn build_code_twins(root: &Element, lang: Lang) {
+    for details in dom::find_all(root, "details[data-code-for]") {
+        if details.child_element_count() > 0 {
+            continue;
+        }
+        if let Some(section) = details.get_attribute("data-code-for") {
+            details.set_inner_html(&markup::code_twins(&section, lang));
         }
     }
 }

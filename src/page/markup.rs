@@ -1,13 +1,15 @@
 //! The page's markup that is written, not hand-made in `index.html`: each
-//! figure's `<figure>` and the calculators' table rows. The prerender writes
-//! them into the built page; the shell writes the same markup where the page
-//! lacks it (a page built without the prerender), so both say the same.
+//! figure's `<figure>`, each section's code twins and the calculators' table
+//! rows. The prerender writes them into the built page; the shell writes the
+//! same markup where the page lacks it (a page built without the prerender),
+//! so both say the same.
 
 use std::fmt::Write;
 
 use super::calculators::CalculatorView;
-use super::msg::ExportKind;
+use super::msg::{CodeBlock, ExportKind};
 use crate::charts::{Figure, Pointer};
+use crate::core::code::Framework;
 use crate::i18n::{element_text, t, Lang};
 
 /// A figure's still picture: its image files, as the prerender writes them.
@@ -107,6 +109,39 @@ pub fn figure(figure: Figure, lang: Lang, description: &str, still: Option<&Stil
     html
 }
 
+/// What a section's "Show code" disclosure (`details[data-code-for]`)
+/// holds: its summary, the note on the code, and a block for each of its
+/// code twins, each with its framework's name, a copy button and the code
+/// (a readout, `code-<block>`, written when the disclosure opens).
+pub fn code_twins(section: &str, lang: Lang) -> String {
+    let blocks: Vec<CodeBlock> = CodeBlock::ALL.into_iter().filter(|block| block.section() == section).collect();
+    let summary = match blocks[..] {
+        [only] if only.framework() == Framework::Sklearn => "code.show.sklearn",
+        _ => "code.show.frameworks",
+    };
+    let words = |key: &'static str| format!("data-i18n=\"{key}\">{}", escape_text(t(lang, key)));
+    let mut html = format!("<summary {}</summary><p class=\"aside\" {}</p>", words(summary), words("code.note"));
+    for block in blocks {
+        let name = block.word();
+        let label = match block.framework() {
+            Framework::Keras => "sem.keras",
+            Framework::Keras3 => "sem.keras3",
+            Framework::Torch => "sem.torch",
+            Framework::Sklearn => "code.sklearn",
+        };
+        let _ = write!(
+            html,
+            "<div class=\"code-block\"><div class=\"code-head\"><span class=\"code-framework\" id=\"code-label-{name}\" {}</span>\
+             <button type=\"button\" class=\"ghost\" id=\"copy-{name}\" data-copy-code=\"{name}\" aria-labelledby=\"copy-{name} code-label-{name}\" {}</button>\
+             <span class=\"code-status\" role=\"status\" aria-live=\"polite\" data-code-status=\"{name}\"></span></div>\
+             <pre tabindex=\"0\" aria-labelledby=\"code-label-{name}\"><code data-code=\"{name}\" data-readout=\"code-{name}\"></code></pre></div>",
+            words(label),
+            words("code.copy"),
+        );
+    }
+    html
+}
+
 /// Whether a figure takes the keyboard (its points can be moved): only
 /// those are in the tab order.
 pub fn takes_keys(figure: Figure) -> bool {
@@ -162,5 +197,30 @@ mod tests {
         let bare = figure(Figure::Points, Lang::Zh, "", None);
         assert!(bare.contains("<div class=\"canvas-box\"></div>"), "{bare}");
         assert!(bare.contains(">嵌入</button>"), "{bare}");
+    }
+
+    #[test]
+    fn a_section_s_code_twins_are_a_block_for_each_framework_in_order() {
+        let html = code_twins("bce", Lang::En);
+        assert!(html.starts_with(
+            "<summary data-i18n=\"code.show.frameworks\">Show code (Keras 2, Keras 3, PyTorch)</summary><p class=\"aside\" data-i18n=\"code.note\">"
+        ));
+        let blocks: Vec<_> =
+            html.split("<code data-code=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+        assert_eq!(blocks, ["bce-keras", "bce-keras3", "bce-torch"]);
+        assert!(html.contains(
+            "<button type=\"button\" class=\"ghost\" id=\"copy-bce-torch\" data-copy-code=\"bce-torch\" aria-labelledby=\"copy-bce-torch code-label-bce-torch\" data-i18n=\"code.copy\">"
+        ), "{html}");
+        assert!(html.contains("<span class=\"code-framework\" id=\"code-label-bce-keras3\" data-i18n=\"sem.keras3\">Keras 3 (tf.keras since TF 2.16)</span>"), "{html}");
+        assert!(html.contains("<pre tabindex=\"0\" aria-labelledby=\"code-label-bce-torch\"><code data-code=\"bce-torch\" data-readout=\"code-bce-torch\"></code></pre>"), "{html}");
+        // A section with scikit-learn's code alone says so, in its language.
+        let fit = code_twins("fit", Lang::Zh);
+        assert!(fit.starts_with("<summary data-i18n=\"code.show.sklearn\">"), "{fit}");
+        assert_eq!(fit.matches("class=\"code-block\"").count(), 1);
+        // Every block sits in one of the page's sections.
+        let sections = ["fit", "bce", "cce", "softmax", "focal"];
+        let blocks: usize =
+            sections.iter().map(|s| code_twins(s, Lang::En).matches("class=\"code-block\"").count()).sum();
+        assert_eq!(blocks, CodeBlock::ALL.len());
     }
 }

@@ -104,6 +104,11 @@ pub fn write(template: &str, placement: Placement) -> String {
                 body.set_html(rows);
             }
         }
+        if let Some(section) = el.attr("data-code-for") {
+            // Read into elements: the walk goes on into them, and writes
+            // each block's code (a readout).
+            el.children = Document::parse(&markup::code_twins(section, lang)).nodes;
+        }
         if let Some(figure) = el.attr("data-slot").and_then(Figure::from_name) {
             let still =
                 Still { folder: stills::FOLDER.to_owned(), size: stills::size(figure, false), eager: first_figure };
