@@ -1,4 +1,4 @@
-//! `smoothing-targets`: the smoothed target `(1 − α)·y_hot + α/K` as K bars,
+//! `smoothing-targets`: the smoothed target `(1 − ε)·y_hot + ε/K` as K bars,
 //! the one-hot target behind it in outline.
 
 use plotters::prelude::DrawingBackend;

@@ -19,7 +19,7 @@ pub enum Contender {
     CrossEntropy,
     /// Binary focal loss with the page's γ (and α when class balancing is on).
     Focal,
-    /// Cross-entropy against targets smoothed to `y(1 − α) + α/2`.
+    /// Cross-entropy against targets smoothed to `y(1 − ε) + ε/2`.
     Smoothed,
     /// Cross-entropy with scikit-learn's `class_weight="balanced"`.
     Balanced,
@@ -104,7 +104,7 @@ pub struct ComparisonOptions {
     pub fit: FitOptions,
     /// The focal fit's γ and α. Default γ = 2, no class balancing.
     pub focal: FocalOptions,
-    /// The smoothed fit's α, in [0, 1]. Default 0.2 (targets 0.1 / 0.9).
+    /// The smoothed fit's ε, in [0, 1]. Default 0.2 (targets 0.1 / 0.9).
     pub smoothing: f64,
     /// Bins of the reliability diagram. Default 10.
     pub n_bins: usize,

@@ -42,9 +42,9 @@ pub fn focal_pull(y: f64, z: f64, focal: &FocalOptions) -> f64 {
     binary_focal_loss(Dual::constant(y), Dual::variable(z), focal).d
 }
 
-/// ∂CE/∂z against the smoothed target: `σ(z) − ỹ`, `ỹ = y(1 − α) + α/2`.
+/// ∂CE/∂z against the smoothed target: `σ(z) − ỹ`, `ỹ = y(1 − ε) + ε/2`.
 /// It is 0 where `σ(z) = ỹ` (a capped confidence), and points the other way
-/// past it: a point predicted beyond 0.9 at α = 0.2 is pulled back.
+/// past it: a point predicted beyond 0.9 at ε = 0.2 is pulled back.
 ///
 /// ```
 /// use losslab::core::pull::smoothed_pull;

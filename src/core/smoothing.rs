@@ -1,12 +1,12 @@
 //! Label smoothing: softer targets, and the finite logit gap they ask for.
 //!
 //! The binary rule is the categorical one for K = 2: a one-hot pair `[1 − y, y]`
-//! smoothed by `α` is `[(1 − y)(1 − α) + α/2, y(1 − α) + α/2]`.
+//! smoothed by `ε` is `[(1 − y)(1 − ε) + ε/2, y(1 − ε) + ε/2]`.
 
 use super::real::Real;
 
-/// Binary label smoothing `y(1 − α) + α/2` (α = 0.2 → targets 0.1 / 0.9), in
-/// the computing type (Keras smooths after casting to float32). At α = 0 it
+/// Binary label smoothing `y(1 − ε) + ε/2` (ε = 0.2 → targets 0.1 / 0.9), in
+/// the computing type (Keras smooths after casting to float32). At ε = 0 it
 /// is `y` exactly.
 ///
 /// ```
@@ -19,7 +19,7 @@ pub fn smooth_binary<R: Real>(y: R, alpha: R) -> R {
     y * (R::one() - alpha) + R::lit(0.5) * alpha
 }
 
-/// Categorical label smoothing `(1 − α)·y + α/K` of one row of K classes.
+/// Categorical label smoothing `(1 − ε)·y + ε/K` of one row of K classes.
 ///
 /// ```
 /// use losslab::core::smoothing::smooth_categorical;
@@ -32,9 +32,9 @@ pub fn smooth_categorical<R: Real>(one_hot: &[R], alpha: R) -> Vec<R> {
 }
 
 /// The logit gap `a` such that `softmax([a, 0, …, 0])` (K entries) equals the
-/// smoothed one-hot target: `a = ln(1 + K(1 − α)/α)`. `None` when α = 0 (a
-/// one-hot target asks for an infinite gap) or α is outside (0, 1] or K = 0;
-/// 0 at α = 1.
+/// smoothed one-hot target: `a = ln(1 + K(1 − ε)/ε)`. `None` when ε = 0 (a
+/// one-hot target asks for an infinite gap) or ε is outside (0, 1] or K = 0;
+/// 0 at ε = 1.
 ///
 /// ```
 /// use losslab::core::smoothing::logit_gap;

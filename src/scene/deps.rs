@@ -14,7 +14,7 @@ impl Deps {
     pub const FOCAL: Deps = Deps(1 << 1);
     /// The categorical calculator's rows.
     pub const CCE: Deps = Deps(1 << 2);
-    /// Categorical label smoothing α and K.
+    /// Categorical label smoothing ε and K.
     pub const LABEL_SMOOTHING: Deps = Deps(1 << 3);
     /// Nothing the reader sets: the f32 stability curves.
     pub const STABILITY: Deps = Deps(1 << 4);

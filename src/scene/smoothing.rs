@@ -7,15 +7,15 @@ use crate::core::smoothing::{ce_logit_gradient, entropy, logit_gap, smooth_categ
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SmoothingScene {
-    /// α, in 0 … 1.
+    /// ε, in 0 … 1.
     pub alpha: f64,
     /// K, at least 2.
     pub k: u32,
-    /// `(1 − α)·y_hot + α/K`, true class first.
+    /// `(1 − ε)·y_hot + ε/K`, true class first.
     pub target: Vec<f64>,
     pub one_hot: Vec<f64>,
     /// The logit a of `[a, 0, …, 0]` whose softmax is the target;
-    /// `None` when α = 0: the one-hot target asks for an infinite gap.
+    /// `None` when ε = 0: the one-hot target asks for an infinite gap.
     pub gap: Option<f64>,
     /// The target's entropy: the least cross-entropy any logits reach.
     pub entropy: f64,
@@ -27,7 +27,7 @@ pub struct SmoothingScene {
     pub ce_one_hot: Vec<(f64, f64)>,
     /// ∂CE/∂z_true = softmax(z)_true − y_true for the smoothed target, over a.
     pub grad_smoothed: Vec<(f64, f64)>,
-    /// The same for the one-hot target (α = 0).
+    /// The same for the one-hot target (ε = 0).
     pub grad_one_hot: Vec<(f64, f64)>,
 }
 

@@ -161,7 +161,7 @@ pub struct SoftmaxSettings {
     pub regularization: Regularization,
     /// scikit-learn's `C`. Default 1; range 0.001 … 1000.
     pub c: f64,
-    /// Label smoothing α of the fit's targets. Default 0; range 0 … 1.
+    /// Label smoothing ε of the fit's targets. Default 0; range 0 … 1.
     pub smoothing: f64,
     /// Focal γ of the fit's loss. Default 0 (cross-entropy); range 0 … 5.
     pub gamma: f64,
@@ -217,7 +217,7 @@ pub struct State {
     pub focal_alpha: f64,
     /// Keras' `apply_class_balancing`. Default off.
     pub class_balancing: bool,
-    /// Categorical label smoothing α. Default 0.1; range 0 … 1.
+    /// Categorical label smoothing ε. Default 0.1; range 0 … 1.
     pub label_smoothing: f64,
     /// Number of classes K for label smoothing. Default 3; range 2 … 10.
     pub classes: u32,

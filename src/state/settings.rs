@@ -35,7 +35,7 @@ pub enum Setting {
     FocalAlpha,
     /// Keras' `apply_class_balancing`.
     ClassBalancing,
-    /// Categorical label smoothing α.
+    /// Categorical label smoothing ε.
     LabelSmoothing,
     /// The number of classes K of the label-smoothing figures.
     Classes,
@@ -59,7 +59,7 @@ pub enum Setting {
     SoftmaxRegularization,
     /// The softmax fit's C, on a log slider.
     SoftmaxC,
-    /// The softmax fit's label smoothing α.
+    /// The softmax fit's label smoothing ε.
     SoftmaxSmoothing,
     /// The softmax fit's focal γ.
     SoftmaxGamma,

@@ -13,7 +13,7 @@
 
 use super::SoftmaxProblem;
 
-/// Whether a finite minimiser exists (for α = 0 and no penalty).
+/// Whether a finite minimiser exists (for ε = 0 and no penalty).
 pub(super) fn has_finite_optimum(problem: &SoftmaxProblem) -> bool {
     let (k, d) = (problem.classes(), problem.features());
     let width = d + 1;

@@ -13,7 +13,7 @@ pub struct SoftmaxFit {
     /// Newton iterations taken.
     pub iterations: usize,
     /// The mean loss `Σ_i l_i / N`, without the penalty (cross-entropy at γ = 0:
-    /// scikit-learn's `log_loss` of the fit, for α = 0).
+    /// scikit-learn's `log_loss` of the fit, for ε = 0).
     pub loss: f64,
     /// The objective minimised, `F = Σ_i l_i + ‖W‖²/(2C)`: the *sum* of the
     /// losses, as scikit-learn scales it (not the mean).

@@ -5,8 +5,8 @@
 //! F(W, b) = Σ_i l_i + ‖W‖² / (2C),   l_i = −Σ_k ỹ_ik·(1 − p_ik)^γ·log p_ik
 //! ```
 //!
-//! with `ỹ = (1 − α)·one-hot + α/K` (label smoothing α) and the intercepts
-//! not penalised (`C = None`: no penalty). γ = 0, α = 0 is cross-entropy and
+//! with `ỹ = (1 − ε)·one-hot + ε/K` (label smoothing ε) and the intercepts
+//! not penalised (`C = None`: no penalty). γ = 0, ε = 0 is cross-entropy and
 //! gives scikit-learn's multinomial `LogisticRegression`. `l_i` is
 //! [`categorical_focal_loss`](crate::core::losses::categorical_focal_loss)
 //! on targets from

@@ -10,7 +10,7 @@ pub struct SoftmaxOptions {
     /// Inverse strength of the L2 penalty `‖W‖²/(2C)` (intercepts are not
     /// penalised). `None` = no penalty. Default `Some(1.0)`, as scikit-learn.
     pub c: Option<f64>,
-    /// Label smoothing α in [0, 1]: targets `(1 − α)·one-hot + α/K`. Default 0.
+    /// Label smoothing ε in [0, 1]: targets `(1 − ε)·one-hot + ε/K`. Default 0.
     pub label_smoothing: f64,
     /// Focal γ in [0, [`GAMMA_MAX`]]: each class's log-loss is scaled by
     /// `(1 − p)^γ`. Default 0 (cross-entropy).

@@ -10,7 +10,7 @@ use crate::core::smoothing::smooth_categorical;
 
 /// A softmax fit's data and options, valid by construction: at least one
 /// point, D ≥ 1 finite features per point, K ≥ 2 classes each with a point,
-/// `C > 0`, α in [0, 1], γ in [0, [`GAMMA_MAX`]].
+/// `C > 0`, ε in [0, 1], γ in [0, [`GAMMA_MAX`]].
 #[derive(Clone, Debug, PartialEq)]
 pub struct SoftmaxProblem {
     /// The points, row-major (N × D).
@@ -272,7 +272,7 @@ impl SoftmaxProblem {
     }
 }
 
-/// C (None for no penalty or ∞), α and γ checked.
+/// C (None for no penalty or ∞), ε and γ checked.
 fn check_options(o: &SoftmaxOptions) -> Result<Option<f64>, SoftmaxFitError> {
     if let Some(c) = o.c {
         if c.is_nan() || c <= 0.0 {
