@@ -427,6 +427,27 @@ fn a_lesson_link_shows_some_sections_locks_controls_and_asks_a_question() {
     assert_eq!(picking.state.points, losslab::state::State::default().points);
 }
 
+#[test]
+fn an_embed_asking_for_a_point_shows_a_figure_to_pick_it_in() {
+    // The red bars alone cannot take a point: the points' figure comes first.
+    let mut model = page("embed=red-bars&ask=red-tallest");
+    assert_eq!(model.view.embed, Some(vec![Figure::Points, Figure::RedBars]));
+    assert!(model.notices.is_empty(), "{:?}", model.notices);
+    update(&mut model, Msg::Opened { framed: true, progress: None });
+    assert_eq!(model.questions.picking, Some(Question::RedTallest));
+    update(&mut model, Msg::Key { figure: Figure::Points, key: Key::Flip, shift: false, map: None });
+    assert!(matches!(view_status(&model, Question::RedTallest), Status::Answered { .. }));
+    // An embed with a figure to pick in, or a question answered by a
+    // choice, is shown as its link has it.
+    for (link, figures) in [
+        ("embed=fit,point-losses&ask=largest-loss", vec![Figure::Fit, Figure::PointLosses]),
+        ("embed=red-bars&ask=misclassified", vec![Figure::RedBars]),
+        ("embed=red-bars", vec![Figure::RedBars]),
+    ] {
+        assert_eq!(page(link).view.embed, Some(figures), "{link}");
+    }
+}
+
 fn view_status(model: &Model, q: Question) -> Status {
     view(model, q).status
 }

@@ -5,7 +5,7 @@
 
 use super::question::Question;
 use super::section::Section;
-use crate::charts::Figure;
+use crate::charts::{Figure, Pointer};
 use crate::i18n::excerpt;
 use crate::state::{Expected, Kind, Notice, Reader, Setting, Value};
 
@@ -112,6 +112,13 @@ impl View {
             match Question::from_word(&text) {
                 Some(question) => view.ask = Some(question),
                 None => reader.notice(Notice::UnknownName { key: ASK, name: excerpt(&text) }),
+            }
+        }
+        // A question answered by picking a point brings the points' figure
+        // into an embed that shows none to pick it in.
+        if let (Some(figures), Some(question)) = (view.embed.as_mut(), view.ask) {
+            if question.picks_point() && !figures.iter().any(|f| f.spec().pointer == Pointer::Moves) {
+                figures.insert(0, Figure::Points);
             }
         }
         view.api = read_flag(reader, API).unwrap_or(false);
