@@ -431,7 +431,10 @@ fn a_lesson_link_shows_some_sections_locks_controls_and_asks_a_question() {
 fn an_embed_asking_for_a_point_shows_a_figure_to_pick_it_in() {
     // The red bars alone cannot take a point: the points' figure comes first.
     let mut model = page("embed=red-bars&ask=red-tallest");
-    assert_eq!(model.view.embed, Some(vec![Figure::Points, Figure::RedBars]));
+    assert_eq!(model.view.embedded(), Some(vec![Figure::Points, Figure::RedBars]));
+    assert!(model.view.shows(Figure::Points) && !model.view.shows(Figure::Fit));
+    // The link itself is kept as the teacher wrote it.
+    assert_eq!(model.view.embed, Some(vec![Figure::RedBars]));
     assert!(model.notices.is_empty(), "{:?}", model.notices);
     update(&mut model, Msg::Opened { framed: true, progress: None });
     assert_eq!(model.questions.picking, Some(Question::RedTallest));
@@ -444,7 +447,7 @@ fn an_embed_asking_for_a_point_shows_a_figure_to_pick_it_in() {
         ("embed=red-bars&ask=misclassified", vec![Figure::RedBars]),
         ("embed=red-bars", vec![Figure::RedBars]),
     ] {
-        assert_eq!(page(link).view.embed, Some(figures), "{link}");
+        assert_eq!(page(link).view.embedded(), Some(figures), "{link}");
     }
 }
 

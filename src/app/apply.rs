@@ -155,7 +155,7 @@ pub fn view(root: &Element, view: &View) {
     let html = dom::document().document_element().expect("a document has a root element");
     // The head script guessed from the link; the view read from it decides.
     let _ = html.class_list().toggle_with_force("embed", view.embed.is_some());
-    let Some(embedded) = &view.embed else { return };
+    let Some(embedded) = view.embedded() else { return };
     let named = |names: Option<String>| -> Vec<Figure> {
         names.unwrap_or_default().split(',').filter_map(Figure::from_name).collect()
     };

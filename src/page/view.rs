@@ -50,7 +50,19 @@ const ORIGIN: &str = "origin";
 impl View {
     /// Whether `figure` is shown.
     pub fn shows(&self, figure: Figure) -> bool {
-        self.embed.as_ref().is_none_or(|figures| figures.contains(&figure))
+        self.embedded().is_none_or(|figures| figures.contains(&figure))
+    }
+
+    /// The figures an embed shows (`None` for the whole page): those its
+    /// link names, and first the points' figure where the question it asks
+    /// is answered by picking a point and none of them can take one.
+    pub fn embedded(&self) -> Option<Vec<Figure>> {
+        let mut figures = self.embed.clone()?;
+        let pickable = figures.iter().any(|f| f.spec().pointer == Pointer::Moves);
+        if self.ask.is_some_and(Question::picks_point) && !pickable {
+            figures.insert(0, Figure::Points);
+        }
+        Some(figures)
     }
 
     /// Whether `section` is shown: listed by `show=` (or no list), or the
@@ -112,13 +124,6 @@ impl View {
             match Question::from_word(&text) {
                 Some(question) => view.ask = Some(question),
                 None => reader.notice(Notice::UnknownName { key: ASK, name: excerpt(&text) }),
-            }
-        }
-        // A question answered by picking a point brings the points' figure
-        // into an embed that shows none to pick it in.
-        if let (Some(figures), Some(question)) = (view.embed.as_mut(), view.ask) {
-            if question.picks_point() && !figures.iter().any(|f| f.spec().pointer == Pointer::Moves) {
-                figures.insert(0, Figure::Points);
             }
         }
         view.api = read_flag(reader, API).unwrap_or(false);
