@@ -506,3 +506,13 @@ fn a_page_built_without_its_code_twins_is_given_them_by_the_shell() {
         format!("# prints {} {} {}", readout(&root, "coef"), readout(&root, "intercept"), readout(&root, "bce"));
     assert!(code.trim_end().ends_with(&prints), "{prints} at the end of {code}");
 }
+
+#[wasm_bindgen_test]
+fn an_embed_shows_its_figures_in_the_order_its_link_names_them() {
+    let root = mount_page_at("?embed=focal-curves,neglog,fit");
+    let shown = root.query_selector_all("main > section:not([hidden]) canvas[data-figure]").unwrap();
+    let names: Vec<String> = (0..shown.length())
+        .filter_map(|i| shown.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-figure"))
+        .collect();
+    assert_eq!(names, ["focal-curves", "neglog", "fit"]);
+}
