@@ -164,32 +164,32 @@ pub fn view(root: &Element, view: &View) {
             view.controls && named(group.get_attribute("data-controls-for")).iter().any(|f| embedded.contains(f));
         dom::set_hidden(&group, !shown);
     }
-    // Where the link names a figure: its place in the embed.
-    let place = |slot: &Element| {
-        named(slot.get_attribute("data-slot")).iter().filter_map(|f| embedded.iter().position(|e| e == f)).min()
-    };
-    let mut shown = Vec::new();
     for section in dom::find_all(root, "main > section") {
-        let mut figures: Vec<(usize, Element)> =
-            dom::find_all(&section, "[data-slot]").into_iter().filter_map(|slot| Some((place(&slot)?, slot))).collect();
-        figures.sort_by_key(|(at, _)| *at);
+        let slots = dom::find_all(&section, "[data-slot]");
+        // In the link's order.
+        let figures: Vec<&Element> = embedded
+            .iter()
+            .filter_map(|f| slots.iter().find(|slot| named(slot.get_attribute("data-slot")).contains(f)))
+            .collect();
         dom::set_hidden(&section, figures.is_empty());
-        // The figures first, in the link's order, their controls under
-        // them: an iframe opens on the figure, and the keyboard reaches it
-        // first too.
-        for (_, slot) in figures.iter().rev() {
+        // The figures first, their controls under them: an iframe opens
+        // on the figure, and the keyboard reaches it first too.
+        for slot in figures.iter().rev() {
             let _ = section.prepend_with_node_1(slot);
         }
-        if let Some(&(first, _)) = figures.first() {
-            shown.push((first, section));
-        }
     }
-    // The sections too, in the order the link names their figures.
-    shown.sort_by_key(|(first, _)| *first);
-    for (_, section) in &shown {
-        if let Some(main) = section.parent_element() {
-            let _ = main.append_child(section);
+    // The sections too, in the order the link first names a figure of theirs.
+    let mut placed: Vec<Element> = Vec::new();
+    for figure in &embedded {
+        let slot = dom::find::<Element>(root, &format!("main > section > [data-slot=\"{}\"]", figure.name()));
+        let Some(section) = slot.and_then(|slot| slot.parent_element()) else { continue };
+        if placed.iter().any(|done| done.is_same_node(Some(&section))) {
+            continue;
         }
+        if let Some(main) = section.parent_element() {
+            let _ = main.append_child(&section);
+        }
+        placed.push(section);
     }
 }
 
