@@ -178,19 +178,25 @@ pub fn view(root: &Element, view: &View) {
             let _ = section.prepend_with_node_1(slot);
         }
     }
-    // The sections too, in the order the link first names a figure of theirs.
+    // The sections too, in the order the link first names a figure of
+    // theirs, where the first of them stands: the hidden ones keep their
+    // places, and an embed of one section moves nothing.
     let mut placed: Vec<Element> = Vec::new();
     for figure in &embedded {
         let slot = dom::find::<Element>(root, &format!("main > section > [data-slot=\"{}\"]", figure.name()));
         let Some(section) = slot.and_then(|slot| slot.parent_element()) else { continue };
-        if placed.iter().any(|done| done.is_same_node(Some(&section))) {
-            continue;
+        if !placed.iter().any(|done| done.is_same_node(Some(&section))) {
+            placed.push(section);
         }
-        if let Some(main) = section.parent_element() {
-            let _ = main.append_child(&section);
-        }
-        placed.push(section);
     }
+    let Some(first) = dom::find::<Element>(root, "main > section:not([hidden])") else { return };
+    let Some(main) = first.parent_element() else { return };
+    let mark = dom::create("span");
+    let _ = main.insert_before(&mark, Some(&first));
+    for section in &placed {
+        let _ = main.insert_before(section, Some(&mark));
+    }
+    mark.remove();
 }
 
 pub fn every_control(model: &Model, root: &Element) {
